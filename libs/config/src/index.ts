@@ -1,0 +1,14 @@
+export { ConfigError } from './config-error.js';
+export type { ConfigProblem } from './config-problem.js';
+export { DEFAULT_OPENAI_MODELS } from './default-openai-models.js';
+export { type LoadConfigOptions, loadConfig } from './load-config.js';
+export { LOG_LEVELS, type LogLevel } from './log-level.js';
+export { MODEL_KINDS, type ModelKind } from './model-kind.js';
+export { PROVIDER_TYPES, type ProviderType } from './provider-type.js';
+export type {
+  ModelConfig,
+  PricingConfig,
+  ProviderConfig,
+  RouteConfig,
+  SwitchyardConfig,
+} from './switchyard-config.js';

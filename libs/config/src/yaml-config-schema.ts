@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { baseUrlSchema } from './base-url-schema.js';
+import { integerSchema } from './integer-schema.js';
+import { keysSchema } from './keys-schema.js';
+import { logLevelSchema } from './log-level.js';
+import { MODEL_KINDS } from './model-kind.js';
+import { priceSchema } from './price-schema.js';
+import { PROVIDER_TYPES } from './provider-type.js';
+
+const providerNameSchema = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, {
+  error: "must be lowercase letters, digits, '-', '_' or '.', starting with a letter or digit",
+});
+// RFC 9110 token characters.
+const headerNameSchema = z
+  .string()
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: 'not a valid HTTP header name' });
+const nonEmptyString = z.string().min(1);
+
+const providerSchema = z.strictObject({
+  name: providerNameSchema,
+  type: z.enum(PROVIDER_TYPES),
+  base_url: baseUrlSchema,
+  keys: keysSchema.nullish(),
+  headers: z.record(headerNameSchema, z.string()).nullish(),
+});
+
+const pricingSchema = z.strictObject({
+  prompt: priceSchema.optional(),
+  completion: priceSchema.optional(),
+  cached_prompt: priceSchema.optional(),
+  reasoning: priceSchema.optional(),
+});
+
+const modelSchema = z.strictObject({
+  id: z.string().regex(/^[^/]+\/.+$/, { error: "must be '<provider>/<model>', with a '/'" }),
+  name: nonEmptyString.optional(),
+  kind: z.enum(MODEL_KINDS).optional(),
+  provider: providerNameSchema.optional(),
+  upstream_model: nonEmptyString.optional(),
+  context_length: integerSchema(1),
+  max_output_tokens: integerSchema(1).optional(),
+  pricing: pricingSchema.optional(),
+});
+
+/** The shape of `switchyard.yaml` (snake_case, strict: unknown keys are problems). */
+export const yamlConfigSchema = z.strictObject({
+  server: z
+    .strictObject({
+      host: nonEmptyString.optional(),
+      port: integerSchema(0, 65_535).optional(),
+      body_limit_bytes: integerSchema(1).optional(),
+      shutdown_grace_ms: integerSchema(0).optional(),
+    })
+    .nullish(),
+  upstream: z
+    .strictObject({
+      connect_timeout_ms: integerSchema(1).optional(),
+      first_byte_timeout_ms: integerSchema(1).optional(),
+      idle_timeout_ms: integerSchema(1).optional(),
+      request_timeout_ms: integerSchema(1).optional(),
+    })
+    .nullish(),
+  log_level: logLevelSchema.optional(),
+  auth: z.strictObject({ master_key: z.string().optional() }).nullish(),
+  providers: z.array(providerSchema).nullish(),
+  models: z.array(modelSchema).nullish(),
+});
+
+/** `switchyard.yaml` after validation. */
+export type YamlConfig = z.output<typeof yamlConfigSchema>;
+/** One entry of `providers` after validation. */
+export type YamlProvider = z.output<typeof providerSchema>;
+/** One entry of `models` after validation. */
+export type YamlModel = z.output<typeof modelSchema>;

@@ -1,0 +1,11 @@
+export { type ErrorBody, errorBodySchema } from './error-body.js';
+export { formatUsd, multiplyUsd, parseUsd, sumUsd, type UsdAmount } from './money/usd-decimal.js';
+export {
+  type ChatCompletionRequest,
+  type ChatMessage,
+  chatCompletionRequestSchema,
+  chatMessageSchema,
+  contentPartSchema,
+} from './openai/chat-completion-request.js';
+export { type EmbeddingsRequest, embeddingsRequestSchema } from './openai/embeddings-request.js';
+export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';

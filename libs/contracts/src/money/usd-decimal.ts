@@ -1,0 +1,39 @@
+/**
+ * Exact USD arithmetic on decimal strings ("0.0000025"): amounts are a bigint of units at a
+ * power-of-ten scale, so money never passes through binary floating point.
+ */
+export interface UsdAmount {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+
+/** Parses a non-negative decimal string; throws on anything else. */
+export function parseUsd(text: string): UsdAmount {
+  const match = DECIMAL.exec(text);
+  if (!match) throw new Error(`not a non-negative decimal: ${JSON.stringify(text)}`);
+  const fraction = match[2] ?? '';
+  return { units: BigInt(`${match[1]}${fraction}`), scale: fraction.length };
+}
+
+/** The amount times a whole number (tokens × price per token). */
+export function multiplyUsd(amount: UsdAmount, count: number): UsdAmount {
+  return { units: amount.units * BigInt(count), scale: amount.scale };
+}
+
+/** The sum of amounts, at the largest scale among them. */
+export function sumUsd(amounts: readonly UsdAmount[]): UsdAmount {
+  const scale = Math.max(0, ...amounts.map((amount) => amount.scale));
+  let units = 0n;
+  for (const amount of amounts) units += amount.units * 10n ** BigInt(scale - amount.scale);
+  return { units, scale };
+}
+
+/** The amount as a plain decimal string without trailing zeros ("0.00004"). */
+export function formatUsd(amount: UsdAmount): string {
+  const digits = amount.units.toString().padStart(amount.scale + 1, '0');
+  const whole = digits.slice(0, digits.length - amount.scale);
+  const fraction = digits.slice(digits.length - amount.scale).replace(/0+$/, '');
+  return fraction === '' ? whole : `${whole}.${fraction}`;
+}

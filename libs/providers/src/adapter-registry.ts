@@ -1,0 +1,13 @@
+import { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
+import type { ProviderAdapter } from './provider-adapter.js';
+
+/** One adapter per provider type; later issues add anthropic, google and openrouter here. */
+const ADAPTERS: ReadonlyMap<string, ProviderAdapter> = new Map([
+  ['openai', createOpenAiCompatibleAdapter('openai')],
+  ['openai-compatible', createOpenAiCompatibleAdapter('openai-compatible')],
+]);
+
+/** The adapter for a provider type, or undefined when this build has none. */
+export function adapterFor(providerType: string): ProviderAdapter | undefined {
+  return ADAPTERS.get(providerType);
+}

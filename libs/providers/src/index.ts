@@ -1,0 +1,17 @@
+export { adapterFor } from './adapter-registry.js';
+export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
+export type {
+  ChatStreamOptions,
+  ChatStreamTransformer,
+  ParsedResponse,
+  ProviderAdapter,
+  UpstreamRequest,
+  UpstreamTarget,
+} from './provider-adapter.js';
+export {
+  classifyUpstreamStatus,
+  ProviderError,
+  type ProviderErrorFields,
+  type ProviderErrorKind,
+  parseRetryAfter,
+} from './provider-error.js';

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createOpenAiStreamTransformer } from './create-openai-stream-transformer.js';
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** Feeds text in pieces of `size` bytes, as a network would split it. */
+function run(text: string, options: Parameters<typeof createOpenAiStreamTransformer>[0], size = 7) {
+  const transformer = createOpenAiStreamTransformer(options);
+  const encoded = bytes(text);
+  let out = '';
+  for (let offset = 0; offset < encoded.length; offset += size) {
+    out += transformer.push(encoded.subarray(offset, offset + size));
+  }
+  out += transformer.end();
+  return { out, transformer };
+}
+
+const dataLines = (sse: string) => sse.split('\n\n').filter((event) => event.startsWith('data: '));
+
+describe('createOpenAiStreamTransformer', () => {
+  const stream = fixture('chat-stream-with-usage.sse');
+
+  it('forwards every event byte for byte when the caller asked for usage, and records it', () => {
+    const { out, transformer } = run(stream, { includeUsage: true });
+    expect(out).toBe(stream);
+    expect(transformer.usage).toEqual({
+      promptTokens: 19,
+      completionTokens: 10,
+      cachedTokens: 0,
+      reasoningTokens: 0,
+    });
+    expect(transformer.completed).toBe(true);
+  });
+
+  it('drops the usage chunk when the caller did not ask, but still records usage', () => {
+    const { out, transformer } = run(stream, { includeUsage: false });
+    expect(out).not.toContain('"prompt_tokens"');
+    expect(dataLines(out)).toHaveLength(dataLines(stream).length - 1);
+    expect(out.endsWith('data: [DONE]\n\n')).toBe(true);
+    expect(transformer.usage?.promptTokens).toBe(19);
+  });
+
+  it('adds the annotated fields (cost) to the usage chunk', () => {
+    const { out } = run(stream, { includeUsage: true, annotateUsage: () => ({ cost: 0.000147 }) });
+    const usageEvent = dataLines(out).find((event) => event.includes('"usage":{'));
+    const chunk = JSON.parse(usageEvent?.slice(6) ?? '{}');
+    expect(chunk.usage).toMatchObject({ prompt_tokens: 19, cost: 0.000147 });
+  });
+
+  it('keeps the finish chunk but strips its usage when a server puts usage there', () => {
+    const vllm = fixture('chat-stream-vllm-usage-on-finish.sse');
+    const { out, transformer } = run(vllm, { includeUsage: false }, 5);
+    expect(out).toContain('"finish_reason":"stop"');
+    expect(out).not.toContain('usage');
+    expect(transformer.usage).toEqual({
+      promptTokens: 12,
+      completionTokens: 3,
+      cachedTokens: 0,
+      reasoningTokens: 0,
+    });
+  });
+
+  it('forwards complete events only, holding a partial event until it is whole', () => {
+    const transformer = createOpenAiStreamTransformer({ includeUsage: true });
+    expect(transformer.push(bytes('data: {"a":1}\n\ndata: {"b"'))).toBe('data: {"a":1}\n\n');
+    expect(transformer.push(bytes(':2}\n\n'))).toBe('data: {"b":2}\n\n');
+  });
+
+  it('handles CRLF framing and multi-byte characters split across chunks', () => {
+    const text = 'data: {"choices":[{"delta":{"content":"héllo ✓"}}]}\r\n\r\ndata: [DONE]\r\n\r\n';
+    const { out, transformer } = run(text, { includeUsage: true }, 3);
+    expect(out).toBe(text.replace(/\r\n/g, '\n'));
+    expect(transformer.completed).toBe(true);
+  });
+
+  it('reports a stream that ended without [DONE] as not completed', () => {
+    const { transformer } = run('data: {"choices":[]}\n\n', { includeUsage: true });
+    expect(transformer.completed).toBe(false);
+  });
+});

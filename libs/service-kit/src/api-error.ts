@@ -1,0 +1,83 @@
+/** The `type` values of the error body (PRODUCT.md, Errors). */
+export type ApiErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'insufficient_balance'
+  | 'permission_error'
+  | 'not_found_error'
+  | 'rate_limit_error'
+  | 'upstream_error'
+  | 'server_error'
+  | 'timeout_error';
+
+export interface ApiErrorOptions {
+  param?: string | null;
+  /** Response headers that belong to this error, e.g. `retry-after`. */
+  headers?: Readonly<Record<string, string>>;
+  cause?: unknown;
+}
+
+/**
+ * An error with its HTTP status and OpenAI-style body fields. Domain code throws these; the
+ * shared error handler is the only place that turns them into a response.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: ApiErrorType;
+  readonly code: string;
+  readonly param: string | null;
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    status: number,
+    type: ApiErrorType,
+    code: string,
+    message: string,
+    options: ApiErrorOptions = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'ApiError';
+    this.status = status;
+    this.type = type;
+    this.code = code;
+    this.param = options.param ?? null;
+    this.headers = options.headers ?? {};
+  }
+}
+
+/** Constructors for the errors of PRODUCT.md's table, so codes are spelled in one place. */
+export const apiErrors = {
+  invalidRequest: (message: string, param: string | null = null) =>
+    new ApiError(400, 'invalid_request_error', 'invalid_request', message, { param }),
+  missingApiKey: () =>
+    new ApiError(
+      401,
+      'authentication_error',
+      'missing_api_key',
+      'Missing API key: send it as "Authorization: Bearer <key>".',
+    ),
+  invalidApiKey: () =>
+    new ApiError(401, 'authentication_error', 'invalid_api_key', 'Invalid API key.'),
+  modelNotFound: (model: string) =>
+    new ApiError(
+      404,
+      'invalid_request_error',
+      'model_not_found',
+      `Model '${model}' does not exist.`,
+      {
+        param: 'model',
+      },
+    ),
+  notFound: (what: string) => new ApiError(404, 'invalid_request_error', 'not_found', what),
+  requestTooLarge: (limitBytes: number) =>
+    new ApiError(
+      413,
+      'invalid_request_error',
+      'request_too_large',
+      `Request body is larger than the limit of ${limitBytes} bytes.`,
+    ),
+  noAvailableProvider: (message: string) =>
+    new ApiError(503, 'server_error', 'no_available_provider', message),
+  overloaded: (message: string) => new ApiError(503, 'server_error', 'overloaded', message),
+  internal: () => new ApiError(500, 'server_error', 'internal_error', 'Internal server error.'),
+} as const;

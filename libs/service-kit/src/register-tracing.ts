@@ -1,0 +1,54 @@
+import {
+  type Context,
+  propagation,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
+import type { FastifyInstance } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The server span of this request; parent of every span the request causes. */
+    span: Span;
+    /** The context holding `span`, for starting child spans. */
+    traceContext: Context;
+  }
+}
+
+/**
+ * A server span per request, continuing the caller's `traceparent`, named after the route and
+ * ended when the response has been sent (for streams: when the stream ends). With no
+ * OpenTelemetry SDK started these are no-op objects and cost next to nothing.
+ */
+export function registerTracing(app: FastifyInstance, serviceName: string): void {
+  const tracer = trace.getTracer(serviceName);
+  app.decorateRequest('span', null as unknown as Span);
+  app.decorateRequest('traceContext', null as unknown as Context);
+  app.addHook('onRequest', async (request) => {
+    const parent = propagation.extract(ROOT_CONTEXT, request.headers);
+    const route = request.routeOptions.url ?? 'unmatched';
+    request.span = tracer.startSpan(
+      `${request.method} ${route}`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'http.request.method': request.method,
+          'http.route': route,
+          'switchyard.request_id': request.id,
+        },
+      },
+      parent,
+    );
+    request.traceContext = trace.setSpan(parent, request.span);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.span.setAttribute('http.response.status_code', reply.statusCode);
+    if (reply.statusCode >= 500) request.span.setStatus({ code: SpanStatusCode.ERROR });
+    request.span.end();
+  });
+}
+
+/** The active context, for code that has no request at hand. */

@@ -1,0 +1,8 @@
+export {
+  type CreateLoggerOptions,
+  createLogger,
+  loggerOptions,
+  REDACTED_PATHS,
+} from './create-logger.js';
+export { createServiceMetrics, type HttpMetrics, type ServiceMetrics } from './metrics-registry.js';
+export { startTracing, type Tracing } from './start-tracing.js';

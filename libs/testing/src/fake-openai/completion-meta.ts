@@ -1,0 +1,6 @@
+/** Fields every object of one fake completion shares (each chunk repeats them). */
+export interface CompletionMeta {
+  readonly id: string;
+  readonly created: number;
+  readonly model: string;
+}

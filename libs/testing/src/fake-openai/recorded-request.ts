@@ -1,0 +1,12 @@
+/** A request the fake received, as the test can assert on it. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** The URL path without the query string, e.g. `/v1/chat/completions`. */
+  readonly path: string;
+  /** Lower-cased header names; repeated headers joined with `, `. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The parsed JSON body; the raw text when it is not JSON; undefined when empty. */
+  readonly body: unknown;
+  /** `Date.now()` when the request arrived. */
+  readonly receivedAt: number;
+}

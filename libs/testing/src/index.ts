@@ -1,0 +1,16 @@
+export { countFakeTokens } from './fake-openai/count-fake-tokens.js';
+export type { FakeOpenAIStats } from './fake-openai/create-exchange-tracker.js';
+export type { RecordedRequest } from './fake-openai/recorded-request.js';
+export {
+  type FakeOpenAI,
+  type FakeOpenAIOptions,
+  startFakeOpenAI,
+} from './fake-openai/start-fake-openai.js';
+export type { TestService } from './services/test-service.js';
+export { useNats } from './services/use-nats.js';
+export { usePostgres } from './services/use-postgres.js';
+export { useRedis } from './services/use-redis.js';
+export { createSseParser, type SseParser } from './sse/create-sse-parser.js';
+export { parseSse } from './sse/parse-sse.js';
+export { readSse } from './sse/read-sse.js';
+export type { SseEvent } from './sse/sse-event.js';

@@ -1,0 +1,179 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import { loadConfig } from '@switchyard/config';
+import { type FakeOpenAI, startFakeOpenAI } from '@switchyard/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildGatewayApp, type GatewayApp } from './app.js';
+import type { RequestOutcome } from './usage/usage-recorder.js';
+
+const MASTER_KEY = 'sk-sy-unit-master';
+const exporter = new InMemorySpanExporter();
+const outcomes: RequestOutcome[] = [];
+let fake: FakeOpenAI;
+let gateway: GatewayApp;
+let baseUrl: string;
+
+beforeAll(async () => {
+  trace.setGlobalTracerProvider(
+    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
+  );
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  fake = await startFakeOpenAI({ apiKeys: ['sk-upstream-a', 'sk-upstream-b'] });
+  const config = loadConfig({
+    env: {
+      OPENAI_BASE_URL: fake.url,
+      OPENAI_API_KEY: 'sk-upstream-a,sk-upstream-b',
+      LOG_LEVEL: 'silent',
+    },
+  });
+  gateway = buildGatewayApp(
+    { ...config, masterKey: MASTER_KEY },
+    { usage: { record: (outcome) => outcomes.push(outcome) } },
+  );
+  baseUrl = `${await gateway.app.listen({ host: '127.0.0.1', port: 0 })}/v1`;
+});
+afterAll(async () => {
+  // undici's fetch may leave a pre-opened socket that never sends a request; it is not idle to
+  // node, so graceful close would wait for it.
+  gateway?.app.server.closeAllConnections();
+  await gateway?.app.close();
+  await fake?.close();
+  trace.disable();
+  propagation.disable();
+  context.disable();
+});
+beforeEach(() => {
+  exporter.reset();
+  outcomes.length = 0;
+  fake.reset();
+});
+
+const chat = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  fetch(`${baseUrl}/chat/completions`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${MASTER_KEY}`,
+      'content-type': 'application/json',
+      ...headers,
+    },
+    body: JSON.stringify({ messages: [{ role: 'user', content: 'hi there' }], ...body }),
+  });
+
+describe('gateway', () => {
+  it('continues the caller’s trace: server span → client span → traceparent sent upstream', async () => {
+    const callerTrace = '0af7651916cd43dd8448eb211c80319c';
+    const response = await chat(
+      { model: 'openai/gpt-4o' },
+      { traceparent: `00-${callerTrace}-b7ad6b7169203331-01` },
+    );
+    expect(response.status).toBe(200);
+    await response.text();
+    await expect.poll(() => exporter.getFinishedSpans().length).toBe(2);
+    const spans = exporter.getFinishedSpans();
+    const server = spans.find((span) => span.name === 'POST /v1/chat/completions');
+    const client = spans.find((span) => span.name === 'chat gpt-4o');
+    expect(server?.spanContext().traceId).toBe(callerTrace);
+    expect(client?.parentSpanContext?.spanId).toBe(server?.spanContext().spanId);
+    expect(client?.attributes).toMatchObject({
+      'gen_ai.provider.name': 'openai',
+      'http.response.status_code': 200,
+    });
+    const sent = fake.requests.at(-1)?.headers.traceparent;
+    expect(sent).toBe(`00-${callerTrace}-${client?.spanContext().spanId}-01`);
+  });
+
+  it('spreads requests over the provider key pool', async () => {
+    for (let index = 0; index < 4; index++)
+      await (await chat({ model: 'openai/gpt-4o-mini' })).text();
+    const [first, second, third, fourth] = fake.requests.map(
+      (request) => request.headers.authorization,
+    );
+    expect(new Set([first, second])).toEqual(
+      new Set(['Bearer sk-upstream-a', 'Bearer sk-upstream-b']),
+    );
+    expect([third, fourth]).toEqual([first, second]);
+  });
+
+  it('records one outcome per request with provider usage and the exact cost', async () => {
+    await (await chat({ model: 'openai/gpt-4o' })).text();
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({
+      endpoint: 'chat.completions',
+      model: 'openai/gpt-4o',
+      provider: 'openai',
+      upstreamModel: 'gpt-4o',
+      status: 200,
+      usageSource: 'provider',
+      // 8 prompt tokens × $2.50/M + 3 completion tokens × $10/M
+      usage: { promptTokens: 8, completionTokens: 3, cachedTokens: 0, reasoningTokens: 0 },
+      cost: '0.00005',
+      principal: { keyId: 'master', role: 'admin' },
+    });
+  });
+
+  it('records a stream’s time to first token and usage even when the client did not ask for it', async () => {
+    const response = await chat({ model: 'openai/gpt-4o', stream: true });
+    const body = await response.text();
+    expect(body).not.toContain('"prompt_tokens"');
+    await expect.poll(() => outcomes.length).toBe(1);
+    expect(outcomes[0]).toMatchObject({
+      stream: true,
+      status: 200,
+      usageSource: 'provider',
+      usage: { promptTokens: 8 },
+    });
+    expect(outcomes[0]?.timeToFirstTokenMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('records a client that left mid-stream as 499 and aborts the upstream call', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${baseUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'openai/gpt-4o',
+        stream: true,
+        messages: [{ role: 'user', content: 'slow please' }],
+      }),
+      signal: controller.signal,
+    });
+    const reader = response.body?.getReader();
+    await reader?.read();
+    controller.abort();
+    await expect.poll(() => outcomes.length).toBe(1);
+    expect(outcomes[0]).toMatchObject({ status: 499, errorCode: 'client_closed' });
+  });
+
+  it('records upstream errors with their client-facing status and code', async () => {
+    const config = loadConfig({
+      env: {
+        OPENAI_BASE_URL: fake.url,
+        OPENAI_API_KEY: 'sk-wrong-key-123456',
+        LOG_LEVEL: 'silent',
+      },
+    });
+    const other = buildGatewayApp(
+      { ...config, masterKey: MASTER_KEY },
+      { usage: { record: (outcome) => outcomes.push(outcome) } },
+    );
+    const response = await other.app.inject({
+      method: 'POST',
+      url: '/v1/chat/completions',
+      headers: { authorization: `Bearer ${MASTER_KEY}` },
+      payload: { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'x' }] },
+    });
+    await other.app.close();
+    expect(response.statusCode).toBe(502);
+    expect(response.body).not.toContain('sk-wrong-key-123456');
+    expect(outcomes[0]).toMatchObject({
+      status: 502,
+      errorCode: 'upstream_auth_failed',
+      usageSource: 'none',
+    });
+  });
+});

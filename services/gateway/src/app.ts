@@ -1,0 +1,56 @@
+import { createServiceApp, type Readiness } from '@switchyard/service-kit';
+import { createServiceMetrics, type ServiceMetrics } from '@switchyard/telemetry';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createAuthenticator } from './auth/create-authenticator.js';
+import { createModelCatalog } from './catalog/model-catalog.js';
+import { registerChatCompletions } from './chat/register-chat-completions.js';
+import type { GatewayConfig } from './config.js';
+import { registerEmbeddings } from './embeddings/register-embeddings.js';
+import { createExecutor } from './executor/create-executor.js';
+import type { GatewayDeps } from './gateway-deps.js';
+import { registerModels } from './models/register-models.js';
+import { createMetricsUsageRecorder } from './usage/create-metrics-usage-recorder.js';
+import type { UsageRecorder } from './usage/usage-recorder.js';
+
+export interface GatewayOverrides {
+  logger?: Logger;
+  usage?: UsageRecorder;
+  now?: () => number;
+}
+
+export interface GatewayApp {
+  app: FastifyInstance;
+  readiness: Readiness;
+  metrics: ServiceMetrics;
+}
+
+/** Builds the gateway (routes, executor, catalog) without listening. */
+export function buildGatewayApp(
+  config: GatewayConfig,
+  overrides: GatewayOverrides = {},
+): GatewayApp {
+  const metrics = createServiceMetrics('gateway');
+  const readiness: Readiness = { draining: false, checks: [] };
+  const app = createServiceApp({
+    name: 'gateway',
+    logLevel: config.logLevel,
+    bodyLimitBytes: config.server.bodyLimitBytes,
+    metrics,
+    readiness,
+    ...(overrides.logger && { logger: overrides.logger }),
+  });
+  const executor = createExecutor(config.upstream);
+  const deps: GatewayDeps = {
+    authenticate: createAuthenticator({ masterKey: config.masterKey }),
+    catalog: createModelCatalog(config),
+    executor,
+    usage: overrides.usage ?? createMetricsUsageRecorder(metrics.registry),
+    now: overrides.now ?? Date.now,
+  };
+  registerChatCompletions(app, deps);
+  registerEmbeddings(app, deps);
+  registerModels(app, deps);
+  app.addHook('onClose', async () => executor.close());
+  return { app, readiness, metrics };
+}

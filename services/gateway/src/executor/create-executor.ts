@@ -1,0 +1,150 @@
+import type { Readable } from 'node:stream';
+import {
+  type Context,
+  context,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
+import type { UpstreamRequest } from '@switchyard/providers';
+import { Pool } from 'undici';
+import { toUpstreamFailure, type UpstreamFailure } from './upstream-failure.js';
+
+/** Upstream timeouts (ms): connect, first byte (response headers), idle between body chunks, total. */
+export interface ExecutorTimeouts {
+  connectTimeoutMs: number;
+  firstByteTimeoutMs: number;
+  idleTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+export interface UpstreamCall {
+  request: UpstreamRequest;
+  /** Configured provider name, for spans, metrics and error messages. */
+  provider: string;
+  /** The upstream model name, for the span. */
+  upstreamModel: string;
+  /** Aborts the call when the client goes away. */
+  clientSignal: AbortSignal;
+  /** The server span's context, parent of the client span. */
+  parentContext?: Context;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Readonly<Record<string, string | undefined>>;
+  /** The body as it arrives; destroying it aborts the upstream request. */
+  body: Readable & AsyncIterable<Buffer>;
+  /** Whether the client (not a timeout) ended the call. */
+  clientClosed(): boolean;
+  /** Classifies an error met while reading `body` (idle timeout, deadline, lost connection…). */
+  toFailure(error: unknown): UpstreamFailure;
+}
+
+export interface Executor {
+  send(call: UpstreamCall): Promise<UpstreamResponse>;
+  close(): Promise<void>;
+}
+
+/** Most sockets one gateway process keeps to one upstream origin. */
+const MAX_CONNECTIONS_PER_ORIGIN = 512;
+const tracer = trace.getTracer('switchyard-gateway');
+
+/**
+ * The one place upstream I/O happens: an undici pool per origin (keep-alive, no Nagle), the
+ * four timeouts, and a client span per call. Retries, fallbacks and credential pools (issue #3)
+ * belong here too.
+ */
+export function createExecutor(timeouts: ExecutorTimeouts): Executor {
+  const pools = new Map<string, Pool>();
+  const poolFor = (origin: string): Pool => {
+    let pool = pools.get(origin);
+    if (!pool) {
+      pool = new Pool(origin, {
+        connections: MAX_CONNECTIONS_PER_ORIGIN,
+        pipelining: 1,
+        keepAliveTimeout: 30_000,
+        connect: { timeout: timeouts.connectTimeoutMs, noDelay: true, keepAlive: true },
+        headersTimeout: timeouts.firstByteTimeoutMs,
+        bodyTimeout: timeouts.idleTimeoutMs,
+      });
+      pools.set(origin, pool);
+    }
+    return pool;
+  };
+
+  return {
+    async send(call) {
+      const url = new URL(call.request.url);
+      const span = tracer.startSpan(
+        `chat ${call.upstreamModel}`,
+        {
+          kind: SpanKind.CLIENT,
+          attributes: {
+            'http.request.method': call.request.method,
+            'server.address': url.hostname,
+            'url.path': url.pathname,
+            'gen_ai.provider.name': call.provider,
+            'gen_ai.request.model': call.upstreamModel,
+          },
+        },
+        call.parentContext ?? context.active(),
+      );
+      const headers = { ...call.request.headers };
+      propagation.inject(trace.setSpan(context.active(), span), headers);
+      const signal = AbortSignal.any([
+        call.clientSignal,
+        AbortSignal.timeout(timeouts.requestTimeoutMs),
+      ]);
+      try {
+        const response = await poolFor(url.origin).request({
+          path: `${url.pathname}${url.search}`,
+          method: call.request.method,
+          headers,
+          body: call.request.body,
+          signal,
+        });
+        span.setAttribute('http.response.status_code', response.statusCode);
+        if (response.statusCode >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+        const body = response.body as unknown as UpstreamResponse['body'];
+        body.once('close', () => span.end());
+        return {
+          status: response.statusCode,
+          headers: flattenHeaders(response.headers),
+          body,
+          clientClosed: () => call.clientSignal.aborted,
+          toFailure: (error) =>
+            toUpstreamFailure(error, {
+              provider: call.provider,
+              signal,
+              clientSignal: call.clientSignal,
+            }),
+        };
+      } catch (error: unknown) {
+        const failure = toUpstreamFailure(error, {
+          provider: call.provider,
+          signal,
+          clientSignal: call.clientSignal,
+        });
+        span.setStatus({ code: SpanStatusCode.ERROR, message: failure.kind });
+        span.end();
+        throw failure;
+      }
+    },
+    async close() {
+      await Promise.all([...pools.values()].map((pool) => pool.close()));
+      pools.clear();
+    },
+  };
+}
+
+function flattenHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string | undefined> {
+  const flat: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}

@@ -1,0 +1,29 @@
+import type { Pool } from 'undici';
+import { checkCompletionBody } from './check-completion-body.js';
+import { describeRequestError, type RequestSample } from './request-sample.js';
+
+/** Sends one non-streamed chat completion and times it until the last byte of the body. */
+export async function sendChatCompletion(
+  pool: Pool,
+  headers: Readonly<Record<string, string>>,
+  body: string,
+): Promise<RequestSample> {
+  const startedAt = performance.now();
+  try {
+    const response = await pool.request({
+      path: '/v1/chat/completions',
+      method: 'POST',
+      headers,
+      body,
+    });
+    const text = await response.body.text();
+    const totalMs = performance.now() - startedAt;
+    if (response.statusCode !== 200)
+      return { ok: false, error: `status ${response.statusCode}: ${text.slice(0, 160)}` };
+    const problem = checkCompletionBody(text);
+    if (problem !== undefined) return { ok: false, error: problem };
+    return { ok: true, totalMs, firstTokenMs: undefined };
+  } catch (error: unknown) {
+    return { ok: false, error: describeRequestError(error) };
+  }
+}

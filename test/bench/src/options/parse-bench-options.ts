@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import type { LoadLimit } from '../load/run-load.js';
+
+/** How a bench run is shaped, from its command line. */
+export interface BenchOptions {
+  /** The measured part of every scenario, per target. */
+  readonly measure: LoadLimit;
+  /** Unmeasured requests before each measurement. */
+  readonly warmup: number;
+  readonly concurrencies: readonly number[];
+  /** Content chunks per streamed answer. */
+  readonly chunks: number;
+  readonly peer: boolean;
+  /** Switchyard's LOG_LEVEL. */
+  readonly logLevel: string;
+  readonly help: boolean;
+}
+
+/** The text of `pnpm bench --help`. */
+export const BENCH_USAGE = `Usage: pnpm bench [options]
+
+  --requests N        measured requests per target and scenario (default 3000)
+  --duration S        measure for S seconds per target and scenario instead of a request count
+  --warmup N          unmeasured requests before each measurement (default 500)
+  --concurrency LIST  requests in flight, comma-separated (default 1,16)
+  --chunks N          content chunks per streamed answer (default 20)
+  --log-level LEVEL   Switchyard's LOG_LEVEL (default warn; its output is reported)
+  --no-peer           skip the peer gateway
+  --help              this text
+`;
+
+/** Parses and validates the flags; throws one error listing every problem. */
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      requests: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      concurrency: { type: 'string' },
+      chunks: { type: 'string' },
+      'log-level': { type: 'string' },
+      'no-peer': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const problems: string[] = [];
+  const integer = (flag: string, text: string | undefined, fallback: number, min: number): number => {
+    if (text === undefined) return fallback;
+    const value = Number(text);
+    if (Number.isInteger(value) && value >= min) return value;
+    problems.push(`--${flag} must be an integer ≥ ${min}, got "${text}"`);
+    return fallback;
+  };
+  const requests = integer('requests', values.requests, 3000, 1);
+  const durationSeconds = values.duration === undefined ? undefined : Number(values.duration);
+  if (durationSeconds !== undefined && !(durationSeconds > 0)) problems.push(`--duration must be > 0 seconds, got "${values.duration}"`);
+  const concurrencies = (values.concurrency ?? '1,16').split(',').map((part) => integer('concurrency', part.trim(), 1, 1));
+  const options: BenchOptions = {
+    measure: durationSeconds !== undefined && durationSeconds > 0 ? { durationMs: durationSeconds * 1000 } : { requests },
+    warmup: integer('warmup', values.warmup, 500, 0),
+    concurrencies: [...new Set(concurrencies)],
+    chunks: integer('chunks', values.chunks, 20, 1),
+    peer: values['no-peer'] !== true,
+    logLevel: values['log-level'] ?? 'warn',
+    help: values.help === true,
+  };
+  if (problems.length > 0) throw new Error(`bad options:\n  ${problems.join('\n  ')}\n\n${BENCH_USAGE}`);
+  return options;
+}

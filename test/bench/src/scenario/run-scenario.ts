@@ -1,0 +1,82 @@
+import { Pool } from 'undici';
+import type { BenchTarget } from '../load/bench-target.js';
+import { chatRequestBody } from '../load/chat-request-body.js';
+import { type LoadLimit, runLoad } from '../load/run-load.js';
+import { sendChatCompletion } from '../load/send-chat-completion.js';
+import { sendChatStream } from '../load/send-chat-stream.js';
+import { readProcessUsage } from '../processes/read-process-usage.js';
+import { summarizeLatencies } from '../stats/summarize-latencies.js';
+import type { Scenario } from './scenario.js';
+import type { ScenarioResult } from './scenario-result.js';
+
+/** A request that takes longer than this counts as failed, so a stuck gateway cannot stall the bench. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs one scenario against one target on a fresh keep-alive pool (one connection per worker):
+ * `warmup` requests first, unmeasured, then the measured run, with the CPU time each process
+ * spent during it.
+ */
+export async function runScenario(options: {
+  target: BenchTarget;
+  scenario: Scenario;
+  warmup: number;
+  measure: LoadLimit;
+  upstreamPid: number | undefined;
+}): Promise<ScenarioResult> {
+  const { target, scenario } = options;
+  const pool = new Pool(target.origin, {
+    connections: scenario.concurrency,
+    pipelining: 1,
+    keepAliveTimeout: 30_000,
+    headersTimeout: REQUEST_TIMEOUT_MS,
+    bodyTimeout: REQUEST_TIMEOUT_MS,
+  });
+  const headers = { 'content-type': 'application/json', ...target.headers };
+  const body = chatRequestBody(target.model, scenario.kind === 'stream');
+  const send = scenario.kind === 'stream' ? sendChatStream : sendChatCompletion;
+  const load = (limit: LoadLimit) =>
+    runLoad({ concurrency: scenario.concurrency, limit, send: () => send(pool, headers, body) });
+  try {
+    if (options.warmup > 0) await load({ requests: options.warmup });
+    const before = snapshotCpu(target.gatewayPid, options.upstreamPid);
+    const outcome = await load(options.measure);
+    const after = snapshotCpu(target.gatewayPid, options.upstreamPid);
+    const requests = outcome.samples.length;
+    const perRequestUs = (start: number | undefined, end: number | undefined) =>
+      start === undefined || end === undefined || requests === 0
+        ? undefined
+        : ((end - start) * 1000) / requests;
+    return {
+      target: target.name,
+      scenario,
+      requests,
+      errors: [...outcome.errors.values()].reduce((sum, count) => sum + count, 0),
+      errorKinds: Object.fromEntries(outcome.errors),
+      elapsedMs: outcome.elapsedMs,
+      throughput: requests / (outcome.elapsedMs / 1000),
+      latency: summarizeLatencies(outcome.samples.map((sample) => sample.totalMs)),
+      firstToken:
+        scenario.kind === 'stream'
+          ? summarizeLatencies(outcome.samples.flatMap((sample) => sample.firstTokenMs ?? []))
+          : undefined,
+      cpuPerRequestUs: {
+        gateway: perRequestUs(before.gateway?.cpuMs, after.gateway?.cpuMs),
+        upstream: perRequestUs(before.upstream?.cpuMs, after.upstream?.cpuMs),
+        loadGenerator: perRequestUs(before.self, after.self) ?? 0,
+      },
+      gatewayRssBytes: after.gateway?.rssBytes,
+    };
+  } finally {
+    await pool.close();
+  }
+}
+
+function snapshotCpu(gatewayPid: number | undefined, upstreamPid: number | undefined) {
+  const self = process.cpuUsage();
+  return {
+    gateway: gatewayPid === undefined ? undefined : readProcessUsage(gatewayPid),
+    upstream: upstreamPid === undefined ? undefined : readProcessUsage(upstreamPid),
+    self: (self.user + self.system) / 1000,
+  };
+}

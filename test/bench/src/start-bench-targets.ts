@@ -1,0 +1,98 @@
+import { join } from 'node:path';
+import { BENCH_DIR } from './bench-paths.js';
+import type { BenchTarget } from './load/bench-target.js';
+import { probeTarget } from './load/probe-target.js';
+import type { PeerStatus } from './peer-status.js';
+import type { ChildReaper } from './processes/create-child-reaper.js';
+import { installPeer, PEER_PACKAGE, PEER_VERSION } from './processes/install-peer.js';
+import { startFastUpstream } from './processes/start-fast-upstream.js';
+import { startPeer } from './processes/start-peer.js';
+import { startSwitchyard } from './processes/start-switchyard.js';
+import type { StartedProcess } from './processes/started-process.js';
+import { SWITCHYARD_MODEL, switchyardBenchYaml, UPSTREAM_KEY } from './processes/switchyard-bench-yaml.js';
+import { UPSTREAM_MODEL } from './upstream/build-upstream-replies.js';
+
+const MASTER_KEY = 'sk-sy-bench-master-key-0123456789';
+
+/** The processes a run measures, and the targets that reach the upstream through them. */
+export interface BenchSetup {
+  readonly upstream: StartedProcess;
+  readonly switchyard: StartedProcess;
+  readonly targets: readonly BenchTarget[];
+  readonly peer: PeerStatus;
+}
+
+/**
+ * Starts the fast upstream, Switchyard in front of it, and (unless skipped) the peer, and checks
+ * each target answers. Switchyard failing is fatal; the peer failing only marks it unavailable.
+ */
+export async function startBenchTargets(options: {
+  chunks: number;
+  peer: boolean;
+  logLevel: string;
+  reaper: ChildReaper;
+}): Promise<BenchSetup> {
+  const { reaper } = options;
+  const upstream = await startFastUpstream({ chunks: options.chunks, reaper });
+  const switchyard = await startSwitchyard({
+    yaml: switchyardBenchYaml({ upstreamOrigin: upstream.origin, upstreamModel: UPSTREAM_MODEL }),
+    masterKey: MASTER_KEY,
+    logLevel: options.logLevel,
+    reaper,
+  });
+  const targets: BenchTarget[] = [
+    {
+      name: 'direct',
+      origin: upstream.origin,
+      headers: { authorization: `Bearer ${UPSTREAM_KEY}` },
+      model: UPSTREAM_MODEL,
+      gatewayPid: undefined,
+    },
+    {
+      name: 'switchyard',
+      origin: switchyard.origin,
+      headers: { authorization: `Bearer ${MASTER_KEY}` },
+      model: SWITCHYARD_MODEL,
+      gatewayPid: switchyard.process.pid,
+    },
+  ];
+  for (const target of targets) {
+    const problem = await probeTarget(target);
+    if (problem !== undefined) throw new Error(`${target.name} does not answer: ${problem}\n${switchyard.output()}`);
+  }
+  const peer = options.peer
+    ? await startPeerTarget(upstream.origin, reaper)
+    : ({ available: false, reason: 'skipped (--no-peer)' } as const);
+  if ('target' in peer) targets.push(peer.target);
+  return { upstream, switchyard, targets, peer: peer.status };
+}
+
+async function startPeerTarget(
+  upstreamOrigin: string,
+  reaper: ChildReaper,
+): Promise<{ status: PeerStatus; target?: BenchTarget }> {
+  let started: StartedProcess | undefined;
+  try {
+    const entry = await installPeer(join(BENCH_DIR, '.peer'));
+    started = await startPeer({ entry, reaper });
+    // Portkey's documented way to reach an OpenAI-compatible server: provider openai, custom host.
+    const target: BenchTarget = {
+      name: 'peer',
+      origin: started.origin,
+      headers: {
+        authorization: `Bearer ${UPSTREAM_KEY}`,
+        'x-portkey-provider': 'openai',
+        'x-portkey-custom-host': `${upstreamOrigin}/v1`,
+      },
+      model: UPSTREAM_MODEL,
+      gatewayPid: started.process.pid,
+    };
+    const problem = await probeTarget(target);
+    if (problem !== undefined) throw new Error(problem);
+    return { status: { available: true, name: PEER_PACKAGE, version: PEER_VERSION }, target };
+  } catch (error: unknown) {
+    started?.process.kill('SIGTERM');
+    const reason = error instanceof Error ? error.message : String(error);
+    return { status: { available: false, reason: reason.split('\n').slice(0, 6).join(' | ') } };
+  }
+}
