@@ -25,7 +25,8 @@ afterAll(async () => {
 const hello = [{ role: 'user' as const, content: 'hello' }];
 const chat = (model: string, extra: Record<string, unknown> = {}) =>
   client.chat.completions.create({ model, messages: hello, ...extra });
-const streamChat = (model: string) => client.chat.completions.create({ model, messages: hello, stream: true });
+const streamChat = (model: string) =>
+  client.chat.completions.create({ model, messages: hello, stream: true });
 
 /** Posts raw bytes, for what the SDK would never send. */
 async function post(path: string, body: string, headers: Record<string, string> = {}) {

@@ -15,7 +15,8 @@ async function main(): Promise<void> {
       warmup: options.warmup,
       measure: options.measure,
       upstreamPid: setup.upstream.process.pid,
-      onResult: (result) => process.stderr.write(` ${result.throughput.toFixed(0)} req/s, ${result.errors} errors\n`),
+      onResult: (result) =>
+        process.stderr.write(` ${result.throughput.toFixed(0)} req/s, ${result.errors} errors\n`),
     });
     console.log(JSON.stringify(results, null, 1));
   } finally {

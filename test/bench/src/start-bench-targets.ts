@@ -9,7 +9,11 @@ import { startFastUpstream } from './processes/start-fast-upstream.js';
 import { startPeer } from './processes/start-peer.js';
 import { startSwitchyard } from './processes/start-switchyard.js';
 import type { StartedProcess } from './processes/started-process.js';
-import { SWITCHYARD_MODEL, switchyardBenchYaml, UPSTREAM_KEY } from './processes/switchyard-bench-yaml.js';
+import {
+  SWITCHYARD_MODEL,
+  switchyardBenchYaml,
+  UPSTREAM_KEY,
+} from './processes/switchyard-bench-yaml.js';
 import { UPSTREAM_MODEL } from './upstream/build-upstream-replies.js';
 
 const MASTER_KEY = 'sk-sy-bench-master-key-0123456789';
@@ -58,7 +62,8 @@ export async function startBenchTargets(options: {
   ];
   for (const target of targets) {
     const problem = await probeTarget(target);
-    if (problem !== undefined) throw new Error(`${target.name} does not answer: ${problem}\n${switchyard.output()}`);
+    if (problem !== undefined)
+      throw new Error(`${target.name} does not answer: ${problem}\n${switchyard.output()}`);
   }
   const peer = options.peer
     ? await startPeerTarget(upstream.origin, reaper)
@@ -73,7 +78,7 @@ async function startPeerTarget(
 ): Promise<{ status: PeerStatus; target?: BenchTarget }> {
   let started: StartedProcess | undefined;
   try {
-    const entry = await installPeer(join(BENCH_DIR, '.peer'));
+    const entry = await installPeer(join(BENCH_DIR, '.peer'), reaper);
     started = await startPeer({ entry, reaper });
     // Portkey's documented way to reach an OpenAI-compatible server: provider openai, custom host.
     const target: BenchTarget = {

@@ -6,7 +6,11 @@ import { sendChatStream } from './send-chat-stream.js';
 
 /** Sends one chat completion and one stream; resolves with why the target fails, or undefined. */
 export async function probeTarget(target: BenchTarget): Promise<string | undefined> {
-  const pool = new Pool(target.origin, { connections: 1, headersTimeout: 10_000, bodyTimeout: 10_000 });
+  const pool = new Pool(target.origin, {
+    connections: 1,
+    headersTimeout: 10_000,
+    bodyTimeout: 10_000,
+  });
   const headers = { 'content-type': 'application/json', ...target.headers };
   try {
     const chat = await sendChatCompletion(pool, headers, chatRequestBody(target.model, false));

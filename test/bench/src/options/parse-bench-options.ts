@@ -47,7 +47,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     allowPositionals: false,
   });
   const problems: string[] = [];
-  const integer = (flag: string, text: string | undefined, fallback: number, min: number): number => {
+  const integer = (
+    flag: string,
+    text: string | undefined,
+    fallback: number,
+    min: number,
+  ): number => {
     if (text === undefined) return fallback;
     const value = Number(text);
     if (Number.isInteger(value) && value >= min) return value;
@@ -56,10 +61,16 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   };
   const requests = integer('requests', values.requests, 3000, 1);
   const durationSeconds = values.duration === undefined ? undefined : Number(values.duration);
-  if (durationSeconds !== undefined && !(durationSeconds > 0)) problems.push(`--duration must be > 0 seconds, got "${values.duration}"`);
-  const concurrencies = (values.concurrency ?? '1,16').split(',').map((part) => integer('concurrency', part.trim(), 1, 1));
+  if (durationSeconds !== undefined && !(durationSeconds > 0))
+    problems.push(`--duration must be > 0 seconds, got "${values.duration}"`);
+  const concurrencies = (values.concurrency ?? '1,16')
+    .split(',')
+    .map((part) => integer('concurrency', part.trim(), 1, 1));
   const options: BenchOptions = {
-    measure: durationSeconds !== undefined && durationSeconds > 0 ? { durationMs: durationSeconds * 1000 } : { requests },
+    measure:
+      durationSeconds !== undefined && durationSeconds > 0
+        ? { durationMs: durationSeconds * 1000 }
+        : { requests },
     warmup: integer('warmup', values.warmup, 500, 0),
     concurrencies: [...new Set(concurrencies)],
     chunks: integer('chunks', values.chunks, 20, 1),
@@ -67,6 +78,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     logLevel: values['log-level'] ?? 'warn',
     help: values.help === true,
   };
-  if (problems.length > 0) throw new Error(`bad options:\n  ${problems.join('\n  ')}\n\n${BENCH_USAGE}`);
+  if (problems.length > 0)
+    throw new Error(`bad options:\n  ${problems.join('\n  ')}\n\n${BENCH_USAGE}`);
   return options;
 }

@@ -6,7 +6,9 @@ import type { ScenarioResult } from './scenario-result.js';
 
 /** Every scenario of a run: chat then stream, each at every concurrency. */
 export function listScenarios(concurrencies: readonly number[]): Scenario[] {
-  return (['chat', 'stream'] as const).flatMap((kind) => concurrencies.map((concurrency) => ({ kind, concurrency })));
+  return (['chat', 'stream'] as const).flatMap((kind) =>
+    concurrencies.map((concurrency) => ({ kind, concurrency })),
+  );
 }
 
 /**
