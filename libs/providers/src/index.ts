@@ -1,10 +1,13 @@
 export { adapterFor } from './adapter-registry.js';
 export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
 export type {
+  BuiltRequest,
   ChatStreamOptions,
   ChatStreamTransformer,
+  EmbeddingsAdapter,
   ParsedResponse,
   ProviderAdapter,
+  ResponseContext,
   UpstreamRequest,
   UpstreamTarget,
 } from './provider-adapter.js';

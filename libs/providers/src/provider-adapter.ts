@@ -18,13 +18,31 @@ export interface UpstreamRequest {
   body: string | undefined;
 }
 
+/**
+ * A built request plus what could not be carried over exactly. A request field the provider
+ * cannot honour at all is refused instead, with a `ProviderError` of kind `invalid_request`
+ * (status 400, code `unsupported_parameter`), before anything is sent.
+ */
+export interface BuiltRequest extends UpstreamRequest {
+  /** Human-readable notes for the `x-switchyard-warnings` header, e.g. "seed is not supported by anthropic". */
+  warnings: readonly string[];
+}
+
+/** What a translating adapter needs to fill OpenAI fields the provider does not send. */
+export interface ResponseContext {
+  /** Unix seconds for `created` when the provider gives none (the gateway's clock, not the adapter's). */
+  createdAtSeconds: number;
+  /** The upstream model name, for `model` when the provider gives none. */
+  upstreamModel: string;
+}
+
 /** A parsed non-streaming answer: the OpenAI-format body to return, and its usage. */
 export interface ParsedResponse {
   body: Record<string, unknown>;
   usage: TokenUsage | undefined;
 }
 
-export interface ChatStreamOptions {
+export interface ChatStreamOptions extends ResponseContext {
   /** The client asked for the usage chunk (`stream_options.include_usage`). */
   includeUsage: boolean;
   /** Extra fields merged into the usage object sent to the client (e.g. `cost`). */
@@ -32,8 +50,10 @@ export interface ChatStreamOptions {
 }
 
 /**
- * Turns upstream stream bytes into the bytes the client receives (OpenAI SSE), synchronously and
- * without I/O, remembering the usage it saw.
+ * Turns upstream stream bytes into the bytes the client receives (OpenAI SSE: `data: {chunk}`
+ * events, a usage chunk when asked, `data: [DONE]`), synchronously and without I/O, remembering
+ * the usage it saw. An error the provider reports inside the stream becomes a final
+ * `data: {"error": …}` event and is kept in `failure`.
  */
 export interface ChatStreamTransformer {
   /** The next bytes from upstream in; the bytes to send now out (possibly empty). */
@@ -42,22 +62,33 @@ export interface ChatStreamTransformer {
   end(): string;
   /** Usage reported by the upstream so far. */
   readonly usage: TokenUsage | undefined;
-  /** Whether the upstream finished the stream properly (`[DONE]` or its equivalent). */
+  /** Whether the upstream finished the stream properly (`[DONE]`, `message_stop`, a finish reason…). */
   readonly completed: boolean;
+  /** An error the provider sent inside the stream, if any. */
+  readonly failure: ProviderError | undefined;
+}
+
+/** Embeddings, for providers that have them. */
+export interface EmbeddingsAdapter {
+  buildRequest(request: EmbeddingsRequest, target: UpstreamTarget): BuiltRequest;
+  parseResponse(body: unknown, context: ResponseContext): ParsedResponse;
 }
 
 /**
  * A provider adapter: pure translation between Switchyard's canonical format (OpenAI Chat
- * Completions) and one provider's wire format. No I/O, no clock, no environment.
+ * Completions) and one provider's wire format. No I/O, no clock, no environment. Differences
+ * between providers are declared here, never branched on by provider name elsewhere.
  */
 export interface ProviderAdapter {
   /** The provider type this adapter serves, as written in configuration. */
   readonly type: string;
-  buildChatRequest(request: ChatCompletionRequest, target: UpstreamTarget): UpstreamRequest;
-  parseChatResponse(body: unknown): ParsedResponse;
+  /** The provider rejects requests without `max_tokens`: the gateway fills in what fits. */
+  readonly requiresMaxTokens: boolean;
+  buildChatRequest(request: ChatCompletionRequest, target: UpstreamTarget): BuiltRequest;
+  parseChatResponse(body: unknown, context: ResponseContext): ParsedResponse;
   createChatStreamTransformer(options: ChatStreamOptions): ChatStreamTransformer;
-  buildEmbeddingsRequest(request: EmbeddingsRequest, target: UpstreamTarget): UpstreamRequest;
-  parseEmbeddingsResponse(body: unknown): ParsedResponse;
+  /** Absent when the provider has no embeddings API. */
+  readonly embeddings: EmbeddingsAdapter | undefined;
   /** Types an upstream error response; `nowMs` only resolves HTTP-date `retry-after` values. */
   parseError(
     status: number,

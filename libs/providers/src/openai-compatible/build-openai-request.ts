@@ -1,5 +1,5 @@
 import type { ChatCompletionRequest, EmbeddingsRequest } from '@switchyard/contracts';
-import type { UpstreamRequest, UpstreamTarget } from '../provider-adapter.js';
+import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
 
 /** Fields that only steer Switchyard's routing and are not sent to a plain OpenAI-compatible server. */
 const ROUTING_FIELDS = ['models', 'provider'] as const;
@@ -11,7 +11,7 @@ const ROUTING_FIELDS = ['models', 'provider'] as const;
 export function buildOpenAiChatRequest(
   request: ChatCompletionRequest,
   target: UpstreamTarget,
-): UpstreamRequest {
+): BuiltRequest {
   const body: Record<string, unknown> = { ...request, model: target.upstreamModel };
   for (const field of ROUTING_FIELDS) delete body[field];
   if (request.stream === true) {
@@ -24,15 +24,15 @@ export function buildOpenAiChatRequest(
 export function buildOpenAiEmbeddingsRequest(
   request: EmbeddingsRequest,
   target: UpstreamTarget,
-): UpstreamRequest {
+): BuiltRequest {
   return post(`${target.baseUrl}/embeddings`, target, { ...request, model: target.upstreamModel });
 }
 
-function post(url: string, target: UpstreamTarget, body: Record<string, unknown>): UpstreamRequest {
+function post(url: string, target: UpstreamTarget, body: Record<string, unknown>): BuiltRequest {
   const headers: Record<string, string> = {
     ...target.extraHeaders,
     'content-type': 'application/json',
   };
   if (target.apiKey !== undefined) headers.authorization = `Bearer ${target.apiKey}`;
-  return { url, method: 'POST', headers, body: JSON.stringify(body) };
+  return { url, method: 'POST', headers, body: JSON.stringify(body), warnings: [] };
 }

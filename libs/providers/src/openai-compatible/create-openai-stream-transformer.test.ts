@@ -4,6 +4,7 @@ import { createOpenAiStreamTransformer } from './create-openai-stream-transforme
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
+const CONTEXT = { createdAtSeconds: 1_700_000_000, upstreamModel: 'gpt-4o' };
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 /** Feeds text in pieces of `size` bytes, as a network would split it. */
@@ -24,7 +25,7 @@ describe('createOpenAiStreamTransformer', () => {
   const stream = fixture('chat-stream-with-usage.sse');
 
   it('forwards every event byte for byte when the caller asked for usage, and records it', () => {
-    const { out, transformer } = run(stream, { includeUsage: true });
+    const { out, transformer } = run(stream, { ...CONTEXT, includeUsage: true });
     expect(out).toBe(stream);
     expect(transformer.usage).toEqual({
       promptTokens: 19,
@@ -36,7 +37,7 @@ describe('createOpenAiStreamTransformer', () => {
   });
 
   it('drops the usage chunk when the caller did not ask, but still records usage', () => {
-    const { out, transformer } = run(stream, { includeUsage: false });
+    const { out, transformer } = run(stream, { ...CONTEXT, includeUsage: false });
     expect(out).not.toContain('"prompt_tokens"');
     expect(dataLines(out)).toHaveLength(dataLines(stream).length - 1);
     expect(out.endsWith('data: [DONE]\n\n')).toBe(true);
@@ -44,7 +45,11 @@ describe('createOpenAiStreamTransformer', () => {
   });
 
   it('adds the annotated fields (cost) to the usage chunk', () => {
-    const { out } = run(stream, { includeUsage: true, annotateUsage: () => ({ cost: 0.000147 }) });
+    const { out } = run(stream, {
+      ...CONTEXT,
+      includeUsage: true,
+      annotateUsage: () => ({ cost: 0.000147 }),
+    });
     const usageEvent = dataLines(out).find((event) => event.includes('"usage":{'));
     const chunk = JSON.parse(usageEvent?.slice(6) ?? '{}');
     expect(chunk.usage).toMatchObject({ prompt_tokens: 19, cost: 0.000147 });
@@ -52,7 +57,7 @@ describe('createOpenAiStreamTransformer', () => {
 
   it('keeps the finish chunk but strips its usage when a server puts usage there', () => {
     const vllm = fixture('chat-stream-vllm-usage-on-finish.sse');
-    const { out, transformer } = run(vllm, { includeUsage: false }, 5);
+    const { out, transformer } = run(vllm, { ...CONTEXT, includeUsage: false }, 5);
     expect(out).toContain('"finish_reason":"stop"');
     expect(out).not.toContain('usage');
     expect(transformer.usage).toEqual({
@@ -64,20 +69,20 @@ describe('createOpenAiStreamTransformer', () => {
   });
 
   it('forwards complete events only, holding a partial event until it is whole', () => {
-    const transformer = createOpenAiStreamTransformer({ includeUsage: true });
+    const transformer = createOpenAiStreamTransformer({ ...CONTEXT, includeUsage: true });
     expect(transformer.push(bytes('data: {"a":1}\n\ndata: {"b"'))).toBe('data: {"a":1}\n\n');
     expect(transformer.push(bytes(':2}\n\n'))).toBe('data: {"b":2}\n\n');
   });
 
   it('handles CRLF framing and multi-byte characters split across chunks', () => {
     const text = 'data: {"choices":[{"delta":{"content":"héllo ✓"}}]}\r\n\r\ndata: [DONE]\r\n\r\n';
-    const { out, transformer } = run(text, { includeUsage: true }, 3);
+    const { out, transformer } = run(text, { ...CONTEXT, includeUsage: true }, 3);
     expect(out).toBe(text.replace(/\r\n/g, '\n'));
     expect(transformer.completed).toBe(true);
   });
 
   it('reports a stream that ended without [DONE] as not completed', () => {
-    const { transformer } = run('data: {"choices":[]}\n\n', { includeUsage: true });
+    const { transformer } = run('data: {"choices":[]}\n\n', { ...CONTEXT, includeUsage: true });
     expect(transformer.completed).toBe(false);
   });
 });

@@ -71,6 +71,8 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
     get completed() {
       return completed;
     },
+    // Pass-through: an upstream error event reaches the client as the upstream wrote it.
+    failure: undefined,
   };
 }
 

@@ -6,6 +6,7 @@ import { createOpenAiCompatibleAdapter } from './openai-compatible-adapter.js';
 const fixture = (name: string) =>
   readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 const adapter = createOpenAiCompatibleAdapter();
+const CONTEXT = { createdAtSeconds: 1_700_000_000, upstreamModel: 'gpt-4o' };
 const target = {
   baseUrl: 'http://upstream.test/v1',
   upstreamModel: 'gpt-4o',
@@ -41,16 +42,16 @@ describe('openai-compatible adapter', () => {
   });
 
   it('sends no authorization header to a server without keys', () => {
-    const request = adapter.buildEmbeddingsRequest(
+    const request = adapter.embeddings?.buildRequest(
       { model: 'x/e', input: 'a' },
       { ...target, apiKey: undefined },
     );
-    expect(request.url).toBe('http://upstream.test/v1/embeddings');
-    expect(request.headers.authorization).toBeUndefined();
+    expect(request?.url).toBe('http://upstream.test/v1/embeddings');
+    expect(request?.headers.authorization).toBeUndefined();
   });
 
   it('reads usage, cached tokens included, from a completion', () => {
-    const parsed = adapter.parseChatResponse(JSON.parse(fixture('chat-completion.json')));
+    const parsed = adapter.parseChatResponse(JSON.parse(fixture('chat-completion.json')), CONTEXT);
     expect(parsed.usage).toEqual({
       promptTokens: 1117,
       completionTokens: 46,
@@ -60,9 +61,9 @@ describe('openai-compatible adapter', () => {
   });
 
   it('types a body without choices as a malformed response', () => {
-    expect(() => adapter.parseChatResponse({ id: 'x' })).toThrow(ProviderError);
+    expect(() => adapter.parseChatResponse({ id: 'x' }, CONTEXT)).toThrow(ProviderError);
     try {
-      adapter.parseChatResponse('nope');
+      adapter.parseChatResponse('nope', CONTEXT);
     } catch (error) {
       expect(error).toMatchObject({ kind: 'malformed_response', retryable: false });
     }

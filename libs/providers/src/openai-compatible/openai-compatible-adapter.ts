@@ -11,11 +11,14 @@ import { parseOpenAiChatResponse, parseOpenAiEmbeddingsResponse } from './parse-
 export function createOpenAiCompatibleAdapter(type = 'openai-compatible'): ProviderAdapter {
   return {
     type,
+    requiresMaxTokens: false,
     buildChatRequest: buildOpenAiChatRequest,
     parseChatResponse: parseOpenAiChatResponse,
     createChatStreamTransformer: createOpenAiStreamTransformer,
-    buildEmbeddingsRequest: buildOpenAiEmbeddingsRequest,
-    parseEmbeddingsResponse: parseOpenAiEmbeddingsResponse,
+    embeddings: {
+      buildRequest: buildOpenAiEmbeddingsRequest,
+      parseResponse: parseOpenAiEmbeddingsResponse,
+    },
     parseError: parseOpenAiError,
   };
 }

@@ -35,7 +35,7 @@ export function registerChatCompletions(app: FastifyInstance, deps: GatewayDeps)
         now: deps.now,
       });
       if (stream) return sendChatStream({ reply, body, route, call, outcome, now: deps.now });
-      return await sendChatJson({ reply, route, call, outcome });
+      return await sendChatJson({ reply, route, call, outcome, now: deps.now });
     } catch (error: unknown) {
       outcome.fail(error, signal.aborted);
       throw error;

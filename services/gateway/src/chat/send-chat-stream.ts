@@ -5,6 +5,7 @@ import type { Route } from '../catalog/model-catalog.js';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
 import type { UpstreamCallResult } from '../relay/call-upstream.js';
 import { relaySse } from '../relay/relay-sse.js';
+import { responseContext } from '../relay/response-context.js';
 import type { OutcomeTracker } from '../usage/track-outcome.js';
 
 /**
@@ -23,6 +24,7 @@ export function sendChatStream(options: {
   const { reply, route, call, outcome, now } = options;
   const { response } = call;
   const transformer = route.provider.adapter.createChatStreamTransformer({
+    ...responseContext(route, now),
     includeUsage: options.body.stream_options?.include_usage === true,
     annotateUsage: (usage) => ({ cost: Number(outcome.cost(usage)) }),
   });

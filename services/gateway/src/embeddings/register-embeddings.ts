@@ -1,11 +1,12 @@
 import { type EmbeddingsRequest, embeddingsRequestSchema } from '@switchyard/contracts';
-import { parseBody } from '@switchyard/service-kit';
+import { apiErrors, parseBody } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import { resolveModel } from '../catalog/resolve-model.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { callUpstream } from '../relay/call-upstream.js';
 import { clientSignal } from '../relay/client-signal.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
+import { responseContext } from '../relay/response-context.js';
 import { trackOutcome } from '../usage/track-outcome.js';
 
 /** `POST /v1/embeddings`. */
@@ -14,6 +15,13 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
     const principal = deps.authenticate(request.headers);
     const body: EmbeddingsRequest = parseBody(embeddingsRequestSchema, request.body);
     const { model, route } = resolveModel(deps.catalog, body.model, 'embedding');
+    const embeddings = route.provider.adapter.embeddings;
+    if (!embeddings) {
+      throw apiErrors.invalidRequest(
+        `Provider '${route.provider.name}' has no embeddings API.`,
+        'model',
+      );
+    }
     request.metricLabels = { model: model.id, provider: route.provider.name };
     const outcome = trackOutcome(deps, request, {
       principal,
@@ -27,13 +35,13 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
       const call = await callUpstream({
         executor: deps.executor,
         route,
-        build: (target) => route.provider.adapter.buildEmbeddingsRequest(body, target),
+        build: (target) => embeddings.buildRequest(body, target),
         clientSignal: signal,
         parentContext: request.traceContext,
         now: deps.now,
       });
       const parsed = await parseUpstreamJson(call, route, (json) =>
-        route.provider.adapter.parseEmbeddingsResponse(json),
+        embeddings.parseResponse(json, responseContext(route, deps.now)),
       );
       const usage = parsed.usage;
       outcome.finish({
