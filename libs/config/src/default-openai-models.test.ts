@@ -15,12 +15,14 @@ describe('DEFAULT_OPENAI_MODELS', () => {
       {
         provider: 'openai',
         upstreamModel: 'gpt-4o',
+        priority: 0,
         pricing: {
           prompt: '0.0000025',
           completion: '0.00001',
           cachedPrompt: '0.00000125',
           reasoning: undefined,
         },
+        free: false,
       },
     ]);
   });

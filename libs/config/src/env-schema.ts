@@ -21,6 +21,13 @@ export const envSchema = z.object({
   SWITCHYARD_DATA_DIR: optional(z.string()),
   OPENAI_API_KEY: optional(keysSchema),
   OPENAI_BASE_URL: optional(baseUrlSchema),
+  ANTHROPIC_API_KEY: optional(keysSchema),
+  ANTHROPIC_BASE_URL: optional(baseUrlSchema),
+  GOOGLE_API_KEY: optional(keysSchema),
+  GEMINI_API_KEY: optional(keysSchema),
+  GOOGLE_BASE_URL: optional(baseUrlSchema),
+  OPENROUTER_API_KEY: optional(keysSchema),
+  OPENROUTER_BASE_URL: optional(baseUrlSchema),
 });
 
 /** The environment after validation; unset and empty variables are `undefined`. */

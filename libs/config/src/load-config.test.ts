@@ -43,7 +43,12 @@ describe('loadConfig', () => {
         name: 'openai',
         type: 'openai',
         baseUrl: 'https://api.openai.com/v1',
-        keys: ['a', 'b', 'c'],
+        credentials: [
+          { id: 'openai:0', key: 'a', rpm: undefined, tpm: undefined, dailyRequests: undefined },
+          { id: 'openai:1', key: 'b', rpm: undefined, tpm: undefined, dailyRequests: undefined },
+          { id: 'openai:2', key: 'c', rpm: undefined, tpm: undefined, dailyRequests: undefined },
+        ],
+        keyStrategy: 'round_robin',
         headers: {},
       },
     ]);
@@ -72,7 +77,8 @@ describe('loadConfig', () => {
         name: 'openai',
         type: 'openai',
         baseUrl: 'http://localhost:8080/v1',
-        keys: [],
+        credentials: [],
+        keyStrategy: 'round_robin',
         headers: {},
       },
     ]);
@@ -100,7 +106,8 @@ describe('loadConfig', () => {
         name: 'local',
         type: 'openai-compatible',
         baseUrl: 'http://127.0.0.1:11434/v1',
-        keys: [],
+        credentials: [],
+        keyStrategy: 'round_robin',
         headers: { 'X-Org': 'acme' },
       },
     ]);
@@ -115,12 +122,14 @@ describe('loadConfig', () => {
           {
             provider: 'local',
             upstreamModel: 'llama3',
+            priority: 0,
             pricing: {
               prompt: '0.0000001',
               completion: '0.0000002',
               cachedPrompt: undefined,
               reasoning: undefined,
             },
+            free: false,
           },
         ],
       },
@@ -134,12 +143,14 @@ describe('loadConfig', () => {
           {
             provider: 'local',
             upstreamModel: 'nomic-embed-text',
+            priority: 0,
             pricing: {
               prompt: '0',
               completion: '0',
               cachedPrompt: undefined,
               reasoning: undefined,
             },
+            free: true,
           },
         ],
       },
@@ -183,7 +194,23 @@ models:
         name: 'openai',
         type: 'openai',
         baseUrl: 'https://api.openai.com/v1',
-        keys: ['env-1', 'env-2'],
+        credentials: [
+          {
+            id: 'openai:0',
+            key: 'env-1',
+            rpm: undefined,
+            tpm: undefined,
+            dailyRequests: undefined,
+          },
+          {
+            id: 'openai:1',
+            key: 'env-2',
+            rpm: undefined,
+            tpm: undefined,
+            dailyRequests: undefined,
+          },
+        ],
+        keyStrategy: 'round_robin',
         headers: {},
       },
     ]);
@@ -201,7 +228,8 @@ models:
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.server)).toBe(true);
     expect(Object.isFrozen(config.providers[0]?.headers)).toBe(true);
-    expect(Object.isFrozen(config.providers[1]?.keys)).toBe(true);
+    expect(Object.isFrozen(config.providers[1]?.credentials)).toBe(true);
+    expect(Object.isFrozen(config.providers[1]?.credentials[0])).toBe(true);
     expect(Object.isFrozen(config.models[0]?.routes[0]?.pricing)).toBe(true);
     expect(() => {
       (config.server as { port: number }).port = 1;

@@ -1,3 +1,4 @@
+import type { KeyStrategy } from './key-strategy.js';
 import type { LogLevel } from './log-level.js';
 import type { ModelKind } from './model-kind.js';
 import type { ProviderType } from './provider-type.js';
@@ -14,7 +15,11 @@ export interface PricingConfig {
 export interface RouteConfig {
   provider: string;
   upstreamModel: string;
+  /** Integer ≥ 0; lower is tried first. A model's routes are sorted by it (stable). */
+  priority: number;
   pricing: PricingConfig;
+  /** Every price of the route is zero: what a `:free` request may use. */
+  free: boolean;
 }
 
 /** A model clients can ask for by `id` (`<provider>/<model>`). */
@@ -27,13 +32,29 @@ export interface ModelConfig {
   routes: readonly RouteConfig[];
 }
 
-/** An upstream API and the pool of keys used to call it. */
+/** One upstream API key of a provider's pool, with the provider's own limits for it. */
+export interface CredentialConfig {
+  /** `<provider>:<index in the pool>`: stable, safe to log and to use as a metric label. */
+  id: string;
+  /** The secret; never log it. */
+  key: string;
+  /** Requests per minute; `undefined` is unlimited, as are the other limits. */
+  rpm: number | undefined;
+  /** Tokens per minute. */
+  tpm: number | undefined;
+  /** Requests per day. */
+  dailyRequests: number | undefined;
+}
+
+/** An upstream API and the pool of credentials used to call it. */
 export interface ProviderConfig {
   name: string;
   type: ProviderType;
   /** Without a trailing slash. */
   baseUrl: string;
-  keys: readonly string[];
+  /** Empty when the server needs no key. */
+  credentials: readonly CredentialConfig[];
+  keyStrategy: KeyStrategy;
   headers: Readonly<Record<string, string>>;
 }
 

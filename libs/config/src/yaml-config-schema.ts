@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseUrlSchema } from './base-url-schema.js';
 import { integerSchema } from './integer-schema.js';
+import { KEY_STRATEGIES } from './key-strategy.js';
 import { keysSchema } from './keys-schema.js';
 import { logLevelSchema } from './log-level.js';
 import { MODEL_KINDS } from './model-kind.js';
@@ -21,6 +22,7 @@ const providerSchema = z.strictObject({
   type: z.enum(PROVIDER_TYPES),
   base_url: baseUrlSchema,
   keys: keysSchema.nullish(),
+  key_strategy: z.enum(KEY_STRATEGIES).optional(),
   headers: z.record(headerNameSchema, z.string()).nullish(),
 });
 
@@ -31,6 +33,15 @@ const pricingSchema = z.strictObject({
   reasoning: priceSchema.optional(),
 });
 
+const routeSchema = z.strictObject({
+  provider: providerNameSchema,
+  upstream_model: nonEmptyString.optional(),
+  priority: integerSchema(0).optional(),
+  pricing: pricingSchema.optional(),
+});
+
+// `routes` and the one-route shorthand (provider, upstream_model, pricing) exclude each other;
+// findReferenceProblems reports a model that gives both.
 const modelSchema = z.strictObject({
   id: z.string().regex(/^[^/]+\/.+$/, { error: "must be '<provider>/<model>', with a '/'" }),
   name: nonEmptyString.optional(),
@@ -40,6 +51,7 @@ const modelSchema = z.strictObject({
   context_length: integerSchema(1),
   max_output_tokens: integerSchema(1).optional(),
   pricing: pricingSchema.optional(),
+  routes: z.array(routeSchema).min(1, { error: 'must list at least one route' }).optional(),
 });
 
 /** The shape of `switchyard.yaml` (snake_case, strict: unknown keys are problems). */
@@ -72,3 +84,5 @@ export type YamlConfig = z.output<typeof yamlConfigSchema>;
 export type YamlProvider = z.output<typeof providerSchema>;
 /** One entry of `models` after validation. */
 export type YamlModel = z.output<typeof modelSchema>;
+/** One entry of a model's `routes` after validation. */
+export type YamlRoute = z.output<typeof routeSchema>;

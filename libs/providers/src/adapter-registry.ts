@@ -1,10 +1,12 @@
 import { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
+import { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 
 /** One adapter per provider type; later issues add anthropic, google and openrouter here. */
 const ADAPTERS: ReadonlyMap<string, ProviderAdapter> = new Map([
   ['openai', createOpenAiCompatibleAdapter('openai')],
   ['openai-compatible', createOpenAiCompatibleAdapter('openai-compatible')],
+  ['openrouter', createOpenRouterAdapter()],
 ]);
 
 /** The adapter for a provider type, or undefined when this build has none. */

@@ -1,5 +1,26 @@
 export { adapterFor } from './adapter-registry.js';
+export { convertChatCompletionToMessage } from './anthropic-ingress/convert-chat-completion-to-message.js';
+export {
+  type ConvertedMessagesRequest,
+  convertMessagesRequest,
+} from './anthropic-ingress/convert-messages-request.js';
+export {
+  createMessagesStreamTranslator,
+  type MessagesStreamTranslator,
+  type MessagesStreamTranslatorOptions,
+} from './anthropic-ingress/create-messages-stream-translator.js';
+export type { MessagesErrorType } from './anthropic-ingress/messages-error-type.js';
+export {
+  type MessagesRequest,
+  messagesRequestSchema,
+} from './anthropic-ingress/messages-request-schema.js';
+export {
+  type MessagesErrorResponse,
+  type SwitchyardErrorBody,
+  toMessagesError,
+} from './anthropic-ingress/to-messages-error.js';
 export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
+export { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
 export type {
   BuiltRequest,
   ChatStreamOptions,

@@ -40,6 +40,8 @@ export interface ResponseContext {
 export interface ParsedResponse {
   body: Record<string, unknown>;
   usage: TokenUsage | undefined;
+  /** The upstream's text already is this body (OpenAI-compatible): it may be forwarded as is. */
+  passThrough?: boolean;
 }
 
 export interface ChatStreamOptions extends ResponseContext {

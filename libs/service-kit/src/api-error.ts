@@ -43,12 +43,23 @@ export class ApiError extends Error {
     this.param = options.param ?? null;
     this.headers = options.headers ?? {};
   }
+
+  /** The same error with more response headers (e.g. how many upstream attempts were made). */
+  withHeaders(headers: Readonly<Record<string, string>>): ApiError {
+    return new ApiError(this.status, this.type, this.code, this.message, {
+      param: this.param,
+      headers: { ...this.headers, ...headers },
+      cause: this.cause,
+    });
+  }
 }
 
 /** Constructors for the errors of PRODUCT.md's table, so codes are spelled in one place. */
 export const apiErrors = {
   invalidRequest: (message: string, param: string | null = null) =>
     new ApiError(400, 'invalid_request_error', 'invalid_request', message, { param }),
+  contextLengthExceeded: (message: string) =>
+    new ApiError(400, 'invalid_request_error', 'context_length_exceeded', message, { param: 'messages' }),
   missingApiKey: () =>
     new ApiError(
       401,
@@ -58,16 +69,10 @@ export const apiErrors = {
     ),
   invalidApiKey: () =>
     new ApiError(401, 'authentication_error', 'invalid_api_key', 'Invalid API key.'),
-  modelNotFound: (model: string) =>
-    new ApiError(
-      404,
-      'invalid_request_error',
-      'model_not_found',
-      `Model '${model}' does not exist.`,
-      {
-        param: 'model',
-      },
-    ),
+  modelNotFound: (model: string, param = 'model') =>
+    new ApiError(404, 'invalid_request_error', 'model_not_found', `Model '${model}' does not exist.`, {
+      param,
+    }),
   notFound: (what: string) => new ApiError(404, 'invalid_request_error', 'not_found', what),
   requestTooLarge: (limitBytes: number) =>
     new ApiError(

@@ -2,7 +2,7 @@ export { ApiError, type ApiErrorOptions, type ApiErrorType, apiErrors } from './
 export { createServiceApp, type ServiceAppOptions } from './create-service-app.js';
 export { handleShutdown, type ShutdownOptions } from './handle-shutdown.js';
 export { parseBody } from './parse-body.js';
-export { registerErrorHandler, sendApiError } from './register-error-handler.js';
+export { asApiError, registerErrorHandler, sendApiError } from './register-error-handler.js';
 export { type Readiness, registerHealth } from './register-health.js';
 export { registerMetrics } from './register-metrics.js';
 export { registerTracing } from './register-tracing.js';

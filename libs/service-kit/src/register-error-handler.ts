@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@switchyard/contracts';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ApiError, apiErrors } from './api-error.js';
 
 /**
@@ -11,13 +11,9 @@ export function registerErrorHandler(
   app: FastifyInstance,
   options: { bodyLimitBytes: number },
 ): void {
-  app.setErrorHandler((error: unknown, request, reply) => {
-    const apiError = toApiError(error, options.bodyLimitBytes);
-    if (apiError.status >= 500 && !(error instanceof ApiError)) {
-      request.log.error({ err: error }, 'unhandled error');
-    }
-    return sendApiError(reply, apiError);
-  });
+  app.setErrorHandler((error: unknown, request, reply) =>
+    sendApiError(reply, asApiError(error, options.bodyLimitBytes, request.log)),
+  );
   app.setNotFoundHandler((request, reply) =>
     sendApiError(
       reply,
@@ -40,8 +36,18 @@ const MALFORMED_BODY_CODES = new Set([
   'FST_ERR_CTP_INVALID_CONTENT_LENGTH',
 ]);
 
-function toApiError(error: unknown, bodyLimitBytes: number): ApiError {
+/**
+ * Any error as the ApiError the client should see: ours as they are, fastify's body and
+ * content-type errors as 4xx, anything else as a 500 (logged, never shown).
+ */
+export function asApiError(error: unknown, bodyLimitBytes: number, log: FastifyBaseLogger): ApiError {
   if (error instanceof ApiError) return error;
+  const apiError = fromFastifyError(error, bodyLimitBytes);
+  if (apiError.status >= 500) log.error({ err: error }, 'unhandled error');
+  return apiError;
+}
+
+function fromFastifyError(error: unknown, bodyLimitBytes: number): ApiError {
   if (!isFastifyError(error)) return apiErrors.internal();
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return apiErrors.requestTooLarge(bodyLimitBytes);
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

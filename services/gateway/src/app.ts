@@ -10,6 +10,8 @@ import { registerEmbeddings } from './embeddings/register-embeddings.js';
 import { createExecutor } from './executor/create-executor.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { registerModels } from './models/register-models.js';
+import { createCircuitBreakers } from './routing/circuit-breaker.js';
+import { DEFAULT_ROUTING_POLICY, type RoutingPolicy } from './routing/routing-policy.js';
 import { createMetricsUsageRecorder } from './usage/create-metrics-usage-recorder.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
 
@@ -17,6 +19,8 @@ export interface GatewayOverrides {
   logger?: Logger;
   usage?: UsageRecorder;
   now?: () => number;
+  random?: () => number;
+  policy?: RoutingPolicy;
 }
 
 export interface GatewayApp {
@@ -41,12 +45,18 @@ export function buildGatewayApp(
     ...(overrides.logger && { logger: overrides.logger }),
   });
   const executor = createExecutor(config.upstream);
+  const now = overrides.now ?? Date.now;
+  const policy = overrides.policy ?? DEFAULT_ROUTING_POLICY;
   const deps: GatewayDeps = {
     authenticate: createAuthenticator({ masterKey: config.masterKey }),
-    catalog: createModelCatalog(config),
+    catalog: createModelCatalog(config, now),
     executor,
+    breakers: createCircuitBreakers({ threshold: policy.circuitFailureThreshold, cooldownMs: policy.circuitCooldownMs, now }),
+    policy,
     usage: overrides.usage ?? createMetricsUsageRecorder(metrics.registry),
-    now: overrides.now ?? Date.now,
+    requestTimeoutMs: config.upstream.requestTimeoutMs,
+    now,
+    random: overrides.random ?? Math.random,
   };
   registerChatCompletions(app, deps);
   registerEmbeddings(app, deps);

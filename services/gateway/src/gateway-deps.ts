@@ -1,6 +1,8 @@
 import type { Authenticator } from './auth/create-authenticator.js';
 import type { ModelCatalog } from './catalog/model-catalog.js';
 import type { Executor } from './executor/create-executor.js';
+import type { CircuitBreakers } from './routing/circuit-breaker.js';
+import type { RoutingPolicy } from './routing/routing-policy.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
 
 /** What the route handlers work with, built once in `buildGatewayApp`. */
@@ -8,7 +10,13 @@ export interface GatewayDeps {
   authenticate: Authenticator;
   catalog: ModelCatalog;
   executor: Executor;
+  breakers: CircuitBreakers;
+  policy: RoutingPolicy;
   usage: UsageRecorder;
+  /** Total deadline of one request's upstream work, retries included. */
+  requestTimeoutMs: number;
   /** Milliseconds since the epoch; injectable so tests can pin time. */
   now: () => number;
+  /** In [0, 1); injectable so tests can pin jitter and random credential choice. */
+  random: () => number;
 }

@@ -24,6 +24,8 @@ export interface BenchSetup {
   readonly switchyard: StartedProcess;
   readonly targets: readonly BenchTarget[];
   readonly peer: PeerStatus;
+  /** The peer's process, when it started. */
+  readonly peerProcess: StartedProcess | undefined;
 }
 
 /**
@@ -67,15 +69,15 @@ export async function startBenchTargets(options: {
   }
   const peer = options.peer
     ? await startPeerTarget(upstream.origin, reaper)
-    : ({ available: false, reason: 'skipped (--no-peer)' } as const);
-  if ('target' in peer) targets.push(peer.target);
-  return { upstream, switchyard, targets, peer: peer.status };
+    : { status: { available: false, reason: 'skipped with --no-peer' } as const };
+  if (peer.target !== undefined) targets.push(peer.target);
+  return { upstream, switchyard, targets, peer: peer.status, peerProcess: peer.process };
 }
 
 async function startPeerTarget(
   upstreamOrigin: string,
   reaper: ChildReaper,
-): Promise<{ status: PeerStatus; target?: BenchTarget }> {
+): Promise<{ status: PeerStatus; target?: BenchTarget; process?: StartedProcess }> {
   let started: StartedProcess | undefined;
   try {
     const entry = await installPeer(join(BENCH_DIR, '.peer'), reaper);
@@ -94,7 +96,11 @@ async function startPeerTarget(
     };
     const problem = await probeTarget(target);
     if (problem !== undefined) throw new Error(problem);
-    return { status: { available: true, name: PEER_PACKAGE, version: PEER_VERSION }, target };
+    return {
+      status: { available: true, name: PEER_PACKAGE, version: PEER_VERSION },
+      target,
+      process: started,
+    };
   } catch (error: unknown) {
     started?.process.kill('SIGTERM');
     const reason = error instanceof Error ? error.message : String(error);

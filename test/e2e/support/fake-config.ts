@@ -4,7 +4,6 @@ const SCENARIOS = [
   'error-429',
   'error-500',
   'error-503',
-  'error-leak',
   'stall-headers',
   'stall-stream',
   'slow-stream-100',
@@ -43,6 +42,11 @@ providers:
   - name: dead
     type: openai-compatible
     base_url: http://127.0.0.1:1/v1
+  # Its own provider: the upstream refusing the key takes that credential out of rotation.
+  - name: leaky
+    type: openai-compatible
+    base_url: \${FAKE_URL}
+    keys: [${FAKE_UPSTREAM_KEY}]
 models:
   - id: fake/gpt
     name: Fake GPT
@@ -52,6 +56,7 @@ models:
     pricing: { prompt: "0.000001", completion: "0.000002", cached_prompt: "0.0000005" }
   - { id: fake/embed, kind: embedding, upstream_model: text-embed, context_length: 8191, pricing: { prompt: "0.0000001" } }
   - { id: dead/gpt, context_length: 8192 }
+  - { id: fake/error-leak, provider: leaky, context_length: 8192 }
 ${scenarioModels}
 `;
 }

@@ -39,5 +39,5 @@ function parseWith(
     });
   }
   const usage = result.data.usage ? convertOpenAiUsage(result.data.usage) : undefined;
-  return { body: result.data, usage };
+  return { body: result.data, usage, passThrough: true };
 }

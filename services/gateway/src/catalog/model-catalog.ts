@@ -1,15 +1,15 @@
 import type { ModelConfig, ModelKind, PricingConfig, ProviderConfig } from '@switchyard/config';
 import { adapterFor, type ProviderAdapter } from '@switchyard/providers';
+import { type CredentialPool, createCredentialPool } from '../routing/credential-pool.js';
 
-/** A configured provider with its adapter and its pool of upstream keys. */
+/** A configured provider with its adapter and its pool of upstream credentials. */
 export interface Provider {
   name: string;
   type: string;
   baseUrl: string;
   headers: Readonly<Record<string, string>>;
   adapter: ProviderAdapter;
-  /** The next key of the pool (round robin), undefined when the server needs none. */
-  nextKey(): string | undefined;
+  pool: CredentialPool;
 }
 
 /** One way to serve a model: a provider, its name for the model, and the price there. */
@@ -17,6 +17,12 @@ export interface Route {
   provider: Provider;
   upstreamModel: string;
   pricing: PricingConfig;
+  /** Lower is tried first. */
+  priority: number;
+  /** Every price of the route is zero. */
+  free: boolean;
+  /** Identifies the route for its circuit breaker and metrics: `provider/upstream model`. */
+  key: string;
 }
 
 export interface Model {
@@ -25,6 +31,7 @@ export interface Model {
   kind: ModelKind;
   contextLength: number;
   maxOutputTokens: number | undefined;
+  /** Sorted by priority. */
   routes: readonly Route[];
 }
 
@@ -32,45 +39,50 @@ export interface Model {
 export interface ModelCatalog {
   find(id: string): Model | undefined;
   list(): readonly Model[];
+  /** Whether a provider of this name is configured (for `@provider` pins). */
+  hasProvider(name: string): boolean;
 }
 
 /** Builds the catalog from configuration; a provider type without an adapter fails the start. */
-export function createModelCatalog(config: {
-  providers: readonly ProviderConfig[];
-  models: readonly ModelConfig[];
-}): ModelCatalog {
-  const providers = new Map(
-    config.providers.map((provider) => [provider.name, toProvider(provider)]),
-  );
+export function createModelCatalog(
+  config: { providers: readonly ProviderConfig[]; models: readonly ModelConfig[] },
+  now: () => number,
+): ModelCatalog {
+  const providers = new Map(config.providers.map((provider) => [provider.name, toProvider(provider, now)]));
   const models = new Map<string, Model>();
   for (const model of config.models) {
-    const routes = model.routes.map((route) => {
+    const routes = model.routes.map((route): Route => {
       const provider = providers.get(route.provider);
       if (!provider) throw new Error(`model ${model.id}: unknown provider ${route.provider}`);
-      return { provider, upstreamModel: route.upstreamModel, pricing: route.pricing };
+      return {
+        provider,
+        upstreamModel: route.upstreamModel,
+        pricing: route.pricing,
+        priority: route.priority,
+        free: route.free,
+        key: `${provider.name}/${route.upstreamModel}`,
+      };
     });
     models.set(model.id, { ...model, routes });
   }
   const list = [...models.values()];
-  return { find: (id) => models.get(id), list: () => list };
+  return { find: (id) => models.get(id), list: () => list, hasProvider: (name) => providers.has(name) };
 }
 
-function toProvider(config: ProviderConfig): Provider {
+function toProvider(config: ProviderConfig, now: () => number): Provider {
   const adapter = adapterFor(config.type);
   if (!adapter) throw new Error(`provider ${config.name}: no adapter for type ${config.type}`);
-  const keys = config.keys;
-  let next = 0;
   return {
     name: config.name,
     type: config.type,
     baseUrl: config.baseUrl,
     headers: config.headers,
     adapter,
-    nextKey() {
-      if (keys.length === 0) return undefined;
-      const key = keys[next % keys.length];
-      next = (next + 1) % keys.length;
-      return key;
-    },
+    pool: createCredentialPool({
+      provider: config.name,
+      credentials: config.credentials,
+      strategy: config.keyStrategy,
+      now,
+    }),
   };
 }

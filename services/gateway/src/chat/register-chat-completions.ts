@@ -1,11 +1,8 @@
 import { type ChatCompletionRequest, chatCompletionRequestSchema } from '@switchyard/contracts';
 import { parseBody } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
-import { resolveModel } from '../catalog/resolve-model.js';
 import type { GatewayDeps } from '../gateway-deps.js';
-import { callUpstream } from '../relay/call-upstream.js';
-import { clientSignal } from '../relay/client-signal.js';
-import { trackOutcome } from '../usage/track-outcome.js';
+import { routeChat } from './route-chat.js';
 import { sendChatJson } from './send-chat-json.js';
 import { sendChatStream } from './send-chat-stream.js';
 
@@ -14,31 +11,11 @@ export function registerChatCompletions(app: FastifyInstance, deps: GatewayDeps)
   app.post('/v1/chat/completions', async (request, reply) => {
     const principal = deps.authenticate(request.headers);
     const body: ChatCompletionRequest = parseBody(chatCompletionRequestSchema, request.body);
-    const { model, route } = resolveModel(deps.catalog, body.model, 'chat');
-    request.metricLabels = { model: model.id, provider: route.provider.name };
-    const stream = body.stream === true;
-    const outcome = trackOutcome(deps, request, {
-      principal,
-      endpoint: 'chat.completions',
-      model,
-      route,
-      stream,
-    });
-    const signal = clientSignal(reply);
-    try {
-      const call = await callUpstream({
-        executor: deps.executor,
-        route,
-        build: (target) => route.provider.adapter.buildChatRequest(body, target),
-        clientSignal: signal,
-        parentContext: request.traceContext,
-        now: deps.now,
-      });
-      if (stream) return sendChatStream({ reply, body, route, call, outcome, now: deps.now });
-      return await sendChatJson({ reply, route, call, outcome, now: deps.now });
-    } catch (error: unknown) {
-      outcome.fail(error, signal.aborted);
-      throw error;
+    const { call, outcome } = await routeChat(deps, request, reply, body, principal, 'chat.completions');
+    if (body.stream === true) {
+      const includeUsage = body.stream_options?.include_usage === true;
+      return sendChatStream({ reply, call, outcome, includeUsage, now: deps.now });
     }
+    return sendChatJson({ reply, call, outcome, now: deps.now });
   });
 }

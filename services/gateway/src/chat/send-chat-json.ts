@@ -1,26 +1,40 @@
 import type { FastifyReply } from 'fastify';
-import type { Route } from '../catalog/model-catalog.js';
-import type { UpstreamCallResult } from '../relay/call-upstream.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
 import { responseContext } from '../relay/response-context.js';
+import type { RoutedCall } from '../routing/call-with-fallback.js';
 import type { OutcomeTracker } from '../usage/track-outcome.js';
 
-/** Reads a non-streaming completion, adds `usage.cost`, and sends it. */
+/** Reads a non-streaming completion as OpenAI JSON with `usage.cost`, recording its outcome. */
+export async function readChatJson(options: {
+  call: RoutedCall;
+  outcome: OutcomeTracker;
+  now: () => number;
+}): Promise<Record<string, unknown>> {
+  const { call, outcome, now } = options;
+  const { route } = call.candidate;
+  try {
+    const parsed = await parseUpstreamJson(call, (json) =>
+      route.provider.adapter.parseChatResponse(json, responseContext(route, now)),
+    );
+    const usage = parsed.usage;
+    const cost = usage === undefined ? undefined : outcome.cost(usage);
+    if (cost !== undefined && typeof parsed.body.usage === 'object' && parsed.body.usage !== null) {
+      parsed.body.usage = { ...parsed.body.usage, cost: Number(cost) };
+    }
+    outcome.finish({ status: 200, errorCode: null, usage, usageSource: usage ? 'provider' : 'none' });
+    return parsed.body;
+  } catch (error: unknown) {
+    outcome.fail(error, call.response.clientClosed());
+    throw error;
+  }
+}
+
+/** Sends a non-streaming completion. */
 export async function sendChatJson(options: {
   reply: FastifyReply;
-  route: Route;
-  call: UpstreamCallResult;
+  call: RoutedCall;
   outcome: OutcomeTracker;
   now: () => number;
 }): Promise<FastifyReply> {
-  const { reply, route, call, outcome, now } = options;
-  const parsed = await parseUpstreamJson(call, route, (json) =>
-    route.provider.adapter.parseChatResponse(json, responseContext(route, now)),
-  );
-  const usage = parsed.usage;
-  if (usage !== undefined && typeof parsed.body.usage === 'object' && parsed.body.usage !== null) {
-    parsed.body.usage = { ...parsed.body.usage, cost: Number(outcome.cost(usage)) };
-  }
-  outcome.finish({ status: 200, errorCode: null, usage, usageSource: usage ? 'provider' : 'none' });
-  return reply.send(parsed.body);
+  return options.reply.send(await readChatJson(options));
 }

@@ -1,63 +1,73 @@
 import { Readable } from 'node:stream';
-import type { ChatCompletionRequest } from '@switchyard/contracts';
 import type { FastifyReply } from 'fastify';
-import type { Route } from '../catalog/model-catalog.js';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
-import type { UpstreamCallResult } from '../relay/call-upstream.js';
 import { relaySse } from '../relay/relay-sse.js';
 import { responseContext } from '../relay/response-context.js';
+import type { RoutedCall } from '../routing/call-with-fallback.js';
 import type { OutcomeTracker } from '../usage/track-outcome.js';
 
 /**
- * Streams the completion to the client as SSE while it arrives. Backpressure is the pipe's:
- * upstream reads pause while the client's socket is full; a client that leaves destroys the
- * pipe, which aborts the upstream request.
+ * The completion as OpenAI SSE text while it arrives, recording the outcome when it ends.
+ * `translate` lets another ingress (Anthropic's `/v1/messages`) re-shape the events.
  */
-export function sendChatStream(options: {
-  reply: FastifyReply;
-  body: ChatCompletionRequest;
-  route: Route;
-  call: UpstreamCallResult;
+export function chatEventStream(options: {
+  call: RoutedCall;
   outcome: OutcomeTracker;
+  includeUsage: boolean;
   now: () => number;
-}): FastifyReply {
-  const { reply, route, call, outcome, now } = options;
+}): AsyncGenerator<string> {
+  const { call, outcome, now } = options;
   const { response } = call;
+  const { route } = call.candidate;
   const transformer = route.provider.adapter.createChatStreamTransformer({
     ...responseContext(route, now),
-    includeUsage: options.body.stream_options?.include_usage === true,
-    annotateUsage: (usage) => ({ cost: Number(outcome.cost(usage)) }),
+    includeUsage: options.includeUsage,
+    annotateUsage: (usage) => {
+      const cost = outcome.cost(usage);
+      return cost === undefined ? {} : { cost: Number(cost) };
+    },
   });
   let firstByteAt: number | undefined;
-  const events = relaySse({
+  return relaySse({
     body: response.body,
     transformer,
     clientClosed: response.clientClosed,
     toClientError: (error) =>
       upstreamErrorToApiError(response.toFailure(error), {
         provider: route.provider.name,
-        secrets: [call.target.apiKey],
+        secrets: [call.credential.key],
       }),
     onFirstByte: () => {
       firstByteAt = now();
     },
     onEnd: (end) => {
       const usage = transformer.usage;
+      const failure = end.error ?? (transformer.failure && upstreamErrorToApiError(transformer.failure, { provider: route.provider.name, secrets: [] }));
       outcome.finish({
-        status: end.clientClosed ? 499 : end.error ? end.error.status : 200,
-        errorCode: end.clientClosed ? 'client_closed' : (end.error?.code ?? null),
+        status: end.clientClosed ? 499 : failure ? failure.status : 200,
+        errorCode: end.clientClosed ? 'client_closed' : (failure?.code ?? null),
         usage,
-        usageSource:
-          usage === undefined ? 'none' : end.clientClosed || end.error ? 'partial' : 'provider',
+        usageSource: usage === undefined ? 'none' : end.clientClosed || failure ? 'partial' : 'provider',
         timeToFirstTokenMs: firstByteAt === undefined ? undefined : firstByteAt - outcome.startedAt,
       });
     },
   });
+}
+
+/** Sends SSE text to the client; backpressure is the pipe's, and a client that leaves aborts upstream. */
+export function sendSse(reply: FastifyReply, events: AsyncIterable<string>): FastifyReply {
   return reply
-    .headers({
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      'x-accel-buffering': 'no',
-    })
+    .headers({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' })
     .send(Readable.from(events, { objectMode: false }));
+}
+
+/** Streams an OpenAI chat completion to the client. */
+export function sendChatStream(options: {
+  reply: FastifyReply;
+  call: RoutedCall;
+  outcome: OutcomeTracker;
+  includeUsage: boolean;
+  now: () => number;
+}): FastifyReply {
+  return sendSse(options.reply, chatEventStream(options));
 }

@@ -1,59 +1,58 @@
 import { type EmbeddingsRequest, embeddingsRequestSchema } from '@switchyard/contracts';
 import { apiErrors, parseBody } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
-import { resolveModel } from '../catalog/resolve-model.js';
 import type { GatewayDeps } from '../gateway-deps.js';
-import { callUpstream } from '../relay/call-upstream.js';
-import { clientSignal } from '../relay/client-signal.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
+import { requestSignals } from '../relay/request-signals.js';
 import { responseContext } from '../relay/response-context.js';
+import { callWithFallback } from '../routing/call-with-fallback.js';
+import { planCandidates } from '../routing/plan-candidates.js';
+import { routingHeaders } from '../routing/routing-headers.js';
 import { trackOutcome } from '../usage/track-outcome.js';
 
-/** `POST /v1/embeddings`. */
+/** `POST /v1/embeddings`, routed like chat (fallbacks, credential pools, circuits). */
 export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): void {
   app.post('/v1/embeddings', async (request, reply) => {
     const principal = deps.authenticate(request.headers);
     const body: EmbeddingsRequest = parseBody(embeddingsRequestSchema, request.body);
-    const { model, route } = resolveModel(deps.catalog, body.model, 'embedding');
-    const embeddings = route.provider.adapter.embeddings;
-    if (!embeddings) {
-      throw apiErrors.invalidRequest(
-        `Provider '${route.provider.name}' has no embeddings API.`,
-        'model',
-      );
-    }
-    request.metricLabels = { model: model.id, provider: route.provider.name };
-    const outcome = trackOutcome(deps, request, {
-      principal,
-      endpoint: 'embeddings',
-      model,
-      route,
-      stream: false,
-    });
-    const signal = clientSignal(reply);
+    const candidates = planCandidates(deps.catalog, body, 'embedding').filter(
+      (candidate) => candidate.route.provider.adapter.embeddings !== undefined,
+    );
+    const first = candidates[0];
+    if (!first) throw apiErrors.invalidRequest(`No provider of '${body.model}' has an embeddings API.`, 'model');
+    const estimatedTokens = Math.ceil(JSON.stringify(body.input).length / 4);
+    const outcome = trackOutcome(deps, request, { principal, endpoint: 'embeddings', requestedModel: body.model, stream: false, estimatedTokens });
+    const signals = requestSignals(reply, deps.requestTimeoutMs);
     try {
-      const call = await callUpstream({
+      const call = await callWithFallback({
+        candidates,
+        build: (candidate, target) => {
+          const embeddings = candidate.route.provider.adapter.embeddings;
+          if (!embeddings) throw new Error('filtered above');
+          return embeddings.buildRequest(body, target);
+        },
         executor: deps.executor,
-        route,
-        build: (target) => embeddings.buildRequest(body, target),
-        clientSignal: signal,
+        breakers: deps.breakers,
+        policy: deps.policy,
+        signal: signals.deadline,
+        clientSignal: signals.client,
         parentContext: request.traceContext,
+        estimatedTokens,
         now: deps.now,
+        random: deps.random,
       });
-      const parsed = await parseUpstreamJson(call, route, (json) =>
-        embeddings.parseResponse(json, responseContext(route, deps.now)),
+      outcome.served(call, first);
+      reply.headers(routingHeaders(call, undefined));
+      const { route } = call.candidate;
+      const parsed = await parseUpstreamJson(call, (json) =>
+        route.provider.adapter.embeddings?.parseResponse(json, responseContext(route, deps.now)) ?? { body: {}, usage: undefined },
       );
       const usage = parsed.usage;
-      outcome.finish({
-        status: 200,
-        errorCode: null,
-        usage,
-        usageSource: usage ? 'provider' : 'none',
-      });
-      // Vectors are forwarded as the upstream wrote them: re-serialising floats is the costly part.
-      return reply.type('application/json').send(parsed.text);
+      outcome.finish({ status: 200, errorCode: null, usage, usageSource: usage ? 'provider' : 'none' });
+      // An OpenAI-format body is forwarded as written: re-serialising vectors is the costly part.
+      return parsed.passThrough ? reply.type('application/json').send(parsed.text) : reply.send(parsed.body);
     } catch (error: unknown) {
-      outcome.fail(error, signal.aborted);
+      outcome.fail(error, signals.client.aborted);
       throw error;
     }
   });

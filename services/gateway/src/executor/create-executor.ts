@@ -11,12 +11,14 @@ import type { UpstreamRequest } from '@switchyard/providers';
 import { Pool } from 'undici';
 import { toUpstreamFailure, type UpstreamFailure } from './upstream-failure.js';
 
-/** Upstream timeouts (ms): connect, first byte (response headers), idle between body chunks, total. */
+/**
+ * Upstream timeouts (ms): connect, first byte (response headers), idle between body chunks. The
+ * total deadline is the caller's `signal`, shared by every attempt of one request.
+ */
 export interface ExecutorTimeouts {
   connectTimeoutMs: number;
   firstByteTimeoutMs: number;
   idleTimeoutMs: number;
-  requestTimeoutMs: number;
 }
 
 export interface UpstreamCall {
@@ -25,7 +27,9 @@ export interface UpstreamCall {
   provider: string;
   /** The upstream model name, for the span. */
   upstreamModel: string;
-  /** Aborts the call when the client goes away. */
+  /** Aborts the call: the request's overall deadline, or the client going away. */
+  signal: AbortSignal;
+  /** The client's part of `signal`, to tell a disconnect from a timeout. */
   clientSignal: AbortSignal;
   /** The server span's context, parent of the client span. */
   parentContext?: Context;
@@ -53,8 +57,7 @@ const tracer = trace.getTracer('switchyard-gateway');
 
 /**
  * The one place upstream I/O happens: an undici pool per origin (keep-alive, no Nagle), the
- * four timeouts, and a client span per call. Retries, fallbacks and credential pools (issue #3)
- * belong here too.
+ * timeouts, and a client span per call. `callWithFallback` decides what to send where.
  */
 export function createExecutor(timeouts: ExecutorTimeouts): Executor {
   const pools = new Map<string, Pool>();
@@ -93,10 +96,7 @@ export function createExecutor(timeouts: ExecutorTimeouts): Executor {
       );
       const headers = { ...call.request.headers };
       propagation.inject(trace.setSpan(context.active(), span), headers);
-      const signal = AbortSignal.any([
-        call.clientSignal,
-        AbortSignal.timeout(timeouts.requestTimeoutMs),
-      ]);
+      const { signal } = call;
       try {
         const response = await poolFor(url.origin).request({
           path: `${url.pathname}${url.search}`,

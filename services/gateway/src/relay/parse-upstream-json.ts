@@ -1,7 +1,6 @@
 import { type ParsedResponse, ProviderError } from '@switchyard/providers';
-import type { Route } from '../catalog/model-catalog.js';
 import { toApiError } from '../errors/to-api-error.js';
-import type { UpstreamCallResult } from './call-upstream.js';
+import type { RoutedCall } from '../routing/call-with-fallback.js';
 import { readBody } from './read-body.js';
 
 /** Largest successful upstream body held in memory (large embedding batches stay well under). */
@@ -13,12 +12,10 @@ const MAX_RESPONSE_BYTES = 128 * 1024 * 1024;
  * reading it the matching 502/504.
  */
 export async function parseUpstreamJson(
-  call: UpstreamCallResult,
-  route: Route,
+  call: RoutedCall,
   parse: (json: unknown) => ParsedResponse,
 ): Promise<ParsedResponse & { text: string }> {
-  const provider = route.provider.name;
-  const errorContext = { provider, secrets: [call.target.apiKey] };
+  const errorContext = { provider: call.candidate.route.provider.name, secrets: [call.credential.key] };
   let text: string;
   try {
     text = await readBody(call.response.body, MAX_RESPONSE_BYTES);

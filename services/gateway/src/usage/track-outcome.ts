@@ -2,8 +2,9 @@ import type { TokenUsage } from '@switchyard/contracts';
 import { ApiError } from '@switchyard/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
-import type { Model, Route } from '../catalog/model-catalog.js';
 import type { GatewayDeps } from '../gateway-deps.js';
+import type { RoutedCall } from '../routing/call-with-fallback.js';
+import type { Candidate } from '../routing/plan-candidates.js';
 import { computeCost } from './compute-cost.js';
 import type { RequestOutcome, UsageSource } from './usage-recorder.js';
 
@@ -17,8 +18,11 @@ export interface OutcomeResult {
 
 /** Collects one request's outcome and hands it to the usage recorder exactly once. */
 export interface OutcomeTracker {
-  startedAt: number;
-  cost(usage: TokenUsage): string;
+  readonly startedAt: number;
+  /** The upstream call that is answering: its route prices the request. */
+  served(call: RoutedCall, firstChoice: Candidate | undefined): void;
+  /** The exact cost of usage at the serving route's price. */
+  cost(usage: TokenUsage): string | undefined;
   finish(result: OutcomeResult): void;
   /** Records a request that failed before a response could be sent. */
   fail(error: unknown, clientClosed: boolean): void;
@@ -27,36 +31,43 @@ export interface OutcomeTracker {
 export function trackOutcome(
   deps: GatewayDeps,
   request: FastifyRequest,
-  fields: {
-    principal: Principal;
-    endpoint: RequestOutcome['endpoint'];
-    model: Model;
-    route: Route;
-    stream: boolean;
-  },
+  fields: { principal: Principal; endpoint: RequestOutcome['endpoint']; requestedModel: string; stream: boolean; estimatedTokens: number },
 ): OutcomeTracker {
   const startedAt = deps.now();
+  let call: RoutedCall | undefined;
+  let fallbackUsed = false;
   let finished = false;
-  const cost = (usage: TokenUsage) => computeCost(usage, fields.route.pricing);
+  const cost = (usage: TokenUsage) => (call ? computeCost(usage, call.candidate.route.pricing) : undefined);
   const tracker: OutcomeTracker = {
     startedAt,
+    served(routed, firstChoice) {
+      call = routed;
+      fallbackUsed = firstChoice !== undefined && firstChoice.route !== routed.candidate.route;
+      request.metricLabels = { model: routed.candidate.model.id, provider: routed.candidate.route.provider.name };
+    },
     cost,
     fail(error, clientClosed) {
       const status = error instanceof ApiError ? error.status : clientClosed ? 499 : 500;
-      const errorCode =
-        error instanceof ApiError ? error.code : clientClosed ? 'client_closed' : null;
+      const errorCode = error instanceof ApiError ? error.code : clientClosed ? 'client_closed' : null;
       tracker.finish({ status, errorCode, usage: undefined, usageSource: 'none' });
     },
     finish(result) {
       if (finished) return;
       finished = true;
+      const route = call?.candidate.route;
+      if (call && route) {
+        const used = result.usage ? result.usage.promptTokens + result.usage.completionTokens : 0;
+        route.provider.pool.settle(call.credential.id, fields.estimatedTokens, used);
+      }
       deps.usage.record({
         requestId: request.id,
         principal: fields.principal,
         endpoint: fields.endpoint,
-        model: fields.model.id,
-        provider: fields.route.provider.name,
-        upstreamModel: fields.route.upstreamModel,
+        requestedModel: fields.requestedModel,
+        model: call?.candidate.model.id ?? fields.requestedModel,
+        provider: route?.provider.name ?? '',
+        upstreamModel: route?.upstreamModel ?? '',
+        credentialId: call?.credential.id,
         stream: fields.stream,
         status: result.status,
         errorCode: result.errorCode,
@@ -66,6 +77,8 @@ export function trackOutcome(
         startedAt,
         latencyMs: deps.now() - startedAt,
         timeToFirstTokenMs: result.timeToFirstTokenMs,
+        attempts: call?.attempts ?? 0,
+        fallbackUsed,
       });
     },
   };

@@ -8,10 +8,15 @@ export type UsageSource = 'provider' | 'partial' | 'none';
 export interface RequestOutcome {
   requestId: string;
   principal: Principal;
-  endpoint: 'chat.completions' | 'embeddings';
+  endpoint: 'chat.completions' | 'embeddings' | 'messages';
+  /** The model id as the caller sent it (variants and pins included). */
+  requestedModel: string;
+  /** The model that served the request (a fallback's id when one was used), else the requested id. */
   model: string;
+  /** Empty when no upstream answered. */
   provider: string;
   upstreamModel: string;
+  credentialId: string | undefined;
   stream: boolean;
   /** HTTP status given to the client; 499 when the client left first. */
   status: number;
@@ -24,6 +29,10 @@ export interface RequestOutcome {
   latencyMs: number;
   /** Milliseconds until the first byte of a stream reached the client. */
   timeToFirstTokenMs: number | undefined;
+  /** Upstream calls made (retries and fallbacks included); 0 when none was made. */
+  attempts: number;
+  /** A route or model other than the first choice served the request. */
+  fallbackUsed: boolean;
 }
 
 /** Receives every outcome; the usage pipeline (issue #5) publishes them as usage events. */

@@ -7,6 +7,8 @@ export interface BenchOptions {
   readonly measure: LoadLimit;
   /** Unmeasured requests before each measurement. */
   readonly warmup: number;
+  /** Unmeasured requests to every target before the first scenario (JIT warm-up). */
+  readonly prime: number;
   readonly concurrencies: readonly number[];
   /** Content chunks per streamed answer. */
   readonly chunks: number;
@@ -22,6 +24,8 @@ export const BENCH_USAGE = `Usage: pnpm bench [options]
   --requests N        measured requests per target and scenario (default 3000)
   --duration S        measure for S seconds per target and scenario instead of a request count
   --warmup N          unmeasured requests before each measurement (default 500)
+  --prime N           unmeasured requests to every target before the first scenario, half chat,
+                      half stream, so V8 has optimized the servers (default 4000; 0 skips)
   --concurrency LIST  requests in flight, comma-separated (default 1,16)
   --chunks N          content chunks per streamed answer (default 20)
   --log-level LEVEL   Switchyard's LOG_LEVEL (default warn; its output is reported)
@@ -31,21 +35,7 @@ export const BENCH_USAGE = `Usage: pnpm bench [options]
 
 /** Parses and validates the flags; throws one error listing every problem. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      requests: { type: 'string' },
-      duration: { type: 'string' },
-      warmup: { type: 'string' },
-      concurrency: { type: 'string' },
-      chunks: { type: 'string' },
-      'log-level': { type: 'string' },
-      'no-peer': { type: 'boolean' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
+  const { values } = parseFlags(argv);
   const problems: string[] = [];
   const integer = (
     flag: string,
@@ -72,6 +62,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         ? { durationMs: durationSeconds * 1000 }
         : { requests },
     warmup: integer('warmup', values.warmup, 500, 0),
+    prime: integer('prime', values.prime, 4000, 0),
     concurrencies: [...new Set(concurrencies)],
     chunks: integer('chunks', values.chunks, 20, 1),
     peer: values['no-peer'] !== true,
@@ -81,4 +72,27 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   if (problems.length > 0)
     throw new Error(`bad options:\n  ${problems.join('\n  ')}\n\n${BENCH_USAGE}`);
   return options;
+}
+
+function parseFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      options: {
+        requests: { type: 'string' },
+        duration: { type: 'string' },
+        warmup: { type: 'string' },
+        prime: { type: 'string' },
+        concurrency: { type: 'string' },
+        chunks: { type: 'string' },
+        'log-level': { type: 'string' },
+        'no-peer': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error: unknown) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n\n${BENCH_USAGE}`);
+  }
 }

@@ -63,9 +63,19 @@ function runNpm(args: string[], timeoutMs: number, reaper: ChildReaper): Promise
     });
     child.once('close', (code, signal) => {
       clearTimeout(timer);
-      const tail = output.trim().split('\n').slice(-5).join('\n');
       if (code === 0) resolve(output);
-      else reject(new Error(`npm install failed (${signal ?? code}): ${tail}`));
+      else
+        reject(new Error(`npm install failed (${signal ?? code}): ${summarizeNpmErrors(output)}`));
     });
   });
+}
+
+// npm's first error lines name the cause (code, errno, message); the rest is advice and paths.
+function summarizeNpmErrors(output: string): string {
+  const errors = output
+    .split('\n')
+    .filter((line) => line.startsWith('npm error') || line.startsWith('npm ERR!'))
+    .map((line) => line.replace(/^npm (error|ERR!)\s*/, '').trim())
+    .filter((line) => line !== '');
+  return (errors.length > 0 ? errors.slice(0, 3) : output.trim().split('\n').slice(-3)).join('; ');
 }

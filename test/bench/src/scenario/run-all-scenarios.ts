@@ -1,5 +1,6 @@
 import type { BenchTarget } from '../load/bench-target.js';
 import type { LoadLimit } from '../load/run-load.js';
+import { formatMs } from '../report/format-numbers.js';
 import { runScenario } from './run-scenario.js';
 import { type Scenario, scenarioLabel } from './scenario.js';
 import type { ScenarioResult } from './scenario-result.js';
@@ -21,16 +22,23 @@ export async function runAllScenarios(options: {
   warmup: number;
   measure: LoadLimit;
   upstreamPid: number | undefined;
-  onResult: (result: ScenarioResult) => void;
 }): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   for (const scenario of options.scenarios) {
     for (const target of options.targets) {
       process.stderr.write(`  ${scenarioLabel(scenario).padEnd(10)} ${target.name.padEnd(10)} …`);
       const result = await runScenario({ ...options, target, scenario });
-      options.onResult(result);
+      process.stderr.write(` ${formatProgress(result)}\n`);
       results.push(result);
     }
   }
   return results;
+}
+
+function formatProgress(result: ScenarioResult): string {
+  const median =
+    result.firstToken === undefined
+      ? `p50 ${formatMs(result.latency?.p50)}`
+      : `TTFT p50 ${formatMs(result.firstToken.p50)}`;
+  return `${median} ms, ${Math.round(result.throughput)} req/s, ${result.errors} errors`;
 }

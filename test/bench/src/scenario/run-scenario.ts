@@ -1,21 +1,15 @@
-import { Pool } from 'undici';
 import type { BenchTarget } from '../load/bench-target.js';
-import { chatRequestBody } from '../load/chat-request-body.js';
-import { type LoadLimit, runLoad } from '../load/run-load.js';
-import { sendChatCompletion } from '../load/send-chat-completion.js';
-import { sendChatStream } from '../load/send-chat-stream.js';
+import type { LoadLimit } from '../load/run-load.js';
 import { readProcessUsage } from '../processes/read-process-usage.js';
 import { summarizeLatencies } from '../stats/summarize-latencies.js';
+import { createTargetLoad } from './create-target-load.js';
 import type { Scenario } from './scenario.js';
 import type { ScenarioResult } from './scenario-result.js';
 
-/** A request that takes longer than this counts as failed, so a stuck gateway cannot stall the bench. */
-const REQUEST_TIMEOUT_MS = 10_000;
-
 /**
- * Runs one scenario against one target on a fresh keep-alive pool (one connection per worker):
- * `warmup` requests first, unmeasured, then the measured run, with the CPU time each process
- * spent during it.
+ * Runs one scenario against one target on a fresh keep-alive pool: `warmup` requests first,
+ * unmeasured (they also open the pool's connections), then the measured run, with the CPU time
+ * each process spent during it.
  */
 export async function runScenario(options: {
   target: BenchTarget;
@@ -25,22 +19,11 @@ export async function runScenario(options: {
   upstreamPid: number | undefined;
 }): Promise<ScenarioResult> {
   const { target, scenario } = options;
-  const pool = new Pool(target.origin, {
-    connections: scenario.concurrency,
-    pipelining: 1,
-    keepAliveTimeout: 30_000,
-    headersTimeout: REQUEST_TIMEOUT_MS,
-    bodyTimeout: REQUEST_TIMEOUT_MS,
-  });
-  const headers = { 'content-type': 'application/json', ...target.headers };
-  const body = chatRequestBody(target.model, scenario.kind === 'stream');
-  const send = scenario.kind === 'stream' ? sendChatStream : sendChatCompletion;
-  const load = (limit: LoadLimit) =>
-    runLoad({ concurrency: scenario.concurrency, limit, send: () => send(pool, headers, body) });
+  const load = createTargetLoad(target, scenario);
   try {
-    if (options.warmup > 0) await load({ requests: options.warmup });
+    if (options.warmup > 0) await load.run({ requests: options.warmup });
     const before = snapshotCpu(target.gatewayPid, options.upstreamPid);
-    const outcome = await load(options.measure);
+    const outcome = await load.run(options.measure);
     const after = snapshotCpu(target.gatewayPid, options.upstreamPid);
     const requests = outcome.samples.length;
     const perRequestUs = (start: number | undefined, end: number | undefined) =>
@@ -68,7 +51,7 @@ export async function runScenario(options: {
       gatewayRssBytes: after.gateway?.rssBytes,
     };
   } finally {
-    await pool.close();
+    await load.close();
   }
 }
 

@@ -25,14 +25,18 @@ function answer(
   replies: UpstreamReplies,
 ): void {
   if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
-    return sendError(response, 404, 'not_found', `no route ${request.method} ${request.url}`);
+    sendError(response, 404, 'not_found', `no route ${request.method} ${request.url}`);
+    return;
   }
   if (!request.headers.authorization?.startsWith('Bearer ')) {
-    return sendError(response, 401, 'invalid_api_key', 'missing bearer token');
+    sendError(response, 401, 'invalid_api_key', 'missing bearer token');
+    return;
   }
   const flags = readChatFlags(body);
-  if (flags === undefined)
-    return sendError(response, 400, 'invalid_json', 'body is not a JSON object');
+  if (flags === undefined) {
+    sendError(response, 400, 'invalid_json', 'body is not a JSON object');
+    return;
+  }
   if (!flags.stream) {
     response.writeHead(200, {
       'content-type': 'application/json',

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { ProviderError } from '../provider-error.js';
+import { parseToolArguments } from './parse-tool-arguments.js';
+import { toMessagesUsage } from './to-messages-usage.js';
+import { toStopReason } from './to-stop-reason.js';
+
+const completionSchema = z.looseObject({
+  id: z.string().optional(),
+  choices: z.array(
+    z.looseObject({
+      message: z
+        .looseObject({
+          content: z.string().nullable().optional(),
+          refusal: z.string().nullable().optional(),
+          tool_calls: z
+            .array(
+              z.looseObject({
+                id: z.string(),
+                function: z.looseObject({ name: z.string(), arguments: z.string().optional() }),
+              }),
+            )
+            .nullable()
+            .optional(),
+        })
+        .optional(),
+      finish_reason: z.string().nullable().optional(),
+    }),
+  ),
+  usage: z.unknown().optional(),
+});
+
+/** `chatcmpl-abc` becomes `msg_abc`; a completion without an id gets `msg_unknown`. */
+function messageIdFor(completionId: string | undefined): string {
+  const id = completionId?.replace(/^chatcmpl-/, '') ?? '';
+  return `msg_${id === '' ? 'unknown' : id}`;
+}
+
+/**
+ * An OpenAI chat completion (as the gateway returns it) as an Anthropic `message`. `model` is the
+ * name the client asked for; a refusal becomes a text block with `stop_reason: "refusal"`.
+ */
+export function convertChatCompletionToMessage(
+  completion: Record<string, unknown>,
+  requestedModel: string,
+): Record<string, unknown> {
+  const parsed = completionSchema.safeParse(completion);
+  if (!parsed.success) {
+    throw new ProviderError('The provider returned a malformed chat completion.', {
+      kind: 'malformed_response',
+      status: 200,
+      code: null,
+      retryable: false,
+    });
+  }
+  const choice = parsed.data.choices[0];
+  const message = choice?.message;
+  const refusal = message?.refusal ?? '';
+  const text = message?.content || refusal;
+  const toolCalls = message?.tool_calls ?? [];
+  const content: Record<string, unknown>[] = text === '' ? [] : [{ type: 'text', text }];
+  for (const call of toolCalls) {
+    content.push({
+      type: 'tool_use',
+      id: call.id,
+      name: call.function.name,
+      input: parseToolArguments(call.function.arguments ?? ''),
+    });
+  }
+  const stopReason = toStopReason(choice?.finish_reason, {
+    hasToolUse: toolCalls.length > 0,
+    refused: refusal !== '' && !message?.content,
+  });
+  return {
+    id: messageIdFor(parsed.data.id),
+    type: 'message',
+    role: 'assistant',
+    model: requestedModel,
+    content,
+    stop_reason: stopReason,
+    stop_sequence: null,
+    usage: toMessagesUsage(parsed.data.usage) ?? {
+      input_tokens: 0,
+      output_tokens: 0,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { ChatMessage } from '@switchyard/contracts';
+import { type AnthropicImageBlock, convertImageUrl } from './convert-image-url.js';
+import { ignoredFieldWarning } from './ignored-field-warning.js';
+import { invalidRequestError } from './invalid-request-error.js';
+import { isRecord } from './is-record.js';
+
+/** An Anthropic text content block. */
+export interface AnthropicTextBlock {
+  type: 'text';
+  text: string;
+}
+
+/** What an OpenAI message's content becomes: text and image blocks. */
+export type AnthropicContentBlock = AnthropicTextBlock | AnthropicImageBlock;
+
+type OpenAiContent = ChatMessage['content'] | undefined;
+type OpenAiContentPart = Extract<NonNullable<OpenAiContent>, readonly unknown[]>[number];
+
+/**
+ * OpenAI message content (a string or parts) as Anthropic blocks. Empty text is left out, since
+ * Anthropic rejects empty text blocks; a part type Anthropic cannot take (audio, file) is refused.
+ */
+export function convertAnthropicContent(
+  content: OpenAiContent,
+  param: string,
+  warnings: Set<string>,
+): AnthropicContentBlock[] {
+  if (content === null || content === undefined) return [];
+  if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: content }];
+  const blocks: AnthropicContentBlock[] = [];
+  for (const [index, part] of content.entries()) {
+    const block = convertPart(part, `${param}[${index}]`, warnings);
+    if (block !== undefined) blocks.push(block);
+  }
+  return blocks;
+}
+
+function convertPart(
+  part: OpenAiContentPart,
+  param: string,
+  warnings: Set<string>,
+): AnthropicContentBlock | undefined {
+  // An assistant's earlier refusal is part of the conversation: it is carried as text.
+  const text =
+    part.type === 'text' ? part.text : part.type === 'refusal' ? part.refusal : undefined;
+  if (typeof text === 'string') return text === '' ? undefined : { type: 'text', text };
+  const image = part.type === 'image_url' ? part.image_url : undefined;
+  if (isRecord(image) && typeof image.url === 'string') {
+    if (image.detail === 'low' || image.detail === 'high') {
+      warnings.add(ignoredFieldWarning('image_url.detail'));
+    }
+    return convertImageUrl(image.url, `${param}.image_url.url`);
+  }
+  throw invalidRequestError(
+    `Content parts of type '${part.type}' cannot be sent to anthropic.`,
+    param,
+    'unsupported_parameter',
+  );
+}

@@ -1,0 +1,44 @@
+import { invalidRequestError } from './invalid-request-error.js';
+import { isRecord } from './is-record.js';
+
+/** An Anthropic `tool_use` block: a call the assistant made earlier in the conversation. */
+export interface AnthropicToolUseBlock {
+  type: 'tool_use';
+  id: string;
+  name: string;
+  input: Record<string, unknown>;
+}
+
+/** The fields of an OpenAI assistant tool call that Anthropic needs. */
+export interface OpenAiToolCall {
+  id: string;
+  function: { name: string; arguments: string };
+}
+
+/**
+ * An OpenAI tool call as a `tool_use` block. Anthropic takes the input as a JSON object, so the
+ * arguments string is parsed; empty arguments mean `{}`, anything not an object is refused.
+ */
+export function convertToolCall(call: OpenAiToolCall, param: string): AnthropicToolUseBlock {
+  return {
+    type: 'tool_use',
+    id: call.id,
+    name: call.function.name,
+    input: parseArguments(call.function.arguments, `${param}.function.arguments`),
+  };
+}
+
+function parseArguments(text: string, param: string): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (isRecord(value)) return value;
+  throw invalidRequestError(
+    `The arguments of ${param.replace(/\.function\.arguments$/, '')} are not a JSON object, which anthropic requires for tool input.`,
+    param,
+  );
+}

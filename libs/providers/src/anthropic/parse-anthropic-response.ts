@@ -1,0 +1,77 @@
+import type { ParsedResponse, ResponseContext } from '../provider-adapter.js';
+import {
+  type AnthropicMessageBody,
+  anthropicMessageSchema,
+  textBlockSchema,
+  toolUseBlockSchema,
+} from './anthropic-message-schema.js';
+import { convertAnthropicUsage } from './convert-anthropic-usage.js';
+import { malformedResponseError } from './malformed-response-error.js';
+import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
+
+interface OpenAiToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+/**
+ * An Anthropic message as an OpenAI `chat.completion` with one choice: text blocks joined into
+ * `content` (null when there are none), `tool_use` blocks as `tool_calls`, thinking and server-tool
+ * blocks left out, and usage with cached input included in `prompt_tokens`.
+ */
+export function parseAnthropicChatResponse(
+  body: unknown,
+  context: ResponseContext,
+): ParsedResponse {
+  const parsed = anthropicMessageSchema.safeParse(body);
+  if (!parsed.success) throw malformedResponseError('message');
+  const message = parsed.data;
+  const { content, toolCalls } = readContent(message.content);
+  const assistant: Record<string, unknown> = { role: 'assistant', content, refusal: null };
+  if (toolCalls.length > 0) assistant.tool_calls = toolCalls;
+  const usage = convertAnthropicUsage(message.usage);
+  return {
+    body: {
+      id: message.id,
+      object: 'chat.completion',
+      created: context.createdAtSeconds,
+      model: message.model ?? context.upstreamModel,
+      choices: [
+        {
+          index: 0,
+          message: assistant,
+          logprobs: null,
+          finish_reason: mapAnthropicStopReason(message.stop_reason),
+        },
+      ],
+      usage: usage.body,
+    },
+    usage: usage.tokens,
+  };
+}
+
+function readContent(blocks: AnthropicMessageBody['content']): {
+  content: string | null;
+  toolCalls: OpenAiToolCall[];
+} {
+  let content: string | null = null;
+  const toolCalls: OpenAiToolCall[] = [];
+  for (const block of blocks) {
+    if (block.type === 'text') {
+      const text = textBlockSchema.safeParse(block);
+      if (!text.success) throw malformedResponseError('text block');
+      content = (content ?? '') + text.data.text;
+    } else if (block.type === 'tool_use') {
+      const call = toolUseBlockSchema.safeParse(block);
+      if (!call.success) throw malformedResponseError('tool_use block');
+      toolCalls.push({
+        id: call.data.id,
+        type: 'function',
+        function: { name: call.data.name, arguments: JSON.stringify(call.data.input ?? {}) },
+      });
+    }
+    // thinking, redacted_thinking and server-tool blocks have no place in an OpenAI message.
+  }
+  return { content, toolCalls };
+}

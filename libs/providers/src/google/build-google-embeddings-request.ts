@@ -1,0 +1,50 @@
+import type { EmbeddingsRequest } from '@switchyard/contracts';
+import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
+import { buildGoogleHeaders } from './build-google-headers.js';
+import { buildGoogleUrl } from './build-google-url.js';
+import { invalidGoogleRequest } from './invalid-google-request.js';
+
+const HANDLED = new Set(['model', 'input', 'dimensions', 'encoding_format']);
+
+/**
+ * An embeddings request as one Gemini `batchEmbedContents` call: one request per input text,
+ * `dimensions` as `outputDimensionality`. Token-array inputs cannot be carried and are refused;
+ * `user` and unknown fields are dropped with a warning. `encoding_format: 'base64'` is also
+ * dropped with a warning, because the adapter's `parseResponse` is not told what was asked.
+ */
+export function buildGoogleEmbeddingsRequest(
+  request: EmbeddingsRequest,
+  target: UpstreamTarget,
+): BuiltRequest {
+  const texts = inputTexts(request.input);
+  const model = `models/${target.upstreamModel.replace(/^models\//, '')}`;
+  const requests = texts.map((text) => ({
+    model,
+    content: { parts: [{ text }] },
+    ...(request.dimensions === undefined ? {} : { outputDimensionality: request.dimensions }),
+  }));
+  const warnings: string[] = [];
+  for (const [field, value] of Object.entries(request)) {
+    if (HANDLED.has(field) || value === undefined || value === null) continue;
+    warnings.push(`${field} is not supported by google and was ignored`);
+  }
+  if (request.encoding_format === 'base64') {
+    warnings.push('encoding_format=base64 is not supported by google and was ignored');
+  }
+  return {
+    url: buildGoogleUrl(target, 'batchEmbedContents'),
+    method: 'POST',
+    headers: buildGoogleHeaders(target),
+    body: JSON.stringify({ requests }),
+    warnings,
+  };
+}
+
+function inputTexts(input: EmbeddingsRequest['input']): string[] {
+  if (typeof input === 'string') return [input];
+  const texts = input.filter((item): item is string => typeof item === 'string');
+  if (texts.length !== input.length) {
+    throw invalidGoogleRequest('google embeds text only; token arrays are not supported.', 'input');
+  }
+  return texts;
+}

@@ -1,0 +1,53 @@
+import type { ChatMessage } from '@switchyard/contracts';
+import type { GoogleFunctionCallPart } from './google-content.js';
+import { invalidGoogleRequest } from './invalid-google-request.js';
+import { isJsonObject } from './is-json-object.js';
+
+type AssistantMessage = Extract<ChatMessage, { role: 'assistant' }>;
+
+/**
+ * An assistant message's `tool_calls` as Gemini `functionCall` parts. Arguments must be a JSON
+ * object (an empty string counts as `{}`); anything else is refused. A thought signature given
+ * back in `extra_content.google.thought_signature` (how Switchyard hands it out) rides along.
+ */
+export function convertGoogleToolCalls(
+  message: AssistantMessage,
+  param: string,
+): GoogleFunctionCallPart[] {
+  return (message.tool_calls ?? []).map((call, index) => {
+    const argumentsParam = `${param}.tool_calls[${index}].function.arguments`;
+    const part: GoogleFunctionCallPart = {
+      functionCall: {
+        name: call.function.name,
+        args: parseArguments(call.function.arguments, argumentsParam),
+      },
+    };
+    const signature = thoughtSignatureOf(call.extra_content);
+    if (signature !== undefined) part.thoughtSignature = signature;
+    return part;
+  });
+}
+
+function parseArguments(text: string, param: string): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalidGoogleRequest('Tool call arguments are not valid JSON.', param, 'invalid_value');
+  }
+  if (!isJsonObject(value)) {
+    throw invalidGoogleRequest(
+      'google needs tool call arguments to be a JSON object.',
+      param,
+      'invalid_value',
+    );
+  }
+  return value;
+}
+
+function thoughtSignatureOf(extraContent: unknown): string | undefined {
+  if (!isJsonObject(extraContent) || !isJsonObject(extraContent.google)) return undefined;
+  const signature = extraContent.google.thought_signature;
+  return typeof signature === 'string' && signature !== '' ? signature : undefined;
+}

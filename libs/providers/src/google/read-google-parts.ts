@@ -1,0 +1,33 @@
+import type { GoogleFunctionCall } from './format-openai-tool-call.js';
+import type { GooglePartResponse } from './google-response-schema.js';
+
+/** What a candidate's parts say: its visible text and its function calls. */
+export interface GoogleCandidateParts {
+  /** The text parts joined, thought summaries left out; null when there are none. */
+  text: string | null;
+  functionCalls: GoogleFunctionCall[];
+}
+
+/**
+ * Splits a candidate's parts into answer text and function calls. `firstCallIndex` numbers the
+ * calls when a stream delivers them over several events.
+ */
+export function readGoogleParts(
+  parts: readonly GooglePartResponse[] | null | undefined,
+  firstCallIndex = 0,
+): GoogleCandidateParts {
+  let text: string | null = null;
+  const functionCalls: GoogleFunctionCall[] = [];
+  for (const part of parts ?? []) {
+    if (part.functionCall) {
+      const { functionCall } = part;
+      functionCalls.push({
+        part: { ...part, functionCall },
+        index: firstCallIndex + functionCalls.length,
+      });
+    } else if (typeof part.text === 'string' && part.thought !== true) {
+      text = (text ?? '') + part.text;
+    }
+  }
+  return { text, functionCalls };
+}

@@ -1,0 +1,56 @@
+import { countReplyTokens, planChatReply } from '../fake-openai/plan-chat-reply.js';
+import { randomId } from '../fake-openai/random-id.js';
+import type { FakeMessagesRequest } from './parse-messages-request.js';
+
+/** A content block of the fake's answer. */
+export type AnthropicReplyBlock =
+  | { readonly type: 'text'; readonly text: string }
+  | {
+      readonly type: 'tool_use';
+      readonly id: string;
+      readonly name: string;
+      readonly input: Record<string, unknown>;
+    };
+
+/** What the fake answers, before usage and framing. */
+export interface AnthropicReply {
+  readonly content: readonly AnthropicReplyBlock[];
+  readonly stopReason: 'end_turn' | 'max_tokens' | 'tool_use';
+  /** Words of the text, or per tool call the words of its input JSON plus one. */
+  readonly outputTokens: number;
+}
+
+/**
+ * The fake OpenAI's answer in Anthropic's blocks, so both fakes behave alike: text
+ * `Echo: <text of the last user turn that has text>` cut to `max_tokens` words (stop reason
+ * `max_tokens`); with tools and tool_choice not `none`, `tool_use` of the named (or first) tool,
+ * or of the first two when parallel use is allowed, with input `{"input":"<that text>"}`.
+ */
+export function planAnthropicReply(request: FakeMessagesRequest): AnthropicReply {
+  const userTurns = request.messages.filter((turn) => turn.role === 'user' && turn.hasText);
+  const [reply] = planChatReply({
+    model: request.model,
+    messages: userTurns.map((turn) => ({ role: 'user', text: turn.userText })),
+    stream: request.stream,
+    includeUsage: false,
+    maxTokens: request.maxTokens,
+    n: 1,
+    toolNames: request.toolNames,
+    toolChoice: request.toolChoice,
+    parallelToolCalls: request.parallelToolCalls,
+  });
+  if (reply === undefined) throw new Error('planChatReply planned no choice');
+  const outputTokens = countReplyTokens(reply);
+  if (reply.kind === 'tool-calls') {
+    const content = reply.toolCalls.map((call) => ({
+      type: 'tool_use' as const,
+      id: randomId('toolu_01'),
+      name: call.name,
+      input: JSON.parse(call.arguments) as Record<string, unknown>,
+    }));
+    return { content, stopReason: 'tool_use', outputTokens };
+  }
+  const content = reply.content === '' ? [] : [{ type: 'text' as const, text: reply.content }];
+  const stopReason = reply.finishReason === 'length' ? 'max_tokens' : 'end_turn';
+  return { content, stopReason, outputTokens };
+}

@@ -1,0 +1,76 @@
+import type { ChatCompletionRequest } from '@switchyard/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/principal.js';
+import type { GatewayDeps } from '../gateway-deps.js';
+import { requestSignals } from '../relay/request-signals.js';
+import { callWithFallback, type RoutedCall } from '../routing/call-with-fallback.js';
+import { contextLengthExceeded, type FittedRequest, fitMaxTokens, measurePrompt } from '../routing/fit-max-tokens.js';
+import { type Candidate, planCandidates } from '../routing/plan-candidates.js';
+import { routingHeaders } from '../routing/routing-headers.js';
+import { type OutcomeTracker, trackOutcome } from '../usage/track-outcome.js';
+import type { RequestOutcome } from '../usage/usage-recorder.js';
+
+export interface RoutedChat {
+  call: RoutedCall;
+  outcome: OutcomeTracker;
+  /** The request as sent to the serving route (max_tokens possibly fitted). */
+  request: ChatCompletionRequest;
+}
+
+/**
+ * Routes a chat request to the first candidate that answers: plans candidates, drops those
+ * whose context window cannot hold the prompt (400 `context_length_exceeded` when none can),
+ * fits `max_tokens` per candidate, and sets the routing headers. Every outcome is recorded.
+ */
+export async function routeChat(
+  deps: GatewayDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: ChatCompletionRequest,
+  principal: Principal,
+  endpoint: RequestOutcome['endpoint'],
+): Promise<RoutedChat> {
+  const planned = planCandidates(deps.catalog, body, 'chat');
+  const first = planned[0];
+  if (first) request.metricLabels = { model: first.model.id, provider: '' };
+  const prompt = measurePrompt(body);
+  const fitted = new Map<Candidate, FittedRequest>();
+  for (const candidate of planned) {
+    const fit = fitMaxTokens(body, candidate.model, prompt, candidate.route.provider.adapter.requiresMaxTokens);
+    if (fit) fitted.set(candidate, fit);
+  }
+  const candidates = planned.filter((candidate) => fitted.has(candidate));
+  if (first && candidates.length === 0) throw contextLengthExceeded(first.model, prompt);
+  const estimatedTokens = Math.ceil(prompt.upperBound / 4) + (body.max_completion_tokens ?? body.max_tokens ?? 0);
+  const outcome = trackOutcome(deps, request, {
+    principal,
+    endpoint,
+    requestedModel: body.model,
+    stream: body.stream === true,
+    estimatedTokens,
+  });
+  const signals = requestSignals(reply, deps.requestTimeoutMs);
+  try {
+    const call = await callWithFallback({
+      candidates,
+      build: (candidate, target) =>
+        candidate.route.provider.adapter.buildChatRequest(fitted.get(candidate)?.request ?? body, target),
+      executor: deps.executor,
+      breakers: deps.breakers,
+      policy: deps.policy,
+      signal: signals.deadline,
+      clientSignal: signals.client,
+      parentContext: request.traceContext,
+      estimatedTokens,
+      now: deps.now,
+      random: deps.random,
+    });
+    outcome.served(call, first);
+    const fit = fitted.get(call.candidate);
+    reply.headers(routingHeaders(call, fit?.adjustedMaxTokens));
+    return { call, outcome, request: fit?.request ?? body };
+  } catch (error: unknown) {
+    outcome.fail(error, signals.client.aborted);
+    throw error;
+  }
+}

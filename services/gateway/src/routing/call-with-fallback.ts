@@ -1,0 +1,193 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Context } from '@opentelemetry/api';
+import { type BuiltRequest, ProviderError, type UpstreamTarget } from '@switchyard/providers';
+import { ApiError, apiErrors } from '@switchyard/service-kit';
+import { upstreamErrorToApiError } from '../errors/to-api-error.js';
+import type { Executor, UpstreamResponse } from '../executor/create-executor.js';
+import { UpstreamFailure } from '../executor/upstream-failure.js';
+import { readBody } from '../relay/read-body.js';
+import type { CircuitBreakers } from './circuit-breaker.js';
+import { type Credential, isCredential, type NoCredential } from './credential-pool.js';
+import type { Candidate } from './plan-candidates.js';
+import type { RoutingPolicy } from './routing-policy.js';
+
+/** Largest upstream error body read to type the error. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+export interface RoutedCall {
+  response: UpstreamResponse;
+  candidate: Candidate;
+  credential: Credential;
+  target: UpstreamTarget;
+  warnings: readonly string[];
+  /** Upstream calls made, this one included. */
+  attempts: number;
+}
+
+export interface CallWithFallbackOptions {
+  candidates: readonly Candidate[];
+  build: (candidate: Candidate, target: UpstreamTarget) => BuiltRequest;
+  executor: Executor;
+  breakers: CircuitBreakers;
+  policy: RoutingPolicy;
+  /** The request's deadline and the client's presence, shared by all attempts. */
+  signal: AbortSignal;
+  clientSignal: AbortSignal;
+  parentContext: Context;
+  /** Tokens the call is expected to use, counted against credential TPM limits. */
+  estimatedTokens: number;
+  now: () => number;
+  random: () => number;
+}
+
+/**
+ * Sends the request to the first candidate that answers: a 429 moves to the next credential of
+ * the same route (cooling the limited one down for its `retry-after`), a refused credential to
+ * the next credential, a 5xx, 529, timeout or connect failure to the next route or fallback model
+ * (and counts against that route's circuit). Retries back off with full jitter and stop at the
+ * request's deadline or `policy.maxAttempts`. Nothing is retried once a response is returned:
+ * the caller streams it, so bytes may reach the client from then on.
+ */
+export async function callWithFallback(options: CallWithFallbackOptions): Promise<RoutedCall> {
+  const { candidates, policy } = options;
+  const excluded = new Map<string, Set<string>>();
+  let attempts = 0;
+  let index = 0;
+  let lastError: ApiError | undefined;
+  while (index < candidates.length && attempts < policy.maxAttempts) {
+    const candidate = candidates[index];
+    if (!candidate) break;
+    const { route } = candidate;
+    const skip = excludedFor(excluded, route.provider.name);
+    const credential = route.provider.pool.acquire(route.upstreamModel, options.estimatedTokens, skip);
+    if (!isCredential(credential)) {
+      lastError = noCredentialError(route.provider.name, credential) ?? lastError;
+      index += 1;
+      continue;
+    }
+    if (!options.breakers.allows(route.key)) {
+      route.provider.pool.settle(credential.id, options.estimatedTokens, 0);
+      lastError ??= apiErrors.noAvailableProvider(`${route.key} is failing; its circuit is open.`);
+      index += 1;
+      continue;
+    }
+    if (attempts > 0) await backoff(options, attempts);
+    attempts += 1;
+    const result = await attempt(options, candidate, credential);
+    if (result.ok) {
+      options.breakers.succeeded(route.key);
+      return { ...result.call, candidate, credential, attempts };
+    }
+    const { error, next } = result;
+    lastError = error;
+    if (next === 'give_up') throw withAttempts(error, attempts);
+    if (next === 'next_credential') skip.add(credential.id);
+    else index += 1;
+  }
+  throw withAttempts(lastError ?? apiErrors.noAvailableProvider('No route could take the request.'), attempts);
+}
+
+type AttemptResult =
+  | { ok: true; call: { response: UpstreamResponse; target: UpstreamTarget; warnings: readonly string[] } }
+  | { ok: false; error: ApiError; next: 'next_credential' | 'next_route' | 'give_up' };
+
+async function attempt(options: CallWithFallbackOptions, candidate: Candidate, credential: Credential): Promise<AttemptResult> {
+  const { route } = candidate;
+  const { provider } = route;
+  const target: UpstreamTarget = {
+    baseUrl: provider.baseUrl,
+    upstreamModel: route.upstreamModel,
+    apiKey: credential.key,
+    extraHeaders: provider.headers,
+  };
+  const context = { provider: provider.name, secrets: [credential.key] };
+  let built: BuiltRequest;
+  try {
+    built = options.build(candidate, target);
+  } catch (error: unknown) {
+    if (!(error instanceof ProviderError)) throw error;
+    // This provider cannot carry the request; another route may.
+    provider.pool.settle(credential.id, options.estimatedTokens, 0);
+    return { ok: false, error: upstreamErrorToApiError(error, context), next: 'next_route' };
+  }
+  try {
+    const response = await options.executor.send({
+      request: built,
+      provider: provider.name,
+      upstreamModel: route.upstreamModel,
+      signal: options.signal,
+      clientSignal: options.clientSignal,
+      parentContext: options.parentContext,
+    });
+    if (response.status < 400) return { ok: true, call: { response, target, warnings: built.warnings } };
+    const text = await readBody(response.body, MAX_ERROR_BODY_BYTES).catch(() => '');
+    const error = provider.adapter.parseError(response.status, text, response.headers, options.now());
+    return { ok: false, error: upstreamErrorToApiError(error, context), next: onProviderError(options, candidate, credential, error) };
+  } catch (error: unknown) {
+    if (!(error instanceof UpstreamFailure)) throw error;
+    const next = error.retryable ? 'next_route' : 'give_up';
+    if (error.retryable) options.breakers.failed(route.key);
+    return { ok: false, error: upstreamErrorToApiError(error, context), next };
+  }
+}
+
+function onProviderError(
+  options: CallWithFallbackOptions,
+  candidate: Candidate,
+  credential: Credential,
+  error: ProviderError,
+): 'next_credential' | 'next_route' | 'give_up' {
+  const { pool } = candidate.route.provider;
+  switch (error.kind) {
+    case 'rate_limited': {
+      const cooldown = error.retryAfterSeconds === undefined ? options.policy.defaultRateLimitCooldownMs : error.retryAfterSeconds * 1000;
+      pool.coolDown(credential.id, candidate.route.upstreamModel, cooldown);
+      return 'next_credential';
+    }
+    case 'authentication':
+      // This key was refused; the pool's other keys may still work.
+      pool.coolDown(credential.id, undefined, options.policy.refusedCredentialCooldownMs);
+      return 'next_credential';
+    case 'overloaded':
+    case 'server_error':
+      options.breakers.failed(candidate.route.key);
+      return 'next_route';
+    case 'malformed_response':
+      return 'next_route';
+    default:
+      return 'give_up';
+  }
+}
+
+async function backoff(options: CallWithFallbackOptions, attempts: number): Promise<void> {
+  const ceiling = Math.min(options.policy.backoffMaxMs, options.policy.backoffBaseMs * 2 ** (attempts - 1));
+  const delay = Math.floor(options.random() * ceiling);
+  if (delay > 0) await sleep(delay, undefined, { signal: options.signal }).catch(() => {});
+}
+
+function excludedFor(excluded: Map<string, Set<string>>, provider: string): Set<string> {
+  let set = excluded.get(provider);
+  if (!set) {
+    set = new Set();
+    excluded.set(provider, set);
+  }
+  return set;
+}
+
+/** The error to report when a provider had no credential to offer, if it says more than the last one. */
+function noCredentialError(provider: string, none: NoCredential): ApiError | undefined {
+  if (none.reason === 'rate_limited') {
+    const seconds = Math.max(1, Math.ceil((none.retryAfterMs ?? 1000) / 1000));
+    return new ApiError(429, 'rate_limit_error', 'rate_limit_exceeded', `Every credential of ${provider} is rate-limited.`, {
+      headers: { 'retry-after': String(seconds) },
+    });
+  }
+  if (none.reason === 'refused') {
+    return new ApiError(502, 'upstream_error', 'upstream_auth_failed', `Every credential of ${provider} was refused by the provider.`);
+  }
+  return undefined;
+}
+
+function withAttempts(error: ApiError, attempts: number): ApiError {
+  return error.withHeaders({ 'x-switchyard-attempts': String(attempts) });
+}

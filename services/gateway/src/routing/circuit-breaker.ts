@@ -1,0 +1,70 @@
+/** closed: traffic flows; open: refused until the cooldown ends; half_open: one trial call. */
+export type CircuitState = 'closed' | 'open' | 'half_open';
+
+export interface CircuitBreakers {
+  /** Whether a call may go to this route now (an open circuit past its cooldown allows one trial). */
+  allows(key: string): boolean;
+  succeeded(key: string): void;
+  failed(key: string): void;
+  state(key: string): CircuitState;
+}
+
+interface Circuit {
+  failures: number;
+  openedAt: number | undefined;
+  trialInFlight: boolean;
+}
+
+/**
+ * One circuit per route (provider + upstream model): after `threshold` consecutive retryable
+ * failures the route is skipped for `cooldownMs`, then a single trial decides whether it closes.
+ */
+export function createCircuitBreakers(options: {
+  threshold: number;
+  cooldownMs: number;
+  now: () => number;
+  onChange?: (key: string, state: CircuitState) => void;
+}): CircuitBreakers {
+  const circuits = new Map<string, Circuit>();
+  const circuitOf = (key: string): Circuit => {
+    let circuit = circuits.get(key);
+    if (!circuit) {
+      circuit = { failures: 0, openedAt: undefined, trialInFlight: false };
+      circuits.set(key, circuit);
+    }
+    return circuit;
+  };
+  const stateOf = (circuit: Circuit): CircuitState => {
+    if (circuit.openedAt === undefined) return 'closed';
+    return options.now() - circuit.openedAt >= options.cooldownMs ? 'half_open' : 'open';
+  };
+  return {
+    allows(key) {
+      const circuit = circuitOf(key);
+      const state = stateOf(circuit);
+      if (state === 'closed') return true;
+      if (state === 'open' || circuit.trialInFlight) return false;
+      circuit.trialInFlight = true;
+      return true;
+    },
+    succeeded(key) {
+      const circuit = circuitOf(key);
+      const wasOpen = circuit.openedAt !== undefined;
+      circuit.failures = 0;
+      circuit.openedAt = undefined;
+      circuit.trialInFlight = false;
+      if (wasOpen) options.onChange?.(key, 'closed');
+    },
+    failed(key) {
+      const circuit = circuitOf(key);
+      circuit.failures += 1;
+      const trialFailed = circuit.trialInFlight;
+      circuit.trialInFlight = false;
+      if (trialFailed || (circuit.openedAt === undefined && circuit.failures >= options.threshold)) {
+        circuit.openedAt = options.now();
+        options.onChange?.(key, 'open');
+      }
+    },
+    state: (key) => stateOf(circuitOf(key)),
+  };
+}

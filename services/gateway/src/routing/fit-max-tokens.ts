@@ -1,0 +1,88 @@
+import type { ChatCompletionRequest } from '@switchyard/contracts';
+import { type ApiError, apiErrors } from '@switchyard/service-kit';
+import { countTokens } from 'gpt-tokenizer';
+import type { Model } from '../catalog/model-catalog.js';
+
+/** Tokens counted for an image part (OpenAI bills a high-detail 512px tile set at about this). */
+const IMAGE_TOKENS = 1_000;
+/** Per-message framing tokens (role, separators). */
+const MESSAGE_OVERHEAD = 4;
+/** o200k counts are exact for OpenAI; other providers' tokenizers run up to ~15% longer. */
+const ESTIMATE_MARGIN = 1.15;
+
+/** A prompt's size: a cheap upper bound (bytes ≥ tokens for byte-level BPE) and, on demand, a count. */
+export interface PromptSize {
+  upperBound: number;
+  count(): number;
+}
+
+/** Measures a chat request's prompt; the tokenizer only runs when `count()` is called. */
+export function measurePrompt(request: ChatCompletionRequest): PromptSize {
+  const texts: string[] = [];
+  let images = 0;
+  for (const message of request.messages) {
+    const content = message.content;
+    if (typeof content === 'string') texts.push(content);
+    else if (Array.isArray(content)) {
+      for (const part of content) {
+        if (part.type === 'text' && typeof part.text === 'string') texts.push(part.text);
+        else if (part.type === 'image_url') images += 1;
+      }
+    }
+    if (message.role === 'assistant' && message.tool_calls) texts.push(JSON.stringify(message.tool_calls));
+  }
+  if (request.tools) texts.push(JSON.stringify(request.tools));
+  const fixed = images * IMAGE_TOKENS + request.messages.length * MESSAGE_OVERHEAD;
+  let counted: number | undefined;
+  return {
+    upperBound: texts.reduce((sum, text) => sum + Buffer.byteLength(text), fixed),
+    count() {
+      counted ??= Math.ceil(texts.reduce((sum, text) => sum + countTokens(text), 0) * ESTIMATE_MARGIN) + fixed;
+      return counted;
+    },
+  };
+}
+
+export interface FittedRequest {
+  request: ChatCompletionRequest;
+  /** The completion budget Switchyard set, when it changed or supplied one. */
+  adjustedMaxTokens: number | undefined;
+}
+
+/**
+ * Makes the request fit the model: when the caller gave no `max_tokens` and the provider needs
+ * one, or asked for more than the context window (or the model's output limit) leaves, sets it
+ * to what fits. Cheap unless the prompt may be near the window: the tokenizer runs only then.
+ * Returns undefined when the prompt alone does not fit.
+ */
+export function fitMaxTokens(
+  request: ChatCompletionRequest,
+  model: Model,
+  prompt: PromptSize,
+  providerRequiresMaxTokens: boolean,
+): FittedRequest | undefined {
+  const requested = request.max_completion_tokens ?? request.max_tokens ?? undefined;
+  const outputLimit = model.maxOutputTokens ?? Number.POSITIVE_INFINITY;
+  const clearlyFits =
+    requested === undefined
+      ? !providerRequiresMaxTokens && prompt.upperBound < model.contextLength
+      : requested <= outputLimit && prompt.upperBound + requested <= model.contextLength;
+  if (clearlyFits) return { request, adjustedMaxTokens: undefined };
+  const available = model.contextLength - prompt.count();
+  if (available < 1) return undefined;
+  const limit = Math.min(available, outputLimit);
+  if (requested === undefined) {
+    if (!providerRequiresMaxTokens) return { request, adjustedMaxTokens: undefined };
+    return { request: { ...request, max_tokens: limit }, adjustedMaxTokens: limit };
+  }
+  if (requested <= limit) return { request, adjustedMaxTokens: undefined };
+  const field = request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
+  return { request: { ...request, [field]: limit }, adjustedMaxTokens: limit };
+}
+
+/** The 400 for a prompt longer than every candidate model's context window. */
+export function contextLengthExceeded(model: Model, prompt: PromptSize): ApiError {
+  return apiErrors.contextLengthExceeded(
+    `This model's maximum context length is ${model.contextLength} tokens, but the messages take about ${prompt.count()} tokens.`,
+  );
+}

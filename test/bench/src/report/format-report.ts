@@ -1,0 +1,65 @@
+import type { BenchReport } from './bench-report.js';
+import { formatComparisonTable } from './format-comparison-table.js';
+import { formatGoals } from './format-goals.js';
+import { formatChatTable, formatStreamTable } from './format-result-tables.js';
+
+/** The whole report as text for the terminal. */
+export function formatReport(report: BenchReport): string {
+  const { machine, settings } = report;
+  const measure =
+    'requests' in settings.measure
+      ? `${settings.measure.requests} requests`
+      : `${settings.measure.durationMs / 1000} s`;
+  const peer = report.peer.available
+    ? `${report.peer.name}@${report.peer.version}`
+    : `unavailable (${report.peer.reason})`;
+  const sections = [
+    `Switchyard bench — ${report.startedAt}`,
+    `machine: ${machine.cpus} × ${machine.cpuModel}, ${(machine.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB, ${machine.os}, node ${machine.node}, load ${machine.loadAverage.join(' ')}`,
+    `note:    gateway, upstream and load generator are separate processes sharing these ${machine.cpus} cores;`,
+    '         at concurrency > 1 they compete for CPU, so req/s there is a whole-machine figure.',
+    `priming: ${settings.prime} requests to every target first (half chat, half stream), then per target and scenario`,
+    `         ${settings.warmup} warm-up requests and ${measure} measured; streams carry ${settings.streamContentChunks} content chunks`,
+    `peer:    ${peer}`,
+    '',
+    'Non-streamed chat completions — latency: request start → last byte of the body (ms)',
+    formatChatTable(report.results),
+    '',
+    'Streamed chat completions — TTFT: request start → first event with content; total: → end of stream (ms)',
+    formatStreamTable(report.results),
+    '',
+    'Added over direct (ms, gateway − direct per percentile) and ratios (sy = switchyard; latency ratio > 1 = slower, req/s ratio < 1 = fewer)',
+    formatComparisonTable(report.comparisons),
+    '',
+    'Goals',
+    formatGoals(report.goals),
+    '',
+    ...formatErrors(report),
+    ...formatLogs('switchyard', report.gatewayLogs.switchyard, settings.switchyardLogLevel),
+    ...(report.peer.available ? formatLogs('peer', report.gatewayLogs.peer, 'default') : []),
+  ];
+  return sections.join('\n');
+}
+
+function formatErrors(report: BenchReport): string[] {
+  const failing = report.results.filter((result) => result.errors > 0);
+  const priming = Object.entries(report.primingErrors).filter(([, count]) => count > 0);
+  const primingLines = priming.map(([target, count]) => `  priming ${target}: ${count}`);
+  if (failing.length === 0 && priming.length === 0) return ['errors:  none'];
+  return [
+    'errors:',
+    ...primingLines,
+    ...failing.flatMap((result) => [
+      `  ${result.scenario.kind} c${result.scenario.concurrency} ${result.target}: ${result.errors}`,
+      ...Object.entries(result.errorKinds).map(([kind, count]) => `    ${count} × ${kind}`),
+    ]),
+  ];
+}
+
+function formatLogs(name: string, lines: readonly string[], level: string): string[] {
+  if (lines.length === 0) return [`${name} logged nothing (log level ${level})`];
+  return [
+    `${name} logged ${lines.length} line(s) (log level ${level}), first ones:`,
+    ...lines.slice(0, 5).map((line) => `  ${line.slice(0, 300)}`),
+  ];
+}
