@@ -111,7 +111,9 @@ describe('fallback between routes', () => {
   it('reports the last failure and the attempts when every route fails', async () => {
     const error = await create('fb/both-down').catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 503, code: 'overloaded' });
-    expect((error as InstanceType<typeof OpenAI.APIError>).headers?.get('x-switchyard-attempts')).toBe('2');
+    expect(
+      (error as InstanceType<typeof OpenAI.APIError>).headers?.get('x-switchyard-attempts'),
+    ).toBe('2');
   });
 
   it('falls back to the models listed in `models`', async () => {
@@ -121,18 +123,30 @@ describe('fallback between routes', () => {
   });
 
   it('streams from the fallback route too', async () => {
-    const stream = await client.chat.completions.create({ model: 'fb/server-error', messages: hello, stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'fb/server-error',
+      messages: hello,
+      stream: true,
+    });
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
     expect(text).toBe('Echo: hello');
   });
 
   it(':free uses only the free route and @provider pins one', async () => {
-    expect((await create('fb/free-and-paid:free')).response.headers.get('x-switchyard-provider')).toBe('backup');
-    expect((await create('fb/free-and-paid@backup')).response.headers.get('x-switchyard-provider')).toBe('backup');
-    expect((await create('fb/free-and-paid')).response.headers.get('x-switchyard-provider')).toBe('primary');
     expect(
-      (await create('fb/free-and-paid', { provider: { order: ['backup'] } })).response.headers.get('x-switchyard-provider'),
+      (await create('fb/free-and-paid:free')).response.headers.get('x-switchyard-provider'),
+    ).toBe('backup');
+    expect(
+      (await create('fb/free-and-paid@backup')).response.headers.get('x-switchyard-provider'),
+    ).toBe('backup');
+    expect((await create('fb/free-and-paid')).response.headers.get('x-switchyard-provider')).toBe(
+      'primary',
+    );
+    expect(
+      (await create('fb/free-and-paid', { provider: { order: ['backup'] } })).response.headers.get(
+        'x-switchyard-provider',
+      ),
     ).toBe('backup');
   });
 });
@@ -142,7 +156,11 @@ describe('credential pools', () => {
     for (let batch = 0; batch < 30; batch++) {
       await Promise.all(Array.from({ length: 10 }, () => create('pool/gpt')));
     }
-    const counts = POOL.map((key) => pooled.requests.filter((request) => request.headers.authorization === `Bearer ${key}`).length);
+    const counts = POOL.map(
+      (key) =>
+        pooled.requests.filter((request) => request.headers.authorization === `Bearer ${key}`)
+          .length,
+    );
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(300);
     for (const count of counts) expect(Math.abs(count - 100)).toBeLessThanOrEqual(10);
   });
@@ -159,7 +177,9 @@ describe('credential pools', () => {
       const { data } = await create('half/gpt');
       expect(data.choices[0]?.message.content).toBe('Echo: hello');
     }
-    const refused = pooled.requests.filter((request) => request.headers.authorization === 'Bearer sk-revoked-key-0000');
+    const refused = pooled.requests.filter(
+      (request) => request.headers.authorization === 'Bearer sk-revoked-key-0000',
+    );
     expect(refused).toHaveLength(1);
   });
 });
@@ -176,7 +196,10 @@ describe('max_tokens and the context window', () => {
   it('refuses a prompt that cannot fit before any upstream call', async () => {
     const long = 'many words here '.repeat(40);
     await expect(
-      client.chat.completions.create({ model: 'small/gpt', messages: [{ role: 'user', content: long }] }),
+      client.chat.completions.create({
+        model: 'small/gpt',
+        messages: [{ role: 'user', content: long }],
+      }),
     ).rejects.toMatchObject({ status: 400, code: 'context_length_exceeded', param: 'messages' });
     expect(backup.requests).toHaveLength(0);
   });

@@ -9,6 +9,7 @@ import type { GatewayConfig } from './config.js';
 import { registerEmbeddings } from './embeddings/register-embeddings.js';
 import { createExecutor } from './executor/create-executor.js';
 import type { GatewayDeps } from './gateway-deps.js';
+import { registerMessages } from './messages/register-messages.js';
 import { registerModels } from './models/register-models.js';
 import { createCircuitBreakers } from './routing/circuit-breaker.js';
 import { DEFAULT_ROUTING_POLICY, type RoutingPolicy } from './routing/routing-policy.js';
@@ -51,7 +52,11 @@ export function buildGatewayApp(
     authenticate: createAuthenticator({ masterKey: config.masterKey }),
     catalog: createModelCatalog(config, now),
     executor,
-    breakers: createCircuitBreakers({ threshold: policy.circuitFailureThreshold, cooldownMs: policy.circuitCooldownMs, now }),
+    breakers: createCircuitBreakers({
+      threshold: policy.circuitFailureThreshold,
+      cooldownMs: policy.circuitCooldownMs,
+      now,
+    }),
     policy,
     usage: overrides.usage ?? createMetricsUsageRecorder(metrics.registry),
     requestTimeoutMs: config.upstream.requestTimeoutMs,
@@ -60,6 +65,7 @@ export function buildGatewayApp(
   };
   registerChatCompletions(app, deps);
   registerEmbeddings(app, deps);
+  registerMessages(app, deps, config.server.bodyLimitBytes);
   registerModels(app, deps);
   app.addHook('onClose', async () => executor.close());
   return { app, readiness, metrics };

@@ -21,10 +21,7 @@ export function anthropicErrorBody(
 }
 
 /** Writes an Anthropic error response, its `request_id` being the response's `request-id`. */
-export function writeAnthropicError(
-  response: ServerResponse,
-  error: AnthropicErrorResponse,
-): void {
+export function writeAnthropicError(response: ServerResponse, error: AnthropicErrorResponse): void {
   const requestId = String(response.getHeader('request-id') ?? '');
   const body = JSON.stringify(anthropicErrorBody(error.type, error.message, requestId));
   response.writeHead(error.status, {

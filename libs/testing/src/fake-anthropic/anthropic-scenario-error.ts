@@ -4,7 +4,13 @@ const RETRY_AFTER_SECONDS = 7;
 
 /** The error type and message Anthropic documents for each status. */
 const ERRORS: ReadonlyMap<number, { type: string; message: string }> = new Map([
-  [400, { type: 'invalid_request_error', message: 'messages: the fake upstream was asked to reject them' }],
+  [
+    400,
+    {
+      type: 'invalid_request_error',
+      message: 'messages: the fake upstream was asked to reject them',
+    },
+  ],
   [401, { type: 'authentication_error', message: 'invalid x-api-key' }],
   [
     402,
@@ -20,7 +26,10 @@ const ERRORS: ReadonlyMap<number, { type: string; message: string }> = new Map([
       message: 'Your API key does not have permission to use the specified resource.',
     },
   ],
-  [413, { type: 'request_too_large', message: 'Request exceeds the maximum allowed number of bytes.' }],
+  [
+    413,
+    { type: 'request_too_large', message: 'Request exceeds the maximum allowed number of bytes.' },
+  ],
   [500, { type: 'api_error', message: 'Internal server error' }],
   [504, { type: 'timeout_error', message: 'Request timed out' }],
   [529, { type: 'overloaded_error', message: 'Overloaded' }],

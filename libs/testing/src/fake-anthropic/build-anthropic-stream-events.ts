@@ -34,7 +34,8 @@ export function buildAnthropicStreamEvents(
   for (const [index, block] of reply.content.entries()) {
     events.push(event('content_block_start', { index, content_block: startOf(block) }));
     if (index === 0) events.push(event('ping', {}));
-    for (const delta of deltasOf(block)) events.push(event('content_block_delta', { index, delta }));
+    for (const delta of deltasOf(block))
+      events.push(event('content_block_delta', { index, delta }));
     events.push(event('content_block_stop', { index }));
   }
   const usage = { ...input, output_tokens: reply.outputTokens };
@@ -59,6 +60,7 @@ function deltasOf(block: AnthropicReplyBlock): Record<string, unknown>[] {
   const json = JSON.stringify(block.input);
   const size = Math.max(1, Math.ceil(json.length / 3));
   const fragments = [''];
-  for (let start = 0; start < json.length; start += size) fragments.push(json.slice(start, start + size));
+  for (let start = 0; start < json.length; start += size)
+    fragments.push(json.slice(start, start + size));
   return fragments.map((partial_json) => ({ type: 'input_json_delta', partial_json }));
 }

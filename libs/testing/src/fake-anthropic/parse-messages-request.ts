@@ -25,7 +25,9 @@ export interface FakeMessagesRequest {
   readonly parallelToolCalls: boolean;
 }
 
-type Parsed = { ok: true; request: FakeMessagesRequest } | { ok: false; error: AnthropicErrorResponse };
+type Parsed =
+  | { ok: true; request: FakeMessagesRequest }
+  | { ok: false; error: AnthropicErrorResponse };
 
 /** Reads a Messages body defensively; what Anthropic would refuse becomes its 400. */
 export function parseMessagesRequest(body: unknown): Parsed {
@@ -72,7 +74,9 @@ function readTurn(role: string, content: unknown): FakeTurn {
   const texts = blockTexts(blocks);
   const results = blocks
     .filter((block) => block.type === 'tool_result')
-    .map((block) => (typeof block.content === 'string' ? block.content : blockTexts(block.content).join(' ')));
+    .map((block) =>
+      typeof block.content === 'string' ? block.content : blockTexts(block.content).join(' '),
+    );
   const userText = texts.join(' ');
   return { role, text: [...texts, ...results].join(' '), userText, hasText: texts.length > 0 };
 }
@@ -91,7 +95,9 @@ function blockTexts(blocks: unknown): string[] {
 
 function toolNames(tools: unknown): string[] {
   if (!Array.isArray(tools)) return [];
-  return tools.flatMap((tool) => (isRecord(tool) && typeof tool.name === 'string' ? [tool.name] : []));
+  return tools.flatMap((tool) =>
+    isRecord(tool) && typeof tool.name === 'string' ? [tool.name] : [],
+  );
 }
 
 function toolChoice(choice: Record<string, unknown>): FakeToolChoice {

@@ -24,7 +24,10 @@ export async function writeAnthropicStream(
   scenario: AnthropicScenario,
 ): Promise<void> {
   const { response, signal } = exchange;
-  const frames = scenario.kind === 'garbage' ? GARBAGE_FRAMES : framesOf(events, scenario, response.getHeader('request-id'));
+  const frames =
+    scenario.kind === 'garbage'
+      ? GARBAGE_FRAMES
+      : framesOf(events, scenario, response.getHeader('request-id'));
   response.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
@@ -57,7 +60,11 @@ function framesOf(
   let kept = events;
   if (scenario.kind === 'overloaded-mid-stream') {
     const firstDelta = events.findIndex((event) => event.event === 'content_block_delta');
-    const overloaded = anthropicErrorBody('overloaded_error', 'Overloaded', String(requestId ?? ''));
+    const overloaded = anthropicErrorBody(
+      'overloaded_error',
+      'Overloaded',
+      String(requestId ?? ''),
+    );
     kept = [...events.slice(0, firstDelta + 1), { event: 'error', data: overloaded }];
   }
   return kept.map((event) => `event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);

@@ -48,7 +48,9 @@ export function createModelCatalog(
   config: { providers: readonly ProviderConfig[]; models: readonly ModelConfig[] },
   now: () => number,
 ): ModelCatalog {
-  const providers = new Map(config.providers.map((provider) => [provider.name, toProvider(provider, now)]));
+  const providers = new Map(
+    config.providers.map((provider) => [provider.name, toProvider(provider, now)]),
+  );
   const models = new Map<string, Model>();
   for (const model of config.models) {
     const routes = model.routes.map((route): Route => {
@@ -66,7 +68,11 @@ export function createModelCatalog(
     models.set(model.id, { ...model, routes });
   }
   const list = [...models.values()];
-  return { find: (id) => models.get(id), list: () => list, hasProvider: (name) => providers.has(name) };
+  return {
+    find: (id) => models.get(id),
+    list: () => list,
+    hasProvider: (name) => providers.has(name),
+  };
 }
 
 function toProvider(config: ProviderConfig, now: () => number): Provider {

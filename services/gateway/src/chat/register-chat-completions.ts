@@ -11,7 +11,14 @@ export function registerChatCompletions(app: FastifyInstance, deps: GatewayDeps)
   app.post('/v1/chat/completions', async (request, reply) => {
     const principal = deps.authenticate(request.headers);
     const body: ChatCompletionRequest = parseBody(chatCompletionRequestSchema, request.body);
-    const { call, outcome } = await routeChat(deps, request, reply, body, principal, 'chat.completions');
+    const { call, outcome } = await routeChat(
+      deps,
+      request,
+      reply,
+      body,
+      principal,
+      'chat.completions',
+    );
     if (body.stream === true) {
       const includeUsage = body.stream_options?.include_usage === true;
       return sendChatStream({ reply, call, outcome, includeUsage, now: deps.now });

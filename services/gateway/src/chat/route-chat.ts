@@ -4,7 +4,12 @@ import type { Principal } from '../auth/principal.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { requestSignals } from '../relay/request-signals.js';
 import { callWithFallback, type RoutedCall } from '../routing/call-with-fallback.js';
-import { contextLengthExceeded, type FittedRequest, fitMaxTokens, measurePrompt } from '../routing/fit-max-tokens.js';
+import {
+  contextLengthExceeded,
+  type FittedRequest,
+  fitMaxTokens,
+  measurePrompt,
+} from '../routing/fit-max-tokens.js';
 import { type Candidate, planCandidates } from '../routing/plan-candidates.js';
 import { routingHeaders } from '../routing/routing-headers.js';
 import { type OutcomeTracker, trackOutcome } from '../usage/track-outcome.js';
@@ -36,12 +41,18 @@ export async function routeChat(
   const prompt = measurePrompt(body);
   const fitted = new Map<Candidate, FittedRequest>();
   for (const candidate of planned) {
-    const fit = fitMaxTokens(body, candidate.model, prompt, candidate.route.provider.adapter.requiresMaxTokens);
+    const fit = fitMaxTokens(
+      body,
+      candidate.model,
+      prompt,
+      candidate.route.provider.adapter.requiresMaxTokens,
+    );
     if (fit) fitted.set(candidate, fit);
   }
   const candidates = planned.filter((candidate) => fitted.has(candidate));
   if (first && candidates.length === 0) throw contextLengthExceeded(first.model, prompt);
-  const estimatedTokens = Math.ceil(prompt.upperBound / 4) + (body.max_completion_tokens ?? body.max_tokens ?? 0);
+  const estimatedTokens =
+    Math.ceil(prompt.upperBound / 4) + (body.max_completion_tokens ?? body.max_tokens ?? 0);
   const outcome = trackOutcome(deps, request, {
     principal,
     endpoint,
@@ -54,7 +65,10 @@ export async function routeChat(
     const call = await callWithFallback({
       candidates,
       build: (candidate, target) =>
-        candidate.route.provider.adapter.buildChatRequest(fitted.get(candidate)?.request ?? body, target),
+        candidate.route.provider.adapter.buildChatRequest(
+          fitted.get(candidate)?.request ?? body,
+          target,
+        ),
       executor: deps.executor,
       breakers: deps.breakers,
       policy: deps.policy,

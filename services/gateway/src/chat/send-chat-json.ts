@@ -21,7 +21,12 @@ export async function readChatJson(options: {
     if (cost !== undefined && typeof parsed.body.usage === 'object' && parsed.body.usage !== null) {
       parsed.body.usage = { ...parsed.body.usage, cost: Number(cost) };
     }
-    outcome.finish({ status: 200, errorCode: null, usage, usageSource: usage ? 'provider' : 'none' });
+    outcome.finish({
+      status: 200,
+      errorCode: null,
+      usage,
+      usageSource: usage ? 'provider' : 'none',
+    });
     return parsed.body;
   } catch (error: unknown) {
     outcome.fail(error, call.response.clientClosed());

@@ -42,12 +42,19 @@ export function chatEventStream(options: {
     },
     onEnd: (end) => {
       const usage = transformer.usage;
-      const failure = end.error ?? (transformer.failure && upstreamErrorToApiError(transformer.failure, { provider: route.provider.name, secrets: [] }));
+      const failure =
+        end.error ??
+        (transformer.failure &&
+          upstreamErrorToApiError(transformer.failure, {
+            provider: route.provider.name,
+            secrets: [],
+          }));
       outcome.finish({
         status: end.clientClosed ? 499 : failure ? failure.status : 200,
         errorCode: end.clientClosed ? 'client_closed' : (failure?.code ?? null),
         usage,
-        usageSource: usage === undefined ? 'none' : end.clientClosed || failure ? 'partial' : 'provider',
+        usageSource:
+          usage === undefined ? 'none' : end.clientClosed || failure ? 'partial' : 'provider',
         timeToFirstTokenMs: firstByteAt === undefined ? undefined : firstByteAt - outcome.startedAt,
       });
     },
@@ -57,7 +64,11 @@ export function chatEventStream(options: {
 /** Sends SSE text to the client; backpressure is the pipe's, and a client that leaves aborts upstream. */
 export function sendSse(reply: FastifyReply, events: AsyncIterable<string>): FastifyReply {
   return reply
-    .headers({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' })
+    .headers({
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+    })
     .send(Readable.from(events, { objectMode: false }));
 }
 

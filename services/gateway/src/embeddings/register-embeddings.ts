@@ -19,9 +19,19 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
       (candidate) => candidate.route.provider.adapter.embeddings !== undefined,
     );
     const first = candidates[0];
-    if (!first) throw apiErrors.invalidRequest(`No provider of '${body.model}' has an embeddings API.`, 'model');
+    if (!first)
+      throw apiErrors.invalidRequest(
+        `No provider of '${body.model}' has an embeddings API.`,
+        'model',
+      );
     const estimatedTokens = Math.ceil(JSON.stringify(body.input).length / 4);
-    const outcome = trackOutcome(deps, request, { principal, endpoint: 'embeddings', requestedModel: body.model, stream: false, estimatedTokens });
+    const outcome = trackOutcome(deps, request, {
+      principal,
+      endpoint: 'embeddings',
+      requestedModel: body.model,
+      stream: false,
+      estimatedTokens,
+    });
     const signals = requestSignals(reply, deps.requestTimeoutMs);
     try {
       const call = await callWithFallback({
@@ -44,13 +54,25 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
       outcome.served(call, first);
       reply.headers(routingHeaders(call, undefined));
       const { route } = call.candidate;
-      const parsed = await parseUpstreamJson(call, (json) =>
-        route.provider.adapter.embeddings?.parseResponse(json, responseContext(route, deps.now)) ?? { body: {}, usage: undefined },
+      const parsed = await parseUpstreamJson(
+        call,
+        (json) =>
+          route.provider.adapter.embeddings?.parseResponse(
+            json,
+            responseContext(route, deps.now),
+          ) ?? { body: {}, usage: undefined },
       );
       const usage = parsed.usage;
-      outcome.finish({ status: 200, errorCode: null, usage, usageSource: usage ? 'provider' : 'none' });
+      outcome.finish({
+        status: 200,
+        errorCode: null,
+        usage,
+        usageSource: usage ? 'provider' : 'none',
+      });
       // An OpenAI-format body is forwarded as written: re-serialising vectors is the costly part.
-      return parsed.passThrough ? reply.type('application/json').send(parsed.text) : reply.send(parsed.body);
+      return parsed.passThrough
+        ? reply.type('application/json').send(parsed.text)
+        : reply.send(parsed.body);
     } catch (error: unknown) {
       outcome.fail(error, signals.client.aborted);
       throw error;

@@ -15,7 +15,10 @@ export async function parseUpstreamJson(
   call: RoutedCall,
   parse: (json: unknown) => ParsedResponse,
 ): Promise<ParsedResponse & { text: string }> {
-  const errorContext = { provider: call.candidate.route.provider.name, secrets: [call.credential.key] };
+  const errorContext = {
+    provider: call.candidate.route.provider.name,
+    secrets: [call.credential.key],
+  };
   let text: string;
   try {
     text = await readBody(call.response.body, MAX_RESPONSE_BYTES);

@@ -13,5 +13,8 @@ export function requestSignals(reply: FastifyReply, timeoutMs: number): RequestS
   reply.raw.once('close', () => {
     if (!reply.raw.writableFinished) controller.abort(new Error('client closed the connection'));
   });
-  return { client: controller.signal, deadline: AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]) };
+  return {
+    client: controller.signal,
+    deadline: AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]),
+  };
 }

@@ -59,7 +59,11 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
     if (!candidate) break;
     const { route } = candidate;
     const skip = excludedFor(excluded, route.provider.name);
-    const credential = route.provider.pool.acquire(route.upstreamModel, options.estimatedTokens, skip);
+    const credential = route.provider.pool.acquire(
+      route.upstreamModel,
+      options.estimatedTokens,
+      skip,
+    );
     if (!isCredential(credential)) {
       lastError = noCredentialError(route.provider.name, credential) ?? lastError;
       index += 1;
@@ -84,14 +88,24 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
     if (next === 'next_credential') skip.add(credential.id);
     else index += 1;
   }
-  throw withAttempts(lastError ?? apiErrors.noAvailableProvider('No route could take the request.'), attempts);
+  throw withAttempts(
+    lastError ?? apiErrors.noAvailableProvider('No route could take the request.'),
+    attempts,
+  );
 }
 
 type AttemptResult =
-  | { ok: true; call: { response: UpstreamResponse; target: UpstreamTarget; warnings: readonly string[] } }
+  | {
+      ok: true;
+      call: { response: UpstreamResponse; target: UpstreamTarget; warnings: readonly string[] };
+    }
   | { ok: false; error: ApiError; next: 'next_credential' | 'next_route' | 'give_up' };
 
-async function attempt(options: CallWithFallbackOptions, candidate: Candidate, credential: Credential): Promise<AttemptResult> {
+async function attempt(
+  options: CallWithFallbackOptions,
+  candidate: Candidate,
+  credential: Credential,
+): Promise<AttemptResult> {
   const { route } = candidate;
   const { provider } = route;
   const target: UpstreamTarget = {
@@ -119,10 +133,20 @@ async function attempt(options: CallWithFallbackOptions, candidate: Candidate, c
       clientSignal: options.clientSignal,
       parentContext: options.parentContext,
     });
-    if (response.status < 400) return { ok: true, call: { response, target, warnings: built.warnings } };
+    if (response.status < 400)
+      return { ok: true, call: { response, target, warnings: built.warnings } };
     const text = await readBody(response.body, MAX_ERROR_BODY_BYTES).catch(() => '');
-    const error = provider.adapter.parseError(response.status, text, response.headers, options.now());
-    return { ok: false, error: upstreamErrorToApiError(error, context), next: onProviderError(options, candidate, credential, error) };
+    const error = provider.adapter.parseError(
+      response.status,
+      text,
+      response.headers,
+      options.now(),
+    );
+    return {
+      ok: false,
+      error: upstreamErrorToApiError(error, context),
+      next: onProviderError(options, candidate, credential, error),
+    };
   } catch (error: unknown) {
     if (!(error instanceof UpstreamFailure)) throw error;
     const next = error.retryable ? 'next_route' : 'give_up';
@@ -140,7 +164,10 @@ function onProviderError(
   const { pool } = candidate.route.provider;
   switch (error.kind) {
     case 'rate_limited': {
-      const cooldown = error.retryAfterSeconds === undefined ? options.policy.defaultRateLimitCooldownMs : error.retryAfterSeconds * 1000;
+      const cooldown =
+        error.retryAfterSeconds === undefined
+          ? options.policy.defaultRateLimitCooldownMs
+          : error.retryAfterSeconds * 1000;
       pool.coolDown(credential.id, candidate.route.upstreamModel, cooldown);
       return 'next_credential';
     }
@@ -160,7 +187,10 @@ function onProviderError(
 }
 
 async function backoff(options: CallWithFallbackOptions, attempts: number): Promise<void> {
-  const ceiling = Math.min(options.policy.backoffMaxMs, options.policy.backoffBaseMs * 2 ** (attempts - 1));
+  const ceiling = Math.min(
+    options.policy.backoffMaxMs,
+    options.policy.backoffBaseMs * 2 ** (attempts - 1),
+  );
   const delay = Math.floor(options.random() * ceiling);
   if (delay > 0) await sleep(delay, undefined, { signal: options.signal }).catch(() => {});
 }
@@ -178,12 +208,23 @@ function excludedFor(excluded: Map<string, Set<string>>, provider: string): Set<
 function noCredentialError(provider: string, none: NoCredential): ApiError | undefined {
   if (none.reason === 'rate_limited') {
     const seconds = Math.max(1, Math.ceil((none.retryAfterMs ?? 1000) / 1000));
-    return new ApiError(429, 'rate_limit_error', 'rate_limit_exceeded', `Every credential of ${provider} is rate-limited.`, {
-      headers: { 'retry-after': String(seconds) },
-    });
+    return new ApiError(
+      429,
+      'rate_limit_error',
+      'rate_limit_exceeded',
+      `Every credential of ${provider} is rate-limited.`,
+      {
+        headers: { 'retry-after': String(seconds) },
+      },
+    );
   }
   if (none.reason === 'refused') {
-    return new ApiError(502, 'upstream_error', 'upstream_auth_failed', `Every credential of ${provider} was refused by the provider.`);
+    return new ApiError(
+      502,
+      'upstream_error',
+      'upstream_auth_failed',
+      `Every credential of ${provider} was refused by the provider.`,
+    );
   }
   return undefined;
 }

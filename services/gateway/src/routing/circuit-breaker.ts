@@ -60,7 +60,10 @@ export function createCircuitBreakers(options: {
       circuit.failures += 1;
       const trialFailed = circuit.trialInFlight;
       circuit.trialInFlight = false;
-      if (trialFailed || (circuit.openedAt === undefined && circuit.failures >= options.threshold)) {
+      if (
+        trialFailed ||
+        (circuit.openedAt === undefined && circuit.failures >= options.threshold)
+      ) {
         circuit.openedAt = options.now();
         options.onChange?.(key, 'open');
       }

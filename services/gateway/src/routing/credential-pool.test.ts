@@ -23,7 +23,12 @@ function take(pool: CredentialPool, tokens: number, exclude: ReadonlySet<string>
 
 describe('createCredentialPool', () => {
   it('round robin spreads calls evenly', () => {
-    const pool = createCredentialPool({ provider: 'p', credentials: credentials(3), strategy: 'round_robin', now: () => 0 });
+    const pool = createCredentialPool({
+      provider: 'p',
+      credentials: credentials(3),
+      strategy: 'round_robin',
+      now: () => 0,
+    });
     const counts = new Map<string, number>();
     for (let index = 0; index < 300; index++) {
       const id = take(pool, 0)?.id ?? '';
@@ -34,7 +39,12 @@ describe('createCredentialPool', () => {
 
   it('skips a credential at its RPM and refuses when all are at their limit, until the minute turns', () => {
     let now = 0;
-    const pool = createCredentialPool({ provider: 'p', credentials: credentials(2, { rpm: 2 }), strategy: 'round_robin', now: () => now });
+    const pool = createCredentialPool({
+      provider: 'p',
+      credentials: credentials(2, { rpm: 2 }),
+      strategy: 'round_robin',
+      now: () => now,
+    });
     const ids = Array.from({ length: 4 }, () => take(pool, 0)?.id);
     expect(ids.sort()).toEqual(['p:0', 'p:0', 'p:1', 'p:1']);
     expect(take(pool, 0)).toBeUndefined();
@@ -45,7 +55,12 @@ describe('createCredentialPool', () => {
 
   it('skips a credential cooling down after a 429, and one excluded by the caller', () => {
     let now = 0;
-    const pool = createCredentialPool({ provider: 'p', credentials: credentials(2), strategy: 'round_robin', now: () => now });
+    const pool = createCredentialPool({
+      provider: 'p',
+      credentials: credentials(2),
+      strategy: 'round_robin',
+      now: () => now,
+    });
     pool.coolDown('p:0', 'm', 1000);
     expect([take(pool, 0)?.id, take(pool, 0)?.id]).toEqual(['p:1', 'p:1']);
     expect(take(pool, 0, new Set(['p:1']))).toBeUndefined();
@@ -54,7 +69,12 @@ describe('createCredentialPool', () => {
   });
 
   it('counts tokens against TPM and settles estimates to actual usage', () => {
-    const pool = createCredentialPool({ provider: 'p', credentials: credentials(1, { tpm: 1000 }), strategy: 'round_robin', now: () => 5 });
+    const pool = createCredentialPool({
+      provider: 'p',
+      credentials: credentials(1, { tpm: 1000 }),
+      strategy: 'round_robin',
+      now: () => 5,
+    });
     expect(take(pool, 600)).toBeDefined();
     expect(take(pool, 600)).toBeUndefined();
     pool.settle('p:0', 600, 100);
@@ -62,22 +82,43 @@ describe('createCredentialPool', () => {
   });
 
   it('enforces a daily request quota', () => {
-    const pool = createCredentialPool({ provider: 'p', credentials: credentials(1, { dailyRequests: 2 }), strategy: 'least_used', now: () => 0 });
+    const pool = createCredentialPool({
+      provider: 'p',
+      credentials: credentials(1, { dailyRequests: 2 }),
+      strategy: 'least_used',
+      now: () => 0,
+    });
     expect(take(pool, 0)).toBeDefined();
     expect(take(pool, 0)).toBeDefined();
     expect(take(pool, 0)).toBeUndefined();
   });
 
   it('least used picks the credential with the fewest calls this minute; random uses the given source', () => {
-    const least = createCredentialPool({ provider: 'p', credentials: credentials(3), strategy: 'least_used', now: () => 0 });
+    const least = createCredentialPool({
+      provider: 'p',
+      credentials: credentials(3),
+      strategy: 'least_used',
+      now: () => 0,
+    });
     const picks = Array.from({ length: 6 }, () => take(least, 0)?.id);
     expect(new Set(picks.slice(0, 3)).size).toBe(3);
-    const random = createCredentialPool({ provider: 'p', credentials: credentials(3), strategy: 'random', now: () => 0, random: () => 0.99 });
+    const random = createCredentialPool({
+      provider: 'p',
+      credentials: credentials(3),
+      strategy: 'random',
+      now: () => 0,
+      random: () => 0.99,
+    });
     expect(take(random, 0)?.id).toBe('p:2');
   });
 
   it('hands out a keyless credential when the provider has no keys', () => {
-    const pool = createCredentialPool({ provider: 'local', credentials: [], strategy: 'round_robin', now: () => 0 });
+    const pool = createCredentialPool({
+      provider: 'local',
+      credentials: [],
+      strategy: 'round_robin',
+      now: () => 0,
+    });
     expect(take(pool, 0)).toEqual({ id: 'local:none', key: undefined });
     expect(take(pool, 0, new Set(['local:none']))).toBeUndefined();
   });
@@ -86,14 +127,22 @@ describe('createCredentialPool', () => {
 describe('cooldowns', () => {
   it('a 429 cools a credential down for that model only; a refused key for every model', () => {
     let now = 0;
-    const pool = createCredentialPool({ provider: 'p', credentials: credentials(1), strategy: 'round_robin', now: () => now });
+    const pool = createCredentialPool({
+      provider: 'p',
+      credentials: credentials(1),
+      strategy: 'round_robin',
+      now: () => now,
+    });
     pool.coolDown('p:0', 'm', 2000);
     expect(take(pool, 0)).toBeUndefined();
     expect(lastRefusal).toEqual({ reason: 'rate_limited', retryAfterMs: 2000 });
     expect(isCredential(pool.acquire('other-model', 0, none))).toBe(true);
     pool.coolDown('p:0', undefined, 5000);
     expect(isCredential(pool.acquire('other-model', 0, none))).toBe(false);
-    expect(pool.acquire('other-model', 0, none)).toEqual({ reason: 'refused', retryAfterMs: undefined });
+    expect(pool.acquire('other-model', 0, none)).toEqual({
+      reason: 'refused',
+      retryAfterMs: undefined,
+    });
     now = 5000;
     expect(take(pool, 0)).toBeDefined();
   });

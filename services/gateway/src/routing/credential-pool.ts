@@ -19,7 +19,11 @@ export interface CredentialPool {
    * cooling down, at its RPM/TPM/daily limit, or in `exclude`; the call and its estimated tokens
    * are counted at once. A `NoCredential` says why none can take the call now.
    */
-  acquire(upstreamModel: string, estimatedTokens: number, exclude: ReadonlySet<string>): Credential | NoCredential;
+  acquire(
+    upstreamModel: string,
+    estimatedTokens: number,
+    exclude: ReadonlySet<string>,
+  ): Credential | NoCredential;
   /** Replaces a call's estimated tokens by the actual ones once usage is known. */
   settle(credentialId: string, estimatedTokens: number, actualTokens: number): void;
   /**
@@ -81,7 +85,8 @@ export function createCredentialPool(options: {
 
   const roll = (slot: Slot, at: number) => {
     const minute = Math.floor(at / MINUTE);
-    if (slot.minute !== minute) Object.assign(slot, { minute, requestsThisMinute: 0, tokensThisMinute: 0 });
+    if (slot.minute !== minute)
+      Object.assign(slot, { minute, requestsThisMinute: 0, tokensThisMinute: 0 });
     const day = Math.floor(at / DAY);
     if (slot.day !== day) Object.assign(slot, { day, requestsToday: 0 });
   };
@@ -93,15 +98,19 @@ export function createCredentialPool(options: {
     const { rpm, tpm, dailyRequests } = slot.config;
     const nextMinute = (slot.minute + 1) * MINUTE;
     if (rpm !== undefined && slot.requestsThisMinute >= rpm) return nextMinute;
-    if (tpm !== undefined && slot.tokensThisMinute > 0 && slot.tokensThisMinute + tokens > tpm) return nextMinute;
-    if (dailyRequests !== undefined && slot.requestsToday >= dailyRequests) return (slot.day + 1) * DAY;
+    if (tpm !== undefined && slot.tokensThisMinute > 0 && slot.tokensThisMinute + tokens > tpm)
+      return nextMinute;
+    if (dailyRequests !== undefined && slot.requestsToday >= dailyRequests)
+      return (slot.day + 1) * DAY;
     return 0;
   };
   const choose = (eligible: Slot[]): Slot | undefined => {
     if (eligible.length <= 1) return eligible[0];
     if (options.strategy === 'random') return eligible[Math.floor(random() * eligible.length)];
     if (options.strategy === 'least_used') {
-      return eligible.reduce((best, slot) => (slot.requestsThisMinute < best.requestsThisMinute ? slot : best));
+      return eligible.reduce((best, slot) =>
+        slot.requestsThisMinute < best.requestsThisMinute ? slot : best,
+      );
     }
     return undefined;
   };
@@ -126,7 +135,8 @@ export function createCredentialPool(options: {
       const chosen = options.strategy === 'round_robin' ? nextInTurn(usable) : choose(usable);
       if (!chosen) {
         if (excluded === slots.length) return { reason: 'excluded', retryAfterMs: undefined };
-        if (soonest === Number.POSITIVE_INFINITY) return { reason: 'refused', retryAfterMs: undefined };
+        if (soonest === Number.POSITIVE_INFINITY)
+          return { reason: 'refused', retryAfterMs: undefined };
         return { reason: 'rate_limited', retryAfterMs: soonest - at };
       }
       chosen.requestsThisMinute += 1;
@@ -145,7 +155,11 @@ export function createCredentialPool(options: {
       if (!slot) return;
       const until = now() + milliseconds;
       if (upstreamModel === undefined) slot.refusedUntil = Math.max(slot.refusedUntil, until);
-      else slot.limitedUntil.set(upstreamModel, Math.max(slot.limitedUntil.get(upstreamModel) ?? 0, until));
+      else
+        slot.limitedUntil.set(
+          upstreamModel,
+          Math.max(slot.limitedUntil.get(upstreamModel) ?? 0, until),
+        );
     },
   };
 

@@ -29,7 +29,8 @@ export function measurePrompt(request: ChatCompletionRequest): PromptSize {
         else if (part.type === 'image_url') images += 1;
       }
     }
-    if (message.role === 'assistant' && message.tool_calls) texts.push(JSON.stringify(message.tool_calls));
+    if (message.role === 'assistant' && message.tool_calls)
+      texts.push(JSON.stringify(message.tool_calls));
   }
   if (request.tools) texts.push(JSON.stringify(request.tools));
   const fixed = images * IMAGE_TOKENS + request.messages.length * MESSAGE_OVERHEAD;
@@ -37,7 +38,9 @@ export function measurePrompt(request: ChatCompletionRequest): PromptSize {
   return {
     upperBound: texts.reduce((sum, text) => sum + Buffer.byteLength(text), fixed),
     count() {
-      counted ??= Math.ceil(texts.reduce((sum, text) => sum + countTokens(text), 0) * ESTIMATE_MARGIN) + fixed;
+      counted ??=
+        Math.ceil(texts.reduce((sum, text) => sum + countTokens(text), 0) * ESTIMATE_MARGIN) +
+        fixed;
       return counted;
     },
   };

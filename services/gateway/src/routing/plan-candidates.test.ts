@@ -8,11 +8,17 @@ const catalog = testCatalog({
   'openai/embed': { routes: ['openai'], kind: 'embedding' },
 });
 const plan = (request: Parameters<typeof planCandidates>[1], kind: 'chat' | 'embedding' = 'chat') =>
-  planCandidates(catalog, request, kind).map((candidate) => `${candidate.model.id}@${candidate.route.provider.name}`);
+  planCandidates(catalog, request, kind).map(
+    (candidate) => `${candidate.model.id}@${candidate.route.provider.name}`,
+  );
 
 describe('planCandidates', () => {
   it('tries a model’s routes in priority order', () => {
-    expect(plan({ model: 'meta/llama' })).toEqual(['meta/llama@groq', 'meta/llama@together', 'meta/llama@local']);
+    expect(plan({ model: 'meta/llama' })).toEqual([
+      'meta/llama@groq',
+      'meta/llama@together',
+      'meta/llama@local',
+    ]);
   });
 
   it(':free keeps only free routes and @provider pins one', () => {
@@ -35,16 +41,30 @@ describe('planCandidates', () => {
       'meta/llama@local',
       'meta/llama@groq',
     ]);
-    expect(plan({ model: 'meta/llama', provider: { order: ['together'], allow_fallbacks: false } })).toEqual(['meta/llama@together']);
-    expect(plan({ model: 'meta/llama', provider: { allow_fallbacks: false } })).toEqual(['meta/llama@groq']);
-    expect(plan({ model: 'meta/llama', provider: { ignore: ['groq'], only: ['groq', 'local'] } })).toEqual(['meta/llama@local']);
+    expect(
+      plan({ model: 'meta/llama', provider: { order: ['together'], allow_fallbacks: false } }),
+    ).toEqual(['meta/llama@together']);
+    expect(plan({ model: 'meta/llama', provider: { allow_fallbacks: false } })).toEqual([
+      'meta/llama@groq',
+    ]);
+    expect(
+      plan({ model: 'meta/llama', provider: { ignore: ['groq'], only: ['groq', 'local'] } }),
+    ).toEqual(['meta/llama@local']);
   });
 
   it('names the bad model or field', () => {
-    expect(() => plan({ model: 'nope/nothing' })).toThrow(expect.objectContaining({ status: 404, param: 'model' }));
-    expect(() => plan({ model: 'meta/llama', models: ['nope/x'] })).toThrow(expect.objectContaining({ param: 'models[0]' }));
-    expect(() => plan({ model: 'openai/embed' })).toThrow(expect.objectContaining({ status: 400, param: 'model' }));
-    expect(() => plan({ model: 'meta/llama', provider: 'groq' })).toThrow(expect.objectContaining({ param: 'provider' }));
+    expect(() => plan({ model: 'nope/nothing' })).toThrow(
+      expect.objectContaining({ status: 404, param: 'model' }),
+    );
+    expect(() => plan({ model: 'meta/llama', models: ['nope/x'] })).toThrow(
+      expect.objectContaining({ param: 'models[0]' }),
+    );
+    expect(() => plan({ model: 'openai/embed' })).toThrow(
+      expect.objectContaining({ status: 400, param: 'model' }),
+    );
+    expect(() => plan({ model: 'meta/llama', provider: 'groq' })).toThrow(
+      expect.objectContaining({ param: 'provider' }),
+    );
     expect(plan({ model: 'openai/embed' }, 'embedding')).toEqual(['openai/embed@openai']);
   });
 });

@@ -32,7 +32,11 @@ export interface RouteRequest {
  * model's routes by priority (or by `provider.order`), narrowed by `:free`, `@provider`,
  * `provider.only`/`ignore`/`allow_fallbacks`, then the same for each model of `models`.
  */
-export function planCandidates(catalog: ModelCatalog, request: RouteRequest, kind: ModelKind): Candidate[] {
+export function planCandidates(
+  catalog: ModelCatalog,
+  request: RouteRequest,
+  kind: ModelKind,
+): Candidate[] {
   const preferences = parsePreferences(request.provider);
   const ids = [request.model, ...(request.models ?? []).filter((id) => id !== request.model)];
   const candidates: Candidate[] = [];
@@ -41,13 +45,20 @@ export function planCandidates(catalog: ModelCatalog, request: RouteRequest, kin
     const { model, freeOnly, pin } = resolveModelId(catalog, id, param);
     if (model.kind !== kind) {
       const endpoint = model.kind === 'embedding' ? '/v1/embeddings' : '/v1/chat/completions';
-      throw apiErrors.invalidRequest(`Model '${model.id}' is a ${model.kind} model: use ${endpoint}.`, param);
+      throw apiErrors.invalidRequest(
+        `Model '${model.id}' is a ${model.kind} model: use ${endpoint}.`,
+        param,
+      );
     }
     const routes = orderRoutes(model.routes, preferences).filter(
       (route) => (!freeOnly || route.free) && (pin === undefined || route.provider.name === pin),
     );
     if (routes.length === 0 && index === 0) {
-      const why = freeOnly ? 'no free route' : pin !== undefined ? `no route on provider '${pin}'` : 'no route allowed by the provider preferences';
+      const why = freeOnly
+        ? 'no free route'
+        : pin !== undefined
+          ? `no route on provider '${pin}'`
+          : 'no route allowed by the provider preferences';
       throw apiErrors.noAvailableProvider(`Model '${model.id}' has ${why}.`);
     }
     for (const route of routes) candidates.push({ model, route });
@@ -70,7 +81,10 @@ function orderRoutes(routes: readonly Route[], preferences: ProviderPreferences)
     allowed = [...allowed].sort((a, b) => rank(a) - rank(b));
   }
   if (preferences.allow_fallbacks === false) {
-    allowed = order === undefined ? allowed.slice(0, 1) : allowed.filter((route) => order.includes(route.provider.name));
+    allowed =
+      order === undefined
+        ? allowed.slice(0, 1)
+        : allowed.filter((route) => order.includes(route.provider.name));
   }
   return allowed;
 }
@@ -79,7 +93,10 @@ function parsePreferences(value: unknown): ProviderPreferences {
   if (value === undefined) return {};
   const parsed = providerPreferencesSchema.safeParse(value);
   if (!parsed.success) {
-    throw apiErrors.invalidRequest('provider must be an object with order/only/ignore lists and allow_fallbacks.', 'provider');
+    throw apiErrors.invalidRequest(
+      'provider must be an object with order/only/ignore lists and allow_fallbacks.',
+      'provider',
+    );
   }
   return parsed.data;
 }

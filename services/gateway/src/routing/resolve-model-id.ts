@@ -17,7 +17,11 @@ const FREE_SUFFIX = ':free';
  * `provider/model:free@provider-name`. An id configured as such always wins over this parsing
  * (a model may really be called `llama3.1:free`).
  */
-export function resolveModelId(catalog: ModelCatalog, id: string, param = 'model'): ResolvedModelId {
+export function resolveModelId(
+  catalog: ModelCatalog,
+  id: string,
+  param = 'model',
+): ResolvedModelId {
   const exact = catalog.find(id);
   if (exact) return { model: exact, freeOnly: false, pin: undefined };
   let base = id;

@@ -5,7 +5,10 @@ import { createCredentialPool } from './credential-pool.js';
 
 /** A small in-memory catalog for routing tests: `routes` lists `provider` or `provider:price`. */
 export function testCatalog(
-  models: Record<string, { routes: string[]; kind?: ModelKind; contextLength?: number; maxOutputTokens?: number }>,
+  models: Record<
+    string,
+    { routes: string[]; kind?: ModelKind; contextLength?: number; maxOutputTokens?: number }
+  >,
 ): ModelCatalog {
   const providers = new Map<string, Provider>();
   const providerOf = (name: string): Provider => {
@@ -17,7 +20,12 @@ export function testCatalog(
         baseUrl: `http://${name}.test/v1`,
         headers: {},
         adapter: createOpenAiCompatibleAdapter(),
-        pool: createCredentialPool({ provider: name, credentials: [], strategy: 'round_robin', now: () => 0 }),
+        pool: createCredentialPool({
+          provider: name,
+          credentials: [],
+          strategy: 'round_robin',
+          now: () => 0,
+        }),
       };
       providers.set(name, provider);
     }
@@ -31,14 +39,30 @@ export function testCatalog(
       return {
         provider,
         upstreamModel,
-        pricing: { prompt: price, completion: price, cachedPrompt: undefined, reasoning: undefined },
+        pricing: {
+          prompt: price,
+          completion: price,
+          cachedPrompt: undefined,
+          reasoning: undefined,
+        },
         priority: index,
         free: Number(price) === 0,
         key: `${name}/${upstreamModel}`,
       };
     });
-    return { id, name: id, kind: spec.kind ?? 'chat', contextLength: spec.contextLength ?? 8192, maxOutputTokens: spec.maxOutputTokens, routes };
+    return {
+      id,
+      name: id,
+      kind: spec.kind ?? 'chat',
+      contextLength: spec.contextLength ?? 8192,
+      maxOutputTokens: spec.maxOutputTokens,
+      routes,
+    };
   });
   const byId = new Map(entries.map((model) => [model.id, model]));
-  return { find: (id) => byId.get(id), list: () => entries, hasProvider: (name) => providers.has(name) };
+  return {
+    find: (id) => byId.get(id),
+    list: () => entries,
+    hasProvider: (name) => providers.has(name),
+  };
 }

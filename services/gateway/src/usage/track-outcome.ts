@@ -31,24 +31,35 @@ export interface OutcomeTracker {
 export function trackOutcome(
   deps: GatewayDeps,
   request: FastifyRequest,
-  fields: { principal: Principal; endpoint: RequestOutcome['endpoint']; requestedModel: string; stream: boolean; estimatedTokens: number },
+  fields: {
+    principal: Principal;
+    endpoint: RequestOutcome['endpoint'];
+    requestedModel: string;
+    stream: boolean;
+    estimatedTokens: number;
+  },
 ): OutcomeTracker {
   const startedAt = deps.now();
   let call: RoutedCall | undefined;
   let fallbackUsed = false;
   let finished = false;
-  const cost = (usage: TokenUsage) => (call ? computeCost(usage, call.candidate.route.pricing) : undefined);
+  const cost = (usage: TokenUsage) =>
+    call ? computeCost(usage, call.candidate.route.pricing) : undefined;
   const tracker: OutcomeTracker = {
     startedAt,
     served(routed, firstChoice) {
       call = routed;
       fallbackUsed = firstChoice !== undefined && firstChoice.route !== routed.candidate.route;
-      request.metricLabels = { model: routed.candidate.model.id, provider: routed.candidate.route.provider.name };
+      request.metricLabels = {
+        model: routed.candidate.model.id,
+        provider: routed.candidate.route.provider.name,
+      };
     },
     cost,
     fail(error, clientClosed) {
       const status = error instanceof ApiError ? error.status : clientClosed ? 499 : 500;
-      const errorCode = error instanceof ApiError ? error.code : clientClosed ? 'client_closed' : null;
+      const errorCode =
+        error instanceof ApiError ? error.code : clientClosed ? 'client_closed' : null;
       tracker.finish({ status, errorCode, usage: undefined, usageSource: 'none' });
     },
     finish(result) {

@@ -1,0 +1,80 @@
+import {
+  convertChatCompletionToMessage,
+  convertMessagesRequest,
+  createMessagesStreamTranslator,
+  messagesRequestSchema,
+  toMessagesError,
+} from '@switchyard/providers';
+import { asApiError, parseBody } from '@switchyard/service-kit';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { routeChat } from '../chat/route-chat.js';
+import { readChatJson } from '../chat/send-chat-json.js';
+import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
+import type { GatewayDeps } from '../gateway-deps.js';
+
+/**
+ * `POST /v1/messages`: Anthropic's Messages API as an ingress. The request is translated to the
+ * canonical chat request, routed like any other (any provider can answer), and the answer is
+ * translated back — a message, or Anthropic's SSE events. Errors use Anthropic's error body.
+ */
+export function registerMessages(
+  app: FastifyInstance,
+  deps: GatewayDeps,
+  bodyLimitBytes: number,
+): void {
+  const errorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const apiError = asApiError(error, bodyLimitBytes, request.log);
+    const translated = toMessagesError(apiError.status, {
+      error: { message: apiError.message, type: apiError.type, code: apiError.code },
+    });
+    return reply.code(translated.status).headers(apiError.headers).send(translated.body);
+  };
+  app.post('/v1/messages', { errorHandler }, async (request, reply) => {
+    const principal = deps.authenticate(request.headers);
+    const messages = parseBody(messagesRequestSchema, request.body);
+    const converted = convertMessagesRequest(messages);
+    const { call, outcome } = await routeChat(
+      deps,
+      request,
+      reply,
+      converted.request,
+      principal,
+      'messages',
+    );
+    addWarnings(reply, converted.warnings);
+    if (converted.request.stream === true) {
+      const translator = createMessagesStreamTranslator({
+        requestedModel: messages.model,
+        messageId: `msg_${request.id.replace(/-/g, '')}`,
+      });
+      return sendSse(
+        reply,
+        translate(
+          chatEventStream({ call, outcome, includeUsage: true, now: deps.now }),
+          translator,
+        ),
+      );
+    }
+    const completion = await readChatJson({ call, outcome, now: deps.now });
+    return reply.send(convertChatCompletionToMessage(completion, messages.model));
+  });
+}
+
+async function* translate(
+  events: AsyncIterable<string>,
+  translator: { push(text: string): string; end(): string },
+): AsyncGenerator<string> {
+  for await (const text of events) {
+    const out = translator.push(text);
+    if (out !== '') yield out;
+  }
+  const tail = translator.end();
+  if (tail !== '') yield tail;
+}
+
+function addWarnings(reply: FastifyReply, warnings: readonly string[]): void {
+  if (warnings.length === 0) return;
+  const existing = reply.getHeader('x-switchyard-warnings');
+  const all = [...(typeof existing === 'string' ? [existing] : []), ...warnings];
+  reply.header('x-switchyard-warnings', all.join('; '));
+}
