@@ -1,9 +1,11 @@
+import { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
 import { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
 import { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 
 /** One adapter per provider type; later issues add anthropic, google and openrouter here. */
 const ADAPTERS: ReadonlyMap<string, ProviderAdapter> = new Map([
+  ['anthropic', createAnthropicAdapter()],
   ['openai', createOpenAiCompatibleAdapter('openai')],
   ['openai-compatible', createOpenAiCompatibleAdapter('openai-compatible')],
   ['openrouter', createOpenRouterAdapter()],

@@ -1,4 +1,5 @@
 export { adapterFor } from './adapter-registry.js';
+export { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
 export { convertChatCompletionToMessage } from './anthropic-ingress/convert-chat-completion-to-message.js';
 export {
   type ConvertedMessagesRequest,

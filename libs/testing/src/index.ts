@@ -1,3 +1,9 @@
+export {
+  type FakeAnthropic,
+  type FakeAnthropicOptions,
+  type FakeAnthropicStats,
+  startFakeAnthropic,
+} from './fake-anthropic/start-fake-anthropic.js';
 export { countFakeTokens } from './fake-openai/count-fake-tokens.js';
 export type { FakeOpenAIStats } from './fake-openai/create-exchange-tracker.js';
 export type { RecordedRequest } from './fake-openai/recorded-request.js';

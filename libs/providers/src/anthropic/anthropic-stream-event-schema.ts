@@ -20,12 +20,20 @@ export const anthropicStreamEventSchema = z.discriminatedUnion('type', [
   z.looseObject({
     type: z.literal('content_block_start'),
     index,
-    content_block: z.looseObject({
-      type: z.string(),
-      text: z.string().optional(),
-      id: z.string().optional(),
-      name: z.string().optional(),
-    }),
+    content_block: z
+      .looseObject({
+        type: z.string(),
+        text: z.string().optional(),
+        id: z.string().optional(),
+        name: z.string().optional(),
+      })
+      .refine(
+        (block) =>
+          block.type !== 'tool_use' || (block.id !== undefined && block.name !== undefined),
+        {
+          message: 'a tool_use block needs an id and a name',
+        },
+      ),
   }),
   z.looseObject({
     type: z.literal('content_block_delta'),

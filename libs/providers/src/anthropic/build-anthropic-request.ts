@@ -8,7 +8,7 @@ import { convertGenerationOptions } from './convert-generation-options.js';
 import { convertResponseFormat } from './convert-response-format.js';
 
 /** The Messages API version every request is written for. */
-export const ANTHROPIC_VERSION = '2023-06-01';
+const ANTHROPIC_VERSION = '2023-06-01';
 
 /**
  * The chat request as a call to Anthropic's Messages API (`POST {baseUrl}/messages`), with a

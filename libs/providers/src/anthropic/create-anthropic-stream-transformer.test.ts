@@ -187,6 +187,15 @@ describe('createAnthropicStreamTransformer', () => {
     expect(transformer.completed).toBe(false);
   });
 
+  it('fails with malformed_response on a tool_use block without an id', () => {
+    const text = fixture('stream-tool-use.sse').replace(
+      '"id":"toolu_01T1x1fJ34qAmk2tNTrN7Up6",',
+      '',
+    );
+    const { transformer } = run(text);
+    expect(transformer.failure).toMatchObject({ kind: 'malformed_response' });
+  });
+
   it('skips event types it does not know, as Anthropic may add them', () => {
     const text = fixture('stream-text.sse').replace(
       'event: ping\n',

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createOpenRouterAdapter } from './openrouter-adapter.js';
 
-const target = { baseUrl: 'https://openrouter.test/api/v1', upstreamModel: 'anthropic/claude-3.5-sonnet', apiKey: 'sk-or-1', extraHeaders: {} };
+const target = {
+  baseUrl: 'https://openrouter.test/api/v1',
+  upstreamModel: 'anthropic/claude-3.5-sonnet',
+  apiKey: 'sk-or-1',
+  extraHeaders: {},
+};
 
 describe('openrouter adapter', () => {
   it('sends attribution headers and the provider preferences, but not the fallback list', () => {
@@ -14,7 +19,11 @@ describe('openrouter adapter', () => {
       },
       target,
     );
-    expect(built.headers).toMatchObject({ 'HTTP-Referer': expect.any(String), 'X-Title': 'Switchyard', authorization: 'Bearer sk-or-1' });
+    expect(built.headers).toMatchObject({
+      'HTTP-Referer': expect.any(String),
+      'X-Title': 'Switchyard',
+      authorization: 'Bearer sk-or-1',
+    });
     expect(JSON.parse(built.body ?? '')).toEqual({
       model: 'anthropic/claude-3.5-sonnet',
       messages: [{ role: 'user', content: 'hi' }],

@@ -3,7 +3,10 @@ import { createOpenAiCompatibleAdapter } from '../openai-compatible/openai-compa
 import type { ProviderAdapter, UpstreamTarget } from '../provider-adapter.js';
 
 /** OpenRouter's app attribution headers; a provider's configured headers override them. */
-const ATTRIBUTION = { 'HTTP-Referer': 'https://github.com/switchyard-gateway/switchyard', 'X-Title': 'Switchyard' };
+const ATTRIBUTION = {
+  'HTTP-Referer': 'https://github.com/switchyard-gateway/switchyard',
+  'X-Title': 'Switchyard',
+};
 
 /**
  * OpenRouter speaks OpenAI's API; on top of it this adapter sends the attribution headers and

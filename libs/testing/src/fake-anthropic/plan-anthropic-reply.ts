@@ -1,3 +1,4 @@
+import { isRecord } from '../fake-openai/is-record.js';
 import { countReplyTokens, planChatReply } from '../fake-openai/plan-chat-reply.js';
 import { randomId } from '../fake-openai/random-id.js';
 import type { FakeMessagesRequest } from './parse-messages-request.js';
@@ -46,11 +47,17 @@ export function planAnthropicReply(request: FakeMessagesRequest): AnthropicReply
       type: 'tool_use' as const,
       id: randomId('toolu_01'),
       name: call.name,
-      input: JSON.parse(call.arguments) as Record<string, unknown>,
+      input: parseInput(call.arguments),
     }));
     return { content, stopReason: 'tool_use', outputTokens };
   }
   const content = reply.content === '' ? [] : [{ type: 'text' as const, text: reply.content }];
   const stopReason = reply.finishReason === 'length' ? 'max_tokens' : 'end_turn';
   return { content, stopReason, outputTokens };
+}
+
+function parseInput(json: string): Record<string, unknown> {
+  const input: unknown = JSON.parse(json);
+  if (!isRecord(input)) throw new Error('the fake planned tool input that is not an object');
+  return input;
 }

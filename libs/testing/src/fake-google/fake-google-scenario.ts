@@ -11,7 +11,14 @@ export type FakeGoogleScenario =
   | { readonly kind: 'safety' }
   | { readonly kind: 'blocked' };
 
-const FIXED = ['stall-headers', 'stall-stream', 'break-stream', 'garbage', 'safety', 'blocked'] as const;
+const FIXED = [
+  'stall-headers',
+  'stall-stream',
+  'break-stream',
+  'garbage',
+  'safety',
+  'blocked',
+] as const;
 
 /**
  * Maps a model name to its scenario: `error-<4xx|5xx>`, `slow-<ms>`, `slow-stream-<ms>`,

@@ -37,7 +37,8 @@ export function googleScenarioError(status: number, model: string): GoogleError 
             '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
             violations: [
               {
-                quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests',
+                quotaMetric:
+                  'generativelanguage.googleapis.com/generate_content_free_tier_requests',
                 quotaId: 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier',
                 quotaDimensions: { location: 'global', model },
                 quotaValue: '10',
@@ -60,7 +61,11 @@ export function googleScenarioError(status: number, model: string): GoogleError 
         ],
       };
     case 503:
-      return { code: status, status: name, message: 'The model is overloaded. Please try again later.' };
+      return {
+        code: status,
+        status: name,
+        message: 'The model is overloaded. Please try again later.',
+      };
     case 500:
       return {
         code: status,
@@ -90,6 +95,10 @@ export function googleScenarioError(status: number, model: string): GoogleError 
         message: '* GenerateContentRequest.contents: the fake upstream was asked to reject them\n',
       };
     default:
-      return { code: status, status: name, message: `The fake upstream was asked to fail with status ${status}.` };
+      return {
+        code: status,
+        status: name,
+        message: `The fake upstream was asked to fail with status ${status}.`,
+      };
   }
 }

@@ -146,7 +146,9 @@ function toolNames(tools: unknown): string[] {
 }
 
 function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : [];
 }
 
 function positiveInteger(value: unknown): number | undefined {

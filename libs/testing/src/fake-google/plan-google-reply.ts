@@ -14,7 +14,8 @@ export type FakeGoogleReply =
  * `maxOutputTokens` words with finishReason MAX_TOKENS.
  */
 export function planGoogleReply(request: FakeGoogleRequest): FakeGoogleReply[] {
-  const userText = request.contents.findLast((turn) => turn.role === 'user' && turn.text !== '')?.text ?? '';
+  const userText =
+    request.contents.findLast((turn) => turn.role === 'user' && turn.text !== '')?.text ?? '';
   const name = chooseFunction(request);
   return Array.from({ length: request.candidateCount }, (): FakeGoogleReply => {
     if (name !== undefined) return { kind: 'function-call', name, args: { input: userText } };

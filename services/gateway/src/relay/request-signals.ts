@@ -7,14 +7,22 @@ export interface RequestSignals {
   deadline: AbortSignal;
 }
 
-/** The signals bounding one request's upstream work. */
+/**
+ * The signals bounding one request's upstream work. Built from two controllers and one timer
+ * (cleared when the response closes) rather than `AbortSignal.any`/`AbortSignal.timeout`, which
+ * cost more per request and hold memory longer on Node 20.
+ */
 export function requestSignals(reply: FastifyReply, timeoutMs: number): RequestSignals {
-  const controller = new AbortController();
+  const client = new AbortController();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new Error('request deadline passed')), timeoutMs);
   reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) controller.abort(new Error('client closed the connection'));
+    clearTimeout(timer);
+    if (!reply.raw.writableFinished) {
+      const reason = new Error('client closed the connection');
+      client.abort(reason);
+      deadline.abort(reason);
+    }
   });
-  return {
-    client: controller.signal,
-    deadline: AbortSignal.any([controller.signal, AbortSignal.timeout(timeoutMs)]),
-  };
+  return { client: client.signal, deadline: deadline.signal };
 }
