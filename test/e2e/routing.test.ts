@@ -53,6 +53,11 @@ models:
     routes:
       - { provider: primary, upstream_model: stall-headers }
       - { provider: backup, upstream_model: gpt-test }
+  - id: fb/circuit
+    context_length: 8192
+    routes:
+      - { provider: primary, upstream_model: error-502 }
+      - { provider: backup, upstream_model: gpt-test }
   - id: fb/bad-request
     context_length: 8192
     routes:
@@ -102,6 +107,31 @@ describe('fallback between routes', () => {
       expect(primary.requests).toHaveLength(1);
     });
   }
+
+  it('counts attempts, fallbacks and open circuits on /metrics', async () => {
+    const metrics = await (await fetch(`${gateway.origin}/metrics`)).text();
+    expect(metrics).toMatch(
+      /switchyard_upstream_attempts_total\{provider="primary",outcome="upstream_error"[^}]*\} [1-9]/,
+    );
+    expect(metrics).toMatch(
+      /switchyard_upstream_attempts_total\{provider="backup",outcome="ok"[^}]*\} [1-9]/,
+    );
+    expect(metrics).toMatch(/switchyard_fallbacks_total\{model="fb\/server-error"[^}]*\} [1-9]/);
+  });
+
+  it('opens a failing route’s circuit after 5 failures and stops calling it', async () => {
+    for (let index = 0; index < 8; index++) {
+      const { response } = await create('fb/circuit');
+      expect(response.headers.get('x-switchyard-provider')).toBe('backup');
+    }
+    expect(
+      primary.requests.filter(
+        (request) => (request.body as { model?: string }).model === 'error-502',
+      ),
+    ).toHaveLength(5);
+    const metrics = await (await fetch(`${gateway.origin}/metrics`)).text();
+    expect(metrics).toMatch(/switchyard_circuit_open\{route="primary\/error-502"[^}]*\} 1/);
+  });
 
   it('does not retry a request the upstream refused as invalid', async () => {
     await expect(create('fb/bad-request')).rejects.toMatchObject({ status: 400 });

@@ -12,6 +12,7 @@ import type { GatewayDeps } from './gateway-deps.js';
 import { registerMessages } from './messages/register-messages.js';
 import { registerModels } from './models/register-models.js';
 import { createCircuitBreakers } from './routing/circuit-breaker.js';
+import { createRoutingMetrics } from './routing/routing-metrics.js';
 import { DEFAULT_ROUTING_POLICY, type RoutingPolicy } from './routing/routing-policy.js';
 import { createMetricsUsageRecorder } from './usage/create-metrics-usage-recorder.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
@@ -48,6 +49,7 @@ export function buildGatewayApp(
   const executor = createExecutor(config.upstream);
   const now = overrides.now ?? Date.now;
   const policy = overrides.policy ?? DEFAULT_ROUTING_POLICY;
+  const routingMetrics = createRoutingMetrics(metrics.registry);
   const deps: GatewayDeps = {
     authenticate: createAuthenticator({ masterKey: config.masterKey }),
     catalog: createModelCatalog(config, now),
@@ -56,8 +58,10 @@ export function buildGatewayApp(
       threshold: policy.circuitFailureThreshold,
       cooldownMs: policy.circuitCooldownMs,
       now,
+      onChange: routingMetrics.circuit,
     }),
     policy,
+    routingMetrics,
     usage: overrides.usage ?? createMetricsUsageRecorder(metrics.registry),
     requestTimeoutMs: config.upstream.requestTimeoutMs,
     now,

@@ -2,6 +2,7 @@ import type { Authenticator } from './auth/create-authenticator.js';
 import type { ModelCatalog } from './catalog/model-catalog.js';
 import type { Executor } from './executor/create-executor.js';
 import type { CircuitBreakers } from './routing/circuit-breaker.js';
+import type { RoutingMetrics } from './routing/routing-metrics.js';
 import type { RoutingPolicy } from './routing/routing-policy.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
 
@@ -12,6 +13,7 @@ export interface GatewayDeps {
   executor: Executor;
   breakers: CircuitBreakers;
   policy: RoutingPolicy;
+  routingMetrics: RoutingMetrics;
   usage: UsageRecorder;
   /** Total deadline of one request's upstream work, retries included. */
   requestTimeoutMs: number;

@@ -78,6 +78,7 @@ export async function routeChat(
       estimatedTokens,
       now: deps.now,
       random: deps.random,
+      metrics: deps.routingMetrics,
     });
     outcome.served(call, first);
     const fit = fitted.get(call.candidate);

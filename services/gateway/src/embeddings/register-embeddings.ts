@@ -50,6 +50,7 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
         estimatedTokens,
         now: deps.now,
         random: deps.random,
+        metrics: deps.routingMetrics,
       });
       outcome.served(call, first);
       reply.headers(routingHeaders(call, undefined));

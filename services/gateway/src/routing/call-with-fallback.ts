@@ -9,6 +9,7 @@ import { readBody } from '../relay/read-body.js';
 import type { CircuitBreakers } from './circuit-breaker.js';
 import { type Credential, isCredential, type NoCredential } from './credential-pool.js';
 import type { Candidate } from './plan-candidates.js';
+import type { RoutingMetrics } from './routing-metrics.js';
 import type { RoutingPolicy } from './routing-policy.js';
 
 /** Largest upstream error body read to type the error. */
@@ -38,6 +39,7 @@ export interface CallWithFallbackOptions {
   estimatedTokens: number;
   now: () => number;
   random: () => number;
+  metrics: RoutingMetrics;
 }
 
 /**
@@ -78,6 +80,7 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
     if (attempts > 0) await backoff(options, attempts);
     attempts += 1;
     const result = await attempt(options, candidate, credential);
+    options.metrics.attempt(route.provider.name, result.ok ? 'ok' : result.error.code);
     if (result.ok) {
       options.breakers.succeeded(route.key);
       return { ...result.call, candidate, credential, attempts };

@@ -50,6 +50,7 @@ export function trackOutcome(
     served(routed, firstChoice) {
       call = routed;
       fallbackUsed = firstChoice !== undefined && firstChoice.route !== routed.candidate.route;
+      if (fallbackUsed) deps.routingMetrics.fallback(routed.candidate.model.id);
       request.metricLabels = {
         model: routed.candidate.model.id,
         provider: routed.candidate.route.provider.name,

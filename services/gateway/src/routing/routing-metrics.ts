@@ -1,0 +1,36 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { CircuitState } from './circuit-breaker.js';
+
+/** What routing reports: each upstream attempt's outcome, fallbacks taken, circuit states. */
+export interface RoutingMetrics {
+  attempt(provider: string, outcome: string): void;
+  fallback(model: string): void;
+  circuit(route: string, state: CircuitState): void;
+}
+
+/** Routing metrics on a Prometheus registry (labels: provider, route and model ids only). */
+export function createRoutingMetrics(registry: Registry): RoutingMetrics {
+  const attempts = new Counter({
+    name: 'switchyard_upstream_attempts_total',
+    help: 'Upstream calls by provider and outcome (ok, or the error code that ended the attempt).',
+    labelNames: ['provider', 'outcome'] as const,
+    registers: [registry],
+  });
+  const fallbacks = new Counter({
+    name: 'switchyard_fallbacks_total',
+    help: 'Requests served by a route or model other than their first choice.',
+    labelNames: ['model'] as const,
+    registers: [registry],
+  });
+  const circuits = new Gauge({
+    name: 'switchyard_circuit_open',
+    help: 'Whether a route’s circuit breaker is open (1) or closed (0).',
+    labelNames: ['route'] as const,
+    registers: [registry],
+  });
+  return {
+    attempt: (provider, outcome) => attempts.inc({ provider, outcome }),
+    fallback: (model) => fallbacks.inc({ model }),
+    circuit: (route, state) => circuits.set({ route }, state === 'closed' ? 0 : 1),
+  };
+}
