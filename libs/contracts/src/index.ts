@@ -9,3 +9,20 @@ export {
 } from './openai/chat-completion-request.js';
 export { type EmbeddingsRequest, embeddingsRequestSchema } from './openai/embeddings-request.js';
 export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';
+export {
+  type CreateKey,
+  type CreateTeam,
+  createKeySchema,
+  createTeamSchema,
+  type KeyRole,
+  type Limits,
+  limitsSchema,
+  modelAllowlistSchema,
+  type PageQuery,
+  pageQuerySchema,
+  roleSchema,
+  type UpdateKey,
+  type UpdateTeam,
+  updateKeySchema,
+  updateTeamSchema,
+} from './admin/admin-schemas.js';

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const positiveInt = z.number().int().positive();
+
+/** Rate limits of a key or team; null removes a limit, absent leaves it unchanged on update. */
+export const limitsSchema = z.strictObject({
+  rpm: positiveInt.nullable().optional(),
+  tpm: positiveInt.nullable().optional(),
+  max_concurrent: positiveInt.max(10_000).nullable().optional(),
+});
+export type Limits = z.infer<typeof limitsSchema>;
+
+/**
+ * Which models a key or team may use: exact ids (`openai/gpt-4o`), a provider wildcard
+ * (`anthropic/*`), or `:free` (only free models). null means every model.
+ */
+export const modelAllowlistSchema = z
+  .array(
+    z
+      .string()
+      .regex(/^(:free|[^/\s]+\/\*|[^/\s]+\/\S+)$/, { error: "expected a model id, 'provider/*' or ':free'" }),
+  )
+  .max(500)
+  .nullable();
+
+const nameSchema = z.string().trim().min(1).max(100);
+const metadataSchema = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 8192, {
+  error: 'metadata must be at most 8 KiB of JSON',
+});
+
+/** Roles of PRODUCT.md: admin (everything), team_admin (own team), member (calls models only). */
+export const roleSchema = z.enum(['admin', 'team_admin', 'member']);
+export type KeyRole = z.infer<typeof roleSchema>;
+
+export const createTeamSchema = z.strictObject({
+  name: nameSchema,
+  limits: limitsSchema.optional(),
+  model_allowlist: modelAllowlistSchema.optional(),
+  metadata: metadataSchema.optional(),
+});
+export type CreateTeam = z.infer<typeof createTeamSchema>;
+
+export const updateTeamSchema = createTeamSchema.partial();
+export type UpdateTeam = z.infer<typeof updateTeamSchema>;
+
+export const createKeySchema = z.strictObject({
+  name: nameSchema,
+  team_id: z.uuid(),
+  role: roleSchema.default('member'),
+  expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  limits: limitsSchema.optional(),
+  /** Limits per model id, on top of the key's own. */
+  model_limits: z.record(z.string().min(1), limitsSchema).nullable().optional(),
+  model_allowlist: modelAllowlistSchema.optional(),
+  metadata: metadataSchema.optional(),
+});
+export type CreateKey = z.infer<typeof createKeySchema>;
+
+export const updateKeySchema = createKeySchema.omit({ team_id: true }).partial();
+export type UpdateKey = z.infer<typeof updateKeySchema>;
+
+/** Cursor pagination: `cursor` is the `next_cursor` of the previous page. */
+export const pageQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(200).optional(),
+  team_id: z.uuid().optional(),
+});
+export type PageQuery = z.infer<typeof pageQuerySchema>;
