@@ -1,11 +1,13 @@
 import { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
+import { createGoogleAdapter } from './google/google-adapter.js';
 import { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
 import { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 
-/** One adapter per provider type; later issues add anthropic, google and openrouter here. */
+/** One adapter per provider type of `PROVIDER_TYPES` (libs/config). */
 const ADAPTERS: ReadonlyMap<string, ProviderAdapter> = new Map([
   ['anthropic', createAnthropicAdapter()],
+  ['google', createGoogleAdapter()],
   ['openai', createOpenAiCompatibleAdapter('openai')],
   ['openai-compatible', createOpenAiCompatibleAdapter('openai-compatible')],
   ['openrouter', createOpenRouterAdapter()],

@@ -4,6 +4,12 @@ export {
   type FakeAnthropicStats,
   startFakeAnthropic,
 } from './fake-anthropic/start-fake-anthropic.js';
+export {
+  type FakeGoogle,
+  type FakeGoogleOptions,
+  type FakeGoogleStats,
+  startFakeGoogle,
+} from './fake-google/start-fake-google.js';
 export { countFakeTokens } from './fake-openai/count-fake-tokens.js';
 export type { FakeOpenAIStats } from './fake-openai/create-exchange-tracker.js';
 export type { RecordedRequest } from './fake-openai/recorded-request.js';

@@ -43,10 +43,8 @@ describe('buildGoogleEmbeddingsRequest', () => {
     expect(JSON.parse(built.body ?? '')).toEqual({
       requests: [{ model: 'models/gemini-embedding-001', content: { parts: [{ text: 'one' }] } }],
     });
-    expect(built.warnings).toEqual([
-      'user is not supported by google and was ignored',
-      'encoding_format=base64 is not supported by google and was ignored',
-    ]);
+    // encoding_format is honoured by the gateway, which encodes the floats: no warning.
+    expect(built.warnings).toEqual(['user is not supported by google and was ignored']);
   });
 
   it('refuses token arrays with a 400', () => {

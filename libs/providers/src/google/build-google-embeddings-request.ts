@@ -9,8 +9,8 @@ const HANDLED = new Set(['model', 'input', 'dimensions', 'encoding_format']);
 /**
  * An embeddings request as one Gemini `batchEmbedContents` call: one request per input text,
  * `dimensions` as `outputDimensionality`. Token-array inputs cannot be carried and are refused;
- * `user` and unknown fields are dropped with a warning. `encoding_format: 'base64'` is also
- * dropped with a warning, because the adapter's `parseResponse` is not told what was asked.
+ * `user` and unknown fields are dropped with a warning. `encoding_format` is the gateway's to
+ * honour: it encodes the float vectors this adapter returns when base64 was asked for.
  */
 export function buildGoogleEmbeddingsRequest(
   request: EmbeddingsRequest,
@@ -27,9 +27,6 @@ export function buildGoogleEmbeddingsRequest(
   for (const [field, value] of Object.entries(request)) {
     if (HANDLED.has(field) || value === undefined || value === null) continue;
     warnings.push(`${field} is not supported by google and was ignored`);
-  }
-  if (request.encoding_format === 'base64') {
-    warnings.push('encoding_format=base64 is not supported by google and was ignored');
   }
   return {
     url: buildGoogleUrl(target, 'batchEmbedContents'),

@@ -9,6 +9,7 @@ import { callWithFallback } from '../routing/call-with-fallback.js';
 import { planCandidates } from '../routing/plan-candidates.js';
 import { routingHeaders } from '../routing/routing-headers.js';
 import { trackOutcome } from '../usage/track-outcome.js';
+import { encodeEmbeddings } from './encode-embeddings.js';
 
 /** `POST /v1/embeddings`, routed like chat (fallbacks, credential pools, circuits). */
 export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): void {
@@ -71,9 +72,8 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
         usageSource: usage ? 'provider' : 'none',
       });
       // An OpenAI-format body is forwarded as written: re-serialising vectors is the costly part.
-      return parsed.passThrough
-        ? reply.type('application/json').send(parsed.text)
-        : reply.send(parsed.body);
+      if (parsed.passThrough) return reply.type('application/json').send(parsed.text);
+      return reply.send(encodeEmbeddings(parsed.body, body.encoding_format));
     } catch (error: unknown) {
       outcome.fail(error, signals.client.aborted);
       throw error;
