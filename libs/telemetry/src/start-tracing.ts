@@ -1,5 +1,3 @@
-import { NodeSDK } from '@opentelemetry/sdk-node';
-
 export interface Tracing {
   /** Flushes and stops the exporter; safe to call when tracing is off. */
   shutdown(): Promise<void>;
@@ -10,19 +8,20 @@ const OFF: Tracing = { shutdown: async () => {} };
 /**
  * Starts the OpenTelemetry SDK when the standard `OTEL_*` variables ask for an exporter
  * (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` or `OTEL_TRACES_EXPORTER`),
- * and stays a no-op otherwise. Spans are created by hand (no monkey-patching instrumentations),
- * so this can run at any point of start-up, not only through `--import`.
+ * and stays a no-op otherwise — without even loading the SDK, which is large. Spans are created
+ * by hand (no monkey-patching instrumentations), so this can run at any point of start-up.
  */
-export function startTracing(
+export async function startTracing(
   serviceName: string,
   env: Readonly<Record<string, string | undefined>>,
-): Tracing {
+): Promise<Tracing> {
   const wanted =
     env.OTEL_SDK_DISABLED !== 'true' &&
     ((env.OTEL_TRACES_EXPORTER !== undefined && env.OTEL_TRACES_EXPORTER !== 'none') ||
       env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
       env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined);
   if (!wanted) return OFF;
+  const { NodeSDK } = await import('@opentelemetry/sdk-node');
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME ?? serviceName,
     instrumentations: [],

@@ -6,7 +6,7 @@ import { loadGatewayConfig } from './config.js';
 
 /** The gateway as its own process (distributed mode). */
 async function main(): Promise<void> {
-  const tracing = startTracing('switchyard-gateway', process.env);
+  const tracing = await startTracing('switchyard-gateway', process.env);
   const config = loadGatewayConfig(process.env);
   const { app, readiness } = buildGatewayApp(config);
   handleShutdown({

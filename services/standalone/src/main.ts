@@ -10,7 +10,7 @@ import { resolveMasterKey } from './master-key.js';
  * mount the catalog, accounting and admin API on the same instance.
  */
 async function main(): Promise<void> {
-  const tracing = startTracing('switchyard', process.env);
+  const tracing = await startTracing('switchyard', process.env);
   const config = loadConfig({ env: process.env });
   const masterKey = resolveMasterKey(config.masterKey, config.dataDir);
   const { app, readiness } = buildGatewayApp({ ...config, masterKey: masterKey.key });

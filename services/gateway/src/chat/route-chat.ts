@@ -73,7 +73,7 @@ export async function routeChat(
       breakers: deps.breakers,
       policy: deps.policy,
       signal: signals.deadline,
-      clientSignal: signals.client,
+      clientClosed: signals.clientClosed,
       parentContext: request.traceContext,
       estimatedTokens,
       now: deps.now,
@@ -85,7 +85,7 @@ export async function routeChat(
     reply.headers(routingHeaders(call, fit?.adjustedMaxTokens));
     return { call, outcome, request: fit?.request ?? body };
   } catch (error: unknown) {
-    outcome.fail(error, signals.client.aborted);
+    outcome.fail(error, signals.clientClosed());
     throw error;
   }
 }

@@ -46,7 +46,7 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
         breakers: deps.breakers,
         policy: deps.policy,
         signal: signals.deadline,
-        clientSignal: signals.client,
+        clientClosed: signals.clientClosed,
         parentContext: request.traceContext,
         estimatedTokens,
         now: deps.now,
@@ -75,7 +75,7 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
       if (parsed.passThrough) return reply.type('application/json').send(parsed.text);
       return reply.send(encodeEmbeddings(parsed.body, body.encoding_format));
     } catch (error: unknown) {
-      outcome.fail(error, signals.client.aborted);
+      outcome.fail(error, signals.clientClosed());
       throw error;
     }
   });

@@ -29,8 +29,8 @@ export interface UpstreamCall {
   upstreamModel: string;
   /** Aborts the call: the request's overall deadline, or the client going away. */
   signal: AbortSignal;
-  /** The client's part of `signal`, to tell a disconnect from a timeout. */
-  clientSignal: AbortSignal;
+  /** Whether the client has left, to tell a disconnect from a timeout when `signal` aborts. */
+  clientClosed: () => boolean;
   /** The server span's context, parent of the client span. */
   parentContext?: Context;
 }
@@ -113,19 +113,19 @@ export function createExecutor(timeouts: ExecutorTimeouts): Executor {
           status: response.statusCode,
           headers: flattenHeaders(response.headers),
           body,
-          clientClosed: () => call.clientSignal.aborted,
+          clientClosed: call.clientClosed,
           toFailure: (error) =>
             toUpstreamFailure(error, {
               provider: call.provider,
               signal,
-              clientSignal: call.clientSignal,
+              clientClosed: call.clientClosed,
             }),
         };
       } catch (error: unknown) {
         const failure = toUpstreamFailure(error, {
           provider: call.provider,
           signal,
-          clientSignal: call.clientSignal,
+          clientClosed: call.clientClosed,
         });
         span.setStatus({ code: SpanStatusCode.ERROR, message: failure.kind });
         span.end();

@@ -36,11 +36,11 @@ const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CL
 /** Classifies whatever undici threw (or the abort reason) as an UpstreamFailure. */
 export function toUpstreamFailure(
   error: unknown,
-  context: { provider: string; signal: AbortSignal; clientSignal: AbortSignal },
+  context: { provider: string; signal: AbortSignal; clientClosed: () => boolean },
 ): UpstreamFailure {
   if (error instanceof UpstreamFailure) return error;
   const { provider } = context;
-  if (context.clientSignal.aborted) {
+  if (context.clientClosed()) {
     return new UpstreamFailure(
       'client_closed',
       provider,

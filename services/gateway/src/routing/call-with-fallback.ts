@@ -31,9 +31,9 @@ export interface CallWithFallbackOptions {
   executor: Executor;
   breakers: CircuitBreakers;
   policy: RoutingPolicy;
-  /** The request's deadline and the client's presence, shared by all attempts. */
+  /** The request's deadline (aborted too when the client leaves), shared by all attempts. */
   signal: AbortSignal;
-  clientSignal: AbortSignal;
+  clientClosed: () => boolean;
   parentContext: Context;
   /** Tokens the call is expected to use, counted against credential TPM limits. */
   estimatedTokens: number;
@@ -133,7 +133,7 @@ async function attempt(
       provider: provider.name,
       upstreamModel: route.upstreamModel,
       signal: options.signal,
-      clientSignal: options.clientSignal,
+      clientClosed: options.clientClosed,
       parentContext: options.parentContext,
     });
     if (response.status < 400)
