@@ -1,14 +1,3 @@
-export { type ErrorBody, errorBodySchema } from './error-body.js';
-export { formatUsd, multiplyUsd, parseUsd, sumUsd, type UsdAmount } from './money/usd-decimal.js';
-export {
-  type ChatCompletionRequest,
-  type ChatMessage,
-  chatCompletionRequestSchema,
-  chatMessageSchema,
-  contentPartSchema,
-} from './openai/chat-completion-request.js';
-export { type EmbeddingsRequest, embeddingsRequestSchema } from './openai/embeddings-request.js';
-export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';
 export {
   type CreateKey,
   type CreateTeam,
@@ -26,3 +15,14 @@ export {
   updateKeySchema,
   updateTeamSchema,
 } from './admin/admin-schemas.js';
+export { type ErrorBody, errorBodySchema } from './error-body.js';
+export { formatUsd, multiplyUsd, parseUsd, sumUsd, type UsdAmount } from './money/usd-decimal.js';
+export {
+  type ChatCompletionRequest,
+  type ChatMessage,
+  chatCompletionRequestSchema,
+  chatMessageSchema,
+  contentPartSchema,
+} from './openai/chat-completion-request.js';
+export { type EmbeddingsRequest, embeddingsRequestSchema } from './openai/embeddings-request.js';
+export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';

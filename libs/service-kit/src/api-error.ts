@@ -59,7 +59,9 @@ export const apiErrors = {
   invalidRequest: (message: string, param: string | null = null) =>
     new ApiError(400, 'invalid_request_error', 'invalid_request', message, { param }),
   contextLengthExceeded: (message: string) =>
-    new ApiError(400, 'invalid_request_error', 'context_length_exceeded', message, { param: 'messages' }),
+    new ApiError(400, 'invalid_request_error', 'context_length_exceeded', message, {
+      param: 'messages',
+    }),
   missingApiKey: () =>
     new ApiError(
       401,
@@ -70,9 +72,15 @@ export const apiErrors = {
   invalidApiKey: () =>
     new ApiError(401, 'authentication_error', 'invalid_api_key', 'Invalid API key.'),
   modelNotFound: (model: string, param = 'model') =>
-    new ApiError(404, 'invalid_request_error', 'model_not_found', `Model '${model}' does not exist.`, {
-      param,
-    }),
+    new ApiError(
+      404,
+      'invalid_request_error',
+      'model_not_found',
+      `Model '${model}' does not exist.`,
+      {
+        param,
+      },
+    ),
   notFound: (what: string) => new ApiError(404, 'invalid_request_error', 'not_found', what),
   requestTooLarge: (limitBytes: number) =>
     new ApiError(

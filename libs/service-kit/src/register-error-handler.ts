@@ -40,7 +40,11 @@ const MALFORMED_BODY_CODES = new Set([
  * Any error as the ApiError the client should see: ours as they are, fastify's body and
  * content-type errors as 4xx, anything else as a 500 (logged, never shown).
  */
-export function asApiError(error: unknown, bodyLimitBytes: number, log: FastifyBaseLogger): ApiError {
+export function asApiError(
+  error: unknown,
+  bodyLimitBytes: number,
+  log: FastifyBaseLogger,
+): ApiError {
   if (error instanceof ApiError) return error;
   const apiError = fromFastifyError(error, bodyLimitBytes);
   if (apiError.status >= 500) log.error({ err: error }, 'unhandled error');

@@ -18,15 +18,19 @@ export const modelAllowlistSchema = z
   .array(
     z
       .string()
-      .regex(/^(:free|[^/\s]+\/\*|[^/\s]+\/\S+)$/, { error: "expected a model id, 'provider/*' or ':free'" }),
+      .regex(/^(:free|[^/\s]+\/\*|[^/\s]+\/\S+)$/, {
+        error: "expected a model id, 'provider/*' or ':free'",
+      }),
   )
   .max(500)
   .nullable();
 
 const nameSchema = z.string().trim().min(1).max(100);
-const metadataSchema = z.record(z.string(), z.unknown()).refine((value) => JSON.stringify(value).length <= 8192, {
-  error: 'metadata must be at most 8 KiB of JSON',
-});
+const metadataSchema = z
+  .record(z.string(), z.unknown())
+  .refine((value) => JSON.stringify(value).length <= 8192, {
+    error: 'metadata must be at most 8 KiB of JSON',
+  });
 
 /** Roles of PRODUCT.md: admin (everything), team_admin (own team), member (calls models only). */
 export const roleSchema = z.enum(['admin', 'team_admin', 'member']);

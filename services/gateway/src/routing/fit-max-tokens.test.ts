@@ -21,7 +21,13 @@ describe('fitMaxTokens', () => {
   it('leaves a request that clearly fits untouched, without running the tokenizer', () => {
     const prompt = measurePrompt(request('hello'));
     const counted = { calls: 0 };
-    const spy = { ...prompt, count: () => (counted.calls++, prompt.count()) };
+    const spy = {
+      ...prompt,
+      count: () => {
+        counted.calls += 1;
+        return prompt.count();
+      },
+    };
     expect(fitMaxTokens(request('hello', { max_tokens: 100 }), model, spy, true)).toEqual({
       request: request('hello', { max_tokens: 100 }),
       adjustedMaxTokens: undefined,
