@@ -16,11 +16,9 @@ export type Limits = z.infer<typeof limitsSchema>;
  */
 export const modelAllowlistSchema = z
   .array(
-    z
-      .string()
-      .regex(/^(:free|[^/\s]+\/\*|[^/\s]+\/\S+)$/, {
-        error: "expected a model id, 'provider/*' or ':free'",
-      }),
+    z.string().regex(/^(:free|[^/\s]+\/\*|[^/\s]+\/\S+)$/, {
+      error: "expected a model id, 'provider/*' or ':free'",
+    }),
   )
   .max(500)
   .nullable();
