@@ -1,0 +1,49 @@
+export { createDatabase } from './create-database.js';
+export type { Database, DatabaseKind } from './database.js';
+export {
+  type DatabaseOptions,
+  type PgliteDatabaseOptions,
+  type PostgresDatabaseOptions,
+  STANDALONE_PGLITE_DATA_DIR,
+} from './database-options.js';
+export { isUniqueViolation } from './is-unique-violation.js';
+export { assertSchemaCurrent } from './migrations/assert-schema-current.js';
+export { migrateDown } from './migrations/migrate-down.js';
+export { migrateToLatest } from './migrations/migrate-to-latest.js';
+export { MigrationError } from './migrations/migration-error.js';
+export type { MigrationOptions } from './migrations/migration-options.js';
+export {
+  type AppliedMigration,
+  migrationStatus,
+  type SchemaMigrationStatus,
+} from './migrations/migration-status.js';
+export type { MigrationStep } from './migrations/migration-step.js';
+export { SchemaNotCurrentError } from './migrations/schema-not-current-error.js';
+export { isSchemaName, SCHEMAS, type SchemaName } from './schemas.js';
+export {
+  API_KEY_ROLES,
+  type ApiKey,
+  type ApiKeyRole,
+  type ApiKeysTable,
+  type ApiKeyUpdate,
+  type ModelLimits,
+  type NewApiKey,
+} from './tables/api-keys-table.js';
+export type {
+  Defaulted,
+  DefaultedTimestamp,
+  GeneratedId,
+  NullableColumn,
+  NullableTimestamp,
+} from './tables/column-types.js';
+export type { JsonObject, JsonValue } from './tables/json-value.js';
+export {
+  DEFAULT_ORGANIZATION_ID,
+  type NewOrganization,
+  type Organization,
+  type OrganizationsTable,
+  type OrganizationUpdate,
+} from './tables/organizations-table.js';
+export type { AccountingTables, Tables } from './tables/tables.js';
+export type { NewTeam, Team, TeamsTable, TeamUpdate } from './tables/teams-table.js';
+export { type WaitForDatabaseOptions, waitForDatabase } from './wait-for-database.js';
