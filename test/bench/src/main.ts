@@ -16,10 +16,12 @@ import { primeTargets } from './scenario/prime-targets.js';
 import { listScenarios, runAllScenarios } from './scenario/run-all-scenarios.js';
 import { startBenchTargets } from './start-bench-targets.js';
 import { compareAllScenarios } from './stats/compare-all-scenarios.js';
+import { compareTranslation } from './stats/compare-translation.js';
 
 /**
  * `pnpm bench`: direct, Switchyard and a peer gateway in front of the same fast upstream, in one
- * run; prints the tables and writes test/bench/results/<timestamp>.json.
+ * run, plus Switchyard translating the upstream's Anthropic stream; prints the tables and writes
+ * test/bench/results/<timestamp>.json.
  */
 async function main(options: BenchOptions, reaper: ChildReaper): Promise<void> {
   const startedAt = new Date().toISOString();
@@ -57,6 +59,7 @@ async function main(options: BenchOptions, reaper: ChildReaper): Promise<void> {
     primingErrors: Object.fromEntries(primingErrors),
     results,
     comparisons,
+    translationCosts: compareTranslation(results, options.concurrencies, options.chunks),
     goals: evaluateGoals(comparisons),
     gatewayLogs: {
       switchyard: extractLogLines(setup.switchyard.output(), 'switchyard'),

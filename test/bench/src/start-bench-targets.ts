@@ -10,19 +10,25 @@ import { startPeer } from './processes/start-peer.js';
 import { startSwitchyard } from './processes/start-switchyard.js';
 import type { StartedProcess } from './processes/started-process.js';
 import {
+  ANTHROPIC_UPSTREAM_KEY,
+  SWITCHYARD_ANTHROPIC_MODEL,
   SWITCHYARD_MODEL,
   switchyardBenchYaml,
   UPSTREAM_KEY,
 } from './processes/switchyard-bench-yaml.js';
+import type { ScenarioTargets } from './scenario/scenario-targets.js';
+import { ANTHROPIC_UPSTREAM_MODEL } from './upstream/build-anthropic-replies.js';
 import { UPSTREAM_MODEL } from './upstream/build-upstream-replies.js';
 
 const MASTER_KEY = 'sk-sy-bench-master-key-0123456789';
+/** The Messages API version the direct Anthropic calls are written for (Switchyard's too). */
+const ANTHROPIC_VERSION = '2023-06-01';
 
 /** The processes a run measures, and the targets that reach the upstream through them. */
 export interface BenchSetup {
   readonly upstream: StartedProcess;
   readonly switchyard: StartedProcess;
-  readonly targets: readonly BenchTarget[];
+  readonly targets: ScenarioTargets;
   readonly peer: PeerStatus;
   /** The peer's process, when it started. */
   readonly peerProcess: StartedProcess | undefined;
@@ -31,6 +37,7 @@ export interface BenchSetup {
 /**
  * Starts the fast upstream, Switchyard in front of it, and (unless skipped) the peer, and checks
  * each target answers. Switchyard failing is fatal; the peer failing only marks it unavailable.
+ * The peer is not a target of `stream-anthropic`.
  */
 export async function startBenchTargets(options: {
   chunks: number;
@@ -41,15 +48,21 @@ export async function startBenchTargets(options: {
   const { reaper } = options;
   const upstream = await startFastUpstream({ chunks: options.chunks, reaper });
   const switchyard = await startSwitchyard({
-    yaml: switchyardBenchYaml({ upstreamOrigin: upstream.origin, upstreamModel: UPSTREAM_MODEL }),
+    yaml: switchyardBenchYaml({
+      upstreamOrigin: upstream.origin,
+      upstreamModel: UPSTREAM_MODEL,
+      anthropicUpstreamModel: ANTHROPIC_UPSTREAM_MODEL,
+    }),
     masterKey: MASTER_KEY,
     logLevel: options.logLevel,
     reaper,
   });
+  const switchyardHeaders = { authorization: `Bearer ${MASTER_KEY}` };
   const targets: BenchTarget[] = [
     {
       name: 'direct',
       origin: upstream.origin,
+      api: 'openai-chat',
       headers: { authorization: `Bearer ${UPSTREAM_KEY}` },
       model: UPSTREAM_MODEL,
       gatewayPid: undefined,
@@ -57,21 +70,50 @@ export async function startBenchTargets(options: {
     {
       name: 'switchyard',
       origin: switchyard.origin,
-      headers: { authorization: `Bearer ${MASTER_KEY}` },
+      api: 'openai-chat',
+      headers: switchyardHeaders,
       model: SWITCHYARD_MODEL,
       gatewayPid: switchyard.process.pid,
     },
   ];
-  for (const target of targets) {
+  // The same OpenAI request to Switchyard, for a model it translates from Anthropic; direct is
+  // the upstream's Anthropic endpoint, spoken to as Anthropic's SDK would.
+  const anthropicTargets: BenchTarget[] = [
+    {
+      name: 'direct',
+      origin: upstream.origin,
+      api: 'anthropic-messages',
+      headers: { 'x-api-key': ANTHROPIC_UPSTREAM_KEY, 'anthropic-version': ANTHROPIC_VERSION },
+      model: ANTHROPIC_UPSTREAM_MODEL,
+      gatewayPid: undefined,
+    },
+    {
+      name: 'switchyard',
+      origin: switchyard.origin,
+      api: 'openai-chat',
+      headers: switchyardHeaders,
+      model: SWITCHYARD_ANTHROPIC_MODEL,
+      gatewayPid: switchyard.process.pid,
+    },
+  ];
+  for (const target of [...targets, ...anthropicTargets]) {
     const problem = await probeTarget(target);
     if (problem !== undefined)
-      throw new Error(`${target.name} does not answer: ${problem}\n${switchyard.output()}`);
+      throw new Error(
+        `${target.name} (${target.model}) does not answer: ${problem}\n${switchyard.output()}`,
+      );
   }
   const peer = options.peer
     ? await startPeerTarget(upstream.origin, reaper)
     : { status: { available: false, reason: 'skipped with --no-peer' } as const };
   if (peer.target !== undefined) targets.push(peer.target);
-  return { upstream, switchyard, targets, peer: peer.status, peerProcess: peer.process };
+  return {
+    upstream,
+    switchyard,
+    targets: { chat: targets, stream: targets, 'stream-anthropic': anthropicTargets },
+    peer: peer.status,
+    peerProcess: peer.process,
+  };
 }
 
 async function startPeerTarget(
@@ -86,6 +128,7 @@ async function startPeerTarget(
     const target: BenchTarget = {
       name: 'peer',
       origin: started.origin,
+      api: 'openai-chat',
       headers: {
         authorization: `Bearer ${UPSTREAM_KEY}`,
         'x-portkey-provider': 'openai',

@@ -1,11 +1,19 @@
 /** The three ways a request reaches the fast upstream. */
 export type TargetName = 'direct' | 'switchyard' | 'peer';
 
-/** Where the load generator sends chat completions, and how. */
+/** The wire format a target is spoken to in. */
+export type TargetApi = 'openai-chat' | 'anthropic-messages';
+
+/** Where the load generator sends its requests, and how. */
 export interface BenchTarget {
   readonly name: TargetName;
-  /** e.g. http://127.0.0.1:PORT; requests go to `${origin}/v1/chat/completions`. */
+  /**
+   * e.g. http://127.0.0.1:PORT; requests go to `${origin}/v1/chat/completions`, or to
+   * `${origin}/v1/messages` for an `anthropic-messages` target.
+   */
   readonly origin: string;
+  /** Which API the requests speak: OpenAI chat completions, or Anthropic's Messages API. */
+  readonly api: TargetApi;
   /** Authorization and whatever routing headers the target needs. */
   readonly headers: Readonly<Record<string, string>>;
   /** The model id this target expects in the body. */

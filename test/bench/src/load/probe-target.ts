@@ -1,10 +1,8 @@
 import { Pool } from 'undici';
 import type { BenchTarget } from './bench-target.js';
-import { chatRequestBody } from './chat-request-body.js';
-import { sendChatCompletion } from './send-chat-completion.js';
-import { sendChatStream } from './send-chat-stream.js';
+import { buildTargetRequest } from './build-target-request.js';
 
-/** Sends one chat completion and one stream; resolves with why the target fails, or undefined. */
+/** Sends one non-streamed and one streamed request; resolves with why the target fails, or undefined. */
 export async function probeTarget(target: BenchTarget): Promise<string | undefined> {
   const pool = new Pool(target.origin, {
     connections: 1,
@@ -12,11 +10,14 @@ export async function probeTarget(target: BenchTarget): Promise<string | undefin
     bodyTimeout: 10_000,
   });
   const headers = { 'content-type': 'application/json', ...target.headers };
+  const what = target.api === 'anthropic-messages' ? 'message' : 'chat completion';
   try {
-    const chat = await sendChatCompletion(pool, headers, chatRequestBody(target.model, false));
-    if (!chat.ok) return `chat completion failed: ${chat.error}`;
-    const stream = await sendChatStream(pool, headers, chatRequestBody(target.model, true));
-    if (!stream.ok) return `streamed chat completion failed: ${stream.error}`;
+    const single = buildTargetRequest(target, false);
+    const answer = await single.send(pool, headers, single.body);
+    if (!answer.ok) return `${what} failed: ${answer.error}`;
+    const streamed = buildTargetRequest(target, true);
+    const stream = await streamed.send(pool, headers, streamed.body);
+    if (!stream.ok) return `streamed ${what} failed: ${stream.error}`;
     return undefined;
   } finally {
     await pool.close();

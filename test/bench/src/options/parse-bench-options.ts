@@ -25,9 +25,10 @@ export const BENCH_USAGE = `Usage: pnpm bench [options]
   --duration S        measure for S seconds per target and scenario instead of a request count
   --warmup N          unmeasured requests before each measurement (default 500)
   --prime N           unmeasured requests to every target before the first scenario, half chat,
-                      half stream, so V8 has optimized the servers (default 4000; 0 skips)
-  --concurrency LIST  requests in flight, comma-separated (default 1,16)
-  --chunks N          content chunks per streamed answer (default 20)
+                      half stream (and N/2 stream-anthropic to that scenario's targets), so V8
+                      has optimized the servers (default 4000; 0 skips)
+  --concurrency LIST  requests in flight, comma-separated (default 1,16), for every scenario
+  --chunks N          content chunks per streamed answer, OpenAI or Anthropic (default 20)
   --log-level LEVEL   Switchyard's LOG_LEVEL (default warn; its output is reported)
   --no-peer           skip the peer gateway
   --help              this text

@@ -1,20 +1,35 @@
 /** The model id clients ask Switchyard for. */
 export const SWITCHYARD_MODEL = 'bench/gpt';
+/** The model id Switchyard serves from the upstream's Anthropic endpoint, translating it. */
+export const SWITCHYARD_ANTHROPIC_MODEL = 'fake/claude';
 /** The upstream key Switchyard holds for the fast upstream. */
 export const UPSTREAM_KEY = 'sk-bench-upstream';
+/** The key Switchyard sends as `x-api-key` to the upstream's Anthropic endpoint. */
+export const ANTHROPIC_UPSTREAM_KEY = 'sk-ant-bench-upstream';
 
-/** A switchyard.yaml with one provider, the fast upstream, and one priced model on it. */
+/**
+ * A switchyard.yaml with two providers on the one fast upstream — `bench` (OpenAI-compatible,
+ * passed through) and `fast-anthropic` (`type: anthropic`, translated) — and a priced model on each.
+ */
 export function switchyardBenchYaml(options: {
   upstreamOrigin: string;
   upstreamModel: string;
+  anthropicUpstreamModel: string;
 }): string {
   return `
 providers:
   - { name: bench, type: openai-compatible, base_url: "${options.upstreamOrigin}/v1", keys: [${UPSTREAM_KEY}] }
+  - { name: fast-anthropic, type: anthropic, base_url: "${options.upstreamOrigin}/v1", keys: [${ANTHROPIC_UPSTREAM_KEY}] }
 models:
   - id: ${SWITCHYARD_MODEL}
     upstream_model: ${options.upstreamModel}
     context_length: 8192
     pricing: { prompt: "0.000001", completion: "0.000002" }
+  - id: ${SWITCHYARD_ANTHROPIC_MODEL}
+    provider: fast-anthropic
+    upstream_model: ${options.anthropicUpstreamModel}
+    context_length: 200000
+    max_output_tokens: 4096
+    pricing: { prompt: "0.000003", completion: "0.000015" }
 `;
 }

@@ -2,6 +2,7 @@ import type { LoadLimit } from '../load/run-load.js';
 import type { PeerStatus } from '../peer-status.js';
 import type { ScenarioResult } from '../scenario/scenario-result.js';
 import type { MetricComparison } from '../stats/compare-targets.js';
+import type { TranslationCost } from '../stats/compare-translation.js';
 import type { GoalCheck } from './evaluate-goals.js';
 import type { MachineInfo } from './read-machine-info.js';
 
@@ -23,6 +24,8 @@ export interface BenchReport {
   readonly primingErrors: Readonly<Record<string, number>>;
   readonly results: readonly ScenarioResult[];
   readonly comparisons: readonly MetricComparison[];
+  /** Switchyard's Anthropic-translated stream vs its OpenAI pass-through, per concurrency. */
+  readonly translationCosts: readonly TranslationCost[];
   readonly goals: readonly GoalCheck[];
   /** Lines the gateways logged during the run (see extractLogLines). */
   readonly gatewayLogs: {

@@ -1,30 +1,35 @@
-import { scenarioLabel } from '../scenario/scenario.js';
+import { isStreamed, scenarioLabel } from '../scenario/scenario.js';
 import type { MetricComparison } from '../stats/compare-targets.js';
 import { formatAddedMs, formatRatio } from './format-numbers.js';
 import { formatTable } from './format-table.js';
 
 const METRIC_LABELS = { latency: 'latency', firstToken: 'TTFT' } as const;
 
-/** What each gateway adds over direct (ms), and the ratios switchyard/direct and switchyard/peer. */
+/**
+ * What each gateway adds over direct (ms), and the ratios switchyard/direct and switchyard/peer.
+ * The peer is not measured on `stream-anthropic`: its columns say `n/a` there.
+ */
 export function formatComparisonTable(comparisons: readonly MetricComparison[]): string {
   const rows = comparisons.map((comparison) => {
     const metric =
-      comparison.scenario.kind === 'stream' && comparison.metric === 'latency'
+      isStreamed(comparison.scenario.kind) && comparison.metric === 'latency'
         ? 'total'
         : METRIC_LABELS[comparison.metric];
+    const peerMeasured = comparison.scenario.kind !== 'stream-anthropic';
+    const peer = (text: string) => (peerMeasured ? text : 'n/a');
     return [
       scenarioLabel(comparison.scenario),
       metric,
       formatAddedMs(comparison.switchyardAdded?.p50),
       formatAddedMs(comparison.switchyardAdded?.p99),
-      formatAddedMs(comparison.peerAdded?.p50),
-      formatAddedMs(comparison.peerAdded?.p99),
+      peer(formatAddedMs(comparison.peerAdded?.p50)),
+      peer(formatAddedMs(comparison.peerAdded?.p99)),
       formatRatio(comparison.switchyardToDirect?.p50),
       formatRatio(comparison.switchyardToDirect?.p99),
       formatRatio(comparison.switchyardToDirect?.throughput),
-      formatRatio(comparison.switchyardToPeer?.p50),
-      formatRatio(comparison.switchyardToPeer?.p99),
-      formatRatio(comparison.switchyardToPeer?.throughput),
+      peer(formatRatio(comparison.switchyardToPeer?.p50)),
+      peer(formatRatio(comparison.switchyardToPeer?.p99)),
+      peer(formatRatio(comparison.switchyardToPeer?.throughput)),
     ];
   });
   return formatTable(

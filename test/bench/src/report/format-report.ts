@@ -2,6 +2,7 @@ import type { BenchReport } from './bench-report.js';
 import { formatComparisonTable } from './format-comparison-table.js';
 import { formatGoals } from './format-goals.js';
 import { formatChatTable, formatStreamTable } from './format-result-tables.js';
+import { formatTranslationTable } from './format-translation-table.js';
 
 /** The whole report as text for the terminal. */
 export function formatReport(report: BenchReport): string {
@@ -18,7 +19,7 @@ export function formatReport(report: BenchReport): string {
     `machine: ${machine.cpus} × ${machine.cpuModel}, ${(machine.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB, ${machine.os}, node ${machine.node}, load ${machine.loadAverage.join(' ')}`,
     `note:    gateway, upstream and load generator are separate processes sharing these ${machine.cpus} cores;`,
     '         at concurrency > 1 they compete for CPU, so req/s there is a whole-machine figure.',
-    `priming: ${settings.prime} requests to every target first (half chat, half stream), then per target and scenario`,
+    `priming: ${settings.prime} requests to every target first (half chat, half stream; ${Math.ceil(settings.prime / 2)} more stream-anthropic to its targets), then per target and scenario`,
     `         ${settings.warmup} warm-up requests and ${measure} measured; streams carry ${settings.streamContentChunks} content chunks`,
     `peer:    ${peer}`,
     '',
@@ -26,10 +27,18 @@ export function formatReport(report: BenchReport): string {
     formatChatTable(report.results),
     '',
     'Streamed chat completions — TTFT: request start → first event with content; total: → end of stream (ms)',
-    formatStreamTable(report.results),
+    formatStreamTable(report.results, 'stream'),
+    '',
+    'Anthropic-translated streams — switchyard: the same OpenAI stream request for fake/claude, which it translates from',
+    "the upstream's Anthropic SSE; direct: the upstream's /v1/messages called directly (TTFT → first text_delta); peer: n/a (ms)",
+    formatStreamTable(report.results, 'stream-anthropic'),
     '',
     'Added over direct (ms, gateway − direct per percentile) and ratios (sy = switchyard; latency ratio > 1 = slower, req/s ratio < 1 = fewer)',
     formatComparisonTable(report.comparisons),
+    '',
+    'Translation cost — switchyard stream-anthropic − switchyard stream (OpenAI pass-through), same concurrency (ms;',
+    `µs/chunk = +total p50 ÷ ${settings.streamContentChunks} chunks; direct Δ = the upstream's own Anthropic − OpenAI difference, already inside +total)`,
+    formatTranslationTable(report.translationCosts),
     '',
     'Goals',
     formatGoals(report.goals),

@@ -1,4 +1,4 @@
-import { scenarioLabel } from '../scenario/scenario.js';
+import { type ScenarioKind, scenarioLabel } from '../scenario/scenario.js';
 import type { ScenarioResult } from '../scenario/scenario-result.js';
 import { formatCount, formatMegabytes, formatMs } from './format-numbers.js';
 import { formatTable } from './format-table.js';
@@ -36,10 +36,13 @@ export function formatChatTable(results: readonly ScenarioResult[]): string {
   );
 }
 
-/** The streamed scenarios: time to first token, whole-stream time, throughput, errors, cost. */
-export function formatStreamTable(results: readonly ScenarioResult[]): string {
+/** Streamed scenarios of one kind: time to first token, whole-stream time, throughput, errors, cost. */
+export function formatStreamTable(
+  results: readonly ScenarioResult[],
+  kind: Exclude<ScenarioKind, 'chat'>,
+): string {
   const rows = results
-    .filter((result) => result.scenario.kind === 'stream')
+    .filter((result) => result.scenario.kind === kind)
     .map((result) => [
       scenarioLabel(result.scenario),
       result.target,

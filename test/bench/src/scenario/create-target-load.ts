@@ -1,10 +1,8 @@
 import { Pool } from 'undici';
 import type { BenchTarget } from '../load/bench-target.js';
-import { chatRequestBody } from '../load/chat-request-body.js';
+import { buildTargetRequest } from '../load/build-target-request.js';
 import { type LoadLimit, type LoadOutcome, runLoad } from '../load/run-load.js';
-import { sendChatCompletion } from '../load/send-chat-completion.js';
-import { sendChatStream } from '../load/send-chat-stream.js';
-import type { Scenario } from './scenario.js';
+import { isStreamed, type Scenario } from './scenario.js';
 
 /** A request that takes longer than this counts as failed, so a stuck gateway cannot stall the bench. */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -25,8 +23,7 @@ export function createTargetLoad(target: BenchTarget, scenario: Scenario): Targe
     bodyTimeout: REQUEST_TIMEOUT_MS,
   });
   const headers = { 'content-type': 'application/json', ...target.headers };
-  const body = chatRequestBody(target.model, scenario.kind === 'stream');
-  const send = scenario.kind === 'stream' ? sendChatStream : sendChatCompletion;
+  const { body, send } = buildTargetRequest(target, isStreamed(scenario.kind));
   return {
     run: (limit) =>
       runLoad({ concurrency: scenario.concurrency, limit, send: () => send(pool, headers, body) }),

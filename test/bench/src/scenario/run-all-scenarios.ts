@@ -1,32 +1,32 @@
-import type { BenchTarget } from '../load/bench-target.js';
 import type { LoadLimit } from '../load/run-load.js';
 import { formatMs } from '../report/format-numbers.js';
 import { runScenario } from './run-scenario.js';
-import { type Scenario, scenarioLabel } from './scenario.js';
+import { SCENARIO_KINDS, type Scenario, scenarioLabel } from './scenario.js';
 import type { ScenarioResult } from './scenario-result.js';
+import type { ScenarioTargets } from './scenario-targets.js';
 
-/** Every scenario of a run: chat then stream, each at every concurrency. */
+/** Every scenario of a run: chat, then stream, then stream-anthropic, each at every concurrency. */
 export function listScenarios(concurrencies: readonly number[]): Scenario[] {
-  return (['chat', 'stream'] as const).flatMap((kind) =>
+  return SCENARIO_KINDS.flatMap((kind) =>
     concurrencies.map((concurrency) => ({ kind, concurrency })),
   );
 }
 
 /**
- * Runs each scenario against every target in turn (direct, switchyard, peer), so the targets of
- * one scenario are measured minutes apart at most, under the same machine conditions.
+ * Runs each scenario against each of its targets in turn (direct, switchyard, peer), so the
+ * targets of one scenario are measured minutes apart at most, under the same machine conditions.
  */
 export async function runAllScenarios(options: {
   scenarios: readonly Scenario[];
-  targets: readonly BenchTarget[];
+  targets: ScenarioTargets;
   warmup: number;
   measure: LoadLimit;
   upstreamPid: number | undefined;
 }): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   for (const scenario of options.scenarios) {
-    for (const target of options.targets) {
-      process.stderr.write(`  ${scenarioLabel(scenario).padEnd(10)} ${target.name.padEnd(10)} …`);
+    for (const target of options.targets[scenario.kind]) {
+      process.stderr.write(`  ${scenarioLabel(scenario).padEnd(20)} ${target.name.padEnd(10)} …`);
       const result = await runScenario({ ...options, target, scenario });
       process.stderr.write(` ${formatProgress(result)}\n`);
       results.push(result);

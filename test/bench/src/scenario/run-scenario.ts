@@ -3,7 +3,7 @@ import type { LoadLimit } from '../load/run-load.js';
 import { readProcessUsage } from '../processes/read-process-usage.js';
 import { summarizeLatencies } from '../stats/summarize-latencies.js';
 import { createTargetLoad } from './create-target-load.js';
-import type { Scenario } from './scenario.js';
+import { isStreamed, type Scenario } from './scenario.js';
 import type { ScenarioResult } from './scenario-result.js';
 
 /**
@@ -39,10 +39,9 @@ export async function runScenario(options: {
       elapsedMs: outcome.elapsedMs,
       throughput: requests / (outcome.elapsedMs / 1000),
       latency: summarizeLatencies(outcome.samples.map((sample) => sample.totalMs)),
-      firstToken:
-        scenario.kind === 'stream'
-          ? summarizeLatencies(outcome.samples.flatMap((sample) => sample.firstTokenMs ?? []))
-          : undefined,
+      firstToken: isStreamed(scenario.kind)
+        ? summarizeLatencies(outcome.samples.flatMap((sample) => sample.firstTokenMs ?? []))
+        : undefined,
       cpuPerRequestUs: {
         gateway: perRequestUs(before.gateway?.cpuMs, after.gateway?.cpuMs),
         upstream: perRequestUs(before.upstream?.cpuMs, after.upstream?.cpuMs),

@@ -1,10 +1,24 @@
+/**
+ * What a scenario sends: `chat` and `stream` go to every target through the OpenAI pass-through;
+ * `stream-anthropic` sends Switchyard the same stream for a model it translates from Anthropic.
+ */
+export type ScenarioKind = 'chat' | 'stream' | 'stream-anthropic';
+
+/** Every kind, in the order a run measures them. */
+export const SCENARIO_KINDS: readonly ScenarioKind[] = ['chat', 'stream', 'stream-anthropic'];
+
 /** One measured situation: the kind of request and how many are in flight at once. */
 export interface Scenario {
-  readonly kind: 'chat' | 'stream';
+  readonly kind: ScenarioKind;
   readonly concurrency: number;
 }
 
-/** A scenario's short name in tables and progress lines: `chat c1`, `stream c16`. */
+/** Whether a kind of scenario is streamed (and has a time to first token). */
+export function isStreamed(kind: ScenarioKind): boolean {
+  return kind !== 'chat';
+}
+
+/** A scenario's short name in tables and progress lines: `chat c1`, `stream-anthropic c16`. */
 export function scenarioLabel(scenario: Scenario): string {
   return `${scenario.kind} c${scenario.concurrency}`;
 }

@@ -1,3 +1,5 @@
+import { answerWords, PROMPT_TOKENS } from './answer-words.js';
+
 /** The model name the upstream reports; clients and gateways ask for it. */
 export const UPSTREAM_MODEL = 'gpt-test';
 
@@ -14,14 +16,13 @@ export interface UpstreamReplies {
 }
 
 const CREATED = 1_700_000_000;
-const PROMPT_TOKENS = 9;
 
 /**
  * Builds OpenAI-shaped replies: a role chunk, `chunks` content chunks of one word each, a finish
  * chunk, then usage. Fixed ids and timestamps: the upstream spends no time making them up.
  */
 export function buildUpstreamReplies(chunks: number): UpstreamReplies {
-  const words = Array.from({ length: chunks }, (_, index) => `word${index} `);
+  const words = answerWords(chunks);
   const usage = {
     prompt_tokens: PROMPT_TOKENS,
     completion_tokens: chunks,

@@ -1,10 +1,12 @@
-/** What the fast upstream needs to know about a chat request. */
+/** What the fast upstream needs to know about a chat (or Anthropic messages) request. */
 export interface ChatFlags {
   readonly stream: boolean;
   readonly includeUsage: boolean;
+  /** Whether `max_tokens` is a number: Anthropic's Messages API refuses a request without it. */
+  readonly hasMaxTokens: boolean;
 }
 
-/** Reads `stream` and `stream_options.include_usage` from a request body; `undefined` if not JSON. */
+/** Reads `stream`, `stream_options.include_usage` and `max_tokens`; `undefined` if not JSON. */
 export function readChatFlags(body: string): ChatFlags | undefined {
   let parsed: unknown;
   try {
@@ -17,6 +19,7 @@ export function readChatFlags(body: string): ChatFlags | undefined {
   return {
     stream: parsed.stream === true,
     includeUsage: isRecord(streamOptions) && streamOptions.include_usage === true,
+    hasMaxTokens: typeof parsed.max_tokens === 'number',
   };
 }
 

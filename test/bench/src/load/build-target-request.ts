@@ -1,0 +1,32 @@
+import type { Pool } from 'undici';
+import { anthropicRequestBody } from './anthropic-request-body.js';
+import type { BenchTarget } from './bench-target.js';
+import { chatRequestBody } from './chat-request-body.js';
+import type { RequestSample } from './request-sample.js';
+import { sendAnthropicMessage } from './send-anthropic-message.js';
+import { sendAnthropicStream } from './send-anthropic-stream.js';
+import { sendChatCompletion } from './send-chat-completion.js';
+import { sendChatStream } from './send-chat-stream.js';
+
+/** Sends one request over a pool and times it. */
+export type SendRequest = (
+  pool: Pool,
+  headers: Readonly<Record<string, string>>,
+  body: string,
+) => Promise<RequestSample>;
+
+/** The body a target gets, in its API's format, and the function that sends and checks it. */
+export function buildTargetRequest(
+  target: BenchTarget,
+  stream: boolean,
+): { body: string; send: SendRequest } {
+  if (target.api === 'anthropic-messages')
+    return {
+      body: anthropicRequestBody(target.model, stream),
+      send: stream ? sendAnthropicStream : sendAnthropicMessage,
+    };
+  return {
+    body: chatRequestBody(target.model, stream),
+    send: stream ? sendChatStream : sendChatCompletion,
+  };
+}
