@@ -1,0 +1,169 @@
+import { createKeySchema, pageQuerySchema, updateKeySchema } from '@switchyard/contracts';
+import type { ApiKey } from '@switchyard/db';
+import { apiErrors } from '@switchyard/service-kit';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { adminErrors } from '../admin/admin-errors.js';
+import type { AdminPrincipal } from '../admin/admin-principal.js';
+import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
+import { decodePageCursor } from '../admin/page-cursor.js';
+import { parseAdminInput } from '../admin/parse-admin-input.js';
+import { parseIdParam } from '../admin/parse-id.js';
+import { toJsonObject } from '../admin/to-json-object.js';
+import { toPage } from '../admin/to-page.js';
+import { generateKeySecret } from './generate-key-secret.js';
+import { hashKeySecret } from './hash-key-secret.js';
+import { toKeyJson } from './to-key-json.js';
+import { toKeyUpdate, toModelLimits } from './to-key-update.js';
+
+/**
+ * `/admin/v1/keys`: create (secret shown once), list, get, update, revoke and rotate keys. An
+ * admin manages every key; a team_admin its own team's non-admin keys.
+ */
+export function registerKeyRoutes(app: FastifyInstance, deps: AdminRouteDeps): void {
+  const { db, pepper } = deps;
+  const changed = (key: ApiKey) =>
+    deps.onChange({ kind: 'key', id: key.id, keyHash: Buffer.from(key.key_hash).toString('hex') });
+
+  /** The key `:id` names, if the caller may manage it. */
+  const loadManagedKey = async (principal: AdminPrincipal, params: unknown): Promise<ApiKey> => {
+    const id = parseIdParam(params, 'key');
+    const key = await db
+      .selectFrom('accounting.api_keys')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (key === undefined) throw apiErrors.notFound(`No key with id '${id}'.`);
+    assertMayManage(principal, key.team_id, key.role);
+    return key;
+  };
+
+  app.post('/admin/v1/keys', async (request, reply) => {
+    const principal = await deps.authenticate(request);
+    const body = parseAdminInput(createKeySchema, request.body);
+    assertMayManage(principal, body.team_id, body.role);
+    const team = await db
+      .selectFrom('accounting.teams')
+      .select('id')
+      .where('id', '=', body.team_id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (team === undefined) throw apiErrors.notFound(`No team with id '${body.team_id}'.`);
+    const { secret, displayPrefix } = generateKeySecret();
+    const key = await db
+      .insertInto('accounting.api_keys')
+      .values({
+        team_id: body.team_id,
+        name: body.name,
+        role: body.role,
+        key_prefix: displayPrefix,
+        key_hash: hashKeySecret(secret, pepper),
+        rpm: body.limits?.rpm ?? null,
+        tpm: body.limits?.tpm ?? null,
+        max_concurrent: body.limits?.max_concurrent ?? null,
+        model_allowlist: body.model_allowlist ?? null,
+        free_only: body.model_allowlist?.includes(':free') ?? false,
+        per_model_limits: toModelLimits(body.model_limits),
+        metadata: toJsonObject(body.metadata ?? {}),
+        expires_at: body.expires_at ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await changed(key);
+    return reply.code(201).send({ ...toKeyJson(key), secret });
+  });
+
+  app.get('/admin/v1/keys', async (request) => {
+    const principal = await deps.authenticate(request);
+    const query = parseAdminInput(pageQuerySchema, request.query);
+    let teamId = query.team_id;
+    if (principal.role !== 'admin') {
+      if (teamId !== undefined && teamId !== principal.teamId) throw adminErrors.forbiddenTeam();
+      teamId = principal.teamId ?? undefined;
+    }
+    const cursor = query.cursor === undefined ? undefined : decodePageCursor(query.cursor);
+    const rows = await db
+      .selectFrom('accounting.api_keys')
+      .selectAll()
+      .select(sql<string>`created_at::text`.as('cursor_created_at'))
+      .$if(teamId !== undefined, (builder) => builder.where('team_id', '=', teamId ?? ''))
+      .$if(cursor !== undefined, (builder) =>
+        builder.where(
+          sql<boolean>`(created_at, id) > (${cursor?.createdAt}::timestamptz, ${cursor?.id}::uuid)`,
+        ),
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(query.limit + 1)
+      .execute();
+    return toPage(rows, query.limit, toKeyJson);
+  });
+
+  app.get('/admin/v1/keys/:id', async (request) => {
+    const principal = await deps.authenticate(request);
+    return toKeyJson(await loadManagedKey(principal, request.params));
+  });
+
+  app.patch('/admin/v1/keys/:id', async (request) => {
+    const principal = await deps.authenticate(request);
+    const key = await loadManagedKey(principal, request.params);
+    const body = parseAdminInput(updateKeySchema, request.body);
+    if (body.role !== undefined) assertMayManage(principal, key.team_id, body.role);
+    const updated = await db
+      .updateTable('accounting.api_keys')
+      .set(toKeyUpdate(body))
+      .where('id', '=', key.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await changed(updated);
+    return toKeyJson(updated);
+  });
+
+  app.post('/admin/v1/keys/:id/revoke', async (request) => {
+    const principal = await deps.authenticate(request);
+    const key = await loadManagedKey(principal, request.params);
+    if (key.revoked_at !== null) return toKeyJson(key);
+    const revoked = await db
+      .updateTable('accounting.api_keys')
+      .set({ revoked_at: new Date(), updated_at: new Date() })
+      .where('id', '=', key.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await changed(revoked);
+    return toKeyJson(revoked);
+  });
+
+  app.post('/admin/v1/keys/:id/rotate', async (request) => {
+    const principal = await deps.authenticate(request);
+    const key = await loadManagedKey(principal, request.params);
+    if (key.revoked_at !== null) {
+      throw apiErrors.invalidRequest('A revoked key cannot be rotated.', 'id');
+    }
+    const { secret, displayPrefix } = generateKeySecret();
+    const rotated = await db
+      .updateTable('accounting.api_keys')
+      .set({
+        key_hash: hashKeySecret(secret, pepper),
+        key_prefix: displayPrefix,
+        updated_at: new Date(),
+      })
+      .where('id', '=', key.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Gateways cached the old hash; that is the one to evict.
+    await changed(key);
+    return { ...toKeyJson(rotated), secret };
+  });
+}
+
+/**
+ * An admin manages every key; a team_admin only its own team's keys (else `forbidden_team`) and
+ * never admin keys (else `insufficient_role`).
+ */
+function assertMayManage(principal: AdminPrincipal, teamId: string, role: string): void {
+  if (principal.role === 'admin') return;
+  if (principal.teamId !== teamId) throw adminErrors.forbiddenTeam();
+  if (role === 'admin') {
+    throw adminErrors.insufficientRole('A team_admin may not create or manage admin keys.');
+  }
+}
