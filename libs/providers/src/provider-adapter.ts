@@ -54,8 +54,9 @@ export interface ChatStreamOptions extends ResponseContext {
 /**
  * Turns upstream stream bytes into the bytes the client receives (OpenAI SSE: `data: {chunk}`
  * events, a usage chunk when asked, `data: [DONE]`), synchronously and without I/O, remembering
- * the usage it saw. An error the provider reports inside the stream becomes a final
- * `data: {"error": …}` event and is kept in `failure`.
+ * the usage it saw. An error the provider reports inside the stream (or a malformed event) is
+ * kept in `failure` and nothing more is sent: the gateway writes the client's error event, with
+ * its own error mapping and credential redaction, and ends the stream.
  */
 export interface ChatStreamTransformer {
   /** The next bytes from upstream in; the bytes to send now out (possibly empty). */

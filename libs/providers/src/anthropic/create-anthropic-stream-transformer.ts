@@ -8,7 +8,6 @@ import { createAnthropicStreamState } from './anthropic-stream-state.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { convertStreamError } from './convert-stream-error.js';
 import { createSseEventParser, type SseEvent } from './create-sse-event-parser.js';
-import { formatErrorEvent } from './format-error-event.js';
 import { isRecord } from './is-record.js';
 import { malformedResponseError } from './malformed-response-error.js';
 import { translateAnthropicEvent } from './translate-anthropic-event.js';
@@ -28,7 +27,7 @@ export function createAnthropicStreamTransformer(
 
   const fail = (error: ProviderError): string => {
     failure = error;
-    return formatErrorEvent(error);
+    return '';
   };
 
   const onSseEvent = (sse: SseEvent): string => {

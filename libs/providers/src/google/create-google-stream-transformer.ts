@@ -5,7 +5,6 @@ import { convertGoogleStreamEvent, type GoogleStreamState } from './convert-goog
 import { convertGoogleUsage } from './convert-google-usage.js';
 import { createSseDataReader } from './create-sse-data-reader.js';
 import { formatOpenAiUsage } from './format-openai-usage.js';
-import { formatSseErrorEvent } from './format-sse-error-event.js';
 import { googleResponseId } from './google-response-id.js';
 import { readGoogleStreamEvent } from './read-google-stream-event.js';
 
@@ -26,7 +25,7 @@ export function createGoogleStreamTransformer(options: ChatStreamOptions): ChatS
 
   const fail = (error: ProviderError): string => {
     failure = error;
-    return formatSseErrorEvent(error);
+    return '';
   };
 
   const handle = (data: string): string => {

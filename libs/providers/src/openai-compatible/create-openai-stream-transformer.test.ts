@@ -86,3 +86,25 @@ describe('createOpenAiStreamTransformer', () => {
     expect(transformer.completed).toBe(false);
   });
 });
+
+describe('createOpenAiStreamTransformer failures', () => {
+  it('keeps an upstream error event as the failure instead of forwarding it', () => {
+    const text =
+      'data: {"choices":[{"delta":{"content":"Hi"}}]}\n\ndata: {"error":{"message":"Internal error, key sk-abcdefgh12345","type":"server_error","code":null}}\n\n';
+    const { out, transformer } = run(text, { ...CONTEXT, includeUsage: true });
+    expect(out).toBe('data: {"choices":[{"delta":{"content":"Hi"}}]}\n\n');
+    expect(transformer.failure).toMatchObject({
+      kind: 'server_error',
+      status: 502,
+      retryable: true,
+    });
+    expect(transformer.completed).toBe(false);
+  });
+
+  it('fails a stream that never frames an event instead of buffering without bound', () => {
+    const transformer = createOpenAiStreamTransformer({ ...CONTEXT, includeUsage: true });
+    const blob = new Uint8Array(1024 * 1024).fill(120);
+    for (let index = 0; index < 9; index++) transformer.push(blob);
+    expect(transformer.failure).toMatchObject({ kind: 'malformed_response' });
+  });
+});

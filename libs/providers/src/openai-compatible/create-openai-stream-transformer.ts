@@ -1,10 +1,16 @@
 import { StringDecoder } from 'node:string_decoder';
 import { openAiUsageSchema, type TokenUsage } from '@switchyard/contracts';
 import type { ChatStreamOptions, ChatStreamTransformer } from '../provider-adapter.js';
+import { ProviderError } from '../provider-error.js';
 import { convertOpenAiUsage } from './convert-openai-usage.js';
+import { parseOpenAiError } from './parse-openai-error.js';
 
 /** A usage object with content (not `"usage": null`), however the server spaces its JSON. */
 const USAGE_OBJECT = /"usage"\s*:\s*\{/;
+/** An error event some servers send mid-stream: `data: {"error": {...}}`. */
+const ERROR_EVENT = /^data:\s*\{\s*"error"\s*:/m;
+/** A partial event this long without a blank line is not SSE: stop buffering it. */
+const MAX_PENDING_CHARS = 8 * 1024 * 1024;
 const DONE = /^data:\s*\[DONE\]\s*$/m;
 
 /**
@@ -17,7 +23,22 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
   let pending = '';
   let usage: TokenUsage | undefined;
   let completed = false;
+  let failure: ProviderError | undefined;
 
+  /** An upstream error event: kept as the failure, not forwarded (the gateway writes its own). */
+  const onErrorEvent = (event: string): string => {
+    const error = safeJsonObject(dataOf(event) ?? '')?.error;
+    const body = JSON.stringify({ error });
+    const status =
+      typeof error === 'object' &&
+      error !== null &&
+      'code' in error &&
+      typeof error.code === 'number'
+        ? error.code
+        : 502;
+    failure = parseOpenAiError(status >= 400 ? status : 502, body, {}, 0);
+    return '';
+  };
   const rewriteUsageEvent = (event: string): string => {
     const payload = dataOf(event);
     const chunk = payload === undefined ? undefined : safeJsonObject(payload);
@@ -45,21 +66,38 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
     const complete = pending.slice(0, boundary + 2);
     pending = pending.slice(boundary + 2);
     if (!completed && DONE.test(complete)) completed = true;
-    if (!USAGE_OBJECT.test(complete)) return complete;
+    const hasError = ERROR_EVENT.test(complete);
+    if (!hasError && !USAGE_OBJECT.test(complete)) return complete;
     let out = '';
     for (const event of complete.split('\n\n')) {
-      if (event === '') continue;
-      out += USAGE_OBJECT.test(event) ? rewriteUsageEvent(event) : `${event}\n\n`;
+      if (event === '' || failure) continue;
+      if (hasError && ERROR_EVENT.test(event)) out += onErrorEvent(event);
+      else out += USAGE_OBJECT.test(event) ? rewriteUsageEvent(event) : `${event}\n\n`;
     }
     return out;
   };
 
   return {
     push(chunk) {
+      if (failure) return '';
       pending += decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      if (pending.length > MAX_PENDING_CHARS) {
+        failure = new ProviderError(
+          'The provider sent an event larger than 8 MiB; is it speaking SSE?',
+          {
+            kind: 'malformed_response',
+            status: 200,
+            code: null,
+            retryable: false,
+          },
+        );
+        pending = '';
+        return '';
+      }
       return forwardComplete();
     },
     end() {
+      if (failure) return '';
       pending += decoder.end();
       if (pending.trim() === '') return '';
       pending += '\n\n';
@@ -71,8 +109,9 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
     get completed() {
       return completed;
     },
-    // Pass-through: an upstream error event reaches the client as the upstream wrote it.
-    failure: undefined,
+    get failure() {
+      return failure;
+    },
   };
 }
 

@@ -51,8 +51,14 @@ export async function routeChat(
   }
   const candidates = planned.filter((candidate) => fitted.has(candidate));
   if (first && candidates.length === 0) throw contextLengthExceeded(first.model, prompt);
-  const estimatedTokens =
-    Math.ceil(prompt.upperBound / 4) + (body.max_completion_tokens ?? body.max_tokens ?? 0);
+  // Counted against credential TPM limits: the prompt (~4 bytes a token) and the completion
+  // budget as fitted to the first candidate, never a caller's unbounded max_tokens.
+  const firstFit = candidates[0] && fitted.get(candidates[0])?.request;
+  const completionBudget = Math.min(
+    firstFit?.max_completion_tokens ?? firstFit?.max_tokens ?? 0,
+    candidates[0]?.model.contextLength ?? 0,
+  );
+  const estimatedTokens = Math.ceil(prompt.upperBound / 4) + completionBudget;
   const outcome = trackOutcome(deps, request, {
     principal,
     endpoint,

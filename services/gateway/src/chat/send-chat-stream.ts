@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { ProviderError } from '@switchyard/providers';
 import type { FastifyReply } from 'fastify';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
 import { relaySse } from '../relay/relay-sse.js';
@@ -33,7 +34,7 @@ export function chatEventStream(options: {
     transformer,
     clientClosed: response.clientClosed,
     toClientError: (error) =>
-      upstreamErrorToApiError(response.toFailure(error), {
+      upstreamErrorToApiError(error instanceof ProviderError ? error : response.toFailure(error), {
         provider: route.provider.name,
         secrets: [call.credential.key],
       }),
@@ -42,13 +43,7 @@ export function chatEventStream(options: {
     },
     onEnd: (end) => {
       const usage = transformer.usage;
-      const failure =
-        end.error ??
-        (transformer.failure &&
-          upstreamErrorToApiError(transformer.failure, {
-            provider: route.provider.name,
-            secrets: [],
-          }));
+      const failure = end.error;
       outcome.finish({
         status: end.clientClosed ? 499 : failure ? failure.status : 200,
         errorCode: end.clientClosed ? 'client_closed' : (failure?.code ?? null),

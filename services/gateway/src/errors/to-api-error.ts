@@ -29,7 +29,7 @@ export function upstreamErrorToApiError(
 
 function fromProviderError(error: ProviderError, context: ErrorContext): ApiError {
   const message = redactSecrets(error.message, context.secrets);
-  const code = error.code ?? 'upstream_error';
+  const code = error.code ?? (error.kind === 'not_found' ? 'not_found' : 'invalid_request');
   const detail = `${context.provider} (HTTP ${error.status}): ${message}`;
   const headers = { 'x-switchyard-upstream-status': String(error.status) };
   switch (error.kind) {

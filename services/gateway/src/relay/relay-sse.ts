@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@switchyard/contracts';
-import type { ChatStreamTransformer } from '@switchyard/providers';
+import { type ChatStreamTransformer, ProviderError } from '@switchyard/providers';
 import type { ApiError } from '@switchyard/service-kit';
 
 export interface RelayEnd {
@@ -12,6 +12,7 @@ export interface RelaySseOptions {
   body: AsyncIterable<Buffer>;
   transformer: ChatStreamTransformer;
   clientClosed: () => boolean;
+  /** The client's error for a transport failure or a `ProviderError` the transformer reported. */
   toClientError: (error: unknown) => ApiError;
   onFirstByte: () => void;
   onEnd: (end: RelayEnd) => void;
@@ -20,7 +21,9 @@ export interface RelaySseOptions {
 /**
  * Yields the client's SSE bytes as upstream bytes arrive (no buffering beyond one partial
  * event). A failure after the stream started cannot change the status any more, so it becomes a
- * final `data: {"error": …}` event — what OpenAI's SDKs raise as an APIError — and the stream ends.
+ * final `data: {"error": …}` event — what OpenAI's SDKs raise as an APIError — and the stream
+ * ends: an upstream error event, a malformed event, a broken or stalled connection, or an
+ * upstream that ended without finishing the stream.
  */
 export async function* relaySse(options: RelaySseOptions): AsyncGenerator<string> {
   const { transformer } = options;
@@ -29,15 +32,22 @@ export async function* relaySse(options: RelaySseOptions): AsyncGenerator<string
   try {
     for await (const chunk of options.body) {
       const out = transformer.push(chunk);
-      if (out === '') continue;
-      if (!started) {
-        started = true;
-        options.onFirstByte();
+      if (out !== '') {
+        if (!started) {
+          started = true;
+          options.onFirstByte();
+        }
+        yield out;
       }
-      yield out;
+      if (transformer.failure) break;
     }
-    const tail = transformer.end();
+    const tail = transformer.failure ? '' : transformer.end();
     if (tail !== '') yield tail;
+    const failure = transformer.failure ?? (transformer.completed ? undefined : incompleteStream());
+    if (failure) {
+      end.error = options.toClientError(failure);
+      yield sseError(end.error);
+    }
   } catch (error: unknown) {
     if (options.clientClosed()) {
       end.clientClosed = true;
@@ -57,4 +67,13 @@ export function sseError(error: ApiError): string {
     error: { message: error.message, type: error.type, code: error.code, param: error.param },
   };
   return `data: ${JSON.stringify(body)}\n\n`;
+}
+
+function incompleteStream(): ProviderError {
+  return new ProviderError('The provider ended the stream before it was complete.', {
+    kind: 'server_error',
+    status: 502,
+    code: 'incomplete_stream',
+    retryable: false,
+  });
 }

@@ -72,20 +72,30 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
       continue;
     }
     if (!options.breakers.allows(route.key)) {
-      route.provider.pool.settle(credential.id, options.estimatedTokens, 0);
+      route.provider.pool.release(credential.id, options.estimatedTokens);
       lastError ??= apiErrors.noAvailableProvider(`${route.key} is failing; its circuit is open.`);
       index += 1;
       continue;
     }
     if (attempts > 0) await backoff(options, attempts);
+    if (options.signal.aborted) {
+      route.provider.pool.release(credential.id, options.estimatedTokens);
+      options.breakers.release(route.key);
+      break;
+    }
     attempts += 1;
-    const result = await attempt(options, candidate, credential);
-    options.metrics.attempt(route.provider.name, result.ok ? 'ok' : result.error.code);
+    const result = await attempt(options, candidate, credential).finally(() =>
+      // A trial call that ended without a verdict on the route must not block the next one.
+      options.breakers.release(route.key),
+    );
+    options.metrics.attempt(route.provider.name, result.ok ? 'ok' : result.error.type);
     if (result.ok) {
       options.breakers.succeeded(route.key);
       return { ...result.call, candidate, credential, attempts };
     }
     const { error, next } = result;
+    // A failed call consumed no tokens of the credential's TPM.
+    route.provider.pool.settle(credential.id, options.estimatedTokens, 0);
     lastError = error;
     if (next === 'give_up') throw withAttempts(error, attempts);
     if (next === 'next_credential') skip.add(credential.id);
@@ -124,7 +134,7 @@ async function attempt(
   } catch (error: unknown) {
     if (!(error instanceof ProviderError)) throw error;
     // This provider cannot carry the request; another route may.
-    provider.pool.settle(credential.id, options.estimatedTokens, 0);
+    provider.pool.release(credential.id, options.estimatedTokens);
     return { ok: false, error: upstreamErrorToApiError(error, context), next: 'next_route' };
   }
   try {
@@ -136,7 +146,7 @@ async function attempt(
       clientClosed: options.clientClosed,
       parentContext: options.parentContext,
     });
-    if (response.status < 400)
+    if (response.status < 300)
       return { ok: true, call: { response, target, warnings: built.warnings } };
     const text = await readBody(response.body, MAX_ERROR_BODY_BYTES).catch(() => '');
     const error = provider.adapter.parseError(

@@ -19,6 +19,19 @@ describe('createCircuitBreakers', () => {
     expect(breakers.allows('a')).toBe(true);
   });
 
+  it('lets the next trial through when a trial ended without a verdict, or went stale', () => {
+    let now = 0;
+    const breakers = createCircuitBreakers({ threshold: 1, cooldownMs: 100, now: () => now });
+    breakers.failed('a');
+    now = 100;
+    expect(breakers.allows('a')).toBe(true);
+    expect(breakers.allows('a')).toBe(false);
+    breakers.release('a'); // e.g. the trial got a 400: says nothing about the route
+    expect(breakers.allows('a')).toBe(true);
+    now = 250; // that trial never reported back
+    expect(breakers.allows('a')).toBe(true);
+  });
+
   it('reopens at once when the trial fails, and a success resets the count', () => {
     let now = 0;
     const breakers = createCircuitBreakers({ threshold: 2, cooldownMs: 100, now: () => now });

@@ -6,13 +6,16 @@ export interface CircuitBreakers {
   allows(key: string): boolean;
   succeeded(key: string): void;
   failed(key: string): void;
+  /** Ends a trial call that neither succeeded nor failed as a route (a 4xx, a 429, a client gone). */
+  release(key: string): void;
   state(key: string): CircuitState;
 }
 
 interface Circuit {
   failures: number;
   openedAt: number | undefined;
-  trialInFlight: boolean;
+  /** When the current trial call started; a trial older than the cooldown no longer blocks. */
+  trialStartedAt: number | undefined;
 }
 
 /**
@@ -29,7 +32,7 @@ export function createCircuitBreakers(options: {
   const circuitOf = (key: string): Circuit => {
     let circuit = circuits.get(key);
     if (!circuit) {
-      circuit = { failures: 0, openedAt: undefined, trialInFlight: false };
+      circuit = { failures: 0, openedAt: undefined, trialStartedAt: undefined };
       circuits.set(key, circuit);
     }
     return circuit;
@@ -43,8 +46,11 @@ export function createCircuitBreakers(options: {
       const circuit = circuitOf(key);
       const state = stateOf(circuit);
       if (state === 'closed') return true;
-      if (state === 'open' || circuit.trialInFlight) return false;
-      circuit.trialInFlight = true;
+      if (state === 'open') return false;
+      const now = options.now();
+      if (circuit.trialStartedAt !== undefined && now - circuit.trialStartedAt < options.cooldownMs)
+        return false;
+      circuit.trialStartedAt = now;
       return true;
     },
     succeeded(key) {
@@ -52,14 +58,14 @@ export function createCircuitBreakers(options: {
       const wasOpen = circuit.openedAt !== undefined;
       circuit.failures = 0;
       circuit.openedAt = undefined;
-      circuit.trialInFlight = false;
+      circuit.trialStartedAt = undefined;
       if (wasOpen) options.onChange?.(key, 'closed');
     },
     failed(key) {
       const circuit = circuitOf(key);
       circuit.failures += 1;
-      const trialFailed = circuit.trialInFlight;
-      circuit.trialInFlight = false;
+      const trialFailed = circuit.trialStartedAt !== undefined;
+      circuit.trialStartedAt = undefined;
       if (
         trialFailed ||
         (circuit.openedAt === undefined && circuit.failures >= options.threshold)
@@ -67,6 +73,9 @@ export function createCircuitBreakers(options: {
         circuit.openedAt = options.now();
         options.onChange?.(key, 'open');
       }
+    },
+    release(key) {
+      circuitOf(key).trialStartedAt = undefined;
     },
     state: (key) => stateOf(circuitOf(key)),
   };

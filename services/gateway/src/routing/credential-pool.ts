@@ -24,6 +24,8 @@ export interface CredentialPool {
     estimatedTokens: number,
     exclude: ReadonlySet<string>,
   ): Credential | NoCredential;
+  /** Undoes an `acquire` whose call was never made (the route's circuit refused it, the deadline passed). */
+  release(credentialId: string, estimatedTokens: number): void;
   /** Replaces a call's estimated tokens by the actual ones once usage is known. */
   settle(credentialId: string, estimatedTokens: number, actualTokens: number): void;
   /**
@@ -144,6 +146,13 @@ export function createCredentialPool(options: {
       chosen.requestsToday += 1;
       return { id: chosen.config.id, key: chosen.config.key };
     },
+    release(credentialId, estimatedTokens) {
+      const slot = byId.get(credentialId);
+      if (!slot || slot.minute !== Math.floor(now() / MINUTE)) return;
+      slot.requestsThisMinute = Math.max(0, slot.requestsThisMinute - 1);
+      slot.requestsToday = Math.max(0, slot.requestsToday - 1);
+      slot.tokensThisMinute = Math.max(0, slot.tokensThisMinute - estimatedTokens);
+    },
     settle(credentialId, estimatedTokens, actualTokens) {
       const slot = byId.get(credentialId);
       if (slot && slot.minute === Math.floor(now() / MINUTE)) {
@@ -184,6 +193,7 @@ function keylessPool(provider: string): CredentialPool {
     size: 0,
     acquire: (_model, _tokens, exclude) =>
       exclude.has(credential.id) ? { reason: 'excluded', retryAfterMs: undefined } : credential,
+    release: () => {},
     settle: () => {},
     coolDown: () => {},
   };

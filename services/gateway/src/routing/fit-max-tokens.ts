@@ -79,8 +79,12 @@ export function fitMaxTokens(
     return { request: { ...request, max_tokens: limit }, adjustedMaxTokens: limit };
   }
   if (requested <= limit) return { request, adjustedMaxTokens: undefined };
-  const field = request.max_completion_tokens != null ? 'max_completion_tokens' : 'max_tokens';
-  return { request: { ...request, [field]: limit }, adjustedMaxTokens: limit };
+  // Clamp whichever limits the caller set: an upstream may read either.
+  const fitted: ChatCompletionRequest = { ...request };
+  if (request.max_completion_tokens != null)
+    fitted.max_completion_tokens = Math.min(request.max_completion_tokens, limit);
+  if (request.max_tokens != null) fitted.max_tokens = Math.min(request.max_tokens, limit);
+  return { request: fitted, adjustedMaxTokens: limit };
 }
 
 /** The 400 for a prompt longer than every candidate model's context window. */

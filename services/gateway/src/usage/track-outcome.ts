@@ -58,9 +58,13 @@ export function trackOutcome(
     },
     cost,
     fail(error, clientClosed) {
-      const status = error instanceof ApiError ? error.status : clientClosed ? 499 : 500;
-      const errorCode =
-        error instanceof ApiError ? error.code : clientClosed ? 'client_closed' : null;
+      // A client that left is 499 whatever error its absence caused upstream.
+      const status = clientClosed ? 499 : error instanceof ApiError ? error.status : 500;
+      const errorCode = clientClosed
+        ? 'client_closed'
+        : error instanceof ApiError
+          ? error.code
+          : null;
       tracker.finish({ status, errorCode, usage: undefined, usageSource: 'none' });
     },
     finish(result) {
