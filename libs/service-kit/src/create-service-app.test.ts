@@ -137,10 +137,13 @@ describe('createServiceApp request ids and health', () => {
     const app = build();
     await app.inject({ method: 'POST', url: '/echo', payload: { n: 1, tags: [] } });
     await app.inject({ method: 'GET', url: '/livez' });
-    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
-    expect(metrics).toMatch(
-      /switchyard_http_requests_total\{route="\/echo",method="POST",status="200",model="",provider="",service="test"\} 1/,
-    );
+    const scrape = async () => (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    await expect
+      .poll(scrape)
+      .toMatch(
+        /switchyard_http_requests_total\{route="\/echo",method="POST",status="200",model="",provider="",service="test"\} 1/,
+      );
+    const metrics = await scrape();
     expect(metrics).not.toMatch(/route="\/livez"/);
   });
 });

@@ -1,5 +1,5 @@
 import type { ServiceMetrics } from '@switchyard/telemetry';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,32 +9,34 @@ declare module 'fastify' {
 }
 
 const UNOBSERVED_ROUTES = new Set(['/metrics', '/livez', '/readyz']);
+/** nginx's status for a client that closed the connection before the response ended. */
+const CLIENT_CLOSED = 499;
+const recorded = new WeakSet<FastifyRequest>();
 
 /**
  * Serves `/metrics` and records every request's count and duration once it has been sent
- * (for streams: when the last byte left), with one structured log line per request.
+ * (for streams: when the last byte left), with one structured log line per request. fastify's
+ * onResponse does not run for a stream the client abandoned, so the socket's 'close' records
+ * those, as 499; whichever comes first records, once.
  */
 export function registerMetrics(app: FastifyInstance, metrics: ServiceMetrics): void {
-  app.decorateRequest('metricLabels', null as unknown as { model: string; provider: string });
-  app.addHook('onRequest', async (request) => {
-    request.metricLabels = { model: '', provider: '' };
-  });
-  app.addHook('onResponse', async (request, reply) => {
+  const record = (request: FastifyRequest, reply: FastifyReply, status: number) => {
+    if (recorded.has(request)) return;
+    recorded.add(request);
     const route = request.routeOptions.url ?? 'unmatched';
     if (UNOBSERVED_ROUTES.has(route)) return;
     const labels = {
       route,
       method: request.method,
-      status: String(reply.statusCode),
+      status: String(status),
       model: request.metricLabels.model,
       provider: request.metricLabels.provider,
     };
-    const seconds = reply.elapsedTime / 1000;
     metrics.http.requests.inc(labels);
-    metrics.http.duration.observe(labels, seconds);
+    metrics.http.duration.observe(labels, reply.elapsedTime / 1000);
     request.log.info(
       {
-        status: reply.statusCode,
+        status,
         route,
         model: labels.model || undefined,
         provider: labels.provider || undefined,
@@ -42,7 +44,15 @@ export function registerMetrics(app: FastifyInstance, metrics: ServiceMetrics): 
       },
       'request completed',
     );
+  };
+  app.decorateRequest('metricLabels', null as unknown as { model: string; provider: string });
+  app.addHook('onRequest', async (request, reply) => {
+    request.metricLabels = { model: '', provider: '' };
+    reply.raw.once('close', () => {
+      record(request, reply, reply.raw.writableFinished ? reply.statusCode : CLIENT_CLOSED);
+    });
   });
+  app.addHook('onResponse', async (request, reply) => record(request, reply, reply.statusCode));
   app.get('/metrics', async (_request, reply) => {
     const body = await metrics.registry.metrics();
     return reply.type(metrics.registry.contentType).send(body);

@@ -27,7 +27,7 @@ export function registerTracing(app: FastifyInstance, serviceName: string): void
   const tracer = trace.getTracer(serviceName);
   app.decorateRequest('span', null as unknown as Span);
   app.decorateRequest('traceContext', null as unknown as Context);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
     const route = request.routeOptions.url ?? 'unmatched';
     request.span = tracer.startSpan(
@@ -43,12 +43,17 @@ export function registerTracing(app: FastifyInstance, serviceName: string): void
       parent,
     );
     request.traceContext = trace.setSpan(parent, request.span);
+    // Also ended on 'close': for a stream the client abandoned, onResponse never runs.
+    reply.raw.once('close', () => {
+      endSpan(request.span, reply.raw.writableFinished ? reply.statusCode : 499);
+    });
   });
-  app.addHook('onResponse', async (request, reply) => {
-    request.span.setAttribute('http.response.status_code', reply.statusCode);
-    if (reply.statusCode >= 500) request.span.setStatus({ code: SpanStatusCode.ERROR });
-    request.span.end();
-  });
+  app.addHook('onResponse', async (request, reply) => endSpan(request.span, reply.statusCode));
 }
 
-/** The active context, for code that has no request at hand. */
+function endSpan(span: Span, status: number): void {
+  if (!span.isRecording()) return;
+  span.setAttribute('http.response.status_code', status);
+  if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end();
+}
