@@ -58,7 +58,11 @@ export const createKeySchema = z.strictObject({
 });
 export type CreateKey = z.infer<typeof createKeySchema>;
 
-export const updateKeySchema = createKeySchema.omit({ team_id: true }).partial();
+/** A key update: every field optional, and no defaults (a PATCH never changes what it omits). */
+export const updateKeySchema = createKeySchema
+  .omit({ team_id: true, role: true })
+  .partial()
+  .extend({ role: roleSchema.optional() });
 export type UpdateKey = z.infer<typeof updateKeySchema>;
 
 /** Cursor pagination: `cursor` is the `next_cursor` of the previous page. */

@@ -176,6 +176,27 @@ describe('admin API: teams and keys', () => {
     expect(accounting.changes).toContainEqual({ kind: 'team', id: teamId });
   });
 
+  it('keeps what a PATCH omits: renaming an admin or team_admin key keeps its role and access', async () => {
+    const teamId = await createTeam('renames');
+    for (const role of ['admin', 'team_admin']) {
+      const key = await createKey(teamId, role);
+      const renamed = await asMaster('PATCH', `/admin/v1/keys/${String(key.id)}`, {
+        name: 'renamed',
+      });
+      expect(renamed.body).toMatchObject({ name: 'renamed', role });
+      expect((await call('GET', `/admin/v1/teams/${teamId}`, String(key.secret))).status).toBe(200);
+    }
+  });
+
+  it('refuses a forged cursor with a 400, not a 500', async () => {
+    const forged = Buffer.from(
+      JSON.stringify(['not-a-date', '00000000-0000-4000-8000-000000000000']),
+    ).toString('base64url');
+    const response = await asMaster('GET', `/admin/v1/keys?cursor=${forged}`);
+    expect(response.status).toBe(400);
+    expect(errorOf(response.body).param).toBe('cursor');
+  });
+
   it('revokes a key: it gets 401 at once, and revoking again changes nothing', async () => {
     const teamId = await createTeam('revoke');
     const key = await createKey(teamId, 'team_admin');

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Tables } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { hashKeySecret } from '../keys/hash-key-secret.js';
 import { adminErrors } from './admin-errors.js';
 import type { AdminPrincipal } from './admin-principal.js';
@@ -28,12 +28,24 @@ export function createAdminAuthenticator(options: AuthenticateAdminOptions): Aut
     if (timingSafeEqual(sha256(key), masterDigest)) {
       return { role: 'admin', teamId: null, keyId: null };
     }
+    // A key counts only while it is live and so is its team (a deleted team's keys are dead).
     const row = await options.db
       .selectFrom('accounting.api_keys')
-      .select(['id', 'role', 'team_id'])
-      .where('key_hash', '=', hashKeySecret(key, options.pepper))
-      .where('revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', new Date())]))
+      .innerJoin('accounting.teams', 'accounting.teams.id', 'accounting.api_keys.team_id')
+      .select([
+        'accounting.api_keys.id as id',
+        'accounting.api_keys.role as role',
+        'accounting.api_keys.team_id as team_id',
+      ])
+      .where('accounting.api_keys.key_hash', '=', hashKeySecret(key, options.pepper))
+      .where('accounting.api_keys.revoked_at', 'is', null)
+      .where('accounting.teams.deleted_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('accounting.api_keys.expires_at', 'is', null),
+          eb('accounting.api_keys.expires_at', '>', sql<Date>`now()`),
+        ]),
+      )
       .executeTakeFirst();
     if (row === undefined) throw apiErrors.invalidApiKey();
     if (row.role === 'member') throw adminErrors.insufficientRole();

@@ -7,7 +7,14 @@ export interface PageCursor {
   id: string;
 }
 
-const cursorSchema = z.tuple([z.string().min(1).max(64), z.uuid()]);
+const cursorSchema = z.tuple([
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((text) => !Number.isNaN(Date.parse(text)), { error: 'not a timestamp' }),
+  z.uuid(),
+]);
 
 /** The opaque `next_cursor` for a page that ended at `cursor`. */
 export function encodePageCursor(cursor: PageCursor): string {

@@ -87,6 +87,8 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AdminRouteDeps): v
       .selectAll()
       .select(sql<string>`created_at::text`.as('cursor_created_at'))
       .$if(teamId !== undefined, (builder) => builder.where('team_id', '=', teamId ?? ''))
+      // A team_admin may not manage admin keys, so it does not see them either.
+      .$if(principal.role !== 'admin', (builder) => builder.where('role', '<>', 'admin'))
       .$if(cursor !== undefined, (builder) =>
         builder.where(
           sql<boolean>`(created_at, id) > (${cursor?.createdAt}::timestamptz, ${cursor?.id}::uuid)`,
