@@ -18,8 +18,6 @@ import type { RequestOutcome } from '../usage/usage-recorder.js';
 export interface RoutedChat {
   call: RoutedCall;
   outcome: OutcomeTracker;
-  /** The request as sent to the serving route (max_tokens possibly fitted). */
-  request: ChatCompletionRequest;
 }
 
 /**
@@ -89,7 +87,7 @@ export async function routeChat(
     outcome.served(call, first);
     const fit = fitted.get(call.candidate);
     reply.headers(routingHeaders(call, fit?.adjustedMaxTokens));
-    return { call, outcome, request: fit?.request ?? body };
+    return { call, outcome };
   } catch (error: unknown) {
     outcome.fail(error, signals.clientClosed());
     throw error;
