@@ -202,8 +202,15 @@ describe('POST /v1/chat/completions through the openai SDK', () => {
       model: 'fake/cached',
       messages: [{ role: 'user', content: 'a b c d e f g h' }],
     });
-    expect(completion.usage?.prompt_tokens_details?.cached_tokens).toBeGreaterThan(0);
-    expect((completion.usage as unknown as { cost: number }).cost).toBeGreaterThan(0);
+    const usage = completion.usage;
+    const cached = usage?.prompt_tokens_details?.cached_tokens ?? 0;
+    expect(cached).toBeGreaterThan(0);
+    const prompt = usage?.prompt_tokens ?? 0;
+    const completionTokens = usage?.completion_tokens ?? 0;
+    // Uncached prompt at 1 µ$/token, cached at 0.5, completion (reasoning included) at 2.
+    const expected =
+      (prompt - cached) * 0.000001 + cached * 0.0000005 + completionTokens * 0.000002;
+    expect((usage as unknown as { cost: number }).cost).toBeCloseTo(expected, 12);
   });
 });
 

@@ -228,5 +228,11 @@ describe('stream failures after the first byte', () => {
     }
     await expect.poll(() => fake.stats.aborted, { timeout: 3000 }).toBe(1);
     expect(fake.stats.active).toBe(0);
+    // The abandoned stream is still counted, as 499.
+    await expect
+      .poll(async () => (await fetch(`${gateway.origin}/metrics`)).text())
+      .toMatch(
+        /switchyard_http_requests_total\{[^}]*status="499",model="fake\/slow-stream-100"[^}]*\} 1/,
+      );
   });
 });

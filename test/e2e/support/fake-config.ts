@@ -10,7 +10,6 @@ const SCENARIOS = [
   'slow-300',
   'break-stream',
   'garbage',
-  'cached',
 ];
 
 /** The upstream key the gateway holds for the fake; tests assert it never leaks. */
@@ -56,6 +55,7 @@ models:
     pricing: { prompt: "0.000001", completion: "0.000002", cached_prompt: "0.0000005" }
   - { id: fake/embed, kind: embedding, upstream_model: text-embed, context_length: 8191, pricing: { prompt: "0.0000001" } }
   - { id: dead/gpt, context_length: 8192 }
+  - { id: fake/cached, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002", cached_prompt: "0.0000005" } }
   - { id: fake/error-leak, provider: leaky, context_length: 8192 }
 ${scenarioModels}
 `;

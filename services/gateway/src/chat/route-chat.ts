@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { requestSignals } from '../relay/request-signals.js';
+import { callOptionsOf } from '../routing/call-options-of.js';
 import { callWithFallback, type RoutedCall } from '../routing/call-with-fallback.js';
 import {
   contextLengthExceeded,
@@ -73,16 +74,8 @@ export async function routeChat(
           fitted.get(candidate)?.request ?? body,
           target,
         ),
-      executor: deps.executor,
-      breakers: deps.breakers,
-      policy: deps.policy,
-      signal: signals.deadline,
-      clientClosed: signals.clientClosed,
-      parentContext: request.traceContext,
+      ...callOptionsOf(deps, request, signals),
       estimatedTokens,
-      now: deps.now,
-      random: deps.random,
-      metrics: deps.routingMetrics,
     });
     outcome.served(call, first);
     const fit = fitted.get(call.candidate);

@@ -5,6 +5,7 @@ import type { GatewayDeps } from '../gateway-deps.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
 import { requestSignals } from '../relay/request-signals.js';
 import { responseContext } from '../relay/response-context.js';
+import { callOptionsOf } from '../routing/call-options-of.js';
 import { callWithFallback } from '../routing/call-with-fallback.js';
 import { planCandidates } from '../routing/plan-candidates.js';
 import { routingHeaders } from '../routing/routing-headers.js';
@@ -42,16 +43,8 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
           if (!embeddings) throw new Error('filtered above');
           return embeddings.buildRequest(body, target);
         },
-        executor: deps.executor,
-        breakers: deps.breakers,
-        policy: deps.policy,
-        signal: signals.deadline,
-        clientClosed: signals.clientClosed,
-        parentContext: request.traceContext,
+        ...callOptionsOf(deps, request, signals),
         estimatedTokens,
-        now: deps.now,
-        random: deps.random,
-        metrics: deps.routingMetrics,
       });
       outcome.served(call, first);
       reply.headers(routingHeaders(call, undefined));
