@@ -26,3 +26,12 @@ export {
 } from './openai/chat-completion-request.js';
 export { type EmbeddingsRequest, embeddingsRequestSchema } from './openai/embeddings-request.js';
 export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';
+export {
+  COST_SOURCES,
+  type CostSource,
+  USAGE_ENDPOINTS,
+  USAGE_SOURCES,
+  type UsageEventSource,
+  type UsageEventV1,
+  usageEventV1Schema,
+} from './usage/usage-event.js';

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const count = z.number().int().nonnegative();
+/** Exact USD as a non-negative decimal string (`"0.000123"`), never a float. */
+const usd = z.string().regex(/^\d{1,12}(\.\d{1,18})?$/);
+const timestamp = z.iso.datetime({ offset: true });
+
+/** Where a request's token numbers came from (ARCHITECTURE.md). */
+export const USAGE_SOURCES = ['provider', 'estimated', 'partial', 'none'] as const;
+export type UsageEventSource = (typeof USAGE_SOURCES)[number];
+
+/** Where a request's cost came from: our catalog's price, or the upstream's own report. */
+export const COST_SOURCES = ['catalog', 'provider'] as const;
+export type CostSource = (typeof COST_SOURCES)[number];
+
+export const USAGE_ENDPOINTS = ['chat.completions', 'embeddings', 'messages'] as const;
+
+/**
+ * Usage event v1: one per request that passed authentication, published by the gateway on
+ * `usage.v1.<status class>` with the request id as JetStream message id. Consumers accept v1
+ * forever; unknown extra fields are kept, never rejected, so v1 can grow.
+ */
+export const usageEventV1Schema = z.looseObject({
+  version: z.literal(1),
+  request_id: z.string().min(1).max(128),
+  started_at: timestamp,
+  finished_at: timestamp,
+  /** null for the master key. */
+  key_id: z.uuid().nullable(),
+  team_id: z.uuid().nullable(),
+  endpoint: z.enum(USAGE_ENDPOINTS),
+  requested_model: z.string().max(256),
+  /** The model that served (a fallback's id), or the requested id when none did. */
+  model: z.string().max(256),
+  /** Empty when no upstream answered. */
+  provider: z.string().max(128),
+  upstream_model: z.string().max(256),
+  credential_id: z.string().max(128).nullable(),
+  stream: z.boolean(),
+  status: z.number().int().min(100).max(599),
+  error_code: z.string().max(128).nullable(),
+  prompt_tokens: count,
+  completion_tokens: count,
+  cached_tokens: count,
+  reasoning_tokens: count,
+  usage_source: z.enum(USAGE_SOURCES),
+  /** null when nothing is billable or no price is known. */
+  cost_usd: usd.nullable(),
+  cost_source: z.enum(COST_SOURCES).nullable(),
+  /** Which catalog price the cost was computed at (a catalog version or `config`). */
+  price_version: z.string().max(128).nullable(),
+  latency_ms: count,
+  ttft_ms: count.nullable(),
+  attempts: count,
+  fallback_used: z.boolean(),
+});
+export type UsageEventV1 = z.infer<typeof usageEventV1Schema>;
