@@ -15,6 +15,20 @@ export {
   updateKeySchema,
   updateTeamSchema,
 } from './admin/admin-schemas.js';
+export { type KeysChanged, keysChangedSchema } from './admin/keys-changed.js';
+export {
+  type CatalogModelV1,
+  type CatalogPricingV1,
+  type CatalogProviderV1,
+  type CatalogRouteV1,
+  type CatalogSnapshotV1,
+  catalogModelV1Schema,
+  catalogPricingV1Schema,
+  catalogProviderV1Schema,
+  catalogRouteV1Schema,
+  catalogSnapshotV1Schema,
+} from './catalog/catalog-snapshot.js';
+export { CATALOG_SNAPSHOT_KEY } from './catalog/catalog-snapshot-key.js';
 export { type ErrorBody, errorBodySchema } from './error-body.js';
 export { formatUsd, multiplyUsd, parseUsd, sumUsd, type UsdAmount } from './money/usd-decimal.js';
 export {

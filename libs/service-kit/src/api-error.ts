@@ -81,6 +81,18 @@ export const apiErrors = {
         param,
       },
     ),
+  modelNotAllowed: (model: string, param = 'model') =>
+    new ApiError(
+      403,
+      'permission_error',
+      'model_not_allowed',
+      `This API key may not use model '${model}'.`,
+      { param },
+    ),
+  rateLimitExceeded: (message: string, retryAfterMs: number) =>
+    new ApiError(429, 'rate_limit_error', 'rate_limit_exceeded', message, {
+      headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+    }),
   notFound: (what: string) => new ApiError(404, 'invalid_request_error', 'not_found', what),
   requestTooLarge: (limitBytes: number) =>
     new ApiError(
@@ -91,6 +103,9 @@ export const apiErrors = {
     ),
   noAvailableProvider: (message: string) =>
     new ApiError(503, 'server_error', 'no_available_provider', message),
+  /** A store the request depends on (the key database) cannot be reached. */
+  unavailable: (message: string, cause?: unknown) =>
+    new ApiError(503, 'server_error', 'service_unavailable', message, { cause }),
   overloaded: (message: string) => new ApiError(503, 'server_error', 'overloaded', message),
   internal: () => new ApiError(500, 'server_error', 'internal_error', 'Internal server error.'),
 } as const;

@@ -18,6 +18,10 @@ export {
   type FakeOpenAIOptions,
   startFakeOpenAI,
 } from './fake-openai/start-fake-openai.js';
+export {
+  createFreshPostgresDatabase,
+  type FreshPostgresDatabase,
+} from './services/create-fresh-postgres-database.js';
 export type { TestService } from './services/test-service.js';
 export { useNats } from './services/use-nats.js';
 export { usePostgres } from './services/use-postgres.js';

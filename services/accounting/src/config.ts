@@ -7,6 +7,8 @@ export interface AccountingConfig {
   /** Server-side secret the key HMACs are keyed with; at least 16 characters. */
   pepper: string;
   masterKey: string;
+  /** NATS, to tell gateways about key changes (and carry usage); optional. */
+  natsUrl: string | undefined;
   host: string;
   port: number;
   logLevel: LogLevel;
@@ -20,6 +22,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().trim().min(1, { error: 'is required' }),
   SWITCHYARD_KEY_PEPPER: z.string().min(16, { error: 'must be at least 16 characters' }),
   SWITCHYARD_MASTER_KEY: z.string().trim().min(1, { error: 'is required' }),
+  NATS_URL: z.string().trim().min(1).optional(),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   PORT: integer(1).max(65_535).default(8002),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -49,6 +52,7 @@ export function loadAccountingConfig(
     databaseUrl: parsed.DATABASE_URL,
     pepper: parsed.SWITCHYARD_KEY_PEPPER,
     masterKey: parsed.SWITCHYARD_MASTER_KEY,
+    natsUrl: parsed.NATS_URL,
     host: parsed.HOST,
     port: parsed.PORT,
     logLevel: parsed.LOG_LEVEL,

@@ -1,14 +1,17 @@
+import { assertSchemaCurrent, type Tables } from '@switchyard/db';
 import { createServiceApp, type Readiness } from '@switchyard/service-kit';
 import { createServiceMetrics, type ServiceMetrics } from '@switchyard/telemetry';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { createAuthenticator } from './auth/create-authenticator.js';
+import { buildAccess, type GatewayStores } from './build-access.js';
 import { createModelCatalog } from './catalog/model-catalog.js';
 import { registerChatCompletions } from './chat/register-chat-completions.js';
 import type { GatewayConfig } from './config.js';
 import { registerEmbeddings } from './embeddings/register-embeddings.js';
 import { createExecutor } from './executor/create-executor.js';
 import type { GatewayDeps } from './gateway-deps.js';
+import { registerKey } from './key/register-key.js';
 import { registerMessages } from './messages/register-messages.js';
 import { registerModels } from './models/register-models.js';
 import { createCircuitBreakers } from './routing/circuit-breaker.js';
@@ -23,6 +26,8 @@ export interface GatewayOverrides {
   now?: () => number;
   random?: () => number;
   policy?: RoutingPolicy;
+  /** Accounting's database, Redis and NATS; without them only the master key works. */
+  stores?: GatewayStores;
 }
 
 export interface GatewayApp {
@@ -50,8 +55,17 @@ export function buildGatewayApp(
   const now = overrides.now ?? Date.now;
   const policy = overrides.policy ?? DEFAULT_ROUTING_POLICY;
   const routingMetrics = createRoutingMetrics(metrics.registry);
+  const access = buildAccess(config, overrides.stores ?? {}, {
+    registry: metrics.registry,
+    logger: app.log,
+    now,
+  });
+  const { db } = overrides.stores ?? {};
+  if (db !== undefined) readiness.checks.push(accountingSchemaCheck(db));
   const deps: GatewayDeps = {
-    authenticate: createAuthenticator({ masterKey: config.masterKey }),
+    authenticate: access.authenticate,
+    limiter: access.limiter,
+    admissionMetrics: access.admissionMetrics,
     catalog: createModelCatalog(config, now),
     executor,
     breakers: createCircuitBreakers({
@@ -71,6 +85,25 @@ export function buildGatewayApp(
   registerEmbeddings(app, deps);
   registerMessages(app, deps, config.server.bodyLimitBytes);
   registerModels(app, deps);
-  app.addHook('onClose', async () => executor.close());
+  registerKey(app, deps);
+  app.addHook('onClose', async () => {
+    access.close();
+    await executor.close();
+  });
   return { app, readiness, metrics };
+}
+
+/** Ready once accounting's schema matches this code (never serve on a stale schema). */
+function accountingSchemaCheck(db: Kysely<Tables> | Promise<Kysely<Tables>>) {
+  let current = false;
+  return {
+    name: 'accounting-schema',
+    check: async () => {
+      if (!current) {
+        await assertSchemaCurrent(await db, 'accounting');
+        current = true;
+      }
+      return true;
+    },
+  };
 }

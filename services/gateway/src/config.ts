@@ -1,7 +1,76 @@
 import { ConfigError, loadConfig, type SwitchyardConfig } from '@switchyard/config';
+import { z } from 'zod';
+
+/** How the gateway reaches the shared stores; every field is optional but the pepper rule. */
+export interface GatewayAccessConfig {
+  /** Accounting's Postgres, read-only, to find per-team keys; only the master key without it. */
+  databaseUrl: string | undefined;
+  /** Shared rate limits and the principal cache; an in-memory limiter without it. */
+  redisUrl: string | undefined;
+  /** Key-change broadcasts (and, later, usage events). */
+  natsUrl: string | undefined;
+  /** SWITCHYARD_KEY_PEPPER: required with a database. */
+  keyPepper: string | undefined;
+  /** When Redis is unreachable: let requests through unchecked (`open`) or refuse them. */
+  rateLimitFailMode: 'open' | 'closed';
+  /** How long this process trusts a principal it looked up. */
+  keyCacheTtlMs: number;
+  /** How long a principal stays in Redis for the other replicas. */
+  sharedKeyCacheTtlMs: number;
+}
 
 /** The gateway's configuration: the shared config with a master key that must be set. */
-export type GatewayConfig = SwitchyardConfig & { masterKey: string };
+export type GatewayConfig = SwitchyardConfig & { masterKey: string; access?: GatewayAccessConfig };
+
+const optionalUrl = z.string().trim().min(1).optional();
+const accessEnvSchema = z
+  .object({
+    DATABASE_URL: optionalUrl,
+    REDIS_URL: optionalUrl,
+    NATS_URL: optionalUrl,
+    SWITCHYARD_KEY_PEPPER: z
+      .string()
+      .min(16, { error: 'must be at least 16 characters' })
+      .optional(),
+    SWITCHYARD_RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
+    SWITCHYARD_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+    SWITCHYARD_SHARED_KEY_CACHE_TTL_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(600_000)
+      .default(10_000),
+  })
+  .refine((env) => env.DATABASE_URL === undefined || env.SWITCHYARD_KEY_PEPPER !== undefined, {
+    error: 'is required when DATABASE_URL is set (the HMAC key of stored API keys)',
+    path: ['SWITCHYARD_KEY_PEPPER'],
+  });
+
+/** The access settings from the environment; throws a ConfigError naming every bad variable. */
+export function loadAccessConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): GatewayAccessConfig {
+  const result = accessEnvSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        source: 'env',
+        path: issue.path.map(String).join('.'),
+        reason: issue.message,
+      })),
+    );
+  }
+  const parsed = result.data;
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    redisUrl: parsed.REDIS_URL,
+    natsUrl: parsed.NATS_URL,
+    keyPepper: parsed.SWITCHYARD_KEY_PEPPER,
+    rateLimitFailMode: parsed.SWITCHYARD_RATE_LIMIT_FAIL_MODE,
+    keyCacheTtlMs: parsed.SWITCHYARD_KEY_CACHE_TTL_MS,
+    sharedKeyCacheTtlMs: parsed.SWITCHYARD_SHARED_KEY_CACHE_TTL_MS,
+  };
+}
 
 /**
  * Reads and validates the gateway's configuration from the environment (and the YAML file it
@@ -11,7 +80,7 @@ export function loadGatewayConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): GatewayConfig {
   const config = loadConfig({ env });
-  return requireMasterKey(config);
+  return { ...requireMasterKey(config), access: loadAccessConfig(env) };
 }
 
 /** The config with its master key checked present. */

@@ -1,3 +1,5 @@
+import type { RateLimiter } from '@switchyard/limits';
+import type { AdmissionMetrics } from './admission/admission-metrics.js';
 import type { Authenticator } from './auth/create-authenticator.js';
 import type { ModelCatalog } from './catalog/model-catalog.js';
 import type { Executor } from './executor/create-executor.js';
@@ -10,6 +12,8 @@ import type { UsageRecorder } from './usage/usage-recorder.js';
 export interface GatewayDeps {
   authenticate: Authenticator;
   catalog: ModelCatalog;
+  limiter: RateLimiter;
+  admissionMetrics: AdmissionMetrics;
   executor: Executor;
   breakers: CircuitBreakers;
   policy: RoutingPolicy;

@@ -1,6 +1,9 @@
+import { type Bus, connectNatsBus } from '@switchyard/bus';
 import { ConfigError } from '@switchyard/config';
+import { createDatabase, type Database } from '@switchyard/db';
 import { handleShutdown } from '@switchyard/service-kit';
 import { startTracing } from '@switchyard/telemetry';
+import { Redis } from 'ioredis';
 import { buildGatewayApp } from './app.js';
 import { loadGatewayConfig } from './config.js';
 
@@ -8,14 +11,51 @@ import { loadGatewayConfig } from './config.js';
 async function main(): Promise<void> {
   const tracing = await startTracing('switchyard-gateway', process.env);
   const config = loadGatewayConfig(process.env);
-  const { app, readiness } = buildGatewayApp(config);
+  const access = config.access;
+  const database: Database | undefined = access?.databaseUrl
+    ? createDatabase({ url: access.databaseUrl })
+    : undefined;
+  // Commands fail fast while Redis is away (no offline queue), so limits fail open or closed
+  // at once instead of requests queueing behind a reconnect.
+  const redis = access?.redisUrl
+    ? new Redis(access.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : undefined;
+  // Connection errors reach the limiter as failed calls, counted and logged once per interval.
+  redis?.on('error', () => undefined);
+  if (redis) await readyOrLater(redis);
+  const bus: Bus | undefined = access?.natsUrl
+    ? await connectNatsBus({ url: access.natsUrl, name: 'switchyard-gateway' })
+    : undefined;
+  const { app, readiness } = buildGatewayApp(config, {
+    stores: {
+      ...(database && { db: database.db }),
+      ...(redis && { redis }),
+      ...(bus && { bus }),
+    },
+  });
   handleShutdown({
     app,
     readiness,
     graceMs: config.server.shutdownGraceMs,
-    onClosed: () => tracing.shutdown(),
+    onClosed: async () => {
+      await bus?.close();
+      redis?.disconnect();
+      await database?.close();
+      await tracing.shutdown();
+    },
   });
   await app.listen({ host: config.server.host, port: config.server.port });
+}
+
+/** Waits briefly for Redis so the first requests are checked; a Redis that is down fails open. */
+async function readyOrLater(redis: Redis): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 2_000);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 main().catch((error: unknown) => {

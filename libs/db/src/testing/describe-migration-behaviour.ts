@@ -11,14 +11,20 @@ import { DEFAULT_ORGANIZATION_ID } from '../tables/organizations-table.js';
 import type { Tables } from '../tables/tables.js';
 import { listTables } from './list-tables.js';
 
+const accountingNames = Object.keys(accountingMigrations);
 const firstAccountingMigration = '2026-11-23T0000-create-accounts';
+const latestAccountingMigration = accountingNames.at(-1) ?? firstAccountingMigration;
 const accountingTables = [
   'api_keys',
   'kysely_migration',
   'kysely_migration_lock',
   'organizations',
   'teams',
+  'usage_daily',
+  'usage_events',
 ];
+/** The tables left after reverting the latest accounting migration. */
+const tablesBeforeLatest = ['api_keys', 'kysely_migration', 'kysely_migration_lock', 'organizations', 'teams'];
 
 /**
  * Migrations per schema on a database that starts empty: status, up, the schema check, a failed
@@ -39,21 +45,21 @@ export function describeMigrationBehaviour(db: () => Kysely<Tables>): void {
       );
       expect(failure).toBeInstanceOf(SchemaNotCurrentError);
       expect((failure as Error).message).toContain(firstAccountingMigration);
-      expect((failure as SchemaNotCurrentError).pending).toEqual([firstAccountingMigration]);
+      expect((failure as SchemaNotCurrentError).pending).toEqual(accountingNames);
     });
 
     it('migrates accounting up: tables in the schema, a default organisation, status current', async () => {
       const steps = await migrateToLatest(db(), 'accounting');
-      expect(steps).toEqual([
-        { name: firstAccountingMigration, direction: 'up', status: 'success' },
-      ]);
+      expect(steps).toEqual(
+        accountingNames.map((name) => ({ name, direction: 'up', status: 'success' })),
+      );
       expect(await listTables(db(), 'accounting')).toEqual(accountingTables);
       const organizations = await db().selectFrom('accounting.organizations').selectAll().execute();
       expect(organizations).toEqual([
         { id: DEFAULT_ORGANIZATION_ID, name: 'default', created_at: expect.any(Date) },
       ]);
       const status = await assertSchemaCurrent(db(), 'accounting');
-      expect(status.applied.map((migration) => migration.name)).toEqual([firstAccountingMigration]);
+      expect(status.applied.map((migration) => migration.name)).toEqual(accountingNames);
       expect(status.applied[0]?.executedAt).toBeInstanceOf(Date);
       expect(await migrateToLatest(db(), 'accounting')).toEqual([]);
     });
@@ -87,7 +93,7 @@ export function describeMigrationBehaviour(db: () => Kysely<Tables>): void {
       const older = await assertSchemaCurrent(db(), 'accounting', { migrations: {} }).catch(
         (error: unknown) => error,
       );
-      expect((older as SchemaNotCurrentError).unknown).toEqual([firstAccountingMigration]);
+      expect((older as SchemaNotCurrentError).unknown).toEqual(accountingNames);
     });
 
     it('rolls a failed migration back whole and says which one failed', async () => {
@@ -113,18 +119,25 @@ export function describeMigrationBehaviour(db: () => Kysely<Tables>): void {
     it('migrates down one step (tables gone, migration pending) and up again', async () => {
       const down = await migrateDown(db(), 'accounting');
       expect(down).toEqual([
-        { name: firstAccountingMigration, direction: 'down', status: 'success' },
+        { name: latestAccountingMigration, direction: 'down', status: 'success' },
       ]);
+      expect(await listTables(db(), 'accounting')).toEqual(tablesBeforeLatest);
+      expect((await migrationStatus(db(), 'accounting')).pending).toEqual([
+        latestAccountingMigration,
+      ]);
+      await expect(assertSchemaCurrent(db(), 'accounting')).rejects.toThrow(
+        latestAccountingMigration,
+      );
+      // Every other step down too, until nothing is applied and only the migration tables remain.
+      for (const name of accountingNames.slice(0, -1).reverse()) {
+        expect(await migrateDown(db(), 'accounting')).toEqual([
+          { name, direction: 'down', status: 'success' },
+        ]);
+      }
       expect(await listTables(db(), 'accounting')).toEqual([
         'kysely_migration',
         'kysely_migration_lock',
       ]);
-      expect((await migrationStatus(db(), 'accounting')).pending).toEqual([
-        firstAccountingMigration,
-      ]);
-      await expect(assertSchemaCurrent(db(), 'accounting')).rejects.toThrow(
-        firstAccountingMigration,
-      );
       expect(await migrateDown(db(), 'accounting')).toEqual([]);
 
       await migrateToLatest(db(), 'accounting');

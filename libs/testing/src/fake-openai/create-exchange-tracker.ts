@@ -7,6 +7,8 @@ import type { FakeExchange } from './fake-exchange.js';
  */
 export interface FakeOpenAIStats {
   readonly active: number;
+  /** The most requests in progress at once since the last reset. */
+  readonly peakActive: number;
   readonly aborted: number;
   readonly completed: number;
 }
@@ -21,7 +23,7 @@ export interface ExchangeTracker {
 
 /** Creates the tracker; a response's `close` decides between completed and aborted. */
 export function createExchangeTracker(): ExchangeTracker {
-  const stats = { active: 0, aborted: 0, completed: 0 };
+  const stats = { active: 0, peakActive: 0, aborted: 0, completed: 0 };
   let generation = 0;
   return {
     stats,
@@ -29,6 +31,7 @@ export function createExchangeTracker(): ExchangeTracker {
       const controller = new AbortController();
       const startedIn = generation;
       stats.active += 1;
+      stats.peakActive = Math.max(stats.peakActive, stats.active);
       response.on('close', () => {
         stats.active -= 1;
         if (!response.writableFinished) controller.abort();
@@ -41,6 +44,7 @@ export function createExchangeTracker(): ExchangeTracker {
     reset() {
       stats.aborted = 0;
       stats.completed = 0;
+      stats.peakActive = stats.active;
       generation += 1;
     },
   };

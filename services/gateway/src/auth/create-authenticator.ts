@@ -1,22 +1,78 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { apiErrors } from '@switchyard/service-kit';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { ApiError, apiErrors } from '@switchyard/service-kit';
+import type { PrincipalCache } from './create-principal-cache.js';
+import type { SharedPrincipalCache } from './create-redis-principal-cache.js';
+import type { FindPrincipal } from './find-principal-in-database.js';
 import { MASTER_PRINCIPAL, type Principal } from './principal.js';
 
 /** Resolves the caller's credential to a principal, or throws a 401. */
-export type Authenticator = (headers: Readonly<Record<string, unknown>>) => Principal;
+export type Authenticator = (headers: Readonly<Record<string, unknown>>) => Promise<Principal>;
+
+/** How per-team keys are found; absent when the gateway has no accounting database. */
+export interface KeyLookup {
+  /** Server-side secret the stored key HMACs are keyed with (SWITCHYARD_KEY_PEPPER). */
+  pepper: string;
+  cache: PrincipalCache;
+  shared: SharedPrincipalCache | undefined;
+  find: FindPrincipal;
+  now: () => number;
+}
+
+/** Every Switchyard key starts so; anything else is refused without a lookup. */
+const KEY_PREFIX = 'sk-sy-';
 
 /**
  * Accepts `Authorization: Bearer <key>` (OpenAI SDKs) or `x-api-key: <key>` (Anthropic SDKs).
- * Only the master key exists for now; keys are compared as SHA-256 digests in constant time.
+ * The master key is compared as a digest in constant time; other keys are found by their HMAC
+ * through the LRU, then Redis, then Postgres, and refused once expired.
  */
-export function createAuthenticator(options: { masterKey: string }): Authenticator {
+export function createAuthenticator(options: {
+  masterKey: string;
+  keys?: KeyLookup | undefined;
+}): Authenticator {
   const masterDigest = digest(options.masterKey);
-  return (headers) => {
+  const { keys } = options;
+  const lookups = new Map<string, Promise<Principal | null>>();
+  return async (headers) => {
     const key = presentedKey(headers);
     if (key === undefined) throw apiErrors.missingApiKey();
     if (timingSafeEqual(digest(key), masterDigest)) return MASTER_PRINCIPAL;
-    throw apiErrors.invalidApiKey();
+    if (keys === undefined || !key.startsWith(KEY_PREFIX)) throw apiErrors.invalidApiKey();
+    const keyHash = createHmac('sha256', keys.pepper).update(key).digest('hex');
+    let principal = keys.cache.get(keyHash);
+    if (principal === undefined) {
+      // Concurrent first requests of one key share a single lookup.
+      let lookup = lookups.get(keyHash);
+      if (lookup === undefined) {
+        lookup = lookUp(keys, keyHash).finally(() => lookups.delete(keyHash));
+        lookups.set(keyHash, lookup);
+      }
+      principal = await lookup;
+    }
+    if (principal === null) throw apiErrors.invalidApiKey();
+    if (principal.expiresAt !== null && principal.expiresAt <= keys.now()) {
+      throw new ApiError(401, 'authentication_error', 'invalid_api_key', 'API key has expired.');
+    }
+    return principal;
   };
+}
+
+async function lookUp(keys: KeyLookup, keyHash: string): Promise<Principal | null> {
+  const generation = keys.cache.generation();
+  const shared = await keys.shared?.get(keyHash);
+  if (shared !== undefined) {
+    keys.cache.set(keyHash, shared, generation);
+    return shared;
+  }
+  let found: Principal | null;
+  try {
+    found = await keys.find(Buffer.from(keyHash, 'hex'));
+  } catch (error: unknown) {
+    throw apiErrors.unavailable('The key store is unreachable; retry shortly.', error);
+  }
+  keys.cache.set(keyHash, found, generation);
+  if (found !== null) await keys.shared?.set(keyHash, found);
+  return found;
 }
 
 function presentedKey(headers: Readonly<Record<string, unknown>>): string | undefined {

@@ -9,7 +9,7 @@ import { sendChatStream } from './send-chat-stream.js';
 /** `POST /v1/chat/completions`, streaming and not. */
 export function registerChatCompletions(app: FastifyInstance, deps: GatewayDeps): void {
   app.post('/v1/chat/completions', async (request, reply) => {
-    const principal = deps.authenticate(request.headers);
+    const principal = await deps.authenticate(request.headers);
     const body: ChatCompletionRequest = parseBody(chatCompletionRequestSchema, request.body);
     const { call, outcome } = await routeChat(
       deps,

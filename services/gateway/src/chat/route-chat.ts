@@ -1,5 +1,7 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { admitRequest } from '../admission/admit-request.js';
+import { allowedCandidates } from '../auth/allowed-candidates.js';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { requestSignals } from '../relay/request-signals.js';
@@ -22,9 +24,11 @@ export interface RoutedChat {
 }
 
 /**
- * Routes a chat request to the first candidate that answers: plans candidates, drops those
- * whose context window cannot hold the prompt (400 `context_length_exceeded` when none can),
- * fits `max_tokens` per candidate, and sets the routing headers. Every outcome is recorded.
+ * Routes a chat request to the first candidate that answers: plans the candidates the key may
+ * use (403 when none), drops those whose context window cannot hold the prompt (400
+ * `context_length_exceeded` when none can), fits `max_tokens` per candidate, admits the request
+ * through the rate limits (429), and sets the routing and rate-limit headers. Every outcome is
+ * recorded, and its end settles the admission.
  */
 export async function routeChat(
   deps: GatewayDeps,
@@ -34,7 +38,11 @@ export async function routeChat(
   principal: Principal,
   endpoint: RequestOutcome['endpoint'],
 ): Promise<RoutedChat> {
-  const planned = planCandidates(deps.catalog, body, 'chat');
+  const planned = allowedCandidates(
+    principal,
+    planCandidates(deps.catalog, body, 'chat'),
+    body.model,
+  );
   const first = planned[0];
   if (first) request.metricLabels = { model: first.model.id, provider: '' };
   const prompt = measurePrompt(body);
@@ -58,12 +66,20 @@ export async function routeChat(
     candidates[0]?.model.contextLength ?? 0,
   );
   const estimatedTokens = Math.ceil(prompt.upperBound / 4) + completionBudget;
+  const admission = await admitRequest(deps.limiter, deps.admissionMetrics, {
+    principal,
+    modelId: first?.model.id,
+    tokens: estimatedTokens,
+    leaseId: request.id,
+  });
+  reply.headers(admission.headers);
   const outcome = trackOutcome(deps, request, {
     principal,
     endpoint,
     requestedModel: body.model,
     stream: body.stream === true,
     estimatedTokens,
+    admission,
   });
   const signals = requestSignals(reply, deps.requestTimeoutMs);
   try {

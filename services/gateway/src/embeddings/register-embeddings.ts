@@ -1,6 +1,8 @@
 import { type EmbeddingsRequest, embeddingsRequestSchema } from '@switchyard/contracts';
 import { apiErrors, parseBody } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
+import { admitRequest } from '../admission/admit-request.js';
+import { allowedCandidates } from '../auth/allowed-candidates.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
 import { requestSignals } from '../relay/request-signals.js';
@@ -15,11 +17,13 @@ import { encodeEmbeddings } from './encode-embeddings.js';
 /** `POST /v1/embeddings`, routed like chat (fallbacks, credential pools, circuits). */
 export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): void {
   app.post('/v1/embeddings', async (request, reply) => {
-    const principal = deps.authenticate(request.headers);
+    const principal = await deps.authenticate(request.headers);
     const body: EmbeddingsRequest = parseBody(embeddingsRequestSchema, request.body);
-    const candidates = planCandidates(deps.catalog, body, 'embedding').filter(
-      (candidate) => candidate.route.provider.adapter.embeddings !== undefined,
-    );
+    const candidates = allowedCandidates(
+      principal,
+      planCandidates(deps.catalog, body, 'embedding'),
+      body.model,
+    ).filter((candidate) => candidate.route.provider.adapter.embeddings !== undefined);
     const first = candidates[0];
     if (!first)
       throw apiErrors.invalidRequest(
@@ -27,12 +31,20 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
         'model',
       );
     const estimatedTokens = Math.ceil(JSON.stringify(body.input).length / 4);
+    const admission = await admitRequest(deps.limiter, deps.admissionMetrics, {
+      principal,
+      modelId: first.model.id,
+      tokens: estimatedTokens,
+      leaseId: request.id,
+    });
+    reply.headers(admission.headers);
     const outcome = trackOutcome(deps, request, {
       principal,
       endpoint: 'embeddings',
       requestedModel: body.model,
       stream: false,
       estimatedTokens,
+      admission,
     });
     const signals = requestSignals(reply, deps.requestTimeoutMs);
     try {

@@ -30,7 +30,7 @@ export function registerMessages(
     return reply.code(translated.status).headers(apiError.headers).send(translated.body);
   };
   app.post('/v1/messages', { errorHandler }, async (request, reply) => {
-    const principal = deps.authenticate(request.headers);
+    const principal = await deps.authenticate(request.headers);
     const messages = parseBody(messagesRequestSchema, request.body);
     const converted = convertMessagesRequest(messages);
     const { call, outcome } = await routeChat(

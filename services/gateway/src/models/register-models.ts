@@ -1,23 +1,31 @@
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
+import { mayList } from '../auth/allowed-candidates.js';
 import type { Model } from '../catalog/model-catalog.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 
-/** `GET /v1/models` and `GET /v1/models/{id}` (ids contain a slash: `openai/gpt-4o`). */
+/**
+ * `GET /v1/models` and `GET /v1/models/{id}` (ids contain a slash: `openai/gpt-4o`): only the
+ * models the calling key may use.
+ */
 export function registerModels(app: FastifyInstance, deps: GatewayDeps): void {
   const created = Math.floor(deps.now() / 1000);
   app.get('/v1/models', async (request) => {
-    deps.authenticate(request.headers);
+    const principal = await deps.authenticate(request.headers);
     return {
       object: 'list',
-      data: deps.catalog.list().map((model) => describeModel(model, created)),
+      data: deps.catalog
+        .list()
+        .filter((model) => mayList(principal, model))
+        .map((model) => describeModel(model, created)),
     };
   });
   app.get<{ Params: { '*': string } }>('/v1/models/*', async (request) => {
-    deps.authenticate(request.headers);
+    const principal = await deps.authenticate(request.headers);
     const id = request.params['*'];
     const model = deps.catalog.find(id);
     if (!model) throw apiErrors.modelNotFound(id);
+    if (!mayList(principal, model)) throw apiErrors.modelNotAllowed(id, 'id');
     return describeModel(model, created);
   });
 }

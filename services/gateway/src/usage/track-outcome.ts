@@ -1,6 +1,7 @@
 import type { TokenUsage } from '@switchyard/contracts';
 import { ApiError } from '@switchyard/service-kit';
 import type { FastifyRequest } from 'fastify';
+import type { Admission } from '../admission/admit-request.js';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
@@ -37,6 +38,8 @@ export function trackOutcome(
     requestedModel: string;
     stream: boolean;
     estimatedTokens: number;
+    /** Settled when the outcome is known: tokens reconciled, concurrency slot freed. */
+    admission: Admission;
   },
 ): OutcomeTracker {
   const startedAt = deps.now();
@@ -75,6 +78,10 @@ export function trackOutcome(
         const used = result.usage ? result.usage.promptTokens + result.usage.completionTokens : 0;
         route.provider.pool.settle(call.credential.id, fields.estimatedTokens, used);
       }
+      fields.admission.end({
+        status: result.status,
+        usedTokens: result.usage && result.usage.promptTokens + result.usage.completionTokens,
+      });
       deps.usage.record({
         requestId: request.id,
         principal: fields.principal,

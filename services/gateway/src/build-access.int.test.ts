@@ -1,0 +1,407 @@
+import { writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Bus, connectNatsBus, KEYS_CHANGED_SUBJECT } from '@switchyard/bus';
+import { loadConfig } from '@switchyard/config';
+import { createDatabase, type Database, migrateToLatest } from '@switchyard/db';
+import {
+  createFreshPostgresDatabase,
+  type FakeOpenAI,
+  type FreshPostgresDatabase,
+  startFakeOpenAI,
+  useNats,
+  usePostgres,
+  useRedis,
+} from '@switchyard/testing';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGatewayApp, type GatewayApp } from './app.js';
+import type { GatewayAccessConfig } from './config.js';
+import { seedKeys } from './testing/seed-keys.js';
+
+const MASTER_KEY = 'sk-sy-int-master';
+const PEPPER = 'int-test-pepper-0123456789';
+const MODELS = ['fake/chat', 'fake/other', 'fake/slow-1000', 'fake/gift:free', 'spare/chat'];
+
+let fresh: FreshPostgresDatabase;
+let database: Database;
+let redisUrl: string;
+let bus: Bus;
+let fake: FakeOpenAI;
+let configFile: string;
+const redisClients: Redis[] = [];
+const gateways: GatewayApp[] = [];
+let seed: ReturnType<typeof seedKeys>;
+let gateway: { url: string; app: GatewayApp };
+
+/** A client as the gateway makes it: commands fail at once while disconnected. */
+function redisClient(url: string): Redis {
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  client.on('error', () => {});
+  redisClients.push(client);
+  return client;
+}
+
+async function connectedRedis(): Promise<Redis> {
+  const client = redisClient(redisUrl);
+  if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve));
+  return client;
+}
+
+async function startGateway(
+  access: Partial<GatewayAccessConfig> = {},
+  givenRedis?: Redis,
+): Promise<{ url: string; app: GatewayApp }> {
+  const redis = givenRedis ?? (await connectedRedis());
+  const config = loadConfig({
+    env: { LOG_LEVEL: 'silent', SWITCHYARD_CONFIG: configFile, FAKE_URL: fake.url },
+  });
+  const app = buildGatewayApp(
+    {
+      ...config,
+      masterKey: MASTER_KEY,
+      access: {
+        databaseUrl: fresh.url,
+        redisUrl,
+        natsUrl: undefined,
+        keyPepper: PEPPER,
+        rateLimitFailMode: 'open',
+        keyCacheTtlMs: 5_000,
+        sharedKeyCacheTtlMs: 10_000,
+        ...access,
+      },
+    },
+    { stores: { db: database.db, redis, bus } },
+  );
+  gateways.push(app);
+  const origin = await app.app.listen({ host: '127.0.0.1', port: 0 });
+  return { url: origin, app };
+}
+
+beforeAll(async () => {
+  fresh = await createFreshPostgresDatabase((await usePostgres()).url);
+  database = createDatabase({ url: fresh.url });
+  await migrateToLatest(database.db, 'accounting');
+  redisUrl = (await useRedis()).url;
+  bus = await connectNatsBus({ url: (await useNats()).url, name: 'gateway-access-test' });
+  fake = await startFakeOpenAI();
+  const directory = await mkdtemp(join(tmpdir(), 'switchyard-access-'));
+  configFile = join(directory, 'switchyard.yaml');
+  const price = 'pricing: { prompt: "0.000001", completion: "0.000002" }';
+  writeFileSync(
+    configFile,
+    `providers:
+  - { name: fake, type: openai-compatible, base_url: "\${FAKE_URL}", keys: [sk-fake] }
+  - { name: spare, type: openai-compatible, base_url: "\${FAKE_URL}", keys: [sk-fake] }
+models:
+  - { id: fake/chat, context_length: 8192, ${price} }
+  - { id: fake/other, context_length: 8192, ${price} }
+  - { id: fake/slow-1000, context_length: 8192, ${price} }
+  - { id: fake/gift:free, context_length: 8192, pricing: { prompt: "0", completion: "0" } }
+  - { id: spare/chat, context_length: 8192, ${price} }
+`,
+  );
+  seed = seedKeys(database.db, PEPPER);
+  gateway = await startGateway();
+});
+
+afterAll(async () => {
+  for (const app of gateways) {
+    app.app.server.closeAllConnections();
+    await app.app.close();
+  }
+  for (const client of redisClients) client.disconnect();
+  await bus?.close();
+  await fake?.close();
+  await database?.close();
+  await fresh?.drop();
+});
+
+const call = (
+  secret: string,
+  body: Record<string, unknown> = {},
+  options: { url?: string; signal?: AbortSignal } = {},
+) =>
+  fetch(`${options.url ?? gateway.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      model: 'fake/chat',
+      messages: [{ role: 'user', content: 'hi' }],
+      ...body,
+    }),
+    ...(options.signal && { signal: options.signal }),
+  });
+
+const get = (secret: string, path: string) =>
+  fetch(`${gateway.url}${path}`, { headers: { authorization: `Bearer ${secret}` } });
+
+async function errorOf(
+  response: Response,
+): Promise<{ code: string; message: string; param: unknown }> {
+  const body = (await response.json()) as {
+    error: { code: string; message: string; param: unknown };
+  };
+  return body.error;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('keys', () => {
+  it('admits a live key and refuses unknown, expired and revoked keys with 401', async () => {
+    const team = await seed.team();
+    const live = await seed.key(team);
+    const expired = await seed.key(team, { expires_at: new Date(Date.now() - 1000) });
+    const revoked = await seed.key(team);
+    await database.db
+      .updateTable('accounting.api_keys')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', revoked.id)
+      .execute();
+
+    expect((await call(live.secret)).status).toBe(200);
+    for (const secret of [
+      `sk-sy-${'x'.repeat(43)}`,
+      'not-a-switchyard-key',
+      expired.secret,
+      revoked.secret,
+    ]) {
+      const response = await call(secret);
+      expect(response.status).toBe(401);
+      expect((await errorOf(response)).code).toBe('invalid_api_key');
+    }
+  });
+
+  it('evicts a revoked key on the key-change broadcast, in Redis and in memory, within 2 s', async () => {
+    const team = await seed.team();
+    const key = await seed.key(team);
+    expect((await call(key.secret)).status).toBe(200);
+    const redis = await connectedRedis();
+    expect(await redis.exists(`sy:principal:v1:${key.hash}`)).toBe(1);
+
+    await database.db
+      .updateTable('accounting.api_keys')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', key.id)
+      .execute();
+    const revokedAt = Date.now();
+    await bus.broadcast(
+      KEYS_CHANGED_SUBJECT,
+      Buffer.from(
+        JSON.stringify({ kind: 'key', id: key.id, team_id: team, key_hashes: [key.hash] }),
+      ),
+    );
+    let status = 200;
+    while (status === 200 && Date.now() - revokedAt < 2_000) {
+      status = (await call(key.secret)).status;
+      if (status === 200) await sleep(50);
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - revokedAt).toBeLessThan(2_000);
+  });
+
+  it('applies a team change to every key of the team on the broadcast', async () => {
+    const team = await seed.team();
+    const key = await seed.key(team);
+    expect((await call(key.secret)).status).toBe(200);
+    await database.db
+      .updateTable('accounting.teams')
+      .set({ model_allowlist: ['fake/other'] })
+      .where('id', '=', team)
+      .execute();
+    await bus.broadcast(
+      KEYS_CHANGED_SUBJECT,
+      Buffer.from(
+        JSON.stringify({ kind: 'team', id: team, team_id: team, key_hashes: [key.hash] }),
+      ),
+    );
+    await expect.poll(async () => (await call(key.secret)).status, { timeout: 2_000 }).toBe(403);
+  });
+});
+
+describe('model allowlists', () => {
+  it('403s models outside the key and team lists and lists only the allowed ones', async () => {
+    const team = await seed.team({ model_allowlist: ['fake/chat', ':free'] });
+    const key = await seed.key(team, { model_allowlist: ['fake/*'] });
+
+    expect((await call(key.secret, { model: 'fake/chat' })).status).toBe(200);
+    expect((await call(key.secret, { model: 'fake/gift:free' })).status).toBe(200);
+    for (const model of ['spare/chat', 'fake/other']) {
+      const response = await call(key.secret, { model });
+      expect(response.status).toBe(403);
+      const error = await errorOf(response);
+      expect(error.code).toBe('model_not_allowed');
+      expect(error.param).toBe('model');
+      expect(error.message).toContain(model);
+    }
+    const models = (await (await get(key.secret, '/v1/models')).json()) as {
+      data: { id: string }[];
+    };
+    expect(models.data.map((model) => model.id).sort()).toEqual(['fake/chat', 'fake/gift:free']);
+    expect((await get(key.secret, '/v1/models/spare/chat')).status).toBe(403);
+    expect((await get(key.secret, '/v1/models/fake/chat')).status).toBe(200);
+  });
+
+  it('free_only keys reach free routes only', async () => {
+    const key = await seed.key(await seed.team(), { free_only: true });
+    expect((await call(key.secret, { model: 'fake/gift:free' })).status).toBe(200);
+    expect((await call(key.secret, { model: 'fake/chat' })).status).toBe(403);
+  });
+
+  it('the master key sees every model', async () => {
+    const models = (await (await get(MASTER_KEY, '/v1/models')).json()) as { data: unknown[] };
+    expect(models.data).toHaveLength(MODELS.length);
+  });
+});
+
+describe('rate limits', () => {
+  it('carries x-ratelimit headers and refuses past the key RPM with 429 and retry-after', async () => {
+    const key = await seed.key(await seed.team(), { rpm: 3 });
+    const remaining: (string | null)[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const response = await call(key.secret);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-ratelimit-limit-requests')).toBe('3');
+      remaining.push(response.headers.get('x-ratelimit-remaining-requests'));
+    }
+    expect(remaining).toEqual(['2', '1', '0']);
+    const refused = await call(key.secret);
+    expect(refused.status).toBe(429);
+    expect((await errorOf(refused)).code).toBe('rate_limit_exceeded');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(20);
+    expect(refused.headers.get('x-ratelimit-remaining-requests')).toBe('0');
+    expect(fake.requests.length).toBeGreaterThan(0);
+  });
+
+  it('applies team limits on top of key limits', async () => {
+    const team = await seed.team({ rpm: 2 });
+    const first = await seed.key(team, { rpm: 100 });
+    const second = await seed.key(team, { rpm: 100 });
+    expect((await call(first.secret)).status).toBe(200);
+    expect((await call(second.secret)).status).toBe(200);
+    const refused = await call(first.secret);
+    expect(refused.status).toBe(429);
+    expect((await errorOf(refused)).message).toContain("team's");
+  });
+
+  it('applies a per-model limit to that model only', async () => {
+    const key = await seed.key(await seed.team(), {
+      per_model_limits: { 'fake/other': { rpm: 1 } },
+    });
+    expect((await call(key.secret, { model: 'fake/other' })).status).toBe(200);
+    expect((await call(key.secret, { model: 'fake/other' })).status).toBe(429);
+    expect((await call(key.secret, { model: 'fake/chat' })).status).toBe(200);
+  });
+
+  it('refuses once reserved tokens spend the TPM limit and admits again as the window moves', async () => {
+    // 1,000 tokens a second: ~1,000-token requests spend it in about 60 calls, and one fits
+    // again about a second after the refusal.
+    const key = await seed.key(await seed.team(), { tpm: 60_000 });
+    const prompt = 'word '.repeat(1_000);
+    let refused: Response | undefined;
+    for (let index = 0; index < 200 && refused === undefined; index += 1) {
+      const response = await call(key.secret, { messages: [{ role: 'user', content: prompt }] });
+      if (response.status === 429) refused = response;
+      else expect(response.status).toBe(200);
+    }
+    if (refused === undefined) throw new Error('the TPM limit never refused');
+    expect((await errorOf(refused)).code).toBe('rate_limit_exceeded');
+    expect(refused.headers.get('x-ratelimit-limit-tokens')).toBe('60000');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(2);
+    await sleep(retryAfter * 1000);
+    expect((await call(key.secret, { messages: [{ role: 'user', content: prompt }] })).status).toBe(
+      200,
+    );
+  });
+
+  it('holds concurrency to its limit at the upstream and frees every slot, also after disconnects', async () => {
+    const key = await seed.key(await seed.team(), { max_concurrent: 3 });
+    fake.reset();
+    const statuses = await Promise.all(
+      Array.from(
+        { length: 10 },
+        async () => (await call(key.secret, { model: 'fake/slow-1000' })).status,
+      ),
+    );
+    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+    expect(fake.stats.peakActive).toBeLessThanOrEqual(3);
+
+    const controllers = Array.from({ length: 3 }, () => new AbortController());
+    const abandoned = controllers.map((controller) =>
+      call(key.secret, { model: 'fake/slow-1000' }, { signal: controller.signal }).catch(
+        () => undefined,
+      ),
+    );
+    await sleep(200);
+    expect((await call(key.secret)).status).toBe(429);
+    for (const controller of controllers) controller.abort();
+    await Promise.all(abandoned);
+    await expect
+      .poll(
+        async () => {
+          const state = (await (await get(key.secret, '/v1/key')).json()) as {
+            data: { rate_limit: { remaining_concurrent: number | null }[] };
+          };
+          return state.data.rate_limit[0]?.remaining_concurrent;
+        },
+        { timeout: 2_000 },
+      )
+      .toBe(3);
+    expect(fake.stats.peakActive).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('GET /v1/key', () => {
+  it('returns the key, its team, limits and current rate-limit state', async () => {
+    const team = await seed.team({ tpm: 10_000 });
+    const key = await seed.key(team, { rpm: 10, model_allowlist: ['fake/*'] });
+    await call(key.secret);
+    const response = await get(key.secret, '/v1/key');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-ratelimit-limit-requests')).toBe('10');
+    const { data } = (await response.json()) as { data: Record<string, unknown> };
+    expect(data).toMatchObject({
+      id: key.id,
+      role: 'member',
+      team: { id: team },
+      limits: {
+        key: { rpm: 10, tpm: null, max_concurrent: null },
+        team: { rpm: null, tpm: 10_000, max_concurrent: null },
+      },
+      model_allowlists: [['fake/*']],
+      free_only: false,
+    });
+    const rateLimit = data.rate_limit as { scope: string; remaining_requests: number | null }[];
+    expect(rateLimit.find((state) => state.scope === `key:${key.id}`)?.remaining_requests).toBe(9);
+  });
+});
+
+describe('an unreachable Redis', () => {
+  it('fails open by default: admits, counts it on /metrics', async () => {
+    const deadRedis = redisClient('redis://127.0.0.1:1');
+    const open = await startGateway({}, deadRedis);
+    const key = await seed.key(await seed.team(), { rpm: 1 });
+    for (let index = 0; index < 3; index += 1) {
+      expect((await call(key.secret, {}, { url: open.url })).status).toBe(200);
+    }
+    const metrics = await (await fetch(`${open.url}/metrics`)).text();
+    expect(metrics).toMatch(/switchyard_rate_limit_degraded_total\{fail_mode="open"[^}]*\} 3/);
+    expect(metrics).toMatch(/switchyard_rate_limit_store_errors_total\{[^}]*\} [1-9]/);
+  });
+
+  it('fails closed when configured: 503', async () => {
+    const closed = await startGateway(
+      { rateLimitFailMode: 'closed' },
+      redisClient('redis://127.0.0.1:1'),
+    );
+    const key = await seed.key(await seed.team(), { rpm: 1 });
+    const response = await call(key.secret, {}, { url: closed.url });
+    expect(response.status).toBe(503);
+    expect((await errorOf(response)).code).toBe('service_unavailable');
+  });
+});

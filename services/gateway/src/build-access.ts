@@ -1,0 +1,103 @@
+import type { Bus } from '@switchyard/bus';
+import type { Tables } from '@switchyard/db';
+import {
+  createMemoryRateLimiter,
+  createRedisRateLimiter,
+  type RateLimiter,
+} from '@switchyard/limits';
+import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import type { Registry } from 'prom-client';
+import { type AdmissionMetrics, createAdmissionMetrics } from './admission/admission-metrics.js';
+import {
+  type Authenticator,
+  createAuthenticator,
+  type KeyLookup,
+} from './auth/create-authenticator.js';
+import { createPrincipalCache } from './auth/create-principal-cache.js';
+import { createRedisPrincipalCache } from './auth/create-redis-principal-cache.js';
+import { evictOnKeyChanges } from './auth/evict-on-key-changes.js';
+import { findPrincipalInDatabase } from './auth/find-principal-in-database.js';
+import type { GatewayConfig } from './config.js';
+
+/** The shared stores the gateway may be given; each is optional (standalone has none of Redis/NATS). */
+export interface GatewayStores {
+  /** Accounting's database, read-only; a promise while it is still starting (standalone PGlite). */
+  db?: Kysely<Tables> | Promise<Kysely<Tables>>;
+  redis?: Redis;
+  bus?: Bus;
+  /** A limiter to use instead of one built from `redis` (tests pin time with it). */
+  limiter?: RateLimiter;
+}
+
+/** Who may call and how much: the authenticator, the rate limiter, and their wiring. */
+export interface Access {
+  authenticate: Authenticator;
+  limiter: RateLimiter;
+  admissionMetrics: AdmissionMetrics;
+  /** Stops listening for key changes. */
+  close(): void;
+}
+
+const KEY_CACHE_MAX_ENTRIES = 50_000;
+const NEGATIVE_KEY_CACHE_TTL_MS = 1_000;
+
+/**
+ * Keys: master key always; per-team keys through LRU → Redis → Postgres when a database and
+ * the pepper are there, evicted on NATS key-change broadcasts. Limits: Redis when given (shared
+ * by every replica), else in memory (one process).
+ */
+export function buildAccess(
+  config: GatewayConfig,
+  stores: GatewayStores,
+  context: { registry: Registry; logger: Logger; now: () => number },
+): Access {
+  const access = config.access;
+  const admissionMetrics = createAdmissionMetrics(context.registry, context.logger, context.now);
+  const limiter =
+    stores.limiter ??
+    (stores.redis
+      ? createRedisRateLimiter({
+          redis: stores.redis,
+          failMode: access?.rateLimitFailMode ?? 'open',
+          onStoreError: admissionMetrics.storeError,
+        })
+      : createMemoryRateLimiter());
+  let keys: KeyLookup | undefined;
+  let stopEvicting: () => void = () => undefined;
+  if (stores.db !== undefined && access?.keyPepper !== undefined) {
+    const database = stores.db;
+    const cache = createPrincipalCache({
+      maxEntries: KEY_CACHE_MAX_ENTRIES,
+      ttlMs: access.keyCacheTtlMs,
+      negativeTtlMs: Math.min(NEGATIVE_KEY_CACHE_TTL_MS, access.keyCacheTtlMs),
+      now: context.now,
+    });
+    const shared = stores.redis
+      ? createRedisPrincipalCache({
+          redis: stores.redis,
+          ttlMs: access.sharedKeyCacheTtlMs,
+          onError: (error) =>
+            context.logger.warn({ err: error }, 'principal cache in Redis failed'),
+        })
+      : undefined;
+    const find = findPrincipalInDatabase(database);
+    keys = { pepper: access.keyPepper, cache, shared, find, now: context.now };
+    if (stores.bus) {
+      const subscription = evictOnKeyChanges({
+        bus: stores.bus,
+        cache,
+        shared,
+        logger: context.logger,
+      });
+      stopEvicting = () => subscription.unsubscribe();
+    }
+  }
+  return {
+    authenticate: createAuthenticator({ masterKey: config.masterKey, keys }),
+    limiter,
+    admissionMetrics,
+    close: stopEvicting,
+  };
+}

@@ -1,0 +1,63 @@
+import { toRateLimitHeaders } from '@switchyard/limits';
+import type { FastifyInstance } from 'fastify';
+import { limitScopesOf } from '../admission/limit-scopes-of.js';
+import type { PrincipalLimits } from '../auth/principal.js';
+import type { GatewayDeps } from '../gateway-deps.js';
+
+const limitsJson = (limits: PrincipalLimits) => ({
+  rpm: limits.requestsPerMinute ?? null,
+  tpm: limits.tokensPerMinute ?? null,
+  max_concurrent: limits.maxConcurrent ?? null,
+});
+
+/**
+ * `GET /v1/key`: the calling key as it is enforced right now — name, team, role, limits,
+ * allowlists, expiry, and the current state of each rate limit (nothing is charged).
+ */
+export function registerKey(app: FastifyInstance, deps: GatewayDeps): void {
+  app.get('/v1/key', async (request, reply) => {
+    const principal = await deps.authenticate(request.headers);
+    const { partition, scopes } = limitScopesOf(principal, undefined);
+    const modelScopes = Object.keys(principal.modelLimits).flatMap((model) =>
+      limitScopesOf(principal, model).scopes.filter((scope) => scope.id.includes(':model:')),
+    );
+    const states = await deps.limiter.state(partition, [...scopes, ...modelScopes]);
+    reply.headers(toRateLimitHeaders(states.filter((state) => !state.scope.includes(':model:'))));
+    return {
+      data: {
+        id: principal.keyId,
+        name: principal.keyName,
+        // OpenRouter's name for the same thing.
+        label: principal.keyName,
+        prefix: principal.keyPrefix,
+        role: principal.role,
+        team: principal.teamId === null ? null : { id: principal.teamId, name: principal.teamName },
+        expires_at:
+          principal.expiresAt === null ? null : new Date(principal.expiresAt).toISOString(),
+        limits: {
+          key: limitsJson(principal.keyLimits),
+          team: limitsJson(principal.teamLimits),
+          models: Object.fromEntries(
+            Object.entries(principal.modelLimits).map(([model, limits]) => [
+              model,
+              limitsJson(limits),
+            ]),
+          ),
+        },
+        model_allowlists: principal.allowlists,
+        free_only: principal.freeOnly,
+        rate_limit: states.map((state) => ({
+          scope: state.scope,
+          limit_requests: state.limitRequests ?? null,
+          remaining_requests: state.remainingRequests ?? null,
+          reset_requests_ms: state.resetRequestsMs ?? null,
+          limit_tokens: state.limitTokens ?? null,
+          remaining_tokens: state.remainingTokens ?? null,
+          reset_tokens_ms: state.resetTokensMs ?? null,
+          limit_concurrent: state.limitConcurrent ?? null,
+          remaining_concurrent: state.remainingConcurrent ?? null,
+        })),
+      },
+    };
+  });
+}
