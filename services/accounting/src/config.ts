@@ -24,7 +24,7 @@ const envSchema = z.object({
   SWITCHYARD_MASTER_KEY: z.string().trim().min(1, { error: 'is required' }),
   NATS_URL: z.string().trim().min(1).optional(),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
-  PORT: integer(1).max(65_535).default(8002),
+  PORT: integer(0).max(65_535).default(8002),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SWITCHYARD_BODY_LIMIT_BYTES: integer(1).default(1_048_576),
   SWITCHYARD_SHUTDOWN_GRACE_MS: integer(0).default(10_000),
