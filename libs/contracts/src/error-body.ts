@@ -7,6 +7,10 @@ export const errorBodySchema = z.object({
     type: z.string(),
     code: z.string().nullable(),
     param: z.string().nullable(),
+    /** 402 `budget_exceeded`: which limit was hit (`key_budget`, `team_budget`, `in_flight_reservation`). */
+    limit_source: z.string().optional(),
+    /** 402 `budget_exceeded`: when that budget starts afresh (ISO 8601), null for a total budget. */
+    resets_at: z.string().nullable().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

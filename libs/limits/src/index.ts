@@ -5,6 +5,16 @@ export type {
   AdmittedDegraded,
   Refused,
 } from './admission-result.js';
+export type {
+  Budget,
+  BudgetHold,
+  BudgetLedger,
+  BudgetReservation,
+  BudgetReservationRequest,
+  BudgetState,
+} from './budget/budget-ledger.js';
+export { createMemoryBudgetLedger } from './budget/create-memory-budget-ledger.js';
+export { createRedisBudgetLedger } from './budget/create-redis-budget-ledger.js';
 export { CONCURRENCY_RETRY_AFTER_MS } from './check-concurrency.js';
 export { formatResetDuration } from './format-reset-duration.js';
 export type { Lease } from './lease.js';

@@ -15,6 +15,8 @@ export interface ApiErrorOptions {
   /** Response headers that belong to this error, e.g. `retry-after`. */
   headers?: Readonly<Record<string, string>>;
   cause?: unknown;
+  /** Extra fields of the error object PRODUCT.md defines for some codes (402's `limit_source`). */
+  details?: Readonly<{ limit_source?: string; resets_at?: string | null }>;
 }
 
 /**
@@ -27,6 +29,7 @@ export class ApiError extends Error {
   readonly code: string;
   readonly param: string | null;
   readonly headers: Readonly<Record<string, string>>;
+  readonly details: NonNullable<ApiErrorOptions['details']>;
 
   constructor(
     status: number,
@@ -42,6 +45,7 @@ export class ApiError extends Error {
     this.code = code;
     this.param = options.param ?? null;
     this.headers = options.headers ?? {};
+    this.details = options.details ?? {};
   }
 
   /** The same error with more response headers (e.g. how many upstream attempts were made). */
@@ -50,6 +54,7 @@ export class ApiError extends Error {
       param: this.param,
       headers: { ...this.headers, ...headers },
       cause: this.cause,
+      details: this.details,
     });
   }
 }
@@ -103,6 +108,10 @@ export const apiErrors = {
     ),
   noAvailableProvider: (message: string) =>
     new ApiError(503, 'server_error', 'no_available_provider', message),
+  budgetExceeded: (message: string, limitSource: string, resetsAt: string | null) =>
+    new ApiError(402, 'insufficient_balance', 'budget_exceeded', message, {
+      details: { limit_source: limitSource, resets_at: resetsAt },
+    }),
   /** A store the request depends on (the key database) cannot be reached. */
   unavailable: (message: string, cause?: unknown) =>
     new ApiError(503, 'server_error', 'service_unavailable', message, { cause }),

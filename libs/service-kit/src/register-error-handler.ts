@@ -25,7 +25,13 @@ export function registerErrorHandler(
 /** Writes an ApiError as the response. */
 export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply {
   const body: ErrorBody = {
-    error: { message: error.message, type: error.type, code: error.code, param: error.param },
+    error: {
+      message: error.message,
+      type: error.type,
+      code: error.code,
+      param: error.param,
+      ...error.details,
+    },
   };
   return reply.code(error.status).headers(error.headers).send(body);
 }

@@ -65,6 +65,7 @@ export function buildGatewayApp(
   const deps: GatewayDeps = {
     authenticate: access.authenticate,
     limiter: access.limiter,
+    budgets: access.budgets,
     admissionMetrics: access.admissionMetrics,
     catalog: createModelCatalog(config, now),
     executor,

@@ -1,7 +1,10 @@
 import type { Bus } from '@switchyard/bus';
 import type { Tables } from '@switchyard/db';
 import {
+  type BudgetLedger,
+  createMemoryBudgetLedger,
   createMemoryRateLimiter,
+  createRedisBudgetLedger,
   createRedisRateLimiter,
   type RateLimiter,
 } from '@switchyard/limits';
@@ -35,6 +38,7 @@ export interface GatewayStores {
 export interface Access {
   authenticate: Authenticator;
   limiter: RateLimiter;
+  budgets: BudgetLedger;
   admissionMetrics: AdmissionMetrics;
   /** Stops listening for key changes. */
   close(): void;
@@ -64,6 +68,13 @@ export function buildAccess(
           onStoreError: admissionMetrics.storeError,
         })
       : createMemoryRateLimiter());
+  const budgets = stores.redis
+    ? createRedisBudgetLedger({
+        redis: stores.redis,
+        failMode: access?.rateLimitFailMode ?? 'open',
+        onStoreError: admissionMetrics.storeError,
+      })
+    : createMemoryBudgetLedger();
   let keys: KeyLookup | undefined;
   let stopEvicting: () => void = () => undefined;
   if (stores.db !== undefined && access?.keyPepper !== undefined) {
@@ -97,6 +108,7 @@ export function buildAccess(
   return {
     authenticate: createAuthenticator({ masterKey: config.masterKey, keys }),
     limiter,
+    budgets,
     admissionMetrics,
     close: stopEvicting,
   };

@@ -1,4 +1,4 @@
-import type { RateLimiter } from '@switchyard/limits';
+import type { BudgetLedger, RateLimiter } from '@switchyard/limits';
 import type { AdmissionMetrics } from './admission/admission-metrics.js';
 import type { Authenticator } from './auth/create-authenticator.js';
 import type { ModelCatalog } from './catalog/model-catalog.js';
@@ -13,6 +13,7 @@ export interface GatewayDeps {
   authenticate: Authenticator;
   catalog: ModelCatalog;
   limiter: RateLimiter;
+  budgets: BudgetLedger;
   admissionMetrics: AdmissionMetrics;
   executor: Executor;
   breakers: CircuitBreakers;

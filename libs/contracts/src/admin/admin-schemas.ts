@@ -11,6 +11,20 @@ export const limitsSchema = z.strictObject({
 export type Limits = z.infer<typeof limitsSchema>;
 
 /**
+ * A USD budget of a key or team: an exact decimal amount and what it covers (a UTC day, a UTC
+ * month, or all time). null removes the budget.
+ */
+export const budgetSchema = z
+  .strictObject({
+    limit_usd: z
+      .string()
+      .regex(/^\d{1,11}(\.\d{1,9})?$/, { error: 'expected a decimal USD amount like "25.00"' }),
+    period: z.enum(['day', 'month', 'total']),
+  })
+  .nullable();
+export type BudgetInput = z.infer<typeof budgetSchema>;
+
+/**
  * Which models a key or team may use: exact ids (`openai/gpt-4o`), a provider wildcard
  * (`anthropic/*`), or `:free` (only free models). null means every model.
  */
@@ -37,6 +51,7 @@ export type KeyRole = z.infer<typeof roleSchema>;
 export const createTeamSchema = z.strictObject({
   name: nameSchema,
   limits: limitsSchema.optional(),
+  budget: budgetSchema.optional(),
   model_allowlist: modelAllowlistSchema.optional(),
   metadata: metadataSchema.optional(),
 });
@@ -51,6 +66,7 @@ export const createKeySchema = z.strictObject({
   role: roleSchema.default('member'),
   expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
   limits: limitsSchema.optional(),
+  budget: budgetSchema.optional(),
   /** Limits per model id, on top of the key's own. */
   model_limits: z.record(z.string().min(1), limitsSchema).nullable().optional(),
   model_allowlist: modelAllowlistSchema.optional(),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatUsd, multiplyUsd, parseUsd, sumUsd } from './usd-decimal.js';
+import {
+  formatNanoUsd,
+  formatUsd,
+  multiplyUsd,
+  parseUsd,
+  sumUsd,
+  toNanoUsd,
+} from './usd-decimal.js';
 
 describe('usd decimal', () => {
   it('multiplies and sums exactly where floats would not', () => {
@@ -18,5 +25,16 @@ describe('usd decimal', () => {
   it('rejects what is not a non-negative decimal', () => {
     expect(() => parseUsd('-1')).toThrow(/decimal/);
     expect(() => parseUsd('1e-7')).toThrow(/decimal/);
+  });
+});
+
+describe('nano-USD', () => {
+  it('converts decimal amounts to whole nano-USD, rounding up, and back', () => {
+    expect(toNanoUsd(parseUsd('0.00000015'))).toBe(150);
+    expect(toNanoUsd(parseUsd('25'))).toBe(25_000_000_000);
+    expect(toNanoUsd(parseUsd('0.0000000375'))).toBe(38);
+    expect(toNanoUsd(parseUsd('0.0000000370'))).toBe(37);
+    expect(formatNanoUsd(150)).toBe('0.00000015');
+    expect(formatNanoUsd(25_000_000_000)).toBe('25');
   });
 });

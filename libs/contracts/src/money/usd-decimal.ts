@@ -37,3 +37,22 @@ export function formatUsd(amount: UsdAmount): string {
   const fraction = digits.slice(digits.length - amount.scale).replace(/0+$/, '');
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
+
+const NANOS_SCALE = 9;
+
+/**
+ * The amount in whole nano-USD, rounded up (budgets reserve at least the true cost). Exact for
+ * prices with up to nine decimals; a number because budget counters live in Redis as integers.
+ */
+export function toNanoUsd(amount: UsdAmount): number {
+  const shift = NANOS_SCALE - amount.scale;
+  if (shift >= 0) return Number(amount.units * 10n ** BigInt(shift));
+  const divisor = 10n ** BigInt(-shift);
+  const whole = amount.units / divisor;
+  return Number(amount.units % divisor === 0n ? whole : whole + 1n);
+}
+
+/** Nano-USD as a decimal string ("0.000001"). */
+export function formatNanoUsd(nanos: number): string {
+  return formatUsd({ units: BigInt(Math.round(nanos)), scale: NANOS_SCALE });
+}

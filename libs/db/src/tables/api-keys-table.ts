@@ -14,6 +14,10 @@ export const API_KEY_ROLES = ['admin', 'team_admin', 'member'] as const;
 /** One of {@link API_KEY_ROLES}. */
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
+/** What a budget covers: a UTC day, a UTC month, or all time. */
+export const BUDGET_PERIODS = ['day', 'month', 'total'] as const;
+export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
+
 /** Limits for one model, as stored in `api_keys.per_model_limits` (keyed by model id). */
 export interface ModelLimits {
   rpm?: number;
@@ -43,6 +47,10 @@ export interface ApiKeysTable {
   free_only: Defaulted<boolean>;
   /** Limits per model id; a JSON object (never a JSON array, which `pg` would send as a Postgres array). */
   per_model_limits: NullableColumn<Record<string, ModelLimits>>;
+  /** USD budget as an exact decimal string (`numeric`); null means no budget. */
+  budget_usd: NullableColumn<string>;
+  /** What the budget covers: a UTC day, a UTC month, or all time; null with no budget. */
+  budget_period: NullableColumn<BudgetPeriod>;
   metadata: Defaulted<JsonObject>;
   expires_at: NullableTimestamp;
   revoked_at: NullableTimestamp;

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { BudgetPeriod } from './api-keys-table.js';
 import type {
   Defaulted,
   DefaultedTimestamp,
@@ -25,6 +26,10 @@ export interface TeamsTable {
   max_concurrent: NullableColumn<number>;
   /** Model ids, `provider/*` wildcards or `:free`; null means every model. */
   model_allowlist: NullableColumn<string[]>;
+  /** USD budget as an exact decimal string (`numeric`); null means no budget. */
+  budget_usd: NullableColumn<string>;
+  /** What the budget covers: a UTC day, a UTC month, or all time; null with no budget. */
+  budget_period: NullableColumn<BudgetPeriod>;
   metadata: Defaulted<JsonObject>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;

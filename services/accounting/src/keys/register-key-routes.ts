@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { adminErrors } from '../admin/admin-errors.js';
 import type { AdminPrincipal } from '../admin/admin-principal.js';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
+import { toBudgetColumns } from '../admin/budget-columns.js';
 import { decodePageCursor } from '../admin/page-cursor.js';
 import { parseAdminInput } from '../admin/parse-admin-input.js';
 import { parseIdParam } from '../admin/parse-id.js';
@@ -64,6 +65,7 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AdminRouteDeps): v
         model_allowlist: body.model_allowlist ?? null,
         free_only: body.model_allowlist?.includes(':free') ?? false,
         per_model_limits: toModelLimits(body.model_limits),
+        ...toBudgetColumns(body.budget ?? null),
         metadata: toJsonObject(body.metadata ?? {}),
         expires_at: body.expires_at ?? null,
       })

@@ -1,4 +1,5 @@
 import type { ApiKey, ApiKeyRole, JsonObject, ModelLimits } from '@switchyard/db';
+import { type BudgetJson, toBudgetJson } from '../admin/budget-columns.js';
 
 /** A key as the admin API shows it: never the hash, never the secret. */
 export interface KeyJson {
@@ -9,6 +10,7 @@ export interface KeyJson {
   role: ApiKeyRole;
   key_prefix: string;
   limits: { rpm: number | null; tpm: number | null; max_concurrent: number | null };
+  budget: BudgetJson;
   model_allowlist: string[] | null;
   model_limits: Record<string, ModelLimits> | null;
   metadata: JsonObject;
@@ -29,6 +31,7 @@ export function toKeyJson(key: ApiKey): KeyJson {
     role: key.role,
     key_prefix: key.key_prefix,
     limits: { rpm: key.rpm, tpm: key.tpm, max_concurrent: key.max_concurrent },
+    budget: toBudgetJson(key),
     model_allowlist: key.model_allowlist,
     model_limits: key.per_model_limits,
     metadata: key.metadata,

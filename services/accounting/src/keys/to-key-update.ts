@@ -1,5 +1,6 @@
 import type { UpdateKey } from '@switchyard/contracts';
 import type { ApiKeyUpdate, ModelLimits } from '@switchyard/db';
+import { toBudgetColumns } from '../admin/budget-columns.js';
 import { toJsonObject } from '../admin/to-json-object.js';
 
 /** The columns a PATCH body changes; absent fields stay, null clears a limit. */
@@ -15,6 +16,7 @@ export function toKeyUpdate(body: UpdateKey): ApiKeyUpdate {
     update.model_allowlist = body.model_allowlist;
     update.free_only = body.model_allowlist?.includes(':free') ?? false;
   }
+  if (body.budget !== undefined) Object.assign(update, toBudgetColumns(body.budget));
   if (body.model_limits !== undefined) update.per_model_limits = toModelLimits(body.model_limits);
   if (body.metadata !== undefined) update.metadata = toJsonObject(body.metadata);
   return update;

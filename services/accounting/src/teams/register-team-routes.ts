@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { adminErrors } from '../admin/admin-errors.js';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
+import { toBudgetColumns } from '../admin/budget-columns.js';
 import { decodePageCursor } from '../admin/page-cursor.js';
 import { parseAdminInput } from '../admin/parse-admin-input.js';
 import { parseIdParam } from '../admin/parse-id.js';
@@ -36,6 +37,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AdminRouteDeps): 
         tpm: body.limits?.tpm ?? null,
         max_concurrent: body.limits?.max_concurrent ?? null,
         model_allowlist: body.model_allowlist ?? null,
+        ...toBudgetColumns(body.budget ?? null),
         metadata: toJsonObject(body.metadata ?? {}),
       })
       .returningAll()
@@ -86,6 +88,7 @@ export function registerTeamRoutes(app: FastifyInstance, deps: AdminRouteDeps): 
     if (body.limits?.max_concurrent !== undefined)
       update.max_concurrent = body.limits.max_concurrent;
     if (body.model_allowlist !== undefined) update.model_allowlist = body.model_allowlist;
+    if (body.budget !== undefined) Object.assign(update, toBudgetColumns(body.budget));
     if (body.metadata !== undefined) update.metadata = toJsonObject(body.metadata);
     const team = await db
       .updateTable('accounting.teams')

@@ -1,4 +1,5 @@
 import type { JsonObject, Team } from '@switchyard/db';
+import { type BudgetJson, toBudgetJson } from '../admin/budget-columns.js';
 
 /** A team as the admin API shows it. */
 export interface TeamJson {
@@ -7,6 +8,7 @@ export interface TeamJson {
   organization_id: string;
   name: string;
   limits: { rpm: number | null; tpm: number | null; max_concurrent: number | null };
+  budget: BudgetJson;
   model_allowlist: string[] | null;
   metadata: JsonObject;
   created_at: string;
@@ -21,6 +23,7 @@ export function toTeamJson(team: Team): TeamJson {
     organization_id: team.organization_id,
     name: team.name,
     limits: { rpm: team.rpm, tpm: team.tpm, max_concurrent: team.max_concurrent },
+    budget: toBudgetJson(team),
     model_allowlist: team.model_allowlist,
     metadata: team.metadata,
     created_at: team.created_at.toISOString(),

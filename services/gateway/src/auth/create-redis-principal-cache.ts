@@ -28,6 +28,13 @@ const principalSchema = z.object({
   modelLimits: z.record(z.string(), limitsSchema),
   allowlists: z.array(z.array(z.string())),
   freeOnly: z.boolean(),
+  budgets: z.array(
+    z.object({
+      scope: z.enum(['key', 'team']),
+      limitUsd: z.string(),
+      period: z.enum(['day', 'month', 'total']),
+    }),
+  ),
   expiresAt: z.number().nullable(),
 });
 

@@ -1,6 +1,7 @@
+import { formatUsd, parseUsd } from '@switchyard/contracts';
 import type { ModelLimits, Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
-import type { Principal, PrincipalLimits } from './principal.js';
+import type { Principal, PrincipalBudget, PrincipalLimits } from './principal.js';
 
 /** Looks a key up by the HMAC of its secret; null when no live key has it. */
 export type FindPrincipal = (keyHash: Buffer) => Promise<Principal | null>;
@@ -30,6 +31,10 @@ export function findPrincipalInDatabase(
         'key.free_only as free_only',
         'key.per_model_limits as per_model_limits',
         'key.expires_at as expires_at',
+        'key.budget_usd as key_budget_usd',
+        'key.budget_period as key_budget_period',
+        'team.budget_usd as team_budget_usd',
+        'team.budget_period as team_budget_period',
         'team.id as team_id',
         'team.name as team_name',
         'team.rpm as team_rpm',
@@ -56,6 +61,10 @@ export function findPrincipalInDatabase(
         (list): list is string[] => list !== null,
       ),
       freeOnly: row.free_only,
+      budgets: [
+        budgetOf('key', row.key_budget_usd, row.key_budget_period),
+        budgetOf('team', row.team_budget_usd, row.team_budget_period),
+      ].filter((budget): budget is PrincipalBudget => budget !== undefined),
       expiresAt: row.expires_at === null ? null : new Date(row.expires_at).getTime(),
     };
   };
@@ -81,4 +90,14 @@ function modelLimitsOf(
     limits[model] = limitsOf(value.rpm, value.tpm, value.max_concurrent);
   }
   return limits;
+}
+
+function budgetOf(
+  scope: PrincipalBudget['scope'],
+  limit: string | null,
+  period: PrincipalBudget['period'] | null,
+): PrincipalBudget | undefined {
+  if (limit === null || period === null) return undefined;
+  // `numeric` arrives as "25.000000000"; the decimal is exact either way.
+  return { scope, limitUsd: formatUsd(parseUsd(String(limit))), period };
 }

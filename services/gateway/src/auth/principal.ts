@@ -8,6 +8,14 @@ export interface PrincipalLimits {
   readonly maxConcurrent?: number;
 }
 
+/** A USD budget over the principal: its key's or its team's. */
+export interface PrincipalBudget {
+  readonly scope: 'key' | 'team';
+  /** Exact decimal USD. */
+  readonly limitUsd: string;
+  readonly period: 'day' | 'month' | 'total';
+}
+
 /** Who is calling: what every later check (allowlists, limits, budgets, usage) keys on. */
 export interface Principal {
   readonly keyId: string;
@@ -25,6 +33,8 @@ export interface Principal {
   readonly allowlists: readonly (readonly string[])[];
   /** Only `:free` routes. */
   readonly freeOnly: boolean;
+  /** The key's and the team's budgets, when set. */
+  readonly budgets: readonly PrincipalBudget[];
   /** Milliseconds since the epoch after which the key is dead; null when it never expires. */
   readonly expiresAt: number | null;
 }
@@ -42,5 +52,6 @@ export const MASTER_PRINCIPAL: Principal = Object.freeze({
   modelLimits: {},
   allowlists: [],
   freeOnly: false,
+  budgets: [],
   expiresAt: null,
 });

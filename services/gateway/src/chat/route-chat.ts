@@ -1,6 +1,7 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { admitRequest } from '../admission/admit-request.js';
+import { reserveChatBudget } from '../admission/reserve-chat-budget.js';
 import { allowedCandidates } from '../auth/allowed-candidates.js';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayDeps } from '../gateway-deps.js';
@@ -73,6 +74,19 @@ export async function routeChat(
     leaseId: request.id,
   });
   reply.headers(admission.headers);
+  const budget = await reserveChatBudget(deps, {
+    principal,
+    leaseId: request.id,
+    candidates,
+    fitted,
+    prompt,
+  }).catch((error: unknown) => {
+    admission.end({ status: 402, usedTokens: 0 });
+    throw error;
+  });
+  if (budget.clampedMaxTokens !== undefined) {
+    reply.header('x-switchyard-budget-max-tokens', String(budget.clampedMaxTokens));
+  }
   const outcome = trackOutcome(deps, request, {
     principal,
     endpoint,
@@ -80,6 +94,7 @@ export async function routeChat(
     stream: body.stream === true,
     estimatedTokens,
     admission,
+    budget,
   });
   const signals = requestSignals(reply, deps.requestTimeoutMs);
   try {

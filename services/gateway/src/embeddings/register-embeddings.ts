@@ -2,6 +2,8 @@ import { type EmbeddingsRequest, embeddingsRequestSchema } from '@switchyard/con
 import { apiErrors, parseBody } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import { admitRequest } from '../admission/admit-request.js';
+import { priceBoundsOf } from '../admission/price-bounds-of.js';
+import { reserveBudget } from '../admission/reserve-budget.js';
 import { allowedCandidates } from '../auth/allowed-candidates.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
@@ -38,6 +40,17 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
       leaseId: request.id,
     });
     reply.headers(admission.headers);
+    const budget = await reserveBudget(deps.budgets, {
+      principal,
+      leaseId: request.id,
+      now: deps.now(),
+      fixedNanos: estimatedTokens * priceBoundsOf(candidates).promptNanos,
+      perTokenNanos: 0,
+      maxTokens: 0,
+    }).catch((error: unknown) => {
+      admission.end({ status: 402, usedTokens: 0 });
+      throw error;
+    });
     const outcome = trackOutcome(deps, request, {
       principal,
       endpoint: 'embeddings',
@@ -45,6 +58,7 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
       stream: false,
       estimatedTokens,
       admission,
+      budget,
     });
     const signals = requestSignals(reply, deps.requestTimeoutMs);
     try {

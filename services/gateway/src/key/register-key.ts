@@ -1,5 +1,7 @@
+import { formatNanoUsd } from '@switchyard/contracts';
 import { toRateLimitHeaders } from '@switchyard/limits';
 import type { FastifyInstance } from 'fastify';
+import { budgetsOf } from '../admission/budgets-of.js';
 import { limitScopesOf } from '../admission/limit-scopes-of.js';
 import type { PrincipalLimits } from '../auth/principal.js';
 import type { GatewayDeps } from '../gateway-deps.js';
@@ -12,7 +14,8 @@ const limitsJson = (limits: PrincipalLimits) => ({
 
 /**
  * `GET /v1/key`: the calling key as it is enforced right now — name, team, role, limits,
- * allowlists, expiry, and the current state of each rate limit (nothing is charged).
+ * allowlists, expiry, each budget's spend, reservations and remainder, and the current state of
+ * each rate limit (nothing is charged).
  */
 export function registerKey(app: FastifyInstance, deps: GatewayDeps): void {
   app.get('/v1/key', async (request, reply) => {
@@ -21,7 +24,14 @@ export function registerKey(app: FastifyInstance, deps: GatewayDeps): void {
     const modelScopes = Object.keys(principal.modelLimits).flatMap((model) =>
       limitScopesOf(principal, model).scopes.filter((scope) => scope.id.includes(':model:')),
     );
-    const states = await deps.limiter.state(partition, [...scopes, ...modelScopes]);
+    const budgets = budgetsOf(principal, deps.now());
+    const [states, budgetStates] = await Promise.all([
+      deps.limiter.state(partition, [...scopes, ...modelScopes]),
+      deps.budgets.state(
+        partition,
+        budgets.map((entry) => entry.budget),
+      ),
+    ]);
     reply.headers(toRateLimitHeaders(states.filter((state) => !state.scope.includes(':model:'))));
     return {
       data: {
@@ -46,6 +56,20 @@ export function registerKey(app: FastifyInstance, deps: GatewayDeps): void {
         },
         model_allowlists: principal.allowlists,
         free_only: principal.freeOnly,
+        budgets: budgets.map((entry, index) => {
+          const state = budgetStates[index];
+          const spent = state?.spentNanos ?? 0;
+          const reserved = state?.reservedNanos ?? 0;
+          return {
+            limit_source: entry.source,
+            period: entry.period,
+            limit_usd: formatNanoUsd(entry.budget.limitNanos),
+            spent_usd: formatNanoUsd(spent),
+            reserved_usd: formatNanoUsd(reserved),
+            remaining_usd: formatNanoUsd(Math.max(0, entry.budget.limitNanos - spent - reserved)),
+            resets_at: entry.resetsAt,
+          };
+        }),
         rate_limit: states.map((state) => ({
           scope: state.scope,
           limit_requests: state.limitRequests ?? null,

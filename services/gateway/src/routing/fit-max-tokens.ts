@@ -7,6 +7,8 @@ import type { Model } from '../catalog/model-catalog.js';
 const IMAGE_TOKENS = 1_000;
 /** Per-message framing tokens (role, separators). */
 const MESSAGE_OVERHEAD = 4;
+/** Tokens that prime the reply (`<|start|>assistant<|message|>`), once per request. */
+const REPLY_PRIMING = 3;
 /** o200k counts are exact for OpenAI; other providers' tokenizers run up to ~15% longer. */
 const ESTIMATE_MARGIN = 1.15;
 
@@ -33,7 +35,7 @@ export function measurePrompt(request: ChatCompletionRequest): PromptSize {
       texts.push(JSON.stringify(message.tool_calls));
   }
   if (request.tools) texts.push(JSON.stringify(request.tools));
-  const fixed = images * IMAGE_TOKENS + request.messages.length * MESSAGE_OVERHEAD;
+  const fixed = images * IMAGE_TOKENS + request.messages.length * MESSAGE_OVERHEAD + REPLY_PRIMING;
   let counted: number | undefined;
   return {
     upperBound: texts.reduce((sum, text) => sum + Buffer.byteLength(text), fixed),

@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 
 /** Limits and lists as the accounting tables store them. */
 export interface SeedLimits {
+  budget_usd?: string;
+  budget_period?: 'day' | 'month' | 'total';
   rpm?: number;
   tpm?: number;
   max_concurrent?: number;

@@ -1,7 +1,8 @@
-import type { TokenUsage } from '@switchyard/contracts';
+import { parseUsd, type TokenUsage, toNanoUsd } from '@switchyard/contracts';
 import { ApiError } from '@switchyard/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Admission } from '../admission/admit-request.js';
+import type { BudgetAdmission } from '../admission/reserve-budget.js';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
@@ -40,6 +41,8 @@ export function trackOutcome(
     estimatedTokens: number;
     /** Settled when the outcome is known: tokens reconciled, concurrency slot freed. */
     admission: Admission;
+    /** Settled to the request's actual cost when it ends. */
+    budget: BudgetAdmission;
   },
 ): OutcomeTracker {
   const startedAt = deps.now();
@@ -82,6 +85,15 @@ export function trackOutcome(
         status: result.status,
         usedTokens: result.usage && result.usage.promptTokens + result.usage.completionTokens,
       });
+      const costUsd = result.usage === undefined ? undefined : cost(result.usage);
+      // Without usage: a failure cost nothing; a client that left mid-stream keeps its whole hold.
+      fields.budget.settle(
+        costUsd !== undefined
+          ? toNanoUsd(parseUsd(costUsd))
+          : result.status >= 400 && result.status !== 499
+            ? 0
+            : undefined,
+      );
       deps.usage.record({
         requestId: request.id,
         principal: fields.principal,
@@ -96,7 +108,7 @@ export function trackOutcome(
         errorCode: result.errorCode,
         usage: result.usage,
         usageSource: result.usageSource,
-        cost: result.usage === undefined ? undefined : cost(result.usage),
+        cost: costUsd,
         startedAt,
         latencyMs: deps.now() - startedAt,
         timeToFirstTokenMs: result.timeToFirstTokenMs,

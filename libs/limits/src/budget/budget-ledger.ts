@@ -1,0 +1,84 @@
+/**
+ * One USD budget counter: a key's or a team's, for one period (its id names the period, e.g.
+ * `key:<id>:month:2026-11`). Amounts are integer nano-USD, exact for every per-token price
+ * with up to nine decimals and for totals up to about $9M.
+ */
+export interface Budget {
+  readonly id: string;
+  readonly limitNanos: number;
+  /** When the counter may be forgotten (the period's end plus a grace), ms since the epoch. */
+  readonly expiresAtMs: number;
+}
+
+/** One request asking to reserve the most it can cost against every budget above it. */
+export interface BudgetReservationRequest {
+  /** Redis Cluster hash tag: the team (or key) id, as for rate limits. */
+  readonly partition: string;
+  readonly budgets: readonly Budget[];
+  /** Cost known up front: the prompt estimate at the prompt price. */
+  readonly fixedNanos: number;
+  /** Cost of each completion token at the highest completion rate of the request's routes. */
+  readonly perTokenNanos: number;
+  /** The completion tokens the request may produce (its max_tokens or the model's cap). */
+  readonly maxTokens: number;
+  /** Fewer affordable tokens than this is a refusal rather than a clamped request. */
+  readonly minTokens: number;
+  readonly leaseId: string;
+  /** A reservation not settled within this long is dropped (a dead gateway's requests). */
+  readonly ttlMs: number;
+}
+
+/** One budget as it stands. */
+export interface BudgetState {
+  readonly id: string;
+  readonly limitNanos: number;
+  readonly spentNanos: number;
+  /** Held by requests in flight. */
+  readonly reservedNanos: number;
+}
+
+/** What a granted reservation holds; hand it to `settle` when the request ends. */
+export interface BudgetHold {
+  readonly partition: string;
+  readonly leaseId: string;
+  readonly budgets: readonly Budget[];
+  readonly amountNanos: number;
+  /** Granted unchecked while the store was unreachable (fail open): settle records nothing. */
+  readonly degraded: boolean;
+}
+
+/** The answer to {@link BudgetLedger.reserve}. */
+export type BudgetReservation =
+  | {
+      readonly granted: true;
+      /** Completion tokens the request may use: `maxTokens`, or fewer when clamped. */
+      readonly tokens: number;
+      readonly hold: BudgetHold;
+      readonly states: BudgetState[];
+    }
+  | {
+      readonly granted: false;
+      /** The budget that cannot afford the request. */
+      readonly limitedBy: string;
+      /** `spent`: the budget itself is used up; `reserved`: requests in flight hold the rest. */
+      readonly reason: 'spent' | 'reserved';
+      readonly states: BudgetState[];
+    };
+
+/**
+ * Budgets as reserve → settle counters shared by every gateway (Redis) or in one process: a
+ * reservation takes the request's maximum cost at admission, settle replaces it with the
+ * actual cost, and reservations expire so a dead gateway cannot strand them.
+ */
+export interface BudgetLedger {
+  /** Reserves atomically against every budget, clamping tokens to what all of them afford. */
+  reserve(request: BudgetReservationRequest): Promise<BudgetReservation>;
+  /** Replaces the hold by the actual cost (spent += actual). Never throws. */
+  settle(hold: BudgetHold, actualNanos: number): Promise<void>;
+  state(partition: string, budgets: readonly Budget[]): Promise<BudgetState[]>;
+  /**
+   * Raises a budget's spent counter to the ledger's figure when it is behind (a lost Redis),
+   * never lowers it (events still on their way are not in the ledger yet).
+   */
+  raiseSpent(partition: string, budget: Budget, spentNanos: number): Promise<void>;
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Budget, BudgetLedger, BudgetReservationRequest } from './budget-ledger.js';
+
+const DAY_MS = 86_400_000;
+
+function budget(limitNanos: number, id = `key:${randomUUID()}:total`): Budget {
+  return { id, limitNanos, expiresAtMs: Date.now() + DAY_MS };
+}
+
+function request(
+  budgets: Budget[],
+  overrides: Partial<BudgetReservationRequest> = {},
+): BudgetReservationRequest {
+  return {
+    partition: randomUUID(),
+    budgets,
+    fixedNanos: 1_000,
+    perTokenNanos: 100,
+    maxTokens: 100,
+    minTokens: 10,
+    leaseId: randomUUID(),
+    ttlMs: 60_000,
+    ...overrides,
+  };
+}
+
+/**
+ * What every {@link BudgetLedger} does, run against the in-memory and the Redis ledger. For
+ * tests only: not exported from the package.
+ */
+export function describeBudgetLedgerContract(name: string, makeLedger: () => BudgetLedger): void {
+  describe(`${name} (budget ledger contract)`, () => {
+    it('grants the full request when it fits and holds its maximum cost', async () => {
+      const ledger = makeLedger();
+      const limit = budget(1_000_000);
+      const result = await ledger.reserve(request([limit]));
+      expect(result).toMatchObject({ granted: true, tokens: 100 });
+      expect(await ledger.state(result.granted ? result.hold.partition : '', [limit])).toEqual([
+        { id: limit.id, limitNanos: 1_000_000, spentNanos: 0, reservedNanos: 11_000 },
+      ]);
+    });
+
+    it('clamps tokens to what the tightest budget affords, and refuses below the minimum', async () => {
+      const ledger = makeLedger();
+      const partition = randomUUID();
+      const loose = budget(1_000_000);
+      const tight = budget(6_000);
+      const clamped = await ledger.reserve(request([loose, tight], { partition }));
+      expect(clamped).toMatchObject({ granted: true, tokens: 50 });
+      const refused = await ledger.reserve(request([loose, tight], { partition }));
+      expect(refused).toMatchObject({ granted: false, limitedBy: tight.id, reason: 'reserved' });
+    });
+
+    it('settles to the actual cost: reserved becomes spent, and spent budgets refuse', async () => {
+      const ledger = makeLedger();
+      const partition = randomUUID();
+      const limit = budget(20_000);
+      const first = await ledger.reserve(request([limit], { partition }));
+      if (!first.granted) throw new Error('expected a grant');
+      await ledger.settle(first.hold, 15_000);
+      expect(await ledger.state(partition, [limit])).toEqual([
+        { id: limit.id, limitNanos: 20_000, spentNanos: 15_000, reservedNanos: 0 },
+      ]);
+      const second = await ledger.reserve(request([limit], { partition }));
+      expect(second).toMatchObject({ granted: true, tokens: 40 });
+      if (second.granted) await ledger.settle(second.hold, 5_000);
+      expect(await ledger.reserve(request([limit], { partition }))).toMatchObject({
+        granted: false,
+        reason: 'spent',
+      });
+    });
+
+    it('never over-commits under concurrent reservations', async () => {
+      const ledger = makeLedger();
+      const partition = randomUUID();
+      const limit = budget(110_000);
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => ledger.reserve(request([limit], { partition }))),
+      );
+      expect(results.filter((result) => result.granted)).toHaveLength(10);
+    });
+
+    it('drops reservations whose TTL ran out', async () => {
+      const ledger = makeLedger();
+      const partition = randomUUID();
+      const limit = budget(11_000);
+      expect((await ledger.reserve(request([limit], { partition, ttlMs: 50 }))).granted).toBe(true);
+      expect((await ledger.reserve(request([limit], { partition }))).granted).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect((await ledger.reserve(request([limit], { partition }))).granted).toBe(true);
+    });
+
+    it('raises spent from the ledger but never lowers it', async () => {
+      const ledger = makeLedger();
+      const partition = randomUUID();
+      const limit = budget(100_000);
+      await ledger.raiseSpent(partition, limit, 40_000);
+      await ledger.raiseSpent(partition, limit, 10_000);
+      expect((await ledger.state(partition, [limit]))[0]?.spentNanos).toBe(40_000);
+    });
+  });
+}

@@ -1,0 +1,109 @@
+import { formatNanoUsd } from '@switchyard/contracts';
+import {
+  type BudgetHold,
+  type BudgetLedger,
+  type BudgetState,
+  LimiterUnavailableError,
+} from '@switchyard/limits';
+import { apiErrors } from '@switchyard/service-kit';
+import type { Principal } from '../auth/principal.js';
+import { budgetsOf, type CurrentBudget } from './budgets-of.js';
+
+/** A request's hold on its budgets; `settle` records what it actually cost. */
+export interface BudgetAdmission {
+  /** Completion tokens the budgets allow when fewer than asked (the request must be clamped). */
+  readonly clampedMaxTokens: number | undefined;
+  /** Settles to the actual cost (nano-USD), or to the whole hold when the cost is unknown. Idempotent. */
+  settle(costNanos: number | undefined): void;
+}
+
+/** A small answer: below this many affordable completion tokens a request is refused, not clamped. */
+const MIN_ANSWER_TOKENS = 16;
+/** A reservation a gateway never settled (it died) is dropped after this. */
+const HOLD_TTL_MS = 15 * 60_000;
+
+const PERIOD_WORDS = { day: ' daily', month: ' monthly', total: '' } as const;
+
+/** For requests whose principal has no budget. */
+export const NO_BUDGET: BudgetAdmission = { clampedMaxTokens: undefined, settle: () => undefined };
+
+/**
+ * Reserves the most the request can cost — its prompt at the prompt price plus `maxTokens` at
+ * the completion price — against the key's and team's budgets in one step. A request the budgets
+ * cannot afford in full gets fewer tokens; one that cannot afford even a small answer is refused
+ * with 402 `budget_exceeded` naming the budget (`limit_source`) and when it resets.
+ */
+export async function reserveBudget(
+  ledger: BudgetLedger,
+  request: {
+    principal: Principal;
+    leaseId: string;
+    now: number;
+    fixedNanos: number;
+    perTokenNanos: number;
+    maxTokens: number;
+  },
+): Promise<BudgetAdmission> {
+  const current = budgetsOf(request.principal, request.now);
+  if (current.length === 0) return NO_BUDGET;
+  const partition = request.principal.teamId ?? request.principal.keyId;
+  let result: Awaited<ReturnType<BudgetLedger['reserve']>>;
+  try {
+    result = await ledger.reserve({
+      partition,
+      budgets: current.map((entry) => entry.budget),
+      fixedNanos: request.fixedNanos,
+      perTokenNanos: request.perTokenNanos,
+      maxTokens: request.maxTokens,
+      minTokens: Math.min(MIN_ANSWER_TOKENS, request.maxTokens),
+      leaseId: request.leaseId,
+      ttlMs: HOLD_TTL_MS,
+    });
+  } catch (error: unknown) {
+    if (!(error instanceof LimiterUnavailableError)) throw error;
+    throw apiErrors.unavailable('Budgets cannot be checked right now; retry shortly.', error);
+  }
+  if (!result.granted) throw refusal(current, result.limitedBy, result.reason, result.states);
+  return {
+    clampedMaxTokens: result.tokens < request.maxTokens ? result.tokens : undefined,
+    settle: settler(ledger, result.hold),
+  };
+}
+
+function settler(ledger: BudgetLedger, hold: BudgetHold): BudgetAdmission['settle'] {
+  let settled = false;
+  return (costNanos) => {
+    if (settled) return;
+    settled = true;
+    void ledger.settle(hold, costNanos ?? hold.amountNanos);
+  };
+}
+
+function refusal(
+  current: readonly CurrentBudget[],
+  limitedBy: string,
+  reason: 'spent' | 'reserved',
+  states: readonly BudgetState[],
+) {
+  const entry = current.find((candidate) => candidate.budget.id === limitedBy) ?? current[0];
+  const state = states.find((candidate) => candidate.id === limitedBy);
+  const owner = entry?.source === 'team_budget' ? "Your team's" : "This key's";
+  const period = entry === undefined ? '' : PERIOD_WORDS[entry.period];
+  const spent =
+    state === undefined
+      ? ''
+      : ` ($${formatNanoUsd(state.spentNanos)} of $${formatNanoUsd(state.limitNanos)} spent)`;
+  const resets = entry?.resetsAt ? ` It resets at ${entry.resetsAt}.` : '';
+  if (reason === 'reserved') {
+    return apiErrors.budgetExceeded(
+      `${owner}${period} budget is held by requests in flight${spent}; retry when they finish.${resets}`,
+      'in_flight_reservation',
+      entry?.resetsAt ?? null,
+    );
+  }
+  return apiErrors.budgetExceeded(
+    `${owner}${period} budget is used up${spent}.${resets} Ask an admin to raise it.`,
+    entry?.source ?? 'key_budget',
+    entry?.resetsAt ?? null,
+  );
+}
