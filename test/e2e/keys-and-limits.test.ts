@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   createFreshPostgresDatabase,
   type FakeOpenAI,
@@ -30,11 +34,19 @@ beforeAll(async () => {
     SWITCHYARD_KEY_PEPPER: 'e2e-pepper-0123456789abcdef',
     SWITCHYARD_MASTER_KEY: MASTER_KEY,
   };
+  const configFile = join(await mkdtemp(join(tmpdir(), 'switchyard-e2e-keys-')), 'switchyard.yaml');
+  writeFileSync(
+    configFile,
+    `providers:
+  - { name: fake, type: openai-compatible, base_url: "${fake.url}", keys: [sk-fake] }
+models:
+  - { id: fake/chat, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
+  - { id: fake/slow-500, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
+`,
+  );
   accounting = await startService('accounting', shared);
   gateways = await Promise.all(
-    [1, 2].map(() =>
-      startService('gateway', { ...shared, OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: fake.url }),
-    ),
+    [1, 2].map(() => startService('gateway', { ...shared, SWITCHYARD_CONFIG: configFile })),
   );
 }, 90_000);
 
@@ -57,7 +69,7 @@ async function admin<T>(
   return { status: response.status, body: (await response.json()) as T };
 }
 
-async function createKey(limits: Record<string, number>, role = 'member') {
+async function createKey(limits: Record<string, number>, role = 'member', extra: object = {}) {
   const team = await admin<{ id: string }>('/teams', {
     name: `team-${randomBytes(4).toString('hex')}`,
   });
@@ -66,18 +78,20 @@ async function createKey(limits: Record<string, number>, role = 'member') {
     team_id: team.body.id,
     role,
     limits,
+    ...extra,
   });
   expect(key.status).toBe(201);
   return { teamId: team.body.id, ...key.body };
 }
 
-const chat = (gateway: RunningService, secret: string) =>
+const chat = (gateway: RunningService, secret: string, body: object = {}) =>
   fetch(`${gateway.origin}/v1/chat/completions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
     body: JSON.stringify({
-      model: 'openai/gpt-4o-mini',
+      model: 'fake/chat',
       messages: [{ role: 'user', content: 'hi' }],
+      ...body,
     }),
   });
 
@@ -104,6 +118,10 @@ describe('keys and limits across two gateway replicas', () => {
     // GCRA refills one request a second: a burst over within a second gets exactly 60; on a
     // machine so loaded the burst took longer, each further second may let exactly one more in.
     const refills = Math.floor(elapsedMs / 1_000);
+    for (const gateway of gateways) {
+      const metrics = await (await fetch(`${gateway.origin}/metrics`)).text();
+      expect(metrics, 'no request may pass unchecked').not.toMatch(/rate_limit_degraded_total\{/);
+    }
     expect(admitted).toBeGreaterThanOrEqual(60);
     expect(admitted).toBeLessThanOrEqual(60 + refills);
   });
@@ -116,7 +134,7 @@ describe('keys and limits across two gateway replicas', () => {
     );
     for (const client of clients) {
       const completion = await client.chat.completions.create({
-        model: 'openai/gpt-4o-mini',
+        model: 'fake/chat',
         messages: [{ role: 'user', content: 'hi' }],
       });
       expect(completion.choices[0]?.message.content).toBeTruthy();
@@ -128,7 +146,7 @@ describe('keys and limits across two gateway replicas', () => {
       clients.map(async (client) => {
         for (;;) {
           const error = await client.chat.completions
-            .create({ model: 'openai/gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] })
+            .create({ model: 'fake/chat', messages: [{ role: 'user', content: 'hi' }] })
             .then(
               () => undefined,
               (failure: unknown) => failure,
@@ -172,5 +190,52 @@ describe('keys and limits across two gateway replicas', () => {
     });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.param).toBe('limits.rpm');
+  });
+
+  it('50 concurrent requests over both gateways against a budget that affords 10: spend stays within it, then 402', async () => {
+    // Each request reserves 9 prompt tokens × 1,000 + 16 × 2,000 = 41,000 nano-USD and really
+    // costs at most 7 × 1,000 + 16 × 2,000 = 39,000: $0.00041 affords exactly ten at once.
+    const key = await createKey({}, 'member', {
+      budget: { limit_usd: '0.00041', period: 'total' },
+    });
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, async (_, index) => {
+        const gateway = gateways[index % 2] as RunningService;
+        const response = await chat(gateway, key.secret, {
+          model: 'fake/slow-500',
+          max_tokens: 16,
+        });
+        return {
+          status: response.status,
+          body: (await response.json()) as { error?: { limit_source?: string } },
+        };
+      }),
+    );
+    const admitted = responses.filter((response) => response.status === 200);
+    const refused = responses.filter((response) => response.status === 402);
+    expect(admitted).toHaveLength(10);
+    expect(refused).toHaveLength(40);
+    for (const response of refused)
+      expect(response.body.error?.limit_source).toBe('in_flight_reservation');
+
+    // Spend the rest one request at a time until the budget refuses.
+    let next: Response | undefined;
+    for (let index = 0; index < 60; index += 1) {
+      next = await chat(gateways[index % 2] as RunningService, key.secret, { max_tokens: 16 });
+      if (next.status !== 200) break;
+    }
+    expect(next?.status).toBe(402);
+    const error = ((await next?.json()) as { error: { code: string; limit_source: string } }).error;
+    expect(error).toMatchObject({ code: 'budget_exceeded', limit_source: 'key_budget' });
+
+    const state = await fetch(`${gateways[0]?.origin}/v1/key`, {
+      headers: { authorization: `Bearer ${key.secret}` },
+    });
+    const { data } = (await state.json()) as {
+      data: { budgets: { spent_usd: string; reserved_usd: string }[] };
+    };
+    expect(data.budgets[0]?.reserved_usd).toBe('0');
+    expect(Number(data.budgets[0]?.spent_usd)).toBeGreaterThan(0.0003);
+    expect(Number(data.budgets[0]?.spent_usd)).toBeLessThanOrEqual(0.00041);
   });
 });

@@ -67,6 +67,7 @@ async function startGateway(
         natsUrl: undefined,
         keyPepper: PEPPER,
         rateLimitFailMode: 'open',
+        limitStoreTimeoutMs: 1_000,
         keyCacheTtlMs: 5_000,
         sharedKeyCacheTtlMs: 10_000,
         ...access,

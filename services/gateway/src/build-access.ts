@@ -65,6 +65,7 @@ export function buildAccess(
       ? createRedisRateLimiter({
           redis: stores.redis,
           failMode: access?.rateLimitFailMode ?? 'open',
+          timeoutMs: access?.limitStoreTimeoutMs ?? 1_000,
           onStoreError: admissionMetrics.storeError,
         })
       : createMemoryRateLimiter());
@@ -72,6 +73,7 @@ export function buildAccess(
     ? createRedisBudgetLedger({
         redis: stores.redis,
         failMode: access?.rateLimitFailMode ?? 'open',
+        timeoutMs: access?.limitStoreTimeoutMs ?? 1_000,
         onStoreError: admissionMetrics.storeError,
       })
     : createMemoryBudgetLedger();

@@ -13,6 +13,11 @@ export interface GatewayAccessConfig {
   keyPepper: string | undefined;
   /** When Redis is unreachable: let requests through unchecked (`open`) or refuse them. */
   rateLimitFailMode: 'open' | 'closed';
+  /**
+   * Longest wait for a reply from the limit store before failing open or closed. A Redis that is
+   * down fails at once; this only bounds a hung one, and must stay above event-loop stalls.
+   */
+  limitStoreTimeoutMs: number;
   /** How long this process trusts a principal it looked up. */
   keyCacheTtlMs: number;
   /** How long a principal stays in Redis for the other replicas. */
@@ -33,6 +38,7 @@ const accessEnvSchema = z
       .min(16, { error: 'must be at least 16 characters' })
       .optional(),
     SWITCHYARD_RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
+    SWITCHYARD_LIMIT_STORE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(1_000),
     SWITCHYARD_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     SWITCHYARD_SHARED_KEY_CACHE_TTL_MS: z.coerce
       .number()
@@ -67,6 +73,7 @@ export function loadAccessConfig(
     natsUrl: parsed.NATS_URL,
     keyPepper: parsed.SWITCHYARD_KEY_PEPPER,
     rateLimitFailMode: parsed.SWITCHYARD_RATE_LIMIT_FAIL_MODE,
+    limitStoreTimeoutMs: parsed.SWITCHYARD_LIMIT_STORE_TIMEOUT_MS,
     keyCacheTtlMs: parsed.SWITCHYARD_KEY_CACHE_TTL_MS,
     sharedKeyCacheTtlMs: parsed.SWITCHYARD_SHARED_KEY_CACHE_TTL_MS,
   };

@@ -18,7 +18,7 @@ export interface RunningService {
  * fastify's "Server listening" log line.
  */
 export async function startService(
-  name: 'gateway' | 'accounting' | 'catalog',
+  name: 'gateway' | 'accounting' | 'catalog' | 'console',
   env: Record<string, string>,
   timeoutMs = 30_000,
 ): Promise<RunningService> {

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { LimiterUnavailableError } from '../limiter-unavailable-error.js';
 import { callStore } from '../redis/call-store.js';
+import { DEFAULT_STORE_TIMEOUT_MS } from '../redis/create-redis-rate-limiter.js';
 import { SCRIPT_VERSION } from '../script-version.js';
 import type { Budget, BudgetLedger, BudgetState } from './budget-ledger.js';
 import { budgetStateLua, raiseSpentLua, reserveBudgetLua, settleBudgetLua } from './budget-lua.js';
@@ -39,7 +40,7 @@ export function createRedisBudgetLedger(options: {
   onStoreError?: (error: unknown) => void;
 }): BudgetLedger {
   const { redis } = options;
-  const timeoutMs = options.timeoutMs ?? 250;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
   const report = (error: unknown) => options.onStoreError?.(error);
   const reserve = defineScript(redis, 'reserve', reserveBudgetLua);
   const settle = defineScript(redis, 'settle', settleBudgetLua);
