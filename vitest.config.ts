@@ -1,14 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: unit tests beside the code, integration tests (`*.int.test.ts`) that need real
-// Redis/Postgres/NATS, and black-box e2e tests that start real processes.
+// Four projects: unit tests beside the code, integration tests (`*.int.test.ts`) that need real
+// Redis/Postgres/NATS, the images' and Helm chart's tests, and black-box e2e tests that start
+// real processes.
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['libs/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts'],
+          include: [
+            'libs/*/src/**/*.test.ts',
+            'services/*/src/**/*.test.ts',
+            'test/bench/src/**/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },
@@ -18,6 +23,16 @@ export default defineConfig({
           include: ['libs/*/src/**/*.int.test.ts', 'services/*/src/**/*.int.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'chart',
+          include: ['test/chart/**/*.test.ts'],
+          // Fetches a real helm once (deploy/helm/scripts/fetch-helm.sh) before the files run.
+          globalSetup: ['test/chart/support/fetch-helm-once.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -22,6 +22,11 @@ export interface RateLimiter {
   /** Frees the lease's concurrency slots. Idempotent; store errors are reported, not thrown. */
   release(lease: Lease): Promise<void>;
   /**
+   * `reconcile` (when `actualTokens` is given) and `release` in one step — one Redis round trip
+   * at the end of a request. Idempotent for the release; store errors are reported, not thrown.
+   */
+  finish(lease: Lease, actualTokens: number | undefined): Promise<void>;
+  /**
    * The scopes' current state without charging anything (for `GET /v1/key`); empty while the
    * store is unreachable and the limiter fails open.
    */

@@ -80,9 +80,21 @@ describe('gateway', () => {
     expect(server?.spanContext().traceId).toBe(callerTrace);
     expect(client?.parentSpanContext?.spanId).toBe(server?.spanContext().spanId);
     expect(client?.attributes).toMatchObject({
+      'gen_ai.operation.name': 'chat',
       'gen_ai.provider.name': 'openai',
+      'gen_ai.request.model': 'gpt-4o',
       'http.response.status_code': 200,
     });
+    // GenAI semantic conventions on the request's span; never the prompt text.
+    expect(server?.attributes).toMatchObject({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.provider.name': 'openai',
+      'gen_ai.request.model': 'openai/gpt-4o',
+      'gen_ai.response.model': 'gpt-4o',
+      'gen_ai.usage.input_tokens': 8,
+      'gen_ai.usage.output_tokens': expect.any(Number),
+    });
+    expect(JSON.stringify(server?.attributes)).not.toContain('hi there');
     const sent = fake.requests.at(-1)?.headers.traceparent;
     expect(sent).toBe(`00-${callerTrace}-${client?.spanContext().spanId}-01`);
   });

@@ -5,7 +5,9 @@ import {
   type BenchOptions,
   parseBenchOptions,
 } from './options/parse-bench-options.js';
+import { readStoreUrls } from './options/read-store-urls.js';
 import { type ChildReaper, createChildReaper } from './processes/create-child-reaper.js';
+import { type CleanupList, createCleanupList } from './processes/create-cleanup-list.js';
 import type { BenchReport } from './report/bench-report.js';
 import { evaluateGoals } from './report/evaluate-goals.js';
 import { extractLogLines } from './report/extract-log-lines.js';
@@ -15,19 +17,31 @@ import { writeResults } from './report/write-results.js';
 import { primeTargets } from './scenario/prime-targets.js';
 import { listScenarios, runAllScenarios } from './scenario/run-all-scenarios.js';
 import { startBenchTargets } from './start-bench-targets.js';
+import { compareAdmission } from './stats/compare-admission.js';
 import { compareAllScenarios } from './stats/compare-all-scenarios.js';
 import { compareTranslation } from './stats/compare-translation.js';
 
 /**
- * `pnpm bench`: direct, Switchyard and a peer gateway in front of the same fast upstream, in one
- * run, plus Switchyard translating the upstream's Anthropic stream; prints the tables and writes
- * test/bench/results/<timestamp>.json.
+ * `pnpm bench`: direct, Switchyard, Switchyard under rate limits and a peer gateway in front of
+ * the same fast upstream, in one run, plus Switchyard translating the upstream's Anthropic
+ * stream; prints the tables and writes test/bench/results/<timestamp>.json.
  */
-async function main(options: BenchOptions, reaper: ChildReaper): Promise<void> {
+async function main(
+  options: BenchOptions,
+  reaper: ChildReaper,
+  cleanups: CleanupList,
+): Promise<void> {
   const startedAt = new Date().toISOString();
   const machine = readMachineInfo();
-  process.stderr.write('starting upstream, switchyard and peer …\n');
-  const setup = await startBenchTargets({ ...options, reaper });
+  process.stderr.write('starting upstream, switchyard, switchyard-limited and peer …\n');
+  const setup = await startBenchTargets({
+    ...options,
+    limitedStores: options.limited ? readStoreUrls(process.env) : undefined,
+    reaper,
+    cleanups,
+  });
+  if (!setup.limited.available)
+    process.stderr.write(`switchyard-limited: unavailable (${setup.limited.reason})\n`);
   if (!setup.peer.available) process.stderr.write(`peer: unavailable (${setup.peer.reason})\n`);
   const scenarios = listScenarios(options.concurrencies);
   const primingErrors = await primeTargets({
@@ -43,6 +57,7 @@ async function main(options: BenchOptions, reaper: ChildReaper): Promise<void> {
     upstreamPid: setup.upstream.process.pid,
   });
   const comparisons = compareAllScenarios(scenarios, results);
+  const admissionCosts = compareAdmission(scenarios, results);
   const report: BenchReport = {
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -56,13 +71,19 @@ async function main(options: BenchOptions, reaper: ChildReaper): Promise<void> {
       switchyardLogLevel: options.logLevel,
     },
     peer: setup.peer,
+    switchyardLimited: setup.limited,
     primingErrors: Object.fromEntries(primingErrors),
     results,
     comparisons,
     translationCosts: compareTranslation(results, options.concurrencies, options.chunks),
-    goals: evaluateGoals(comparisons),
+    admissionCosts,
+    goals: evaluateGoals(comparisons, admissionCosts),
     gatewayLogs: {
       switchyard: extractLogLines(setup.switchyard.output(), 'switchyard'),
+      switchyardLimited:
+        setup.limitedProcess === undefined
+          ? []
+          : extractLogLines(setup.limitedProcess.output(), 'switchyard'),
       peer:
         setup.peerProcess === undefined ? [] : extractLogLines(setup.peerProcess.output(), 'peer'),
     },
@@ -84,7 +105,9 @@ if (options.help) {
   process.exit(0);
 }
 const reaper = createChildReaper();
-// Ctrl-C, a kill, or any failure: every child goes down with the bench.
+const cleanups = createCleanupList();
+// Ctrl-C, a kill, or any failure: every child goes down with the bench, then the database it
+// created is dropped (not on a synchronous exit, which cannot wait for Postgres).
 process.on('exit', () => reaper.killAllNow());
 for (const [signal, number] of [
   ['SIGINT', 2],
@@ -93,14 +116,18 @@ for (const [signal, number] of [
 ] as const) {
   process.once(signal, () => {
     process.stderr.write(`\n${signal}: stopping the bench's processes …\n`);
-    void reaper.stopAll(1000).finally(() => process.exit(128 + number));
+    void reaper
+      .stopAll(1000)
+      .then(() => cleanups.runAll())
+      .finally(() => process.exit(128 + number));
   });
 }
 try {
-  await main(options, reaper);
+  await main(options, reaper, cleanups);
 } catch (error: unknown) {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
   await reaper.stopAll();
+  await cleanups.runAll();
 }

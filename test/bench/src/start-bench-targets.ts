@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import { BENCH_DIR } from './bench-paths.js';
+import type { LimitedStatus } from './limited/limited-status.js';
+import { type LimitedTarget, startLimitedTarget } from './limited/start-limited-target.js';
 import type { BenchTarget } from './load/bench-target.js';
 import { probeTarget } from './load/probe-target.js';
+import type { StoreUrls } from './options/read-store-urls.js';
 import type { PeerStatus } from './peer-status.js';
 import type { ChildReaper } from './processes/create-child-reaper.js';
+import type { CleanupList } from './processes/create-cleanup-list.js';
 import { installPeer, PEER_PACKAGE, PEER_VERSION } from './processes/install-peer.js';
 import { startFastUpstream } from './processes/start-fast-upstream.js';
 import { startPeer } from './processes/start-peer.js';
@@ -32,27 +36,35 @@ export interface BenchSetup {
   readonly peer: PeerStatus;
   /** The peer's process, when it started. */
   readonly peerProcess: StartedProcess | undefined;
+  readonly limited: LimitedStatus;
+  /** The rate-limited gateway's process, when it started. */
+  readonly limitedProcess: StartedProcess | undefined;
 }
 
 /**
- * Starts the fast upstream, Switchyard in front of it, and (unless skipped) the peer, and checks
- * each target answers. Switchyard failing is fatal; the peer failing only marks it unavailable.
- * The peer is not a target of `stream-anthropic`.
+ * Starts the fast upstream, Switchyard in front of it, and (unless skipped) the rate-limited
+ * gateway and the peer, and checks each target answers. Switchyard failing is fatal; the
+ * limited gateway or the peer failing only marks it unavailable. Neither is a target of
+ * `stream-anthropic`.
  */
 export async function startBenchTargets(options: {
   chunks: number;
   peer: boolean;
+  /** Where the rate-limited gateway's Postgres and Redis are; undefined skips it. */
+  limitedStores: StoreUrls | undefined;
   logLevel: string;
   reaper: ChildReaper;
+  cleanups: CleanupList;
 }): Promise<BenchSetup> {
   const { reaper } = options;
   const upstream = await startFastUpstream({ chunks: options.chunks, reaper });
+  const yaml = switchyardBenchYaml({
+    upstreamOrigin: upstream.origin,
+    upstreamModel: UPSTREAM_MODEL,
+    anthropicUpstreamModel: ANTHROPIC_UPSTREAM_MODEL,
+  });
   const switchyard = await startSwitchyard({
-    yaml: switchyardBenchYaml({
-      upstreamOrigin: upstream.origin,
-      upstreamModel: UPSTREAM_MODEL,
-      anthropicUpstreamModel: ANTHROPIC_UPSTREAM_MODEL,
-    }),
+    yaml,
     masterKey: MASTER_KEY,
     logLevel: options.logLevel,
     reaper,
@@ -103,6 +115,20 @@ export async function startBenchTargets(options: {
         `${target.name} (${target.model}) does not answer: ${problem}\n${switchyard.output()}`,
       );
   }
+  const limited: LimitedTarget =
+    options.limitedStores === undefined
+      ? { status: { available: false, reason: 'skipped with --no-limited' } }
+      : await startLimitedTarget({
+          stores: options.limitedStores,
+          yaml,
+          masterKey: MASTER_KEY,
+          model: SWITCHYARD_MODEL,
+          logLevel: options.logLevel,
+          reaper,
+          cleanups: options.cleanups,
+        });
+  // Right after switchyard, so the two are measured as close together as the run allows.
+  if (limited.target !== undefined) targets.push(limited.target);
   const peer = options.peer
     ? await startPeerTarget(upstream.origin, reaper)
     : { status: { available: false, reason: 'skipped with --no-peer' } as const };
@@ -113,6 +139,8 @@ export async function startBenchTargets(options: {
     targets: { chat: targets, stream: targets, 'stream-anthropic': anthropicTargets },
     peer: peer.status,
     peerProcess: peer.process,
+    limited: limited.status,
+    limitedProcess: limited.process,
   };
 }
 

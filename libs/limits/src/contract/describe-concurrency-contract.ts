@@ -42,6 +42,22 @@ export function describeConcurrencyContract(harness: RateLimiterContractHarness)
       ]);
     });
 
+    it('finish releases the slot and reconciles tokens in one step', async () => {
+      const limiter = await harness.createLimiter();
+      const partition = uniquePartition();
+      const scopes = [{ id: 'key:a', maxConcurrent: 1, tokensPerMinute: 1_000 }];
+      const first = expectAdmitted(await limiter.admit(admission(partition, scopes, 900)));
+      expectRefused(await limiter.admit(admission(partition, scopes, 50)));
+      await limiter.finish(first.lease, 100);
+      await limiter.finish(first.lease, 100);
+      const second = expectAdmitted(await limiter.admit(admission(partition, scopes, 800)));
+      await limiter.finish(second.lease, undefined);
+      expect((await limiter.state(partition, scopes))[0]).toMatchObject({
+        remainingConcurrent: 1,
+      });
+      expect((await limiter.state(partition, scopes))[0]?.remainingTokens).toBeLessThanOrEqual(100);
+    });
+
     it('frees a slot once however often the lease is released', async () => {
       const limiter = await harness.createLimiter();
       const partition = uniquePartition();

@@ -57,7 +57,7 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions = {}):
     else store.slots(checked.key, now).set(request.leaseId, now + slotTtlUs);
   };
 
-  return {
+  const limiter: RateLimiter = {
     async admit(request: AdmissionRequest): Promise<AdmissionResult> {
       assertTokenCount(request.tokens, 'tokens');
       const limits = planLimits(request.scopes);
@@ -95,6 +95,11 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions = {}):
       }
     },
 
+    async finish(lease, actualTokens): Promise<void> {
+      if (actualTokens !== undefined) await limiter.reconcile(lease, actualTokens);
+      await limiter.release(lease);
+    },
+
     async state(partition: string, scopes: readonly LimitScope[]): Promise<ScopeState[]> {
       const limits = planLimits(scopes);
       const now = nowUs();
@@ -106,4 +111,5 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions = {}):
       return buildScopeStates(limits, outcomes);
     },
   };
+  return limiter;
 }

@@ -127,6 +127,38 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       }
     },
 
+    async finish(lease, actualTokens): Promise<void> {
+      const record = leaseRecord(lease);
+      let delta = 0;
+      if (actualTokens !== undefined) {
+        assertTokenCount(actualTokens, 'actualTokens');
+        delta = actualTokens - record.chargedTokens;
+        record.chargedTokens = actualTokens;
+      }
+      const tokenLimits = delta === 0 ? [] : record.tokenLimits;
+      const slotLimits = record.released ? [] : record.concurrencyLimits;
+      if (record.degraded || tokenLimits.length + slotLimits.length === 0) {
+        record.released = true;
+        return;
+      }
+      record.released = true;
+      const keys = [...tokenLimits, ...slotLimits].map((limit) =>
+        redisLimitKey(record.partition, limit),
+      );
+      const args = [
+        String(tokenLimits.length),
+        String(delta),
+        record.leaseId,
+        ...tokenLimits.map((limit) => String(limit.limit)),
+      ];
+      try {
+        await call(() => scripts.finish(keys, args));
+      } catch (error: unknown) {
+        // The slot TTL frees what was not released.
+        report(error);
+      }
+    },
+
     async state(partition: string, scopes: readonly LimitScope[]): Promise<ScopeState[]> {
       const limits = planLimits(scopes);
       if (limits.length === 0) return [];

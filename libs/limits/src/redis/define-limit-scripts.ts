@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { SCRIPT_VERSION } from '../script-version.js';
 import { admitLua } from './admit-lua.js';
+import { finishLua } from './finish-lua.js';
 import { reconcileLua } from './reconcile-lua.js';
 import { releaseLua } from './release-lua.js';
 import { stateLua } from './state-lua.js';
@@ -8,12 +9,13 @@ import { stateLua } from './state-lua.js';
 /** Runs one script: EVALSHA, falling back to EVAL once per connection (ioredis does this). */
 export type LimitScript = (keys: readonly string[], args: readonly string[]) => Promise<unknown>;
 
-/** The four scripts of the Redis limiter, one per operation. */
+/** The scripts of the Redis limiter, one per operation. */
 export interface LimitScripts {
   readonly admit: LimitScript;
   readonly state: LimitScript;
   readonly reconcile: LimitScript;
   readonly release: LimitScript;
+  readonly finish: LimitScript;
 }
 
 function defineScript(redis: Redis, operation: string, lua: string): LimitScript {
@@ -40,5 +42,6 @@ export function defineLimitScripts(redis: Redis): LimitScripts {
     state: defineScript(redis, 'state', stateLua),
     reconcile: defineScript(redis, 'reconcile', reconcileLua),
     release: defineScript(redis, 'release', releaseLua),
+    finish: defineScript(redis, 'finish', finishLua),
   };
 }

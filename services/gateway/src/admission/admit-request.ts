@@ -70,8 +70,7 @@ function ender(limiter: RateLimiter, lease: Lease): Admission['end'] {
     // A failure without usage consumed nothing upstream; a client that left mid-stream (499)
     // without a usage report may have, so its reservation stands.
     const actual = usedTokens ?? (status >= 400 && status !== 499 ? 0 : undefined);
-    if (actual !== undefined) void limiter.reconcile(lease, actual);
-    void limiter.release(lease);
+    void limiter.finish(lease, actual);
   };
 }
 

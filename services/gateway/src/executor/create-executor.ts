@@ -27,6 +27,8 @@ export interface UpstreamCall {
   provider: string;
   /** The upstream model name, for the span. */
   upstreamModel: string;
+  /** GenAI operation (`chat`, `embeddings`): the span's name and `gen_ai.operation.name`. */
+  operation: 'chat' | 'embeddings';
   /** Aborts the call: the request's overall deadline, or the client going away. */
   signal: AbortSignal;
   /** Whether the client has left, to tell a disconnect from a timeout when `signal` aborts. */
@@ -81,13 +83,14 @@ export function createExecutor(timeouts: ExecutorTimeouts): Executor {
     async send(call) {
       const url = new URL(call.request.url);
       const span = tracer.startSpan(
-        `chat ${call.upstreamModel}`,
+        `${call.operation} ${call.upstreamModel}`,
         {
           kind: SpanKind.CLIENT,
           attributes: {
             'http.request.method': call.request.method,
             'server.address': url.hostname,
             'url.path': url.pathname,
+            'gen_ai.operation.name': call.operation,
             'gen_ai.provider.name': call.provider,
             'gen_ai.request.model': call.upstreamModel,
           },

@@ -142,6 +142,7 @@ async function attempt(
       request: built,
       provider: provider.name,
       upstreamModel: route.upstreamModel,
+      operation: candidate.model.kind === 'embedding' ? 'embeddings' : 'chat',
       signal: options.signal,
       clientClosed: options.clientClosed,
       parentContext: options.parentContext,

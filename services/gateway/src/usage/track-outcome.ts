@@ -94,6 +94,19 @@ export function trackOutcome(
             ? 0
             : undefined,
       );
+      request.span.setAttributes({
+        'gen_ai.operation.name': fields.endpoint === 'embeddings' ? 'embeddings' : 'chat',
+        'gen_ai.request.model': fields.requestedModel,
+        ...(route && {
+          'gen_ai.provider.name': route.provider.name,
+          'gen_ai.response.model': route.upstreamModel,
+        }),
+        ...(result.usage && {
+          'gen_ai.usage.input_tokens': result.usage.promptTokens,
+          'gen_ai.usage.output_tokens': result.usage.completionTokens,
+        }),
+        ...(result.errorCode !== null && { 'error.type': result.errorCode }),
+      });
       deps.usage.record({
         requestId: request.id,
         principal: fields.principal,

@@ -1,5 +1,9 @@
-/** The three ways a request reaches the fast upstream. */
-export type TargetName = 'direct' | 'switchyard' | 'peer';
+/**
+ * The ways a request reaches the fast upstream: directly, through Switchyard standalone (master
+ * key, no limits), through the distributed gateway with a team key under rate limits
+ * (`switchyard-limited`), and through the peer gateway.
+ */
+export type TargetName = 'direct' | 'switchyard' | 'switchyard-limited' | 'peer';
 
 /** The wire format a target is spoken to in. */
 export type TargetApi = 'openai-chat' | 'anthropic-messages';

@@ -13,6 +13,8 @@ export interface BenchOptions {
   /** Content chunks per streamed answer. */
   readonly chunks: number;
   readonly peer: boolean;
+  /** Whether to measure the rate-limited gateway (`switchyard-limited`). */
+  readonly limited: boolean;
   /** Switchyard's LOG_LEVEL. */
   readonly logLevel: string;
   readonly help: boolean;
@@ -30,6 +32,8 @@ export const BENCH_USAGE = `Usage: pnpm bench [options]
   --concurrency LIST  requests in flight, comma-separated (default 1,16), for every scenario
   --chunks N          content chunks per streamed answer, OpenAI or Anthropic (default 20)
   --log-level LEVEL   Switchyard's LOG_LEVEL (default warn; its output is reported)
+  --no-limited        skip switchyard-limited (the gateway with a team key under rate limits,
+                      on Postgres DATABASE_URL and Redis REDIS_URL, default local ones)
   --no-peer           skip the peer gateway
   --help              this text
 `;
@@ -67,6 +71,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     concurrencies: [...new Set(concurrencies)],
     chunks: integer('chunks', values.chunks, 20, 1),
     peer: values['no-peer'] !== true,
+    limited: values['no-limited'] !== true,
     logLevel: values['log-level'] ?? 'warn',
     help: values.help === true,
   };
@@ -88,6 +93,7 @@ function parseFlags(argv: readonly string[]) {
         chunks: { type: 'string' },
         'log-level': { type: 'string' },
         'no-peer': { type: 'boolean' },
+        'no-limited': { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,

@@ -6,9 +6,10 @@ import { formatTable } from './format-table.js';
 export function formatGoals(goals: readonly GoalCheck[]): string {
   const rows = goals.map((goal) => [
     goal.goal,
+    goal.compared,
     goal.met === undefined ? 'not measured' : goal.met ? 'met' : 'MISSED',
     `${formatAddedMs(goal.measuredMs)} ms`,
     `≤ ${goal.limitMs} ms`,
   ]);
-  return formatTable(['goal (switchyard − direct)', 'status', 'measured', 'goal'], rows, 2);
+  return formatTable(['goal', 'compared', 'status', 'measured', 'limit'], rows, 3);
 }

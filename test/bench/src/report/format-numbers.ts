@@ -9,6 +9,12 @@ export function formatAddedMs(value: number | undefined): string {
   return `${value >= 0 ? '+' : ''}${value.toFixed(3)}`;
 }
 
+/** A signed whole number: `+12`, `-3`, `+0`. */
+export function formatSignedCount(value: number): string {
+  const rounded = Math.round(value);
+  return `${rounded >= 0 ? '+' : ''}${rounded}`;
+}
+
 /** A ratio: `1.85×`. */
 export function formatRatio(value: number | undefined): string {
   return value === undefined || !Number.isFinite(value) ? '—' : `${value.toFixed(2)}×`;

@@ -1,4 +1,5 @@
 import type { BenchReport } from './bench-report.js';
+import { formatAdmissionTable } from './format-admission-table.js';
 import { formatComparisonTable } from './format-comparison-table.js';
 import { formatGoals } from './format-goals.js';
 import { formatChatTable, formatStreamTable } from './format-result-tables.js';
@@ -22,6 +23,7 @@ export function formatReport(report: BenchReport): string {
     `priming: ${settings.prime} requests to every target first (half chat, half stream; ${Math.ceil(settings.prime / 2)} more stream-anthropic to its targets), then per target and scenario`,
     `         ${settings.warmup} warm-up requests and ${measure} measured; streams carry ${settings.streamContentChunks} content chunks`,
     `peer:    ${peer}`,
+    `limited: ${formatLimitedStatus(report)}`,
     '',
     'Non-streamed chat completions — latency: request start → last byte of the body (ms)',
     formatChatTable(report.results),
@@ -40,14 +42,42 @@ export function formatReport(report: BenchReport): string {
     `µs/chunk = +total p50 ÷ ${settings.streamContentChunks} chunks; direct Δ = the upstream's own Anthropic − OpenAI difference, already inside +total)`,
     formatTranslationTable(report.translationCosts),
     '',
+    ...formatAdmissionSection(report),
     'Goals',
     formatGoals(report.goals),
     '',
     ...formatErrors(report),
     ...formatLogs('switchyard', report.gatewayLogs.switchyard, settings.switchyardLogLevel),
+    ...(report.switchyardLimited.available
+      ? formatLogs(
+          'switchyard-limited',
+          report.gatewayLogs.switchyardLimited,
+          settings.switchyardLogLevel,
+        )
+      : []),
     ...(report.peer.available ? formatLogs('peer', report.gatewayLogs.peer, 'default') : []),
   ];
   return sections.join('\n');
+}
+
+function formatLimitedStatus(report: BenchReport): string {
+  const limited = report.switchyardLimited;
+  if (!limited.available) return `unavailable (${limited.reason})`;
+  const { rpm, tpm, max_concurrent } = limited.limits;
+  return [
+    `the gateway process (distributed mode), same YAML, a team key; database ${limited.database} on ${limited.postgres}, Redis ${limited.redis};`,
+    `         key, team and bench/gpt limits rpm ${rpm}, tpm ${tpm}, max_concurrent ${max_concurrent} (never refuse; fail closed)`,
+  ].join('\n');
+}
+
+function formatAdmissionSection(report: BenchReport): string[] {
+  if (!report.switchyardLimited.available) return [];
+  return [
+    'Admission added — switchyard-limited (team key: cached auth lookup, one Redis check, reconcile + release) − switchyard',
+    '(master key, no limits), same scenario (ms; latency = whole request or stream; limited/sy req/s < 1 = fewer)',
+    formatAdmissionTable(report.admissionCosts),
+    '',
+  ];
 }
 
 function formatErrors(report: BenchReport): string[] {

@@ -1,5 +1,5 @@
 import type { TranslationCost } from '../stats/compare-translation.js';
-import { formatAddedMs, formatCount } from './format-numbers.js';
+import { formatAddedMs, formatCount, formatSignedCount } from './format-numbers.js';
 import { formatTable } from './format-table.js';
 
 /** Switchyard's stream-anthropic minus its stream (OpenAI pass-through), per concurrency. */
@@ -37,9 +37,4 @@ export function formatTranslationTable(costs: readonly TranslationCost[]): strin
     rows,
     1,
   );
-}
-
-function formatSignedCount(value: number): string {
-  const rounded = Math.round(value);
-  return `${rounded >= 0 ? '+' : ''}${rounded}`;
 }

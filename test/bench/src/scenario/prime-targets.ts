@@ -19,7 +19,7 @@ export async function primeTargets(options: {
   for (const kind of SCENARIO_KINDS) {
     for (const target of options.targets[kind]) {
       process.stderr.write(
-        `  priming    ${kind.padEnd(16)} ${target.name.padEnd(10)} … ${perKind} requests\n`,
+        `  priming    ${kind.padEnd(16)} ${target.name.padEnd(18)} … ${perKind} requests\n`,
       );
       const load = createTargetLoad(target, { kind, concurrency: options.concurrency });
       try {

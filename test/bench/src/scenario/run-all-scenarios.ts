@@ -13,8 +13,9 @@ export function listScenarios(concurrencies: readonly number[]): Scenario[] {
 }
 
 /**
- * Runs each scenario against each of its targets in turn (direct, switchyard, peer), so the
- * targets of one scenario are measured minutes apart at most, under the same machine conditions.
+ * Runs each scenario against each of its targets in turn (direct, switchyard, switchyard-limited,
+ * peer), so the targets of one scenario are measured minutes apart at most, under the same
+ * machine conditions.
  */
 export async function runAllScenarios(options: {
   scenarios: readonly Scenario[];
@@ -26,7 +27,7 @@ export async function runAllScenarios(options: {
   const results: ScenarioResult[] = [];
   for (const scenario of options.scenarios) {
     for (const target of options.targets[scenario.kind]) {
-      process.stderr.write(`  ${scenarioLabel(scenario).padEnd(20)} ${target.name.padEnd(10)} …`);
+      process.stderr.write(`  ${scenarioLabel(scenario).padEnd(20)} ${target.name.padEnd(18)} …`);
       const result = await runScenario({ ...options, target, scenario });
       process.stderr.write(` ${formatProgress(result)}\n`);
       results.push(result);

@@ -2,6 +2,7 @@ import type { TargetName } from '../load/bench-target.js';
 import type { ScenarioKind } from '../scenario/scenario.js';
 import type { ScenarioResult } from '../scenario/scenario-result.js';
 import type { AddedLatency } from './compare-targets.js';
+import { subtractPercentiles } from './subtract-percentiles.js';
 
 /**
  * What translating Anthropic's stream costs Switchyard at one concurrency: its
@@ -43,12 +44,12 @@ export function compareTranslation(
       );
     const passThrough = find('switchyard', 'stream');
     const translated = find('switchyard', 'stream-anthropic');
-    const addedTotal = difference(translated?.latency, passThrough?.latency);
+    const addedTotal = subtractPercentiles(translated?.latency, passThrough?.latency);
     const directTranslated = find('direct', 'stream-anthropic')?.latency;
     const directPassThrough = find('direct', 'stream')?.latency;
     return {
       concurrency,
-      addedFirstToken: difference(translated?.firstToken, passThrough?.firstToken),
+      addedFirstToken: subtractPercentiles(translated?.firstToken, passThrough?.firstToken),
       addedTotal,
       perChunkUsP50: addedTotal === undefined ? undefined : (addedTotal.p50 * 1000) / chunks,
       gatewayCpuUs: {
@@ -61,12 +62,4 @@ export function compareTranslation(
           : directTranslated.p50 - directPassThrough.p50,
     };
   });
-}
-
-function difference(
-  of: { p50: number; p99: number } | undefined,
-  to: { p50: number; p99: number } | undefined,
-): AddedLatency | undefined {
-  if (of === undefined || to === undefined) return undefined;
-  return { p50: of.p50 - to.p50, p99: of.p99 - to.p99 };
 }
