@@ -37,11 +37,21 @@ export const modelAllowlistSchema = z
   .max(500)
   .nullable();
 
-const nameSchema = z.string().trim().min(1).max(100);
+/** Postgres text and jsonb cannot hold NUL: refused here as 400 rather than failing as 500. */
+const NUL = '\u0000';
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((value) => !value.includes(NUL), { error: 'must not contain NUL characters' });
 const metadataSchema = z
   .record(z.string(), z.unknown())
   .refine((value) => JSON.stringify(value).length <= 8192, {
     error: 'metadata must be at most 8 KiB of JSON',
+  })
+  .refine((value) => !JSON.stringify(value).includes('\\u0000'), {
+    error: 'metadata must not contain NUL characters',
   });
 
 /** Roles of PRODUCT.md: admin (everything), team_admin (own team), member (calls models only). */
@@ -64,11 +74,19 @@ export const createKeySchema = z.strictObject({
   name: nameSchema,
   team_id: z.uuid(),
   role: roleSchema.default('member'),
-  expires_at: z.iso.datetime({ offset: true }).nullable().optional(),
+  expires_at: z.iso
+    .datetime({ offset: true })
+    .refine((value) => Date.parse(value) > Date.now(), { error: 'must be in the future' })
+    .nullable()
+    .optional(),
   limits: limitsSchema.optional(),
   budget: budgetSchema.optional(),
   /** Limits per model id, on top of the key's own. */
-  model_limits: z.record(z.string().min(1), limitsSchema).nullable().optional(),
+  model_limits: z
+    .record(z.string().min(1).max(256), limitsSchema)
+    .refine((value) => Object.keys(value).length <= 500, { error: 'at most 500 models' })
+    .nullable()
+    .optional(),
   model_allowlist: modelAllowlistSchema.optional(),
   metadata: metadataSchema.optional(),
 });

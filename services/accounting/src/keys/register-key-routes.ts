@@ -152,8 +152,13 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AdminRouteDeps): v
         updated_at: new Date(),
       })
       .where('id', '=', key.id)
+      // A revoke that landed since the read wins: a revoked key never gets a new secret.
+      .where('revoked_at', 'is', null)
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (rotated === undefined) {
+      throw apiErrors.invalidRequest('A revoked key cannot be rotated.', 'id');
+    }
     // Gateways cached the old hash; that is the one to evict.
     await changed(key);
     return { ...toKeyJson(rotated), secret };
