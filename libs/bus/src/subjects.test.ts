@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { USAGE_SUBJECTS, usageSubject } from './subjects.js';
+import {
+  USAGE_DEADLETTER_SUBJECT,
+  USAGE_DEADLETTER_SUBJECTS,
+  USAGE_SUBJECTS,
+  usageSubject,
+} from './subjects.js';
 import { subjectsOverlap } from './subjects-overlap.js';
 
 describe('usageSubject', () => {
@@ -17,5 +22,12 @@ describe('usageSubject', () => {
     expect(() => usageSubject(99)).toThrow(RangeError);
     expect(() => usageSubject(600)).toThrow(RangeError);
     expect(() => usageSubject(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('usage dead letters', () => {
+  it('are not captured by the usage stream', () => {
+    expect(subjectsOverlap(USAGE_SUBJECTS, USAGE_DEADLETTER_SUBJECT)).toBe(false);
+    expect(subjectsOverlap(USAGE_DEADLETTER_SUBJECTS, USAGE_DEADLETTER_SUBJECT)).toBe(true);
   });
 });

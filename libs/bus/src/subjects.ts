@@ -13,6 +13,18 @@ export function usageSubject(status: number): string {
   return `usage.v1.${statusClass}xx`;
 }
 
+/**
+ * Where the accounting consumer puts usage messages it cannot use (unparseable, not usage
+ * event v1, or refused by the database on every delivery), with the reason in headers.
+ */
+export const USAGE_DEADLETTER_SUBJECT = 'usage.deadletter.v1';
+
+/** The stream holding dead-lettered usage messages; apart from {@link USAGE_STREAM}. */
+export const USAGE_DEADLETTER_STREAM = 'USAGE_DEADLETTER';
+
+/** Every dead-letter subject, for the dead-letter stream's subjects. */
+export const USAGE_DEADLETTER_SUBJECTS = 'usage.deadletter.>';
+
 /** Broadcast when a key or team changes, so gateways evict the cached principal. */
 export const KEYS_CHANGED_SUBJECT = 'accounting.keys.changed';
 

@@ -1,4 +1,6 @@
 export {
+  type BudgetInput,
+  budgetSchema,
   type CreateKey,
   type CreateTeam,
   createKeySchema,
@@ -29,8 +31,17 @@ export {
   catalogSnapshotV1Schema,
 } from './catalog/catalog-snapshot.js';
 export { CATALOG_SNAPSHOT_KEY } from './catalog/catalog-snapshot-key.js';
+export { decodeCatalogSnapshot } from './catalog/decode-catalog-snapshot.js';
 export { type ErrorBody, errorBodySchema } from './error-body.js';
-export { formatUsd, multiplyUsd, parseUsd, sumUsd, type UsdAmount } from './money/usd-decimal.js';
+export {
+  formatNanoUsd,
+  formatUsd,
+  multiplyUsd,
+  parseUsd,
+  sumUsd,
+  toNanoUsd,
+  type UsdAmount,
+} from './money/usd-decimal.js';
 export {
   type ChatCompletionRequest,
   type ChatMessage,

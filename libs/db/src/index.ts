@@ -26,9 +26,63 @@ export {
   type ApiKeyRole,
   type ApiKeysTable,
   type ApiKeyUpdate,
+  BUDGET_PERIODS,
+  type BudgetPeriod,
   type ModelLimits,
   type NewApiKey,
 } from './tables/api-keys-table.js';
+export type {
+  CatalogAlias,
+  CatalogAliasesTable,
+  NewCatalogAlias,
+} from './tables/catalog-aliases-table.js';
+export type {
+  CatalogCredential,
+  CatalogCredentialsTable,
+  CatalogCredentialUpdate,
+  NewCatalogCredential,
+} from './tables/catalog-credentials-table.js';
+export type {
+  CatalogModel,
+  CatalogModelsTable,
+  CatalogModelUpdate,
+  ModelModalities,
+  NewCatalogModel,
+} from './tables/catalog-models-table.js';
+export type {
+  CatalogPrice,
+  CatalogPricesTable,
+  NewCatalogPrice,
+} from './tables/catalog-prices-table.js';
+export type {
+  CatalogProvider,
+  CatalogProvidersTable,
+  CatalogProviderUpdate,
+  NewCatalogProvider,
+} from './tables/catalog-providers-table.js';
+export type {
+  CatalogRoute,
+  CatalogRoutesTable,
+  NewCatalogRoute,
+  RoutePricing,
+} from './tables/catalog-routes-table.js';
+export type {
+  CatalogSourceState,
+  CatalogSourceStatesTable,
+} from './tables/catalog-source-states-table.js';
+export type {
+  CatalogSyncRun,
+  CatalogSyncRunStatus,
+  CatalogSyncRunsTable,
+  CatalogSyncRunUpdate,
+  NewCatalogSyncRun,
+} from './tables/catalog-sync-runs-table.js';
+export type { CatalogTables } from './tables/catalog-tables.js';
+export type {
+  CatalogVersion,
+  CatalogVersionsTable,
+  NewCatalogVersion,
+} from './tables/catalog-versions-table.js';
 export type {
   Defaulted,
   DefaultedTimestamp,
@@ -46,4 +100,12 @@ export {
 } from './tables/organizations-table.js';
 export type { AccountingTables, Tables } from './tables/tables.js';
 export type { NewTeam, Team, TeamsTable, TeamUpdate } from './tables/teams-table.js';
+export type { UsageDailyRow, UsageDailyTable } from './tables/usage-daily-table.js';
+export type {
+  BigintColumn,
+  NewUsageEventRow,
+  NullableUsdColumn,
+  UsageEventRow,
+  UsageEventsTable,
+} from './tables/usage-events-table.js';
 export { type WaitForDatabaseOptions, waitForDatabase } from './wait-for-database.js';

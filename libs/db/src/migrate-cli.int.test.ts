@@ -3,14 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { usePostgres } from '@switchyard/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from './create-database.js';
-import { accountingMigrations } from './migrations/accounting/accounting-migrations.js';
 import {
   createFreshPostgresDatabase,
   type FreshPostgresDatabase,
+  usePostgres,
 } from '@switchyard/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from './create-database.js';
+import { accountingMigrations } from './migrations/accounting/accounting-migrations.js';
 
 const accountingNames = Object.keys(accountingMigrations);
 const latestAccounting = accountingNames.at(-1);
@@ -65,7 +65,8 @@ describe('migrate CLI', () => {
     expect(up.stdout).toContain('accounting: applied 2026-11-23T0000-create-accounts');
     expect(up.stdout).toContain(`accounting: applied ${latestAccounting}`);
     expect(up.stdout).toContain(`accounting: current (${accountingNames.length} applied)`);
-    expect(up.stdout).toContain('catalog: current (0 applied)');
+    expect(up.stdout).toContain('catalog: applied 2026-11-23T1200-create-catalog');
+    expect(up.stdout).toContain('catalog: current (1 applied)');
     expect(up.stdout).not.toContain('postgres@'); // never the URL's credentials
 
     const again = await runCli(['up', '--schema', 'accounting'], fresh.url);

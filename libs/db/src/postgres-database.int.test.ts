@@ -1,6 +1,5 @@
-import { usePostgres } from '@switchyard/testing';
+import { createFreshPostgresDatabase, usePostgres } from '@switchyard/testing';
 import { createDatabase } from './create-database.js';
-import { createFreshPostgresDatabase } from '@switchyard/testing';
 import { describeDatabaseSuite } from './testing/describe-database-suite.js';
 
 describeDatabaseSuite('postgres', async () => {

@@ -10,6 +10,19 @@ export {
   type FakeGoogleStats,
   startFakeGoogle,
 } from './fake-google/start-fake-google.js';
+export type { FakeListedModel } from './fake-model-catalog/fake-listed-model.js';
+export {
+  type FakeOpenRouterModel,
+  type FakeOpenRouterPricing,
+  fakeOpenRouterModel,
+} from './fake-model-catalog/fake-openrouter-model.js';
+export {
+  type FakeCatalogBehaviour,
+  type FakeCatalogSource,
+  type FakeModelCatalog,
+  type FakeModelCatalogOptions,
+  startFakeModelCatalog,
+} from './fake-model-catalog/start-fake-model-catalog.js';
 export { countFakeTokens } from './fake-openai/count-fake-tokens.js';
 export type { FakeOpenAIStats } from './fake-openai/create-exchange-tracker.js';
 export type { RecordedRequest } from './fake-openai/recorded-request.js';

@@ -10,6 +10,7 @@ import { createAdminAuthenticator } from './admin/authenticate-admin.js';
 import { buildAdminOpenapi } from './admin/build-admin-openapi.js';
 import { registerKeyRoutes } from './keys/register-key-routes.js';
 import { registerTeamRoutes } from './teams/register-team-routes.js';
+import { registerUsageRoutes } from './usage-api/register-usage-routes.js';
 
 export interface AccountingAppOptions {
   db: Kysely<Tables>;
@@ -57,15 +58,37 @@ export function buildAccountingApp(
     readiness,
     ...(overrides.logger && { logger: overrides.logger }),
   });
+  registerAccountingRoutes(app, {
+    db: options.db,
+    pepper: options.pepper,
+    masterKey: options.masterKey,
+    onChange: overrides.onChange ?? (() => undefined),
+  });
+  return { app, readiness, metrics };
+}
+
+/**
+ * Accounting's admin API (teams, keys, usage, the OpenAPI document) on `app`: its own service in
+ * distributed mode, the standalone process's single server otherwise.
+ */
+export function registerAccountingRoutes(
+  app: FastifyInstance,
+  options: {
+    db: Kysely<Tables>;
+    pepper: string;
+    masterKey: string;
+    onChange: OnAccountingChange;
+  },
+): void {
   const deps = {
     db: options.db,
     pepper: options.pepper,
     authenticate: createAdminAuthenticator(options),
-    onChange: overrides.onChange ?? (() => undefined),
+    onChange: options.onChange,
   };
   registerTeamRoutes(app, deps);
   registerKeyRoutes(app, deps);
+  registerUsageRoutes(app, deps);
   const openapi = buildAdminOpenapi();
   app.get('/admin/v1/openapi.json', async () => openapi);
-  return { app, readiness, metrics };
 }

@@ -22,6 +22,34 @@ describe('loadAccountingConfig', () => {
     expect(loadAccountingConfig({ ...valid, PORT: '9100' }).port).toBe(9100);
   });
 
+  it('reads the optional NATS and Redis URLs and the usage settings, with defaults', () => {
+    const defaults = loadAccountingConfig(valid);
+    expect(defaults).toMatchObject({ natsUrl: undefined, redisUrl: undefined });
+    expect(defaults.usage).toEqual({
+      retentionDays: 90,
+      streamMaxAgeMs: 7 * 86_400_000,
+      batchSize: 500,
+      batchWaitMs: 1_000,
+    });
+    const set = loadAccountingConfig({
+      ...valid,
+      NATS_URL: 'nats://127.0.0.1:4222',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      SWITCHYARD_USAGE_RETENTION_DAYS: '0',
+      SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS: '24',
+      SWITCHYARD_USAGE_BATCH_SIZE: '1000',
+      SWITCHYARD_USAGE_BATCH_WAIT_MS: '2000',
+    });
+    expect(set).toMatchObject({
+      natsUrl: 'nats://127.0.0.1:4222',
+      redisUrl: 'redis://127.0.0.1:6379',
+      usage: { retentionDays: 0, streamMaxAgeMs: 86_400_000, batchSize: 1_000, batchWaitMs: 2_000 },
+    });
+    expect(() => loadAccountingConfig({ ...valid, SWITCHYARD_USAGE_BATCH_SIZE: '5000' })).toThrow(
+      /SWITCHYARD_USAGE_BATCH_SIZE/,
+    );
+  });
+
   it('names every problem at once', () => {
     let caught: unknown;
     try {

@@ -9,11 +9,29 @@ export interface AccountingConfig {
   masterKey: string;
   /** NATS, to tell gateways about key changes (and carry usage); optional. */
   natsUrl: string | undefined;
+  /** Prefix of every NATS subject, stream and bucket (the gateways must use the same). */
+  natsNamespace: string | undefined;
+  /** Redis, for BullMQ jobs (usage retention); optional: without it retention runs in-process. */
+  redisUrl: string | undefined;
+  /** The usage consumer (runs only with NATS) and the ledger's retention. */
+  usage: UsageConfig;
   host: string;
   port: number;
   logLevel: LogLevel;
   bodyLimitBytes: number;
   shutdownGraceMs: number;
+}
+
+/** How usage events are consumed and kept. */
+export interface UsageConfig {
+  /** Ledger rows older than this are pruned; 0 keeps them forever. */
+  retentionDays: number;
+  /** How long the USAGE stream keeps messages, acked or not. */
+  streamMaxAgeMs: number;
+  /** Most events written in one statement. */
+  batchSize: number;
+  /** A batch is written when full or this long after the pull began. */
+  batchWaitMs: number;
 }
 
 const integer = (min: number) => z.coerce.number().int().min(min);
@@ -23,6 +41,15 @@ const envSchema = z.object({
   SWITCHYARD_KEY_PEPPER: z.string().min(16, { error: 'must be at least 16 characters' }),
   SWITCHYARD_MASTER_KEY: z.string().trim().min(1, { error: 'is required' }),
   NATS_URL: z.string().trim().min(1).optional(),
+  SWITCHYARD_NATS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "1–32 letters, digits, '_' or '-'" })
+    .optional(),
+  REDIS_URL: z.string().trim().min(1).optional(),
+  SWITCHYARD_USAGE_RETENTION_DAYS: integer(0).default(90),
+  SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS: integer(1).default(168),
+  SWITCHYARD_USAGE_BATCH_SIZE: integer(1).max(2_000).default(500),
+  SWITCHYARD_USAGE_BATCH_WAIT_MS: integer(1_000).default(1_000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   PORT: integer(0).max(65_535).default(8002),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -53,6 +80,14 @@ export function loadAccountingConfig(
     pepper: parsed.SWITCHYARD_KEY_PEPPER,
     masterKey: parsed.SWITCHYARD_MASTER_KEY,
     natsUrl: parsed.NATS_URL,
+    natsNamespace: parsed.SWITCHYARD_NATS_NAMESPACE,
+    redisUrl: parsed.REDIS_URL,
+    usage: Object.freeze({
+      retentionDays: parsed.SWITCHYARD_USAGE_RETENTION_DAYS,
+      streamMaxAgeMs: parsed.SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS * 3_600_000,
+      batchSize: parsed.SWITCHYARD_USAGE_BATCH_SIZE,
+      batchWaitMs: parsed.SWITCHYARD_USAGE_BATCH_WAIT_MS,
+    }),
     host: parsed.HOST,
     port: parsed.PORT,
     logLevel: parsed.LOG_LEVEL,

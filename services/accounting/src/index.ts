@@ -4,5 +4,23 @@ export {
   type AccountingAppOptions,
   type AccountingOverrides,
   buildAccountingApp,
+  registerAccountingRoutes,
 } from './app.js';
+export type { UsageConfig } from './config.js';
 export { type AccountingConfig, loadAccountingConfig } from './config.js';
+export { publishKeyChanges } from './keys/publish-key-changes.js';
+export { pruneUsageEvents } from './retention/prune-usage-events.js';
+export {
+  startUsageAccounting,
+  type UsageAccounting,
+  type UsageAccountingOptions,
+} from './usage/start-usage-accounting.js';
+export {
+  startUsageConsumer,
+  type UsageConsumer,
+  type UsageConsumerOptions,
+} from './usage/start-usage-consumer.js';
+export {
+  createUsageConsumerMetrics,
+  type UsageConsumerMetrics,
+} from './usage/usage-consumer-metrics.js';

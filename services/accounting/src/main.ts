@@ -1,4 +1,4 @@
-import { connectNatsBus } from '@switchyard/bus';
+import { connectNatsBus, withNamespace } from '@switchyard/bus';
 import { ConfigError } from '@switchyard/config';
 import { createDatabase, migrateToLatest } from '@switchyard/db';
 import { handleShutdown } from '@switchyard/service-kit';
@@ -6,6 +6,7 @@ import { createLogger } from '@switchyard/telemetry';
 import { buildAccountingApp } from './app.js';
 import { loadAccountingConfig } from './config.js';
 import { publishKeyChanges } from './keys/publish-key-changes.js';
+import { startUsageAccounting } from './usage/start-usage-accounting.js';
 
 /** The accounting service as its own process: migrates its schema, then serves the admin API. */
 async function main(): Promise<void> {
@@ -13,10 +14,11 @@ async function main(): Promise<void> {
   const database = createDatabase({ url: config.databaseUrl });
   await migrateToLatest(database.db, 'accounting');
   const logger = createLogger({ level: config.logLevel, name: 'accounting' });
-  const bus = config.natsUrl
+  const nats = config.natsUrl
     ? await connectNatsBus({ url: config.natsUrl, name: 'switchyard-accounting' })
     : undefined;
-  const { app, readiness } = buildAccountingApp(
+  const bus = nats && config.natsNamespace ? withNamespace(nats, config.natsNamespace) : nats;
+  const { app, readiness, metrics } = buildAccountingApp(
     {
       db: database.db,
       pepper: config.pepper,
@@ -29,11 +31,23 @@ async function main(): Promise<void> {
       ...(bus && { onChange: publishKeyChanges({ db: database.db, bus, logger }) }),
     },
   );
+  // Usage events arrive over NATS only; without it there is nothing to consume.
+  const usage = bus
+    ? await startUsageAccounting({
+        bus,
+        db: database.db,
+        logger,
+        registry: metrics.registry,
+        usage: config.usage,
+        redisUrl: config.redisUrl,
+      })
+    : undefined;
   handleShutdown({
     app,
     readiness,
     graceMs: config.shutdownGraceMs,
     onClosed: async () => {
+      await usage?.stop();
       await bus?.close();
       await database.close();
     },

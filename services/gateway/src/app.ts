@@ -5,7 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { buildAccess, type GatewayStores } from './build-access.js';
-import { createModelCatalog } from './catalog/model-catalog.js';
+import { buildUsageRecorder } from './build-usage-recorder.js';
+import { createSwappableCatalog } from './catalog/create-swappable-catalog.js';
+import { catalogFromConfig, createProviders } from './catalog/model-catalog.js';
+import { watchCatalogSnapshots } from './catalog/watch-catalog-snapshots.js';
 import { registerChatCompletions } from './chat/register-chat-completions.js';
 import type { GatewayConfig } from './config.js';
 import { registerEmbeddings } from './embeddings/register-embeddings.js';
@@ -17,7 +20,6 @@ import { registerModels } from './models/register-models.js';
 import { createCircuitBreakers } from './routing/circuit-breaker.js';
 import { createRoutingMetrics } from './routing/routing-metrics.js';
 import { DEFAULT_ROUTING_POLICY, type RoutingPolicy } from './routing/routing-policy.js';
-import { createMetricsUsageRecorder } from './usage/create-metrics-usage-recorder.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
 
 export interface GatewayOverrides {
@@ -60,14 +62,33 @@ export function buildGatewayApp(
     logger: app.log,
     now,
   });
-  const { db } = overrides.stores ?? {};
+  const { db, bus } = overrides.stores ?? {};
+  const providers = createProviders(config.providers, now);
+  const catalog = createSwappableCatalog(catalogFromConfig(config.models, providers));
+  if (bus !== undefined) {
+    const watching = watchCatalogSnapshots({
+      bus,
+      catalog,
+      providers,
+      logger: app.log,
+      registry: metrics.registry,
+    });
+    // Ready once the last published snapshot (if any) has been loaded.
+    readiness.checks.push({ name: 'catalog', check: async () => Boolean(await watching) });
+    app.addHook('onClose', async () => (await watching.catch(() => undefined))?.stop());
+  }
+  const usage = buildUsageRecorder(config, bus, {
+    registry: metrics.registry,
+    logger: app.log,
+    now,
+  });
   if (db !== undefined) readiness.checks.push(accountingSchemaCheck(db));
   const deps: GatewayDeps = {
     authenticate: access.authenticate,
     limiter: access.limiter,
     budgets: access.budgets,
     admissionMetrics: access.admissionMetrics,
-    catalog: createModelCatalog(config, now),
+    catalog,
     executor,
     breakers: createCircuitBreakers({
       threshold: policy.circuitFailureThreshold,
@@ -77,7 +98,7 @@ export function buildGatewayApp(
     }),
     policy,
     routingMetrics,
-    usage: overrides.usage ?? createMetricsUsageRecorder(metrics.registry),
+    usage: overrides.usage ?? usage.recorder,
     requestTimeoutMs: config.upstream.requestTimeoutMs,
     now,
     random: overrides.random ?? Math.random,
@@ -90,6 +111,7 @@ export function buildGatewayApp(
   app.addHook('onClose', async () => {
     access.close();
     await executor.close();
+    await usage.drain();
   });
   return { app, readiness, metrics };
 }

@@ -1,8 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Bus, connectNatsBus, KEYS_CHANGED_SUBJECT } from '@switchyard/bus';
+import {
+  type Bus,
+  connectNatsBus,
+  KEYS_CHANGED_SUBJECT,
+  USAGE_STREAM,
+  USAGE_SUBJECTS,
+  withNamespace,
+} from '@switchyard/bus';
 import { loadConfig } from '@switchyard/config';
 import { createDatabase, type Database, migrateToLatest } from '@switchyard/db';
 import {
@@ -27,6 +35,7 @@ const MODELS = ['fake/chat', 'fake/other', 'fake/slow-1000', 'fake/gift:free', '
 let fresh: FreshPostgresDatabase;
 let database: Database;
 let redisUrl: string;
+let nats: Bus;
 let bus: Bus;
 let fake: FakeOpenAI;
 let configFile: string;
@@ -65,9 +74,12 @@ async function startGateway(
         databaseUrl: fresh.url,
         redisUrl,
         natsUrl: undefined,
+        natsNamespace: undefined,
         keyPepper: PEPPER,
         rateLimitFailMode: 'open',
         limitStoreTimeoutMs: 1_000,
+        usageBufferMax: 1_000,
+        usageDrainTimeoutMs: 1_000,
         keyCacheTtlMs: 5_000,
         sharedKeyCacheTtlMs: 10_000,
         ...access,
@@ -85,7 +97,10 @@ beforeAll(async () => {
   database = createDatabase({ url: fresh.url });
   await migrateToLatest(database.db, 'accounting');
   redisUrl = (await useRedis()).url;
-  bus = await connectNatsBus({ url: (await useNats()).url, name: 'gateway-access-test' });
+  nats = await connectNatsBus({ url: (await useNats()).url, name: 'gateway-access-test' });
+  // A namespace of its own: no other test file sees this file's key changes or usage events.
+  bus = withNamespace(nats, `t${randomBytes(5).toString('hex')}`);
+  await bus.ensureStream({ name: USAGE_STREAM, subjects: [USAGE_SUBJECTS] });
   fake = await startFakeOpenAI();
   const directory = await mkdtemp(join(tmpdir(), 'switchyard-access-'));
   configFile = join(directory, 'switchyard.yaml');
@@ -113,7 +128,7 @@ afterAll(async () => {
     await app.app.close();
   }
   for (const client of redisClients) client.disconnect();
-  await bus?.close();
+  await nats?.close();
   await fake?.close();
   await database?.close();
   await fresh?.drop();

@@ -7,8 +7,10 @@ export interface GatewayAccessConfig {
   databaseUrl: string | undefined;
   /** Shared rate limits and the principal cache; an in-memory limiter without it. */
   redisUrl: string | undefined;
-  /** Key-change broadcasts (and, later, usage events). */
+  /** Key-change broadcasts and usage events. */
   natsUrl: string | undefined;
+  /** Prefix of every NATS subject, stream and bucket, to share one NATS between installations. */
+  natsNamespace: string | undefined;
   /** SWITCHYARD_KEY_PEPPER: required with a database. */
   keyPepper: string | undefined;
   /** When Redis is unreachable: let requests through unchecked (`open`) or refuse them. */
@@ -18,6 +20,10 @@ export interface GatewayAccessConfig {
    * down fails at once; this only bounds a hung one, and must stay above event-loop stalls.
    */
   limitStoreTimeoutMs: number;
+  /** Usage events held in memory while NATS is unreachable; beyond it they are dropped (counted). */
+  usageBufferMax: number;
+  /** How long shutdown waits for buffered usage events to be published. */
+  usageDrainTimeoutMs: number;
   /** How long this process trusts a principal it looked up. */
   keyCacheTtlMs: number;
   /** How long a principal stays in Redis for the other replicas. */
@@ -33,12 +39,18 @@ const accessEnvSchema = z
     DATABASE_URL: optionalUrl,
     REDIS_URL: optionalUrl,
     NATS_URL: optionalUrl,
+    SWITCHYARD_NATS_NAMESPACE: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "1–32 letters, digits, '_' or '-'" })
+      .optional(),
     SWITCHYARD_KEY_PEPPER: z
       .string()
       .min(16, { error: 'must be at least 16 characters' })
       .optional(),
     SWITCHYARD_RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
     SWITCHYARD_LIMIT_STORE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(1_000),
+    SWITCHYARD_USAGE_BUFFER_MAX: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
+    SWITCHYARD_USAGE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     SWITCHYARD_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     SWITCHYARD_SHARED_KEY_CACHE_TTL_MS: z.coerce
       .number()
@@ -71,9 +83,12 @@ export function loadAccessConfig(
     databaseUrl: parsed.DATABASE_URL,
     redisUrl: parsed.REDIS_URL,
     natsUrl: parsed.NATS_URL,
+    natsNamespace: parsed.SWITCHYARD_NATS_NAMESPACE,
     keyPepper: parsed.SWITCHYARD_KEY_PEPPER,
     rateLimitFailMode: parsed.SWITCHYARD_RATE_LIMIT_FAIL_MODE,
     limitStoreTimeoutMs: parsed.SWITCHYARD_LIMIT_STORE_TIMEOUT_MS,
+    usageBufferMax: parsed.SWITCHYARD_USAGE_BUFFER_MAX,
+    usageDrainTimeoutMs: parsed.SWITCHYARD_USAGE_DRAIN_TIMEOUT_MS,
     keyCacheTtlMs: parsed.SWITCHYARD_KEY_CACHE_TTL_MS,
     sharedKeyCacheTtlMs: parsed.SWITCHYARD_SHARED_KEY_CACHE_TTL_MS,
   };

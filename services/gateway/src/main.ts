@@ -1,4 +1,4 @@
-import { type Bus, connectNatsBus } from '@switchyard/bus';
+import { type Bus, connectNatsBus, withNamespace } from '@switchyard/bus';
 import { ConfigError } from '@switchyard/config';
 import { createDatabase, type Database } from '@switchyard/db';
 import { handleShutdown } from '@switchyard/service-kit';
@@ -23,9 +23,11 @@ async function main(): Promise<void> {
   // Connection errors reach the limiter as failed calls, counted and logged once per interval.
   redis?.on('error', () => undefined);
   if (redis) await readyOrLater(redis);
-  const bus: Bus | undefined = access?.natsUrl
+  const nats = access?.natsUrl
     ? await connectNatsBus({ url: access.natsUrl, name: 'switchyard-gateway' })
     : undefined;
+  const bus: Bus | undefined =
+    nats && access?.natsNamespace ? withNamespace(nats, access.natsNamespace) : nats;
   const { app, readiness } = buildGatewayApp(config, {
     stores: {
       ...(database && { db: database.db }),

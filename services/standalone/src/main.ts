@@ -1,24 +1,62 @@
+import { join } from 'node:path';
+import { createMemoryBus } from '@switchyard/bus';
 import { ConfigError, loadConfig } from '@switchyard/config';
-import { buildGatewayApp } from '@switchyard/gateway';
+import { createDatabase } from '@switchyard/db';
+import { buildGatewayApp, loadAccessConfig } from '@switchyard/gateway';
 import { handleShutdown } from '@switchyard/service-kit';
-import { startTracing } from '@switchyard/telemetry';
+import { createLogger, startTracing } from '@switchyard/telemetry';
 import { formatBanner } from './format-banner.js';
 import { resolveMasterKey } from './master-key.js';
+import { migrateEmbeddedDatabase, startEmbeddedServices } from './start-embedded-services.js';
+import { resolveStoredSecret } from './stored-secret.js';
 
 /**
- * Switchyard in one process with embedded defaults: `pnpm start` on a fresh clone. Later issues
- * mount the catalog, accounting and admin API on the same instance.
+ * Switchyard in one process with embedded defaults (`pnpm start` on a fresh clone): the gateway,
+ * accounting and catalog with their admin APIs on one port, PGlite for Postgres, the in-process
+ * bus for NATS and in-memory limits for Redis; secrets generated once into the data directory.
  */
 async function main(): Promise<void> {
   const tracing = await startTracing('switchyard', process.env);
   const config = loadConfig({ env: process.env });
+  const access = loadAccessConfig(process.env);
   const masterKey = resolveMasterKey(config.masterKey, config.dataDir);
-  const { app, readiness } = buildGatewayApp({ ...config, masterKey: masterKey.key });
+  const pepper = resolveStoredSecret('key-pepper', access.keyPepper, config.dataDir);
+  const encryptionKey = resolveStoredSecret(
+    'encryption-key',
+    process.env.SWITCHYARD_ENCRYPTION_KEY,
+    config.dataDir,
+  );
+  const logger = createLogger({ level: config.logLevel, name: 'switchyard' });
+  const database = createDatabase({ pglite: { dataDir: join(config.dataDir, 'pgdata') } });
+  const bus = createMemoryBus();
+  // Migrated in the background: the master key works at once, team keys once this settles.
+  const migrated = migrateEmbeddedDatabase(database.db);
+  const { app, readiness, metrics } = buildGatewayApp(
+    { ...config, masterKey: masterKey.key, access: { ...access, keyPepper: pepper } },
+    { logger, stores: { db: migrated, bus } },
+  );
+  const embedded = startEmbeddedServices({
+    app,
+    db: database.db,
+    database: migrated,
+    bus,
+    config,
+    masterKey: masterKey.key,
+    pepper,
+    encryptionKey,
+    logger,
+    registry: metrics.registry,
+  });
   handleShutdown({
     app,
     readiness,
     graceMs: config.server.shutdownGraceMs,
-    onClosed: () => tracing.shutdown(),
+    onClosed: async () => {
+      await embedded.stop();
+      await bus.close();
+      await database.close();
+      await tracing.shutdown();
+    },
   });
   await app.listen({ host: config.server.host, port: config.server.port });
   const address = app.server.address();

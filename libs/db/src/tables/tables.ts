@@ -1,13 +1,18 @@
 import type { ApiKeysTable } from './api-keys-table.js';
+import type { CatalogTables } from './catalog-tables.js';
 import type { OrganizationsTable } from './organizations-table.js';
 import type { TeamsTable } from './teams-table.js';
+import type { UsageDailyTable } from './usage-daily-table.js';
+import type { UsageEventsTable } from './usage-events-table.js';
 
 /** The tables of schema `accounting`, keyed as kysely addresses them (`schema.table`). */
 export interface AccountingTables {
   'accounting.organizations': OrganizationsTable;
   'accounting.teams': TeamsTable;
   'accounting.api_keys': ApiKeysTable;
+  'accounting.usage_events': UsageEventsTable;
+  'accounting.usage_daily': UsageDailyTable;
 }
 
-/** Every table Switchyard owns; the catalog's tables join here when its schema is filled. */
-export type Tables = AccountingTables;
+/** Every table Switchyard owns. */
+export type Tables = AccountingTables & CatalogTables;

@@ -54,10 +54,10 @@ describe('startFakeAnthropic', () => {
       },
     ]);
     await waitFor(() => fake.stats.completed === 1);
-    expect(fake.stats).toEqual({ active: 0, aborted: 0, completed: 1 });
+    expect(fake.stats).toMatchObject({ active: 0, aborted: 0, completed: 1 });
     fake.reset();
     expect(fake.requests).toEqual([]);
-    expect(fake.stats).toEqual({ active: 0, aborted: 0, completed: 0 });
+    expect(fake.stats).toMatchObject({ active: 0, aborted: 0, completed: 0 });
   });
 
   it('rejects a wrong or missing x-api-key with Anthropic’s 401 when apiKeys is set', async () => {
@@ -130,7 +130,7 @@ describe('startFakeAnthropic', () => {
     expect(fake.stats.active).toBe(1);
     controller.abort();
     await waitFor(() => fake.stats.aborted === 1);
-    expect(fake.stats).toEqual({ active: 0, aborted: 1, completed: 0 });
+    expect(fake.stats).toMatchObject({ active: 0, aborted: 1, completed: 0 });
   });
 
   it('closes even with requests still stalled', async () => {

@@ -70,7 +70,7 @@ describe('startFakeGoogle', () => {
       },
     ]);
     await waitFor(() => fake.stats.completed === 1);
-    expect(fake.stats).toEqual({ active: 0, aborted: 0, completed: 1 });
+    expect(fake.stats).toMatchObject({ active: 0, aborted: 0, completed: 1 });
     fake.reset();
     expect(fake.requests).toEqual([]);
   });

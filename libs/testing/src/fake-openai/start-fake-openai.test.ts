@@ -45,10 +45,10 @@ describe('startFakeOpenAI', () => {
       expect.objectContaining({ method: 'GET', path: '/v1/models', body: undefined }),
     ]);
     await waitFor(() => fake.stats.completed === 2);
-    expect(fake.stats).toEqual({ active: 0, aborted: 0, completed: 2 });
+    expect(fake.stats).toMatchObject({ active: 0, aborted: 0, completed: 2 });
     fake.reset();
     expect(fake.requests).toEqual([]);
-    expect(fake.stats).toEqual({ active: 0, aborted: 0, completed: 0 });
+    expect(fake.stats).toMatchObject({ active: 0, aborted: 0, completed: 0 });
   });
 
   it('rejects a wrong or missing key with OpenAI’s 401 when apiKeys is set', async () => {
@@ -124,7 +124,7 @@ describe('startFakeOpenAI', () => {
     expect(fake.stats.active).toBe(1);
     controller.abort();
     await waitFor(() => fake.stats.aborted === 1);
-    expect(fake.stats).toEqual({ active: 0, aborted: 1, completed: 0 });
+    expect(fake.stats).toMatchObject({ active: 0, aborted: 1, completed: 0 });
   });
 
   it('counts a request that never got headers as aborted when the client times out', async () => {

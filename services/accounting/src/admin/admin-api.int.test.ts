@@ -352,6 +352,9 @@ describe('admin API: teams and keys', () => {
       '/admin/v1/keys/{id}/rotate',
       '/admin/v1/teams',
       '/admin/v1/teams/{id}',
+      '/admin/v1/usage/events',
+      '/admin/v1/usage/events/{request_id}',
+      '/admin/v1/usage/summary',
     ]);
     expect(Object.keys(document.paths['/admin/v1/keys'] ?? {}).sort()).toEqual(['get', 'post']);
     expect(Object.keys(document.paths['/admin/v1/teams/{id}'] ?? {}).sort()).toEqual([

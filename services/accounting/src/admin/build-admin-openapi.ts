@@ -6,6 +6,8 @@ import {
   updateTeamSchema,
 } from '@switchyard/contracts';
 import { z } from 'zod';
+import { usageEventsQuerySchema } from '../usage-api/usage-events-query.js';
+import { usageSummaryQuerySchema } from '../usage-api/usage-summary-query.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -14,7 +16,8 @@ interface Operation {
   path: string;
   summary: string;
   body?: z.ZodType;
-  query?: boolean;
+  /** The query schema: the shared page query, or a route's own. */
+  query?: true | z.ZodType;
   /** Status → description of the success response. */
   success: [status: string, description: string, schemaRef: string];
 }
@@ -23,7 +26,7 @@ const errorResponses = {
   '400': 'Malformed request; `error.param` names the field.',
   '401': 'Missing or invalid API key.',
   '403': 'The key may not do this (`insufficient_role`, `forbidden_team`).',
-  '404': 'No such team or key.',
+  '404': 'No such team, key or usage event.',
 } as const;
 
 const operations: readonly Operation[] = [
@@ -99,6 +102,26 @@ const operations: readonly Operation[] = [
     summary: 'Give a key a new secret; the old one stops working',
     success: ['200', 'The key with its new secret.', 'KeyWithSecret'],
   },
+  {
+    method: 'get',
+    path: '/admin/v1/usage/events',
+    summary: 'List usage events (the ledger), newest first; a team_admin sees its own team only',
+    query: usageEventsQuerySchema,
+    success: ['200', 'A page of usage events.', 'UsageEventList'],
+  },
+  {
+    method: 'get',
+    path: '/admin/v1/usage/events/{request_id}',
+    summary: 'Get the usage event of one request',
+    success: ['200', 'The usage event.', 'UsageEvent'],
+  },
+  {
+    method: 'get',
+    path: '/admin/v1/usage/summary',
+    summary: 'Usage totals from the daily rollups, grouped by day, team, key, model or provider',
+    query: usageSummaryQuerySchema,
+    success: ['200', 'The summary.', 'UsageSummary'],
+  },
 ];
 
 /** The OpenAPI 3.1 document of the admin API, request schemas generated from the zod schemas. */
@@ -109,7 +132,9 @@ export function buildAdminOpenapi(): JsonSchema {
       summary: operation.summary,
       parameters: [
         ...pathParameters(operation.path),
-        ...(operation.query ? queryParameters() : []),
+        ...(operation.query === undefined
+          ? []
+          : queryParameters(operation.query === true ? pageQuerySchema : operation.query)),
       ],
       responses: {
         [operation.success[0]]: {
@@ -162,13 +187,16 @@ function toSchema(schema: z.ZodType): JsonSchema {
 }
 
 function pathParameters(path: string): JsonSchema[] {
+  if (path.includes('{request_id}')) {
+    return [{ name: 'request_id', in: 'path', required: true, schema: { type: 'string' } }];
+  }
   return path.includes('{id}')
     ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
     : [];
 }
 
-function queryParameters(): JsonSchema[] {
-  const properties = toSchema(pageQuerySchema).properties;
+function queryParameters(schema: z.ZodType): JsonSchema[] {
+  const properties = toSchema(schema).properties;
   if (typeof properties !== 'object' || properties === null) return [];
   return Object.entries(properties).map(([name, schema]) => ({
     name,
@@ -235,6 +263,7 @@ function componentSchemas(): Record<string, JsonSchema> {
       properties: { ...keyProperties, secret: { type: 'string', pattern: '^sk-sy-' } },
     },
     KeyList: list('Key'),
+    ...usageComponentSchemas(list),
     Deleted: {
       type: 'object',
       properties: { id: { type: 'string' }, object: { type: 'string' }, deleted: { const: true } },
@@ -251,6 +280,78 @@ function componentSchemas(): Record<string, JsonSchema> {
             code: { type: ['string', 'null'] },
           },
         },
+      },
+    },
+  };
+}
+
+function usageComponentSchemas(list: (ref: string) => JsonSchema): Record<string, JsonSchema> {
+  const integer = { type: 'integer' };
+  const nullableInteger = { type: ['integer', 'null'] };
+  const nullableString = { type: ['string', 'null'] };
+  const usd = { type: 'string', pattern: '^\\d+(\\.\\d+)?$', description: 'Exact USD.' };
+  const time = { type: 'string', format: 'date-time' };
+  const totals = {
+    requests: integer,
+    errors: integer,
+    success_rate: { type: ['number', 'null'] },
+    prompt_tokens: integer,
+    completion_tokens: integer,
+    cached_tokens: integer,
+    reasoning_tokens: integer,
+    total_tokens: integer,
+    cost_usd: usd,
+    avg_latency_ms: { type: ['number', 'null'] },
+    avg_ttft_ms: { type: ['number', 'null'] },
+  };
+  return {
+    UsageEvent: {
+      type: 'object',
+      properties: {
+        object: { const: 'usage_event' },
+        request_id: { type: 'string' },
+        started_at: time,
+        finished_at: time,
+        received_at: time,
+        key_id: nullableString,
+        team_id: nullableString,
+        endpoint: { type: 'string' },
+        requested_model: { type: 'string' },
+        model: { type: 'string' },
+        provider: { type: 'string' },
+        upstream_model: { type: 'string' },
+        credential_id: nullableString,
+        stream: { type: 'boolean' },
+        status: integer,
+        error_code: nullableString,
+        prompt_tokens: integer,
+        completion_tokens: integer,
+        cached_tokens: integer,
+        reasoning_tokens: integer,
+        usage_source: { enum: ['provider', 'estimated', 'partial', 'none'] },
+        cost_usd: { ...usd, type: ['string', 'null'] },
+        cost_source: { enum: ['catalog', 'provider', null] },
+        price_version: nullableString,
+        latency_ms: integer,
+        ttft_ms: nullableInteger,
+        attempts: integer,
+        fallback_used: { type: 'boolean' },
+        extra: { type: 'object' },
+      },
+    },
+    UsageEventList: list('UsageEvent'),
+    UsageSummary: {
+      type: 'object',
+      properties: {
+        object: { const: 'usage_summary' },
+        group_by: { enum: ['day', 'team', 'key', 'model', 'provider'] },
+        from: { type: 'string', format: 'date' },
+        to: { type: 'string', format: 'date' },
+        data: {
+          type: 'array',
+          items: { type: 'object', properties: { group: nullableString, ...totals } },
+        },
+        totals: { type: 'object', properties: totals },
       },
     },
   };

@@ -23,6 +23,8 @@ export interface Route {
   free: boolean;
   /** Identifies the route for its circuit breaker and metrics: `provider/upstream model`. */
   key: string;
+  /** Which price list `pricing` comes from: the catalog's version of it, or `config`. */
+  priceVersion: string;
 }
 
 export interface Model {
@@ -33,6 +35,10 @@ export interface Model {
   maxOutputTokens: number | undefined;
   /** Sorted by priority. */
   routes: readonly Route[];
+  /** OpenRouter's `architecture` modalities, when the catalog knows them. */
+  modalities?: { input: readonly string[]; output: readonly string[] };
+  /** Request parameters the model accepts, when the catalog knows them (empty: unknown). */
+  supportedParameters?: readonly string[];
 }
 
 /** The models this gateway serves, looked up by id on every request. */
@@ -48,29 +54,74 @@ export function createModelCatalog(
   config: { providers: readonly ProviderConfig[]; models: readonly ModelConfig[] },
   now: () => number,
 ): ModelCatalog {
-  const providers = new Map(
-    config.providers.map((provider) => [provider.name, toProvider(provider, now)]),
-  );
-  const models = new Map<string, Model>();
-  for (const model of config.models) {
-    const routes = model.routes.map((route): Route => {
+  return catalogFromConfig(config.models, createProviders(config.providers, now));
+}
+
+/** The configured models served through `providers` (prices version `config`). */
+export function catalogFromConfig(
+  configs: readonly ModelConfig[],
+  providers: ReadonlyMap<string, Provider>,
+): ModelCatalog {
+  const models = configs.map((model) => ({
+    ...model,
+    routes: model.routes.map((route) => {
       const provider = providers.get(route.provider);
       if (!provider) throw new Error(`model ${model.id}: unknown provider ${route.provider}`);
-      return {
+      return toRoute(
         provider,
-        upstreamModel: route.upstreamModel,
-        pricing: route.pricing,
-        priority: route.priority,
-        free: route.free,
-        key: `${provider.name}/${route.upstreamModel}`,
-      };
-    });
-    models.set(model.id, { ...model, routes });
-  }
-  const list = [...models.values()];
+        route.upstreamModel,
+        route.pricing,
+        route.priority,
+        route.free,
+        'config',
+      );
+    }),
+  }));
+  return catalogOf(models, providers, new Map());
+}
+
+/** The configured providers by name, each with its adapter and credential pool. */
+export function createProviders(
+  configs: readonly ProviderConfig[],
+  now: () => number,
+): ReadonlyMap<string, Provider> {
+  return new Map(configs.map((provider) => [provider.name, toProvider(provider, now)]));
+}
+
+/** A route of `provider`, keyed for its circuit breaker. */
+export function toRoute(
+  provider: Provider,
+  upstreamModel: string,
+  pricing: PricingConfig,
+  priority: number,
+  free: boolean,
+  priceVersion: string,
+): Route {
   return {
-    find: (id) => models.get(id),
-    list: () => list,
+    provider,
+    upstreamModel,
+    pricing,
+    priority,
+    free,
+    key: `${provider.name}/${upstreamModel}`,
+    priceVersion,
+  };
+}
+
+/** A catalog over these models, found by id or by any of `aliases` (alias → model id). */
+export function catalogOf(
+  models: readonly Model[],
+  providers: ReadonlyMap<string, Provider>,
+  aliases: ReadonlyMap<string, string>,
+): ModelCatalog {
+  const byId = new Map(models.map((model) => [model.id, model]));
+  for (const [alias, id] of aliases) {
+    const model = byId.get(id);
+    if (model !== undefined && !byId.has(alias)) byId.set(alias, model);
+  }
+  return {
+    find: (id) => byId.get(id),
+    list: () => models,
     hasProvider: (name) => providers.has(name),
   };
 }

@@ -2,6 +2,7 @@ import { type ChatCompletionRequest, chatCompletionRequestSchema } from '@switch
 import { parseBody } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { GatewayDeps } from '../gateway-deps.js';
+import { trackOutcome } from '../usage/track-outcome.js';
 import { routeChat } from './route-chat.js';
 import { sendChatJson } from './send-chat-json.js';
 import { sendChatStream } from './send-chat-stream.js';
@@ -10,19 +11,19 @@ import { sendChatStream } from './send-chat-stream.js';
 export function registerChatCompletions(app: FastifyInstance, deps: GatewayDeps): void {
   app.post('/v1/chat/completions', async (request, reply) => {
     const principal = await deps.authenticate(request.headers);
-    const body: ChatCompletionRequest = parseBody(chatCompletionRequestSchema, request.body);
-    const { call, outcome } = await routeChat(
-      deps,
-      request,
-      reply,
-      body,
-      principal,
-      'chat.completions',
-    );
-    if (body.stream === true) {
-      const includeUsage = body.stream_options?.include_usage === true;
-      return sendChatStream({ reply, call, outcome, includeUsage, now: deps.now });
+    const outcome = trackOutcome(deps, request, { principal, endpoint: 'chat.completions' });
+    try {
+      const body: ChatCompletionRequest = parseBody(chatCompletionRequestSchema, request.body);
+      outcome.describe(body.model, body.stream === true);
+      const call = await routeChat(deps, request, reply, body, principal, outcome);
+      if (body.stream === true) {
+        const includeUsage = body.stream_options?.include_usage === true;
+        return sendChatStream({ reply, call, outcome, includeUsage, now: deps.now });
+      }
+      return await sendChatJson({ reply, call, outcome, now: deps.now });
+    } catch (error: unknown) {
+      outcome.fail(error, false);
+      throw error;
     }
-    return sendChatJson({ reply, call, outcome, now: deps.now });
   });
 }

@@ -16,20 +16,14 @@ import {
 } from '../routing/fit-max-tokens.js';
 import { type Candidate, planCandidates } from '../routing/plan-candidates.js';
 import { routingHeaders } from '../routing/routing-headers.js';
-import { type OutcomeTracker, trackOutcome } from '../usage/track-outcome.js';
-import type { RequestOutcome } from '../usage/usage-recorder.js';
-
-export interface RoutedChat {
-  call: RoutedCall;
-  outcome: OutcomeTracker;
-}
+import type { OutcomeTracker } from '../usage/track-outcome.js';
 
 /**
  * Routes a chat request to the first candidate that answers: plans the candidates the key may
  * use (403 when none), drops those whose context window cannot hold the prompt (400
  * `context_length_exceeded` when none can), fits `max_tokens` per candidate, admits the request
- * through the rate limits (429), and sets the routing and rate-limit headers. Every outcome is
- * recorded, and its end settles the admission.
+ * through the rate limits (429) and the budgets (402, or a lower max_tokens), and sets the
+ * routing and rate-limit headers. The outcome's end settles what admission granted.
  */
 export async function routeChat(
   deps: GatewayDeps,
@@ -37,8 +31,8 @@ export async function routeChat(
   reply: FastifyReply,
   body: ChatCompletionRequest,
   principal: Principal,
-  endpoint: RequestOutcome['endpoint'],
-): Promise<RoutedChat> {
+  outcome: OutcomeTracker,
+): Promise<RoutedCall> {
   const planned = allowedCandidates(
     principal,
     planCandidates(deps.catalog, body, 'chat'),
@@ -87,15 +81,7 @@ export async function routeChat(
   if (budget.clampedMaxTokens !== undefined) {
     reply.header('x-switchyard-budget-max-tokens', String(budget.clampedMaxTokens));
   }
-  const outcome = trackOutcome(deps, request, {
-    principal,
-    endpoint,
-    requestedModel: body.model,
-    stream: body.stream === true,
-    estimatedTokens,
-    admission,
-    budget,
-  });
+  outcome.admitted({ estimatedTokens, admission, budget });
   const signals = requestSignals(reply, deps.requestTimeoutMs);
   try {
     const call = await callWithFallback({
@@ -111,7 +97,7 @@ export async function routeChat(
     outcome.served(call, first);
     const fit = fitted.get(call.candidate);
     reply.headers(routingHeaders(call, fit?.adjustedMaxTokens));
-    return { call, outcome };
+    return call;
   } catch (error: unknown) {
     outcome.fail(error, signals.clientClosed());
     throw error;

@@ -20,81 +20,80 @@ import { encodeEmbeddings } from './encode-embeddings.js';
 export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): void {
   app.post('/v1/embeddings', async (request, reply) => {
     const principal = await deps.authenticate(request.headers);
-    const body: EmbeddingsRequest = parseBody(embeddingsRequestSchema, request.body);
-    const candidates = allowedCandidates(
-      principal,
-      planCandidates(deps.catalog, body, 'embedding'),
-      body.model,
-    ).filter((candidate) => candidate.route.provider.adapter.embeddings !== undefined);
-    const first = candidates[0];
-    if (!first)
-      throw apiErrors.invalidRequest(
-        `No provider of '${body.model}' has an embeddings API.`,
-        'model',
-      );
-    const estimatedTokens = Math.ceil(JSON.stringify(body.input).length / 4);
-    const admission = await admitRequest(deps.limiter, deps.admissionMetrics, {
-      principal,
-      modelId: first.model.id,
-      tokens: estimatedTokens,
-      leaseId: request.id,
-    });
-    reply.headers(admission.headers);
-    const budget = await reserveBudget(deps.budgets, {
-      principal,
-      leaseId: request.id,
-      now: deps.now(),
-      fixedNanos: estimatedTokens * priceBoundsOf(candidates).promptNanos,
-      perTokenNanos: 0,
-      maxTokens: 0,
-    }).catch((error: unknown) => {
-      admission.end({ status: 402, usedTokens: 0 });
-      throw error;
-    });
-    const outcome = trackOutcome(deps, request, {
-      principal,
-      endpoint: 'embeddings',
-      requestedModel: body.model,
-      stream: false,
-      estimatedTokens,
-      admission,
-      budget,
-    });
-    const signals = requestSignals(reply, deps.requestTimeoutMs);
+    const outcome = trackOutcome(deps, request, { principal, endpoint: 'embeddings' });
     try {
-      const call = await callWithFallback({
-        candidates,
-        build: (candidate, target) => {
-          const embeddings = candidate.route.provider.adapter.embeddings;
-          if (!embeddings) throw new Error('filtered above');
-          return embeddings.buildRequest(body, target);
-        },
-        ...callOptionsOf(deps, request, signals),
-        estimatedTokens,
+      const body: EmbeddingsRequest = parseBody(embeddingsRequestSchema, request.body);
+      outcome.describe(body.model, false);
+      const candidates = allowedCandidates(
+        principal,
+        planCandidates(deps.catalog, body, 'embedding'),
+        body.model,
+      ).filter((candidate) => candidate.route.provider.adapter.embeddings !== undefined);
+      const first = candidates[0];
+      if (!first)
+        throw apiErrors.invalidRequest(
+          `No provider of '${body.model}' has an embeddings API.`,
+          'model',
+        );
+      const estimatedTokens = Math.ceil(JSON.stringify(body.input).length / 4);
+      const admission = await admitRequest(deps.limiter, deps.admissionMetrics, {
+        principal,
+        modelId: first.model.id,
+        tokens: estimatedTokens,
+        leaseId: request.id,
       });
-      outcome.served(call, first);
-      reply.headers(routingHeaders(call, undefined));
-      const { route } = call.candidate;
-      const parsed = await parseUpstreamJson(
-        call,
-        (json) =>
-          route.provider.adapter.embeddings?.parseResponse(
-            json,
-            responseContext(route, deps.now),
-          ) ?? { body: {}, usage: undefined },
-      );
-      const usage = parsed.usage;
-      outcome.finish({
-        status: 200,
-        errorCode: null,
-        usage,
-        usageSource: usage ? 'provider' : 'none',
+      reply.headers(admission.headers);
+      const budget = await reserveBudget(deps.budgets, {
+        principal,
+        leaseId: request.id,
+        now: deps.now(),
+        fixedNanos: estimatedTokens * priceBoundsOf(candidates).promptNanos,
+        perTokenNanos: 0,
+        maxTokens: 0,
+      }).catch((error: unknown) => {
+        admission.end({ status: 402, usedTokens: 0 });
+        throw error;
       });
-      // An OpenAI-format body is forwarded as written: re-serialising vectors is the costly part.
-      if (parsed.passThrough) return reply.type('application/json').send(parsed.text);
-      return reply.send(encodeEmbeddings(parsed.body, body.encoding_format));
+      outcome.admitted({ estimatedTokens, admission, budget });
+      const signals = requestSignals(reply, deps.requestTimeoutMs);
+      try {
+        const call = await callWithFallback({
+          candidates,
+          build: (candidate, target) => {
+            const embeddings = candidate.route.provider.adapter.embeddings;
+            if (!embeddings) throw new Error('filtered above');
+            return embeddings.buildRequest(body, target);
+          },
+          ...callOptionsOf(deps, request, signals),
+          estimatedTokens,
+        });
+        outcome.served(call, first);
+        reply.headers(routingHeaders(call, undefined));
+        const { route } = call.candidate;
+        const parsed = await parseUpstreamJson(
+          call,
+          (json) =>
+            route.provider.adapter.embeddings?.parseResponse(
+              json,
+              responseContext(route, deps.now),
+            ) ?? { body: {}, usage: undefined },
+        );
+        const usage = parsed.usage;
+        outcome.finish({
+          status: 200,
+          errorCode: null,
+          usage,
+          usageSource: usage ? 'provider' : 'none',
+        });
+        // An OpenAI-format body is forwarded as written: re-serialising vectors is the costly part.
+        if (parsed.passThrough) return reply.type('application/json').send(parsed.text);
+        return reply.send(encodeEmbeddings(parsed.body, body.encoding_format));
+      } catch (error: unknown) {
+        outcome.fail(error, signals.clientClosed());
+        throw error;
+      }
     } catch (error: unknown) {
-      outcome.fail(error, signals.clientClosed());
+      outcome.fail(error, false);
       throw error;
     }
   });

@@ -11,6 +11,7 @@ import { routeChat } from '../chat/route-chat.js';
 import { readChatJson } from '../chat/send-chat-json.js';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
 import type { GatewayDeps } from '../gateway-deps.js';
+import { trackOutcome } from '../usage/track-outcome.js';
 
 /**
  * `POST /v1/messages`: Anthropic's Messages API as an ingress. The request is translated to the
@@ -31,32 +32,32 @@ export function registerMessages(
   };
   app.post('/v1/messages', { errorHandler }, async (request, reply) => {
     const principal = await deps.authenticate(request.headers);
-    const messages = parseBody(messagesRequestSchema, request.body);
-    const converted = convertMessagesRequest(messages);
-    const { call, outcome } = await routeChat(
-      deps,
-      request,
-      reply,
-      converted.request,
-      principal,
-      'messages',
-    );
-    addWarnings(reply, converted.warnings);
-    if (converted.request.stream === true) {
-      const translator = createMessagesStreamTranslator({
-        requestedModel: messages.model,
-        messageId: `msg_${request.id.replace(/-/g, '')}`,
-      });
-      return sendSse(
-        reply,
-        translate(
-          chatEventStream({ call, outcome, includeUsage: true, now: deps.now }),
-          translator,
-        ),
-      );
+    const outcome = trackOutcome(deps, request, { principal, endpoint: 'messages' });
+    try {
+      const messages = parseBody(messagesRequestSchema, request.body);
+      const converted = convertMessagesRequest(messages);
+      outcome.describe(messages.model, converted.request.stream === true);
+      const call = await routeChat(deps, request, reply, converted.request, principal, outcome);
+      addWarnings(reply, converted.warnings);
+      if (converted.request.stream === true) {
+        const translator = createMessagesStreamTranslator({
+          requestedModel: messages.model,
+          messageId: `msg_${request.id.replace(/-/g, '')}`,
+        });
+        return sendSse(
+          reply,
+          translate(
+            chatEventStream({ call, outcome, includeUsage: true, now: deps.now }),
+            translator,
+          ),
+        );
+      }
+      const completion = await readChatJson({ call, outcome, now: deps.now });
+      return reply.send(convertChatCompletionToMessage(completion, messages.model));
+    } catch (error: unknown) {
+      outcome.fail(error, false);
+      throw error;
     }
-    const completion = await readChatJson({ call, outcome, now: deps.now });
-    return reply.send(convertChatCompletionToMessage(completion, messages.model));
   });
 }
 

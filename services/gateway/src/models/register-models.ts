@@ -1,22 +1,25 @@
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { mayList } from '../auth/allowed-candidates.js';
 import type { Model } from '../catalog/model-catalog.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 
 /**
  * `GET /v1/models` and `GET /v1/models/{id}` (ids contain a slash: `openai/gpt-4o`): only the
- * models the calling key may use.
+ * models the calling key may use, with OpenRouter's fields; `?free=true` keeps free ones.
  */
 export function registerModels(app: FastifyInstance, deps: GatewayDeps): void {
   const created = Math.floor(deps.now() / 1000);
   app.get('/v1/models', async (request) => {
     const principal = await deps.authenticate(request.headers);
+    const { free } = parseQuery(request.query);
     return {
       object: 'list',
       data: deps.catalog
         .list()
         .filter((model) => mayList(principal, model))
+        .filter((model) => !free || model.routes.some((route) => route.free))
         .map((model) => describeModel(model, created)),
     };
   });
@@ -47,9 +50,25 @@ function describeModel(model: Model, created: number): Record<string, unknown> {
       ...(pricing.cachedPrompt !== undefined && { input_cache_read: pricing.cachedPrompt }),
       ...(pricing.reasoning !== undefined && { internal_reasoning: pricing.reasoning }),
     },
+    architecture: {
+      input_modalities: model.modalities?.input ?? ['text'],
+      output_modalities: model.modalities?.output ?? [
+        model.kind === 'embedding' ? 'embeddings' : 'text',
+      ],
+    },
+    supported_parameters: model.supportedParameters ?? [],
     top_provider: {
       context_length: model.contextLength,
       max_completion_tokens: model.maxOutputTokens ?? null,
     },
   };
+}
+
+const querySchema = z.looseObject({ free: z.enum(['true', 'false']).optional() });
+
+/** `?free=true` lists free models only (OpenRouter's `:free` models, local ones). */
+function parseQuery(query: unknown): { free: boolean } {
+  const parsed = querySchema.safeParse(query ?? {});
+  if (!parsed.success) throw apiErrors.invalidRequest('free must be true or false.', 'free');
+  return { free: parsed.data.free === 'true' };
 }

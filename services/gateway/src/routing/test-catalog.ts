@@ -48,6 +48,7 @@ export function testCatalog(
         priority: index,
         free: Number(price) === 0,
         key: `${name}/${upstreamModel}`,
+        priceVersion: 'config',
       };
     });
     return {

@@ -18,33 +18,43 @@ export interface OutcomeResult {
   timeToFirstTokenMs?: number | undefined;
 }
 
-/** Collects one request's outcome and hands it to the usage recorder exactly once. */
+/** What admission granted a request; settled by the outcome. */
+export interface AdmittedRequest {
+  /** Tokens counted against credential TPM limits when the request was sent. */
+  estimatedTokens: number;
+  /** Settled when the outcome is known: tokens reconciled, concurrency slot freed. */
+  admission: Admission;
+  /** Settled to the request's actual cost when it ends. */
+  budget: BudgetAdmission;
+}
+
+/**
+ * Collects one request's outcome and hands it to the usage recorder exactly once: created as
+ * soon as the caller is authenticated, so refusals (400, 403, 404, 402, 429) are recorded too.
+ */
 export interface OutcomeTracker {
   readonly startedAt: number;
+  /** The model and mode the caller asked for, once the body has parsed. */
+  describe(requestedModel: string, stream: boolean): void;
+  /** Admission let the request through: its holds are settled by the outcome. */
+  admitted(granted: AdmittedRequest): void;
   /** The upstream call that is answering: its route prices the request. */
   served(call: RoutedCall, firstChoice: Candidate | undefined): void;
   /** The exact cost of usage at the serving route's price. */
   cost(usage: TokenUsage): string | undefined;
   finish(result: OutcomeResult): void;
-  /** Records a request that failed before a response could be sent. */
+  /** Records a request that failed before a response could be sent; a no-op once finished. */
   fail(error: unknown, clientClosed: boolean): void;
 }
 
 export function trackOutcome(
   deps: GatewayDeps,
   request: FastifyRequest,
-  fields: {
-    principal: Principal;
-    endpoint: RequestOutcome['endpoint'];
-    requestedModel: string;
-    stream: boolean;
-    estimatedTokens: number;
-    /** Settled when the outcome is known: tokens reconciled, concurrency slot freed. */
-    admission: Admission;
-    /** Settled to the request's actual cost when it ends. */
-    budget: BudgetAdmission;
-  },
+  fields: { principal: Principal; endpoint: RequestOutcome['endpoint'] },
 ): OutcomeTracker {
+  let requestedModel = '';
+  let stream = false;
+  let granted: AdmittedRequest | undefined;
   const startedAt = deps.now();
   let call: RoutedCall | undefined;
   let fallbackUsed = false;
@@ -53,6 +63,13 @@ export function trackOutcome(
     call ? computeCost(usage, call.candidate.route.pricing) : undefined;
   const tracker: OutcomeTracker = {
     startedAt,
+    describe(model, streamed) {
+      requestedModel = model;
+      stream = streamed;
+    },
+    admitted(admitted) {
+      granted = admitted;
+    },
     served(routed, firstChoice) {
       call = routed;
       fallbackUsed = firstChoice !== undefined && firstChoice.route !== routed.candidate.route;
@@ -77,17 +94,14 @@ export function trackOutcome(
       if (finished) return;
       finished = true;
       const route = call?.candidate.route;
-      if (call && route) {
-        const used = result.usage ? result.usage.promptTokens + result.usage.completionTokens : 0;
-        route.provider.pool.settle(call.credential.id, fields.estimatedTokens, used);
+      const usedTokens = result.usage && result.usage.promptTokens + result.usage.completionTokens;
+      if (call && route && granted) {
+        route.provider.pool.settle(call.credential.id, granted.estimatedTokens, usedTokens ?? 0);
       }
-      fields.admission.end({
-        status: result.status,
-        usedTokens: result.usage && result.usage.promptTokens + result.usage.completionTokens,
-      });
+      granted?.admission.end({ status: result.status, usedTokens });
       const costUsd = result.usage === undefined ? undefined : cost(result.usage);
       // Without usage: a failure cost nothing; a client that left mid-stream keeps its whole hold.
-      fields.budget.settle(
+      granted?.budget.settle(
         costUsd !== undefined
           ? toNanoUsd(parseUsd(costUsd))
           : result.status >= 400 && result.status !== 499
@@ -96,7 +110,7 @@ export function trackOutcome(
       );
       request.span.setAttributes({
         'gen_ai.operation.name': fields.endpoint === 'embeddings' ? 'embeddings' : 'chat',
-        'gen_ai.request.model': fields.requestedModel,
+        'gen_ai.request.model': requestedModel,
         ...(route && {
           'gen_ai.provider.name': route.provider.name,
           'gen_ai.response.model': route.upstreamModel,
@@ -111,22 +125,24 @@ export function trackOutcome(
         requestId: request.id,
         principal: fields.principal,
         endpoint: fields.endpoint,
-        requestedModel: fields.requestedModel,
-        model: call?.candidate.model.id ?? fields.requestedModel,
+        requestedModel,
+        model: call?.candidate.model.id ?? requestedModel,
         provider: route?.provider.name ?? '',
         upstreamModel: route?.upstreamModel ?? '',
         credentialId: call?.credential.id,
-        stream: fields.stream,
+        stream,
         status: result.status,
         errorCode: result.errorCode,
         usage: result.usage,
         usageSource: result.usageSource,
         cost: costUsd,
+        priceVersion: route?.priceVersion,
         startedAt,
         latencyMs: deps.now() - startedAt,
         timeToFirstTokenMs: result.timeToFirstTokenMs,
         attempts: call?.attempts ?? 0,
         fallbackUsed,
+        traceContext: request.traceContext,
       });
     },
   };

@@ -1,8 +1,9 @@
+import type { Context } from '@opentelemetry/api';
 import type { TokenUsage } from '@switchyard/contracts';
 import type { Principal } from '../auth/principal.js';
 
 /** Where a request's token numbers came from (ARCHITECTURE.md, usage event v1). */
-export type UsageSource = 'provider' | 'partial' | 'none';
+export type UsageSource = 'provider' | 'estimated' | 'partial' | 'none';
 
 /** Everything known about one finished request that passed authentication. */
 export interface RequestOutcome {
@@ -25,6 +26,8 @@ export interface RequestOutcome {
   usageSource: UsageSource;
   /** Exact USD decimal string, when usage and a price are known. */
   cost: string | undefined;
+  /** The version of the price `cost` was computed at (`config`, or the catalog's). */
+  priceVersion: string | undefined;
   startedAt: number;
   latencyMs: number;
   /** Milliseconds until the first byte of a stream reached the client. */
@@ -33,6 +36,8 @@ export interface RequestOutcome {
   attempts: number;
   /** A route or model other than the first choice served the request. */
   fallbackUsed: boolean;
+  /** The request's trace, continued by whoever processes the outcome. */
+  traceContext: Context;
 }
 
 /** Receives every outcome; the usage pipeline (issue #5) publishes them as usage events. */

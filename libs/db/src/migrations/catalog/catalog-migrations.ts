@@ -1,7 +1,10 @@
 import type { Migration } from 'kysely';
+import * as createCatalog from './2026-11-23T1200-create-catalog.js';
 
 /**
- * Schema `catalog`'s migrations by name, oldest first. Empty until the catalog issue adds its
- * tables; migrating still creates the schema and its migration table.
+ * Schema `catalog`'s migrations by name, oldest first. Listed statically (no directory scan) so
+ * they survive bundling; a new migration is a new file plus a line here.
  */
-export const catalogMigrations: Readonly<Record<string, Migration>> = {};
+export const catalogMigrations: Readonly<Record<string, Migration>> = {
+  '2026-11-23T1200-create-catalog': createCatalog,
+};

@@ -1,0 +1,209 @@
+import type { Bus, PublishOptions } from '../bus.js';
+import { BusError } from '../bus-error.js';
+import { backoffDelay } from './backoff-delay.js';
+
+/** Options of {@link createBufferedPublisher}. */
+export interface BufferedPublisherOptions {
+  /** Where messages go; only `publish` is used. */
+  bus: Pick<Bus, 'publish'>;
+  /** Most messages held at once (waiting or in flight); past it {@link BufferedPublisher.enqueue} drops. */
+  maxBuffered: number;
+  /** Publishes in flight at once; default 16. */
+  concurrency?: number;
+  /** Pause after a failed publish: starts at `initialMs`, doubles, capped at `maxMs`, with jitter. */
+  retry?: { initialMs: number; maxMs: number };
+  /** Told of every message given up on (buffer full, or a publish that can never succeed). */
+  onDrop?: (dropped: DroppedMessage) => void;
+  /** Told of every failed publish attempt (it is retried when the error is retryable). */
+  onError?: (error: unknown) => void;
+  /** Source of jitter in [0, 1); default `Math.random`. */
+  random?: () => number;
+}
+
+/** A message the buffer gave up on, and why. */
+export interface DroppedMessage {
+  subject: string;
+  msgId: string | undefined;
+  reason: 'full' | 'closed' | 'rejected';
+}
+
+/** Counters of a {@link BufferedPublisher} since it was created. */
+export interface BufferedPublisherStats {
+  /** Accepted and not yet published or dropped (waiting or in flight). */
+  buffered: number;
+  published: number;
+  /** Failed attempts that were put back to try again. */
+  retried: number;
+  dropped: number;
+}
+
+/** A bounded in-memory buffer in front of {@link Bus.publish}, for the request path. */
+export interface BufferedPublisher {
+  /**
+   * Takes a message to publish soon; never blocks and never throws. False when it was dropped
+   * because the buffer is full or closed.
+   */
+  enqueue(subject: string, data: Uint8Array, options?: PublishOptions): boolean;
+  /** Waits until everything accepted is published, or `timeoutMs` passed; `pending` were not. */
+  drain(timeoutMs: number): Promise<{ pending: number }>;
+  stats(): BufferedPublisherStats;
+  /** Stops publishing and accepting; messages still buffered are counted as dropped. */
+  close(): void;
+}
+
+interface Entry {
+  subject: string;
+  data: Uint8Array;
+  options: PublishOptions;
+}
+
+const defaultRetry = { initialMs: 100, maxMs: 5_000 };
+
+/**
+ * Publishes in the background from a bounded FIFO, a few at a time. A failed publish (NATS
+ * down: the bus rejects at once) goes back to the front and pauses the whole buffer with
+ * exponential backoff and jitter, so order holds roughly and a dead server is not hammered;
+ * once NATS is back everything buffered is published. The same `msgId` on every retry lets
+ * the stream deduplicate an attempt that did land.
+ */
+export function createBufferedPublisher(options: BufferedPublisherOptions): BufferedPublisher {
+  const concurrency = options.concurrency ?? 16;
+  const retry = options.retry ?? defaultRetry;
+  const random = options.random ?? Math.random;
+  // Slots before `head` are taken (emptied so their bytes can be collected).
+  const queue: Array<Entry | undefined> = [];
+  let head = 0;
+  let inFlight = 0;
+  let failures = 0;
+  let pausedUntilTimer: NodeJS.Timeout | undefined;
+  let scheduled = false;
+  let closed = false;
+  const counters = { published: 0, retried: 0, dropped: 0 };
+  let idleWaiters: Array<() => void> = [];
+
+  const waiting = (): number => queue.length - head;
+  const buffered = (): number => waiting() + inFlight;
+
+  const drop = (entry: Entry, reason: DroppedMessage['reason']): void => {
+    counters.dropped += 1;
+    options.onDrop?.({ subject: entry.subject, msgId: entry.options.msgId, reason });
+  };
+
+  const notifyIdle = (): void => {
+    if (buffered() > 0 || idleWaiters.length === 0) return;
+    for (const resolve of idleWaiters) resolve();
+    idleWaiters = [];
+  };
+
+  const takeNext = (): Entry | undefined => {
+    const entry = queue[head];
+    if (entry === undefined) return undefined;
+    queue[head] = undefined;
+    head += 1;
+    // Compact now and then so the array does not grow without end.
+    if (head > 1_024 && head * 2 > queue.length) {
+      queue.splice(0, head);
+      head = 0;
+    }
+    return entry;
+  };
+
+  const putBack = (entry: Entry): void => {
+    if (head > 0) {
+      head -= 1;
+      queue[head] = entry;
+    } else {
+      queue.unshift(entry);
+    }
+  };
+
+  const pauseAfterFailure = (): void => {
+    failures += 1;
+    if (pausedUntilTimer !== undefined) return;
+    const ms = backoffDelay(failures, retry, random());
+    pausedUntilTimer = setTimeout(() => {
+      pausedUntilTimer = undefined;
+      pump();
+    }, ms);
+    pausedUntilTimer.unref();
+  };
+
+  const publishOne = (entry: Entry): void => {
+    inFlight += 1;
+    options.bus.publish(entry.subject, entry.data, entry.options).then(
+      () => {
+        inFlight -= 1;
+        failures = 0;
+        counters.published += 1;
+        pump();
+        notifyIdle();
+      },
+      (error: unknown) => {
+        inFlight -= 1;
+        options.onError?.(error);
+        if (closed) {
+          drop(entry, 'closed');
+        } else if (error instanceof BusError && !error.retryable) {
+          drop(entry, 'rejected');
+        } else {
+          counters.retried += 1;
+          putBack(entry);
+          pauseAfterFailure();
+        }
+        notifyIdle();
+      },
+    );
+  };
+
+  function pump(): void {
+    scheduled = false;
+    while (!closed && pausedUntilTimer === undefined && inFlight < concurrency) {
+      const entry = takeNext();
+      if (entry === undefined) return;
+      publishOne(entry);
+    }
+  }
+
+  return {
+    enqueue(subject, data, publishOptions = {}) {
+      const entry = { subject, data, options: publishOptions };
+      if (closed) {
+        drop(entry, 'closed');
+        return false;
+      }
+      if (buffered() >= options.maxBuffered) {
+        drop(entry, 'full');
+        return false;
+      }
+      queue.push(entry);
+      // Publishing starts after the caller's turn, never on its stack.
+      if (!scheduled && pausedUntilTimer === undefined) {
+        scheduled = true;
+        setImmediate(pump);
+      }
+      return true;
+    },
+    async drain(timeoutMs) {
+      if (buffered() === 0) return { pending: 0 };
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        idleWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      return { pending: buffered() };
+    },
+    stats: () => ({ buffered: buffered(), ...counters }),
+    close() {
+      if (closed) return;
+      closed = true;
+      clearTimeout(pausedUntilTimer);
+      pausedUntilTimer = undefined;
+      for (let entry = takeNext(); entry !== undefined; entry = takeNext()) drop(entry, 'closed');
+      queue.length = 0;
+      head = 0;
+      notifyIdle();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { apiErrors } from '@switchyard/service-kit';
+import type { FastifyInstance } from 'fastify';
+import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
+import { parseAdminInput } from '../admin/parse-admin-input.js';
+import { listUsageEvents } from './list-usage-events.js';
+import { resolveTeamScope } from './resolve-team-scope.js';
+import { summarizeUsage } from './summarize-usage.js';
+import { toUsageEventJson } from './to-usage-event-json.js';
+import { usageEventsQuerySchema } from './usage-events-query.js';
+import { usageSummaryQuerySchema } from './usage-summary-query.js';
+
+/**
+ * `/admin/v1/usage/…`: the usage ledger and its daily summaries. An admin sees every team; a
+ * team_admin only its own (other teams' events are not found); a member gets 403.
+ */
+export function registerUsageRoutes(
+  app: FastifyInstance,
+  deps: Pick<AdminRouteDeps, 'db' | 'authenticate'>,
+): void {
+  const { db } = deps;
+
+  app.get('/admin/v1/usage/events', async (request) => {
+    const principal = await deps.authenticate(request);
+    const query = parseAdminInput(usageEventsQuerySchema, request.query);
+    return listUsageEvents(db, query, resolveTeamScope(principal, query.team_id));
+  });
+
+  app.get<{ Params: { request_id: string } }>(
+    '/admin/v1/usage/events/:request_id',
+    async (request) => {
+      const principal = await deps.authenticate(request);
+      const requestId = request.params.request_id;
+      const row = await db
+        .selectFrom('accounting.usage_events')
+        .selectAll()
+        .where('request_id', '=', requestId)
+        .executeTakeFirst();
+      const visible =
+        row !== undefined && (principal.role === 'admin' || row.team_id === principal.teamId);
+      if (!visible) throw apiErrors.notFound(`No usage event with request id '${requestId}'.`);
+      return toUsageEventJson(row);
+    },
+  );
+
+  app.get('/admin/v1/usage/summary', async (request) => {
+    const principal = await deps.authenticate(request);
+    const query = parseAdminInput(usageSummaryQuerySchema, request.query);
+    return summarizeUsage(db, query, resolveTeamScope(principal, query.team_id));
+  });
+}

@@ -1,0 +1,164 @@
+import { type Link, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Bus, type BusMessage, extractTraceContext } from '@switchyard/bus';
+import type { NewUsageEventRow, Tables } from '@switchyard/db';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { deadLetterUsageMessage } from './dead-letter-usage-message.js';
+import { insertUsageEvents } from './insert-usage-events.js';
+import { isRowDataError } from './is-row-data-error.js';
+import { parseUsageMessage } from './parse-usage-message.js';
+import { toUsageEventRow } from './to-usage-event-row.js';
+import type { DeadLetterReason, UsageConsumerMetrics } from './usage-consumer-metrics.js';
+
+/** What a batch handler needs. */
+export interface UsageBatchContext {
+  bus: Pick<Bus, 'publish'>;
+  db: Kysely<Tables>;
+  logger: Logger;
+  metrics: UsageConsumerMetrics;
+  deadLetterSubject: string;
+  /** Pause before a message the database refused comes back: doubles per delivery, capped. */
+  retryDelayMs: { initialMs: number; maxMs: number };
+}
+
+interface Parsed {
+  message: BusMessage;
+  row: NewUsageEventRow;
+}
+
+const tracer = trace.getTracer('switchyard-accounting');
+
+/**
+ * Handles one batch: messages that are not usage event v1 are dead-lettered at once (retrying
+ * cannot fix them); the rest are written in one statement and acked only after it committed.
+ * A refused write naks with a growing delay; on a message's last delivery it is dead-lettered
+ * instead, so nothing is silently lost. Never throws for one message's sake.
+ */
+export async function handleUsageBatch(
+  context: UsageBatchContext,
+  batch: readonly BusMessage[],
+): Promise<void> {
+  const parsed: Parsed[] = [];
+  for (const message of batch) {
+    const result = parseUsageMessage(message.data);
+    if (result.ok) parsed.push({ message, row: toUsageEventRow(result.event) });
+    else await deadLetter(context, message, result.reason, result.detail);
+  }
+  if (parsed.length === 0) return;
+  await tracer.startActiveSpan(
+    'usage.write',
+    { links: traceLinks(parsed), attributes: { 'messaging.batch.message_count': parsed.length } },
+    parentContext(parsed),
+    async (span) => {
+      try {
+        await writeBatch(context, parsed);
+      } catch (error: unknown) {
+        span.recordException(error instanceof Error ? error : String(error));
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+async function writeBatch(context: UsageBatchContext, parsed: readonly Parsed[]): Promise<void> {
+  try {
+    const inserted = await insertUsageEvents(
+      context.db,
+      parsed.map((item) => item.row),
+    );
+    acknowledge(context, parsed, inserted);
+  } catch (error: unknown) {
+    context.metrics.insertFailures.inc();
+    if (!isRowDataError(error) || parsed.length === 1) {
+      context.logger.warn(
+        { err: error, messages: parsed.length },
+        'usage batch write failed; the messages will be redelivered',
+      );
+      for (const item of parsed) await retryLater(context, item.message, error);
+      return;
+    }
+    // Some row's data was refused: write one at a time so only the culprit is held back.
+    for (const item of parsed) {
+      try {
+        acknowledge(context, [item], await insertUsageEvents(context.db, [item.row]));
+      } catch (rowError: unknown) {
+        context.metrics.insertFailures.inc();
+        context.logger.warn(
+          { err: rowError, requestId: item.row.request_id },
+          'usage event refused by the database',
+        );
+        await retryLater(context, item.message, rowError);
+      }
+    }
+  }
+}
+
+function acknowledge(context: UsageBatchContext, parsed: readonly Parsed[], inserted: number) {
+  for (const item of parsed) item.message.ack();
+  context.metrics.consumed.inc(parsed.length);
+  context.metrics.inserted.inc(inserted);
+}
+
+async function retryLater(
+  context: UsageBatchContext,
+  message: BusMessage,
+  error: unknown,
+): Promise<void> {
+  const lastDelivery = message.maxDeliver !== -1 && message.deliveryCount >= message.maxDeliver;
+  if (lastDelivery) {
+    await deadLetter(context, message, 'insert_failed', errorText(error));
+    return;
+  }
+  const { initialMs, maxMs } = context.retryDelayMs;
+  message.nak(Math.min(initialMs * 2 ** Math.min(message.deliveryCount - 1, 20), maxMs));
+}
+
+async function deadLetter(
+  context: UsageBatchContext,
+  message: BusMessage,
+  reason: DeadLetterReason,
+  detail: string,
+): Promise<void> {
+  try {
+    await deadLetterUsageMessage(context.bus, context.deadLetterSubject, message, reason, detail);
+  } catch (error: unknown) {
+    const lastDelivery = message.maxDeliver !== -1 && message.deliveryCount >= message.maxDeliver;
+    context.logger.error(
+      { err: error, subject: message.subject, msgId: message.msgId, reason, lastDelivery },
+      lastDelivery
+        ? 'could not dead-letter a usage message on its last delivery; it is lost'
+        : 'could not dead-letter a usage message; it will be redelivered',
+    );
+    if (lastDelivery) message.term();
+    else message.nak(context.retryDelayMs.initialMs);
+    return;
+  }
+  context.metrics.deadLettered.inc({ reason });
+  context.logger.warn(
+    { subject: message.subject, msgId: message.msgId, reason, detail },
+    'usage message dead-lettered',
+  );
+  message.term();
+}
+
+function traceLinks(parsed: readonly Parsed[]): Link[] {
+  const links: Link[] = [];
+  for (const { message } of parsed) {
+    const spanContext = trace.getSpanContext(extractTraceContext(message.headers));
+    if (spanContext !== undefined) links.push({ context: spanContext });
+  }
+  return links;
+}
+
+/** A batch of one continues its request's trace; a larger batch links to each instead. */
+function parentContext(parsed: readonly Parsed[]) {
+  const only = parsed.length === 1 ? parsed[0] : undefined;
+  return extractTraceContext(only === undefined ? {} : only.message.headers);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,68 @@
+import type { Bus } from '@switchyard/bus';
+import type { Tables } from '@switchyard/db';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { UsageConfig } from '../config.js';
+import { startLocalUsageRetention } from '../retention/start-local-usage-retention.js';
+import { startUsageRetention } from '../retention/start-usage-retention.js';
+import { startUsageConsumer } from './start-usage-consumer.js';
+import { createUsageConsumerMetrics } from './usage-consumer-metrics.js';
+
+/** Options of {@link startUsageAccounting}. */
+export interface UsageAccountingOptions {
+  /** The NATS bus, or the in-process one in standalone mode. */
+  bus: Bus;
+  /** Postgres, or PGlite in standalone mode; migrated already. */
+  db: Kysely<Tables>;
+  logger: Logger;
+  /** Where the consumer's counters go (the app's `/metrics` registry). */
+  registry: Registry;
+  usage: UsageConfig;
+  /** With Redis, retention is one BullMQ job across replicas; without, a timer in this process. */
+  redisUrl?: string | undefined;
+}
+
+/** The running usage consumer and retention job. */
+export interface UsageAccounting {
+  /** Settles once the durable consumer exists. */
+  readonly ready: Promise<void>;
+  /** Stops consuming (the batch in hand is finished) and the retention job. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything accounting does with usage events, for `main.ts` and standalone mode alike:
+ * the durable consumer into the ledger and rollups, and the ledger's retention.
+ */
+export async function startUsageAccounting(
+  options: UsageAccountingOptions,
+): Promise<UsageAccounting> {
+  const consumer = await startUsageConsumer({
+    bus: options.bus,
+    db: options.db,
+    logger: options.logger,
+    metrics: createUsageConsumerMetrics(options.registry),
+    batchSize: options.usage.batchSize,
+    maxWaitMs: options.usage.batchWaitMs,
+    streamMaxAgeMs: options.usage.streamMaxAgeMs,
+  });
+  const retentionOptions = {
+    db: options.db,
+    logger: options.logger,
+    retentionDays: options.usage.retentionDays,
+  };
+  const retention =
+    options.usage.retentionDays === 0
+      ? undefined
+      : options.redisUrl === undefined
+        ? startLocalUsageRetention(retentionOptions)
+        : await startUsageRetention({ ...retentionOptions, redisUrl: options.redisUrl });
+  return {
+    ready: consumer.ready,
+    async stop() {
+      await consumer.stop();
+      await retention?.stop();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { Tables } from '@switchyard/db';
+import type { Kysely } from 'kysely';
+import type { EncryptionKeyring } from '../credentials/encryption-keyring.js';
+import type { PublishedCatalog } from '../sync/publish/publish-catalog.js';
+import type { AuthenticateAdmin } from './authenticate-admin.js';
+
+/** What the catalog admin routes need. */
+export interface CatalogRouteDeps {
+  db: Kysely<Tables>;
+  authenticate: AuthenticateAdmin;
+  keyring: EncryptionKeyring;
+  /** Rebuilds and publishes the snapshot after an admin change, so gateways see it in seconds. */
+  publish: () => Promise<PublishedCatalog>;
+  /** Queues a sync run and answers its id (BullMQ, or in-process in standalone mode). */
+  enqueueSync: (trigger: string) => Promise<string>;
+}

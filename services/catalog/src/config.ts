@@ -1,0 +1,103 @@
+import { ConfigError, LOG_LEVELS, type LogLevel } from '@switchyard/config';
+import { z } from 'zod';
+import { parseEncryptionKey } from './credentials/encryption-keyring.js';
+
+/** The catalog service's own settings, read once from the environment (providers and models come from libs/config). */
+export interface CatalogConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  natsUrl: string;
+  masterKey: string;
+  /** Accounting's key pepper, to check team keys against `accounting.api_keys`. */
+  pepper: string;
+  /** `SWITCHYARD_ENCRYPTION_KEY`: 32 bytes, base64 or hex. */
+  encryptionKey: string;
+  /** Keys replaced by rotation that must still decrypt (`SWITCHYARD_ENCRYPTION_KEYS_PREVIOUS`, comma-separated). */
+  previousEncryptionKeys: string[];
+  syncIntervalMs: number;
+  /** The OpenRouter-format catalog; undefined when switched off (`off` or empty). */
+  openRouterCatalogUrl: string | undefined;
+  fetchTimeoutMs: number;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  bodyLimitBytes: number;
+  shutdownGraceMs: number;
+}
+
+const integer = (min: number) => z.coerce.number().int().min(min);
+const required = z.string().trim().min(1, { error: 'is required' });
+const encryptionKey = z.string().refine((text) => parseEncryptionKey(text) !== undefined, {
+  error: 'must be 32 bytes written as base64 or 64 hex digits',
+});
+
+const envSchema = z.object({
+  DATABASE_URL: required,
+  REDIS_URL: required,
+  NATS_URL: required,
+  SWITCHYARD_MASTER_KEY: required,
+  SWITCHYARD_KEY_PEPPER: z.string().min(16, { error: 'must be at least 16 characters' }),
+  SWITCHYARD_ENCRYPTION_KEY: encryptionKey,
+  SWITCHYARD_ENCRYPTION_KEYS_PREVIOUS: z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((key) => key.trim())
+        .filter((key) => key !== ''),
+    )
+    .pipe(z.array(encryptionKey)),
+  SWITCHYARD_CATALOG_SYNC_INTERVAL_MS: integer(10_000).default(3_600_000),
+  SWITCHYARD_CATALOG_OPENROUTER_URL: z
+    .string()
+    .trim()
+    .default('https://openrouter.ai/api/v1/models')
+    .refine((text) => text === '' || text === 'off' || URL.canParse(text), {
+      error: 'must be a URL or off',
+    }),
+  SWITCHYARD_CATALOG_FETCH_TIMEOUT_MS: integer(100).default(15_000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  PORT: integer(1).max(65_535).default(8003),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  SWITCHYARD_BODY_LIMIT_BYTES: integer(1).default(1_048_576),
+  SWITCHYARD_SHUTDOWN_GRACE_MS: integer(0).default(10_000),
+});
+
+/** Reads and validates the catalog configuration; throws a ConfigError naming every problem. */
+export function loadCatalogConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): Readonly<CatalogConfig> {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({
+        source: 'env',
+        path: issue.path.map(String).join('.'),
+        reason:
+          issue.code === 'invalid_type' && issue.input === undefined
+            ? 'is required'
+            : issue.message,
+      })),
+    );
+  }
+  const parsed = result.data;
+  const openRouter = parsed.SWITCHYARD_CATALOG_OPENROUTER_URL;
+  return Object.freeze({
+    databaseUrl: parsed.DATABASE_URL,
+    redisUrl: parsed.REDIS_URL,
+    natsUrl: parsed.NATS_URL,
+    masterKey: parsed.SWITCHYARD_MASTER_KEY,
+    pepper: parsed.SWITCHYARD_KEY_PEPPER,
+    encryptionKey: parsed.SWITCHYARD_ENCRYPTION_KEY,
+    previousEncryptionKeys: parsed.SWITCHYARD_ENCRYPTION_KEYS_PREVIOUS,
+    syncIntervalMs: parsed.SWITCHYARD_CATALOG_SYNC_INTERVAL_MS,
+    openRouterCatalogUrl: openRouter === '' || openRouter === 'off' ? undefined : openRouter,
+    fetchTimeoutMs: parsed.SWITCHYARD_CATALOG_FETCH_TIMEOUT_MS,
+    host: parsed.HOST,
+    port: parsed.PORT,
+    logLevel: parsed.LOG_LEVEL,
+    bodyLimitBytes: parsed.SWITCHYARD_BODY_LIMIT_BYTES,
+    shutdownGraceMs: parsed.SWITCHYARD_SHUTDOWN_GRACE_MS,
+  });
+}

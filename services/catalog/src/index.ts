@@ -1,0 +1,47 @@
+export type { AdminPrincipal } from './admin/admin-principal.js';
+export {
+  type AuthenticateAdmin,
+  type AuthenticateAdminOptions,
+  createAdminAuthenticator,
+} from './admin/authenticate-admin.js';
+export type { CatalogRouteDeps } from './admin/catalog-route-deps.js';
+export { registerCatalogAdminRoutes } from './admin/register-catalog-admin-routes.js';
+export {
+  buildCatalogApp,
+  type CatalogApp,
+  type CatalogAppOptions,
+  type CatalogOverrides,
+} from './app.js';
+export { type CatalogConfig, loadCatalogConfig } from './config.js';
+export { decryptSecret, SecretDecryptionError } from './credentials/decrypt-secret.js';
+export { encryptSecret } from './credentials/encrypt-secret.js';
+export type { EncryptedSecret } from './credentials/encrypted-secret.js';
+export {
+  createEncryptionKeyring,
+  type EncryptionKey,
+  type EncryptionKeyring,
+  parseEncryptionKey,
+} from './credentials/encryption-keyring.js';
+export { type CatalogSyncMetrics, createCatalogSyncMetrics } from './sync/catalog-sync-metrics.js';
+export {
+  type PublishCatalogDeps,
+  type PublishedCatalog,
+  publishCatalog,
+} from './sync/publish/publish-catalog.js';
+export {
+  type CatalogSyncDeps,
+  type RunCatalogSyncOptions,
+  runCatalogSync,
+} from './sync/run-catalog-sync.js';
+export {
+  type InProcessSync,
+  type InProcessSyncOptions,
+  startInProcessSync,
+} from './sync/start-in-process-sync.js';
+export {
+  type SyncScheduler,
+  type SyncSchedulerOptions,
+  startSyncScheduler,
+} from './sync/start-sync-scheduler.js';
+export type { SyncLogger } from './sync/sync-logger.js';
+export type { SourceReport, SyncReport } from './sync/sync-report.js';

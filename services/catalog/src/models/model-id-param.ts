@@ -1,0 +1,15 @@
+import { apiErrors } from '@switchyard/service-kit';
+
+/** The model id of a `/admin/v1/models/*` route (ids hold a `/`; `%2F` is accepted too). */
+export function modelIdParam(params: unknown): string {
+  const raw =
+    typeof params === 'object' && params !== null && '*' in params ? String(params['*']) : '';
+  let id: string;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    id = raw;
+  }
+  if (!/^[^/\s]+\/\S+$/.test(id)) throw apiErrors.notFound(`No model with id '${id}'.`);
+  return id;
+}

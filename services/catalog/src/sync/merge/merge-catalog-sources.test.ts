@@ -1,0 +1,142 @@
+import { DEFAULT_OPENAI_MODELS, type ModelConfig } from '@switchyard/config';
+import { describe, expect, it } from 'vitest';
+import type { SourceModel } from '../source-model.js';
+import { mergeCatalogSources } from './merge-catalog-sources.js';
+
+const pricing = (prompt: string, completion: string) => ({
+  prompt,
+  completion,
+  cached_prompt: null,
+  cache_write: null,
+  reasoning: null,
+  per_request: null,
+  per_image: null,
+});
+
+function sourceModel(sourceId: string, prompt = '0.000001', completion = '0.000002'): SourceModel {
+  const freeVariant = sourceId.endsWith(':free');
+  return {
+    id: freeVariant ? sourceId.slice(0, -5) : sourceId,
+    sourceId,
+    name: sourceId,
+    kind: 'chat',
+    contextLength: 100_000,
+    maxOutputTokens: 4096,
+    modalities: { input: ['text'], output: ['text'] },
+    supportedParameters: ['tools'],
+    pricing: freeVariant ? pricing('0', '0') : pricing(prompt, completion),
+    freeVariant,
+  };
+}
+
+const listed = (...names: string[]) =>
+  names.map((upstreamModel) => ({ upstreamModel, contextLength: null, maxOutputTokens: null }));
+
+const yamlModel: ModelConfig = {
+  id: 'anthropic/claude-3.5-sonnet',
+  name: 'Our Sonnet',
+  kind: 'chat',
+  contextLength: 150_000,
+  maxOutputTokens: undefined,
+  routes: [
+    {
+      provider: 'anthropic',
+      upstreamModel: 'claude-3-5-sonnet-latest',
+      priority: 0,
+      free: false,
+      pricing: {
+        prompt: '0.000009',
+        completion: '0.00002',
+        cachedPrompt: undefined,
+        reasoning: undefined,
+      },
+    },
+  ],
+};
+
+describe('mergeCatalogSources', () => {
+  const providers = [
+    { name: 'openai', type: 'openai' },
+    { name: 'anthropic', type: 'anthropic' },
+    { name: 'openrouter', type: 'openrouter' },
+  ];
+
+  it('routes OpenRouter models to the provider that lists them, through OpenRouter, free variants last', () => {
+    const merged = mergeCatalogSources({
+      configModels: [],
+      providers,
+      openRouter: [
+        sourceModel('openai/gpt-4o'),
+        sourceModel('meta-llama/llama-3.1-8b'),
+        sourceModel('meta-llama/llama-3.1-8b:free'),
+        sourceModel('mistralai/mistral-small:free'),
+      ],
+      providerLists: new Map([['openai', listed('gpt-4o')]]),
+    });
+    const byId = new Map(merged.models.map((model) => [model.id, model]));
+    expect(
+      byId
+        .get('openai/gpt-4o')
+        ?.routes.map((route) => [route.provider, route.upstreamModel, route.priority]),
+    ).toEqual([
+      ['openai', 'gpt-4o', 0],
+      ['openrouter', 'openai/gpt-4o', 10],
+    ]);
+    expect(
+      byId
+        .get('meta-llama/llama-3.1-8b')
+        ?.routes.map((route) => [route.upstreamModel, route.priority]),
+    ).toEqual([
+      ['meta-llama/llama-3.1-8b', 10],
+      ['meta-llama/llama-3.1-8b:free', 20],
+    ]);
+    expect(byId.get('mistralai/mistral-small')?.routes).toMatchObject([
+      { upstreamModel: 'mistralai/mistral-small:free', priority: 10, pricing: { prompt: '0' } },
+    ]);
+  });
+
+  it('leaves out what no provider can serve, and keeps YAML models exactly as written', () => {
+    const merged = mergeCatalogSources({
+      configModels: [yamlModel],
+      providers: providers.filter((provider) => provider.type !== 'openrouter'),
+      openRouter: [
+        sourceModel('anthropic/claude-3.5-sonnet', '0.000003', '0.000015'),
+        sourceModel('x-ai/grok'),
+      ],
+      providerLists: new Map([['anthropic', listed('claude-3-5-sonnet-20241022')]]),
+    });
+    expect(merged.unroutable).toEqual(['x-ai/grok']);
+    expect(merged.models).toHaveLength(1);
+    expect(merged.models[0]).toMatchObject({
+      id: 'anthropic/claude-3.5-sonnet',
+      name: 'Our Sonnet',
+      contextLength: 150_000,
+      supportedParameters: ['tools'],
+      routes: [
+        {
+          provider: 'anthropic',
+          upstreamModel: 'claude-3-5-sonnet-latest',
+          pricing: { prompt: '0.000009' },
+          source: 'config',
+        },
+      ],
+    });
+  });
+
+  it("reprices built-in default models with OpenRouter's current price", () => {
+    const gpt4o = DEFAULT_OPENAI_MODELS.find((model) => model.id === 'openai/gpt-4o');
+    if (gpt4o === undefined) throw new Error('no default gpt-4o');
+    const merged = mergeCatalogSources({
+      configModels: [gpt4o],
+      providers: [{ name: 'openai', type: 'openai' }],
+      openRouter: [sourceModel('openai/gpt-4o', '0.000002', '0.000008')],
+      providerLists: new Map(),
+    });
+    expect(merged.models[0]?.routes[0]).toMatchObject({
+      provider: 'openai',
+      upstreamModel: 'gpt-4o',
+      pricing: { prompt: '0.000002', completion: '0.000008' },
+      source: 'openrouter',
+    });
+  });
+});

@@ -1,0 +1,80 @@
+import { insertQueuedRun } from './insert-queued-run.js';
+import { type CatalogSyncDeps, runCatalogSync } from './run-catalog-sync.js';
+import type { SyncReport } from './sync-report.js';
+
+/** Sync runs queued and run inside this process, one at a time. */
+export interface InProcessSync {
+  /** Queues a run; answers its id at once. */
+  enqueue(trigger: string): Promise<string>;
+  /** Settles when every run queued so far has finished. */
+  idle(): Promise<void>;
+  /** Stops the timer and waits for the runs already queued. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startInProcessSync}. */
+export interface InProcessSyncOptions {
+  /** Also run every `intervalMs` (standalone mode); no timer when absent. */
+  intervalMs?: number;
+  /** Run once at start. */
+  runAtStart?: boolean;
+  onReport?: (report: SyncReport) => void;
+}
+
+/**
+ * Runs {@link runCatalogSync} in this process without Redis (standalone mode, tests): runs are
+ * serialised on one promise chain; the optional timer queues a `timer` run.
+ */
+export function startInProcessSync(
+  deps: CatalogSyncDeps,
+  options: InProcessSyncOptions = {},
+): InProcessSync {
+  let chain: Promise<void> = Promise.resolve();
+  let pending = 0;
+  const queue = async (trigger: string): Promise<string> => {
+    pending += 1;
+    const runId = await insertQueuedRun(deps.db, trigger).catch((error: unknown) => {
+      pending -= 1;
+      throw error;
+    });
+    chain = chain.then(async () => {
+      try {
+        const report = await runCatalogSync(deps, { runId, trigger });
+        options.onReport?.(report);
+      } finally {
+        pending -= 1;
+      }
+    });
+    return runId;
+  };
+  const timer =
+    options.intervalMs === undefined
+      ? undefined
+      : setInterval(() => {
+          // A timer tick while a run is queued or running adds nothing.
+          if (pending > 0) return;
+          void queue('timer').catch((error: unknown) =>
+            deps.logger.error({ err: error }, 'could not queue a catalog sync'),
+          );
+        }, options.intervalMs);
+  timer?.unref();
+  if (options.runAtStart === true) {
+    void queue('start').catch((error: unknown) =>
+      deps.logger.error({ err: error }, 'could not queue a catalog sync'),
+    );
+  }
+  return {
+    enqueue: queue,
+    idle: async () => {
+      let seen: Promise<void> | undefined;
+      while (seen !== chain) {
+        seen = chain;
+        await chain;
+      }
+    },
+    close: async () => {
+      if (timer !== undefined) clearInterval(timer);
+      await chain;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { LogLevel } from '@switchyard/config';
+import { createServiceApp, type Readiness } from '@switchyard/service-kit';
+import { createServiceMetrics, type ServiceMetrics } from '@switchyard/telemetry';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { ConsoleUpstream } from './proxy/console-upstream.js';
+import { createHttpUpstream } from './proxy/create-http-upstream.js';
+import { registerConsole } from './register-console.js';
+import type { SessionStore } from './session/session-store.js';
+import { loadUiBundle } from './ui-bundle/build-ui-bundle.js';
+
+/** What `buildConsoleApp` needs: the `ConsoleConfig` fields it reads. */
+export interface ConsoleAppOptions {
+  adminUrl: string;
+  catalogUrl: string;
+  gatewayUrl: string;
+  sessionIdleMs: number;
+  sessionMaxAgeMs: number;
+  logLevel: LogLevel;
+  bodyLimitBytes: number;
+}
+
+export interface ConsoleOverrides {
+  logger?: Logger;
+  /** Reach the APIs some other way than HTTP to the configured URLs. */
+  upstream?: ConsoleUpstream;
+  sessions?: SessionStore;
+}
+
+export interface ConsoleApp {
+  app: FastifyInstance;
+  readiness: Readiness;
+  metrics: ServiceMetrics;
+}
+
+/** Builds the console service (UI at `/console`, `/` redirecting there) without listening. */
+export function buildConsoleApp(
+  options: ConsoleAppOptions,
+  overrides: ConsoleOverrides = {},
+): ConsoleApp {
+  const metrics = createServiceMetrics('console');
+  const readiness: Readiness = {
+    draining: false,
+    checks: [{ name: 'ui-bundle', check: async () => (await loadUiBundle()).js.length > 0 }],
+  };
+  const app = createServiceApp({
+    name: 'console',
+    logLevel: options.logLevel,
+    bodyLimitBytes: options.bodyLimitBytes,
+    metrics,
+    readiness,
+    ...(overrides.logger && { logger: overrides.logger }),
+  });
+  registerConsole(app, {
+    upstream: overrides.upstream ?? createHttpUpstream(options),
+    sessionIdleMs: options.sessionIdleMs,
+    sessionMaxAgeMs: options.sessionMaxAgeMs,
+    ...(overrides.sessions && { sessions: overrides.sessions }),
+  });
+  app.get('/', async (_request, reply) => reply.redirect('/console/'));
+  return { app, readiness, metrics };
+}

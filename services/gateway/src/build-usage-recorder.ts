@@ -1,0 +1,46 @@
+import {
+  type Bus,
+  createBufferedPublisher,
+  registerBufferedPublisherMetrics,
+} from '@switchyard/bus';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Registry } from 'prom-client';
+import type { GatewayConfig } from './config.js';
+import { createMetricsUsageRecorder } from './usage/create-metrics-usage-recorder.js';
+import { createPublishingUsageRecorder } from './usage/create-publishing-usage-recorder.js';
+import type { UsageRecorder } from './usage/usage-recorder.js';
+
+/**
+ * Where outcomes go: Prometheus counters always, and with a bus, usage events through a bounded
+ * buffer (`switchyard_usage_events_*` on /metrics). `drain` publishes what is left at shutdown.
+ */
+export function buildUsageRecorder(
+  config: GatewayConfig,
+  bus: Bus | undefined,
+  context: { registry: Registry; logger: FastifyBaseLogger; now: () => number },
+): { recorder: UsageRecorder; drain(): Promise<void> } {
+  const metrics = createMetricsUsageRecorder(context.registry);
+  if (bus === undefined) return { recorder: metrics, drain: async () => undefined };
+  const publisher = createBufferedPublisher({
+    bus,
+    maxBuffered: config.access?.usageBufferMax ?? 100_000,
+    onDrop: (dropped) =>
+      context.logger.error({ dropped }, 'usage event dropped: the publish buffer is full'),
+    onError: (error) => context.logger.warn({ err: error }, 'usage event publish failed; retrying'),
+  });
+  registerBufferedPublisherMetrics(context.registry, publisher);
+  return {
+    recorder: createPublishingUsageRecorder({
+      publisher,
+      next: metrics,
+      now: context.now,
+    }),
+    async drain() {
+      const { pending } = await publisher.drain(config.access?.usageDrainTimeoutMs ?? 10_000);
+      if (pending > 0) {
+        context.logger.error({ pending }, 'usage events still unpublished at shutdown');
+      }
+      publisher.close();
+    },
+  };
+}

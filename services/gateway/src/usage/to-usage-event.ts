@@ -1,0 +1,47 @@
+import type { UsageEventV1 } from '@switchyard/contracts';
+import type { RequestOutcome } from './usage-recorder.js';
+
+/** Principal ids that are not keys in the accounting tables (the master key). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const cap = (text: string, length: number) => (text.length > length ? text.slice(0, length) : text);
+
+/**
+ * A request's outcome as usage event v1 (ARCHITECTURE.md): what accounting writes as one ledger
+ * row, with the version of the price its cost was computed at.
+ */
+export function toUsageEvent(outcome: RequestOutcome, finishedAt: number): UsageEventV1 {
+  const usage = outcome.usage;
+  return {
+    version: 1,
+    request_id: outcome.requestId,
+    started_at: new Date(outcome.startedAt).toISOString(),
+    finished_at: new Date(finishedAt).toISOString(),
+    key_id: UUID.test(outcome.principal.keyId) ? outcome.principal.keyId : null,
+    team_id: outcome.principal.teamId,
+    endpoint: outcome.endpoint,
+    requested_model: cap(outcome.requestedModel, 256),
+    model: cap(outcome.model, 256),
+    provider: outcome.provider,
+    upstream_model: cap(outcome.upstreamModel, 256),
+    credential_id: outcome.credentialId ?? null,
+    stream: outcome.stream,
+    status: outcome.status,
+    error_code: outcome.errorCode,
+    prompt_tokens: usage?.promptTokens ?? 0,
+    completion_tokens: usage?.completionTokens ?? 0,
+    cached_tokens: usage?.cachedTokens ?? 0,
+    reasoning_tokens: usage?.reasoningTokens ?? 0,
+    usage_source: outcome.usageSource,
+    cost_usd: outcome.cost ?? null,
+    cost_source: outcome.cost === undefined ? null : 'catalog',
+    price_version: outcome.cost === undefined ? null : (outcome.priceVersion ?? null),
+    latency_ms: Math.max(0, Math.round(outcome.latencyMs)),
+    ttft_ms:
+      outcome.timeToFirstTokenMs === undefined
+        ? null
+        : Math.max(0, Math.round(outcome.timeToFirstTokenMs)),
+    attempts: outcome.attempts,
+    fallback_used: outcome.fallbackUsed,
+  };
+}

@@ -1,0 +1,132 @@
+import {
+  publishKeyChanges,
+  registerAccountingRoutes,
+  startUsageAccounting,
+} from '@switchyard/accounting';
+import type { Bus } from '@switchyard/bus';
+import {
+  createAdminAuthenticator,
+  createEncryptionKeyring,
+  publishCatalog,
+  registerCatalogAdminRoutes,
+  startInProcessSync,
+} from '@switchyard/catalog';
+import type { SwitchyardConfig } from '@switchyard/config';
+import { migrateToLatest, type Tables } from '@switchyard/db';
+import { apiErrors } from '@switchyard/service-kit';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+
+/** How often standalone re-syncs the catalog (the distributed catalog service: hourly too). */
+const CATALOG_SYNC_INTERVAL_MS = 3_600_000;
+
+/** What standalone runs in-process beside the gateway, and how to stop it. */
+export interface EmbeddedServices {
+  stop(): Promise<void>;
+}
+
+/** Migrates the embedded database's schemas; resolves with it ready to serve. */
+export async function migrateEmbeddedDatabase(db: Kysely<Tables>): Promise<Kysely<Tables>> {
+  await migrateToLatest(db, 'accounting');
+  await migrateToLatest(db, 'catalog');
+  return db;
+}
+
+/**
+ * Accounting and catalog inside the standalone process, on PGlite and the in-process bus: their
+ * admin APIs on the gateway's server (503 until the database is migrated, which runs in the
+ * background so the gateway serves the master key at once), the usage consumer writing the
+ * ledger, and the catalog sync on a timer.
+ */
+export function startEmbeddedServices(options: {
+  app: FastifyInstance;
+  db: Kysely<Tables>;
+  /** `db` once migrated ({@link migrateEmbeddedDatabase}). */
+  database: Promise<Kysely<Tables>>;
+  bus: Bus;
+  config: SwitchyardConfig;
+  masterKey: string;
+  pepper: string;
+  encryptionKey: string;
+  logger: Logger;
+  registry: Registry;
+}): EmbeddedServices {
+  const { app, db, bus, logger } = options;
+  const database = (async () => {
+    await migrateToLatest(db, 'accounting');
+    await migrateToLatest(db, 'catalog');
+    return db;
+  })();
+  database.catch((error: unknown) =>
+    logger.error({ err: error }, 'embedded database failed to start'),
+  );
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/admin/')) return;
+    await database.catch((error: unknown) => {
+      throw apiErrors.unavailable('The embedded database failed to start; see the logs.', error);
+    });
+  });
+  registerAccountingRoutes(app, {
+    db,
+    pepper: options.pepper,
+    masterKey: options.masterKey,
+    onChange: publishKeyChanges({ db, bus, logger }),
+  });
+  const syncDeps = {
+    db,
+    bus,
+    config: options.config,
+    fetch: globalThis.fetch,
+    openRouterCatalogUrl: openRouterCatalogUrl(options.config),
+    keyring: createEncryptionKeyring(options.encryptionKey),
+    logger,
+  };
+  const started = database.then(async () => {
+    const usage = await startUsageAccounting({
+      bus,
+      db,
+      logger,
+      registry: options.registry,
+      usage: {
+        retentionDays: 90,
+        streamMaxAgeMs: 7 * 86_400_000,
+        batchSize: 500,
+        batchWaitMs: 1_000,
+      },
+    });
+    const sync = startInProcessSync(syncDeps, {
+      intervalMs: CATALOG_SYNC_INTERVAL_MS,
+      runAtStart: true,
+    });
+    return { usage, sync };
+  });
+  registerCatalogAdminRoutes(app, {
+    db,
+    authenticate: createAdminAuthenticator({
+      db,
+      pepper: options.pepper,
+      masterKey: options.masterKey,
+    }),
+    keyring: syncDeps.keyring,
+    publish: () => publishCatalog({ db, bus }),
+    enqueueSync: async (trigger) => (await started).sync.enqueue(trigger),
+  });
+  return {
+    async stop() {
+      const running = await started.catch(() => undefined);
+      await running?.sync.close();
+      await running?.usage.stop();
+    },
+  };
+}
+
+/**
+ * OpenRouter's public model list when an `openrouter` provider is configured (its base URL), else
+ * none: a laptop without OpenRouter keeps exactly the models of its configuration.
+ */
+function openRouterCatalogUrl(config: SwitchyardConfig): string | undefined {
+  const provider = config.providers.find((candidate) => candidate.type === 'openrouter');
+  return provider === undefined ? undefined : `${provider.baseUrl.replace(/\/$/, '')}/models`;
+}

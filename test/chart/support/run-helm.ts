@@ -1,0 +1,78 @@
+import { spawnSync } from 'node:child_process';
+import { parseAllDocuments } from 'yaml';
+import { findHelm } from './find-helm.js';
+import { CHART_DIR, VALUES_DIR } from './repo-paths.js';
+
+/** What one helm command printed and how it ended. */
+export interface HelmResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of a lint or template run: values files of test/chart/values and `--set` pairs. */
+export interface HelmValues {
+  /** Names in test/chart/values, without `.yaml`. */
+  valuesFiles?: readonly string[];
+  /** `--set` assignments, e.g. `config.log_level=debug`. */
+  set?: readonly string[];
+  /** `--set-string` assignments. */
+  setString?: readonly string[];
+}
+
+/** A rendered Kubernetes object. */
+export interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; annotations?: Record<string, string>; labels?: Record<string, string> };
+  [field: string]: unknown;
+}
+
+function valueArguments({ valuesFiles = [], set = [], setString = [] }: HelmValues): string[] {
+  return [
+    ...valuesFiles.flatMap((name) => ['--values', `${VALUES_DIR}/${name}.yaml`]),
+    ...set.flatMap((assignment) => ['--set', assignment]),
+    ...setString.flatMap((assignment) => ['--set-string', assignment]),
+  ];
+}
+
+/** Runs helm with the given arguments. */
+export function runHelm(args: readonly string[]): HelmResult {
+  const result = spawnSync(findHelm(), args, { encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `helm lint --strict` of the chart with these values. */
+export function lintChart(values: HelmValues): HelmResult {
+  return runHelm(['lint', '--strict', CHART_DIR, ...valueArguments(values)]);
+}
+
+/** `helm template` of the chart as release `sy` in namespace `switchyard`. */
+export function templateChart(values: HelmValues): HelmResult {
+  return runHelm([
+    'template',
+    'sy',
+    CHART_DIR,
+    '--namespace',
+    'switchyard',
+    ...valueArguments(values),
+  ]);
+}
+
+/** The rendered manifests; throws with helm's error when rendering fails. */
+export function renderChart(values: HelmValues): Manifest[] {
+  const result = templateChart(values);
+  if (result.status !== 0) {
+    throw new Error(`helm template failed (${result.status}):\n${result.stderr}`);
+  }
+  return parseAllDocuments(result.stdout)
+    .map((document) => {
+      if (document.errors.length > 0) throw new Error(document.errors.join('\n'));
+      return document.toJS() as unknown;
+    })
+    .filter(isManifest);
+}
+
+function isManifest(value: unknown): value is Manifest {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'apiVersion' in value;
+}

@@ -1,0 +1,10 @@
+/** The values files that must install (test/chart/values, without `.yaml`). */
+export const VALID_VALUES_FILES = [
+  'minimal',
+  'ha-autoscaling',
+  'existing-secret',
+  'service-monitor',
+] as const;
+
+/** The components that run as Deployments. */
+export const COMPONENTS = ['gateway', 'catalog', 'accounting'] as const;
