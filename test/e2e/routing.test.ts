@@ -11,6 +11,12 @@ let pooled: FakeOpenAI;
 let gateway: Standalone;
 let client: OpenAI;
 
+/**
+ * The model calls a fake received; the standalone catalog sync also lists each provider's
+ * models (`GET /v1/models`), which is not what these tests count.
+ */
+const calls = (fake: FakeOpenAI) => fake.requests.filter((request) => request.method === 'POST');
+
 beforeAll(async () => {
   [primary, backup, pooled] = await Promise.all([
     startFakeOpenAI(),
@@ -104,7 +110,7 @@ describe('fallback between routes', () => {
       expect(data.choices[0]?.message.content).toBe('Echo: hello');
       expect(response.headers.get('x-switchyard-provider')).toBe('backup');
       expect(response.headers.get('x-switchyard-attempts')).toBe('2');
-      expect(primary.requests).toHaveLength(1);
+      expect(calls(primary)).toHaveLength(1);
     });
   }
 
@@ -125,7 +131,7 @@ describe('fallback between routes', () => {
       expect(response.headers.get('x-switchyard-provider')).toBe('backup');
     }
     expect(
-      primary.requests.filter(
+      calls(primary).filter(
         (request) => (request.body as { model?: string }).model === 'error-502',
       ),
     ).toHaveLength(5);
@@ -135,7 +141,7 @@ describe('fallback between routes', () => {
 
   it('does not retry a request the upstream refused as invalid', async () => {
     await expect(create('fb/bad-request')).rejects.toMatchObject({ status: 400 });
-    expect(backup.requests).toHaveLength(0);
+    expect(calls(backup)).toHaveLength(0);
   });
 
   it('reports the last failure and the attempts when every route fails', async () => {
@@ -188,8 +194,7 @@ describe('credential pools', () => {
     }
     const counts = POOL.map(
       (key) =>
-        pooled.requests.filter((request) => request.headers.authorization === `Bearer ${key}`)
-          .length,
+        calls(pooled).filter((request) => request.headers.authorization === `Bearer ${key}`).length,
     );
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(300);
     for (const count of counts) expect(Math.abs(count - 100)).toBeLessThanOrEqual(10);
@@ -197,7 +202,7 @@ describe('credential pools', () => {
 
   it('skips a credential at its RPM limit', async () => {
     for (let index = 0; index < 6; index++) await create('limited/gpt');
-    const used = pooled.requests.map((request) => request.headers.authorization);
+    const used = calls(pooled).map((request) => request.headers.authorization);
     expect(used.filter((key) => key === `Bearer ${POOL[0]}`)).toHaveLength(2);
     expect(used.filter((key) => key === `Bearer ${POOL[1]}`)).toHaveLength(4);
   });
@@ -207,7 +212,7 @@ describe('credential pools', () => {
       const { data } = await create('half/gpt');
       expect(data.choices[0]?.message.content).toBe('Echo: hello');
     }
-    const refused = pooled.requests.filter(
+    const refused = calls(pooled).filter(
       (request) => request.headers.authorization === 'Bearer sk-revoked-key-0000',
     );
     expect(refused).toHaveLength(1);
@@ -220,7 +225,7 @@ describe('max_tokens and the context window', () => {
     const adjusted = Number(response.headers.get('x-switchyard-max-tokens'));
     expect(adjusted).toBeGreaterThan(0);
     expect(adjusted).toBeLessThan(45);
-    expect(backup.requests.at(-1)?.body).toMatchObject({ max_tokens: adjusted });
+    expect(calls(backup).at(-1)?.body).toMatchObject({ max_tokens: adjusted });
   });
 
   it('refuses a prompt that cannot fit before any upstream call', async () => {
@@ -231,6 +236,6 @@ describe('max_tokens and the context window', () => {
         messages: [{ role: 'user', content: long }],
       }),
     ).rejects.toMatchObject({ status: 400, code: 'context_length_exceeded', param: 'messages' });
-    expect(backup.requests).toHaveLength(0);
+    expect(calls(backup)).toHaveLength(0);
   });
 });

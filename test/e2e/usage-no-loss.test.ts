@@ -203,6 +203,28 @@ describe('usage pipeline: nothing lost', () => {
     expect(statuses.get(400)).toBe(100);
     expect(statuses.get(499)).toBe(100);
 
+    // One request as the ledger has it, for the key that made it only.
+    const served = sent.find((request) => request.status === 200 && request.usage);
+    const generation = await fetch(`${gateway.origin}/v1/generation?id=${served?.id}`, {
+      headers: { authorization: `Bearer ${keySecret}` },
+    });
+    expect(generation.status).toBe(200);
+    const { data } = (await generation.json()) as { data: Record<string, unknown> };
+    expect(data).toMatchObject({
+      id: served?.id,
+      model: 'fake/chat',
+      provider_name: 'fake',
+      status: 200,
+      tokens_prompt: served?.usage?.prompt_tokens,
+      total_cost: served?.usage?.cost,
+    });
+    const team = await admin<{ id: string }>('/teams', { name: 'other' });
+    const other = await admin<{ secret: string }>('/keys', { name: 'other', team_id: team.id });
+    const foreign = await fetch(`${gateway.origin}/v1/generation?id=${served?.id}`, {
+      headers: { authorization: `Bearer ${other.secret}` },
+    });
+    expect(foreign.status).toBe(404);
+
     const metrics = await (await fetch(`${gateway.origin}/metrics`)).text();
     expect(metrics).toMatch(/switchyard_usage_events_dropped_total\{[^}]*\} 0\b/);
   }, 180_000);

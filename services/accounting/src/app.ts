@@ -6,7 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { OnAccountingChange } from './admin/accounting-change.js';
-import { createAdminAuthenticator } from './admin/authenticate-admin.js';
+import {
+  createAdminAuthenticator,
+  createUsageReaderAuthenticator,
+} from './admin/authenticate-admin.js';
 import { buildAdminOpenapi } from './admin/build-admin-openapi.js';
 import { registerKeyRoutes } from './keys/register-key-routes.js';
 import { registerTeamRoutes } from './teams/register-team-routes.js';
@@ -88,7 +91,10 @@ export function registerAccountingRoutes(
   };
   registerTeamRoutes(app, deps);
   registerKeyRoutes(app, deps);
-  registerUsageRoutes(app, deps);
+  registerUsageRoutes(app, {
+    db: options.db,
+    authenticate: createUsageReaderAuthenticator(options),
+  });
   const openapi = buildAdminOpenapi();
   app.get('/admin/v1/openapi.json', async () => openapi);
 }

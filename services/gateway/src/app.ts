@@ -14,6 +14,7 @@ import type { GatewayConfig } from './config.js';
 import { registerEmbeddings } from './embeddings/register-embeddings.js';
 import { createExecutor } from './executor/create-executor.js';
 import type { GatewayDeps } from './gateway-deps.js';
+import { registerGeneration } from './generation/register-generation.js';
 import { registerKey } from './key/register-key.js';
 import { registerMessages } from './messages/register-messages.js';
 import { registerModels } from './models/register-models.js';
@@ -108,6 +109,7 @@ export function buildGatewayApp(
   registerMessages(app, deps, config.server.bodyLimitBytes);
   registerModels(app, deps);
   registerKey(app, deps);
+  registerGeneration(app, deps, db);
   app.addHook('onClose', async () => {
     access.close();
     await executor.close();

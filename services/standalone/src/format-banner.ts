@@ -21,6 +21,7 @@ export function formatBanner(options: {
     '',
     '  Switchyard is running',
     `  Base URL:   ${options.url}/v1`,
+    `  Console:    ${options.url}/console/`,
     `  Master key: ${keyLine}`,
     `  ${modelLine}`,
     '',

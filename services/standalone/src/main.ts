@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createMemoryBus } from '@switchyard/bus';
+import { createInjectUpstream, registerConsole } from '@switchyard/console';
 import { ConfigError, loadConfig } from '@switchyard/config';
 import { createDatabase } from '@switchyard/db';
 import { buildGatewayApp, loadAccessConfig } from '@switchyard/gateway';
@@ -12,7 +13,7 @@ import { resolveStoredSecret } from './stored-secret.js';
 
 /**
  * Switchyard in one process with embedded defaults (`pnpm start` on a fresh clone): the gateway,
- * accounting and catalog with their admin APIs on one port, PGlite for Postgres, the in-process
+ * accounting and catalog with their admin APIs and the console (`/console`) on one port, PGlite for Postgres, the in-process
  * bus for NATS and in-memory limits for Redis; secrets generated once into the data directory.
  */
 async function main(): Promise<void> {
@@ -44,9 +45,12 @@ async function main(): Promise<void> {
     masterKey: masterKey.key,
     pepper,
     encryptionKey,
+    catalogSync: process.env.SWITCHYARD_CATALOG_SYNC !== 'off',
     logger,
     registry: metrics.registry,
   });
+  // The web console at /console, calling the same public APIs on this server.
+  registerConsole(app, { upstream: createInjectUpstream(app) });
   handleShutdown({
     app,
     readiness,

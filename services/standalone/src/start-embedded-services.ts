@@ -50,6 +50,8 @@ export function startEmbeddedServices(options: {
   masterKey: string;
   pepper: string;
   encryptionKey: string;
+  /** Sync the catalog at start and hourly (`SWITCHYARD_CATALOG_SYNC`, default on). */
+  catalogSync: boolean;
   logger: Logger;
   registry: Registry;
 }): EmbeddedServices {
@@ -96,10 +98,11 @@ export function startEmbeddedServices(options: {
         batchWaitMs: 1_000,
       },
     });
-    const sync = startInProcessSync(syncDeps, {
-      intervalMs: CATALOG_SYNC_INTERVAL_MS,
-      runAtStart: true,
-    });
+    // Off: the catalog is the configuration alone, and a sync runs only when asked for.
+    const sync = startInProcessSync(
+      syncDeps,
+      options.catalogSync ? { intervalMs: CATALOG_SYNC_INTERVAL_MS, runAtStart: true } : {},
+    );
     return { usage, sync };
   });
   registerCatalogAdminRoutes(app, {

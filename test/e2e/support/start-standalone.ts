@@ -39,6 +39,8 @@ export async function startStandalone(options: {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     SWITCHYARD_DATA_DIR: dataDir,
+    // No catalog sync calling the fakes' model lists while tests count their requests.
+    SWITCHYARD_CATALOG_SYNC: 'off',
     ...options.env,
   };
   if (options.yaml !== undefined) {

@@ -16,11 +16,19 @@ export interface AuthenticateAdminOptions {
   masterKey: string;
 }
 
+/** Resolves a caller who may read usage: any live key, members included (their own usage). */
+export type AuthenticateUsageReader = (request: FastifyRequest) => Promise<UsageReader>;
+
+/** An admin principal, or a member key reading its own usage. */
+export type UsageReader = AdminPrincipal | { role: 'member'; teamId: string; keyId: string };
+
 /**
  * Authenticates `Authorization: Bearer <key>` or `x-api-key`: the master key is admin; any other
- * key must be live (not revoked, not expired) and not a `member`.
+ * key must be live (not revoked, not expired, its team not deleted).
  */
-export function createAdminAuthenticator(options: AuthenticateAdminOptions): AuthenticateAdmin {
+export function createUsageReaderAuthenticator(
+  options: AuthenticateAdminOptions,
+): AuthenticateUsageReader {
   const masterDigest = sha256(options.masterKey);
   return async (request) => {
     const key = presentedKey(request);
@@ -48,8 +56,20 @@ export function createAdminAuthenticator(options: AuthenticateAdminOptions): Aut
       )
       .executeTakeFirst();
     if (row === undefined) throw apiErrors.invalidApiKey();
-    if (row.role === 'member') throw adminErrors.insufficientRole();
     return { role: row.role, teamId: row.team_id, keyId: row.id };
+  };
+}
+
+/**
+ * Authenticates the admin API's callers: the master key, admin and team_admin keys; a member
+ * key is 403 `insufficient_role`.
+ */
+export function createAdminAuthenticator(options: AuthenticateAdminOptions): AuthenticateAdmin {
+  const resolve = createUsageReaderAuthenticator(options);
+  return async (request) => {
+    const principal = await resolve(request);
+    if (principal.role === 'member') throw adminErrors.insufficientRole();
+    return principal;
   };
 }
 

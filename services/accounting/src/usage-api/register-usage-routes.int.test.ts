@@ -180,11 +180,20 @@ describe('usage API roles', () => {
     expect((summary.body.data as Json[]).map((row) => row.group)).toEqual([teamA]);
   });
 
-  it('refuses a member and a caller without a key', async () => {
-    const member = await get('/admin/v1/usage/events', memberA);
-    expect(member.status).toBe(403);
-    expect(member.body.error).toMatchObject({ code: 'insufficient_role' });
-    expect((await get('/admin/v1/usage/summary', memberA)).status).toBe(403);
+  it("shows a member its own key's usage only, and refuses a caller without a key", async () => {
+    const own = await get('/admin/v1/usage/events?limit=200', memberA);
+    expect(own.status).toBe(200);
+    const rows = own.body.data as Json[];
+    expect(rows).toHaveLength(30);
+    expect(rows.every((row) => row.key_id === keyA)).toBe(true);
+    expect((await get('/admin/v1/usage/events/req-a-00', memberA)).status).toBe(200);
+    expect((await get('/admin/v1/usage/events/req-b-0', memberA)).status).toBe(404);
+    const foreignKey = await get(`/admin/v1/usage/events?key_id=${teamA}`, memberA);
+    expect(foreignKey.status).toBe(403);
+    expect(foreignKey.body.error).toMatchObject({ code: 'insufficient_role' });
+    expect(
+      (await get('/admin/v1/usage/summary?group_by=key&from=2026-11-01', memberA)).status,
+    ).toBe(200);
     const anonymous = await accounting.app.inject({
       method: 'GET',
       url: '/admin/v1/usage/summary',

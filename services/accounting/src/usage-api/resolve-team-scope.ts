@@ -1,12 +1,12 @@
 import { adminErrors } from '../admin/admin-errors.js';
-import type { AdminPrincipal } from '../admin/admin-principal.js';
+import type { UsageReader } from '../admin/authenticate-admin.js';
 
 /**
  * The team a usage query may see: an admin sees what it asked for (every team when none); a
- * team_admin sees only its own team, and asking for another is a 403 `forbidden_team`.
+ * team_admin (or member) sees only its own team, and asking for another is a 403 `forbidden_team`.
  */
 export function resolveTeamScope(
-  principal: AdminPrincipal,
+  principal: UsageReader,
   requestedTeamId: string | undefined,
 ): string | undefined {
   if (principal.role === 'admin') return requestedTeamId;

@@ -6,7 +6,7 @@ export interface SeriesPoint {
 
 const WIDTH = 640;
 const HEIGHT = 200;
-const PAD = { top: 12, right: 16, bottom: 28, left: 64 };
+const PAD = { top: 12, right: 16, bottom: 28, left: 84 };
 
 /** A small inline-SVG line and area chart, scaled to its container's width. */
 export function LineChart({

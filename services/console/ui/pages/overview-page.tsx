@@ -31,10 +31,18 @@ const dollars = (text: string) => Number(text);
 /** Requests, success, tokens, cost and latency for a range, over time and by model/team. */
 export function OverviewPage() {
   const { api, session } = useConsole();
+  // A preset (the last N UTC days) or, with days = 0, the custom from..to below.
   const [days, setDays] = useState(7);
-  const to = day(new Date());
-  const from = day(new Date(Date.now() - (days - 1) * 86_400_000));
+  const [custom, setCustom] = useState({ from: '', to: '' });
+  const presetTo = day(new Date());
+  const presetFrom = day(new Date(Date.now() - (days - 1) * 86_400_000));
+  const from = days === 0 ? custom.from || presetTo : presetFrom;
+  const to = days === 0 ? custom.to || presetTo : presetTo;
   const range = toQuery({ from, to });
+  const choose = (field: 'from' | 'to') => (event: Event) => {
+    setCustom({ from, to, [field]: (event.currentTarget as HTMLInputElement).value });
+    setDays(0);
+  };
   const byDay = useApiData(
     () => api.get<UsageSummary>(`admin/usage/summary${range}&group_by=day`),
     `day${range}`,
@@ -76,6 +84,14 @@ export function OverviewPage() {
             </button>
           ))}
         </fieldset>
+        <div class="range-custom">
+          <label>
+            From <input type="date" value={from} max={to} onChange={choose('from')} />
+          </label>
+          <label>
+            To <input type="date" value={to} min={from} onChange={choose('to')} />
+          </label>
+        </div>
       </div>
       {session.role !== 'admin' && <OwnKeyCard />}
       <Loaded {...byDay} error={memberUsageMessage(session.role, byDay.error)}>

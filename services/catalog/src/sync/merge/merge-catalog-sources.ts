@@ -118,10 +118,12 @@ function fromConfig(model: ModelConfig, openRouter: SourceModel | undefined): Sy
     modalities: openRouter?.modalities ?? { input: ['text'], output: ['text'] },
     supportedParameters: openRouter?.supportedParameters ?? [],
     source: 'config',
-    routes: model.routes.map((route) => ({
+    // The configuration lists routes in the order to try them (sorted by priority, ties in the
+    // order written); the rank keeps that order where equal priorities would be re-sorted.
+    routes: model.routes.map((route, rank) => ({
       provider: route.provider,
       upstreamModel: route.upstreamModel,
-      priority: route.priority,
+      priority: rank,
       pricing: repriced ? openRouter.pricing : toRoutePricing(route.pricing),
       source: repriced ? 'openrouter' : 'config',
     })),
