@@ -15,6 +15,11 @@ export type {
 } from './budget/budget-ledger.js';
 export { createMemoryBudgetLedger } from './budget/create-memory-budget-ledger.js';
 export { createRedisBudgetLedger } from './budget/create-redis-budget-ledger.js';
+export {
+  type BudgetPeriod,
+  type CurrentBudget,
+  currentBudget,
+} from './budget/current-budget.js';
 export { CONCURRENCY_RETRY_AFTER_MS } from './check-concurrency.js';
 export { formatResetDuration } from './format-reset-duration.js';
 export type { Lease } from './lease.js';

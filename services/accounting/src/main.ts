@@ -4,6 +4,7 @@ import { createDatabase, migrateToLatest } from '@switchyard/db';
 import { handleShutdown } from '@switchyard/service-kit';
 import { createLogger } from '@switchyard/telemetry';
 import { buildAccountingApp } from './app.js';
+import { startBudgetReconciler } from './budgets/start-budget-reconciler.js';
 import { loadAccountingConfig } from './config.js';
 import { publishKeyChanges } from './keys/publish-key-changes.js';
 import { startUsageAccounting } from './usage/start-usage-accounting.js';
@@ -42,11 +43,16 @@ async function main(): Promise<void> {
         redisUrl: config.redisUrl,
       })
     : undefined;
+  // Budget counters live in the gateways' Redis; the ledger here keeps them honest.
+  const budgets = config.redisUrl
+    ? startBudgetReconciler({ db: database.db, redisUrl: config.redisUrl, logger })
+    : undefined;
   handleShutdown({
     app,
     readiness,
     graceMs: config.shutdownGraceMs,
     onClosed: async () => {
+      await budgets?.stop();
       await usage?.stop();
       await bus?.close();
       await database.close();

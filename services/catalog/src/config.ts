@@ -7,6 +7,8 @@ export interface CatalogConfig {
   databaseUrl: string;
   redisUrl: string;
   natsUrl: string;
+  /** Prefix of every NATS subject, stream and bucket (the gateways must use the same). */
+  natsNamespace: string | undefined;
   masterKey: string;
   /** Accounting's key pepper, to check team keys against `accounting.api_keys`. */
   pepper: string;
@@ -35,6 +37,10 @@ const envSchema = z.object({
   DATABASE_URL: required,
   REDIS_URL: required,
   NATS_URL: required,
+  SWITCHYARD_NATS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "1–32 letters, digits, '_' or '-'" })
+    .optional(),
   SWITCHYARD_MASTER_KEY: required,
   SWITCHYARD_KEY_PEPPER: z.string().min(16, { error: 'must be at least 16 characters' }),
   SWITCHYARD_ENCRYPTION_KEY: encryptionKey,
@@ -87,6 +93,7 @@ export function loadCatalogConfig(
     databaseUrl: parsed.DATABASE_URL,
     redisUrl: parsed.REDIS_URL,
     natsUrl: parsed.NATS_URL,
+    natsNamespace: parsed.SWITCHYARD_NATS_NAMESPACE,
     masterKey: parsed.SWITCHYARD_MASTER_KEY,
     pepper: parsed.SWITCHYARD_KEY_PEPPER,
     encryptionKey: parsed.SWITCHYARD_ENCRYPTION_KEY,

@@ -1,4 +1,4 @@
-import { connectNatsBus } from '@switchyard/bus';
+import { connectNatsBus, withNamespace } from '@switchyard/bus';
 import { ConfigError, loadConfig } from '@switchyard/config';
 import { createDatabase, migrateToLatest } from '@switchyard/db';
 import { handleShutdown } from '@switchyard/service-kit';
@@ -18,11 +18,12 @@ async function main(): Promise<void> {
   const shared = loadConfig({ env: process.env });
   const database = createDatabase({ url: config.databaseUrl });
   await migrateToLatest(database.db, 'catalog');
-  const bus = await connectNatsBus({
+  const nats = await connectNatsBus({
     url: config.natsUrl,
     name: 'switchyard-catalog',
     waitOnFirstConnect: true,
   });
+  const bus = config.natsNamespace ? withNamespace(nats, config.natsNamespace) : nats;
   let enqueue: (trigger: string) => Promise<string> = () => Promise.reject(new Error('starting'));
   const catalog = buildCatalogApp(
     {

@@ -7,7 +7,7 @@ import {
 } from '@switchyard/limits';
 import { apiErrors } from '@switchyard/service-kit';
 import type { Principal } from '../auth/principal.js';
-import { budgetsOf, type CurrentBudget } from './budgets-of.js';
+import { budgetsOf, type PrincipalCurrentBudget } from './budgets-of.js';
 
 /** A request's hold on its budgets; `settle` records what it actually cost. */
 export interface BudgetAdmission {
@@ -80,7 +80,7 @@ function settler(ledger: BudgetLedger, hold: BudgetHold): BudgetAdmission['settl
 }
 
 function refusal(
-  current: readonly CurrentBudget[],
+  current: readonly PrincipalCurrentBudget[],
   limitedBy: string,
   reason: 'spent' | 'reserved',
   states: readonly BudgetState[],

@@ -1,0 +1,107 @@
+import { createRedisBudgetLedger, currentBudget } from '@switchyard/limits';
+import { useRedis } from '@switchyard/testing';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startAccountingForTest,
+  type TestAccounting,
+} from '../testing/start-accounting-for-test.js';
+import { reconcileBudgetCounters } from './reconcile-budget-counters.js';
+
+let accounting: TestAccounting;
+let redis: Redis;
+const now = Date.UTC(2026, 10, 23, 12);
+
+beforeAll(async () => {
+  accounting = await startAccountingForTest();
+  redis = new Redis((await useRedis()).url);
+});
+afterAll(async () => {
+  redis?.disconnect();
+  await accounting?.stop();
+});
+
+async function post(path: string, body: unknown): Promise<{ id: string }> {
+  const response = await accounting.app.inject({
+    method: 'POST',
+    url: path,
+    headers: { authorization: `Bearer ${accounting.masterKey}` },
+    payload: body as object,
+  });
+  return response.json() as { id: string };
+}
+
+describe('reconcileBudgetCounters', () => {
+  it("raises each budget's Redis counter to the ledger's spend in its period, never lowers it", async () => {
+    const team = await post('/admin/v1/teams', {
+      name: `budgets-${now}-${Math.random()}`,
+      budget: { limit_usd: '10', period: 'month' },
+    });
+    const key = await post('/admin/v1/keys', {
+      name: 'k',
+      team_id: team.id,
+      budget: { limit_usd: '1', period: 'day' },
+    });
+    const row = (day: string, cost: string, model: string) => ({
+      day,
+      team_id: team.id,
+      key_id: key.id,
+      model,
+      provider: 'openai',
+      requests: 1,
+      errors: 0,
+      prompt_tokens: 1,
+      completion_tokens: 1,
+      cached_tokens: 0,
+      reasoning_tokens: 0,
+      cost_usd: cost,
+      latency_ms_total: 1,
+      ttft_ms_total: 0,
+      ttft_count: 0,
+    });
+    await accounting.database.db
+      .insertInto('accounting.usage_daily')
+      .values([
+        row('2026-11-23', '0.25', 'a'),
+        row('2026-11-23', '0.000000001', 'b'),
+        row('2026-11-05', '2', 'a'),
+        row('2026-10-31', '7', 'a'),
+      ])
+      .execute();
+    const ledger = createRedisBudgetLedger({ redis, failMode: 'closed' });
+    expect(
+      await reconcileBudgetCounters(accounting.database.db, ledger, now),
+    ).toBeGreaterThanOrEqual(2);
+
+    const keyBudget = currentBudget(
+      { scope: 'key', id: key.id, period: 'day', limitNanos: 1e9 },
+      now,
+    );
+    const teamBudget = currentBudget(
+      { scope: 'team', id: team.id, period: 'month', limitNanos: 1e10 },
+      now,
+    );
+    const [keyState, teamState] = await ledger.state(team.id, [
+      keyBudget.budget,
+      teamBudget.budget,
+    ]);
+    expect(keyState?.spentNanos).toBe(250_000_001);
+    expect(teamState?.spentNanos).toBe(2_250_000_001);
+
+    // Spend the gateways settled that the ledger has not seen yet stays counted.
+    const hold = await ledger.reserve({
+      partition: team.id,
+      budgets: [keyBudget.budget],
+      fixedNanos: 100_000_000,
+      perTokenNanos: 0,
+      maxTokens: 0,
+      minTokens: 0,
+      leaseId: 'in-flight',
+      ttlMs: 60_000,
+    });
+    if (!hold.granted) throw new Error('expected a grant');
+    await ledger.settle(hold.hold, 100_000_000);
+    await reconcileBudgetCounters(accounting.database.db, ledger, now);
+    expect((await ledger.state(team.id, [keyBudget.budget]))[0]?.spentNanos).toBe(350_000_001);
+  });
+});

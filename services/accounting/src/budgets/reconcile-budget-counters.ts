@@ -1,0 +1,87 @@
+import { parseUsd, toNanoUsd } from '@switchyard/contracts';
+import type { Tables } from '@switchyard/db';
+import { type BudgetLedger, type BudgetPeriod, currentBudget } from '@switchyard/limits';
+import { type Kysely, sql } from 'kysely';
+
+/** One budget owner as stored: a key (partitioned by its team) or a team. */
+interface BudgetOwner {
+  scope: 'key' | 'team';
+  id: string;
+  teamId: string;
+  limitUsd: string;
+  period: BudgetPeriod;
+}
+
+/**
+ * Raises every budget's spend counter in Redis to what the ledger says was spent in its current
+ * period (from the daily rollups), so a lost or flushed Redis cannot let spending restart from
+ * zero. Counters are never lowered: spend still on its way to the ledger is counted there
+ * already. Returns how many budgets were checked.
+ */
+export async function reconcileBudgetCounters(
+  db: Kysely<Tables>,
+  ledger: BudgetLedger,
+  nowMs: number,
+): Promise<number> {
+  const owners = await budgetOwners(db);
+  for (const owner of owners) {
+    const current = currentBudget(
+      {
+        scope: owner.scope,
+        id: owner.id,
+        period: owner.period,
+        limitNanos: toNanoUsd(parseUsd(owner.limitUsd)),
+      },
+      nowMs,
+    );
+    const since = new Date(current.periodStartMs).toISOString().slice(0, 10);
+    const spent = await db
+      .selectFrom('accounting.usage_daily')
+      .select(sql<string | null>`sum(cost_usd)::text`.as('cost'))
+      .where(owner.scope === 'key' ? 'key_id' : 'team_id', '=', owner.id)
+      .where('day', '>=', since)
+      .executeTakeFirst();
+    const cost = spent?.cost ?? '0';
+    await ledger.raiseSpent(owner.teamId, current.budget, toNanoUsd(parseUsd(cost)));
+  }
+  return owners.length;
+}
+
+async function budgetOwners(db: Kysely<Tables>): Promise<BudgetOwner[]> {
+  const [keys, teams] = await Promise.all([
+    db
+      .selectFrom('accounting.api_keys')
+      .select(['id', 'team_id', 'budget_usd', 'budget_period'])
+      .where('budget_usd', 'is not', null)
+      .where('revoked_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('accounting.teams')
+      .select(['id', 'budget_usd', 'budget_period'])
+      .where('budget_usd', 'is not', null)
+      .where('deleted_at', 'is', null)
+      .execute(),
+  ]);
+  const owners: BudgetOwner[] = [];
+  for (const key of keys) {
+    if (key.budget_usd === null || key.budget_period === null) continue;
+    owners.push({
+      scope: 'key',
+      id: key.id,
+      teamId: key.team_id,
+      limitUsd: String(key.budget_usd),
+      period: key.budget_period,
+    });
+  }
+  for (const team of teams) {
+    if (team.budget_usd === null || team.budget_period === null) continue;
+    owners.push({
+      scope: 'team',
+      id: team.id,
+      teamId: team.id,
+      limitUsd: String(team.budget_usd),
+      period: team.budget_period,
+    });
+  }
+  return owners;
+}
