@@ -2,7 +2,7 @@ import { connectNatsBus, withNamespace } from '@switchyard/bus';
 import { ConfigError } from '@switchyard/config';
 import { createDatabase, migrateToLatest } from '@switchyard/db';
 import { handleShutdown } from '@switchyard/service-kit';
-import { createLogger } from '@switchyard/telemetry';
+import { createLogger, startTracing } from '@switchyard/telemetry';
 import { buildAccountingApp } from './app.js';
 import { startBudgetReconciler } from './budgets/start-budget-reconciler.js';
 import { loadAccountingConfig } from './config.js';
@@ -11,6 +11,7 @@ import { startUsageAccounting } from './usage/start-usage-accounting.js';
 
 /** The accounting service as its own process: migrates its schema, then serves the admin API. */
 async function main(): Promise<void> {
+  const tracing = await startTracing('switchyard-accounting', process.env);
   const config = loadAccountingConfig(process.env);
   const database = createDatabase({ url: config.databaseUrl });
   await migrateToLatest(database.db, 'accounting');
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
       await usage?.stop();
       await bus?.close();
       await database.close();
+      await tracing.shutdown();
     },
   });
   await app.listen({ host: config.host, port: config.port });

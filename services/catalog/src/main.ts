@@ -2,6 +2,7 @@ import { connectNatsBus, withNamespace } from '@switchyard/bus';
 import { ConfigError, loadConfig } from '@switchyard/config';
 import { createDatabase, migrateToLatest } from '@switchyard/db';
 import { handleShutdown } from '@switchyard/service-kit';
+import { startTracing } from '@switchyard/telemetry';
 import { buildCatalogApp } from './app.js';
 import { loadCatalogConfig } from './config.js';
 import { createEncryptionKeyring } from './credentials/encryption-keyring.js';
@@ -13,6 +14,7 @@ import { startSyncScheduler } from './sync/start-sync-scheduler.js';
  * on a BullMQ repeatable job (one run at a time across replicas), publishing to NATS KV.
  */
 async function main(): Promise<void> {
+  const tracing = await startTracing('switchyard-catalog', process.env);
   const config = loadCatalogConfig(process.env);
   // Providers (with credentials) and models of switchyard.yaml and the environment.
   const shared = loadConfig({ env: process.env });
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
       await scheduler.close();
       await bus.close();
       await database.close();
+      await tracing.shutdown();
     },
   });
   await catalog.app.listen({ host: config.host, port: config.port });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createMemoryBus } from '@switchyard/bus';
-import { createInjectUpstream, registerConsole } from '@switchyard/console';
 import { ConfigError, loadConfig } from '@switchyard/config';
+import { createInjectUpstream, registerConsole } from '@switchyard/console';
 import { createDatabase } from '@switchyard/db';
 import { buildGatewayApp, loadAccessConfig } from '@switchyard/gateway';
 import { handleShutdown } from '@switchyard/service-kit';

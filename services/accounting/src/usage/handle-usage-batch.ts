@@ -26,7 +26,12 @@ interface Parsed {
   row: NewUsageEventRow;
 }
 
-const tracer = trace.getTracer('switchyard-accounting');
+/**
+ * Looked up at each use, not at import: the OpenTelemetry SDK (CommonJS) registers its provider
+ * on its own copy of the API, and a tracer taken from this ESM copy before that would stay a
+ * no-op for good.
+ */
+const tracer = () => trace.getTracer('switchyard-accounting');
 
 /**
  * Handles one batch: messages that are not usage event v1 are dead-lettered at once (retrying
@@ -45,7 +50,7 @@ export async function handleUsageBatch(
     else await deadLetter(context, message, result.reason, result.detail);
   }
   if (parsed.length === 0) return;
-  await tracer.startActiveSpan(
+  await tracer().startActiveSpan(
     'usage.write',
     { links: traceLinks(parsed), attributes: { 'messaging.batch.message_count': parsed.length } },
     parentContext(parsed),

@@ -55,7 +55,12 @@ export interface Executor {
 
 /** Most sockets one gateway process keeps to one upstream origin. */
 const MAX_CONNECTIONS_PER_ORIGIN = 512;
-const tracer = trace.getTracer('switchyard-gateway');
+/**
+ * Looked up at each use, not at import: the OpenTelemetry SDK (CommonJS) registers its provider
+ * on its own copy of the API, and a tracer taken from this ESM copy before that would stay a
+ * no-op for good.
+ */
+const tracer = () => trace.getTracer('switchyard-gateway');
 
 /**
  * The one place upstream I/O happens: an undici pool per origin (keep-alive, no Nagle), the
@@ -82,7 +87,7 @@ export function createExecutor(timeouts: ExecutorTimeouts): Executor {
   return {
     async send(call) {
       const url = new URL(call.request.url);
-      const span = tracer.startSpan(
+      const span = tracer().startSpan(
         `${call.operation} ${call.upstreamModel}`,
         {
           kind: SpanKind.CLIENT,
