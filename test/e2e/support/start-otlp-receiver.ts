@@ -36,14 +36,14 @@ interface OtlpExport {
   }[];
 }
 
-const valueOf = (value: OtlpValue): unknown =>
+const plainValue = (value: OtlpValue): unknown =>
   value.stringValue ??
   (value.intValue !== undefined ? Number(value.intValue) : undefined) ??
   value.boolValue ??
   value.doubleValue;
 
 const attributesOf = (attributes: OtlpAttribute[] = []) =>
-  Object.fromEntries(attributes.map((attribute) => [attribute.key, valueOf(attribute.value)]));
+  Object.fromEntries(attributes.map((attribute) => [attribute.key, plainValue(attribute.value)]));
 
 /**
  * An OTLP/HTTP receiver on loopback taking JSON exports (`OTEL_EXPORTER_OTLP_PROTOCOL=http/json`)
