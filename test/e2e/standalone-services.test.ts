@@ -64,6 +64,27 @@ describe('standalone: every service in one process', () => {
     expect(response.headers.get('x-ratelimit-limit-requests')).toBe('100');
     const requestId = response.headers.get('x-request-id');
 
+    // The request on /metrics, as the GenAI conventions name it, and its cost under its team.
+    const metrics = await (await fetch(`${standalone.origin}/metrics`)).text();
+    const sample = (pattern: RegExp) => Number(pattern.exec(metrics)?.[1]);
+    expect(
+      sample(
+        /gen_ai_client_token_usage_sum\{[^}]*gen_ai_request_model="openai\/gpt-4o-mini"[^}]*gen_ai_token_type="input"[^}]*\} (\d+)/,
+      ),
+    ).toBe(completion.usage?.prompt_tokens);
+    expect(
+      sample(
+        /gen_ai_client_operation_duration_seconds_count\{[^}]*gen_ai_provider_name="openai"[^}]*\} (\d+)/,
+      ),
+    ).toBe(1);
+    expect(
+      sample(
+        new RegExp(
+          `switchyard_cost_usd_by_team_total\\{team="${team.body.id}"[^}]*\\} ([0-9.e-]+)`,
+        ),
+      ),
+    ).toBeCloseTo(Number((completion.usage as { cost?: number } | undefined)?.cost), 12);
+
     await expect
       .poll(
         async () =>

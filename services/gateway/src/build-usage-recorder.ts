@@ -6,6 +6,7 @@ import {
 import type { FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { GatewayConfig } from './config.js';
+import { createGenAiUsageRecorder } from './usage/create-gen-ai-usage-recorder.js';
 import { createMetricsUsageRecorder } from './usage/create-metrics-usage-recorder.js';
 import { createPublishingUsageRecorder } from './usage/create-publishing-usage-recorder.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
@@ -19,7 +20,14 @@ export function buildUsageRecorder(
   bus: Bus | undefined,
   context: { registry: Registry; logger: FastifyBaseLogger; now: () => number },
 ): { recorder: UsageRecorder; drain(): Promise<void> } {
-  const metrics = createMetricsUsageRecorder(context.registry);
+  const counters = createMetricsUsageRecorder(context.registry);
+  const genAi = createGenAiUsageRecorder(context.registry);
+  const metrics: UsageRecorder = {
+    record(outcome) {
+      counters.record(outcome);
+      genAi.record(outcome);
+    },
+  };
   if (bus === undefined) return { recorder: metrics, drain: async () => undefined };
   const publisher = createBufferedPublisher({
     bus,
