@@ -19,6 +19,9 @@ let bus: Bus;
 let fake: FakeOpenAI;
 let gateway: GatewayApp;
 let origin: string;
+/** A second replica on the same bus: both must follow the catalog. */
+let replica: GatewayApp;
+let replicaOrigin: string;
 
 /** A snapshot serving `models` through provider `openai` at `prompt`/`completion` USD a token. */
 function snapshot(
@@ -76,8 +79,8 @@ async function publish(value: unknown): Promise<void> {
   await bucket.put(CATALOG_SNAPSHOT_KEY, Buffer.from(JSON.stringify(value)));
 }
 
-const chat = (model: string) =>
-  fetch(`${origin}/v1/chat/completions`, {
+const chat = (model: string, at = origin) =>
+  fetch(`${at}/v1/chat/completions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
     body: JSON.stringify({ model, messages: [{ role: 'user', content: 'hi' }] }),
@@ -102,11 +105,15 @@ beforeAll(async () => {
   });
   gateway = buildGatewayApp({ ...config, masterKey: MASTER_KEY }, { stores: { bus } });
   origin = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+  replica = buildGatewayApp({ ...config, masterKey: MASTER_KEY }, { stores: { bus } });
+  replicaOrigin = await replica.app.listen({ host: '127.0.0.1', port: 0 });
 });
 
 afterAll(async () => {
-  gateway?.app.server.closeAllConnections();
-  await gateway?.app.close();
+  for (const app of [gateway, replica]) {
+    app?.app.server.closeAllConnections();
+    await app?.app.close();
+  }
   await nats?.close();
   await fake?.close();
 });
@@ -141,7 +148,7 @@ describe('catalog snapshots', () => {
     expect((await chat('openai/gpt-4o')).status).toBe(404);
   });
 
-  it('swaps to a new price within 2 s, while a request in flight finishes at its own price', async () => {
+  it('swaps both replicas to a new price within 2 s, while a request in flight finishes at its own price', async () => {
     // 9 prompt tokens × $0.000001 + 2 completion tokens × $0.000002 (the fake's usage for "hi").
     expect(await costOf(await chat('acme/chat'))).toBe(0.000011);
     const inFlight = chat('acme/slow');
