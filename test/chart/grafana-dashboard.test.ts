@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { parser } from '@prometheus-io/lezer-promql';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findDefinedMetrics } from './support/find-defined-metrics.js';
-import { repoPath } from './support/repo-paths.js';
+import {
+  isDefinedMetric,
+  metricNamesOf,
+  substituteVariables,
+  syntaxErrorOf,
+} from './support/promql.js';
+import { CHART_DIR } from './support/repo-paths.js';
 
 interface Panel {
   id: number;
@@ -13,35 +19,49 @@ interface Panel {
   targets?: { expr: string; datasource: { uid: string } }[];
 }
 
-const dashboard = JSON.parse(
-  readFileSync(repoPath('deploy/grafana/switchyard-overview.json'), 'utf8'),
-) as { uid: string; title: string; panels: Panel[]; templating: { list: { name: string }[] } };
-const queries = dashboard.panels.flatMap((panel) =>
-  (panel.targets ?? []).map((target) => ({ panel: panel.title, expr: target.expr })),
-);
-
-/** The query as Prometheus gets it once Grafana has filled in its variables. */
-function substituteVariables(expr: string): string {
-  return expr
-    .replaceAll('$__rate_interval', '1m')
-    .replaceAll('$__range', '1h')
-    .replaceAll('$namespace', '.*');
+interface Dashboard {
+  uid: string;
+  title: string;
+  panels: Panel[];
+  templating: { list: { name: string }[] };
 }
 
-function syntaxErrorOf(expr: string): string | undefined {
-  let error: string | undefined;
-  parser.parse(expr).iterate({
-    enter: (node) => {
-      if (node.type.isError && error === undefined) error = `at ${node.from}: ${expr}`;
-    },
+const DASHBOARDS_DIR = join(CHART_DIR, 'dashboards');
+
+/** Every dashboard the chart ships, by file name. */
+const dashboards = readdirSync(DASHBOARDS_DIR)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => ({
+    file,
+    dashboard: JSON.parse(readFileSync(join(DASHBOARDS_DIR, file), 'utf8')) as Dashboard,
+  }));
+
+/** The smallest number of queries each dashboard must hold, so a truncated file fails. */
+const MINIMUM_QUERIES: Readonly<Record<string, number>> = {
+  'switchyard-overview.json': 40,
+  'switchyard-pipeline.json': 25,
+};
+
+function queriesOf(dashboard: Dashboard) {
+  return dashboard.panels.flatMap((panel) =>
+    (panel.targets ?? []).map((target) => ({ panel: panel.title, expr: target.expr })),
+  );
+}
+
+describe('deploy/helm/switchyard/dashboards', () => {
+  it('holds the overview and the pipeline dashboards, with unique uids', () => {
+    expect(dashboards.map(({ file }) => file).sort()).toEqual(Object.keys(MINIMUM_QUERIES));
+    const uids = dashboards.map(({ dashboard }) => dashboard.uid);
+    expect(uids.sort()).toEqual(['switchyard-overview', 'switchyard-pipeline']);
   });
-  return error;
-}
+});
 
-describe('deploy/grafana/switchyard-overview.json', () => {
+describe.each(dashboards)('dashboards/$file', ({ file, dashboard }) => {
+  const queries = queriesOf(dashboard);
+
   it('has queries on every graph, and unique panel ids', () => {
-    expect(dashboard.uid).toBe('switchyard-overview');
-    expect(queries.length).toBeGreaterThan(20);
+    expect(dashboard.uid).toBe(file.replace(/\.json$/, ''));
+    expect(queries.length).toBeGreaterThanOrEqual(MINIMUM_QUERIES[file] ?? 1);
     const ids = dashboard.panels.map((panel) => panel.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const panel of dashboard.panels.filter((each) => each.type !== 'row')) {
@@ -88,16 +108,32 @@ describe('deploy/grafana/switchyard-overview.json', () => {
 
   it('uses only metrics the services define', () => {
     const defined = findDefinedMetrics();
-    expect(defined).toContain('switchyard_http_requests_total');
-    expect(defined).toContain('switchyard_usage_events_dropped_total');
-    const used = new Set(
-      queries.flatMap(({ expr }) => expr.match(/\bswitchyard_[a-z0-9_]+/g) ?? []),
-    );
-    const unknown = [...used].filter((name) => {
-      const base = name.replace(/_(bucket|sum|count)$/, '');
-      return !defined.has(name) && !defined.has(base);
-    });
+    const used = new Set(queries.flatMap(({ expr }) => metricNamesOf(substituteVariables(expr))));
+    const unknown = [...used].filter((name) => !isDefinedMetric(name, defined));
     expect(unknown).toEqual([]);
-    expect(used.size).toBeGreaterThan(20);
+    expect(used.size).toBeGreaterThan(10);
+  });
+});
+
+describe('the metric names the dashboards are checked against', () => {
+  it('include the HTTP, usage pipeline and GenAI metrics', () => {
+    const defined = findDefinedMetrics();
+    for (const name of [
+      'switchyard_http_requests_total',
+      'switchyard_usage_events_dropped_total',
+      'switchyard_usage_events_consumed_total',
+      'gen_ai_client_token_usage',
+      'gen_ai_client_operation_duration_seconds',
+      'switchyard_time_to_first_token_seconds',
+      'switchyard_cost_usd_by_team_total',
+    ]) {
+      expect(defined, name).toContain(name);
+    }
+  });
+
+  it('are told apart from label names in a query', () => {
+    expect(
+      metricNamesOf('sum by (gen_ai_token_type) (rate(gen_ai_client_token_usage_sum{a="b"}[1m]))'),
+    ).toEqual(['gen_ai_client_token_usage_sum']);
   });
 });

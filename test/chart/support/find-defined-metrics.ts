@@ -16,14 +16,14 @@ function sourceFiles(directory: string): string[] {
 
 /**
  * The Prometheus metric names the services define, read from the sources of libs/ and services/:
- * every `name: 'switchyard_…'`, and the usage publisher's `<prefix>_<field>` names expanded with
- * its default prefix.
+ * every `name: 'switchyard_…'` or `name: 'gen_ai_…'`, and the usage publisher's
+ * `<prefix>_<field>` names expanded with its default prefix.
  */
 export function findDefinedMetrics(): Set<string> {
   const names = new Set<string>();
   for (const file of [...sourceFiles(repoPath('libs')), ...sourceFiles(repoPath('services'))]) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/name:\s*'(switchyard_[a-z0-9_]+)'/g)) {
+    for (const match of text.matchAll(/name:\s*'((?:switchyard|gen_ai)_[a-z0-9_]+)'/g)) {
       if (match[1] !== undefined) names.add(match[1]);
     }
     const prefix = /prefix = '(switchyard_[a-z0-9_]+)'/.exec(text)?.[1];

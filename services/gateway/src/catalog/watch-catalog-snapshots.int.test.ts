@@ -157,9 +157,11 @@ describe('catalog snapshots', () => {
     await publish(
       snapshot('2026-11-23T00:00:00.000Z-00000002', { prompt: '0.00001', completion: '0.00002' }),
     );
-    await expect
-      .poll(async () => costOf(await chat('acme/chat')), { timeout: 2_000 })
-      .toBe(0.00011);
+    for (const at of [origin, replicaOrigin]) {
+      await expect
+        .poll(async () => costOf(await chat('acme/chat', at)), { timeout: 2_000 })
+        .toBe(0.00011);
+    }
     expect(Date.now() - publishedAt).toBeLessThan(2_000);
     const slow = await inFlight;
     expect(slow.status).toBe(200);
