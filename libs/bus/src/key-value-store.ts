@@ -19,8 +19,9 @@ export interface KeyValueStore {
   put(key: string, value: Uint8Array): Promise<number>;
   delete(key: string): Promise<void>;
   /**
-   * Calls `handler` with the key's current value (if any) and then with every change; `key` may
-   * use NATS wildcards. Resolves once watching, so a later put is seen.
+   * Calls `handler` with the key's current value (if any) and then with its changes in order;
+   * a quick burst may be coalesced, but the latest value always arrives. `key` may use NATS
+   * wildcards. Resolves once watching, so a later put is seen.
    */
   watch(key: string, handler: (entry: KeyValueEntry) => void): Promise<KeyValueWatch>;
 }
