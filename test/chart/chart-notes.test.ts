@@ -36,4 +36,12 @@ describe('NOTES.txt', () => {
       "get secret switchyard-secrets \\\n     -o jsonpath='{.data.master-key}'",
     );
   });
+
+  it('points at the console, and warns when its sessions are spread over several pods', () => {
+    const minimal = installNotes('minimal');
+    expect(minimal).toContain('port-forward svc/sy-switchyard-console 8004:8004');
+    expect(minimal).not.toContain('WARNING');
+    expect(minimal).toContain('sy-switchyard-dashboards (label grafana_dashboard=1)');
+    expect(installNotes('monitoring')).toContain('WARNING: console.replicaCount is 2.');
+  });
 });

@@ -97,6 +97,7 @@ describe('ServiceMonitor', () => {
     expect(selected.map((service) => service.metadata?.name).sort()).toEqual([
       'sy-switchyard-accounting',
       'sy-switchyard-catalog',
+      'sy-switchyard-console',
       'sy-switchyard-gateway',
     ]);
   });

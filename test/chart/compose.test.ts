@@ -48,9 +48,13 @@ const REQUIRED_ENVIRONMENT = {
     'SWITCHYARD_KEY_PEPPER',
     'SWITCHYARD_ENCRYPTION_KEY',
   ],
+  console: ['SWITCHYARD_ADMIN_URL', 'SWITCHYARD_GATEWAY_URL'],
 } as const;
 
 const BUILT = ['migrate', ...Object.keys(REQUIRED_ENVIRONMENT)];
+
+/** The services that read Postgres, so start only once it is migrated. */
+const DATABASE_SERVICES = ['gateway', 'accounting', 'catalog'];
 
 describe('docker/compose.yaml', () => {
   it('runs Postgres, Redis and NATS with JetStream, each with a health check', () => {
@@ -82,7 +86,7 @@ describe('docker/compose.yaml', () => {
     expect(service('migrate').environment?.DATABASE_URL).toMatch(
       /^postgres:\/\/.+@postgres:5432\//,
     );
-    for (const name of Object.keys(REQUIRED_ENVIRONMENT)) {
+    for (const name of DATABASE_SERVICES) {
       expect(service(name).depends_on?.migrate?.condition, name).toBe(
         'service_completed_successfully',
       );
@@ -111,5 +115,24 @@ describe('docker/compose.yaml', () => {
 
   it('gives the gateway longer to stop than its 30 s stream drain', () => {
     expect(Number.parseInt(service('gateway').stop_grace_period ?? '0', 10)).toBeGreaterThan(30);
+  });
+
+  it('gives the console the API origins of the other services and no secret or store', () => {
+    const { environment = {}, depends_on = {} } = service('console');
+    const origins = Object.fromEntries(
+      ['accounting', 'catalog', 'gateway'].map((name) => [
+        name,
+        `http://${name}:${service(name).environment?.PORT}`,
+      ]),
+    );
+    expect(environment.SWITCHYARD_ADMIN_URL).toBe(origins.accounting);
+    expect(environment.SWITCHYARD_CATALOG_URL).toBe(origins.catalog);
+    expect(environment.SWITCHYARD_GATEWAY_URL).toBe(origins.gateway);
+    for (const variable of Object.keys(environment)) {
+      expect(variable).not.toMatch(/KEY|PEPPER|DATABASE_URL|REDIS_URL|NATS_URL/);
+    }
+    for (const name of ['accounting', 'catalog', 'gateway']) {
+      expect(depends_on[name]?.condition, name).toBe('service_healthy');
+    }
   });
 });

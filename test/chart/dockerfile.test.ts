@@ -19,6 +19,7 @@ const SERVICES = {
   gateway: 'services/gateway',
   accounting: 'services/accounting',
   catalog: 'services/catalog',
+  console: 'services/console',
   migrate: 'libs/db',
 } as const;
 
@@ -106,6 +107,35 @@ describe('docker/Dockerfile', () => {
       if (service !== 'migrate') expect(packageName).toBe(`@switchyard/${service}`);
     },
   );
+
+  it("keeps the console's UI sources and checks esbuild's binary runs", () => {
+    expect(existsSync(repoPath('services/console/ui/main.tsx'))).toBe(true);
+    const ignored = readFileSync(repoPath('docker/Dockerfile.dockerignore'), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '' && !line.startsWith('#'));
+    for (const pattern of ignored) {
+      expect(['ui', '**/ui', '*.tsx', '**/*.tsx', 'services']).not.toContain(pattern);
+    }
+    const build = stage('build').instructions.map((instruction) => instruction.arguments);
+    const script = build.find((argumentsText) => argumentsText.includes('deploy --prod')) ?? '';
+    expect(script).toContain('test -f /out/ui/main.tsx');
+    expect(script).toContain(`require('esbuild').transformSync(`);
+    const packageJson = JSON.parse(
+      readFileSync(repoPath('services/console/package.json'), 'utf8'),
+    ) as { dependencies: Record<string, string>; files?: string[] };
+    // A production dependency, so `pnpm deploy --prod` installs it; no `files` list drops ui/.
+    expect(packageJson.dependencies.esbuild).toBeDefined();
+    expect(packageJson.files).toBeUndefined();
+  });
+
+  it("moves the console off the catalog's port", () => {
+    const environment = stage('service-console')
+      .instructions.filter((instruction) => instruction.keyword === 'ENV')
+      .map((instruction) => instruction.arguments);
+    expect(environment).toContain('PORT=8004');
+    expect(lastInstruction(stage('service-console'), 'EXPOSE')?.arguments).toBe('8004');
+    expect(lastInstruction(stage('service-catalog'), 'EXPOSE')?.arguments).toBe('8003');
+  });
 
   it('runs as a numeric non-root user under tini', () => {
     const user = lastInstruction(stage('runtime'), 'USER');

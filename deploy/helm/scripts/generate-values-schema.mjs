@@ -206,6 +206,20 @@ const connection = (store, scheme, key) =>
     },
     { required: ['url', 'existingSecret', 'existingSecretKey'] },
   );
+const originPattern = '^$|^https?://[^/]+$';
+const labelKeyPattern =
+  '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$';
+const labelValuePattern = '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$';
+/** The alerts of templates/prometheusrule.yaml. */
+const ALERT_NAMES = [
+  'SwitchyardUpstreamErrorRateHigh',
+  'SwitchyardUsageEventsDropped',
+  'SwitchyardUsageConsumerStalled',
+  'SwitchyardUsageDeadLetters',
+  'SwitchyardUsageInsertFailures',
+  'SwitchyardRateLimitStoreDegraded',
+  'SwitchyardCatalogSyncStale',
+];
 const envName = { type: 'string', pattern: '^[A-Z_][A-Z0-9_]*$' };
 const price = {
   description: 'USD per token, as an exact decimal.',
@@ -427,6 +441,30 @@ const schema = {
       }),
     }),
     accounting: component('accounting', 'Accounting (teams, keys, budgets, usage).'),
+    console: component('console', 'The web console (/console); sessions in memory.', {
+      adminUrl: str('Origin of the accounting admin API; "" for the release\'s accounting.', {
+        pattern: originPattern,
+      }),
+      catalogUrl: str('Origin of the catalog admin API; "" for the release\'s catalog.', {
+        pattern: originPattern,
+      }),
+      gatewayUrl: str('Origin of the gateway; "" for the release\'s gateway.', {
+        pattern: originPattern,
+      }),
+      sessionIdleMs: int('Idle session lifetime, ms.', 60000),
+      sessionMaxAgeMs: int('Absolute session lifetime, ms.', 60000),
+      ingress: obj(
+        'The console\'s Ingress (path /console).',
+        {
+          host: {
+            enum: ['admin', 'gateway', 'none'],
+            description: 'The Ingress whose hosts, class and TLS it takes, or none.',
+          },
+          annotations: map('Annotations, added to that Ingress\' own (e.g. cookie affinity).'),
+        },
+        { required: ['host'] },
+      ),
+    }),
     migrations: obj(
       'The migration hook Job.',
       {
@@ -447,6 +485,42 @@ const schema = {
       gateway: ingress('The public API (every path to the gateway).'),
       admin: ingress('The admin API (/admin/v1 to catalog and accounting).'),
     }),
+    dashboards: obj(
+      'Grafana dashboards in a ConfigMap for the Grafana sidecar.',
+      {
+        enabled: bool('Create the ConfigMap.'),
+        label: str('Label the sidecar looks for.', { pattern: labelKeyPattern }),
+        labelValue: str('Value of that label.', { pattern: labelValuePattern, maxLength: 63 }),
+        namespace: str('Namespace of the ConfigMap; "" for the release\'s.', {
+          pattern: '^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?$',
+          maxLength: 63,
+        }),
+        annotations: map('Annotations (e.g. grafana_folder).'),
+      },
+      { required: ['enabled', 'label', 'labelValue'] },
+    ),
+    prometheusRule: obj(
+      'prometheus-operator PrometheusRule with the alerts of docs/operations.md.',
+      {
+        enabled: bool('Create it.'),
+        labels: map('Labels for the Prometheus rule selector.'),
+        alertLabels: map('Labels added to every alert.'),
+        upstreamErrorRatio: {
+          type: 'number',
+          exclusiveMinimum: 0,
+          maximum: 1,
+          description: 'Share of failed attempts per provider that fires SwitchyardUpstreamErrorRateHigh.',
+        },
+        disabledAlerts: {
+          type: 'array',
+          description: 'Alerts to leave out, by name.',
+          items: { enum: ALERT_NAMES },
+          uniqueItems: true,
+          maxItems: ALERT_NAMES.length - 1,
+        },
+      },
+      { required: ['enabled', 'upstreamErrorRatio', 'disabledAlerts'] },
+    ),
     metrics: obj('Prometheus scraping.', {
       serviceMonitor: obj('prometheus-operator ServiceMonitor.', {
         enabled: bool('Create it.'),

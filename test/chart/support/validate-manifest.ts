@@ -1,3 +1,4 @@
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
 import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
@@ -19,8 +20,8 @@ function model(Model: new (data: never) => Validatable) {
 }
 
 // Every kind the chart renders, by apiVersion/kind: the Kubernetes OpenAPI schemas (and the
-// prometheus-operator CRD's for ServiceMonitor). A kind missing here fails the test, so a new
-// template cannot go unvalidated.
+// prometheus-operator CRDs' for ServiceMonitor and PrometheusRule). A kind missing here fails the
+// test, so a new template cannot go unvalidated.
 const MODELS: Readonly<Record<string, (data: Manifest) => Validatable>> = {
   'v1/ConfigMap': model(ConfigMap),
   'v1/Secret': model(Secret),
@@ -32,6 +33,7 @@ const MODELS: Readonly<Record<string, (data: Manifest) => Validatable>> = {
   'networking.k8s.io/v1/Ingress': model(Ingress),
   'policy/v1/PodDisruptionBudget': model(PodDisruptionBudget),
   'monitoring.coreos.com/v1/ServiceMonitor': model(ServiceMonitor),
+  'monitoring.coreos.com/v1/PrometheusRule': model(PrometheusRule),
 };
 
 /** Why a manifest breaks its Kubernetes schema, or `undefined` when it is valid. */

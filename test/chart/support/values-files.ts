@@ -4,7 +4,8 @@ export const VALID_VALUES_FILES = [
   'ha-autoscaling',
   'existing-secret',
   'service-monitor',
+  'monitoring',
 ] as const;
 
 /** The components that run as Deployments. */
-export const COMPONENTS = ['gateway', 'catalog', 'accounting'] as const;
+export const COMPONENTS = ['gateway', 'catalog', 'accounting', 'console'] as const;

@@ -1,7 +1,8 @@
 {{/*
 The Deployment, Service and PodDisruptionBudget of one service, which differ only by their values
 and extra environment: (dict "root" $ "component" "gateway" "env" <yaml list> "volumes" <yaml>
-"volumeMounts" <yaml> "annotations" <yaml map>).
+"volumeMounts" <yaml> "annotations" <yaml map> "secretless" <bool>); a secretless Deployment gets
+neither the stores nor the master key. The Service takes "sessionAffinity" (e.g. "ClientIP").
 */}}
 
 {{- define "switchyard.deployment" -}}
@@ -37,7 +38,7 @@ spec:
         {{- toYaml . | nindent 8 }}
         {{- end }}
       {{- $annotations := "" }}
-      {{- if include "switchyard.createsSecret" $root }}
+      {{- if and (include "switchyard.createsSecret" $root) (not .secretless) }}
       {{- $annotations = printf "checksum/secret: %s\n" (include (print $root.Template.BasePath "/secret.yaml") $root | sha256sum) }}
       {{- end }}
       {{- with .annotations }}
@@ -72,7 +73,7 @@ spec:
               containerPort: {{ $values.port }}
               protocol: TCP
           env:
-            {{- include "switchyard.commonEnv" $names | trim | nindent 12 }}
+            {{- include "switchyard.commonEnv" (dict "root" $root "component" $component "secretless" .secretless) | trim | nindent 12 }}
             {{- with .env }}
             {{- . | trim | nindent 12 }}
             {{- end }}
@@ -138,6 +139,9 @@ metadata:
   {{- end }}
 spec:
   type: {{ $values.service.type }}
+  {{- with .sessionAffinity }}
+  sessionAffinity: {{ . }}
+  {{- end }}
   selector:
     {{- include "switchyard.selectorLabels" $names | nindent 4 }}
   ports:

@@ -121,7 +121,7 @@ period too short for the drain.
 {{- $problems = append $problems (printf "%s.url or %s.existingSecret is required" $store $store) }}
 {{- end }}
 {{- end }}
-{{- range $component := list "gateway" "catalog" "accounting" }}
+{{- range $component := list "gateway" "catalog" "accounting" "console" }}
 {{- $values := index $.Values $component }}
 {{- $drainSeconds := add $values.preStopSleepSeconds (divf $values.shutdownGraceMs 1000 | ceil | int) }}
 {{- if le (int $values.terminationGracePeriodSeconds) (int $drainSeconds) }}
@@ -135,6 +135,15 @@ period too short for the drain.
 {{- end }}
 {{- if not (or $autoscaling.targetCPUUtilizationPercentage $autoscaling.targetMemoryUtilizationPercentage) }}
 {{- $problems = append $problems "gateway.autoscaling needs targetCPUUtilizationPercentage or targetMemoryUtilizationPercentage" }}
+{{- end }}
+{{- end }}
+{{- $console := .Values.console }}
+{{- if $console.enabled }}
+{{- if not (or $console.adminUrl .Values.accounting.enabled) }}
+{{- $problems = append $problems "console.adminUrl is required when accounting is not enabled in this release" }}
+{{- end }}
+{{- if not (or $console.gatewayUrl .Values.gateway.enabled) }}
+{{- $problems = append $problems "console.gatewayUrl is required when the gateway is not enabled in this release" }}
 {{- end }}
 {{- end }}
 {{- if $problems }}
@@ -188,13 +197,16 @@ period too short for the drain.
 {{- end }}
 {{- end }}
 
-{{/* What every service's container gets: listen port, drain, log level, tracing, stores. */}}
+{{/*
+What every service's container gets: listen port, drain, log level, tracing and, unless
+"secretless" is set (the console, which reaches only the public APIs), the stores and master key.
+*/}}
 {{- define "switchyard.commonEnv" -}}
 {{- $values := index .root.Values .component }}
 - name: PORT
   value: {{ $values.port | quote }}
 - name: SWITCHYARD_SHUTDOWN_GRACE_MS
-  value: {{ $values.shutdownGraceMs | quote }}
+  value: {{ $values.shutdownGraceMs | int64 | quote }}
 - name: LOG_LEVEL
   value: {{ .root.Values.config.log_level | quote }}
 - name: OTEL_SERVICE_NAME
@@ -203,10 +215,12 @@ period too short for the drain.
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}
 {{- end }}
+{{- if not .secretless }}
 {{ include "switchyard.connectionEnv" (dict "root" .root "store" "database" "name" "DATABASE_URL") }}
 {{ include "switchyard.connectionEnv" (dict "root" .root "store" "redis" "name" "REDIS_URL") }}
 {{ include "switchyard.connectionEnv" (dict "root" .root "store" "nats" "name" "NATS_URL") }}
 {{ include "switchyard.secretValueEnv" (dict "root" .root "name" "SWITCHYARD_MASTER_KEY" "key" "masterKey") }}
+{{- end }}
 {{- end }}
 
 {{/* The pod's /tmp, the one writable path. */}}
@@ -250,4 +264,10 @@ ConfigMap's checksum, so a change rolls them, and the volume and its mount, as Y
 annotations: {{ printf "checksum/config: %s" (include (print $.Template.BasePath "/configmap.yaml") . | sha256sum) | quote }}
 volumes: {{ printf "- name: config\n  configMap:\n    name: %s" (include "switchyard.componentName" (dict "root" . "component" "config")) | quote }}
 volumeMounts: {{ "- name: config\n  mountPath: /etc/switchyard\n  readOnly: true" | quote }}
+{{- end }}
+
+{{/* The in-cluster origin of one component's Service: (dict "root" $ "component" "gateway"). */}}
+{{- define "switchyard.serviceUrl" -}}
+{{- $values := index .root.Values .component }}
+{{- printf "http://%s.%s.svc:%v" (include "switchyard.componentName" .) .root.Release.Namespace $values.service.port }}
 {{- end }}
