@@ -60,14 +60,19 @@ export function buildCatalogApp(
 ): CatalogApp {
   const metrics = createServiceMetrics('catalog');
   const syncMetrics = createCatalogSyncMetrics(metrics.registry);
+  let schemaCurrent = false;
   const readiness: Readiness = {
     draining: false,
     checks: [
       {
-        // Not ready on a stale schema: a rollout never serves before its migrations ran.
+        // Not ready on a stale schema: a rollout never serves before its migrations ran. Once
+        // current, stays so: a newer release's migrations must not take running pods out.
         name: 'catalog schema',
         check: async () => {
-          await assertSchemaCurrent(options.db, 'catalog');
+          if (!schemaCurrent) {
+            await assertSchemaCurrent(options.db, 'catalog');
+            schemaCurrent = true;
+          }
           return true;
         },
       },
