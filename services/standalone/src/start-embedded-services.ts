@@ -3,7 +3,7 @@ import {
   registerAccountingRoutes,
   startUsageAccounting,
 } from '@switchyard/accounting';
-import type { Bus } from '@switchyard/bus';
+import { type Bus, USAGE_STREAM, USAGE_SUBJECTS } from '@switchyard/bus';
 import {
   createAdminAuthenticator,
   createEncryptionKeyring,
@@ -18,6 +18,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+
+/** How long the in-process usage stream keeps messages (as accounting's default). */
+const USAGE_STREAM_MAX_AGE_MS = 7 * 86_400_000;
 
 /** How often standalone re-syncs the catalog (the distributed catalog service: hourly too). */
 const CATALOG_SYNC_INTERVAL_MS = 3_600_000;
@@ -55,12 +58,14 @@ export function startEmbeddedServices(options: {
   logger: Logger;
   registry: Registry;
 }): EmbeddedServices {
-  const { app, db, bus, logger } = options;
-  const database = (async () => {
-    await migrateToLatest(db, 'accounting');
-    await migrateToLatest(db, 'catalog');
-    return db;
-  })();
+  const { app, db, bus, logger, database } = options;
+  // The stream exists from the first request on, so usage published while the embedded database
+  // is still starting waits in the stream (the consumer creates it with these settings too).
+  void bus.ensureStream({
+    name: USAGE_STREAM,
+    subjects: [USAGE_SUBJECTS],
+    maxAgeMs: USAGE_STREAM_MAX_AGE_MS,
+  });
   database.catch((error: unknown) =>
     logger.error({ err: error }, 'embedded database failed to start'),
   );
@@ -93,7 +98,7 @@ export function startEmbeddedServices(options: {
       registry: options.registry,
       usage: {
         retentionDays: 90,
-        streamMaxAgeMs: 7 * 86_400_000,
+        streamMaxAgeMs: USAGE_STREAM_MAX_AGE_MS,
         batchSize: 500,
         batchWaitMs: 1_000,
       },
