@@ -99,6 +99,22 @@ describe('gateway', () => {
     expect(sent).toBe(`00-${callerTrace}-${client?.spanContext().spanId}-01`);
   });
 
+  it('shows an admin each upstream credential’s use and cooldowns, without its key', async () => {
+    await (await chat({ model: 'openai/gpt-4o-mini' })).text();
+    const response = await fetch(`${baseUrl.replace(/\/v1$/, '')}/admin/v1/gateway/credentials`, {
+      headers: { authorization: `Bearer ${MASTER_KEY}` },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).not.toContain('sk-upstream-');
+    const { data } = JSON.parse(text) as { data: { provider: string; requests_today: number }[] };
+    const openai = data.filter((credential) => credential.provider === 'openai');
+    expect(openai).toHaveLength(2);
+    expect(openai.reduce((sum, credential) => sum + credential.requests_today, 0)).toBeGreaterThan(
+      0,
+    );
+  });
+
   it('spreads requests over the provider key pool', async () => {
     for (let index = 0; index < 4; index++)
       await (await chat({ model: 'openai/gpt-4o-mini' })).text();

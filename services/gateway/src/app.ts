@@ -15,6 +15,7 @@ import { registerEmbeddings } from './embeddings/register-embeddings.js';
 import { createExecutor } from './executor/create-executor.js';
 import type { GatewayDeps } from './gateway-deps.js';
 import { registerGeneration } from './generation/register-generation.js';
+import { registerCredentialState } from './key/register-credential-state.js';
 import { registerKey } from './key/register-key.js';
 import { registerMessages } from './messages/register-messages.js';
 import { registerModels } from './models/register-models.js';
@@ -109,6 +110,7 @@ export function buildGatewayApp(
   registerMessages(app, deps, config.server.bodyLimitBytes);
   registerModels(app, deps);
   registerKey(app, deps);
+  registerCredentialState(app, deps);
   registerGeneration(app, deps, db);
   app.addHook('onClose', async () => {
     access.close();

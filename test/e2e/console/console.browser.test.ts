@@ -286,6 +286,13 @@ describe('console in a browser', () => {
       await expect(admin.locator('main').textContent()).resolves.not.toBe('');
       await shot(admin, page);
     }
+    // The providers page shows each upstream credential's health from the gateway and the ledger.
+    const health = admin.locator('section.panel', {
+      has: admin.getByRole('heading', { name: 'Credential health' }),
+    });
+    await health.locator('tbody tr').first().waitFor();
+    await expect(health.locator('tbody tr').first().textContent()).resolves.toContain('openai');
+    await expect(health.textContent()).resolves.not.toContain('sk-fake');
   });
 
   it('logging out ends the session', async () => {

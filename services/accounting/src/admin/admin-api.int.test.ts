@@ -352,6 +352,7 @@ describe('admin API: teams and keys', () => {
       '/admin/v1/keys/{id}/rotate',
       '/admin/v1/teams',
       '/admin/v1/teams/{id}',
+      '/admin/v1/usage/credentials',
       '/admin/v1/usage/events',
       '/admin/v1/usage/events/{request_id}',
       '/admin/v1/usage/summary',

@@ -6,6 +6,7 @@ import {
   updateTeamSchema,
 } from '@switchyard/contracts';
 import { z } from 'zod';
+import { credentialUsageQuerySchema } from '../usage-api/credential-usage-query.js';
 import { usageEventsQuerySchema } from '../usage-api/usage-events-query.js';
 import { usageSummaryQuerySchema } from '../usage-api/usage-summary-query.js';
 
@@ -121,6 +122,13 @@ const operations: readonly Operation[] = [
     summary: 'Usage totals from the daily rollups, grouped by day, team, key, model or provider',
     query: usageSummaryQuerySchema,
     success: ['200', 'The summary.', 'UsageSummary'],
+  },
+  {
+    method: 'get',
+    path: '/admin/v1/usage/credentials',
+    summary: 'Requests, errors and 429s per upstream credential over a time range (admin only)',
+    query: credentialUsageQuerySchema,
+    success: ['200', 'One row per credential that served requests.', 'CredentialUsageList'],
   },
 ];
 
@@ -340,6 +348,19 @@ function usageComponentSchemas(list: (ref: string) => JsonSchema): Record<string
       },
     },
     UsageEventList: list('UsageEvent'),
+    CredentialUsage: {
+      type: 'object',
+      properties: {
+        provider: { type: 'string' },
+        credential_id: { type: 'string' },
+        requests: integer,
+        errors: integer,
+        rate_limited: integer,
+        last_used_at: { type: 'string', format: 'date-time' },
+        last_error_at: { type: ['string', 'null'], format: 'date-time' },
+      },
+    },
+    CredentialUsageList: list('CredentialUsage'),
     UsageSummary: {
       type: 'object',
       properties: {

@@ -284,3 +284,52 @@ describe('usage routes in the OpenAPI document', () => {
     );
   });
 });
+
+describe('GET /admin/v1/usage/credentials', () => {
+  it('counts requests, errors and 429s per upstream credential, for admins only', async () => {
+    const now = Date.now();
+    const event = (index: number, credential: string, status: number) =>
+      makeUsageEvent({
+        request_id: `req-cred-${credential}-${index}`,
+        team_id: teamA,
+        key_id: keyA,
+        provider: 'openai',
+        credential_id: credential,
+        status,
+        error_code:
+          status === 200 ? null : status === 429 ? 'rate_limit_exceeded' : 'upstream_error',
+        started_at: new Date(now - 60_000 + index).toISOString(),
+        finished_at: new Date(now - 60_000 + index).toISOString(),
+      });
+    await insertUsageEvents(
+      accounting.database.db,
+      [
+        event(0, 'openai#1', 200),
+        event(1, 'openai#1', 429),
+        event(2, 'openai#1', 502),
+        event(3, 'openai#2', 200),
+      ].map((usage) => toUsageEventRow(usage)),
+    );
+    const response = await get('/admin/v1/usage/credentials', accounting.masterKey);
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual([
+      expect.objectContaining({
+        provider: 'openai',
+        credential_id: 'openai#1',
+        requests: 3,
+        errors: 2,
+        rate_limited: 1,
+      }),
+      expect.objectContaining({
+        credential_id: 'openai#2',
+        requests: 1,
+        errors: 0,
+        last_error_at: null,
+      }),
+    ]);
+    expect((await get('/admin/v1/usage/credentials', teamAdminA)).status).toBe(403);
+    const bad = await get('/admin/v1/usage/credentials?from=yesterday', accounting.masterKey);
+    expect(bad.status).toBe(400);
+    expect((bad.body.error as Json).param).toBe('from');
+  });
+});

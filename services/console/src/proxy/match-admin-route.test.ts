@@ -13,6 +13,15 @@ describe('matchAdminRoute', () => {
     expect(matchAdminRoute('POST', 'catalog/sync')?.target).toBe('catalog');
     expect(matchAdminRoute('GET', 'catalog/sync/latest')?.target).toBe('catalog');
     expect(matchAdminRoute('DELETE', `credentials/${KEY}`)?.target).toBe('catalog');
+    expect(matchAdminRoute('GET', 'usage/credentials')).toMatchObject({
+      target: 'admin',
+      forMembers: false,
+    });
+    expect(matchAdminRoute('GET', 'gateway/credentials')).toMatchObject({
+      target: 'gateway',
+      forMembers: false,
+    });
+    expect(matchAdminRoute('POST', 'gateway/credentials')).toBeUndefined();
   });
 
   it('lets members read only usage, pinned to their own key for lists and summaries', () => {

@@ -2,7 +2,7 @@ import type { UpstreamTarget } from './console-upstream.js';
 
 /** A route the console forwards: which API serves it, and whether a member key may call it. */
 export interface AdminRouteMatch {
-  target: Extract<UpstreamTarget, 'admin' | 'catalog'>;
+  target: UpstreamTarget;
   /** Members may call it, scoped to their own key. */
   forMembers: boolean;
   /** Member calls are pinned to their own key with a `key_id` query parameter. */
@@ -37,6 +37,9 @@ const RULES: readonly Rule[] = [
   rule(['POST'], `keys/${id}/(revoke|rotate)`, 'admin'),
   rule(['GET'], 'usage/(events|summary)', 'admin', 'own-key'),
   rule(['GET'], 'usage/events/[A-Za-z0-9._:-]{1,128}', 'admin', 'by-id'),
+  rule(['GET'], 'usage/credentials', 'admin'),
+  // Served by the gateway itself (its credential pools are per replica).
+  rule(['GET'], 'gateway/credentials', 'gateway'),
   rule(['GET'], 'models', 'catalog'),
   // Model ids hold a `/` (`openai/gpt-4o`), sent as is or as %2F.
   rule(['GET', 'PATCH'], 'models/[A-Za-z0-9._:@~%-]+(/[A-Za-z0-9._:@~%-]+)*', 'catalog'),

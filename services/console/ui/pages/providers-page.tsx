@@ -6,8 +6,12 @@ import { formatCount, formatShare, formatTime } from '../components/format.js';
 import { Empty, ErrorNotice, Loaded } from '../components/states.js';
 import { toMessage, useApiData } from '../components/use-api-data.js';
 import { CredentialForm } from './credential-form.js';
+import { CredentialHealthPanel } from './credential-health-panel.js';
 
-/** Providers (enable/disable) and their upstream credentials (add, disable, replace, delete). */
+/**
+ * Providers (enable/disable), their upstream credentials (add, disable, replace, delete), and
+ * each credential's health (usage, errors, cooldowns).
+ */
 export function ProvidersPage() {
   const { api } = useConsole();
   const providers = useApiData(() => api.get<Page<Provider>>('admin/providers'), 'providers');
@@ -226,6 +230,7 @@ export function ProvidersPage() {
           }
         </Loaded>
       </section>
+      <CredentialHealthPanel />
     </section>
   );
 }

@@ -146,4 +146,34 @@ describe('cooldowns', () => {
     now = 5000;
     expect(take(pool, 0)).toBeDefined();
   });
+
+  it('reports each credential’s use, limits and running cooldowns, never its key', () => {
+    let now = 1_000;
+    const pool = createCredentialPool({
+      provider: 'p',
+      credentials: credentials(2, { rpm: 10 }),
+      strategy: 'round_robin',
+      now: () => now,
+    });
+    take(pool, 100);
+    take(pool, 50);
+    take(pool, 25);
+    pool.coolDown('p:1', 'm', 30_000);
+    pool.coolDown('p:0', undefined, 60_000);
+    const state = pool.state();
+    expect(state).toEqual([
+      expect.objectContaining({
+        id: 'p:0',
+        requestsThisMinute: 2,
+        tokensThisMinute: 125,
+        requestsToday: 2,
+        limits: { rpm: 10, tpm: null, dailyRequests: null },
+        refusedUntil: 61_000,
+      }),
+      expect.objectContaining({ id: 'p:1', coolingDown: [{ upstreamModel: 'm', until: 31_000 }] }),
+    ]);
+    expect(JSON.stringify(state)).not.toContain('key-');
+    now = 120_000;
+    expect(pool.state()[1]).toMatchObject({ requestsThisMinute: 0, coolingDown: [] });
+  });
 });

@@ -33,7 +33,22 @@ export interface CredentialPool {
    * per model), or for every model when `upstreamModel` is undefined (the key was refused).
    */
   coolDown(credentialId: string, upstreamModel: string | undefined, milliseconds: number): void;
+  /** Each credential's use and cooldowns as this process sees them now (never its secret). */
+  state(): CredentialState[];
   readonly size: number;
+}
+
+/** One credential of a pool, for operators: use this minute and today, limits, cooldowns. */
+export interface CredentialState {
+  id: string;
+  requestsThisMinute: number;
+  tokensThisMinute: number;
+  requestsToday: number;
+  limits: { rpm: number | null; tpm: number | null; dailyRequests: number | null };
+  /** Refused by the provider (for every model) until then; null when not. */
+  refusedUntil: number | null;
+  /** Rate-limited per upstream model until then (only cooldowns still running). */
+  coolingDown: { upstreamModel: string; until: number }[];
 }
 
 /** Whether `acquire` found a credential. */
@@ -119,6 +134,27 @@ export function createCredentialPool(options: {
 
   return {
     size: slots.length,
+    state() {
+      const at = now();
+      return slots.map((slot) => {
+        roll(slot, at);
+        return {
+          id: slot.config.id,
+          requestsThisMinute: slot.requestsThisMinute,
+          tokensThisMinute: slot.tokensThisMinute,
+          requestsToday: slot.requestsToday,
+          limits: {
+            rpm: slot.config.rpm ?? null,
+            tpm: slot.config.tpm ?? null,
+            dailyRequests: slot.config.dailyRequests ?? null,
+          },
+          refusedUntil: slot.refusedUntil > at ? slot.refusedUntil : null,
+          coolingDown: [...slot.limitedUntil]
+            .filter(([, until]) => until > at)
+            .map(([upstreamModel, until]) => ({ upstreamModel, until })),
+        };
+      });
+    },
     acquire(upstreamModel, estimatedTokens, exclude) {
       const at = now();
       const usable: Slot[] = [];
@@ -196,5 +232,6 @@ function keylessPool(provider: string): CredentialPool {
     release: () => {},
     settle: () => {},
     coolDown: () => {},
+    state: () => [],
   };
 }

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+
+/** `from`/`to` of `GET /admin/v1/usage/credentials`: ISO times, the last 24 hours by default. */
+export const credentialUsageQuerySchema = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
