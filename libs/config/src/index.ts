@@ -8,6 +8,15 @@ export { type LoadConfigOptions, loadConfig } from './load-config.js';
 export { LOG_LEVELS, type LogLevel } from './log-level.js';
 export { MODEL_KINDS, type ModelKind } from './model-kind.js';
 export { PROVIDER_TYPES, type ProviderType } from './provider-type.js';
+export { decryptSecret, SecretDecryptionError } from './secrets/decrypt-secret.js';
+export { encryptSecret } from './secrets/encrypt-secret.js';
+export type { EncryptedSecret } from './secrets/encrypted-secret.js';
+export {
+  createEncryptionKeyring,
+  type EncryptionKey,
+  type EncryptionKeyring,
+  parseEncryptionKey,
+} from './secrets/encryption-keyring.js';
 export type {
   CredentialConfig,
   ModelConfig,

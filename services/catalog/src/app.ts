@@ -1,5 +1,5 @@
 import type { Bus } from '@switchyard/bus';
-import type { LogLevel, ModelConfig, ProviderConfig } from '@switchyard/config';
+import type { EncryptionKeyring, LogLevel, ModelConfig, ProviderConfig } from '@switchyard/config';
 import { assertSchemaCurrent, type Tables } from '@switchyard/db';
 import { createServiceApp, type Readiness } from '@switchyard/service-kit';
 import { createServiceMetrics, type ServiceMetrics } from '@switchyard/telemetry';
@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { createAdminAuthenticator } from './admin/authenticate-admin.js';
 import { registerCatalogAdminRoutes } from './admin/register-catalog-admin-routes.js';
-import type { EncryptionKeyring } from './credentials/encryption-keyring.js';
 import { type CatalogSyncMetrics, createCatalogSyncMetrics } from './sync/catalog-sync-metrics.js';
 import { publishCatalog } from './sync/publish/publish-catalog.js';
 import type { CatalogSyncDeps } from './sync/run-catalog-sync.js';

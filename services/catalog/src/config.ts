@@ -1,6 +1,5 @@
-import { ConfigError, LOG_LEVELS, type LogLevel } from '@switchyard/config';
+import { ConfigError, LOG_LEVELS, type LogLevel, parseEncryptionKey } from '@switchyard/config';
 import { z } from 'zod';
-import { parseEncryptionKey } from './credentials/encryption-keyring.js';
 
 /** The catalog service's own settings, read once from the environment (providers and models come from libs/config). */
 export interface CatalogConfig {

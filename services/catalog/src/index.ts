@@ -1,3 +1,13 @@
+export type { EncryptedSecret } from '@switchyard/config';
+export {
+  createEncryptionKeyring,
+  decryptSecret,
+  type EncryptionKey,
+  type EncryptionKeyring,
+  encryptSecret,
+  parseEncryptionKey,
+  SecretDecryptionError,
+} from '@switchyard/config';
 export type { AdminPrincipal } from './admin/admin-principal.js';
 export {
   type AuthenticateAdmin,
@@ -13,15 +23,6 @@ export {
   type CatalogOverrides,
 } from './app.js';
 export { type CatalogConfig, loadCatalogConfig } from './config.js';
-export { decryptSecret, SecretDecryptionError } from './credentials/decrypt-secret.js';
-export { encryptSecret } from './credentials/encrypt-secret.js';
-export type { EncryptedSecret } from './credentials/encrypted-secret.js';
-export {
-  createEncryptionKeyring,
-  type EncryptionKey,
-  type EncryptionKeyring,
-  parseEncryptionKey,
-} from './credentials/encryption-keyring.js';
 export { type CatalogSyncMetrics, createCatalogSyncMetrics } from './sync/catalog-sync-metrics.js';
 export {
   type PublishCatalogDeps,

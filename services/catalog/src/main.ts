@@ -1,11 +1,10 @@
 import { connectNatsBus, withNamespace } from '@switchyard/bus';
-import { ConfigError, loadConfig } from '@switchyard/config';
+import { ConfigError, createEncryptionKeyring, loadConfig } from '@switchyard/config';
 import { createDatabase, migrateToLatest } from '@switchyard/db';
 import { handleShutdown } from '@switchyard/service-kit';
 import { startTracing } from '@switchyard/telemetry';
 import { buildCatalogApp } from './app.js';
 import { loadCatalogConfig } from './config.js';
-import { createEncryptionKeyring } from './credentials/encryption-keyring.js';
 import { runCatalogSync } from './sync/run-catalog-sync.js';
 import { startSyncScheduler } from './sync/start-sync-scheduler.js';
 

@@ -1,3 +1,4 @@
+import { createEncryptionKeyring, type EncryptionKeyring } from '@switchyard/config';
 import { assertSchemaCurrent, type Tables } from '@switchyard/db';
 import { createServiceApp, type Readiness } from '@switchyard/service-kit';
 import { createServiceMetrics, type ServiceMetrics } from '@switchyard/telemetry';
@@ -6,9 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { buildAccess, type GatewayStores } from './build-access.js';
 import { buildUsageRecorder } from './build-usage-recorder.js';
-import { createSwappableCatalog } from './catalog/create-swappable-catalog.js';
-import { catalogFromConfig, createProviders } from './catalog/model-catalog.js';
-import { watchCatalogSnapshots } from './catalog/watch-catalog-snapshots.js';
+import { followCatalog } from './catalog/follow-catalog.js';
 import { registerChatCompletions } from './chat/register-chat-completions.js';
 import type { GatewayConfig } from './config.js';
 import { registerEmbeddings } from './embeddings/register-embeddings.js';
@@ -65,20 +64,24 @@ export function buildGatewayApp(
     now,
   });
   const { db, bus } = overrides.stores ?? {};
-  const providers = createProviders(config.providers, now);
-  const catalog = createSwappableCatalog(catalogFromConfig(config.models, providers));
-  if (bus !== undefined) {
-    const watching = watchCatalogSnapshots({
-      bus,
-      catalog,
-      providers,
-      logger: app.log,
-      registry: metrics.registry,
-    });
-    // Ready once the last published snapshot (if any) has been loaded.
-    readiness.checks.push({ name: 'catalog', check: async () => Boolean(await watching) });
-    app.addHook('onClose', async () => (await watching.catch(() => undefined))?.stop());
-  }
+  const followed = followCatalog({
+    config,
+    now,
+    bus,
+    db,
+    keyring: keyringOf(config),
+    logger: app.log,
+    registry: metrics.registry,
+  });
+  const { catalog } = followed;
+  // Ready once the last published snapshot (if any) and the stored keys are loaded.
+  readiness.checks.push({
+    name: 'catalog',
+    check: async () => {
+      await followed.ready;
+      return true;
+    },
+  });
   const usage = buildUsageRecorder(config, bus, {
     registry: metrics.registry,
     logger: app.log,
@@ -114,6 +117,7 @@ export function buildGatewayApp(
   registerGeneration(app, deps, db);
   app.addHook('onClose', async () => {
     access.close();
+    await followed.stop();
     await executor.close();
     await usage.drain();
   });
@@ -133,4 +137,12 @@ function accountingSchemaCheck(db: Kysely<Tables> | Promise<Kysely<Tables>>) {
       return true;
     },
   };
+}
+
+/** The keyring that opens stored upstream keys, when an encryption key is configured. */
+function keyringOf(config: GatewayConfig): EncryptionKeyring | undefined {
+  const key = config.access?.encryptionKey;
+  return key === undefined
+    ? undefined
+    : createEncryptionKeyring(key, config.access?.previousEncryptionKeys ?? []);
 }

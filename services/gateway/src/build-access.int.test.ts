@@ -75,6 +75,8 @@ async function startGateway(
         redisUrl,
         natsUrl: undefined,
         natsNamespace: undefined,
+        encryptionKey: undefined,
+        previousEncryptionKeys: [],
         keyPepper: PEPPER,
         rateLimitFailMode: 'open',
         limitStoreTimeoutMs: 1_000,

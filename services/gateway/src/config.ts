@@ -13,6 +13,12 @@ export interface GatewayAccessConfig {
   natsNamespace: string | undefined;
   /** SWITCHYARD_KEY_PEPPER: required with a database. */
   keyPepper: string | undefined;
+  /**
+   * SWITCHYARD_ENCRYPTION_KEY (and the previous keys still to open): with a database, the
+   * upstream keys stored through the admin API join the configured pools.
+   */
+  encryptionKey: string | undefined;
+  previousEncryptionKeys: string[];
   /** When Redis is unreachable: let requests through unchecked (`open`) or refuse them. */
   rateLimitFailMode: 'open' | 'closed';
   /**
@@ -47,6 +53,8 @@ const accessEnvSchema = z
       .string()
       .min(16, { error: 'must be at least 16 characters' })
       .optional(),
+    SWITCHYARD_ENCRYPTION_KEY: z.string().trim().min(1).optional(),
+    SWITCHYARD_ENCRYPTION_KEYS_PREVIOUS: z.string().optional(),
     SWITCHYARD_RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
     SWITCHYARD_LIMIT_STORE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(1_000),
     SWITCHYARD_USAGE_BUFFER_MAX: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
@@ -85,6 +93,11 @@ export function loadAccessConfig(
     natsUrl: parsed.NATS_URL,
     natsNamespace: parsed.SWITCHYARD_NATS_NAMESPACE,
     keyPepper: parsed.SWITCHYARD_KEY_PEPPER,
+    encryptionKey: parsed.SWITCHYARD_ENCRYPTION_KEY,
+    previousEncryptionKeys: (parsed.SWITCHYARD_ENCRYPTION_KEYS_PREVIOUS ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter((key) => key !== ''),
     rateLimitFailMode: parsed.SWITCHYARD_RATE_LIMIT_FAIL_MODE,
     limitStoreTimeoutMs: parsed.SWITCHYARD_LIMIT_STORE_TIMEOUT_MS,
     usageBufferMax: parsed.SWITCHYARD_USAGE_BUFFER_MAX,

@@ -33,7 +33,11 @@ async function main(): Promise<void> {
   // Migrated in the background: the master key works at once, team keys once this settles.
   const migrated = migrateEmbeddedDatabase(database.db);
   const { app, readiness, metrics } = buildGatewayApp(
-    { ...config, masterKey: masterKey.key, access: { ...access, keyPepper: pepper } },
+    {
+      ...config,
+      masterKey: masterKey.key,
+      access: { ...access, keyPepper: pepper, encryptionKey },
+    },
     { logger, stores: { db: migrated, bus } },
   );
   const embedded = startEmbeddedServices({

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { decryptSecret } from '@switchyard/config';
 import { CATALOG_SNAPSHOT_KEY, catalogSnapshotV1Schema } from '@switchyard/contracts';
 import { DEFAULT_ORGANIZATION_ID } from '@switchyard/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decryptSecret } from '../credentials/decrypt-secret.js';
 import { startCatalogForTest, type TestCatalog } from '../testing/start-catalog-for-test.js';
 import { hashKeySecret } from './hash-key-secret.js';
 

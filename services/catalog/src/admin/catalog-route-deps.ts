@@ -1,6 +1,6 @@
+import type { EncryptionKeyring } from '@switchyard/config';
 import type { Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
-import type { EncryptionKeyring } from '../credentials/encryption-keyring.js';
 import type { PublishedCatalog } from '../sync/publish/publish-catalog.js';
 import type { AuthenticateAdmin } from './authenticate-admin.js';
 

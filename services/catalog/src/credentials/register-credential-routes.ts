@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { encryptSecret } from '@switchyard/config';
 import type { CatalogCredential } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
@@ -10,7 +11,6 @@ import {
 import type { CatalogRouteDeps } from '../admin/catalog-route-deps.js';
 import { parseAdminInput } from '../admin/parse-admin-input.js';
 import { requireAdmin } from '../admin/require-admin.js';
-import { encryptSecret } from './encrypt-secret.js';
 import { maskSecret } from './mask-secret.js';
 import { toCredentialJson } from './to-credential-json.js';
 

@@ -1,8 +1,7 @@
-import type { ModelConfig, ProviderConfig } from '@switchyard/config';
+import type { EncryptionKeyring, ModelConfig, ProviderConfig } from '@switchyard/config';
+import { decryptSecret } from '@switchyard/config';
 import type { JsonValue, Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
-import { decryptSecret } from '../credentials/decrypt-secret.js';
-import type { EncryptionKeyring } from '../credentials/encryption-keyring.js';
 import type { CatalogSources } from './merge/merge-catalog-sources.js';
 import { readLastGoodModels } from './read-last-good-models.js';
 import type { ProviderListedModel, SourceModel } from './source-model.js';

@@ -1,8 +1,7 @@
 import type { Bus } from '@switchyard/bus';
-import type { ModelConfig, ProviderConfig } from '@switchyard/config';
+import type { EncryptionKeyring, ModelConfig, ProviderConfig } from '@switchyard/config';
 import type { JsonObject, Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
-import type { EncryptionKeyring } from '../credentials/encryption-keyring.js';
 import type { CatalogSyncMetrics } from './catalog-sync-metrics.js';
 import { applyMergedCatalog } from './merge/apply-merged-catalog.js';
 import { mergeCatalogSources } from './merge/merge-catalog-sources.js';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Bus, connectNatsBus } from '@switchyard/bus';
 import type { ModelConfig, ProviderConfig } from '@switchyard/config';
+import { createEncryptionKeyring, type EncryptionKeyring } from '@switchyard/config';
 import { createDatabase, type Database, migrateToLatest } from '@switchyard/db';
 import {
   type FakeModelCatalog,
@@ -10,10 +11,6 @@ import {
 } from '@switchyard/testing';
 import pg from 'pg';
 import { buildCatalogApp, type CatalogApp } from '../app.js';
-import {
-  createEncryptionKeyring,
-  type EncryptionKeyring,
-} from '../credentials/encryption-keyring.js';
 
 /** A migrated throw-away database, real NATS, a fake model catalog, and the catalog app on them. */
 export interface TestCatalog extends CatalogApp {

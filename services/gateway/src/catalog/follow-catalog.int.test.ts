@@ -7,11 +7,20 @@ import {
   USAGE_SUBJECTS,
   withNamespace,
 } from '@switchyard/bus';
-import { loadConfig } from '@switchyard/config';
+import { createEncryptionKeyring, encryptSecret, loadConfig } from '@switchyard/config';
 import { CATALOG_SNAPSHOT_KEY, type CatalogSnapshotV1 } from '@switchyard/contracts';
-import { type FakeOpenAI, startFakeOpenAI, useNats } from '@switchyard/testing';
+import { createDatabase, type Database, migrateToLatest } from '@switchyard/db';
+import {
+  createFreshPostgresDatabase,
+  type FakeOpenAI,
+  type FreshPostgresDatabase,
+  startFakeOpenAI,
+  useNats,
+  usePostgres,
+} from '@switchyard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGatewayApp, type GatewayApp } from '../app.js';
+import { loadAccessConfig } from '../config.js';
 
 const MASTER_KEY = 'sk-sy-catalog-test';
 let nats: Bus;
@@ -173,5 +182,82 @@ describe('catalog snapshots', () => {
     await publish(snapshot('2026-01-01T00:00:00.000Z-00000001', { prompt: '1', completion: '1' }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await costOf(await chat('acme/chat'))).toBe(0.00011);
+  });
+});
+
+describe('upstream keys stored through the admin API', () => {
+  const STORED_KEY = 'sk-stored-upstream-0123456789';
+  let fresh: FreshPostgresDatabase;
+  let database: Database;
+  let guarded: FakeOpenAI;
+  let keyed: GatewayApp;
+  let keyedOrigin: string;
+  const encryptionKey = randomBytes(32).toString('base64');
+  const keyring = createEncryptionKeyring(encryptionKey);
+
+  beforeAll(async () => {
+    fresh = await createFreshPostgresDatabase((await usePostgres()).url);
+    database = createDatabase({ url: fresh.url });
+    await migrateToLatest(database.db, 'accounting');
+    await migrateToLatest(database.db, 'catalog');
+    guarded = await startFakeOpenAI({ apiKeys: [STORED_KEY] });
+    // The provider is configured without a key: only the stored one can reach the upstream.
+    const config = loadConfig({ env: { LOG_LEVEL: 'silent', OPENAI_BASE_URL: guarded.url } });
+    keyed = buildGatewayApp(
+      {
+        ...config,
+        masterKey: MASTER_KEY,
+        access: { ...loadAccessConfig({}), encryptionKey },
+      },
+      { stores: { bus, db: database.db } },
+    );
+    keyedOrigin = await keyed.app.listen({ host: '127.0.0.1', port: 0 });
+  });
+
+  afterAll(async () => {
+    keyed?.app.server.closeAllConnections();
+    await keyed?.app.close();
+    await guarded?.close();
+    await database?.close();
+    await fresh?.drop();
+  });
+
+  it('joins the provider’s pool once stored, within 2 s of the catalog’s put', async () => {
+    await expect.poll(async () => (await fetch(`${keyedOrigin}/readyz`)).status).toBe(200);
+    const refused = await chat('acme/chat', keyedOrigin);
+    expect(refused.status).toBe(502);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'upstream_auth_failed',
+    );
+    await database.db
+      .insertInto('catalog.providers')
+      .values({ name: 'openai', type: 'openai', base_url: guarded.url, source: 'config' })
+      .execute();
+    const sealed = encryptSecret(STORED_KEY, keyring, 'openai');
+    await database.db
+      .insertInto('catalog.credentials')
+      .values({
+        provider: 'openai',
+        name: 'stored',
+        ciphertext: sealed.ciphertext,
+        iv: sealed.iv,
+        auth_tag: sealed.authTag,
+        key_id: sealed.keyId,
+        hint: 'sk-…6789',
+      })
+      .execute();
+    // The catalog service re-puts the snapshot after every admin change.
+    await publish(
+      snapshot('2026-11-23T00:00:00.000Z-00000009', { prompt: '0.00001', completion: '0.00002' }),
+    );
+    await expect
+      .poll(async () => (await chat('acme/chat', keyedOrigin)).status, { timeout: 2_000 })
+      .toBe(200);
+    const state = await fetch(`${keyedOrigin}/admin/v1/gateway/credentials`, {
+      headers: { authorization: `Bearer ${MASTER_KEY}` },
+    });
+    const text = await state.text();
+    expect(text).toContain('openai:stored:');
+    expect(text).not.toContain(STORED_KEY);
   });
 });

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { decryptSecret, SecretDecryptionError } from './decrypt-secret.js';
 import { encryptSecret } from './encrypt-secret.js';
 import { createEncryptionKeyring, parseEncryptionKey } from './encryption-keyring.js';
-import { maskSecret } from './mask-secret.js';
 
 const keyBase64 = randomBytes(32).toString('base64');
 const keyring = createEncryptionKeyring(keyBase64);
@@ -48,13 +47,5 @@ describe('encryptSecret / decryptSecret', () => {
     expect(parseEncryptionKey(key.toString('base64url'))?.equals(key)).toBe(true);
     expect(parseEncryptionKey(randomBytes(16).toString('base64'))).toBeUndefined();
     expect(() => createEncryptionKeyring('short')).toThrow(/SWITCHYARD_ENCRYPTION_KEY/);
-  });
-});
-
-describe('maskSecret', () => {
-  it('shows a prefix and the last four characters only', () => {
-    expect(maskSecret('sk-proj-abcdefghijklmnop1234')).toBe('sk-…1234');
-    expect(maskSecret('AIzaSyAbcdefghijklmnop9876')).toBe('…9876');
-    expect(maskSecret('short')).toBe('…rt');
   });
 });
