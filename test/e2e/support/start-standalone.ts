@@ -64,6 +64,9 @@ export async function startStandalone(options: {
     child.once('exit', (code) => resolve(code)),
   );
   const baseUrl = await waitForBanner(() => output, exited, options.timeoutMs ?? 20_000);
+  // The embedded database initialises and migrates in the first seconds (PGlite works on the
+  // event loop); tests start once it is done, so its start-up cannot stall what they measure.
+  await waitForReady(baseUrl.replace(/\/v1$/, ''), () => output);
   return {
     baseUrl,
     origin: baseUrl.replace(/\/v1$/, ''),
@@ -121,4 +124,17 @@ async function waitForBanner(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`standalone did not print its banner within ${timeoutMs} ms:\n${output()}`);
+}
+
+async function waitForReady(origin: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const status = await fetch(`${origin}/readyz`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    if (Date.now() > deadline) throw new Error(`standalone never became ready:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
