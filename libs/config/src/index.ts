@@ -7,6 +7,7 @@ export { KEY_STRATEGIES, type KeyStrategy } from './key-strategy.js';
 export { type LoadConfigOptions, loadConfig } from './load-config.js';
 export { LOG_LEVELS, type LogLevel } from './log-level.js';
 export { MODEL_KINDS, type ModelKind } from './model-kind.js';
+export { parseEnvironment } from './parse-environment.js';
 export { PROVIDER_TYPES, type ProviderType } from './provider-type.js';
 export { decryptSecret, SecretDecryptionError } from './secrets/decrypt-secret.js';
 export { encryptSecret } from './secrets/encrypt-secret.js';

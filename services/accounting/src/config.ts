@@ -1,4 +1,4 @@
-import { ConfigError, LOG_LEVELS, type LogLevel } from '@switchyard/config';
+import { LOG_LEVELS, type LogLevel, parseEnvironment } from '@switchyard/config';
 import { z } from 'zod';
 
 /** The accounting service's configuration, read once from the environment. */
@@ -61,20 +61,7 @@ const envSchema = z.object({
 export function loadAccountingConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): Readonly<AccountingConfig> {
-  const result = envSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => ({
-        source: 'env',
-        path: issue.path.map(String).join('.'),
-        reason:
-          issue.code === 'invalid_type' && issue.input === undefined
-            ? 'is required'
-            : issue.message,
-      })),
-    );
-  }
-  const parsed = result.data;
+  const parsed = parseEnvironment(envSchema, env);
   return Object.freeze({
     databaseUrl: parsed.DATABASE_URL,
     pepper: parsed.SWITCHYARD_KEY_PEPPER,

@@ -1,4 +1,9 @@
-import { ConfigError, LOG_LEVELS, type LogLevel, parseEncryptionKey } from '@switchyard/config';
+import {
+  LOG_LEVELS,
+  type LogLevel,
+  parseEncryptionKey,
+  parseEnvironment,
+} from '@switchyard/config';
 import { z } from 'zod';
 
 /** The catalog service's own settings, read once from the environment (providers and models come from libs/config). */
@@ -73,20 +78,7 @@ const envSchema = z.object({
 export function loadCatalogConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): Readonly<CatalogConfig> {
-  const result = envSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => ({
-        source: 'env',
-        path: issue.path.map(String).join('.'),
-        reason:
-          issue.code === 'invalid_type' && issue.input === undefined
-            ? 'is required'
-            : issue.message,
-      })),
-    );
-  }
-  const parsed = result.data;
+  const parsed = parseEnvironment(envSchema, env);
   const openRouter = parsed.SWITCHYARD_CATALOG_OPENROUTER_URL;
   return Object.freeze({
     databaseUrl: parsed.DATABASE_URL,

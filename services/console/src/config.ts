@@ -1,4 +1,4 @@
-import { ConfigError, LOG_LEVELS, type LogLevel } from '@switchyard/config';
+import { LOG_LEVELS, type LogLevel, parseEnvironment } from '@switchyard/config';
 import { z } from 'zod';
 
 /** The console service's configuration, read once from the environment. */
@@ -42,20 +42,7 @@ const envSchema = z.object({
 export function loadConsoleConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): Readonly<ConsoleConfig> {
-  const result = envSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => ({
-        source: 'env',
-        path: issue.path.map(String).join('.'),
-        reason:
-          issue.code === 'invalid_type' && issue.input === undefined
-            ? 'is required'
-            : issue.message,
-      })),
-    );
-  }
-  const parsed = result.data;
+  const parsed = parseEnvironment(envSchema, env);
   return Object.freeze({
     adminUrl: parsed.SWITCHYARD_ADMIN_URL,
     catalogUrl: parsed.SWITCHYARD_CATALOG_URL ?? parsed.SWITCHYARD_ADMIN_URL,

@@ -1,4 +1,9 @@
-import { ConfigError, loadConfig, type SwitchyardConfig } from '@switchyard/config';
+import {
+  ConfigError,
+  loadConfig,
+  parseEnvironment,
+  type SwitchyardConfig,
+} from '@switchyard/config';
 import { z } from 'zod';
 
 /** How the gateway reaches the shared stores; every field is optional but the pepper rule. */
@@ -76,17 +81,7 @@ const accessEnvSchema = z
 export function loadAccessConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): GatewayAccessConfig {
-  const result = accessEnvSchema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => ({
-        source: 'env',
-        path: issue.path.map(String).join('.'),
-        reason: issue.message,
-      })),
-    );
-  }
-  const parsed = result.data;
+  const parsed = parseEnvironment(accessEnvSchema, env);
   return {
     databaseUrl: parsed.DATABASE_URL,
     redisUrl: parsed.REDIS_URL,
