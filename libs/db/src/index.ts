@@ -19,6 +19,8 @@ export {
 } from './migrations/migration-status.js';
 export type { MigrationStep } from './migrations/migration-step.js';
 export { SchemaNotCurrentError } from './migrations/schema-not-current-error.js';
+export { findLiveApiKey, type LiveApiKey } from './queries/find-live-api-key.js';
+export { hashKeySecret } from './queries/hash-key-secret.js';
 export { isSchemaName, SCHEMAS, type SchemaName } from './schemas.js';
 export {
   API_KEY_ROLES,

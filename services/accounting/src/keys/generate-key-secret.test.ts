@@ -1,6 +1,6 @@
+import { hashKeySecret } from '@switchyard/db';
 import { describe, expect, it } from 'vitest';
 import { generateKeySecret, KEY_PREFIX } from './generate-key-secret.js';
-import { hashKeySecret } from './hash-key-secret.js';
 
 describe('key secrets', () => {
   it('are sk-sy- + 32 random bytes, different every time, with a short display prefix', () => {

@@ -1,5 +1,6 @@
 import { createKeySchema, pageQuerySchema, updateKeySchema } from '@switchyard/contracts';
 import type { ApiKey } from '@switchyard/db';
+import { hashKeySecret } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -13,7 +14,6 @@ import { parseIdParam } from '../admin/parse-id.js';
 import { toJsonObject } from '../admin/to-json-object.js';
 import { toPage } from '../admin/to-page.js';
 import { generateKeySecret } from './generate-key-secret.js';
-import { hashKeySecret } from './hash-key-secret.js';
 import { toKeyJson } from './to-key-json.js';
 import { toKeyUpdate, toModelLimits } from './to-key-update.js';
 

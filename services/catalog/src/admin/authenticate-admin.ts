@@ -1,11 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Tables } from '@switchyard/db';
+import { findLiveApiKey, type Tables } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyRequest } from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { adminErrors } from './admin-errors.js';
 import type { AdminPrincipal } from './admin-principal.js';
-import { hashKeySecret } from './hash-key-secret.js';
 
 /** Resolves the caller of an admin route, or throws 401/403. */
 export type AuthenticateAdmin = (request: FastifyRequest) => Promise<AdminPrincipal>;
@@ -30,27 +29,10 @@ export function createAdminAuthenticator(options: AuthenticateAdminOptions): Aut
     if (timingSafeEqual(sha256(key), masterDigest)) {
       return { role: 'admin', teamId: null, keyId: null };
     }
-    const row = await options.db
-      .selectFrom('accounting.api_keys')
-      .innerJoin('accounting.teams', 'accounting.teams.id', 'accounting.api_keys.team_id')
-      .select([
-        'accounting.api_keys.id as id',
-        'accounting.api_keys.role as role',
-        'accounting.api_keys.team_id as team_id',
-      ])
-      .where('accounting.api_keys.key_hash', '=', hashKeySecret(key, options.pepper))
-      .where('accounting.api_keys.revoked_at', 'is', null)
-      .where('accounting.teams.deleted_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('accounting.api_keys.expires_at', 'is', null),
-          eb('accounting.api_keys.expires_at', '>', sql<Date>`now()`),
-        ]),
-      )
-      .executeTakeFirst();
+    const row = await findLiveApiKey(options.db, key, options.pepper);
     if (row === undefined) throw apiErrors.invalidApiKey();
     if (row.role === 'member') throw adminErrors.insufficientRole();
-    return { role: row.role, teamId: row.team_id, keyId: row.id };
+    return { role: row.role, teamId: row.teamId, keyId: row.id };
   };
 }
 

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { decryptSecret } from '@switchyard/config';
 import { CATALOG_SNAPSHOT_KEY, catalogSnapshotV1Schema } from '@switchyard/contracts';
-import { DEFAULT_ORGANIZATION_ID } from '@switchyard/db';
+import { DEFAULT_ORGANIZATION_ID, hashKeySecret } from '@switchyard/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCatalogForTest, type TestCatalog } from '../testing/start-catalog-for-test.js';
-import { hashKeySecret } from './hash-key-secret.js';
 
 let catalog: TestCatalog;
 let teamAdminKey: string;
