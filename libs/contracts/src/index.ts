@@ -41,6 +41,7 @@ export {
   sumUsd,
   toNanoUsd,
   type UsdAmount,
+  usdFromNumber,
 } from './money/usd-decimal.js';
 export {
   type ChatCompletionRequest,
@@ -54,6 +55,10 @@ export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/u
 export {
   COST_SOURCES,
   type CostSource,
+  ERROR_MESSAGE_MAX_CHARS,
+  LOGGED_BODY_MAX_CHARS,
+  type RequestBodies,
+  requestBodiesSchema,
   USAGE_ENDPOINTS,
   USAGE_SOURCES,
   type UsageEventSource,

@@ -100,6 +100,11 @@ export {
   type OrganizationsTable,
   type OrganizationUpdate,
 } from './tables/organizations-table.js';
+export type {
+  NewRequestBodiesRow,
+  RequestBodiesRow,
+  RequestBodiesTable,
+} from './tables/request-bodies-table.js';
 export type { AccountingTables, Tables } from './tables/tables.js';
 export type { NewTeam, Team, TeamsTable, TeamUpdate } from './tables/teams-table.js';
 export type { UsageDailyRow, UsageDailyTable } from './tables/usage-daily-table.js';

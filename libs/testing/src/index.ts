@@ -25,6 +25,7 @@ export {
 } from './fake-model-catalog/start-fake-model-catalog.js';
 export { countFakeTokens } from './fake-openai/count-fake-tokens.js';
 export type { FakeOpenAIStats } from './fake-openai/create-exchange-tracker.js';
+export { FAKE_REPORTED_COST } from './fake-openai/fake-scenario.js';
 export type { RecordedRequest } from './fake-openai/recorded-request.js';
 export {
   type FakeOpenAI,

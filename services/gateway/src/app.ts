@@ -9,7 +9,7 @@ import { buildAccess, type GatewayStores } from './build-access.js';
 import { buildUsageRecorder } from './build-usage-recorder.js';
 import { followCatalog } from './catalog/follow-catalog.js';
 import { registerChatCompletions } from './chat/register-chat-completions.js';
-import type { GatewayConfig } from './config.js';
+import { DEFAULT_REQUEST_LOG_MAX_BYTES, type GatewayConfig } from './config.js';
 import { registerEmbeddings } from './embeddings/register-embeddings.js';
 import { createExecutor } from './executor/create-executor.js';
 import type { GatewayDeps } from './gateway-deps.js';
@@ -105,6 +105,7 @@ export function buildGatewayApp(
     routingMetrics,
     usage: overrides.usage ?? usage.recorder,
     requestTimeoutMs: config.upstream.requestTimeoutMs,
+    requestLogMaxBytes: config.access?.requestLogMaxBytes ?? DEFAULT_REQUEST_LOG_MAX_BYTES,
     now,
     random: overrides.random ?? Math.random,
   };

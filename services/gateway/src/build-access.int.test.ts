@@ -82,6 +82,8 @@ async function startGateway(
         limitStoreTimeoutMs: 1_000,
         usageBufferMax: 1_000,
         usageDrainTimeoutMs: 1_000,
+        requestLogMaxBytes: 65_536,
+        requestLogBufferMax: 1_000,
         keyCacheTtlMs: 5_000,
         sharedKeyCacheTtlMs: 10_000,
         ...access,
@@ -196,7 +198,7 @@ describe('keys', () => {
     const key = await seed.key(team);
     expect((await call(key.secret)).status).toBe(200);
     const redis = await connectedRedis();
-    expect(await redis.exists(`sy:principal:v1:${key.hash}`)).toBe(1);
+    expect(await redis.exists(`sy:principal:v2:${key.hash}`)).toBe(1);
 
     await database.db
       .updateTable('accounting.api_keys')

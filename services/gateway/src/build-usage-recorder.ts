@@ -4,8 +4,8 @@ import {
   registerBufferedPublisherMetrics,
 } from '@switchyard/bus';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Registry } from 'prom-client';
-import type { GatewayConfig } from './config.js';
+import { Counter, type Registry } from 'prom-client';
+import { DEFAULT_REQUEST_LOG_BUFFER_MAX, type GatewayConfig } from './config.js';
 import { createGenAiUsageRecorder } from './usage/create-gen-ai-usage-recorder.js';
 import { createMetricsUsageRecorder } from './usage/create-metrics-usage-recorder.js';
 import { createPublishingUsageRecorder } from './usage/create-publishing-usage-recorder.js';
@@ -37,11 +37,18 @@ export function buildUsageRecorder(
     onError: (error) => context.logger.warn({ err: error }, 'usage event publish failed; retrying'),
   });
   registerBufferedPublisherMetrics(context.registry, publisher);
+  const bodiesDropped = new Counter({
+    name: 'switchyard_request_log_bodies_dropped_total',
+    help: 'Request-log bodies left off usage events because the publish buffer was backed up (the usage itself was kept).',
+    registers: [context.registry],
+  });
   return {
     recorder: createPublishingUsageRecorder({
       publisher,
       next: metrics,
       now: context.now,
+      bodiesBufferMax: config.access?.requestLogBufferMax ?? DEFAULT_REQUEST_LOG_BUFFER_MAX,
+      onBodiesDropped: () => bodiesDropped.inc(),
     }),
     async drain() {
       const { pending } = await publisher.drain(config.access?.usageDrainTimeoutMs ?? 10_000);

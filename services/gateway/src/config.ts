@@ -4,6 +4,7 @@ import {
   parseEnvironment,
   type SwitchyardConfig,
 } from '@switchyard/config';
+import { LOGGED_BODY_MAX_CHARS } from '@switchyard/contracts';
 import { z } from 'zod';
 
 /** How the gateway reaches the shared stores; every field is optional but the pepper rule. */
@@ -35,6 +36,13 @@ export interface GatewayAccessConfig {
   usageBufferMax: number;
   /** How long shutdown waits for buffered usage events to be published. */
   usageDrainTimeoutMs: number;
+  /** Longest request or response body the request log keeps (UTF-8 bytes; keys with logging on). */
+  requestLogMaxBytes: number;
+  /**
+   * Bodies ride on usage events only while fewer events than this wait to be published: an
+   * outage fills the buffer with usage, never with megabytes of bodies (those are dropped, counted).
+   */
+  requestLogBufferMax: number;
   /** How long this process trusts a principal it looked up. */
   keyCacheTtlMs: number;
   /** How long a principal stays in Redis for the other replicas. */
@@ -43,6 +51,11 @@ export interface GatewayAccessConfig {
 
 /** The gateway's configuration: the shared config with a master key that must be set. */
 export type GatewayConfig = SwitchyardConfig & { masterKey: string; access?: GatewayAccessConfig };
+
+/** Bodies kept per request by default: 64 KiB each way. */
+export const DEFAULT_REQUEST_LOG_MAX_BYTES = 65_536;
+/** Events that may carry bodies while waiting to be published, by default. */
+export const DEFAULT_REQUEST_LOG_BUFFER_MAX = 1_000;
 
 const optionalUrl = z.string().trim().min(1).optional();
 const accessEnvSchema = z
@@ -64,6 +77,18 @@ const accessEnvSchema = z
     SWITCHYARD_LIMIT_STORE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(1_000),
     SWITCHYARD_USAGE_BUFFER_MAX: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     SWITCHYARD_USAGE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    SWITCHYARD_REQUEST_LOG_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .max(LOGGED_BODY_MAX_CHARS)
+      .default(DEFAULT_REQUEST_LOG_MAX_BYTES),
+    SWITCHYARD_REQUEST_LOG_BUFFER_MAX: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .default(DEFAULT_REQUEST_LOG_BUFFER_MAX),
     SWITCHYARD_KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     SWITCHYARD_SHARED_KEY_CACHE_TTL_MS: z.coerce
       .number()
@@ -97,6 +122,8 @@ export function loadAccessConfig(
     limitStoreTimeoutMs: parsed.SWITCHYARD_LIMIT_STORE_TIMEOUT_MS,
     usageBufferMax: parsed.SWITCHYARD_USAGE_BUFFER_MAX,
     usageDrainTimeoutMs: parsed.SWITCHYARD_USAGE_DRAIN_TIMEOUT_MS,
+    requestLogMaxBytes: parsed.SWITCHYARD_REQUEST_LOG_MAX_BYTES,
+    requestLogBufferMax: parsed.SWITCHYARD_REQUEST_LOG_BUFFER_MAX,
     keyCacheTtlMs: parsed.SWITCHYARD_KEY_CACHE_TTL_MS,
     sharedKeyCacheTtlMs: parsed.SWITCHYARD_SHARED_KEY_CACHE_TTL_MS,
   };

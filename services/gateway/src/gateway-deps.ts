@@ -20,6 +20,8 @@ export interface GatewayDeps {
   policy: RoutingPolicy;
   routingMetrics: RoutingMetrics;
   usage: UsageRecorder;
+  /** Longest body the request log keeps, per request and per response (UTF-8 bytes). */
+  requestLogMaxBytes: number;
   /** Total deadline of one request's upstream work, retries included. */
   requestTimeoutMs: number;
   /** Milliseconds since the epoch; injectable so tests can pin time. */

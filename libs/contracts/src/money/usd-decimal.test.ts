@@ -6,6 +6,7 @@ import {
   parseUsd,
   sumUsd,
   toNanoUsd,
+  usdFromNumber,
 } from './usd-decimal.js';
 
 describe('usd decimal', () => {
@@ -36,5 +37,20 @@ describe('nano-USD', () => {
     expect(toNanoUsd(parseUsd('0.0000000370'))).toBe(37);
     expect(formatNanoUsd(150)).toBe('0.00000015');
     expect(formatNanoUsd(25_000_000_000)).toBe('25');
+  });
+
+  it('reads a JSON number as the decimal it was written as', () => {
+    const read = (value: number) => {
+      const amount = usdFromNumber(value);
+      return amount && formatUsd(amount);
+    };
+    expect(read(0.000123)).toBe('0.000123');
+    expect(read(1.5e-7)).toBe('0.00000015');
+    expect(read(0.1 + 0.2)).toBe('0.30000000000000004');
+    expect(read(2e21)).toBe('2000000000000000000000');
+    expect(read(0)).toBe('0');
+    expect(read(-0.1)).toBeUndefined();
+    expect(read(Number.NaN)).toBeUndefined();
+    expect(read(Number.POSITIVE_INFINITY)).toBeUndefined();
   });
 });

@@ -38,6 +38,22 @@ export function formatUsd(amount: UsdAmount): string {
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
 
+/**
+ * A JSON number as an exact amount: the decimal a provider wrote (`0.000123`, or `1.5e-7`, which
+ * JSON allows), read from the number's shortest round-trip form so no binary noise creeps in.
+ * Undefined for what is not a finite non-negative number.
+ */
+export function usdFromNumber(value: number): UsdAmount | undefined {
+  if (!Number.isFinite(value) || value < 0) return undefined;
+  const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
+  if (!match) return undefined;
+  const fraction = match[2] ?? '';
+  const exponent = Number(match[3] ?? 0);
+  const units = BigInt(`${match[1]}${fraction}`);
+  const scale = fraction.length - exponent;
+  return scale >= 0 ? { units, scale } : { units: units * 10n ** BigInt(-scale), scale: 0 };
+}
+
 const NANOS_SCALE = 9;
 
 /**

@@ -12,7 +12,14 @@ export const openAiUsageSchema = z.looseObject({
     .looseObject({ reasoning_tokens: count.optional() })
     .nullable()
     .optional(),
+  /** USD the upstream charged (OpenRouter: credits, 1 credit = 1 USD). */
   cost: z.number().optional(),
+  /** OpenRouter: the request used the caller's own provider key, billed by that provider. */
+  is_byok: z.boolean().optional(),
+  cost_details: z
+    .looseObject({ upstream_inference_cost: z.number().nullable().optional() })
+    .nullable()
+    .optional(),
 });
 export type OpenAiUsage = z.infer<typeof openAiUsageSchema>;
 
@@ -22,4 +29,6 @@ export interface TokenUsage {
   completionTokens: number;
   cachedTokens: number;
   reasoningTokens: number;
+  /** Exact USD the upstream reported charging for the request, when it reports one. */
+  costUsd?: string;
 }

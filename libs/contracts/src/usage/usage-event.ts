@@ -13,6 +13,24 @@ export type UsageEventSource = (typeof USAGE_SOURCES)[number];
 export const COST_SOURCES = ['catalog', 'provider'] as const;
 export type CostSource = (typeof COST_SOURCES)[number];
 
+/** Longest error message an event carries. */
+export const ERROR_MESSAGE_MAX_CHARS = 2_048;
+/** Longest body an event carries; the gateway's configured cap is at most this. */
+export const LOGGED_BODY_MAX_CHARS = 1_048_576;
+
+/**
+ * A request's bodies for the request log, capped and credential-redacted by the gateway: the
+ * request as the client sent it, the response as JSON (a stream assembled into one
+ * `chat.completion`); `response` is null when no upstream answered.
+ */
+export const requestBodiesSchema = z.object({
+  request: z.string().max(LOGGED_BODY_MAX_CHARS),
+  request_truncated: z.boolean(),
+  response: z.string().max(LOGGED_BODY_MAX_CHARS).nullable(),
+  response_truncated: z.boolean(),
+});
+export type RequestBodies = z.infer<typeof requestBodiesSchema>;
+
 export const USAGE_ENDPOINTS = ['chat.completions', 'embeddings', 'messages'] as const;
 
 /**
@@ -39,6 +57,8 @@ export const usageEventV1Schema = z.looseObject({
   stream: z.boolean(),
   status: z.number().int().min(100).max(599),
   error_code: z.string().max(128).nullable(),
+  /** The error message the client got, credentials redacted; absent from older producers. */
+  error_message: z.string().max(ERROR_MESSAGE_MAX_CHARS).nullable().optional(),
   prompt_tokens: count,
   completion_tokens: count,
   cached_tokens: count,
@@ -53,5 +73,7 @@ export const usageEventV1Schema = z.looseObject({
   ttft_ms: count.nullable(),
   attempts: count,
   fallback_used: z.boolean(),
+  /** Present only when body logging is on for the key (the request log). */
+  bodies: requestBodiesSchema.optional(),
 });
 export type UsageEventV1 = z.infer<typeof usageEventV1Schema>;

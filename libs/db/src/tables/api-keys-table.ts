@@ -51,6 +51,8 @@ export interface ApiKeysTable {
   budget_usd: NullableColumn<string>;
   /** What the budget covers: a UTC day, a UTC month, or all time; null with no budget. */
   budget_period: NullableColumn<BudgetPeriod>;
+  /** Request and response bodies of this key's requests go to the request log. */
+  log_bodies: Defaulted<boolean>;
   metadata: Defaulted<JsonObject>;
   expires_at: NullableTimestamp;
   revoked_at: NullableTimestamp;

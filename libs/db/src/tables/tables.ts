@@ -1,6 +1,7 @@
 import type { ApiKeysTable } from './api-keys-table.js';
 import type { CatalogTables } from './catalog-tables.js';
 import type { OrganizationsTable } from './organizations-table.js';
+import type { RequestBodiesTable } from './request-bodies-table.js';
 import type { TeamsTable } from './teams-table.js';
 import type { UsageDailyTable } from './usage-daily-table.js';
 import type { UsageEventsTable } from './usage-events-table.js';
@@ -12,6 +13,7 @@ export interface AccountingTables {
   'accounting.api_keys': ApiKeysTable;
   'accounting.usage_events': UsageEventsTable;
   'accounting.usage_daily': UsageDailyTable;
+  'accounting.request_bodies': RequestBodiesTable;
 }
 
 /** Every table Switchyard owns. */

@@ -32,6 +32,8 @@ export interface UsageEventsTable {
   stream: boolean;
   status: number;
   error_code: NullableColumn<string>;
+  /** The error's message as the client saw it (credentials redacted); searchable. */
+  error_message: NullableColumn<string>;
   prompt_tokens: BigintColumn;
   completion_tokens: BigintColumn;
   cached_tokens: BigintColumn;

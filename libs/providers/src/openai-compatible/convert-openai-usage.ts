@@ -1,11 +1,33 @@
-import type { OpenAiUsage, TokenUsage } from '@switchyard/contracts';
+import {
+  formatUsd,
+  type OpenAiUsage,
+  sumUsd,
+  type TokenUsage,
+  usdFromNumber,
+} from '@switchyard/contracts';
 
-/** OpenAI's usage object in the gateway's terms. */
+/** OpenAI's usage object in the gateway's terms, with the cost an upstream reports (OpenRouter). */
 export function convertOpenAiUsage(usage: OpenAiUsage): TokenUsage {
-  return {
+  const converted: TokenUsage = {
     promptTokens: usage.prompt_tokens,
     completionTokens: usage.completion_tokens ?? 0,
     cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
     reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
   };
+  const costUsd = reportedCost(usage);
+  return costUsd === undefined ? converted : { ...converted, costUsd };
+}
+
+/**
+ * What the upstream says the request cost: `usage.cost`, plus, when OpenRouter ran it on the
+ * caller's own provider key (`is_byok`), the provider's inference cost it reports beside it.
+ */
+function reportedCost(usage: OpenAiUsage): string | undefined {
+  if (usage.cost === undefined) return undefined;
+  const fee = usdFromNumber(usage.cost);
+  if (fee === undefined) return undefined;
+  const upstream = usage.cost_details?.upstream_inference_cost;
+  const inference =
+    usage.is_byok === true && typeof upstream === 'number' ? usdFromNumber(upstream) : undefined;
+  return formatUsd(inference === undefined ? fee : sumUsd([fee, inference]));
 }

@@ -38,4 +38,48 @@ describe('openrouter adapter', () => {
     );
     expect(built.headers['X-Title']).toBe('Acme Gateway');
   });
+
+  it('reads the cost OpenRouter reports, adding the provider cost of a BYOK request', () => {
+    const adapter = createOpenRouterAdapter();
+    const context = { createdAtSeconds: 1, upstreamModel: target.upstreamModel };
+    const usage = { prompt_tokens: 194, completion_tokens: 2, total_tokens: 196 };
+    const parse = (extra: Record<string, unknown>) =>
+      adapter.parseChatResponse(
+        { id: 'gen-1', object: 'chat.completion', choices: [], usage: { ...usage, ...extra } },
+        context,
+      ).usage;
+    expect(parse({ cost: 0.000123 })).toMatchObject({ promptTokens: 194, costUsd: '0.000123' });
+    expect(parse({ cost: 1.5e-7 })?.costUsd).toBe('0.00000015');
+    expect(
+      parse({ cost: 0.0001, is_byok: true, cost_details: { upstream_inference_cost: 0.0019 } })
+        ?.costUsd,
+    ).toBe('0.002');
+    expect(
+      parse({ cost: 0.0001, cost_details: { upstream_inference_cost: 0.0019 } })?.costUsd,
+    ).toBe('0.0001');
+    expect(parse({})?.costUsd).toBeUndefined();
+    expect(parse({ cost: -1 })?.costUsd).toBeUndefined();
+  });
+
+  it('reads the reported cost from the last event of a stream', () => {
+    const transformer = createOpenRouterAdapter().createChatStreamTransformer({
+      createdAtSeconds: 1,
+      upstreamModel: target.upstreamModel,
+      includeUsage: true,
+    });
+    const events = [
+      { choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: 'stop' }] },
+      { choices: [], usage: { prompt_tokens: 5, completion_tokens: 1, cost: 0.00042 } },
+    ];
+    transformer.push(
+      new TextEncoder().encode(
+        `${events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('')}data: [DONE]\n\n`,
+      ),
+    );
+    expect(transformer.usage).toMatchObject({
+      promptTokens: 5,
+      completionTokens: 1,
+      costUsd: '0.00042',
+    });
+  });
 });

@@ -24,7 +24,7 @@ interface ChoiceStep {
 export function buildChatChunks(
   meta: CompletionMeta,
   replies: readonly FakeChatReply[],
-  usage: FakeChatUsage,
+  usage: FakeChatUsage | undefined,
   options: ChunkUsageOptions,
 ): Record<string, unknown>[] {
   const stepsPerChoice = replies.map(choiceSteps);
@@ -38,6 +38,7 @@ export function buildChatChunks(
       chunks.push(chunk(meta, [choice], options.includeUsage ? null : undefined));
     }
   }
+  if (usage === undefined) return chunks;
   if (options.usageInLastChoice) {
     const last = chunks.at(-1);
     if (last !== undefined) last.usage = usage;

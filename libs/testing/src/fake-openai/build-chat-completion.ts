@@ -6,7 +6,7 @@ import type { FakeChatReply } from './plan-chat-reply.js';
 export function buildChatCompletion(
   meta: CompletionMeta,
   replies: readonly FakeChatReply[],
-  usage: FakeChatUsage,
+  usage: FakeChatUsage | undefined,
 ): Record<string, unknown> {
   return {
     id: meta.id,
@@ -19,7 +19,7 @@ export function buildChatCompletion(
       logprobs: null,
       finish_reason: reply.kind === 'text' ? reply.finishReason : 'tool_calls',
     })),
-    usage,
+    ...(usage && { usage }),
     service_tier: 'default',
     system_fingerprint: 'fp_fake',
   };

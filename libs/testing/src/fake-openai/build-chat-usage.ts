@@ -1,5 +1,5 @@
 import { countFakeTokens } from './count-fake-tokens.js';
-import type { FakeScenario } from './fake-scenario.js';
+import { FAKE_REPORTED_COST, type FakeScenario } from './fake-scenario.js';
 import type { FakeChatRequest } from './parse-chat-request.js';
 import { countReplyTokens, type FakeChatReply } from './plan-chat-reply.js';
 
@@ -15,6 +15,8 @@ export interface FakeChatUsage {
     readonly accepted_prediction_tokens: number;
     readonly rejected_prediction_tokens: number;
   };
+  /** OpenRouter's charge in USD (scenario `reports-cost`). */
+  readonly cost?: number;
 }
 
 /**
@@ -51,5 +53,6 @@ export function buildChatUsage(
       accepted_prediction_tokens: 0,
       rejected_prediction_tokens: 0,
     },
+    ...(scenario.kind === 'reports-cost' && { cost: FAKE_REPORTED_COST }),
   };
 }

@@ -14,6 +14,8 @@ describe('parseFakeScenario', () => {
     ['garbage', { kind: 'garbage' }],
     ['cached', { kind: 'cached' }],
     ['usage-in-last-choice', { kind: 'usage-in-last-choice' }],
+    ['no-usage', { kind: 'no-usage' }],
+    ['reports-cost', { kind: 'reports-cost' }],
   ])('maps %s to its scenario', (model, scenario) => {
     expect(parseFakeScenario(model)).toEqual(scenario);
   });

@@ -1,3 +1,6 @@
+/** The USD the `reports-cost` scenario says each request cost (OpenRouter's `usage.cost`). */
+export const FAKE_REPORTED_COST = 0.0004321;
+
 /** Behaviour of the fake upstream, chosen by the request's `model`. */
 export type FakeScenario =
   | { readonly kind: 'normal' }
@@ -10,7 +13,9 @@ export type FakeScenario =
   | { readonly kind: 'break-stream' }
   | { readonly kind: 'garbage' }
   | { readonly kind: 'cached' }
-  | { readonly kind: 'usage-in-last-choice' };
+  | { readonly kind: 'usage-in-last-choice' }
+  | { readonly kind: 'no-usage' }
+  | { readonly kind: 'reports-cost' };
 
 const fixedScenarios: ReadonlyMap<string, FakeScenario> = new Map<string, FakeScenario>([
   ['error-leak', { kind: 'error-leak' }],
@@ -20,6 +25,8 @@ const fixedScenarios: ReadonlyMap<string, FakeScenario> = new Map<string, FakeSc
   ['garbage', { kind: 'garbage' }],
   ['cached', { kind: 'cached' }],
   ['usage-in-last-choice', { kind: 'usage-in-last-choice' }],
+  ['no-usage', { kind: 'no-usage' }],
+  ['reports-cost', { kind: 'reports-cost' }],
 ]);
 
 /** Names of the scenarios that take no parameter (listed by `GET /v1/models`). */
@@ -28,7 +35,9 @@ export const fixedScenarioNames: readonly string[] = [...fixedScenarios.keys()];
 /**
  * Maps a model name to its scenario: `error-<4xx|5xx>`, `error-leak`, `slow-<ms>`,
  * `stall-headers`, `stall-stream`, `slow-stream-<ms>`, `break-stream`, `garbage`, `cached`,
- * `usage-in-last-choice`; any other name (and an out-of-range status) is `normal`.
+ * `usage-in-last-choice`, `no-usage` (a server that never reports usage, even when a stream asks),
+ * `reports-cost` (OpenRouter-like: `usage.cost` = {@link FAKE_REPORTED_COST}); any other name (and
+ * an out-of-range status) is `normal`.
  */
 export function parseFakeScenario(model: string): FakeScenario {
   const fixed = fixedScenarios.get(model);

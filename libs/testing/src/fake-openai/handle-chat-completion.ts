@@ -22,7 +22,8 @@ export async function handleChatCompletion(exchange: FakeExchange, body: unknown
   const scenario = parseFakeScenario(request.model);
   if (await applyRequestScenario(exchange, scenario, request.model, request.stream)) return;
   const replies = planChatReply(request);
-  const usage = buildChatUsage(request, replies, scenario);
+  const usage =
+    scenario.kind === 'no-usage' ? undefined : buildChatUsage(request, replies, scenario);
   const meta = {
     id: randomId('chatcmpl-'),
     created: Math.floor(Date.now() / 1000),
@@ -33,7 +34,7 @@ export async function handleChatCompletion(exchange: FakeExchange, body: unknown
     return;
   }
   const chunks = buildChatChunks(meta, replies, usage, {
-    includeUsage: request.includeUsage,
+    includeUsage: request.includeUsage && usage !== undefined,
     usageInLastChoice: scenario.kind === 'usage-in-last-choice',
   });
   await writeChatStream(exchange, chunks, scenario);

@@ -112,4 +112,23 @@ describe('streamed scenarios', () => {
       },
     });
   });
+
+  it('no-usage sends no usage anywhere, even when the stream asks for it', async () => {
+    const response = await stream('no-usage', { stream_options: { include_usage: true } });
+    const text = await response.text();
+    expect(text).toContain('"content"');
+    expect(text).not.toContain('"usage"');
+    const json = await fetch(`${fake.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'no-usage', messages: [{ role: 'user', content: 'hi' }] }),
+    });
+    expect(await json.json()).not.toHaveProperty('usage');
+  });
+
+  it('reports-cost adds OpenRouter’s usage.cost', async () => {
+    const response = await stream('reports-cost', { stream_options: { include_usage: true } });
+    const events = parseSse(await response.text());
+    expect(JSON.parse(events.at(-2)?.data ?? '')).toMatchObject({ usage: { cost: 0.0004321 } });
+  });
 });

@@ -36,13 +36,14 @@ const principalSchema = z.object({
     }),
   ),
   expiresAt: z.number().nullable(),
+  logBodies: z.boolean(),
 });
 
 /** Versioned so a rolling deploy never reads another version's layout. */
-const redisKey = (keyHash: string) => `sy:principal:v1:${keyHash}`;
+const redisKey = (keyHash: string) => `sy:principal:v2:${keyHash}`;
 
 /**
- * Principals in Redis under `sy:principal:v1:<hash>` with a TTL, so N replicas cost Postgres one
+ * Principals in Redis under `sy:principal:v2:<hash>` with a TTL, so N replicas cost Postgres one
  * read per key per TTL instead of N. Store failures are reported and read as misses.
  */
 export function createRedisPrincipalCache(options: {

@@ -31,6 +31,7 @@ export function findPrincipalInDatabase(
         'key.free_only as free_only',
         'key.per_model_limits as per_model_limits',
         'key.expires_at as expires_at',
+        'key.log_bodies as log_bodies',
         'key.budget_usd as key_budget_usd',
         'key.budget_period as key_budget_period',
         'team.budget_usd as team_budget_usd',
@@ -66,6 +67,7 @@ export function findPrincipalInDatabase(
         budgetOf('team', row.team_budget_usd, row.team_budget_period),
       ].filter((budget): budget is PrincipalBudget => budget !== undefined),
       expiresAt: row.expires_at === null ? null : new Date(row.expires_at).getTime(),
+      logBodies: row.log_bodies,
     };
   };
 }

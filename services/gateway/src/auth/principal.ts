@@ -37,6 +37,8 @@ export interface Principal {
   readonly budgets: readonly PrincipalBudget[];
   /** Milliseconds since the epoch after which the key is dead; null when it never expires. */
   readonly expiresAt: number | null;
+  /** Request and response bodies go to the request log (capped, credentials redacted). */
+  readonly logBodies: boolean;
 }
 
 /** The principal of the master key: no limits, every model. */
@@ -54,4 +56,5 @@ export const MASTER_PRINCIPAL: Principal = Object.freeze({
   freeOnly: false,
   budgets: [],
   expiresAt: null,
+  logBodies: false,
 });

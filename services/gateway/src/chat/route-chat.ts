@@ -41,6 +41,7 @@ export async function routeChat(
   const first = planned[0];
   if (first) request.metricLabels = { model: first.model.id, provider: '' };
   const prompt = measurePrompt(body);
+  outcome.measured(prompt.estimate);
   const fitted = new Map<Candidate, FittedRequest>();
   for (const candidate of planned) {
     const fit = fitMaxTokens(

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
 import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
+import { jsonAnswer } from '../usage/answer.js';
 import type { OutcomeTracker } from '../usage/track-outcome.js';
 
 /** Reads a non-streaming completion as OpenAI JSON with `usage.cost`, recording its outcome. */
@@ -24,8 +25,10 @@ export async function readChatJson(options: {
     outcome.finish({
       status: 200,
       errorCode: null,
+      errorMessage: null,
       usage,
-      usageSource: usage ? 'provider' : 'none',
+      delivery: 'complete',
+      answer: jsonAnswer(parsed.body),
     });
     return parsed.body;
   } catch (error: unknown) {

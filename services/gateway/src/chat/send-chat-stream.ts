@@ -5,6 +5,7 @@ import { upstreamErrorToApiError } from '../errors/to-api-error.js';
 import { relaySse } from '../relay/relay-sse.js';
 import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
+import { createStreamAnswer } from '../usage/create-stream-answer.js';
 import type { OutcomeTracker } from '../usage/track-outcome.js';
 
 /**
@@ -29,6 +30,7 @@ export function chatEventStream(options: {
     },
   });
   let firstByteAt: number | undefined;
+  const answer = createStreamAnswer();
   return relaySse({
     body: response.body,
     transformer,
@@ -41,15 +43,18 @@ export function chatEventStream(options: {
     onFirstByte: () => {
       firstByteAt = now();
     },
+    onOutput: answer.push,
     onEnd: (end) => {
       const usage = transformer.usage;
       const failure = end.error;
+      const cut = end.clientClosed || failure !== undefined;
       outcome.finish({
         status: end.clientClosed ? 499 : failure ? failure.status : 200,
         errorCode: end.clientClosed ? 'client_closed' : (failure?.code ?? null),
+        errorMessage: end.clientClosed ? null : (failure?.message ?? null),
         usage,
-        usageSource:
-          usage === undefined ? 'none' : end.clientClosed || failure ? 'partial' : 'provider',
+        delivery: !cut ? 'complete' : firstByteAt !== undefined || usage ? 'partial' : 'none',
+        answer,
         timeToFirstTokenMs: firstByteAt === undefined ? undefined : firstByteAt - outcome.startedAt,
       });
     },

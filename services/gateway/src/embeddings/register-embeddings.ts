@@ -13,8 +13,10 @@ import { callOptionsOf } from '../routing/call-options-of.js';
 import { callWithFallback } from '../routing/call-with-fallback.js';
 import { planCandidates } from '../routing/plan-candidates.js';
 import { routingHeaders } from '../routing/routing-headers.js';
+import { jsonAnswer } from '../usage/answer.js';
 import { trackOutcome } from '../usage/track-outcome.js';
 import { encodeEmbeddings } from './encode-embeddings.js';
+import { estimateInputTokens } from './estimate-input-tokens.js';
 
 /** `POST /v1/embeddings`, routed like chat (fallbacks, credential pools, circuits). */
 export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): void {
@@ -24,6 +26,7 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
     try {
       const body: EmbeddingsRequest = parseBody(embeddingsRequestSchema, request.body);
       outcome.describe(body.model, false);
+      outcome.measured(() => estimateInputTokens(body.input));
       const candidates = allowedCandidates(
         principal,
         planCandidates(deps.catalog, body, 'embedding'),
@@ -82,8 +85,10 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
         outcome.finish({
           status: 200,
           errorCode: null,
+          errorMessage: null,
           usage,
-          usageSource: usage ? 'provider' : 'none',
+          delivery: 'complete',
+          answer: jsonAnswer(parsed.body),
         });
         // An OpenAI-format body is forwarded as written: re-serialising vectors is the costly part.
         if (parsed.passThrough) return reply.type('application/json').send(parsed.text);

@@ -46,6 +46,7 @@ export function registerGeneration(
         cancelled: Number(row.status) === 499,
         status: Number(row.status),
         error_code: row.error_code,
+        error_message: row.error_message,
         tokens_prompt: Number(row.prompt_tokens),
         tokens_completion: Number(row.completion_tokens),
         native_tokens_cached: Number(row.cached_tokens),

@@ -13,6 +13,7 @@ const transformer = () =>
 async function run(chunks: string[]) {
   const ends: RelayEnd[] = [];
   let firstBytes = 0;
+  let output = '';
   async function* body() {
     for (const chunk of chunks) yield Buffer.from(chunk);
   }
@@ -31,27 +32,32 @@ async function run(chunks: string[]) {
     onFirstByte: () => {
       firstBytes += 1;
     },
+    onOutput: (text) => {
+      output += text;
+    },
     onEnd: (end) => ends.push(end),
   })) {
     out += text;
   }
-  return { out, end: ends[0], ends: ends.length, firstBytes };
+  return { out, output, end: ends[0], ends: ends.length, firstBytes };
 }
 
 describe('relaySse', () => {
   it('passes a complete stream through and ends cleanly once', async () => {
-    const { out, end, ends, firstBytes } = await run([
+    const { out, output, end, ends, firstBytes } = await run([
       'data: {"choices":[]}\n\n',
       'data: [DONE]\n\n',
     ]);
     expect(out).toBe('data: {"choices":[]}\n\ndata: [DONE]\n\n');
+    expect(output).toBe(out);
     expect(end).toEqual({ error: undefined, clientClosed: false });
     expect([ends, firstBytes]).toEqual([1, 1]);
   });
 
   it('ends a stream the upstream closed without [DONE] with an error event', async () => {
-    const { out, end } = await run(['data: {"choices":[]}\n\n']);
+    const { out, output, end } = await run(['data: {"choices":[]}\n\n']);
     expect(out).toMatch(/data: \{"error":\{.*"code":"incomplete_stream"/);
+    expect(output).toBe('data: {"choices":[]}\n\n');
     expect(end?.error?.status).toBe(502);
   });
 

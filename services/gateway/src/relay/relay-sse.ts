@@ -15,6 +15,8 @@ export interface RelaySseOptions {
   /** The client's error for a transport failure or a `ProviderError` the transformer reported. */
   toClientError: (error: unknown) => ApiError;
   onFirstByte: () => void;
+  /** Every piece of the answer the client is sent, in order (not the final error event). */
+  onOutput: (text: string) => void;
   onEnd: (end: RelayEnd) => void;
 }
 
@@ -37,12 +39,16 @@ export async function* relaySse(options: RelaySseOptions): AsyncGenerator<string
           started = true;
           options.onFirstByte();
         }
+        options.onOutput(out);
         yield out;
       }
       if (transformer.failure) break;
     }
     const tail = transformer.failure ? '' : transformer.end();
-    if (tail !== '') yield tail;
+    if (tail !== '') {
+      options.onOutput(tail);
+      yield tail;
+    }
     const failure = transformer.failure ?? (transformer.completed ? undefined : incompleteStream());
     if (failure) {
       end.error = options.toClientError(failure);

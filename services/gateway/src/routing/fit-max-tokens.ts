@@ -15,7 +15,10 @@ const ESTIMATE_MARGIN = 1.15;
 /** A prompt's size: a cheap upper bound (bytes ≥ tokens for byte-level BPE) and, on demand, a count. */
 export interface PromptSize {
   upperBound: number;
+  /** The o200k count with a margin for other tokenizers: what a window must hold. */
   count(): number;
+  /** The o200k count without margin: the usage recorded when a provider reports none. */
+  estimate(): number;
 }
 
 /** Measures a chat request's prompt; the tokenizer only runs when `count()` is called. */
@@ -36,15 +39,15 @@ export function measurePrompt(request: ChatCompletionRequest): PromptSize {
   }
   if (request.tools) texts.push(JSON.stringify(request.tools));
   const fixed = images * IMAGE_TOKENS + request.messages.length * MESSAGE_OVERHEAD + REPLY_PRIMING;
-  let counted: number | undefined;
+  let tokens: number | undefined;
+  const textTokens = () => {
+    tokens ??= texts.reduce((sum, text) => sum + countTokens(text), 0);
+    return tokens;
+  };
   return {
     upperBound: texts.reduce((sum, text) => sum + Buffer.byteLength(text), fixed),
-    count() {
-      counted ??=
-        Math.ceil(texts.reduce((sum, text) => sum + countTokens(text), 0) * ESTIMATE_MARGIN) +
-        fixed;
-      return counted;
-    },
+    count: () => Math.ceil(textTokens() * ESTIMATE_MARGIN) + fixed,
+    estimate: () => textTokens() + fixed,
   };
 }
 

@@ -20,7 +20,7 @@ export function createMetricsUsageRecorder(registry: Registry): UsageRecorder {
   });
   const missingUsage = new Counter({
     name: 'switchyard_usage_missing_total',
-    help: 'Successful requests whose provider reported no usage.',
+    help: 'Successful requests whose provider reported no usage (their tokens were estimated with a tokenizer).',
     labelNames: ['model', 'provider'] as const,
     registers: [registry],
   });
@@ -28,10 +28,8 @@ export function createMetricsUsageRecorder(registry: Registry): UsageRecorder {
     record(outcome) {
       const labels = { model: outcome.model, provider: outcome.provider };
       const usage = outcome.usage;
-      if (usage === undefined) {
-        if (outcome.status < 400) missingUsage.inc(labels);
-        return;
-      }
+      if (outcome.usageSource === 'estimated') missingUsage.inc(labels);
+      if (usage === undefined) return;
       tokens.inc({ ...labels, direction: 'prompt' }, usage.promptTokens);
       tokens.inc({ ...labels, direction: 'completion' }, usage.completionTokens);
       if (usage.cachedTokens > 0)

@@ -5,17 +5,25 @@ import type { UsageRecorder } from './usage-recorder.js';
 /**
  * Hands every outcome to the bounded publish buffer as a usage event (message id = request id,
  * trace context in headers) and never waits for NATS: the buffer publishes, retries and drains
- * on shutdown. `next` still sees every outcome (the Prometheus counters).
+ * on shutdown. `next` still sees every outcome (the Prometheus counters). Request-log bodies
+ * ride along only while the buffer is nearly empty, so an outage never holds them by the
+ * thousand: past `bodiesBufferMax` waiting events they are left off (usage never is).
  */
 export function createPublishingUsageRecorder(options: {
-  publisher: Pick<BufferedPublisher, 'enqueue'>;
+  publisher: Pick<BufferedPublisher, 'enqueue' | 'stats'>;
   next: UsageRecorder;
   now: () => number;
+  bodiesBufferMax: number;
+  onBodiesDropped: () => void;
 }): UsageRecorder {
   return {
     record(outcome) {
       options.next.record(outcome);
       const event = toUsageEvent(outcome, options.now());
+      if (event.bodies && options.publisher.stats().buffered >= options.bodiesBufferMax) {
+        delete event.bodies;
+        options.onBodiesDropped();
+      }
       const headers: Record<string, string> = {};
       // The request's trace goes on with the message: accounting's write joins it.
       injectTraceContext(headers, outcome.traceContext);

@@ -1,4 +1,5 @@
-import type { UsageEventV1 } from '@switchyard/contracts';
+import { ERROR_MESSAGE_MAX_CHARS, type UsageEventV1 } from '@switchyard/contracts';
+import { redactSecrets } from '../errors/redact-secrets.js';
 import type { RequestOutcome } from './usage-recorder.js';
 
 /** Principal ids that are not keys in the accounting tables (the master key). */
@@ -28,14 +29,22 @@ export function toUsageEvent(outcome: RequestOutcome, finishedAt: number): Usage
     stream: outcome.stream,
     status: outcome.status,
     error_code: outcome.errorCode,
+    error_message:
+      outcome.errorMessage === null
+        ? null
+        : cap(redactSecrets(outcome.errorMessage, []), ERROR_MESSAGE_MAX_CHARS),
     prompt_tokens: usage?.promptTokens ?? 0,
     completion_tokens: usage?.completionTokens ?? 0,
     cached_tokens: usage?.cachedTokens ?? 0,
     reasoning_tokens: usage?.reasoningTokens ?? 0,
     usage_source: outcome.usageSource,
     cost_usd: outcome.cost ?? null,
-    cost_source: outcome.cost === undefined ? null : 'catalog',
-    price_version: outcome.cost === undefined ? null : (outcome.priceVersion ?? null),
+    cost_source: outcome.cost === undefined ? null : (outcome.costSource ?? 'catalog'),
+    // A cost the provider reported was computed at no price of ours.
+    price_version:
+      outcome.cost === undefined || outcome.costSource === 'provider'
+        ? null
+        : (outcome.priceVersion ?? null),
     latency_ms: Math.max(0, Math.round(outcome.latencyMs)),
     ttft_ms:
       outcome.timeToFirstTokenMs === undefined
@@ -43,5 +52,6 @@ export function toUsageEvent(outcome: RequestOutcome, finishedAt: number): Usage
         : Math.max(0, Math.round(outcome.timeToFirstTokenMs)),
     attempts: outcome.attempts,
     fallback_used: outcome.fallbackUsed,
+    ...(outcome.bodies && { bodies: outcome.bodies }),
   };
 }

@@ -7,14 +7,22 @@ import type { Principal } from '../auth/principal.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import type { Candidate } from '../routing/plan-candidates.js';
+import type { Answer } from './answer.js';
+import { captureBodies } from './capture-bodies.js';
 import { computeCost } from './compute-cost.js';
-import type { RequestOutcome, UsageSource } from './usage-recorder.js';
+import { type Delivery, resolveUsage } from './resolve-usage.js';
+import type { RequestOutcome } from './usage-recorder.js';
 
 export interface OutcomeResult {
   status: number;
   errorCode: string | null;
+  /** The message of the error the client got. */
+  errorMessage: string | null;
+  /** Usage as the provider reported it. */
   usage: TokenUsage | undefined;
-  usageSource: UsageSource;
+  delivery: Delivery;
+  /** What reached the client: estimated from when the provider reported no usage; logged. */
+  answer?: Answer | undefined;
   timeToFirstTokenMs?: number | undefined;
 }
 
@@ -36,11 +44,13 @@ export interface OutcomeTracker {
   readonly startedAt: number;
   /** The model and mode the caller asked for, once the body has parsed. */
   describe(requestedModel: string, stream: boolean): void;
+  /** How to estimate the prompt's tokens, should the provider report no usage. */
+  measured(estimatePromptTokens: () => number): void;
   /** Admission let the request through: its holds are settled by the outcome. */
   admitted(granted: AdmittedRequest): void;
   /** The upstream call that is answering: its route prices the request. */
   served(call: RoutedCall, firstChoice: Candidate | undefined): void;
-  /** The exact cost of usage at the serving route's price. */
+  /** The exact cost of usage: what the upstream reported charging, else the serving route's price. */
   cost(usage: TokenUsage): string | undefined;
   finish(result: OutcomeResult): void;
   /** Records a request that failed before a response could be sent; a no-op once finished. */
@@ -59,13 +69,17 @@ export function trackOutcome(
   let call: RoutedCall | undefined;
   let fallbackUsed = false;
   let finished = false;
+  let estimatePrompt: (() => number) | undefined;
   const cost = (usage: TokenUsage) =>
-    call ? computeCost(usage, call.candidate.route.pricing) : undefined;
+    usage.costUsd ?? (call ? computeCost(usage, call.candidate.route.pricing) : undefined);
   const tracker: OutcomeTracker = {
     startedAt,
     describe(model, streamed) {
       requestedModel = model;
       stream = streamed;
+    },
+    measured(estimatePromptTokens) {
+      estimatePrompt = estimatePromptTokens;
     },
     admitted(admitted) {
       granted = admitted;
@@ -88,18 +102,23 @@ export function trackOutcome(
         : error instanceof ApiError
           ? error.code
           : null;
-      tracker.finish({ status, errorCode, usage: undefined, usageSource: 'none' });
+      const errorMessage = !clientClosed && error instanceof ApiError ? error.message : null;
+      tracker.finish({ status, errorCode, errorMessage, usage: undefined, delivery: 'none' });
     },
     finish(result) {
       if (finished) return;
       finished = true;
       const route = call?.candidate.route;
-      const usedTokens = result.usage && result.usage.promptTokens + result.usage.completionTokens;
+      const { usage, source } = resolveUsage(result.delivery, result.usage, {
+        prompt: estimatePrompt,
+        answer: result.answer,
+      });
+      const usedTokens = usage && usage.promptTokens + usage.completionTokens;
       if (call && route && granted) {
         route.provider.pool.settle(call.credential.id, granted.estimatedTokens, usedTokens ?? 0);
       }
       granted?.admission.end({ status: result.status, usedTokens });
-      const costUsd = result.usage === undefined ? undefined : cost(result.usage);
+      const costUsd = usage === undefined ? undefined : cost(usage);
       // Without usage: a failure cost nothing; a client that left mid-stream keeps its whole hold.
       granted?.budget.settle(
         costUsd !== undefined
@@ -115,9 +134,9 @@ export function trackOutcome(
           'gen_ai.provider.name': route.provider.name,
           'gen_ai.response.model': route.upstreamModel,
         }),
-        ...(result.usage && {
-          'gen_ai.usage.input_tokens': result.usage.promptTokens,
-          'gen_ai.usage.output_tokens': result.usage.completionTokens,
+        ...(usage && {
+          'gen_ai.usage.input_tokens': usage.promptTokens,
+          'gen_ai.usage.output_tokens': usage.completionTokens,
         }),
         ...(result.errorCode !== null && { 'error.type': result.errorCode }),
       });
@@ -133,15 +152,25 @@ export function trackOutcome(
         stream,
         status: result.status,
         errorCode: result.errorCode,
-        usage: result.usage,
-        usageSource: result.usageSource,
+        errorMessage: result.errorMessage,
+        usage,
+        usageSource: source,
         cost: costUsd,
+        costSource: costUsd === undefined ? undefined : usage?.costUsd ? 'provider' : 'catalog',
         priceVersion: route?.priceVersion,
         startedAt,
         latencyMs: deps.now() - startedAt,
         timeToFirstTokenMs: result.timeToFirstTokenMs,
         attempts: call?.attempts ?? 0,
         fallbackUsed,
+        bodies: fields.principal.logBodies
+          ? captureBodies({
+              request: request.body,
+              answer: result.answer,
+              maxBytes: deps.requestLogMaxBytes,
+              secrets: [call?.credential.key],
+            })
+          : undefined,
         traceContext: request.traceContext,
       });
     },

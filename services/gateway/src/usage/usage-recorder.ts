@@ -1,5 +1,5 @@
 import type { Context } from '@opentelemetry/api';
-import type { TokenUsage } from '@switchyard/contracts';
+import type { CostSource, RequestBodies, TokenUsage } from '@switchyard/contracts';
 import type { Principal } from '../auth/principal.js';
 
 /** Where a request's token numbers came from (ARCHITECTURE.md, usage event v1). */
@@ -22,10 +22,14 @@ export interface RequestOutcome {
   /** HTTP status given to the client; 499 when the client left first. */
   status: number;
   errorCode: string | null;
+  /** The error message the client got (redacted and capped when published). */
+  errorMessage: string | null;
   usage: TokenUsage | undefined;
   usageSource: UsageSource;
   /** Exact USD decimal string, when usage and a price are known. */
   cost: string | undefined;
+  /** `provider` when the upstream reported what it charged (OpenRouter), else `catalog`. */
+  costSource: CostSource | undefined;
   /** The version of the price `cost` was computed at (`config`, or the catalog's). */
   priceVersion: string | undefined;
   startedAt: number;
@@ -36,6 +40,8 @@ export interface RequestOutcome {
   attempts: number;
   /** A route or model other than the first choice served the request. */
   fallbackUsed: boolean;
+  /** The request log's bodies, when the key has body logging on. */
+  bodies: RequestBodies | undefined;
   /** The request's trace, continued by whoever processes the outcome. */
   traceContext: Context;
 }
