@@ -12,6 +12,7 @@ import {
 } from './admin/authenticate-admin.js';
 import { buildAdminOpenapi } from './admin/build-admin-openapi.js';
 import { registerKeyRoutes } from './keys/register-key-routes.js';
+import { registerRequestLogRoutes } from './request-log/register-request-log-routes.js';
 import { registerTeamRoutes } from './teams/register-team-routes.js';
 import { registerUsageRoutes } from './usage-api/register-usage-routes.js';
 
@@ -71,8 +72,8 @@ export function buildAccountingApp(
 }
 
 /**
- * Accounting's admin API (teams, keys, usage, the OpenAPI document) on `app`: its own service in
- * distributed mode, the standalone process's single server otherwise.
+ * Accounting's admin API (teams, keys, usage, the request log, the OpenAPI document) on `app`:
+ * its own service in distributed mode, the standalone process's single server otherwise.
  */
 export function registerAccountingRoutes(
   app: FastifyInstance,
@@ -91,10 +92,9 @@ export function registerAccountingRoutes(
   };
   registerTeamRoutes(app, deps);
   registerKeyRoutes(app, deps);
-  registerUsageRoutes(app, {
-    db: options.db,
-    authenticate: createUsageReaderAuthenticator(options),
-  });
+  const usageReaders = { db: options.db, authenticate: createUsageReaderAuthenticator(options) };
+  registerUsageRoutes(app, usageReaders);
+  registerRequestLogRoutes(app, usageReaders);
   const openapi = buildAdminOpenapi();
   app.get('/admin/v1/openapi.json', async () => openapi);
 }

@@ -27,6 +27,7 @@ describe('loadAccountingConfig', () => {
     expect(defaults).toMatchObject({ natsUrl: undefined, redisUrl: undefined });
     expect(defaults.usage).toEqual({
       retentionDays: 90,
+      requestBodyRetentionDays: 7,
       streamMaxAgeMs: 7 * 86_400_000,
       batchSize: 500,
       batchWaitMs: 1_000,
@@ -36,6 +37,7 @@ describe('loadAccountingConfig', () => {
       NATS_URL: 'nats://127.0.0.1:4222',
       REDIS_URL: 'redis://127.0.0.1:6379',
       SWITCHYARD_USAGE_RETENTION_DAYS: '0',
+      SWITCHYARD_REQUEST_BODY_RETENTION_DAYS: '3',
       SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS: '24',
       SWITCHYARD_USAGE_BATCH_SIZE: '1000',
       SWITCHYARD_USAGE_BATCH_WAIT_MS: '2000',
@@ -43,11 +45,20 @@ describe('loadAccountingConfig', () => {
     expect(set).toMatchObject({
       natsUrl: 'nats://127.0.0.1:4222',
       redisUrl: 'redis://127.0.0.1:6379',
-      usage: { retentionDays: 0, streamMaxAgeMs: 86_400_000, batchSize: 1_000, batchWaitMs: 2_000 },
+      usage: {
+        retentionDays: 0,
+        requestBodyRetentionDays: 3,
+        streamMaxAgeMs: 86_400_000,
+        batchSize: 1_000,
+        batchWaitMs: 2_000,
+      },
     });
     expect(() => loadAccountingConfig({ ...valid, SWITCHYARD_USAGE_BATCH_SIZE: '5000' })).toThrow(
       /SWITCHYARD_USAGE_BATCH_SIZE/,
     );
+    expect(() =>
+      loadAccountingConfig({ ...valid, SWITCHYARD_REQUEST_BODY_RETENTION_DAYS: '-1' }),
+    ).toThrow(/SWITCHYARD_REQUEST_BODY_RETENTION_DAYS/);
   });
 
   it('names every problem at once', () => {

@@ -26,6 +26,11 @@ export interface AccountingConfig {
 export interface UsageConfig {
   /** Ledger rows older than this are pruned; 0 keeps them forever. */
   retentionDays: number;
+  /**
+   * Logged request and response bodies older than this are pruned; 0 keeps them as long as their
+   * ledger row (never longer). Default {@link DEFAULT_REQUEST_BODY_RETENTION_DAYS}.
+   */
+  requestBodyRetentionDays?: number;
   /** How long the USAGE stream keeps messages, acked or not. */
   streamMaxAgeMs: number;
   /** Most events written in one statement. */
@@ -33,6 +38,9 @@ export interface UsageConfig {
   /** A batch is written when full or this long after the pull began. */
   batchWaitMs: number;
 }
+
+/** How many days logged bodies are kept unless `SWITCHYARD_REQUEST_BODY_RETENTION_DAYS` says. */
+export const DEFAULT_REQUEST_BODY_RETENTION_DAYS = 7;
 
 const integer = (min: number) => z.coerce.number().int().min(min);
 
@@ -47,6 +55,7 @@ const envSchema = z.object({
     .optional(),
   REDIS_URL: z.string().trim().min(1).optional(),
   SWITCHYARD_USAGE_RETENTION_DAYS: integer(0).default(90),
+  SWITCHYARD_REQUEST_BODY_RETENTION_DAYS: integer(0).default(DEFAULT_REQUEST_BODY_RETENTION_DAYS),
   SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS: integer(1).default(168),
   SWITCHYARD_USAGE_BATCH_SIZE: integer(1).max(2_000).default(500),
   SWITCHYARD_USAGE_BATCH_WAIT_MS: integer(1_000).default(1_000),
@@ -71,6 +80,7 @@ export function loadAccountingConfig(
     redisUrl: parsed.REDIS_URL,
     usage: Object.freeze({
       retentionDays: parsed.SWITCHYARD_USAGE_RETENTION_DAYS,
+      requestBodyRetentionDays: parsed.SWITCHYARD_REQUEST_BODY_RETENTION_DAYS,
       streamMaxAgeMs: parsed.SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS * 3_600_000,
       batchSize: parsed.SWITCHYARD_USAGE_BATCH_SIZE,
       batchWaitMs: parsed.SWITCHYARD_USAGE_BATCH_WAIT_MS,

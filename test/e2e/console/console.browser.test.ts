@@ -145,12 +145,17 @@ async function waitForLogRow(page: Page, requestId: string): Promise<void> {
   }
 }
 
-async function createKey(page: Page, name: string, role = 'member'): Promise<string> {
+async function createKey(
+  page: Page,
+  name: string,
+  options: { role?: string; logBodies?: boolean } = {},
+): Promise<string> {
   await page.getByRole('button', { name: 'New key' }).click();
   const form = page.getByRole('form', { name: 'New key' });
   await form.getByLabel('Name', { exact: true }).fill(name);
   await form.getByLabel('Team', { exact: true }).selectOption({ label: TEAM });
-  await form.getByLabel('Role', { exact: true }).selectOption(role);
+  await form.getByLabel('Role', { exact: true }).selectOption(options.role ?? 'member');
+  if (options.logBodies) await form.getByLabel(/Log request and response bodies/).check();
   await form.getByRole('button', { name: 'Create key' }).click();
   const secret = (await page.getByTestId('secret-value').textContent())?.trim() ?? '';
   await page.getByRole('button', { name: 'I have stored it' }).click();
@@ -175,7 +180,7 @@ describe('console in a browser', () => {
     await admin.getByRole('cell', { name: TEAM }).first().waitFor();
     await admin.getByRole('cell', { name: '$100 / month' }).waitFor();
 
-    state.appSecret = await createKey(admin, 'console-app');
+    state.appSecret = await createKey(admin, 'console-app', { logBodies: true });
     state.viewerSecret = await createKey(admin, 'console-viewer');
     expect(state.appSecret).toMatch(/^sk-/);
     expect(state.viewerSecret).not.toBe(state.appSecret);
@@ -198,6 +203,10 @@ describe('console in a browser', () => {
     const detail = admin.getByTestId('request-detail');
     await detail.waitFor();
     await expect(detail.textContent()).resolves.toContain('openai/gpt-4o-mini');
+    // The key logs bodies: the request as sent and the answer, pretty-printed.
+    const bodies = detail.getByTestId('request-body');
+    await expect(bodies.first().textContent()).resolves.toContain('"content": "hi"');
+    await expect(bodies.nth(1).textContent()).resolves.toContain('Echo: hi');
     await shot(admin, 'request-detail');
     await admin.getByRole('link', { name: 'Overview' }).click();
     await shot(admin, 'overview-with-traffic');
@@ -260,7 +269,7 @@ describe('console in a browser', () => {
 
   it("a team admin manages only their own team's keys", async () => {
     await admin.goto(`${consoleService.origin}/console/#/keys`);
-    const secret = await createKey(admin, 'console-lead', 'team_admin');
+    const secret = await createKey(admin, 'console-lead', { role: 'team_admin' });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(10_000);
     const lead = await context.newPage();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeySchema, createTeamSchema } from './admin-schemas.js';
+import { createKeySchema, createTeamSchema, updateKeySchema } from './admin-schemas.js';
 
 const teamId = '00000000-0000-4000-8000-000000000001';
 
@@ -32,5 +32,14 @@ describe('admin schemas', () => {
         budget: { limit_usd: '25.50', period: 'day' },
       }).success,
     ).toBe(true);
+  });
+
+  it('log no bodies unless asked, and never switch logging off by omission', () => {
+    expect(createKeySchema.parse({ name: 'k', team_id: teamId }).log_bodies).toBe(false);
+    expect(updateKeySchema.parse({ name: 'renamed' })).toEqual({ name: 'renamed' });
+    expect(updateKeySchema.parse({ log_bodies: true })).toEqual({ log_bodies: true });
+    expect(updateKeySchema.safeParse({ log_bodies: 'yes' }).error?.issues[0]?.path).toEqual([
+      'log_bodies',
+    ]);
   });
 });

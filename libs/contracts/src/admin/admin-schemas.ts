@@ -89,14 +89,16 @@ export const createKeySchema = z.strictObject({
     .optional(),
   model_allowlist: modelAllowlistSchema.optional(),
   metadata: metadataSchema.optional(),
+  /** The key's request and response bodies go to the request log (capped, redacted). */
+  log_bodies: z.boolean().default(false),
 });
 export type CreateKey = z.infer<typeof createKeySchema>;
 
 /** A key update: every field optional, and no defaults (a PATCH never changes what it omits). */
 export const updateKeySchema = createKeySchema
-  .omit({ team_id: true, role: true })
+  .omit({ team_id: true, role: true, log_bodies: true })
   .partial()
-  .extend({ role: roleSchema.optional() });
+  .extend({ role: roleSchema.optional(), log_bodies: z.boolean().optional() });
 export type UpdateKey = z.infer<typeof updateKeySchema>;
 
 /** Cursor pagination: `cursor` is the `next_cursor` of the previous page. */

@@ -6,11 +6,11 @@ import {
   updateTeamSchema,
 } from '@switchyard/contracts';
 import { z } from 'zod';
+import { requestLogQuerySchema } from '../request-log/request-log-query.js';
 import { credentialUsageQuerySchema } from '../usage-api/credential-usage-query.js';
 import { usageEventsQuerySchema } from '../usage-api/usage-events-query.js';
 import { usageSummaryQuerySchema } from '../usage-api/usage-summary-query.js';
-
-type JsonSchema = Record<string, unknown>;
+import { type JsonSchema, usageComponentSchemas } from './usage-component-schemas.js';
 
 interface Operation {
   method: 'get' | 'post' | 'patch' | 'delete';
@@ -27,7 +27,7 @@ const errorResponses = {
   '400': 'Malformed request; `error.param` names the field.',
   '401': 'Missing or invalid API key.',
   '403': 'The key may not do this (`insufficient_role`, `forbidden_team`).',
-  '404': 'No such team, key or usage event.',
+  '404': 'No such team, key, usage event or request.',
 } as const;
 
 const operations: readonly Operation[] = [
@@ -129,6 +129,20 @@ const operations: readonly Operation[] = [
     summary: 'Requests, errors and 429s per upstream credential over a time range (admin only)',
     query: credentialUsageQuerySchema,
     success: ['200', 'One row per credential that served requests.', 'CredentialUsageList'],
+  },
+  {
+    method: 'get',
+    path: '/admin/v1/requests',
+    summary:
+      'Search the request log (the ledger) by model, status or class, error text, time and logged bodies, newest first',
+    query: requestLogQuerySchema,
+    success: ['200', 'A page of requests.', 'RequestLogList'],
+  },
+  {
+    method: 'get',
+    path: '/admin/v1/requests/{request_id}',
+    summary: 'Get one request, with its request and response bodies when they were logged',
+    success: ['200', 'The request.', 'RequestLogEntryWithBodies'],
   },
 ];
 
@@ -247,6 +261,10 @@ function componentSchemas(): Record<string, JsonSchema> {
     limits,
     model_allowlist: allowlist,
     model_limits: { type: ['object', 'null'] },
+    log_bodies: {
+      type: 'boolean',
+      description: "Request and response bodies of this key's requests go to the request log.",
+    },
     metadata: { type: 'object' },
     expires_at: nullableTime,
     revoked_at: nullableTime,
@@ -288,91 +306,6 @@ function componentSchemas(): Record<string, JsonSchema> {
             code: { type: ['string', 'null'] },
           },
         },
-      },
-    },
-  };
-}
-
-function usageComponentSchemas(list: (ref: string) => JsonSchema): Record<string, JsonSchema> {
-  const integer = { type: 'integer' };
-  const nullableInteger = { type: ['integer', 'null'] };
-  const nullableString = { type: ['string', 'null'] };
-  const usd = { type: 'string', pattern: '^\\d+(\\.\\d+)?$', description: 'Exact USD.' };
-  const time = { type: 'string', format: 'date-time' };
-  const totals = {
-    requests: integer,
-    errors: integer,
-    success_rate: { type: ['number', 'null'] },
-    prompt_tokens: integer,
-    completion_tokens: integer,
-    cached_tokens: integer,
-    reasoning_tokens: integer,
-    total_tokens: integer,
-    cost_usd: usd,
-    avg_latency_ms: { type: ['number', 'null'] },
-    avg_ttft_ms: { type: ['number', 'null'] },
-  };
-  return {
-    UsageEvent: {
-      type: 'object',
-      properties: {
-        object: { const: 'usage_event' },
-        request_id: { type: 'string' },
-        started_at: time,
-        finished_at: time,
-        received_at: time,
-        key_id: nullableString,
-        team_id: nullableString,
-        endpoint: { type: 'string' },
-        requested_model: { type: 'string' },
-        model: { type: 'string' },
-        provider: { type: 'string' },
-        upstream_model: { type: 'string' },
-        credential_id: nullableString,
-        stream: { type: 'boolean' },
-        status: integer,
-        error_code: nullableString,
-        prompt_tokens: integer,
-        completion_tokens: integer,
-        cached_tokens: integer,
-        reasoning_tokens: integer,
-        usage_source: { enum: ['provider', 'estimated', 'partial', 'none'] },
-        cost_usd: { ...usd, type: ['string', 'null'] },
-        cost_source: { enum: ['catalog', 'provider', null] },
-        price_version: nullableString,
-        latency_ms: integer,
-        ttft_ms: nullableInteger,
-        attempts: integer,
-        fallback_used: { type: 'boolean' },
-        extra: { type: 'object' },
-      },
-    },
-    UsageEventList: list('UsageEvent'),
-    CredentialUsage: {
-      type: 'object',
-      properties: {
-        provider: { type: 'string' },
-        credential_id: { type: 'string' },
-        requests: integer,
-        errors: integer,
-        rate_limited: integer,
-        last_used_at: { type: 'string', format: 'date-time' },
-        last_error_at: { type: ['string', 'null'], format: 'date-time' },
-      },
-    },
-    CredentialUsageList: list('CredentialUsage'),
-    UsageSummary: {
-      type: 'object',
-      properties: {
-        object: { const: 'usage_summary' },
-        group_by: { enum: ['day', 'team', 'key', 'model', 'provider'] },
-        from: { type: 'string', format: 'date' },
-        to: { type: 'string', format: 'date' },
-        data: {
-          type: 'array',
-          items: { type: 'object', properties: { group: nullableString, ...totals } },
-        },
-        totals: { type: 'object', properties: totals },
       },
     },
   };

@@ -66,6 +66,7 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AdminRouteDeps): v
         free_only: body.model_allowlist?.includes(':free') ?? false,
         per_model_limits: toModelLimits(body.model_limits),
         ...toBudgetColumns(body.budget ?? null),
+        log_bodies: body.log_bodies,
         metadata: toJsonObject(body.metadata ?? {}),
         expires_at: body.expires_at ?? null,
       })

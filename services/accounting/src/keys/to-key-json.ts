@@ -13,6 +13,8 @@ export interface KeyJson {
   budget: BudgetJson;
   model_allowlist: string[] | null;
   model_limits: Record<string, ModelLimits> | null;
+  /** Request and response bodies of this key's requests go to the request log. */
+  log_bodies: boolean;
   metadata: JsonObject;
   expires_at: string | null;
   revoked_at: string | null;
@@ -34,6 +36,7 @@ export function toKeyJson(key: ApiKey): KeyJson {
     budget: toBudgetJson(key),
     model_allowlist: key.model_allowlist,
     model_limits: key.per_model_limits,
+    log_bodies: key.log_bodies,
     metadata: key.metadata,
     expires_at: key.expires_at?.toISOString() ?? null,
     revoked_at: key.revoked_at?.toISOString() ?? null,

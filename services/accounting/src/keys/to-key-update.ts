@@ -18,6 +18,7 @@ export function toKeyUpdate(body: UpdateKey): ApiKeyUpdate {
   }
   if (body.budget !== undefined) Object.assign(update, toBudgetColumns(body.budget));
   if (body.model_limits !== undefined) update.per_model_limits = toModelLimits(body.model_limits);
+  if (body.log_bodies !== undefined) update.log_bodies = body.log_bodies;
   if (body.metadata !== undefined) update.metadata = toJsonObject(body.metadata);
   return update;
 }

@@ -1,45 +1,19 @@
 import type { Tables } from '@switchyard/db';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { type PruneOptions, pruneOlderThan } from './prune-older-than.js';
 
 /** Options of {@link pruneUsageEvents}. */
-export interface PruneUsageEventsOptions {
-  /** Rows deleted per statement, so no single statement holds locks for long; default 10 000. */
-  batchSize?: number;
-  /** The clock; default `new Date()`. */
-  now?: Date;
-}
+export type PruneUsageEventsOptions = PruneOptions;
 
 /**
- * Deletes ledger rows that finished more than `olderThanDays` days ago, in chunks. The daily
- * rollups are kept (they are small): summaries over pruned days still answer. Returns how many
- * rows were deleted.
+ * Deletes ledger rows that finished more than `olderThanDays` days ago, in chunks (10 000 by
+ * default). The daily rollups are kept (they are small): summaries over pruned days still
+ * answer. Returns how many rows were deleted.
  */
 export async function pruneUsageEvents(
   db: Kysely<Tables>,
   olderThanDays: number,
   options: PruneUsageEventsOptions = {},
 ): Promise<number> {
-  if (!Number.isInteger(olderThanDays) || olderThanDays < 1) {
-    throw new RangeError(`olderThanDays must be a whole number of days ≥ 1: ${olderThanDays}`);
-  }
-  const batchSize = options.batchSize ?? 10_000;
-  const cutoff = new Date((options.now ?? new Date()).getTime() - olderThanDays * 86_400_000);
-  let deleted = 0;
-  for (;;) {
-    const result = await db
-      .deleteFrom('accounting.usage_events')
-      .where(
-        'request_id',
-        'in',
-        db
-          .selectFrom('accounting.usage_events')
-          .select('request_id')
-          .where('finished_at', '<', sql<Date>`${cutoff.toISOString()}::timestamptz`)
-          .limit(batchSize),
-      )
-      .executeTakeFirst();
-    const count = Number(result.numDeletedRows);
-    deleted += count;
-    if (count < batchSize) return deleted;
-  }
+  return pruneOlderThan(db, 'accounting.usage_events', olderThanDays, options);
 }

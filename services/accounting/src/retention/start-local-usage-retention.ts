@@ -1,28 +1,30 @@
 import type { Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { pruneUsageEvents } from './prune-usage-events.js';
+import { pruneExpiredUsage, type RetentionDays } from './prune-expired-usage.js';
 
 /** Options of {@link startLocalUsageRetention}. */
 export interface LocalUsageRetentionOptions {
   db: Kysely<Tables>;
   logger: Logger;
-  retentionDays: number;
+  /** How many days ledger rows and logged bodies are kept; 0 keeps them. */
+  retentionDays: RetentionDays;
   /** How often to prune; default hourly (the first run is at start). */
   everyMs?: number;
 }
 
 /**
- * Prunes the usage ledger on a timer in this process, for standalone mode and deployments
- * without Redis. Several replicas doing so is wasteful but safe: deleting the same old rows
- * twice is a no-op. With Redis, prefer `startUsageRetention` (one runner across replicas).
+ * Prunes the usage ledger and the request log on a timer in this process, for standalone mode
+ * and deployments without Redis. Several replicas doing so is wasteful but safe: deleting the
+ * same old rows twice is a no-op. With Redis, prefer `startUsageRetention` (one runner across
+ * replicas).
  */
 export function startLocalUsageRetention(options: LocalUsageRetentionOptions): {
   stop(): Promise<void>;
 } {
   let running: Promise<void> = Promise.resolve();
   const run = (): void => {
-    running = pruneUsageEvents(options.db, options.retentionDays).then(
+    running = pruneExpiredUsage(options.db, options.retentionDays).then(
       (deleted) => {
         options.logger.info(
           { deleted, retentionDays: options.retentionDays },

@@ -3,15 +3,16 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { pruneUsageEvents } from './prune-usage-events.js';
+import { z } from 'zod';
+import { type PrunedCounts, pruneExpiredUsage, type RetentionDays } from './prune-expired-usage.js';
 
 /** Options of {@link startUsageRetention}. */
 export interface UsageRetentionOptions {
   redisUrl: string;
   db: Kysely<Tables>;
   logger: Logger;
-  /** Ledger rows older than this many days are deleted. */
-  retentionDays: number;
+  /** Ledger rows and logged bodies older than this many days are deleted; 0 keeps them. */
+  retentionDays: RetentionDays;
   /** How often the job runs; default hourly. */
   everyMs?: number;
   /** The BullMQ queue name; tests use their own. */
@@ -21,7 +22,7 @@ export interface UsageRetentionOptions {
 /** The running retention job. */
 export interface UsageRetention {
   /** Runs a prune now, through the queue (one worker picks it up); resolves with the rows deleted. */
-  runNow(): Promise<number>;
+  runNow(): Promise<PrunedCounts>;
   /** How many schedulers the queue holds: one, however many replicas started. */
   schedulerCount(): Promise<number>;
   stop(): Promise<void>;
@@ -30,8 +31,9 @@ export interface UsageRetention {
 const schedulerId = 'prune-usage-events';
 
 /**
- * Prunes the usage ledger on a BullMQ job scheduler: every replica upserts the same scheduler
- * (idempotent), BullMQ enqueues one job per interval, and exactly one replica's worker runs it.
+ * Prunes the usage ledger and the request log on a BullMQ job scheduler: every replica upserts
+ * the same scheduler (idempotent), BullMQ enqueues one job per interval, and exactly one
+ * replica's worker runs it.
  */
 export async function startUsageRetention(options: UsageRetentionOptions): Promise<UsageRetention> {
   const queueName = options.queueName ?? 'accounting-usage-retention';
@@ -42,7 +44,7 @@ export async function startUsageRetention(options: UsageRetentionOptions): Promi
   const worker = new Worker(
     queueName,
     async () => {
-      const deleted = await pruneUsageEvents(options.db, options.retentionDays);
+      const deleted = await pruneExpiredUsage(options.db, options.retentionDays);
       options.logger.info({ deleted, retentionDays: options.retentionDays }, 'usage ledger pruned');
       return deleted;
     },
@@ -75,7 +77,7 @@ export async function startUsageRetention(options: UsageRetentionOptions): Promi
       }
       const done = await queue.getJob(job.id ?? '');
       if (done?.failedReason) throw new Error(done.failedReason);
-      return Number(done?.returnvalue ?? 0);
+      return toPrunedCounts(done?.returnvalue);
     },
     schedulerCount: async () => {
       await scheduled;
@@ -88,4 +90,12 @@ export async function startUsageRetention(options: UsageRetentionOptions): Promi
       connection.disconnect();
     },
   };
+}
+
+const prunedCountsSchema = z.object({ usageEvents: z.number(), requestBodies: z.number() });
+
+/** A job's return value as it comes back from Redis (JSON). */
+function toPrunedCounts(value: unknown): PrunedCounts {
+  const parsed = prunedCountsSchema.safeParse(value);
+  return parsed.success ? parsed.data : { usageEvents: 0, requestBodies: 0 };
 }

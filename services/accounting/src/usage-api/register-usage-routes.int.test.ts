@@ -140,6 +140,7 @@ describe('GET /admin/v1/usage/events', () => {
       team_id: teamA,
       key_id: keyA,
       cost_usd: '0.0001',
+      error_message: null,
       prompt_tokens: 100,
       ttft_ms: 100,
       finished_at: at(20, 0),

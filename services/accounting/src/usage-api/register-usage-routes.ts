@@ -3,10 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { adminErrors } from '../admin/admin-errors.js';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
-import type { AuthenticateUsageReader, UsageReader } from '../admin/authenticate-admin.js';
+import type { AuthenticateUsageReader } from '../admin/authenticate-admin.js';
 import { parseAdminInput } from '../admin/parse-admin-input.js';
 import { credentialUsageQuerySchema } from './credential-usage-query.js';
 import { listUsageEvents } from './list-usage-events.js';
+import { mayReadUsageEvent } from './may-read-usage-event.js';
+import { ownKeyOnly } from './own-key-only.js';
 import { resolveTeamScope } from './resolve-team-scope.js';
 import { summarizeUsage } from './summarize-usage.js';
 import { toUsageEventJson } from './to-usage-event-json.js';
@@ -40,13 +42,9 @@ export function registerUsageRoutes(
         .selectAll()
         .where('request_id', '=', requestId)
         .executeTakeFirst();
-      const visible =
-        row !== undefined &&
-        (principal.role === 'admin' ||
-          (principal.role === 'member'
-            ? row.key_id === principal.keyId
-            : row.team_id === principal.teamId));
-      if (!visible) throw apiErrors.notFound(`No usage event with request id '${requestId}'.`);
+      if (row === undefined || !mayReadUsageEvent(principal, row)) {
+        throw apiErrors.notFound(`No usage event with request id '${requestId}'.`);
+      }
       return toUsageEventJson(row);
     },
   );
@@ -100,16 +98,4 @@ export function registerUsageRoutes(
     const query = ownKeyOnly(principal, parseAdminInput(usageSummaryQuerySchema, request.query));
     return summarizeUsage(db, query, resolveTeamScope(principal, query.team_id));
   });
-}
-
-/** A member's query narrowed to its own key (another key's id is 403). */
-function ownKeyOnly<Query extends { key_id?: string | undefined }>(
-  principal: UsageReader,
-  query: Query,
-): Query {
-  if (principal.role !== 'member') return query;
-  if (query.key_id !== undefined && query.key_id !== principal.keyId) {
-    throw adminErrors.insufficientRole('A member key may read only its own usage.');
-  }
-  return { ...query, key_id: principal.keyId };
 }

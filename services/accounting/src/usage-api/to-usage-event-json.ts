@@ -20,6 +20,7 @@ export function toUsageEventJson(row: UsageEventRow) {
     stream: row.stream,
     status: row.status,
     error_code: row.error_code,
+    error_message: row.error_message,
     prompt_tokens: Number(row.prompt_tokens),
     completion_tokens: Number(row.completion_tokens),
     cached_tokens: Number(row.cached_tokens),

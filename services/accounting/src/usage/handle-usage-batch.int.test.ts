@@ -6,6 +6,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { type BusMessage, injectTraceContext } from '@switchyard/bus';
+import { LOGGED_BODY_MAX_CHARS, type UsageEventV1 } from '@switchyard/contracts';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,16 +64,16 @@ function requestSpan(spanId: string): { headers: Record<string, string>; context
   return { headers, context };
 }
 
-describe('handleUsageBatch tracing', () => {
-  const context = () => ({
-    bus: { publish: async () => ({ stream: 'X', sequence: 1, duplicate: false }) },
-    db: accounting.database.db,
-    logger: pino({ level: 'silent' }),
-    metrics: createUsageConsumerMetrics(new Registry()),
-    deadLetterSubject: 'usage.deadletter.v1',
-    retryDelayMs: { initialMs: 10, maxMs: 10 },
-  });
+const context = () => ({
+  bus: { publish: async () => ({ stream: 'X', sequence: 1, duplicate: false }) },
+  db: accounting.database.db,
+  logger: pino({ level: 'silent' }),
+  metrics: createUsageConsumerMetrics(new Registry()),
+  deadLetterSubject: 'usage.deadletter.v1',
+  retryDelayMs: { initialMs: 10, maxMs: 10 },
+});
 
+describe('handleUsageBatch tracing', () => {
   it('continues the request trace for a batch of one, and links every request in a larger one', async () => {
     exporter.reset();
     const one = requestSpan('1111111111111111');
@@ -100,5 +101,102 @@ describe('handleUsageBatch tracing', () => {
       '3333333333333333',
     ]);
     expect(batchWrite?.attributes['messaging.batch.message_count']).toBe(2);
+  });
+});
+
+describe('handleUsageBatch request log', () => {
+  const encode = (event: UsageEventV1) => encoder.encode(JSON.stringify(event));
+  const bodiesOf = (requestIds: string[]) =>
+    accounting.database.db
+      .selectFrom('accounting.request_bodies')
+      .selectAll()
+      .where('request_id', 'in', requestIds)
+      .orderBy('request_id')
+      .execute();
+
+  it('stores error messages and bodies, one body row however often an event is delivered', async () => {
+    const logged = makeUsageEvent({
+      status: 400,
+      error_code: 'invalid_request',
+      error_message: 'messages: expected at least 1',
+      bodies: {
+        request: '{"messages":[]}',
+        request_truncated: false,
+        response: null,
+        response_truncated: false,
+      },
+    });
+    const plain = makeUsageEvent();
+    // The same event twice in one batch, and again in the next batch.
+    const first = [logged, plain, logged].map((event) => delivery(encode(event), {}));
+    await handleUsageBatch(
+      context(),
+      first.map((item) => item.message),
+    );
+    const again = delivery(encode(logged), {});
+    await handleUsageBatch(context(), [again.message]);
+    expect([...first, again].map((item) => item.settled)).toEqual([
+      ['ack'],
+      ['ack'],
+      ['ack'],
+      ['ack'],
+    ]);
+    const rows = await accounting.database.db
+      .selectFrom('accounting.usage_events')
+      .select(['request_id', 'error_message', 'extra'])
+      .where('request_id', 'in', [logged.request_id, plain.request_id])
+      .orderBy('request_id')
+      .execute();
+    expect(rows).toEqual(
+      [
+        {
+          request_id: logged.request_id,
+          error_message: 'messages: expected at least 1',
+          extra: {},
+        },
+        { request_id: plain.request_id, error_message: null, extra: {} },
+      ].sort((a, b) => (a.request_id < b.request_id ? -1 : 1)),
+    );
+    expect(await bodiesOf([logged.request_id, plain.request_id])).toMatchObject([
+      { request_id: logged.request_id, request_body: '{"messages":[]}', response_body: null },
+    ]);
+  });
+
+  it('writes a batch of large bodies in several statements, every message acked once stored', async () => {
+    const big = 'x'.repeat(LOGGED_BODY_MAX_CHARS);
+    const events = Array.from({ length: 10 }, () =>
+      makeUsageEvent({
+        bodies: { request: big, request_truncated: true, response: big, response_truncated: true },
+      }),
+    );
+    const batch = events.map((event) => delivery(encode(event), {}));
+    let statements = 0;
+    const db = accounting.database.db.withPlugin({
+      transformQuery: ({ node }) => {
+        statements += 1;
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    });
+    await handleUsageBatch(
+      { ...context(), db },
+      batch.map((item) => item.message),
+    );
+    // 20 MiB of bodies: more than one statement may carry.
+    expect(statements).toBe(2);
+    expect(batch.every((item) => item.settled.join() === 'ack')).toBe(true);
+    const stored = await accounting.database.db
+      .selectFrom('accounting.request_bodies')
+      .select((eb) => [
+        eb.fn.countAll<string>().as('rows'),
+        eb.fn.sum<string>(eb.fn('length', ['request_body'])).as('chars'),
+      ])
+      .where(
+        'request_id',
+        'in',
+        events.map((event) => event.request_id),
+      )
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ rows: '10', chars: String(10 * LOGGED_BODY_MAX_CHARS) });
   });
 });

@@ -1,12 +1,14 @@
 import { type Link, SpanStatusCode, trace } from '@opentelemetry/api';
 import { type Bus, type BusMessage, extractTraceContext } from '@switchyard/bus';
-import type { NewUsageEventRow, Tables } from '@switchyard/db';
+import type { NewRequestBodiesRow, NewUsageEventRow, Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { deadLetterUsageMessage } from './dead-letter-usage-message.js';
 import { insertUsageEvents } from './insert-usage-events.js';
 import { isRowDataError } from './is-row-data-error.js';
 import { parseUsageMessage } from './parse-usage-message.js';
+import { splitBySize } from './split-by-size.js';
+import { toRequestBodiesRow } from './to-request-bodies-row.js';
 import { toUsageEventRow } from './to-usage-event-row.js';
 import type { DeadLetterReason, UsageConsumerMetrics } from './usage-consumer-metrics.js';
 
@@ -24,7 +26,16 @@ export interface UsageBatchContext {
 interface Parsed {
   message: BusMessage;
   row: NewUsageEventRow;
+  /** The request log row, when body logging was on for the key. */
+  bodies: NewRequestBodiesRow | undefined;
 }
+
+/**
+ * Most body characters written by one statement. Bodies are capped per request (64 KiB by
+ * default, 1 MiB at most), so a batch of 500 could otherwise approach Postgres' 1 GiB message
+ * limit; a batch over this is written as several statements, each acked after its commit.
+ */
+const MAX_BODY_CHARS_PER_STATEMENT = 16 * 1_048_576;
 
 /**
  * Looked up at each use, not at import: the OpenTelemetry SDK (CommonJS) registers its provider
@@ -35,7 +46,8 @@ const tracer = () => trace.getTracer('switchyard-accounting');
 
 /**
  * Handles one batch: messages that are not usage event v1 are dead-lettered at once (retrying
- * cannot fix them); the rest are written in one statement and acked only after it committed.
+ * cannot fix them); the rest are written in one statement (several when their logged bodies are
+ * large) and acked only after it committed.
  * A refused write naks with a growing delay; on a message's last delivery it is dead-lettered
  * instead, so nothing is silently lost. Never throws for one message's sake.
  */
@@ -46,8 +58,13 @@ export async function handleUsageBatch(
   const parsed: Parsed[] = [];
   for (const message of batch) {
     const result = parseUsageMessage(message.data);
-    if (result.ok) parsed.push({ message, row: toUsageEventRow(result.event) });
-    else await deadLetter(context, message, result.reason, result.detail);
+    if (result.ok) {
+      parsed.push({
+        message,
+        row: toUsageEventRow(result.event),
+        bodies: toRequestBodiesRow(result.event),
+      });
+    } else await deadLetter(context, message, result.reason, result.detail);
   }
   if (parsed.length === 0) return;
   await tracer().startActiveSpan(
@@ -56,7 +73,9 @@ export async function handleUsageBatch(
     parentContext(parsed),
     async (span) => {
       try {
-        await writeBatch(context, parsed);
+        for (const run of splitBySize(parsed, bodyChars, MAX_BODY_CHARS_PER_STATEMENT)) {
+          await writeBatch(context, run);
+        }
       } catch (error: unknown) {
         span.recordException(error instanceof Error ? error : String(error));
         span.setStatus({ code: SpanStatusCode.ERROR });
@@ -70,11 +89,7 @@ export async function handleUsageBatch(
 
 async function writeBatch(context: UsageBatchContext, parsed: readonly Parsed[]): Promise<void> {
   try {
-    const inserted = await insertUsageEvents(
-      context.db,
-      parsed.map((item) => item.row),
-    );
-    acknowledge(context, parsed, inserted);
+    acknowledge(context, parsed, await insert(context, parsed));
   } catch (error: unknown) {
     context.metrics.insertFailures.inc();
     if (!isRowDataError(error) || parsed.length === 1) {
@@ -88,7 +103,7 @@ async function writeBatch(context: UsageBatchContext, parsed: readonly Parsed[])
     // Some row's data was refused: write one at a time so only the culprit is held back.
     for (const item of parsed) {
       try {
-        acknowledge(context, [item], await insertUsageEvents(context.db, [item.row]));
+        acknowledge(context, [item], await insert(context, [item]));
       } catch (rowError: unknown) {
         context.metrics.insertFailures.inc();
         context.logger.warn(
@@ -99,6 +114,20 @@ async function writeBatch(context: UsageBatchContext, parsed: readonly Parsed[])
       }
     }
   }
+}
+
+function insert(context: UsageBatchContext, parsed: readonly Parsed[]): Promise<number> {
+  return insertUsageEvents(
+    context.db,
+    parsed.map((item) => item.row),
+    parsed.flatMap((item) => (item.bodies === undefined ? [] : [item.bodies])),
+  );
+}
+
+function bodyChars({ bodies }: Parsed): number {
+  return bodies === undefined
+    ? 0
+    : bodies.request_body.length + (bodies.response_body?.length ?? 0);
 }
 
 function acknowledge(context: UsageBatchContext, parsed: readonly Parsed[], inserted: number) {

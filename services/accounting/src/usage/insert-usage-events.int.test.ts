@@ -6,6 +6,7 @@ import {
   type TestAccounting,
 } from '../testing/start-accounting-for-test.js';
 import { insertUsageEvents } from './insert-usage-events.js';
+import { toRequestBodiesRow } from './to-request-bodies-row.js';
 import { toUsageEventRow } from './to-usage-event-row.js';
 
 let accounting: TestAccounting;
@@ -66,6 +67,74 @@ describe('insertUsageEvents', () => {
       .execute();
     expect(rollups).toMatchObject([
       { requests: '5', cost_usd: '0.444444444444444444', ttft_count: '4' },
+    ]);
+  });
+
+  it('stores the error message in its column and bodies in the request log, once, with a new ledger row only', async () => {
+    const teamId = randomUUID();
+    const logged = makeUsageEvent({
+      team_id: teamId,
+      status: 502,
+      error_code: 'upstream_error',
+      error_message: 'upstream said "no" \u0000 with a NUL',
+      bodies: {
+        request: '{"messages":[{"role":"user","content":"h\u0000i ✓"}]}',
+        request_truncated: true,
+        response: null,
+        response_truncated: false,
+      },
+    });
+    const unlogged = makeUsageEvent({ team_id: teamId });
+    const write = (events: (typeof logged)[]) =>
+      insertUsageEvents(
+        accounting.database.db,
+        events.map((event) => toUsageEventRow(event)),
+        events.flatMap((event) => toRequestBodiesRow(event) ?? []),
+      );
+    expect(await write([logged, unlogged])).toBe(2);
+    // A redelivery, even with other bodies, changes nothing.
+    const redelivered = {
+      ...logged,
+      bodies: { ...logged.bodies, request: 'other' },
+    } as typeof logged;
+    expect(await write([redelivered])).toBe(0);
+    // Bodies of an event whose ledger row was stored without them are not added later.
+    expect(
+      await write([
+        {
+          ...unlogged,
+          bodies: {
+            request: '{}',
+            request_truncated: false,
+            response: '{}',
+            response_truncated: false,
+          },
+        },
+      ]),
+    ).toBe(0);
+
+    const row = await accounting.database.db
+      .selectFrom('accounting.usage_events')
+      .selectAll()
+      .where('request_id', '=', logged.request_id)
+      .executeTakeFirstOrThrow();
+    // Postgres text cannot hold NUL: it is stored as U+FFFD rather than refusing the event.
+    expect(row.error_message).toBe('upstream said "no" \ufffd with a NUL');
+    expect(row.extra).toEqual({});
+    const bodies = await accounting.database.db
+      .selectFrom('accounting.request_bodies')
+      .selectAll()
+      .where('request_id', 'in', [logged.request_id, unlogged.request_id])
+      .execute();
+    expect(bodies).toEqual([
+      {
+        request_id: logged.request_id,
+        finished_at: new Date(logged.finished_at),
+        request_body: '{"messages":[{"role":"user","content":"h\ufffdi ✓"}]}',
+        request_truncated: true,
+        response_body: null,
+        response_truncated: false,
+      },
     ]);
   });
 });

@@ -1,15 +1,18 @@
-import type { NewUsageEventRow, Tables } from '@switchyard/db';
+import type { NewRequestBodiesRow, NewUsageEventRow, Tables } from '@switchyard/db';
 import { type Kysely, sql } from 'kysely';
-import { LEDGER_COLUMNS, toUnnestSelect } from './to-unnest-select.js';
+import { LEDGER_COLUMNS, REQUEST_BODY_COLUMNS, toUnnestSelect } from './to-unnest-select.js';
 
 /**
- * Writes ledger rows in one statement: `INSERT … ON CONFLICT (request_id) DO NOTHING
- * RETURNING` feeds the daily rollup upsert, so only rows actually inserted are counted there and
- * a redelivered event changes nothing. Returns how many rows were new.
+ * Writes ledger rows and their logged bodies in one statement: `INSERT … ON CONFLICT
+ * (request_id) DO NOTHING RETURNING` feeds the daily rollup upsert and the request log insert,
+ * so only rows actually inserted are counted or logged, and a redelivered event changes nothing.
+ * One statement is one transaction: bodies are stored exactly when their ledger row is. Returns
+ * how many ledger rows were new.
  */
 export async function insertUsageEvents(
   db: Kysely<Tables>,
   rows: readonly NewUsageEventRow[],
+  bodies: readonly NewRequestBodiesRow[] = [],
 ): Promise<number> {
   if (rows.length === 0) return 0;
   const result = await db
@@ -17,9 +20,10 @@ export async function insertUsageEvents(
       query
         .insertInto('accounting.usage_events')
         .columns(LEDGER_COLUMNS.map(([column]) => column))
-        .expression(toUnnestSelect(rows))
+        .expression(toUnnestSelect(LEDGER_COLUMNS, rows))
         .onConflict((conflict) => conflict.column('request_id').doNothing())
         .returning([
+          'request_id',
           'finished_at',
           'team_id',
           'key_id',
@@ -98,6 +102,18 @@ export async function insertUsageEvents(
             updated_at: sql`now()`,
           }),
         )
+        .returning(sql<number>`1`.as('one')),
+    )
+    .with('logged', (query) =>
+      query
+        .insertInto('accounting.request_bodies')
+        .columns(REQUEST_BODY_COLUMNS.map(([column]) => column))
+        .expression(
+          sql`select * from (${toUnnestSelect(REQUEST_BODY_COLUMNS, bodies)}) as body
+            where body.request_id in (select request_id from inserted)`,
+        )
+        // Only a row whose ledger row was new gets here; the conflict clause is a second guard.
+        .onConflict((conflict) => conflict.column('request_id').doNothing())
         .returning(sql<number>`1`.as('one')),
     )
     .selectFrom('inserted')

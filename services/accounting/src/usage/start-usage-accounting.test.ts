@@ -22,7 +22,7 @@ describe('startUsageAccounting on the in-process bus and PGlite', () => {
     await database.close();
   });
 
-  it('stores events once, rolls them up and dead-letters poison', async () => {
+  it('stores events and their logged bodies once, rolls them up and dead-letters poison', async () => {
     const registry = new Registry();
     const consumer = await startUsageAccounting({
       bus,
@@ -33,7 +33,17 @@ describe('startUsageAccounting on the in-process bus and PGlite', () => {
     });
     await consumer.ready;
     const awkward = 'NULL, "quoted" {braced} back\\slash ✓';
-    const events = [makeUsageEvent(), makeUsageEvent({ status: 429, error_code: awkward })];
+    const events = [
+      makeUsageEvent({
+        bodies: {
+          request: `{"content":${JSON.stringify(awkward)}}`,
+          request_truncated: false,
+          response: '{"object":"chat.completion"}',
+          response_truncated: true,
+        },
+      }),
+      makeUsageEvent({ status: 429, error_code: awkward, error_message: awkward }),
+    ];
     for (const event of [...events, events[0]]) {
       await bus.publish('usage.v1.2xx', encoder.encode(JSON.stringify(event)), {
         msgId: `${event?.request_id}-${Math.random()}`, // distinct ids: the ledger dedupes
@@ -56,6 +66,21 @@ describe('startUsageAccounting on the in-process bus and PGlite', () => {
       .select('request_id')
       .execute();
     expect(rows).toHaveLength(2);
+    // The request log: the error message in its column, the first event's bodies stored once.
+    const failed = await database.db
+      .selectFrom('accounting.usage_events')
+      .select(['error_message', 'extra'])
+      .where('request_id', '=', events[1]?.request_id ?? '')
+      .executeTakeFirstOrThrow();
+    expect(failed).toEqual({ error_message: awkward, extra: {} });
+    const bodies = await database.db.selectFrom('accounting.request_bodies').selectAll().execute();
+    expect(bodies).toMatchObject([
+      {
+        request_id: events[0]?.request_id,
+        request_body: `{"content":${JSON.stringify(awkward)}}`,
+        response_truncated: true,
+      },
+    ]);
     const rollups = await database.db.selectFrom('accounting.usage_daily').selectAll().execute();
     expect(rollups).toMatchObject([
       { requests: '2', errors: '1', cost_usd: '0.000054000000000000' },

@@ -3,7 +3,8 @@ import type { Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import type { UsageConfig } from '../config.js';
+import { DEFAULT_REQUEST_BODY_RETENTION_DAYS, type UsageConfig } from '../config.js';
+import { toRetentionDays } from '../retention/prune-expired-usage.js';
 import { startLocalUsageRetention } from '../retention/start-local-usage-retention.js';
 import { startUsageRetention } from '../retention/start-usage-retention.js';
 import { startUsageConsumer } from './start-usage-consumer.js';
@@ -33,7 +34,7 @@ export interface UsageAccounting {
 
 /**
  * Everything accounting does with usage events, for `main.ts` and standalone mode alike:
- * the durable consumer into the ledger and rollups, and the ledger's retention.
+ * the durable consumer into the ledger, rollups and request log, and their retention.
  */
 export async function startUsageAccounting(
   options: UsageAccountingOptions,
@@ -47,13 +48,14 @@ export async function startUsageAccounting(
     maxWaitMs: options.usage.batchWaitMs,
     streamMaxAgeMs: options.usage.streamMaxAgeMs,
   });
-  const retentionOptions = {
-    db: options.db,
-    logger: options.logger,
+  const retentionDays = toRetentionDays({
     retentionDays: options.usage.retentionDays,
-  };
+    requestBodyRetentionDays:
+      options.usage.requestBodyRetentionDays ?? DEFAULT_REQUEST_BODY_RETENTION_DAYS,
+  });
+  const retentionOptions = { db: options.db, logger: options.logger, retentionDays };
   const retention =
-    options.usage.retentionDays === 0
+    retentionDays.usageEvents === 0 && retentionDays.requestBodies === 0
       ? undefined
       : options.redisUrl === undefined
         ? startLocalUsageRetention(retentionOptions)

@@ -1,5 +1,8 @@
-import type { NewUsageEventRow } from '@switchyard/db';
+import type { NewRequestBodiesRow, NewUsageEventRow } from '@switchyard/db';
 import { type RawBuilder, sql } from 'kysely';
+
+/** A column written through `unnest`, with its Postgres type for the array cast. */
+type UnnestColumn<Row> = readonly [column: keyof Row & string, type: string];
 
 /** Every ledger column written from an event, with its Postgres type for the array cast. */
 export const LEDGER_COLUMNS = [
@@ -17,6 +20,7 @@ export const LEDGER_COLUMNS = [
   ['stream', 'boolean'],
   ['status', 'smallint'],
   ['error_code', 'text'],
+  ['error_message', 'text'],
   ['prompt_tokens', 'bigint'],
   ['completion_tokens', 'bigint'],
   ['cached_tokens', 'bigint'],
@@ -30,21 +34,36 @@ export const LEDGER_COLUMNS = [
   ['attempts', 'smallint'],
   ['fallback_used', 'boolean'],
   ['extra', 'jsonb'],
-] as const satisfies ReadonlyArray<readonly [keyof NewUsageEventRow, string]>;
+] as const satisfies ReadonlyArray<UnnestColumn<NewUsageEventRow>>;
+
+/** Every request log column, with its Postgres type for the array cast. */
+export const REQUEST_BODY_COLUMNS = [
+  ['request_id', 'text'],
+  ['finished_at', 'timestamptz'],
+  ['request_body', 'text'],
+  ['request_truncated', 'boolean'],
+  ['response_body', 'text'],
+  ['response_truncated', 'boolean'],
+] as const satisfies ReadonlyArray<UnnestColumn<NewRequestBodiesRow>>;
 
 /**
- * `select * from unnest($1::text[], $2::timestamptz[], …)`: the rows as one array parameter per
- * column. A statement of 27 parameters, however many rows, instead of 27 per row: far less for
- * the driver to bind and the server to parse, and no limit of 65,535 parameters.
+ * `select * from unnest($1::text[], $2::timestamptz[], …) as unnested(request_id, …)`: the rows as
+ * one array parameter per column. One parameter per column however many rows, instead of one
+ * per value: far less for the driver to bind and the server to parse, and no limit of 65,535
+ * parameters.
  */
-export function toUnnestSelect(rows: readonly NewUsageEventRow[]): RawBuilder<unknown> {
-  const arrays = LEDGER_COLUMNS.map(([column, type]) => {
+export function toUnnestSelect<Row>(
+  columns: ReadonlyArray<UnnestColumn<Row>>,
+  rows: readonly Row[],
+): RawBuilder<unknown> {
+  const arrays = columns.map(([column, type]) => {
     const values = rows.map((row) => {
       const value = row[column];
       // jsonb travels as JSON text; an array of objects would be bound as a Postgres array.
-      return column === 'extra' ? JSON.stringify(value ?? {}) : (value ?? null);
+      return type === 'jsonb' ? JSON.stringify(value ?? {}) : (value ?? null);
     });
     return sql`${values}::${sql.raw(type)}[]`;
   });
-  return sql`select * from unnest(${sql.join(arrays)})`;
+  const names = columns.map(([column]) => sql.id(column));
+  return sql`select * from unnest(${sql.join(arrays)}) as unnested(${sql.join(names)})`;
 }

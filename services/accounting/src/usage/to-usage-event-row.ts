@@ -1,7 +1,11 @@
 import type { UsageEventV1 } from '@switchyard/contracts';
 import type { JsonObject, NewUsageEventRow } from '@switchyard/db';
+import { replaceNul } from './replace-nul.js';
 
-/** The fields of usage event v1 that have a column; everything else goes to `extra`. */
+/**
+ * The fields of usage event v1 that have a column (or, for `bodies`, a table of their own);
+ * everything else goes to `extra`.
+ */
 const knownFields = new Set([
   'version',
   'request_id',
@@ -18,6 +22,7 @@ const knownFields = new Set([
   'stream',
   'status',
   'error_code',
+  'error_message',
   'prompt_tokens',
   'completion_tokens',
   'cached_tokens',
@@ -30,6 +35,7 @@ const knownFields = new Set([
   'ttft_ms',
   'attempts',
   'fallback_used',
+  'bodies',
 ]);
 
 /** The ledger row of a usage event; fields a newer producer added are kept in `extra`. */
@@ -54,6 +60,10 @@ export function toUsageEventRow(event: UsageEventV1): NewUsageEventRow {
     stream: event.stream,
     status: event.status,
     error_code: event.error_code,
+    error_message:
+      event.error_message === undefined || event.error_message === null
+        ? null
+        : replaceNul(event.error_message),
     prompt_tokens: event.prompt_tokens,
     completion_tokens: event.completion_tokens,
     cached_tokens: event.cached_tokens,

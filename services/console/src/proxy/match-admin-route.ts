@@ -38,6 +38,8 @@ const RULES: readonly Rule[] = [
   rule(['GET'], 'usage/(events|summary)', 'admin', 'own-key'),
   rule(['GET'], 'usage/events/[A-Za-z0-9._:-]{1,128}', 'admin', 'by-id'),
   rule(['GET'], 'usage/credentials', 'admin'),
+  rule(['GET'], 'requests', 'admin', 'own-key'),
+  rule(['GET'], 'requests/[A-Za-z0-9._:-]{1,128}', 'admin', 'by-id'),
   // Served by the gateway itself (its credential pools are per replica).
   rule(['GET'], 'gateway/credentials', 'gateway'),
   rule(['GET'], 'models', 'catalog'),

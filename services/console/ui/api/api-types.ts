@@ -41,6 +41,8 @@ export interface ApiKey {
   limits: Limits;
   model_allowlist: string[] | null;
   budget?: Budget;
+  /** Request and response bodies of this key's requests go to the request log. */
+  log_bodies?: boolean;
   expires_at: string | null;
   revoked_at: string | null;
   created_at: string;
@@ -66,6 +68,7 @@ export interface UsageEvent {
   stream: boolean;
   status: number;
   error_code: string | null;
+  error_message?: string | null;
   prompt_tokens: number;
   completion_tokens: number;
   cached_tokens: number;
@@ -78,6 +81,21 @@ export interface UsageEvent {
   attempts: number;
   fallback_used: boolean;
   extra?: unknown;
+}
+
+/** One request in the request log. */
+export interface RequestLogEntry extends UsageEvent {
+  has_bodies: boolean;
+}
+
+/** A request log entry with its bodies (logged text, capped and credential-redacted). */
+export interface RequestLogDetail extends RequestLogEntry {
+  bodies: {
+    request: string;
+    request_truncated: boolean;
+    response: string | null;
+    response_truncated: boolean;
+  } | null;
 }
 
 export interface UsageTotals {

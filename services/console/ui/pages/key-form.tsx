@@ -10,7 +10,8 @@ import { ErrorNotice } from '../components/states.js';
 import { toMessage } from '../components/use-api-data.js';
 
 /**
- * Create a key (its secret comes back once) or edit one's name, limits, allowlist and expiry.
+ * Create a key (its secret comes back once) or edit one's name, limits, allowlist, expiry and
+ * request logging.
  * Team admins create keys in their own team only, and never admin keys.
  */
 export function KeyForm({
@@ -36,6 +37,7 @@ export function KeyForm({
   const [allowlist, setAllowlist] = useState(apiKey?.model_allowlist?.join('\n') ?? '');
   const [expires, setExpires] = useState(apiKey?.expires_at?.slice(0, 10) ?? '');
   const [budget, setBudget] = useState(toBudgetForm(apiKey?.budget));
+  const [logBodies, setLogBodies] = useState(apiKey?.log_bodies ?? false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -76,6 +78,8 @@ export function KeyForm({
       // Sent only when there is one to set or clear, so an admin API without budgets still works.
       ...((parsedBudget.budget !== null || apiKey?.budget) && { budget: parsedBudget.budget }),
       expires_at: expiresAt?.toISOString() ?? null,
+      // Sent only when on or changed, so an admin API without the request log still works.
+      ...((logBodies || apiKey?.log_bodies) && { log_bodies: logBodies }),
     };
     setBusy(true);
     setFailure(undefined);
@@ -171,6 +175,15 @@ export function KeyForm({
           onInput={(event) => setAllowlist((event.currentTarget as HTMLTextAreaElement).value)}
         />
       </Field>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          name="key-log-bodies"
+          checked={logBodies}
+          onChange={(event) => setLogBodies((event.currentTarget as HTMLInputElement).checked)}
+        />
+        Log request and response bodies (capped, credentials redacted) in the request log
+      </label>
       {failure && <ErrorNotice message={failure} />}
       <div class="actions">
         <button type="submit" disabled={busy}>

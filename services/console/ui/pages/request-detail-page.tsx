@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { formatUsd } from '../../src/shared/format-usd.js';
-import type { UsageEvent } from '../api/api-types.js';
+import type { RequestLogDetail } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { formatCount, formatMs, formatTime } from '../components/format.js';
 import { Loaded } from '../components/states.js';
@@ -11,7 +11,7 @@ import { useApiData } from '../components/use-api-data.js';
 export function RequestDetailPage({ requestId }: { requestId: string }) {
   const { api } = useConsole();
   const event = useApiData(
-    () => api.get<UsageEvent>(`admin/usage/events/${encodeURIComponent(requestId)}`),
+    () => api.get<RequestLogDetail>(`admin/requests/${encodeURIComponent(requestId)}`),
     requestId,
   );
   return (
@@ -27,6 +27,7 @@ export function RequestDetailPage({ requestId }: { requestId: string }) {
             <p>
               <StatusBadge status={row.status} code={row.error_code} />
             </p>
+            {row.error_message && <p class="field-error">{row.error_message}</p>}
             <div class="detail-grid">
               <Group title="Model">
                 <Item label="Requested" value={row.requested_model} />
@@ -64,11 +65,21 @@ export function RequestDetailPage({ requestId }: { requestId: string }) {
                 <Item label="Credential" value={row.credential_id ?? '—'} />
               </Group>
             </div>
-            <h2>Bodies</h2>
-            {hasBodies(row.extra) ? (
-              <pre class="body-dump">{JSON.stringify(row.extra, null, 2)}</pre>
+            <h2>Request body</h2>
+            {row.bodies === null ? (
+              <p class="muted">
+                No bodies were kept: request logging was off for this key, or they have expired.
+              </p>
             ) : (
-              <p class="muted">Request logging was off for this key: no bodies were kept.</p>
+              <>
+                <Body text={row.bodies.request} truncated={row.bodies.request_truncated} />
+                <h2>Response body</h2>
+                {row.bodies.response === null ? (
+                  <p class="muted">No upstream answered.</p>
+                ) : (
+                  <Body text={row.bodies.response} truncated={row.bodies.response_truncated} />
+                )}
+              </>
             )}
           </div>
         )}
@@ -95,6 +106,22 @@ function Item({ label, value }: { label: string; value: string }) {
   );
 }
 
-function hasBodies(extra: unknown): boolean {
-  return typeof extra === 'object' && extra !== null && Object.keys(extra).length > 0;
+/** A logged body, pretty-printed when it is whole JSON (a cut one is shown as it is). */
+function Body({ text, truncated }: { text: string; truncated: boolean }) {
+  return (
+    <>
+      <pre class="body-dump" data-testid="request-body">
+        {truncated ? text : prettyJson(text)}
+      </pre>
+      {truncated && <p class="muted">Cut at the gateway's size cap.</p>}
+    </>
+  );
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatUsd } from '../../src/shared/format-usd.js';
-import type { ApiKey, Page, UsageEvent } from '../api/api-types.js';
+import type { ApiKey, Page, RequestLogEntry } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { navigate } from '../app/use-hash-route.js';
 import { CursorPager } from '../components/cursor-pager.js';
@@ -11,7 +11,7 @@ import { Empty, Loaded } from '../components/states.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useApiData } from '../components/use-api-data.js';
 
-const FILTERS = ['model', 'provider', 'status_class', 'error', 'key_id', 'team_id', 'from', 'to'];
+const FILTERS = ['model', 'provider', 'status', 'error', 'key_id', 'team_id', 'from', 'to'];
 const PAGE_SIZE = 50;
 
 /** The request log, newest first, filtered on the server and paged by cursor. */
@@ -28,7 +28,10 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
     limit: PAGE_SIZE,
     cursor: cursors.at(-1),
   });
-  const events = useApiData(() => api.get<Page<UsageEvent>>(`admin/usage/events${search}`), search);
+  const events = useApiData(
+    () => api.get<Page<RequestLogEntry>>(`admin/requests${search}`),
+    search,
+  );
   // Key names for the log (the first 100 keys the caller may see); ids stand in for the rest.
   const keys = useApiData(
     () =>
@@ -77,15 +80,18 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
           <input value={draft.provider} onInput={set('provider')} placeholder="openai" />
         </Field>
         <Field label="Status">
-          <select value={draft.status_class} onChange={set('status_class')}>
+          <select value={draft.status} onChange={set('status')}>
             <option value="">Any</option>
             <option value="2xx">Succeeded (2xx)</option>
             <option value="4xx">Refused (4xx)</option>
             <option value="5xx">Failed (5xx)</option>
+            <option value="429">Rate limited (429)</option>
+            <option value="402">Over budget (402)</option>
+            <option value="499">Client left (499)</option>
           </select>
         </Field>
         <Field label="Error text">
-          <input value={draft.error} onInput={set('error')} placeholder="rate_limit" />
+          <input value={draft.error} onInput={set('error')} placeholder="code or message" />
         </Field>
         {session.role !== 'member' && (
           <Field label="Key id">
@@ -126,6 +132,7 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
                       <th>Model</th>
                       <th>Provider</th>
                       <th>Key</th>
+                      <th>Error</th>
                       <th class="num">Tokens</th>
                       <th class="num">Cost</th>
                       <th class="num">Latency</th>
@@ -142,6 +149,9 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
                         <td>{event.model}</td>
                         <td>{event.provider || '—'}</td>
                         <td>{keyName(event.key_id)}</td>
+                        <td class="error-text" title={event.error_message ?? undefined}>
+                          {event.error_message ?? ''}
+                        </td>
                         <td class="num">
                           {formatCount(event.prompt_tokens + event.completion_tokens)}
                         </td>
@@ -154,6 +164,7 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
                           >
                             {event.request_id}
                           </a>
+                          {event.has_bodies && <span class="tag">bodies</span>}
                         </td>
                       </tr>
                     ))}
