@@ -26,6 +26,7 @@ models:
   - { id: fake/no-usage, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
   - { id: fake/slow-stream-150, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
   - { id: fake/error-500, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
+  - { id: fake/break-stream, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
   - { id: router/reports-cost, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
 `;
 
@@ -231,6 +232,12 @@ describe('usage provenance and the request log', () => {
     expect(entry).toMatchObject({ usage_source: 'estimated', status: 200 });
     expect(entry.completion_tokens).toBeGreaterThan(0);
     expect(JSON.parse(entry.bodies?.request ?? '')).toMatchObject({ max_tokens: 100 });
+    // Logged as the client got it: an Anthropic message, assembled from the stream.
+    expect(JSON.parse(entry.bodies?.response ?? '')).toMatchObject({
+      type: 'message',
+      role: 'assistant',
+      content: [{ type: 'text', text: (message.content[0] as { text: string }).text }],
+    });
   });
 
   it('records what a client that left mid-stream had received as partial usage', async () => {
@@ -262,6 +269,28 @@ describe('usage provenance and the request log', () => {
     expect(entry.prompt_tokens).toBeGreaterThan(0);
     expect(entry.completion_tokens).toBeGreaterThan(0);
     expect(entry.completion_tokens).toBeLessThan(10);
+  });
+
+  it('records a stream the upstream broke off as partial, with the error the client got', async () => {
+    const { data: stream, response } = await openai(logged.secret)
+      .chat.completions.create({
+        model: 'fake/break-stream',
+        stream: true,
+        messages: [{ role: 'user', content: 'break off please' }],
+      })
+      .withResponse();
+    await expect(
+      (async () => {
+        for await (const _chunk of stream) {
+          // drained until the error event
+        }
+      })(),
+    ).rejects.toBeInstanceOf(OpenAI.APIError);
+    const entry = await findLogged(response.headers.get('x-request-id'));
+    expect(entry).toMatchObject({ status: 502, usage_source: 'partial' });
+    expect(entry.error_message).not.toBeNull();
+    expect(entry.completion_tokens).toBeGreaterThan(0);
+    expect(toAtto(entry.cost_usd)).toBe(costAt(entry.prompt_tokens, entry.completion_tokens));
   });
 
   it('prefers the cost the upstream reports (OpenRouter) and says so', async () => {
@@ -306,7 +335,7 @@ describe('usage provenance and the request log', () => {
       '/requests?error=no-such-error-text-anywhere',
     );
     expect(none.body.data).toEqual([]);
-    // The member who made the requests sees them; another team's admin does not.
+    // The member who made the requests sees them, and only theirs.
     const mine = await fetch(`${standalone.origin}/admin/v1/requests?limit=100`, {
       headers: { authorization: `Bearer ${logged.secret}` },
     });

@@ -56,6 +56,7 @@ export {
   COST_SOURCES,
   type CostSource,
   ERROR_MESSAGE_MAX_CHARS,
+  LEDGER_USD_PATTERN,
   LOGGED_BODY_MAX_CHARS,
   type RequestBodies,
   requestBodiesSchema,

@@ -30,7 +30,14 @@ import { seedKeys } from './testing/seed-keys.js';
 
 const MASTER_KEY = 'sk-sy-int-master';
 const PEPPER = 'int-test-pepper-0123456789';
-const MODELS = ['fake/chat', 'fake/other', 'fake/slow-1000', 'fake/gift:free', 'spare/chat'];
+const MODELS = [
+  'fake/chat',
+  'fake/other',
+  'fake/slow-1000',
+  'fake/slow-stream-200',
+  'fake/gift:free',
+  'spare/chat',
+];
 
 let fresh: FreshPostgresDatabase;
 let database: Database;
@@ -118,6 +125,7 @@ models:
   - { id: fake/chat, context_length: 8192, ${price} }
   - { id: fake/other, context_length: 8192, ${price} }
   - { id: fake/slow-1000, context_length: 8192, ${price} }
+  - { id: fake/slow-stream-200, context_length: 8192, ${price} }
   - { id: fake/gift:free, context_length: 8192, pricing: { prompt: "0", completion: "0" } }
   - { id: spare/chat, context_length: 8192, ${price} }
 `,
@@ -492,5 +500,40 @@ describe('budgets', () => {
     // The fake's usage for "hi": 7 prompt tokens and 2 completion tokens → 7,000 + 4,000 nano-USD.
     expect(budget?.spent_usd).toBe('0.000011');
     expect(budget?.remaining_usd).toBe('0.999989');
+  });
+
+  it('settles a stream the client left to what it had received, not to its whole hold', async () => {
+    const key = await seed.key(await seed.team(), { budget_usd: '1', budget_period: 'month' });
+    const controller = new AbortController();
+    const response = await call(
+      key.secret,
+      {
+        model: 'fake/slow-stream-200',
+        stream: true,
+        max_tokens: 1_000,
+        messages: [{ role: 'user', content: 'one two three four five six' }],
+      },
+      { signal: controller.signal },
+    );
+    const reader = response.body?.getReader();
+    let received = '';
+    while (!received.includes('Echo')) {
+      const read = await reader?.read();
+      if (read === undefined || read.done) break;
+      received += new TextDecoder().decode(read.value);
+    }
+    controller.abort();
+    const budgetOf = async () => {
+      const { data } = (await (await get(key.secret, '/v1/key')).json()) as {
+        data: { budgets: { spent_usd: string; reserved_usd: string }[] };
+      };
+      return data.budgets[0];
+    };
+    await expect.poll(budgetOf, { timeout: 5_000 }).toMatchObject({ reserved_usd: '0' });
+    // The hold was over $0.002 (1,000 completion tokens at $2/M); the estimate of a prompt of
+    // about 17 tokens and an answer of a few is a few hundredths of that.
+    const spent = Number((await budgetOf())?.spent_usd);
+    expect(spent).toBeGreaterThan(0);
+    expect(spent).toBeLessThan(0.00005);
   });
 });

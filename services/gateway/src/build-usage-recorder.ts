@@ -39,7 +39,7 @@ export function buildUsageRecorder(
   registerBufferedPublisherMetrics(context.registry, publisher);
   const bodiesDropped = new Counter({
     name: 'switchyard_request_log_bodies_dropped_total',
-    help: 'Request-log bodies left off usage events because the publish buffer was backed up (the usage itself was kept).',
+    help: 'Request-log bodies left off usage events because the publish buffer was backed up or the event would exceed NATS limits (the usage itself was kept).',
     registers: [context.registry],
   });
   return {

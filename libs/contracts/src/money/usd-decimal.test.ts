@@ -47,8 +47,15 @@ describe('nano-USD', () => {
     expect(read(0.000123)).toBe('0.000123');
     expect(read(1.5e-7)).toBe('0.00000015');
     expect(read(0.1 + 0.2)).toBe('0.30000000000000004');
-    expect(read(2e21)).toBe('2000000000000000000000');
+    expect(read(999_999_999_999)).toBe('999999999999');
     expect(read(0)).toBe('0');
+    // Past 18 decimals (float noise, subnormals) it rounds up to what the ledger holds.
+    expect(read(0.0000030000000000000005)).toBe('0.000003000000000001');
+    expect(read(0.00012345678901234567)).toBe('0.000123456789012346');
+    expect(read(1e-19)).toBe('0.000000000000000001');
+    expect(read(5e-324)).toBe('0.000000000000000001');
+    expect(read(1e12)).toBeUndefined();
+    expect(read(1e308)).toBeUndefined();
     expect(read(-0.1)).toBeUndefined();
     expect(read(Number.NaN)).toBeUndefined();
     expect(read(Number.POSITIVE_INFINITY)).toBeUndefined();

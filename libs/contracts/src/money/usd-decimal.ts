@@ -38,20 +38,29 @@ export function formatUsd(amount: UsdAmount): string {
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
 
+/** Most decimals an amount keeps from a number (the ledger's `numeric(30, 18)`). */
+const NUMBER_SCALE = 18;
+/** Amounts read from numbers stay below this many USD (the ledger's 12 whole digits). */
+const NUMBER_LIMIT = 1e12;
+
 /**
  * A JSON number as an exact amount: the decimal a provider wrote (`0.000123`, or `1.5e-7`, which
- * JSON allows), read from the number's shortest round-trip form so no binary noise creeps in.
- * Undefined for what is not a finite non-negative number.
+ * JSON allows), read from the number's shortest round-trip form so no binary noise creeps in,
+ * rounded up to 18 decimals. Undefined for what is not a finite number in [0, 10^12).
  */
 export function usdFromNumber(value: number): UsdAmount | undefined {
-  if (!Number.isFinite(value) || value < 0) return undefined;
+  if (!Number.isFinite(value) || value < 0 || value >= NUMBER_LIMIT) return undefined;
   const match = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value));
   if (!match) return undefined;
   const fraction = match[2] ?? '';
   const exponent = Number(match[3] ?? 0);
   const units = BigInt(`${match[1]}${fraction}`);
   const scale = fraction.length - exponent;
-  return scale >= 0 ? { units, scale } : { units: units * 10n ** BigInt(-scale), scale: 0 };
+  if (scale <= 0) return { units: units * 10n ** BigInt(-scale), scale: 0 };
+  if (scale <= NUMBER_SCALE) return { units, scale };
+  const divisor = 10n ** BigInt(scale - NUMBER_SCALE);
+  const rounded = units / divisor + (units % divisor === 0n ? 0n : 1n);
+  return { units: rounded, scale: NUMBER_SCALE };
 }
 
 const NANOS_SCALE = 9;

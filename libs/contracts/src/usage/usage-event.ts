@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 const count = z.number().int().nonnegative();
-/** Exact USD as a non-negative decimal string (`"0.000123"`), never a float. */
-const usd = z.string().regex(/^\d{1,12}(\.\d{1,18})?$/);
+/** Exact USD as the ledger holds it: a non-negative decimal string, 12 + 18 digits at most. */
+export const LEDGER_USD_PATTERN = /^\d{1,12}(\.\d{1,18})?$/;
+const usd = z.string().regex(LEDGER_USD_PATTERN);
 const timestamp = z.iso.datetime({ offset: true });
 
 /** Where a request's token numbers came from (ARCHITECTURE.md). */
@@ -15,8 +16,11 @@ export type CostSource = (typeof COST_SOURCES)[number];
 
 /** Longest error message an event carries. */
 export const ERROR_MESSAGE_MAX_CHARS = 2_048;
-/** Longest body an event carries; the gateway's configured cap is at most this. */
-export const LOGGED_BODY_MAX_CHARS = 1_048_576;
+/**
+ * Longest body an event carries; the gateway's configured cap is at most this, so an event with
+ * both bodies stays well under NATS's default 1 MB message limit.
+ */
+export const LOGGED_BODY_MAX_CHARS = 262_144;
 
 /**
  * A request's bodies for the request log, capped and credential-redacted by the gateway: the

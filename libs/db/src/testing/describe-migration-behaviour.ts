@@ -20,6 +20,7 @@ const accountingTables = [
   'kysely_migration',
   'kysely_migration_lock',
   'organizations',
+  'request_bodies',
   'teams',
   'usage_daily',
   'usage_events',

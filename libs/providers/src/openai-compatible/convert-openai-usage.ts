@@ -1,5 +1,6 @@
 import {
   formatUsd,
+  LEDGER_USD_PATTERN,
   type OpenAiUsage,
   sumUsd,
   type TokenUsage,
@@ -29,5 +30,7 @@ function reportedCost(usage: OpenAiUsage): string | undefined {
   const upstream = usage.cost_details?.upstream_inference_cost;
   const inference =
     usage.is_byok === true && typeof upstream === 'number' ? usdFromNumber(upstream) : undefined;
-  return formatUsd(inference === undefined ? fee : sumUsd([fee, inference]));
+  const cost = formatUsd(inference === undefined ? fee : sumUsd([fee, inference]));
+  // What the ledger cannot hold is no cost at all: the catalog's price applies instead.
+  return LEDGER_USD_PATTERN.test(cost) ? cost : undefined;
 }

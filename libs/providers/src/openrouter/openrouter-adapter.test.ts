@@ -59,6 +59,13 @@ describe('openrouter adapter', () => {
     ).toBe('0.0001');
     expect(parse({})?.costUsd).toBeUndefined();
     expect(parse({ cost: -1 })?.costUsd).toBeUndefined();
+    // Whatever a provider sends, the cost fits the ledger (usage event v1's money pattern).
+    expect(parse({ cost: 0.0000030000000000000005 })?.costUsd).toBe('0.000003000000000001');
+    expect(parse({ cost: 1e12 })?.costUsd).toBeUndefined();
+    expect(
+      parse({ cost: 999_999_999_999, is_byok: true, cost_details: { upstream_inference_cost: 1 } })
+        ?.costUsd,
+    ).toBeUndefined();
   });
 
   it('reads the reported cost from the last event of a stream', () => {

@@ -164,7 +164,8 @@ describe('handleUsageBatch request log', () => {
 
   it('writes a batch of large bodies in several statements, every message acked once stored', async () => {
     const big = 'x'.repeat(LOGGED_BODY_MAX_CHARS);
-    const events = Array.from({ length: 10 }, () =>
+    // 40 × 2 bodies at the cap: 20 MiB, more than one statement may carry.
+    const events = Array.from({ length: 40 }, () =>
       makeUsageEvent({
         bodies: { request: big, request_truncated: true, response: big, response_truncated: true },
       }),
@@ -182,7 +183,6 @@ describe('handleUsageBatch request log', () => {
       { ...context(), db },
       batch.map((item) => item.message),
     );
-    // 20 MiB of bodies: more than one statement may carry.
     expect(statements).toBe(2);
     expect(batch.every((item) => item.settled.join() === 'ack')).toBe(true);
     const stored = await accounting.database.db

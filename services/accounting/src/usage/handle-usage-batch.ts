@@ -32,7 +32,7 @@ interface Parsed {
 
 /**
  * Most body characters written by one statement. Bodies are capped per request (64 KiB by
- * default, 1 MiB at most), so a batch of 500 could otherwise approach Postgres' 1 GiB message
+ * default, 256 KiB at most), so a batch of 2,000 could otherwise approach Postgres' 1 GiB message
  * limit; a batch over this is written as several statements, each acked after its commit.
  */
 const MAX_BODY_CHARS_PER_STATEMENT = 16 * 1_048_576;

@@ -8,6 +8,11 @@ import type { RoutedCall } from '../routing/call-with-fallback.js';
 import { createStreamAnswer } from '../usage/create-stream-answer.js';
 import type { OutcomeTracker } from '../usage/track-outcome.js';
 
+/** Outgoing SSE kept per stream to estimate its tokens from; longer answers are extrapolated. */
+const ESTIMATE_STREAM_RETAIN_CHARS = 64 * 1024;
+/** Kept per stream of a key with body logging: enough SSE for a capped, assembled response body. */
+const LOGGED_STREAM_RETAIN_CHARS = 4 * 1024 * 1024;
+
 /**
  * The completion as OpenAI SSE text while it arrives, recording the outcome when it ends.
  * `translate` lets another ingress (Anthropic's `/v1/messages`) re-shape the events.
@@ -30,7 +35,10 @@ export function chatEventStream(options: {
     },
   });
   let firstByteAt: number | undefined;
-  const answer = createStreamAnswer();
+  // Kept for a token estimate should the provider report no usage, and for the request log.
+  const answer = createStreamAnswer(
+    outcome.logsBodies ? LOGGED_STREAM_RETAIN_CHARS : ESTIMATE_STREAM_RETAIN_CHARS,
+  );
   return relaySse({
     body: response.body,
     transformer,

@@ -88,7 +88,7 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
           errorMessage: null,
           usage,
           delivery: 'complete',
-          answer: jsonAnswer(parsed.body),
+          answer: jsonAnswer(parsed.body, parsed.passThrough ? parsed.text : undefined),
         });
         // An OpenAI-format body is forwarded as written: re-serialising vectors is the costly part.
         if (parsed.passThrough) return reply.type('application/json').send(parsed.text);

@@ -37,6 +37,9 @@ export function registerMessages(
       const messages = parseBody(messagesRequestSchema, request.body);
       const converted = convertMessagesRequest(messages);
       outcome.describe(messages.model, converted.request.stream === true);
+      outcome.presentAnswer((completion) =>
+        convertChatCompletionToMessage(completion, messages.model),
+      );
       const call = await routeChat(deps, request, reply, converted.request, principal, outcome);
       addWarnings(reply, converted.warnings);
       if (converted.request.stream === true) {

@@ -2,6 +2,7 @@ import type { ChatCompletionRequest } from '@switchyard/contracts';
 import { type ApiError, apiErrors } from '@switchyard/service-kit';
 import { countTokens } from 'gpt-tokenizer';
 import type { Model } from '../catalog/model-catalog.js';
+import { estimateTokens } from '../usage/estimate-tokens.js';
 
 /** Tokens counted for an image part (OpenAI bills a high-detail 512px tile set at about this). */
 const IMAGE_TOKENS = 1_000;
@@ -17,7 +18,7 @@ export interface PromptSize {
   upperBound: number;
   /** The o200k count with a margin for other tokenizers: what a window must hold. */
   count(): number;
-  /** The o200k count without margin: the usage recorded when a provider reports none. */
+  /** The o200k count without margin (sampled when long): the usage recorded when a provider reports none. */
   estimate(): number;
 }
 
@@ -47,7 +48,8 @@ export function measurePrompt(request: ChatCompletionRequest): PromptSize {
   return {
     upperBound: texts.reduce((sum, text) => sum + Buffer.byteLength(text), fixed),
     count: () => Math.ceil(textTokens() * ESTIMATE_MARGIN) + fixed,
-    estimate: () => textTokens() + fixed,
+    // Exact when the window check already counted; else a bounded sample (the event loop's sake).
+    estimate: () => (tokens ?? estimateTokens(texts)) + fixed,
   };
 }
 

@@ -1,4 +1,4 @@
-import { countTokens } from 'gpt-tokenizer';
+import { estimateTokens } from './estimate-tokens.js';
 
 /**
  * An answer as the client received it, read only when needed: to estimate completion tokens
@@ -9,13 +9,22 @@ export interface Answer {
   completionTokens(): number;
   /** The answer as one JSON document (a stream assembled into a `chat.completion`). */
   json(): unknown;
+  /** The JSON's text when it is already at hand (a body forwarded as is): logged without re-serialising. */
+  readonly text?: string | undefined;
+  /** Part of a long stream was not kept: `json()` holds only its beginning. */
+  readonly truncated: boolean;
 }
 
-/** The answer of a non-streaming completion (or any JSON answer without generated text). */
-export function jsonAnswer(body: Record<string, unknown>): Answer {
+/**
+ * The answer of a non-streaming completion (or any JSON answer without generated text), with
+ * the upstream's text when the body is forwarded as written.
+ */
+export function jsonAnswer(body: Record<string, unknown>, text?: string): Answer {
   return {
-    completionTokens: () => countTokens(generatedText(body.choices, 'message')),
+    completionTokens: () => estimateTokens([generatedText(body.choices, 'message')]),
     json: () => body,
+    text,
+    truncated: false,
   };
 }
 

@@ -15,6 +15,7 @@ describe('captureBodies', () => {
       answer: jsonAnswer({
         choices: [{ message: { content: 'upstream said upstream-secret-1' } }],
       }),
+      present: undefined,
       maxBytes: 65_536,
       secrets: ['upstream-secret-1'],
     });
@@ -33,11 +34,13 @@ describe('captureBodies', () => {
     const bodies = captureBodies({
       request: { text: 'é'.repeat(5_000) },
       answer: undefined,
-      maxBytes: 1_025,
+      present: undefined,
+      maxBytes: 1_024,
       secrets: [],
     });
     expect(bodies.request_truncated).toBe(true);
-    expect(Buffer.byteLength(bodies.request)).toBeLessThanOrEqual(1_025);
+    expect(Buffer.byteLength(bodies.request)).toBeLessThanOrEqual(1_024);
+    expect(Buffer.byteLength(bodies.request)).toBeGreaterThan(1_020);
     expect(bodies.request).not.toContain('\uFFFD');
     expect(bodies.response).toBeNull();
   });
@@ -48,9 +51,47 @@ describe('captureBodies', () => {
     const bodies = captureBodies({
       request: text,
       answer: undefined,
+      present: undefined,
       maxBytes: 1_024,
       secrets: [],
     });
     expect(bodies.request).not.toContain('sk-live-0123');
+  });
+
+  it('logs the answer as the client got it, and as assembled when it cannot be converted', () => {
+    const answer = jsonAnswer({ choices: [{ message: { content: 'hi' } }] });
+    const present = (completion: Record<string, unknown>) => ({ type: 'message', completion });
+    const shown = captureBodies({ request: {}, answer, present, maxBytes: 4_096, secrets: [] });
+    expect(JSON.parse(shown.response ?? '')).toMatchObject({ type: 'message' });
+    const failing = () => {
+      throw new Error('cannot convert');
+    };
+    const raw = captureBodies({
+      request: {},
+      answer,
+      present: failing,
+      maxBytes: 4_096,
+      secrets: [],
+    });
+    expect(JSON.parse(raw.response ?? '')).toEqual({ choices: [{ message: { content: 'hi' } }] });
+  });
+
+  it('logs a body already at hand as written, and says when a stream was cut short', () => {
+    const forwarded = captureBodies({
+      request: {},
+      answer: jsonAnswer({ data: [] }, '{"data": [ ]}'),
+      present: undefined,
+      maxBytes: 4_096,
+      secrets: [],
+    });
+    expect(forwarded.response).toBe('{"data": [ ]}');
+    const cut = captureBodies({
+      request: {},
+      answer: { completionTokens: () => 0, json: () => ({}), truncated: true },
+      present: undefined,
+      maxBytes: 4_096,
+      secrets: [],
+    });
+    expect(cut.response_truncated).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { RequestBodies } from '@switchyard/contracts';
 import { redactSecrets } from '../errors/redact-secrets.js';
-import type { Answer } from './answer.js';
+import { type Answer, isObject } from './answer.js';
 
 /** JSON members whose value is a credential whatever it looks like. */
 const SECRET_MEMBER =
@@ -21,20 +21,35 @@ const TOKEN_PATTERNS = [
 export function captureBodies(options: {
   request: unknown;
   answer: Answer | undefined;
+  /** Re-shapes the answer as the client got it (an Anthropic message for `/v1/messages`). */
+  present: ((completion: Record<string, unknown>) => unknown) | undefined;
   maxBytes: number;
   secrets: readonly (string | undefined)[];
 }): RequestBodies {
+  const { answer, present } = options;
   const request = redactAndCap(JSON.stringify(options.request ?? null), options);
   const response =
-    options.answer === undefined
-      ? undefined
-      : redactAndCap(JSON.stringify(options.answer.json()), options);
+    answer === undefined ? undefined : redactAndCap(answerText(answer, present), options);
   return {
     request: request.text,
     request_truncated: request.truncated,
     response: response?.text ?? null,
-    response_truncated: response?.truncated ?? false,
+    response_truncated: (response?.truncated ?? false) || (answer?.truncated ?? false),
   };
+}
+
+function answerText(
+  answer: Answer,
+  present: ((completion: Record<string, unknown>) => unknown) | undefined,
+): string {
+  if (present === undefined) return answer.text ?? JSON.stringify(answer.json());
+  const json = answer.json();
+  try {
+    return JSON.stringify(isObject(json) ? present(json) : json);
+  } catch {
+    // A cut stream may not convert (a tool call without its id): log it as it was assembled.
+    return JSON.stringify(json);
+  }
 }
 
 function redactAndCap(

@@ -84,7 +84,7 @@ describe('assembleChatStream', () => {
 
 describe('createStreamAnswer', () => {
   it('counts the tokens of what the client received, pushed in arbitrary pieces', () => {
-    const answer = createStreamAnswer();
+    const answer = createStreamAnswer(64 * 1024);
     const text = event({
       ...meta,
       choices: [{ index: 0, delta: { content: 'The quick brown fox' } }],
@@ -97,14 +97,16 @@ describe('createStreamAnswer', () => {
     });
   });
 
-  it('extrapolates past what it keeps instead of holding a huge stream', () => {
-    const answer = createStreamAnswer();
+  it('keeps only the beginning of a long stream and extrapolates its tokens', () => {
+    const answer = createStreamAnswer(64 * 1024);
     const piece = event({
       ...meta,
       choices: [{ index: 0, delta: { content: 'word '.repeat(200) } }],
     });
-    const pieces = Math.ceil((5 * 1024 * 1024) / piece.length);
+    const pieces = Math.ceil((1024 * 1024) / piece.length);
     for (let index = 0; index < pieces; index++) answer.push(piece);
+    expect(JSON.stringify(answer.json()).length).toBeLessThan(64 * 1024);
+    expect(answer.truncated).toBe(true);
     const exact = countTokens('word '.repeat(200)) * pieces;
     expect(answer.completionTokens()).toBeGreaterThan(exact * 0.95);
     expect(answer.completionTokens()).toBeLessThan(exact * 1.05);

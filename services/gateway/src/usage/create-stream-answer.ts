@@ -1,8 +1,5 @@
-import { countTokens } from 'gpt-tokenizer';
 import { type Answer, generatedText, isObject } from './answer.js';
-
-/** SSE text kept per stream; past it the rest is only measured, and tokens extrapolated. */
-const MAX_RETAINED_CHARS = 4 * 1024 * 1024;
+import { estimateTokens } from './estimate-tokens.js';
 
 /** An {@link Answer} fed the OpenAI SSE text a stream sends its client. */
 export interface StreamAnswer extends Answer {
@@ -10,10 +7,11 @@ export interface StreamAnswer extends Answer {
 }
 
 /**
- * Keeps a stream's outgoing SSE text (references to strings already sent, no copies) and
- * assembles it into one `chat.completion` only when asked: the hot path pays an array push.
+ * Keeps the first `retainChars` of a stream's outgoing SSE text (references to strings already
+ * sent, no copies) and assembles it into one `chat.completion` only when asked: the hot path pays
+ * an array push. Past the bound the rest is only measured, and tokens are extrapolated by length.
  */
-export function createStreamAnswer(): StreamAnswer {
+export function createStreamAnswer(retainChars: number): StreamAnswer {
   const parts: string[] = [];
   let retainedChars = 0;
   let overflowChars = 0;
@@ -24,17 +22,20 @@ export function createStreamAnswer(): StreamAnswer {
   };
   return {
     push(text) {
-      if (overflowChars === 0 && retainedChars + text.length <= MAX_RETAINED_CHARS) {
+      if (overflowChars === 0 && retainedChars + text.length <= retainChars) {
         parts.push(text);
         retainedChars += text.length;
       } else overflowChars += text.length;
     },
     completionTokens() {
-      const counted = countTokens(generatedText(assemble().choices, 'message'));
+      const counted = estimateTokens([generatedText(assemble().choices, 'message')]);
       if (overflowChars === 0 || retainedChars === 0) return counted;
       return Math.ceil(counted * (1 + overflowChars / retainedChars));
     },
     json: assemble,
+    get truncated() {
+      return overflowChars > 0;
+    },
   };
 }
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from './answer.js';
 import { resolveUsage } from './resolve-usage.js';
 
-const answer = (tokens: number): Answer => ({ completionTokens: () => tokens, json: () => ({}) });
+const answer = (tokens: number): Answer => ({
+  completionTokens: () => tokens,
+  json: () => ({}),
+  truncated: false,
+});
 const reported = { promptTokens: 10, completionTokens: 5, cachedTokens: 2, reasoningTokens: 1 };
 const estimates = { prompt: () => 12, answer: answer(7) };
 

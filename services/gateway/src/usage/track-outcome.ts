@@ -42,10 +42,14 @@ export interface AdmittedRequest {
  */
 export interface OutcomeTracker {
   readonly startedAt: number;
+  /** The key logs bodies: the answer is kept for the request log. */
+  readonly logsBodies: boolean;
   /** The model and mode the caller asked for, once the body has parsed. */
   describe(requestedModel: string, stream: boolean): void;
   /** How to estimate the prompt's tokens, should the provider report no usage. */
   measured(estimatePromptTokens: () => number): void;
+  /** How the client receives a chat completion, for the request log (an Anthropic message). */
+  presentAnswer(present: (completion: Record<string, unknown>) => unknown): void;
   /** Admission let the request through: its holds are settled by the outcome. */
   admitted(granted: AdmittedRequest): void;
   /** The upstream call that is answering: its route prices the request. */
@@ -70,16 +74,21 @@ export function trackOutcome(
   let fallbackUsed = false;
   let finished = false;
   let estimatePrompt: (() => number) | undefined;
+  let present: ((completion: Record<string, unknown>) => unknown) | undefined;
   const cost = (usage: TokenUsage) =>
     usage.costUsd ?? (call ? computeCost(usage, call.candidate.route.pricing) : undefined);
   const tracker: OutcomeTracker = {
     startedAt,
+    logsBodies: fields.principal.logBodies,
     describe(model, streamed) {
       requestedModel = model;
       stream = streamed;
     },
     measured(estimatePromptTokens) {
       estimatePrompt = estimatePromptTokens;
+    },
+    presentAnswer(presentAs) {
+      present = presentAs;
     },
     admitted(admitted) {
       granted = admitted;
@@ -119,7 +128,9 @@ export function trackOutcome(
       }
       granted?.admission.end({ status: result.status, usedTokens });
       const costUsd = usage === undefined ? undefined : cost(usage);
-      // Without usage: a failure cost nothing; a client that left mid-stream keeps its whole hold.
+      // Settled to the recorded cost, estimated ones included (a cut stream: what the client got).
+      // Nothing recorded, as when no answer reached the client: a failure cost nothing, and a
+      // client that left keeps its whole hold (the upstream may still bill what it generated).
       granted?.budget.settle(
         costUsd !== undefined
           ? toNanoUsd(parseUsd(costUsd))
@@ -167,6 +178,7 @@ export function trackOutcome(
           ? captureBodies({
               request: request.body,
               answer: result.answer,
+              present,
               maxBytes: deps.requestLogMaxBytes,
               secrets: [call?.credential.key],
             })
