@@ -197,6 +197,6 @@ describe('handleUsageBatch request log', () => {
         events.map((event) => event.request_id),
       )
       .executeTakeFirstOrThrow();
-    expect(stored).toEqual({ rows: '10', chars: String(10 * LOGGED_BODY_MAX_CHARS) });
+    expect(stored).toEqual({ rows: '40', chars: String(40 * LOGGED_BODY_MAX_CHARS) });
   });
 });
