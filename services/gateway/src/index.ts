@@ -1,5 +1,5 @@
 export { buildGatewayApp, type GatewayApp, type GatewayOverrides } from './app.js';
-export type { Principal, Role } from './auth/principal.js';
+export { MASTER_PRINCIPAL, type Principal, type Role } from './auth/principal.js';
 export {
   type GatewayAccessConfig,
   type GatewayConfig,
@@ -7,4 +7,6 @@ export {
   loadGatewayConfig,
   requireMasterKey,
 } from './config.js';
+export { createPublishingUsageRecorder } from './usage/create-publishing-usage-recorder.js';
+export { toUsageEvent } from './usage/to-usage-event.js';
 export type { RequestOutcome, UsageRecorder } from './usage/usage-recorder.js';
