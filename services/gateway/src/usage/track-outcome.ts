@@ -1,4 +1,4 @@
-import { parseUsd, type TokenUsage, toNanoUsd } from '@switchyard/contracts';
+import { parseUsd, type RequestBodies, type TokenUsage, toNanoUsd } from '@switchyard/contracts';
 import { ApiError } from '@switchyard/service-kit';
 import type { FastifyRequest } from 'fastify';
 import type { Admission } from '../admission/admit-request.js';
@@ -21,7 +21,7 @@ export interface OutcomeResult {
   /** Usage as the provider reported it. */
   usage: TokenUsage | undefined;
   delivery: Delivery;
-  /** What reached the client: estimated from when the provider reported no usage; logged. */
+  /** What reached the client: its tokens are estimated when the provider reported none; logged. */
   answer?: Answer | undefined;
   timeToFirstTokenMs?: number | undefined;
 }
@@ -175,8 +175,7 @@ export function trackOutcome(
         attempts: call?.attempts ?? 0,
         fallbackUsed,
         bodies: fields.principal.logBodies
-          ? captureBodies({
-              request: request.body,
+          ? logBodies(request, {
               answer: result.answer,
               present,
               maxBytes: deps.requestLogMaxBytes,
@@ -188,4 +187,17 @@ export function trackOutcome(
     },
   };
   return tracker;
+}
+
+/** The request log's bodies; a failure to capture them loses the bodies, never the usage. */
+function logBodies(
+  request: FastifyRequest,
+  options: Omit<Parameters<typeof captureBodies>[0], 'request'>,
+): RequestBodies | undefined {
+  try {
+    return captureBodies({ ...options, request: request.body });
+  } catch (error: unknown) {
+    request.log.warn({ err: error }, 'request log bodies could not be captured');
+    return undefined;
+  }
 }
