@@ -163,6 +163,12 @@ describe('usage provenance and the request log', () => {
     expect(JSON.stringify(entry)).not.toContain(FAKE_UPSTREAM_KEY);
   });
 
+  it('shows when a key was last used, from its requests in the ledger', async () => {
+    const key = await admin<{ last_used_at: string | null }>('GET', `/keys/${logged.id}`);
+    expect(key.body.last_used_at).not.toBeNull();
+    expect(Date.now() - Date.parse(key.body.last_used_at ?? '')).toBeLessThan(60_000);
+  });
+
   it('keeps no bodies for a key without logging', async () => {
     const { response } = await openai(quiet.secret)
       .chat.completions.create({ model: 'fake/gpt', messages: [{ role: 'user', content: 'hi' }] })

@@ -7,6 +7,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { type BusMessage, injectTraceContext } from '@switchyard/bus';
 import { LOGGED_BODY_MAX_CHARS, type UsageEventV1 } from '@switchyard/contracts';
+import { DEFAULT_ORGANIZATION_ID } from '@switchyard/db';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,5 +199,46 @@ describe('handleUsageBatch request log', () => {
       )
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({ rows: '40', chars: String(40 * LOGGED_BODY_MAX_CHARS) });
+  });
+});
+
+describe('handleUsageBatch keys', () => {
+  it('moves each key’s last_used_at to its newest request, never back', async () => {
+    const { db } = accounting.database;
+    const team = await db
+      .insertInto('accounting.teams')
+      .values({ organization_id: DEFAULT_ORGANIZATION_ID, name: `last-used-${Date.now()}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const key = await db
+      .insertInto('accounting.api_keys')
+      .values({
+        team_id: team.id,
+        name: 'k',
+        key_prefix: 'sk-sy-test',
+        key_hash: new Uint8Array(32).fill(7),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const at = (iso: string) =>
+      makeUsageEvent({ key_id: key.id, team_id: team.id, finished_at: iso, started_at: iso });
+    const handle = (events: UsageEventV1[]) =>
+      handleUsageBatch(
+        context(),
+        events.map((event) => delivery(encoder.encode(JSON.stringify(event)), {}).message),
+      );
+    const lastUsed = async () =>
+      (
+        await db
+          .selectFrom('accounting.api_keys')
+          .select('last_used_at')
+          .where('id', '=', key.id)
+          .executeTakeFirstOrThrow()
+      ).last_used_at?.toISOString();
+    await handle([at('2026-11-20T10:00:00.000Z'), at('2026-11-21T10:00:00.000Z')]);
+    expect(await lastUsed()).toBe('2026-11-21T10:00:00.000Z');
+    // An older request delivered late does not move it back.
+    await handle([at('2026-11-19T10:00:00.000Z')]);
+    expect(await lastUsed()).toBe('2026-11-21T10:00:00.000Z');
   });
 });

@@ -10,6 +10,7 @@ import { parseUsageMessage } from './parse-usage-message.js';
 import { splitBySize } from './split-by-size.js';
 import { toRequestBodiesRow } from './to-request-bodies-row.js';
 import { toUsageEventRow } from './to-usage-event-row.js';
+import { touchKeysLastUsed } from './touch-keys-last-used.js';
 import type { DeadLetterReason, UsageConsumerMetrics } from './usage-consumer-metrics.js';
 
 /** What a batch handler needs. */
@@ -76,6 +77,7 @@ export async function handleUsageBatch(
         for (const run of splitBySize(parsed, bodyChars, MAX_BODY_CHARS_PER_STATEMENT)) {
           await writeBatch(context, run);
         }
+        await touchKeys(context, parsed);
       } catch (error: unknown) {
         span.recordException(error instanceof Error ? error : String(error));
         span.setStatus({ code: SpanStatusCode.ERROR });
@@ -113,6 +115,18 @@ async function writeBatch(context: UsageBatchContext, parsed: readonly Parsed[])
         await retryLater(context, item.message, rowError);
       }
     }
+  }
+}
+
+/** The keys' `last_used_at`, best effort: a failure is logged, never redelivers usage. */
+async function touchKeys(context: UsageBatchContext, parsed: readonly Parsed[]): Promise<void> {
+  try {
+    await touchKeysLastUsed(
+      context.db,
+      parsed.map((item) => item.row),
+    );
+  } catch (error: unknown) {
+    context.logger.warn({ err: error }, "keys' last_used_at not updated");
   }
 }
 
