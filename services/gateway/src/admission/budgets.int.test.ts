@@ -1,0 +1,109 @@
+// Budgets through the distributed gateway on real Redis and Postgres: clamping, 402s, settling.
+import { describe, expect, it } from 'vitest';
+import { call, fake, get, seed, useAccessTestGateway } from '../testing/access-test-gateway.js';
+
+useAccessTestGateway();
+
+describe('budgets', () => {
+  // fake/chat costs 1,000 nano-USD a prompt token and 2,000 a completion token; "hi" is
+  // estimated at 9 prompt tokens, so a request reserves 9,000 + max_tokens × 2,000.
+  it('clamps max_tokens to what the budget affords and says so in a header', async () => {
+    const key = await seed.key(await seed.team(), {
+      budget_usd: '0.000209',
+      budget_period: 'total',
+    });
+    fake.reset();
+    const response = await call(key.secret, { max_tokens: 500 });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-switchyard-budget-max-tokens')).toBe('100');
+    expect(fake.requests.at(-1)?.body).toMatchObject({ max_tokens: 100 });
+  });
+
+  it('refuses with 402 budget_exceeded naming the budget once not even a small answer fits', async () => {
+    const key = await seed.key(await seed.team(), {
+      budget_usd: '0.00005',
+      budget_period: 'total',
+    });
+    const response = await call(key.secret, { max_tokens: 16 });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const refused = await call(key.secret, { max_tokens: 16 });
+    expect(refused.status).toBe(402);
+    const body = (await refused.json()) as { error: Record<string, unknown> };
+    expect(body.error).toMatchObject({
+      type: 'insufficient_balance',
+      code: 'budget_exceeded',
+      limit_source: 'key_budget',
+      resets_at: null,
+    });
+  });
+
+  it('names the team budget and when it resets', async () => {
+    const team = await seed.team({ budget_usd: '0.00001', budget_period: 'day' });
+    const key = await seed.key(team, { budget_usd: '10', budget_period: 'month' });
+    const refused = await call(key.secret);
+    expect(refused.status).toBe(402);
+    const body = (await refused.json()) as { error: Record<string, unknown> };
+    const midnight = new Date();
+    midnight.setUTCHours(24, 0, 0, 0);
+    expect(body.error).toMatchObject({
+      limit_source: 'team_budget',
+      resets_at: midnight.toISOString(),
+    });
+  });
+
+  it('shows spend, reservations and what remains on GET /v1/key', async () => {
+    const key = await seed.key(await seed.team(), { budget_usd: '1', budget_period: 'month' });
+    expect((await call(key.secret, { max_tokens: 4 })).status).toBe(200);
+    await expect
+      .poll(async () => {
+        const { data } = (await (await get(key.secret, '/v1/key')).json()) as {
+          data: { budgets: { spent_usd: string; reserved_usd: string }[] };
+        };
+        return data.budgets[0];
+      })
+      .toMatchObject({ reserved_usd: '0' });
+    const { data } = (await (await get(key.secret, '/v1/key')).json()) as {
+      data: { budgets: Record<string, string>[] };
+    };
+    const budget = data.budgets[0];
+    expect(budget).toMatchObject({ limit_source: 'key_budget', period: 'month', limit_usd: '1' });
+    // The fake's usage for "hi": 7 prompt tokens and 2 completion tokens → 7,000 + 4,000 nano-USD.
+    expect(budget?.spent_usd).toBe('0.000011');
+    expect(budget?.remaining_usd).toBe('0.999989');
+  });
+
+  it('settles a stream the client left to what it had received, not to its whole hold', async () => {
+    const key = await seed.key(await seed.team(), { budget_usd: '1', budget_period: 'month' });
+    const controller = new AbortController();
+    const response = await call(
+      key.secret,
+      {
+        model: 'fake/slow-stream-200',
+        stream: true,
+        max_tokens: 1_000,
+        messages: [{ role: 'user', content: 'one two three four five six' }],
+      },
+      { signal: controller.signal },
+    );
+    const reader = response.body?.getReader();
+    let received = '';
+    while (!received.includes('Echo')) {
+      const read = await reader?.read();
+      if (read === undefined || read.done) break;
+      received += new TextDecoder().decode(read.value);
+    }
+    controller.abort();
+    const budgetOf = async () => {
+      const { data } = (await (await get(key.secret, '/v1/key')).json()) as {
+        data: { budgets: { spent_usd: string; reserved_usd: string }[] };
+      };
+      return data.budgets[0];
+    };
+    await expect.poll(budgetOf, { timeout: 5_000 }).toMatchObject({ reserved_usd: '0' });
+    // The hold was over $0.002 (1,000 completion tokens at $2/M); the estimate of a prompt of
+    // about 17 tokens and an answer of a few is a few hundredths of that.
+    const spent = Number((await budgetOf())?.spent_usd);
+    expect(spent).toBeGreaterThan(0);
+    expect(spent).toBeLessThan(0.00005);
+  });
+});
