@@ -10,7 +10,12 @@ import { reconcileBudgetCounters } from './reconcile-budget-counters.js';
 
 let accounting: TestAccounting;
 let redis: Redis;
-const now = Date.UTC(2026, 10, 23, 12);
+const dayMs = 86_400_000;
+const now = testNow(Date.now());
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const today = isoDay(now);
+const yesterday = isoDay(now - dayMs);
+const lastMonth = isoDay(Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), 0));
 
 beforeAll(async () => {
   accounting = await startAccountingForTest();
@@ -62,10 +67,10 @@ describe('reconcileBudgetCounters', () => {
     await accounting.database.db
       .insertInto('accounting.usage_daily')
       .values([
-        row('2026-11-23', '0.25', 'a'),
-        row('2026-11-23', '0.000000001', 'b'),
-        row('2026-11-05', '2', 'a'),
-        row('2026-10-31', '7', 'a'),
+        row(today, '0.25', 'a'),
+        row(today, '0.000000001', 'b'),
+        row(yesterday, '2', 'a'),
+        row(lastMonth, '7', 'a'),
       ])
       .execute();
     const ledger = createRedisBudgetLedger({ redis, failMode: 'closed' });
@@ -105,3 +110,16 @@ describe('reconcileBudgetCounters', () => {
     expect((await ledger.state(team.id, [keyBudget.budget]))[0]?.spentNanos).toBe(350_000_001);
   });
 });
+
+/**
+ * Noon of today (UTC) by the real clock: the code under test makes each counter expire at its
+ * period's end (PEXPIREAT), so a fixed date would be deleted by Redis once it is past. Moved on a
+ * day late in the evening (so the day's counter outlives the test) and on the 1st (so "earlier
+ * this month" is another day than today).
+ */
+function testNow(clockMs: number): number {
+  let noon = Math.floor(clockMs / dayMs) * dayMs + dayMs / 2;
+  if (clockMs - noon > 11 * 3_600_000) noon += dayMs;
+  if (new Date(noon).getUTCDate() === 1) noon += dayMs;
+  return noon;
+}
