@@ -1,6 +1,7 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import type { BusMessage, ConsumeOptions, Consumer } from '../bus.js';
 import { startPullLoop } from '../start-pull-loop.js';
+import { collectFetched } from './collect-fetched.js';
 import type { ConnectionState } from './connection-state.js';
 import { ensureNatsConsumer } from './ensure-nats-consumer.js';
 import { toBusMessage } from './to-bus-message.js';
@@ -40,9 +41,11 @@ export function startNatsConsumer(
       // The fetch is not cut short on stop: messages already on their way would wait out their
       // ack wait. It ends within `expires`, and its batch is still handled.
       const messages = await natsConsumer.fetch({ max_messages: options.batchSize, expires });
-      const batch: BusMessage[] = [];
-      for await (const message of messages) batch.push(toBusMessage(message, options.maxDeliver));
-      return batch;
+      return collectFetched(
+        messages,
+        (message) => toBusMessage(message, options.maxDeliver),
+        options.onError,
+      );
     },
     handler,
     onError: options.onError,
