@@ -19,6 +19,17 @@ export {
 } from './admin/admin-schemas.js';
 export { type KeysChanged, keysChangedSchema } from './admin/keys-changed.js';
 export {
+  isPostgresText,
+  MAX_POSTGRES_INTEGER,
+  positiveIntegerColumnSchema,
+  postgresTextSchema,
+} from './admin/postgres-text.js';
+export {
+  daySchema,
+  isPostgresTimestampText,
+  timestampSchema,
+} from './admin/timestamp-schemas.js';
+export {
   type CatalogModelV1,
   type CatalogPricingV1,
   type CatalogProviderV1,

@@ -1,6 +1,13 @@
 import { z } from 'zod';
+import {
+  isPostgresText,
+  positiveIntegerColumnSchema,
+  postgresTextSchema,
+} from './postgres-text.js';
+import { timestampSchema } from './timestamp-schemas.js';
 
-const positiveInt = z.number().int().positive();
+/** Limits live in Postgres `integer` columns: validation refuses what they cannot hold. */
+const positiveInt = positiveIntegerColumnSchema();
 
 /** Rate limits of a key or team; null removes a limit, absent leaves it unchanged on update. */
 export const limitsSchema = z.strictObject({
@@ -30,7 +37,7 @@ export type BudgetInput = z.infer<typeof budgetSchema>;
  */
 export const modelAllowlistSchema = z
   .array(
-    z.string().regex(/^(:free|[^/\s]+\/\*|[^/\s]+\/\S+)$/, {
+    postgresTextSchema().regex(/^(:free|[^/\s]+\/\*|[^/\s]+\/\S+)$/, {
       error: "expected a model id, 'provider/*' or ':free'",
     }),
   )
@@ -38,21 +45,25 @@ export const modelAllowlistSchema = z
   .nullable();
 
 /** Postgres text and jsonb cannot hold NUL: refused here as 400 rather than failing as 500. */
-const NUL = '\u0000';
-const nameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .refine((value) => !value.includes(NUL), { error: 'must not contain NUL characters' });
+const nameSchema = postgresTextSchema().trim().min(1).max(100);
 const metadataSchema = z
   .record(z.string(), z.unknown())
   .refine((value) => JSON.stringify(value).length <= 8192, {
     error: 'metadata must be at most 8 KiB of JSON',
   })
-  .refine((value) => !JSON.stringify(value).includes('\\u0000'), {
-    error: 'metadata must not contain NUL characters',
+  .refine(holdsOnlyPostgresText, {
+    error: 'metadata must not contain NUL characters or unpaired surrogates',
   });
+
+/** Whether every key and string in a JSON value is text jsonb accepts. */
+function holdsOnlyPostgresText(value: unknown): boolean {
+  let valid = true;
+  JSON.stringify(value, (key: string, item: unknown) => {
+    if (!isPostgresText(key) || (typeof item === 'string' && !isPostgresText(item))) valid = false;
+    return item;
+  });
+  return valid;
+}
 
 /** Roles of PRODUCT.md: admin (everything), team_admin (own team), member (calls models only). */
 export const roleSchema = z.enum(['admin', 'team_admin', 'member']);
@@ -74,8 +85,7 @@ export const createKeySchema = z.strictObject({
   name: nameSchema,
   team_id: z.uuid(),
   role: roleSchema.default('member'),
-  expires_at: z.iso
-    .datetime({ offset: true })
+  expires_at: timestampSchema
     .refine((value) => Date.parse(value) > Date.now(), { error: 'must be in the future' })
     .nullable()
     .optional(),
@@ -83,7 +93,7 @@ export const createKeySchema = z.strictObject({
   budget: budgetSchema.optional(),
   /** Limits per model id, on top of the key's own. */
   model_limits: z
-    .record(z.string().min(1).max(256), limitsSchema)
+    .record(postgresTextSchema().min(1).max(256), limitsSchema)
     .refine((value) => Object.keys(value).length <= 500, { error: 'at most 500 models' })
     .nullable()
     .optional(),

@@ -31,12 +31,17 @@ describe('usd decimal', () => {
 
 describe('nano-USD', () => {
   it('converts decimal amounts to whole nano-USD, rounding up, and back', () => {
-    expect(toNanoUsd(parseUsd('0.00000015'))).toBe(150);
-    expect(toNanoUsd(parseUsd('25'))).toBe(25_000_000_000);
-    expect(toNanoUsd(parseUsd('0.0000000375'))).toBe(38);
-    expect(toNanoUsd(parseUsd('0.0000000370'))).toBe(37);
+    expect(toNanoUsd(parseUsd('0.00000015'))).toBe(150n);
+    expect(toNanoUsd(parseUsd('25'))).toBe(25_000_000_000n);
+    expect(toNanoUsd(parseUsd('0.0000000375'))).toBe(38n);
+    expect(toNanoUsd(parseUsd('0.0000000370'))).toBe(37n);
     expect(formatNanoUsd(150)).toBe('0.00000015');
     expect(formatNanoUsd(25_000_000_000)).toBe('25');
+    // Far past 2^53 nano-USD: exact, not "99999999999.00000256".
+    expect(toNanoUsd(parseUsd('99999999999'))).toBe(99_999_999_999_000_000_000n);
+    expect(formatNanoUsd(toNanoUsd(parseUsd('99999999999.123456789')))).toBe(
+      '99999999999.123456789',
+    );
   });
 
   it('reads a JSON number as the decimal it was written as', () => {

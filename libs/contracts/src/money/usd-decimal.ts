@@ -67,17 +67,21 @@ const NANOS_SCALE = 9;
 
 /**
  * The amount in whole nano-USD, rounded up (budgets reserve at least the true cost). Exact for
- * prices with up to nine decimals; a number because budget counters live in Redis as integers.
+ * amounts with up to nine decimals at any size: a bigint, never a float (a $99,999,999,999
+ * budget is 10^20 nano-USD, far past what a double holds exactly).
  */
-export function toNanoUsd(amount: UsdAmount): number {
+export function toNanoUsd(amount: UsdAmount): bigint {
   const shift = NANOS_SCALE - amount.scale;
-  if (shift >= 0) return Number(amount.units * 10n ** BigInt(shift));
+  if (shift >= 0) return amount.units * 10n ** BigInt(shift);
   const divisor = 10n ** BigInt(-shift);
   const whole = amount.units / divisor;
-  return Number(amount.units % divisor === 0n ? whole : whole + 1n);
+  return amount.units % divisor === 0n ? whole : whole + 1n;
 }
 
-/** Nano-USD as a decimal string ("0.000001"). */
-export function formatNanoUsd(nanos: number): string {
-  return formatUsd({ units: BigInt(Math.round(nanos)), scale: NANOS_SCALE });
+/** Nano-USD as a decimal string ("0.000001"); a number must be a whole, safe integer. */
+export function formatNanoUsd(nanos: bigint | number): string {
+  return formatUsd({
+    units: typeof nanos === 'bigint' ? nanos : BigInt(Math.round(nanos)),
+    scale: NANOS_SCALE,
+  });
 }

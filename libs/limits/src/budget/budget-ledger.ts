@@ -1,11 +1,11 @@
 /**
  * One USD budget counter: a key's or a team's, for one period (its id names the period, e.g.
- * `key:<id>:month:2026-11`). Amounts are integer nano-USD, exact for every per-token price
- * with up to nine decimals and for totals up to about $9M.
+ * `key:<id>:month:2026-11`). A budget's amounts are bigint nano-USD, exact at any size (a
+ * budget may be $99,999,999,999.999999999); one request's amounts are safe-integer numbers.
  */
 export interface Budget {
   readonly id: string;
-  readonly limitNanos: number;
+  readonly limitNanos: bigint;
   /** When the counter may be forgotten (the period's end plus a grace), ms since the epoch. */
   readonly expiresAtMs: number;
 }
@@ -31,10 +31,10 @@ export interface BudgetReservationRequest {
 /** One budget as it stands. */
 export interface BudgetState {
   readonly id: string;
-  readonly limitNanos: number;
-  readonly spentNanos: number;
+  readonly limitNanos: bigint;
+  readonly spentNanos: bigint;
   /** Held by requests in flight. */
-  readonly reservedNanos: number;
+  readonly reservedNanos: bigint;
 }
 
 /** What a granted reservation holds; hand it to `settle` when the request ends. */
@@ -80,5 +80,5 @@ export interface BudgetLedger {
    * Raises a budget's spent counter to the ledger's figure when it is behind (a lost Redis),
    * never lowers it (events still on their way are not in the ledger yet).
    */
-  raiseSpent(partition: string, budget: Budget, spentNanos: number): Promise<void>;
+  raiseSpent(partition: string, budget: Budget, spentNanos: bigint): Promise<void>;
 }

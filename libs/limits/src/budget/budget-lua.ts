@@ -2,6 +2,10 @@
  * Budget counters in Redis: one hash per budget with `spent` and one `l:<lease>` field per
  * reservation holding `amount|expiresAtMs`. Expired reservations are dropped as they are read,
  * so a dead gateway's holds vanish after their TTL. Time is Redis's own clock.
+ *
+ * Lua numbers are doubles: the admission arithmetic is exact to the nano-USD below $9M and
+ * within a few micro-USD beyond. What callers see is exact at any size: `spent` is returned as
+ * Redis stores it (HINCRBY's 64-bit integer text), never re-formatted from a double.
  */
 const READ_STATE = `
 local function now_ms()
@@ -10,11 +14,11 @@ local function now_ms()
 end
 local function read_state(key, now)
   local fields = redis.call('HGETALL', key)
-  local spent, reserved = 0, 0
+  local spent, reserved, spent_text = 0, 0, '0'
   for j = 1, #fields, 2 do
     local field, value = fields[j], fields[j + 1]
     if field == 'spent' then
-      spent = tonumber(value)
+      spent, spent_text = tonumber(value), value
     elseif string.sub(field, 1, 2) == 'l:' then
       local sep = string.find(value, '|', 1, true)
       local expires = tonumber(string.sub(value, sep + 1))
@@ -25,7 +29,7 @@ local function read_state(key, now)
       end
     end
   end
-  return spent, reserved
+  return spent, reserved, spent_text
 end
 `;
 
@@ -39,7 +43,7 @@ local now = now_ms()
 local lease, ttl = ARGV[1], tonumber(ARGV[2])
 local fixed, per_token = tonumber(ARGV[3]), tonumber(ARGV[4])
 local max_tokens, min_tokens = tonumber(ARGV[5]), tonumber(ARGV[6])
-local spent, reserved, limits = {}, {}, {}
+local spent, reserved, limits, spent_text = {}, {}, {}, {}
 local grant, limiting = max_tokens, 0
 local function affordable(available)
   if available < fixed then return -1 end
@@ -47,7 +51,7 @@ local function affordable(available)
   return math.min(max_tokens, math.floor((available - fixed) / per_token))
 end
 for i = 1, #KEYS do
-  spent[i], reserved[i] = read_state(KEYS[i], now)
+  spent[i], reserved[i], spent_text[i] = read_state(KEYS[i], now)
   limits[i] = tonumber(ARGV[5 + i * 2])
   local tokens = affordable(limits[i] - spent[i] - reserved[i])
   if tokens < grant then grant, limiting = tokens, i end
@@ -67,7 +71,7 @@ else
   reply = {1, grant}
 end
 for i = 1, #KEYS do
-  table.insert(reply, string.format('%d', spent[i]))
+  table.insert(reply, spent_text[i])
   table.insert(reply, string.format('%d', reserved[i]))
 end
 return reply
@@ -88,8 +92,8 @@ export const budgetStateLua = `${READ_STATE}
 local now = now_ms()
 local reply = {}
 for i = 1, #KEYS do
-  local spent, reserved = read_state(KEYS[i], now)
-  table.insert(reply, string.format('%d', spent))
+  local _, reserved, spent_text = read_state(KEYS[i], now)
+  table.insert(reply, spent_text)
   table.insert(reply, string.format('%d', reserved))
 end
 return reply

@@ -2,7 +2,7 @@ import type { Budget, BudgetLedger, BudgetState } from './budget-ledger.js';
 import { decideBudgetGrant } from './decide-budget-grant.js';
 
 interface Counter {
-  spent: number;
+  spent: bigint;
   expiresAtMs: number;
   /** Lease id → amount and expiry of its reservation. */
   leases: Map<string, { amount: number; expiresAtMs: number }>;
@@ -16,16 +16,16 @@ export function createMemoryBudgetLedger(options: { now?: () => number } = {}): 
     const key = `${partition}:${budget.id}`;
     let counter = counters.get(key);
     if (counter === undefined || counter.expiresAtMs <= now()) {
-      counter = { spent: 0, expiresAtMs: budget.expiresAtMs, leases: new Map() };
+      counter = { spent: 0n, expiresAtMs: budget.expiresAtMs, leases: new Map() };
       counters.set(key, counter);
     }
     return counter;
   };
   const stateOf = (counter: Counter, budget: Budget): BudgetState => {
-    let reserved = 0;
+    let reserved = 0n;
     for (const [lease, hold] of counter.leases) {
       if (hold.expiresAtMs <= now()) counter.leases.delete(lease);
-      else reserved += hold.amount;
+      else reserved += BigInt(hold.amount);
     }
     return {
       id: budget.id,
@@ -56,7 +56,10 @@ export function createMemoryBudgetLedger(options: { now?: () => number } = {}): 
           amountNanos: amount,
           degraded: false,
         },
-        states: states.map((state) => ({ ...state, reservedNanos: state.reservedNanos + amount })),
+        states: states.map((state) => ({
+          ...state,
+          reservedNanos: state.reservedNanos + BigInt(amount),
+        })),
       };
     },
     async settle(hold, actualNanos) {
@@ -64,7 +67,7 @@ export function createMemoryBudgetLedger(options: { now?: () => number } = {}): 
       for (const budget of hold.budgets) {
         const counter = counterOf(hold.partition, budget);
         counter.leases.delete(hold.leaseId);
-        counter.spent += Math.max(0, Math.ceil(actualNanos));
+        counter.spent += BigInt(Math.max(0, Math.ceil(actualNanos)));
       }
     },
     async state(partition, budgets) {
@@ -72,7 +75,7 @@ export function createMemoryBudgetLedger(options: { now?: () => number } = {}): 
     },
     async raiseSpent(partition, budget, spentNanos) {
       const counter = counterOf(partition, budget);
-      counter.spent = Math.max(counter.spent, spentNanos);
+      if (spentNanos > counter.spent) counter.spent = spentNanos;
     },
   };
 }

@@ -29,7 +29,7 @@ describeBudgetLedgerContract('createRedisBudgetLedger', () =>
 );
 
 describe('createRedisBudgetLedger without Redis', () => {
-  const budget = { id: 'key:x:total', limitNanos: 1, expiresAtMs: Date.now() + 60_000 };
+  const budget = { id: 'key:x:total', limitNanos: 1n, expiresAtMs: Date.now() + 60_000 };
   const request = {
     partition: 'p',
     budgets: [budget],

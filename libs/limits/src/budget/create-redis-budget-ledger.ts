@@ -24,9 +24,14 @@ function statesOf(budgets: readonly Budget[], values: readonly unknown[]): Budge
   return budgets.map((budget, index) => ({
     id: budget.id,
     limitNanos: budget.limitNanos,
-    spentNanos: Number(values[index * 2]),
-    reservedNanos: Number(values[index * 2 + 1]),
+    spentNanos: toBigInt(values[index * 2]),
+    reservedNanos: toBigInt(values[index * 2 + 1]),
   }));
+}
+
+/** A counter from a script's reply (an integer string); anything else reads as zero. */
+function toBigInt(value: unknown): bigint {
+  return typeof value === 'string' && /^-?\d+$/.test(value) ? BigInt(value) : 0n;
 }
 
 /**
@@ -58,7 +63,9 @@ export function createRedisBudgetLedger(options: {
         request.maxTokens,
         request.minTokens,
       ];
-      for (const budget of request.budgets) args.push(budget.limitNanos, budget.expiresAtMs);
+      for (const budget of request.budgets) {
+        args.push(budget.limitNanos.toString(), budget.expiresAtMs);
+      }
       let reply: unknown;
       try {
         reply = await call(() => reserve(keys, args));
@@ -119,7 +126,9 @@ export function createRedisBudgetLedger(options: {
       }
     },
     async raiseSpent(partition, budget, spentNanos) {
-      await call(() => raise([budgetKey(partition, budget)], [spentNanos, budget.expiresAtMs]));
+      await call(() =>
+        raise([budgetKey(partition, budget)], [spentNanos.toString(), budget.expiresAtMs]),
+      );
     },
   };
 }

@@ -5,7 +5,7 @@ const at = Date.UTC(2026, 10, 23, 15, 30);
 
 describe('currentBudget', () => {
   it('names a counter per UTC day and month and says when it resets', () => {
-    const owner = { scope: 'team' as const, id: 't1', limitNanos: 5 };
+    const owner = { scope: 'team' as const, id: 't1', limitNanos: 5n };
     expect(currentBudget({ ...owner, period: 'day' }, at)).toMatchObject({
       budget: { id: 'team:t1:day:2026-11-23' },
       periodStartMs: Date.UTC(2026, 10, 23),
@@ -24,7 +24,10 @@ describe('currentBudget', () => {
   });
 
   it('keeps a counter a day past its period for late settlements', () => {
-    const { budget } = currentBudget({ scope: 'key', id: 'k', period: 'month', limitNanos: 1 }, at);
+    const { budget } = currentBudget(
+      { scope: 'key', id: 'k', period: 'month', limitNanos: 1n },
+      at,
+    );
     expect(budget.expiresAtMs).toBe(Date.UTC(2026, 11, 2));
   });
 });

@@ -22,7 +22,7 @@ const TOTAL_BUDGET_TTL_MS = 400 * DAY_MS;
  * reserves and settles) and accounting (which raises counters from the ledger) name it alike.
  */
 export function currentBudget(
-  owner: { scope: 'key' | 'team'; id: string; period: BudgetPeriod; limitNanos: number },
+  owner: { scope: 'key' | 'team'; id: string; period: BudgetPeriod; limitNanos: bigint },
   nowMs: number,
 ): CurrentBudget {
   const now = new Date(nowMs);

@@ -1,6 +1,9 @@
 import type { BudgetState } from './budget-ledger.js';
 
-/** Tokens each budget affords after its fixed cost; -1 when not even the fixed cost fits. */
+/**
+ * Tokens each budget affords after its fixed cost; -1 when not even the fixed cost fits. In
+ * bigint: a budget's counters may be far past what a double holds exactly.
+ */
 function affordableTokens(
   state: BudgetState,
   fixedNanos: number,
@@ -8,9 +11,11 @@ function affordableTokens(
   maxTokens: number,
 ): number {
   const available = state.limitNanos - state.spentNanos - state.reservedNanos;
-  if (available < fixedNanos) return -1;
+  const fixed = BigInt(Math.ceil(fixedNanos));
+  if (available < fixed) return -1;
   if (perTokenNanos <= 0) return maxTokens;
-  return Math.min(maxTokens, Math.floor((available - fixedNanos) / perTokenNanos));
+  const tokens = (available - fixed) / BigInt(Math.ceil(perTokenNanos));
+  return tokens < BigInt(maxTokens) ? Number(tokens) : maxTokens;
 }
 
 /**
@@ -39,7 +44,7 @@ export function decideBudgetGrant(
   }
   if (tokens >= request.minTokens || limiting === undefined) return { granted: true, tokens };
   const withoutReservations = affordableTokens(
-    { ...limiting, reservedNanos: 0 },
+    { ...limiting, reservedNanos: 0n },
     request.fixedNanos,
     request.perTokenNanos,
     request.maxTokens,

@@ -4,7 +4,7 @@ import type { Budget, BudgetLedger, BudgetReservationRequest } from './budget-le
 
 const DAY_MS = 86_400_000;
 
-function budget(limitNanos: number, id = `key:${randomUUID()}:total`): Budget {
+function budget(limitNanos: bigint, id = `key:${randomUUID()}:total`): Budget {
   return { id, limitNanos, expiresAtMs: Date.now() + DAY_MS };
 }
 
@@ -33,19 +33,19 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
   describe(`${name} (budget ledger contract)`, () => {
     it('grants the full request when it fits and holds its maximum cost', async () => {
       const ledger = makeLedger();
-      const limit = budget(1_000_000);
+      const limit = budget(1_000_000n);
       const result = await ledger.reserve(request([limit]));
       expect(result).toMatchObject({ granted: true, tokens: 100 });
       expect(await ledger.state(result.granted ? result.hold.partition : '', [limit])).toEqual([
-        { id: limit.id, limitNanos: 1_000_000, spentNanos: 0, reservedNanos: 11_000 },
+        { id: limit.id, limitNanos: 1_000_000n, spentNanos: 0n, reservedNanos: 11_000n },
       ]);
     });
 
     it('clamps tokens to what the tightest budget affords, and refuses below the minimum', async () => {
       const ledger = makeLedger();
       const partition = randomUUID();
-      const loose = budget(1_000_000);
-      const tight = budget(6_000);
+      const loose = budget(1_000_000n);
+      const tight = budget(6_000n);
       const clamped = await ledger.reserve(request([loose, tight], { partition }));
       expect(clamped).toMatchObject({ granted: true, tokens: 50 });
       const refused = await ledger.reserve(request([loose, tight], { partition }));
@@ -55,12 +55,12 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
     it('settles to the actual cost: reserved becomes spent, and spent budgets refuse', async () => {
       const ledger = makeLedger();
       const partition = randomUUID();
-      const limit = budget(20_000);
+      const limit = budget(20_000n);
       const first = await ledger.reserve(request([limit], { partition }));
       if (!first.granted) throw new Error('expected a grant');
       await ledger.settle(first.hold, 15_000);
       expect(await ledger.state(partition, [limit])).toEqual([
-        { id: limit.id, limitNanos: 20_000, spentNanos: 15_000, reservedNanos: 0 },
+        { id: limit.id, limitNanos: 20_000n, spentNanos: 15_000n, reservedNanos: 0n },
       ]);
       const second = await ledger.reserve(request([limit], { partition }));
       expect(second).toMatchObject({ granted: true, tokens: 40 });
@@ -74,7 +74,7 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
     it('never over-commits under concurrent reservations', async () => {
       const ledger = makeLedger();
       const partition = randomUUID();
-      const limit = budget(110_000);
+      const limit = budget(110_000n);
       const results = await Promise.all(
         Array.from({ length: 50 }, () => ledger.reserve(request([limit], { partition }))),
       );
@@ -84,7 +84,7 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
     it('drops reservations whose TTL ran out', async () => {
       const ledger = makeLedger();
       const partition = randomUUID();
-      const limit = budget(11_000);
+      const limit = budget(11_000n);
       expect((await ledger.reserve(request([limit], { partition, ttlMs: 50 }))).granted).toBe(true);
       expect((await ledger.reserve(request([limit], { partition }))).granted).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, 120));
@@ -94,10 +94,24 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
     it('raises spent from the ledger but never lowers it', async () => {
       const ledger = makeLedger();
       const partition = randomUUID();
-      const limit = budget(100_000);
-      await ledger.raiseSpent(partition, limit, 40_000);
-      await ledger.raiseSpent(partition, limit, 10_000);
-      expect((await ledger.state(partition, [limit]))[0]?.spentNanos).toBe(40_000);
+      const limit = budget(100_000n);
+      await ledger.raiseSpent(partition, limit, 40_000n);
+      await ledger.raiseSpent(partition, limit, 10_000n);
+      expect((await ledger.state(partition, [limit]))[0]?.spentNanos).toBe(40_000n);
+    });
+
+    it('keeps budgets far past $9M exact to the nano-USD', async () => {
+      const ledger = makeLedger();
+      const partition = randomUUID();
+      // $99,999,999,999.123456789: 10^20 nano-USD, past both 2^53 and the 64-bit counters' range.
+      const limit = budget(99_999_999_999_123_456_789n);
+      const spent = 9_000_000_000_000_000_001n;
+      await ledger.raiseSpent(partition, limit, spent);
+      const granted = await ledger.reserve(request([limit], { partition }));
+      expect(granted).toMatchObject({ granted: true, tokens: 100 });
+      expect(await ledger.state(partition, [limit])).toEqual([
+        { id: limit.id, limitNanos: limit.limitNanos, spentNanos: spent, reservedNanos: 11_000n },
+      ]);
     });
   });
 }

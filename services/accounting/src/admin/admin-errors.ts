@@ -11,6 +11,19 @@ export const adminErrors = {
       'forbidden_team',
       'This key may only manage its own team.',
     ),
+  /** A key changing its own limits, allowlist, budget, expiry, role or body logging. */
+  ownKeyLimits: (param: string) =>
+    new ApiError(
+      403,
+      'permission_error',
+      'own_key_limits',
+      `A key may not change its own ${param}: limits, allowlist, budget, expiry, role and ` +
+        'body logging are set by an admin (or a team_admin for its team). Use another admin key.',
+      { param },
+    ),
+  /** A team_admin granting a key more than its own key has. */
+  exceedsOwnLimits: (message: string, param: string) =>
+    new ApiError(403, 'permission_error', 'exceeds_own_limits', message, { param }),
   teamHasActiveKeys: () =>
     new ApiError(
       409,

@@ -1,3 +1,4 @@
+import { isPostgresTimestampText } from '@switchyard/contracts';
 import { apiErrors } from '@switchyard/service-kit';
 import { z } from 'zod';
 
@@ -8,11 +9,7 @@ export interface PageCursor {
 }
 
 const cursorSchema = z.tuple([
-  z
-    .string()
-    .min(1)
-    .max(64)
-    .refine((text) => !Number.isNaN(Date.parse(text)), { error: 'not a timestamp' }),
+  z.string().max(64).refine(isPostgresTimestampText, { error: 'not a timestamp' }),
   z.uuid(),
 ]);
 

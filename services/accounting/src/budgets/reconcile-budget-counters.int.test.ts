@@ -79,19 +79,19 @@ describe('reconcileBudgetCounters', () => {
     ).toBeGreaterThanOrEqual(2);
 
     const keyBudget = currentBudget(
-      { scope: 'key', id: key.id, period: 'day', limitNanos: 1e9 },
+      { scope: 'key', id: key.id, period: 'day', limitNanos: 1_000_000_000n },
       now,
     );
     const teamBudget = currentBudget(
-      { scope: 'team', id: team.id, period: 'month', limitNanos: 1e10 },
+      { scope: 'team', id: team.id, period: 'month', limitNanos: 10_000_000_000n },
       now,
     );
     const [keyState, teamState] = await ledger.state(team.id, [
       keyBudget.budget,
       teamBudget.budget,
     ]);
-    expect(keyState?.spentNanos).toBe(250_000_001);
-    expect(teamState?.spentNanos).toBe(2_250_000_001);
+    expect(keyState?.spentNanos).toBe(250_000_001n);
+    expect(teamState?.spentNanos).toBe(2_250_000_001n);
 
     // Spend the gateways settled that the ledger has not seen yet stays counted.
     const hold = await ledger.reserve({
@@ -107,7 +107,7 @@ describe('reconcileBudgetCounters', () => {
     if (!hold.granted) throw new Error('expected a grant');
     await ledger.settle(hold.hold, 100_000_000);
     await reconcileBudgetCounters(accounting.database.db, ledger, now);
-    expect((await ledger.state(team.id, [keyBudget.budget]))[0]?.spentNanos).toBe(350_000_001);
+    expect((await ledger.state(team.id, [keyBudget.budget]))[0]?.spentNanos).toBe(350_000_001n);
   });
 });
 

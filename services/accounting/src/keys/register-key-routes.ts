@@ -1,9 +1,15 @@
-import { createKeySchema, pageQuerySchema, updateKeySchema } from '@switchyard/contracts';
+import {
+  createKeySchema,
+  pageQuerySchema,
+  type UpdateKey,
+  updateKeySchema,
+} from '@switchyard/contracts';
 import type { ApiKey } from '@switchyard/db';
 import { hashKeySecret } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { acceptEmptyBody } from '../admin/accept-empty-body.js';
 import { adminErrors } from '../admin/admin-errors.js';
 import type { AdminPrincipal } from '../admin/admin-principal.js';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
@@ -13,6 +19,7 @@ import { parseAdminInput } from '../admin/parse-admin-input.js';
 import { parseIdParam } from '../admin/parse-id.js';
 import { toJsonObject } from '../admin/to-json-object.js';
 import { toPage } from '../admin/to-page.js';
+import { assertWithinOwnLimits } from './assert-within-own-limits.js';
 import { generateKeySecret } from './generate-key-secret.js';
 import { toKeyJson } from './to-key-json.js';
 import { toKeyUpdate, toModelLimits } from './to-key-update.js';
@@ -39,10 +46,34 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AdminRouteDeps): v
     return key;
   };
 
+  /** A team_admin's own key: the ceiling of what it may grant (admins have none). */
+  const ownKeyCeiling = async (principal: AdminPrincipal): Promise<ApiKey | undefined> => {
+    if (principal.role === 'admin' || principal.keyId === null) return undefined;
+    return db
+      .selectFrom('accounting.api_keys')
+      .selectAll()
+      .where('id', '=', principal.keyId)
+      .executeTakeFirst();
+  };
+
   app.post('/admin/v1/keys', async (request, reply) => {
     const principal = await deps.authenticate(request);
     const body = parseAdminInput(createKeySchema, request.body);
     assertMayManage(principal, body.team_id, body.role);
+    const ceiling = await ownKeyCeiling(principal);
+    if (ceiling !== undefined) {
+      // What a create omits is unlimited, so the ceiling checks it as null.
+      assertWithinOwnLimits(ceiling, {
+        limits: {
+          rpm: body.limits?.rpm ?? null,
+          tpm: body.limits?.tpm ?? null,
+          max_concurrent: body.limits?.max_concurrent ?? null,
+        },
+        budget: body.budget ?? null,
+        model_allowlist: body.model_allowlist ?? null,
+        expires_at: body.expires_at ?? null,
+      });
+    }
     const team = await db
       .selectFrom('accounting.teams')
       .select('id')
@@ -114,6 +145,9 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AdminRouteDeps): v
     const key = await loadManagedKey(principal, request.params);
     const body = parseAdminInput(updateKeySchema, request.body);
     if (body.role !== undefined) assertMayManage(principal, key.team_id, body.role);
+    if (key.id === principal.keyId) assertNoOwnLimitChange(body);
+    const ceiling = await ownKeyCeiling(principal);
+    if (ceiling !== undefined) assertWithinOwnLimits(ceiling, body);
     const updated = await db
       .updateTable('accounting.api_keys')
       .set(toKeyUpdate(body))
@@ -124,7 +158,7 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AdminRouteDeps): v
     return toKeyJson(updated);
   });
 
-  app.post('/admin/v1/keys/:id/revoke', async (request) => {
+  app.post('/admin/v1/keys/:id/revoke', { preParsing: acceptEmptyBody }, async (request) => {
     const principal = await deps.authenticate(request);
     const key = await loadManagedKey(principal, request.params);
     if (key.revoked_at !== null) return toKeyJson(key);
@@ -138,7 +172,7 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AdminRouteDeps): v
     return toKeyJson(revoked);
   });
 
-  app.post('/admin/v1/keys/:id/rotate', async (request) => {
+  app.post('/admin/v1/keys/:id/rotate', { preParsing: acceptEmptyBody }, async (request) => {
     const principal = await deps.authenticate(request);
     const key = await loadManagedKey(principal, request.params);
     if (key.revoked_at !== null) {
@@ -164,6 +198,26 @@ export function registerKeyRoutes(app: FastifyInstance, deps: AdminRouteDeps): v
     await changed(key);
     return { ...toKeyJson(rotated), secret };
   });
+}
+
+/** Fields a key may not change on itself: what an admin set to bound it. */
+const OWN_KEY_LOCKED_FIELDS = [
+  'limits',
+  'model_limits',
+  'model_allowlist',
+  'budget',
+  'expires_at',
+  'role',
+  'log_bodies',
+] as const;
+
+/**
+ * Nobody edits their own key's limits (403 `own_key_limits`): an admin's limits on a key must
+ * hold even when the key itself may use the admin API. Name and metadata stay editable.
+ */
+function assertNoOwnLimitChange(body: UpdateKey): void {
+  const field = OWN_KEY_LOCKED_FIELDS.find((name) => body[name] !== undefined);
+  if (field !== undefined) throw adminErrors.ownKeyLimits(field);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { AuthenticateUsageReader } from '../admin/authenticate-admin.js';
 import { parseAdminInput } from '../admin/parse-admin-input.js';
+import { parseRequestIdParam } from '../admin/parse-request-id-param.js';
 import { ownKeyOnly } from '../usage-api/own-key-only.js';
 import { resolveTeamScope } from '../usage-api/resolve-team-scope.js';
 import { findRequestLogEntry } from './find-request-log-entry.js';
@@ -27,9 +28,9 @@ export function registerRequestLogRoutes(
     return listRequestLog(db, query, resolveTeamScope(principal, query.team_id));
   });
 
-  app.get<{ Params: { request_id: string } }>('/admin/v1/requests/:request_id', async (request) => {
+  app.get('/admin/v1/requests/:request_id', async (request) => {
     const principal = await deps.authenticate(request);
-    const requestId = request.params.request_id;
+    const requestId = parseRequestIdParam(request.params, 'request');
     const entry = await findRequestLogEntry(db, principal, requestId);
     if (entry === undefined) {
       throw apiErrors.notFound(`No request with id '${requestId}'.`);

@@ -1,7 +1,8 @@
+import { timestampSchema } from '@switchyard/contracts';
 import { z } from 'zod';
 
 /** `from`/`to` of `GET /admin/v1/usage/credentials`: ISO times, the last 24 hours by default. */
 export const credentialUsageQuerySchema = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: timestampSchema.optional(),
+  to: timestampSchema.optional(),
 });

@@ -5,6 +5,7 @@ import { adminErrors } from '../admin/admin-errors.js';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
 import type { AuthenticateUsageReader } from '../admin/authenticate-admin.js';
 import { parseAdminInput } from '../admin/parse-admin-input.js';
+import { parseRequestIdParam } from '../admin/parse-request-id-param.js';
 import { credentialUsageQuerySchema } from './credential-usage-query.js';
 import { listUsageEvents } from './list-usage-events.js';
 import { mayReadUsageEvent } from './may-read-usage-event.js';
@@ -36,7 +37,7 @@ export function registerUsageRoutes(
     '/admin/v1/usage/events/:request_id',
     async (request) => {
       const principal = await deps.authenticate(request);
-      const requestId = request.params.request_id;
+      const requestId = parseRequestIdParam(request.params, 'usage event');
       const row = await db
         .selectFrom('accounting.usage_events')
         .selectAll()

@@ -60,9 +60,7 @@ export async function summarizeUsage(
   today: Date = new Date(),
 ): Promise<UsageSummary> {
   const to = query.to ?? today.toISOString().slice(0, 10);
-  const from =
-    query.from ??
-    new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+  const from = query.from ?? thirtyDaysThrough(to);
   const column = sql.ref(groupColumns[query.group_by]);
   const rows: SumRow[] = await db
     .selectFrom('accounting.usage_daily')
@@ -129,3 +127,11 @@ function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/** The first of the 30 UTC days ending on `to`, never before year 1 (Postgres has no year 0). */
+function thirtyDaysThrough(to: string): string {
+  const from = new Date(Date.parse(`${to}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10);
+  return from < FIRST_DAY ? FIRST_DAY : from;
+}
+
+const FIRST_DAY = '0001-01-01';

@@ -1,3 +1,4 @@
+import { isPostgresTimestampText, postgresTextSchema } from '@switchyard/contracts';
 import { apiErrors } from '@switchyard/service-kit';
 import { z } from 'zod';
 
@@ -8,12 +9,8 @@ export interface UsageCursor {
 }
 
 const cursorSchema = z.tuple([
-  z
-    .string()
-    .min(1)
-    .max(64)
-    .refine((text) => !Number.isNaN(Date.parse(text)), { error: 'not a timestamp' }),
-  z.string().min(1).max(128),
+  z.string().max(64).refine(isPostgresTimestampText, { error: 'not a timestamp' }),
+  postgresTextSchema().min(1).max(128),
 ]);
 
 /** The opaque `next_cursor` for a page that ended at `cursor`. */

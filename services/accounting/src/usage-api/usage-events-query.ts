@@ -1,6 +1,7 @@
+import { postgresTextSchema, timestampSchema } from '@switchyard/contracts';
 import { z } from 'zod';
 
-const timestamp = z.iso.datetime({ offset: true });
+const timestamp = timestampSchema;
 
 /** Status classes a usage query may filter by. */
 export const STATUS_CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
@@ -12,11 +13,10 @@ export type StatusClass = (typeof STATUS_CLASSES)[number];
 export const usageEventFilterFields = {
   team_id: z.uuid().optional(),
   key_id: z.uuid().optional(),
-  model: z.string().min(1).max(256).optional(),
-  provider: z.string().max(128).optional(),
+  model: postgresTextSchema().min(1).max(256).optional(),
+  provider: postgresTextSchema().max(128).optional(),
   /** Case-insensitive substring of the error code or the error message. */
-  error: z
-    .string()
+  error: postgresTextSchema()
     .min(1)
     .max(128)
     .describe('Case-insensitive substring of the error code or the error message.')

@@ -1,3 +1,4 @@
+import { daySchema, postgresTextSchema } from '@switchyard/contracts';
 import { z } from 'zod';
 
 /** What a usage summary groups by. */
@@ -6,7 +7,7 @@ export const USAGE_GROUP_BY = ['day', 'team', 'key', 'model', 'provider'] as con
 /** One of {@link USAGE_GROUP_BY}. */
 export type UsageGroupBy = (typeof USAGE_GROUP_BY)[number];
 
-const day = z.iso.date();
+const day = daySchema;
 
 /**
  * `GET /admin/v1/usage/summary` query: UTC days `from`..`to` inclusive (default: the last 30
@@ -19,8 +20,8 @@ export const usageSummaryQuerySchema = z
     to: day.optional(),
     team_id: z.uuid().optional(),
     key_id: z.uuid().optional(),
-    model: z.string().min(1).max(256).optional(),
-    provider: z.string().max(128).optional(),
+    model: postgresTextSchema().min(1).max(256).optional(),
+    provider: postgresTextSchema().max(128).optional(),
   })
   .refine((query) => !(query.from && query.to && query.from > query.to), {
     error: 'must not be after to',

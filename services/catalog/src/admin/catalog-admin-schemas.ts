@@ -1,5 +1,9 @@
 import { PROVIDER_TYPES } from '@switchyard/config';
-import { catalogPricingV1Schema } from '@switchyard/contracts';
+import {
+  catalogPricingV1Schema,
+  positiveIntegerColumnSchema,
+  postgresTextSchema,
+} from '@switchyard/contracts';
 import { z } from 'zod';
 
 const limit = z.coerce.number().int().min(1).max(500).default(100);
@@ -7,23 +11,30 @@ const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 /** `GET /admin/v1/models` query: search in id and name, filters, and an id cursor. */
 export const listModelsQuerySchema = z.strictObject({
-  search: z.string().trim().min(1).max(200).optional(),
-  provider: z.string().min(1).max(64).optional(),
+  search: postgresTextSchema().trim().min(1).max(200).optional(),
+  provider: postgresTextSchema().min(1).max(64).optional(),
   free: flag.optional(),
   enabled: flag.optional(),
   limit,
   cursor: z.string().min(1).max(512).optional(),
 });
 
+/**
+ * A price override in a PATCH: the fields given replace those of the current price (the model's
+ * override, else its first route's price); the others keep their value.
+ */
+export const pricingPatchSchema = z.strictObject(catalogPricingV1Schema.shape).partial();
+export type PricingPatch = z.infer<typeof pricingPatchSchema>;
+
 /** `PATCH /admin/v1/models/{id}`: null removes an override; `aliases` replaces the set. */
 export const updateModelSchema = z.strictObject({
   enabled: z.boolean().optional(),
-  name: z.string().trim().min(1).max(200).nullable().optional(),
+  name: postgresTextSchema().trim().min(1).max(200).nullable().optional(),
   context_length: z.number().int().positive().max(10_000_000).nullable().optional(),
   max_output_tokens: z.number().int().positive().max(10_000_000).nullable().optional(),
-  pricing: catalogPricingV1Schema.nullable().optional(),
+  pricing: pricingPatchSchema.nullable().optional(),
   aliases: z
-    .array(z.string().regex(/^[^\s]{1,256}$/, { error: 'expected an id without spaces' }))
+    .array(postgresTextSchema().regex(/^[^\s]{1,256}$/, { error: 'expected an id without spaces' }))
     .max(50)
     .optional(),
 });
@@ -45,16 +56,17 @@ export const updateProviderSchema = z.strictObject({
   base_url: z.url({ protocol: /^https?$/ }).optional(),
 });
 
+/** Credential limits live in Postgres `integer` columns: bounded to what they hold. */
 const credentialLimitsSchema = z.strictObject({
-  rpm: z.number().int().positive().nullable().optional(),
-  tpm: z.number().int().positive().nullable().optional(),
-  daily_requests: z.number().int().positive().nullable().optional(),
+  rpm: positiveIntegerColumnSchema().nullable().optional(),
+  tpm: positiveIntegerColumnSchema().nullable().optional(),
+  daily_requests: positiveIntegerColumnSchema().nullable().optional(),
 });
 
 /** `POST /admin/v1/credentials`: the secret is write-only, never returned. */
 export const createCredentialSchema = z.strictObject({
-  provider: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(200),
+  provider: postgresTextSchema().min(1).max(64),
+  name: postgresTextSchema().trim().min(1).max(200),
   secret: z.string().min(8).max(4096),
   enabled: z.boolean().optional(),
   limits: credentialLimitsSchema.optional(),
@@ -62,7 +74,7 @@ export const createCredentialSchema = z.strictObject({
 
 /** `PATCH /admin/v1/credentials/{id}`: a new `secret` replaces the stored one. */
 export const updateCredentialSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200).optional(),
+  name: postgresTextSchema().trim().min(1).max(200).optional(),
   secret: z.string().min(8).max(4096).optional(),
   enabled: z.boolean().optional(),
   limits: credentialLimitsSchema.optional(),
@@ -70,5 +82,5 @@ export const updateCredentialSchema = z.strictObject({
 
 /** `GET /admin/v1/credentials` query. */
 export const listCredentialsQuerySchema = z.strictObject({
-  provider: z.string().min(1).max(64).optional(),
+  provider: postgresTextSchema().min(1).max(64).optional(),
 });

@@ -1,3 +1,4 @@
+import { isPostgresText } from '@switchyard/contracts';
 import { apiErrors } from '@switchyard/service-kit';
 
 /** The model id of a `/admin/v1/models/*` route (ids hold a `/`; `%2F` is accepted too). */
@@ -10,6 +11,8 @@ export function modelIdParam(params: unknown): string {
   } catch {
     id = raw;
   }
-  if (!/^[^/\s]+\/\S+$/.test(id)) throw apiErrors.notFound(`No model with id '${id}'.`);
+  // An id no model can have (NUL, an unpaired surrogate) is not found, never a failed query.
+  if (!/^[^/\s]+\/\S+$/.test(id) || !isPostgresText(id))
+    throw apiErrors.notFound(`No model with id '${id}'.`);
   return id;
 }

@@ -1,3 +1,4 @@
+import { isPostgresText } from '@switchyard/contracts';
 import type { JsonObject } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
@@ -7,6 +8,7 @@ import type { CatalogRouteDeps } from '../admin/catalog-route-deps.js';
 import { parseAdminInput } from '../admin/parse-admin-input.js';
 import { requireAdmin } from '../admin/require-admin.js';
 import { loadModelJson } from './load-model-json.js';
+import { mergePricingPatch } from './merge-pricing-patch.js';
 import { modelIdParam } from './model-id-param.js';
 import { readModelOverrides } from './model-overrides.js';
 import { replaceAliases } from './replace-aliases.js';
@@ -18,6 +20,16 @@ import { replaceAliases } from './replace-aliases.js';
  */
 export function registerModelRoutes(app: FastifyInstance, deps: CatalogRouteDeps): void {
   const { db } = deps;
+  /** The price of the route tried first: what a partial price override starts from. */
+  const firstRoutePricing = async (id: string): Promise<unknown> =>
+    (
+      await db
+        .selectFrom('catalog.routes')
+        .select('pricing')
+        .where('model_id', '=', id)
+        .orderBy('priority')
+        .executeTakeFirst()
+    )?.pricing;
 
   app.get('/admin/v1/models', async (request) => {
     await deps.authenticate(request);
@@ -84,14 +96,22 @@ export function registerModelRoutes(app: FastifyInstance, deps: CatalogRouteDeps
       .where('id', '=', id)
       .executeTakeFirst();
     if (model === undefined) throw apiErrors.notFound(`No model with id '${id}'.`);
-    const overrides: Record<string, unknown> = { ...readModelOverrides(model.overrides) };
-    for (const field of ['name', 'context_length', 'max_output_tokens', 'pricing'] as const) {
+    const current = readModelOverrides(model.overrides);
+    const overrides: Record<string, unknown> = { ...current };
+    if (body.pricing) {
+      overrides.pricing = mergePricingPatch(
+        body.pricing,
+        current.pricing ?? (await firstRoutePricing(id)),
+      );
+    }
+    for (const field of ['name', 'context_length', 'max_output_tokens'] as const) {
       const value = body[field];
       // null removes the override; for max_output_tokens a null override would mean "no limit",
       // which no source can say, so null removes it too.
       if (value === null) delete overrides[field];
       else if (value !== undefined) overrides[field] = value;
     }
+    if (body.pricing === null) delete overrides.pricing;
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('catalog.models')
@@ -121,7 +141,7 @@ function encodeCursor(id: string): string {
 
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[^/\s]+\/\S+$/.test(id)) {
+  if (!/^[^/\s]+\/\S+$/.test(id) || !isPostgresText(id)) {
     throw apiErrors.invalidRequest(
       'Invalid request: cursor is not a cursor this API returned.',
       'cursor',

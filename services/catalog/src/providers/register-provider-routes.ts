@@ -1,3 +1,4 @@
+import { isPostgresText } from '@switchyard/contracts';
 import type { CatalogProvider } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
@@ -16,11 +17,13 @@ export function registerProviderRoutes(app: FastifyInstance, deps: CatalogRouteD
   const load = async (params: unknown): Promise<CatalogProvider> => {
     const name =
       typeof params === 'object' && params !== null && 'name' in params ? String(params.name) : '';
-    const row = await db
-      .selectFrom('catalog.providers')
-      .selectAll()
-      .where('name', '=', name)
-      .executeTakeFirst();
+    const row = isPostgresText(name)
+      ? await db
+          .selectFrom('catalog.providers')
+          .selectAll()
+          .where('name', '=', name)
+          .executeTakeFirst()
+      : undefined;
     if (row === undefined) throw apiErrors.notFound(`No provider named '${name}'.`);
     return row;
   };

@@ -106,4 +106,67 @@ describe('budgets', () => {
     expect(spent).toBeGreaterThan(0);
     expect(spent).toBeLessThan(0.00005);
   });
+
+  it('keeps budgets far past $9M exact on GET /v1/key', async () => {
+    const team = await seed.team({ budget_usd: '99999999999.999999999', budget_period: 'month' });
+    const key = await seed.key(team, { budget_usd: '99999999999', budget_period: 'total' });
+    expect((await call(key.secret, { max_tokens: 4 })).status).toBe(200);
+    const budgetsOf = async () => {
+      const { data } = (await (await get(key.secret, '/v1/key')).json()) as {
+        data: { budgets: Record<string, string>[] };
+      };
+      return data.budgets;
+    };
+    await expect.poll(async () => (await budgetsOf())[0]).toMatchObject({ reserved_usd: '0' });
+    // The fake's usage for "hi": 7 prompt and 2 completion tokens → $0.000011.
+    expect(await budgetsOf()).toEqual([
+      expect.objectContaining({
+        limit_source: 'key_budget',
+        limit_usd: '99999999999',
+        spent_usd: '0.000011',
+        remaining_usd: '99999999998.999989',
+      }),
+      expect.objectContaining({
+        limit_source: 'team_budget',
+        limit_usd: '99999999999.999999999',
+        spent_usd: '0.000011',
+        remaining_usd: '99999999999.999988999',
+      }),
+    ]);
+  });
+
+  it('says how much is left when what is left cannot pay for the smallest answer', async () => {
+    // 0.00005 affords 9,000 + 16 × 2,000 = 41,000 nano-USD once; after a request spent
+    // $0.000011, $0.000039 is left: not used up, yet too little for 16 tokens.
+    const key = await seed.key(await seed.team(), {
+      budget_usd: '0.00005',
+      budget_period: 'total',
+    });
+    expect((await call(key.secret, { max_tokens: 2 })).status).toBe(200);
+    let refused: Response | undefined;
+    await expect
+      .poll(async () => {
+        refused = await call(key.secret, { max_tokens: 16 });
+        return refused.status;
+      })
+      .toBe(402);
+    const body = (await refused?.json()) as { error: Record<string, unknown> };
+    expect(body.error).toMatchObject({ code: 'budget_exceeded', limit_source: 'key_budget' });
+    expect(body.error.message).toBe(
+      "This key's budget has $0.000039 left of $0.00005, not enough for the 16 completion " +
+        "tokens a request needs at the least with this prompt ($0.000041 at this model's " +
+        'price). Use a shorter prompt or a cheaper model, or ask an admin to raise the budget.',
+    );
+    expect(String(body.error.message)).not.toContain('used up');
+  });
+
+  it('answers /v1/generation for an id no request can have with 404, not 500', async () => {
+    const key = await seed.key(await seed.team());
+    for (const id of ['%00', 'req%00x', 'x'.repeat(129)]) {
+      const response = await get(key.secret, `/v1/generation?id=${id}`);
+      expect(response.status, id).toBe(404);
+      const body = (await response.json()) as { error: Record<string, unknown> };
+      expect(body.error).toMatchObject({ type: 'invalid_request_error' });
+    }
+  });
 });

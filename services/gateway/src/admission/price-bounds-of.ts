@@ -13,12 +13,17 @@ export function priceBoundsOf(candidates: readonly Candidate[]): {
   let completionNanos = 0;
   for (const { route } of candidates) {
     const { pricing } = route;
-    promptNanos = Math.max(promptNanos, toNanoUsd(parseUsd(pricing.prompt)));
+    promptNanos = Math.max(promptNanos, nanosOf(pricing.prompt));
     completionNanos = Math.max(
       completionNanos,
-      toNanoUsd(parseUsd(pricing.completion)),
-      pricing.reasoning === undefined ? 0 : toNanoUsd(parseUsd(pricing.reasoning)),
+      nanosOf(pricing.completion),
+      pricing.reasoning === undefined ? 0 : nanosOf(pricing.reasoning),
     );
   }
   return { promptNanos, completionNanos };
+}
+
+/** A per-token price in nano-USD: a few thousand at most, a safe number. */
+function nanosOf(price: string): number {
+  return Number(toNanoUsd(parseUsd(price)));
 }

@@ -47,6 +47,7 @@ export async function reserveBudget(
   const current = budgetsOf(request.principal, request.now);
   if (current.length === 0) return NO_BUDGET;
   const partition = request.principal.teamId ?? request.principal.keyId;
+  const minTokens = Math.min(MIN_ANSWER_TOKENS, request.maxTokens);
   let result: Awaited<ReturnType<BudgetLedger['reserve']>>;
   try {
     result = await ledger.reserve({
@@ -55,7 +56,7 @@ export async function reserveBudget(
       fixedNanos: request.fixedNanos,
       perTokenNanos: request.perTokenNanos,
       maxTokens: request.maxTokens,
-      minTokens: Math.min(MIN_ANSWER_TOKENS, request.maxTokens),
+      minTokens,
       leaseId: request.leaseId,
       ttlMs: HOLD_TTL_MS,
     });
@@ -63,7 +64,10 @@ export async function reserveBudget(
     if (!(error instanceof LimiterUnavailableError)) throw error;
     throw apiErrors.unavailable('Budgets cannot be checked right now; retry shortly.', error);
   }
-  if (!result.granted) throw refusal(current, result.limitedBy, result.reason, result.states);
+  if (!result.granted) {
+    const smallest = request.fixedNanos + minTokens * request.perTokenNanos;
+    throw refusal(current, result, { tokens: minTokens, nanos: smallest });
+  }
   return {
     clampedMaxTokens: result.tokens < request.maxTokens ? result.tokens : undefined,
     settle: settler(ledger, result.hold),
@@ -79,31 +83,52 @@ function settler(ledger: BudgetLedger, hold: BudgetHold): BudgetAdmission['settl
   };
 }
 
+/**
+ * The 402 for a refused reservation, saying what is true: the budget is used up, or what is left
+ * cannot pay for the smallest answer (the prompt and a few completion tokens), or requests in
+ * flight hold the rest.
+ */
 function refusal(
   current: readonly PrincipalCurrentBudget[],
-  limitedBy: string,
-  reason: 'spent' | 'reserved',
-  states: readonly BudgetState[],
+  result: { limitedBy: string; reason: 'spent' | 'reserved'; states: readonly BudgetState[] },
+  smallest: { tokens: number; nanos: number },
 ) {
-  const entry = current.find((candidate) => candidate.budget.id === limitedBy) ?? current[0];
-  const state = states.find((candidate) => candidate.id === limitedBy);
+  const entry = current.find((candidate) => candidate.budget.id === result.limitedBy) ?? current[0];
+  const state = result.states.find((candidate) => candidate.id === result.limitedBy);
   const owner = entry?.source === 'team_budget' ? "Your team's" : "This key's";
-  const period = entry === undefined ? '' : PERIOD_WORDS[entry.period];
-  const spent =
-    state === undefined
-      ? ''
-      : ` ($${formatNanoUsd(state.spentNanos)} of $${formatNanoUsd(state.limitNanos)} spent)`;
+  const budget = `${owner}${entry === undefined ? '' : PERIOD_WORDS[entry.period]} budget`;
   const resets = entry?.resetsAt ? ` It resets at ${entry.resetsAt}.` : '';
-  if (reason === 'reserved') {
+  const source = entry?.source ?? 'key_budget';
+  const resetsAt = entry?.resetsAt ?? null;
+  if (result.reason === 'reserved') {
+    const held =
+      state === undefined
+        ? ''
+        : ` ($${formatNanoUsd(state.spentNanos)} spent and $${formatNanoUsd(state.reservedNanos)} held of $${formatNanoUsd(state.limitNanos)})`;
     return apiErrors.budgetExceeded(
-      `${owner}${period} budget is held by requests in flight${spent}; retry when they finish.${resets}`,
+      `${budget} is held by requests in flight${held}; retry when they finish.${resets}`,
       'in_flight_reservation',
-      entry?.resetsAt ?? null,
+      resetsAt,
     );
   }
+  if (state === undefined || state.spentNanos >= state.limitNanos) {
+    const spent =
+      state === undefined
+        ? ''
+        : ` ($${formatNanoUsd(state.spentNanos)} of $${formatNanoUsd(state.limitNanos)} spent)`;
+    return apiErrors.budgetExceeded(
+      `${budget} is used up${spent}.${resets} Ask an admin to raise it.`,
+      source,
+      resetsAt,
+    );
+  }
+  const left = state.limitNanos - state.spentNanos;
   return apiErrors.budgetExceeded(
-    `${owner}${period} budget is used up${spent}.${resets} Ask an admin to raise it.`,
-    entry?.source ?? 'key_budget',
-    entry?.resetsAt ?? null,
+    `${budget} has $${formatNanoUsd(left)} left of $${formatNanoUsd(state.limitNanos)}, not enough for the ` +
+      `${smallest.tokens} completion tokens a request needs at the least with this prompt ` +
+      `($${formatNanoUsd(smallest.nanos)} at this model's price).${resets} Use a shorter prompt or a ` +
+      'cheaper model, or ask an admin to raise the budget.',
+    source,
+    resetsAt,
   );
 }

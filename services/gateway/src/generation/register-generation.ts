@@ -1,4 +1,4 @@
-import { formatUsd, parseUsd } from '@switchyard/contracts';
+import { formatUsd, isPostgresText, parseUsd } from '@switchyard/contracts';
 import type { Tables } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
@@ -6,7 +6,10 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { GatewayDeps } from '../gateway-deps.js';
 
-const querySchema = z.looseObject({ id: z.string().min(1).max(128) });
+const querySchema = z.looseObject({ id: z.string().min(1) });
+
+/** Longest request id there is (the usage event's bound). */
+const MAX_ID_CHARS = 128;
 
 /**
  * `GET /v1/generation?id=<request id>` (OpenRouter's route): one request as the ledger recorded
@@ -25,7 +28,11 @@ export function registerGeneration(
     const id = query.data.id;
     const notFound = () =>
       apiErrors.notFound(`No generation '${id}' for this key (usage is recorded within seconds).`);
-    if (database === undefined) throw notFound();
+    // An id no request can have (NUL, unpaired surrogate, too long) is not found, never a query
+    // Postgres refuses.
+    if (database === undefined || id.length > MAX_ID_CHARS || !isPostgresText(id)) {
+      throw notFound();
+    }
     const db = await database;
     const row = await db
       .selectFrom('accounting.usage_events')

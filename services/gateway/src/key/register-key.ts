@@ -58,15 +58,16 @@ export function registerKey(app: FastifyInstance, deps: GatewayDeps): void {
         free_only: principal.freeOnly,
         budgets: budgets.map((entry, index) => {
           const state = budgetStates[index];
-          const spent = state?.spentNanos ?? 0;
-          const reserved = state?.reservedNanos ?? 0;
+          const spent = state?.spentNanos ?? 0n;
+          const reserved = state?.reservedNanos ?? 0n;
+          const remaining = entry.budget.limitNanos - spent - reserved;
           return {
             limit_source: entry.source,
             period: entry.period,
             limit_usd: formatNanoUsd(entry.budget.limitNanos),
             spent_usd: formatNanoUsd(spent),
             reserved_usd: formatNanoUsd(reserved),
-            remaining_usd: formatNanoUsd(Math.max(0, entry.budget.limitNanos - spent - reserved)),
+            remaining_usd: formatNanoUsd(remaining > 0n ? remaining : 0n),
             resets_at: entry.resetsAt,
           };
         }),

@@ -133,7 +133,7 @@ export function trackOutcome(
       // client that left keeps its whole hold (the upstream may still bill what it generated).
       granted?.budget.settle(
         costUsd !== undefined
-          ? toNanoUsd(parseUsd(costUsd))
+          ? Number(toNanoUsd(parseUsd(costUsd)))
           : result.status >= 400 && result.status !== 499
             ? 0
             : undefined,
