@@ -1,9 +1,15 @@
-import { type FakeOpenAI, startFakeOpenAI } from '@switchyard/testing';
+import {
+  type FakeGoogle,
+  type FakeOpenAI,
+  startFakeGoogle,
+  startFakeOpenAI,
+} from '@switchyard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_UPSTREAM_KEY, fakeConfigYaml } from '../support/fake-config.js';
+import { FAKE_UPSTREAM_KEY } from '../support/fake-config.js';
 import { type Standalone, startStandalone } from '../support/start-standalone.js';
 import { badInputCorpus } from './bad-input-corpus.js';
 import { checkResponse } from './check-response.js';
+import { corpusConfigYaml, FAKE_GOOGLE_KEY } from './corpus-config.js';
 import { type CorpusFixtures, createCorpusFixtures } from './corpus-fixtures.js';
 import { describeExchange } from './describe-exchange.js';
 import { GOOD_CHAT } from './gateway-route-specs.js';
@@ -31,16 +37,23 @@ const MIN_CASES = 300;
 
 const corpus = badInputCorpus();
 let fake: FakeOpenAI;
+let fakeGoogle: FakeGoogle;
 let standalone: Standalone;
 let fixtures: CorpusFixtures;
 
 beforeAll(async () => {
   fake = await startFakeOpenAI({ apiKeys: [FAKE_UPSTREAM_KEY] });
+  fakeGoogle = await startFakeGoogle({ apiKeys: [FAKE_GOOGLE_KEY] });
   standalone = await startStandalone({
-    yaml: fakeConfigYaml({ bodyLimitBytes: 65536 }),
+    yaml: corpusConfigYaml(),
     timeoutMs: 60_000,
     // The catalog synced into the database, so the model routes have models to patch.
-    env: { FAKE_URL: fake.url, SWITCHYARD_MASTER_KEY: MASTER_KEY, SWITCHYARD_CATALOG_SYNC: 'on' },
+    env: {
+      FAKE_URL: fake.url,
+      FAKE_GOOGLE_URL: fakeGoogle.url,
+      SWITCHYARD_MASTER_KEY: MASTER_KEY,
+      SWITCHYARD_CATALOG_SYNC: 'on',
+    },
   });
   fixtures = await createCorpusFixtures(standalone.origin, MASTER_KEY);
   await waitForCatalogSync(standalone.origin);
@@ -49,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await standalone?.stop();
   await fake?.close();
+  await fakeGoogle?.close();
 });
 
 /** Waits for the start-up catalog sync, which lists the fake's models, to finish. */
@@ -65,8 +79,9 @@ async function waitForCatalogSync(origin: string): Promise<void> {
   }
 }
 
-/** Calls the upstream received for completions and embeddings (catalog syncs list its models). */
-const upstreamCalls = () => fake.requests.filter((request) => request.path !== '/v1/models').length;
+/** Completions and embeddings the upstreams received (POSTs: catalog syncs GET model lists). */
+const upstreamCalls = () =>
+  [...fake.requests, ...fakeGoogle.requests].filter((request) => request.method === 'POST').length;
 
 /** A good chat request, /livez and an admin read all still answer 200. */
 async function expectStillServing(): Promise<void> {

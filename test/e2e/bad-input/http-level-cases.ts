@@ -140,13 +140,16 @@ const BODY_ENVELOPES: BadInputCase[] = [
   },
 ];
 
-/** A served request must still carry valid headers: field names reach `x-switchyard-warnings`. */
+/**
+ * A served request must still carry valid headers: the names of fields the upstream cannot take
+ * reach `x-switchyard-warnings`, on `/v1/messages` and on a Gemini model's chat request.
+ */
 function servedWithWarnings(
   name: string,
   extra: Record<string, unknown>,
   mention = '',
-): BadInputCase {
-  return {
+): BadInputCase[] {
+  const messages: BadInputCase = {
     route: 'POST /v1/messages',
     name,
     request: () => ({
@@ -157,6 +160,15 @@ function servedWithWarnings(
     }),
     expect: { status: 200, shape: 'anthropic', warnings: mention },
   };
+  const gemini: BadInputCase = {
+    route: 'POST /v1/chat/completions',
+    name: `${name}, to google/gemini-test`,
+    request: chatWith({
+      body: toJsonText({ ...GOOD_CHAT, model: 'google/gemini-test', ...extra }),
+    }),
+    expect: { status: 200, shape: 'openai', warnings: mention },
+  };
+  return 'messages' in extra ? [messages] : [messages, gemini];
 }
 
 const manyFields = Object.fromEntries(
@@ -164,13 +176,13 @@ const manyFields = Object.fromEntries(
 );
 
 const FIELD_NAMES_IN_WARNINGS: BadInputCase[] = [
-  servedWithWarnings('an unknown field named "中"', { 中: 1 }),
-  servedWithWarnings('an unknown field name with CR/LF', { 'x\r\ny': 1 }),
-  servedWithWarnings('an unknown field name with a NUL character', { 'x\u0000y': 1 }),
-  servedWithWarnings('an unknown field name with Latin-1 "é"', { 'caf\u00e9': 1 }),
-  servedWithWarnings('3,000 unknown fields', manyFields),
-  servedWithWarnings('a 20,000-character unknown field name', { ['n'.repeat(20_000)]: 1 }),
-  servedWithWarnings(
+  ...servedWithWarnings('an unknown field named "中"', { 中: 1 }),
+  ...servedWithWarnings('an unknown field name with CR/LF', { 'x\r\ny': 1 }),
+  ...servedWithWarnings('an unknown field name with a NUL character', { 'x\u0000y': 1 }),
+  ...servedWithWarnings('an unknown field name with Latin-1 "é"', { 'caf\u00e9': 1 }),
+  ...servedWithWarnings('3,000 unknown fields', manyFields),
+  ...servedWithWarnings('a 20,000-character unknown field name', { ['n'.repeat(20_000)]: 1 }),
+  ...servedWithWarnings(
     'an unknown content block type',
     {
       messages: [
