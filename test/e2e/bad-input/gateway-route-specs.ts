@@ -1,0 +1,127 @@
+import type { RouteSpec } from './route-spec.js';
+
+/** The chat request every health check and good call sends. */
+export const GOOD_CHAT = {
+  model: 'fake/gpt',
+  messages: [{ role: 'user', content: 'hello' }],
+};
+
+/** A good Anthropic Messages request. */
+export const GOOD_MESSAGES = {
+  model: 'fake/gpt',
+  max_tokens: 16,
+  messages: [{ role: 'user', content: 'hello' }],
+};
+
+/** The public API (docs/api.md, Routes) and the gateway's own admin route. */
+export const GATEWAY_ROUTE_SPECS: readonly RouteSpec[] = [
+  {
+    method: 'POST',
+    template: '/v1/chat/completions',
+    shape: 'openai',
+    caller: 'member',
+    callsUpstream: true,
+    path: () => '/v1/chat/completions',
+    body: () => GOOD_CHAT,
+    fields: {
+      model: 'model',
+      messages: 'chat-messages',
+      stream: 'boolean',
+      stream_options: 'object',
+      'stream_options.include_usage': 'boolean',
+      temperature: 'fraction',
+      top_p: 'fraction',
+      max_tokens: 'token-count',
+      max_completion_tokens: 'token-count',
+      n: 'token-count',
+      stop: 'text',
+      user: 'text',
+      tool_choice: 'enum',
+      parallel_tool_calls: 'boolean',
+      response_format: 'object',
+      'response_format.type': 'enum',
+      models: 'model-list',
+      provider: 'provider-preferences',
+    },
+    required: ['model', 'messages'],
+  },
+  {
+    method: 'POST',
+    template: '/v1/messages',
+    shape: 'anthropic',
+    caller: 'member',
+    callsUpstream: true,
+    path: () => '/v1/messages',
+    body: () => GOOD_MESSAGES,
+    fields: {
+      model: 'model',
+      max_tokens: 'token-count',
+      messages: 'anthropic-messages',
+      system: 'text',
+      stop_sequences: 'string-list',
+      temperature: 'fraction',
+      top_p: 'fraction',
+      stream: 'boolean',
+      tool_choice: 'object',
+      'tool_choice.type': 'enum',
+      metadata: 'object',
+    },
+    required: ['model', 'max_tokens', 'messages'],
+  },
+  {
+    method: 'POST',
+    template: '/v1/embeddings',
+    shape: 'openai',
+    caller: 'member',
+    callsUpstream: true,
+    path: () => '/v1/embeddings',
+    body: () => ({ model: 'fake/embed', input: 'hello' }),
+    fields: {
+      model: 'model',
+      input: 'embedding-input',
+      encoding_format: 'enum',
+      dimensions: 'token-count',
+      user: 'text',
+    },
+    required: ['model', 'input'],
+  },
+  {
+    method: 'GET',
+    template: '/v1/models',
+    shape: 'openai',
+    caller: 'member',
+    path: () => '/v1/models',
+    query: { free: 'flag' },
+  },
+  {
+    method: 'GET',
+    template: '/v1/models/{id}',
+    shape: 'openai',
+    caller: 'member',
+    path: () => '/v1/models/fake/gpt',
+    pathParameter: { kind: 'model-id', fill: (id) => `/v1/models/${id}` },
+  },
+  {
+    method: 'GET',
+    template: '/v1/key',
+    shape: 'openai',
+    caller: 'member',
+    path: () => '/v1/key',
+  },
+  {
+    method: 'GET',
+    template: '/v1/generation',
+    shape: 'openai',
+    caller: 'member',
+    path: () => '/v1/generation',
+    query: { id: 'request-id' },
+  },
+  {
+    method: 'GET',
+    template: '/admin/v1/gateway/credentials',
+    shape: 'openai',
+    caller: 'admin',
+    forbidden: ['member', 'team_admin'],
+    path: () => '/admin/v1/gateway/credentials',
+  },
+];
