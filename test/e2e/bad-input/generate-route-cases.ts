@@ -176,15 +176,24 @@ function envelopeCases(
 
 function queryCases(spec: RouteSpec): BadInputCase[] {
   const route = routeOf(spec);
-  const withQuery = (name: string, query: string): BadInputCase => ({
+  const withQuery = (
+    name: string,
+    query: string,
+    status: Expectation['status'] = 400,
+  ): BadInputCase => ({
     route,
     name: `?${name}`,
     request: (fixtures) => goodRequest(spec, fixtures, { path: `${spec.path(fixtures)}?${query}` }),
-    expect: expectation(spec, 400),
+    expect: expectation(spec, status),
   });
+  // An id no request can have (NUL, too long) may be refused (400) or simply not found (404).
   const parameterCases = Object.entries(spec.query ?? {}).flatMap(([parameter, kind]) =>
     badQueryValuesFor(kind).map((bad) =>
-      withQuery(`${parameter} = ${bad.label}`, `${parameter}=${bad.encoded}`),
+      withQuery(
+        `${parameter} = ${bad.label}`,
+        `${parameter}=${bad.encoded}`,
+        kind === 'request-id' ? '4xx' : 400,
+      ),
     ),
   );
   const generic = spec.strict

@@ -1,10 +1,22 @@
 import { PROVIDER_TYPES } from '@switchyard/config';
 import {
   catalogPricingV1Schema,
+  isPostgresText,
   positiveIntegerColumnSchema,
   postgresTextSchema,
 } from '@switchyard/contracts';
 import { z } from 'zod';
+
+/** A provider's base URL: http(s), nothing Postgres cannot store. */
+const baseUrlSchema = z
+  .url({ protocol: /^https?$/ })
+  .refine(isPostgresText, { error: 'must not contain NUL characters' });
+/** An upstream API key goes into an HTTP header: visible ASCII, no spaces or control characters. */
+const secretSchema = z
+  .string()
+  .min(8)
+  .max(4096)
+  .regex(/^[\x21-\x7e]+$/, { error: 'expected visible ASCII characters only (an API key)' });
 
 const limit = z.coerce.number().int().min(1).max(500).default(100);
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -46,14 +58,14 @@ export const createProviderSchema = z.strictObject({
     error: 'expected lower-case letters, digits, . _ -',
   }),
   type: z.enum(PROVIDER_TYPES),
-  base_url: z.url({ protocol: /^https?$/ }),
+  base_url: baseUrlSchema,
   enabled: z.boolean().optional(),
 });
 
 /** `PATCH /admin/v1/providers/{name}`. */
 export const updateProviderSchema = z.strictObject({
   enabled: z.boolean().optional(),
-  base_url: z.url({ protocol: /^https?$/ }).optional(),
+  base_url: baseUrlSchema.optional(),
 });
 
 /** Credential limits live in Postgres `integer` columns: bounded to what they hold. */
@@ -67,7 +79,7 @@ const credentialLimitsSchema = z.strictObject({
 export const createCredentialSchema = z.strictObject({
   provider: postgresTextSchema().min(1).max(64),
   name: postgresTextSchema().trim().min(1).max(200),
-  secret: z.string().min(8).max(4096),
+  secret: secretSchema,
   enabled: z.boolean().optional(),
   limits: credentialLimitsSchema.optional(),
 });
@@ -75,7 +87,7 @@ export const createCredentialSchema = z.strictObject({
 /** `PATCH /admin/v1/credentials/{id}`: a new `secret` replaces the stored one. */
 export const updateCredentialSchema = z.strictObject({
   name: postgresTextSchema().trim().min(1).max(200).optional(),
-  secret: z.string().min(8).max(4096).optional(),
+  secret: secretSchema.optional(),
   enabled: z.boolean().optional(),
   limits: credentialLimitsSchema.optional(),
 });
