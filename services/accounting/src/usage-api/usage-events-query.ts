@@ -14,6 +14,13 @@ export const usageEventFilterFields = {
   key_id: z.uuid().optional(),
   model: z.string().min(1).max(256).optional(),
   provider: z.string().max(128).optional(),
+  /** The caller's own `x-request-id`: every request that carried it. */
+  client_request_id: z
+    .string()
+    .min(1)
+    .max(128)
+    .describe('The x-request-id the caller sent: every request that carried it.')
+    .optional(),
   /** Case-insensitive substring of the error code or the error message. */
   error: z
     .string()
