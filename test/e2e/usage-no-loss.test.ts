@@ -88,7 +88,10 @@ async function admin<T>(path: string, body: unknown): Promise<T> {
 }
 
 interface Sent {
+  /** The x-request-id the test sent: the ledger's client_request_id. */
   id: string;
+  /** The gateway's own id of the request, when a response came back. */
+  gatewayId?: string | undefined;
   status: number;
   usage?: { prompt_tokens: number; completion_tokens: number; cost: number };
 }
@@ -120,14 +123,15 @@ async function send(index: number): Promise<Sent> {
       signal: controller.signal,
     });
     const text = await response.text();
-    if (response.status !== 200) return { id, status: response.status };
-    if (!stream) return { id, status: 200, usage: JSON.parse(text).usage };
+    const gatewayId = response.headers.get('x-switchyard-request-id') ?? undefined;
+    if (response.status !== 200) return { id, gatewayId, status: response.status };
+    if (!stream) return { id, gatewayId, status: 200, usage: JSON.parse(text).usage };
     const last = text
       .split('\n')
       .filter((line) => line.startsWith('data: {'))
       .map((line) => JSON.parse(line.slice(6)))
       .findLast((chunk) => chunk.usage);
-    return { id, status: 200, usage: last?.usage };
+    return { id, gatewayId, status: 200, usage: last?.usage };
   } catch {
     return { id, status: 499 };
   }
@@ -182,12 +186,14 @@ describe('usage pipeline: nothing lost', () => {
       .toBe(TOTAL);
 
     const rows = await database.db.selectFrom('accounting.usage_events').selectAll().execute();
-    const byId = new Map(rows.map((row) => [row.request_id, row]));
+    // Found by the id the test sent, which the ledger keeps beside the gateway's own.
+    const byId = new Map(rows.map((row) => [row.client_request_id, row]));
     expect(byId.size).toBe(TOTAL);
     const statuses = new Map<number, number>();
     for (const request of sent) {
       const row = byId.get(request.id);
       expect(row, request.id).toBeDefined();
+      if (request.gatewayId !== undefined) expect(row?.request_id).toBe(request.gatewayId);
       statuses.set(Number(row?.status), (statuses.get(Number(row?.status)) ?? 0) + 1);
       if (request.status === 200 && request.usage) {
         expect(Number(row?.status)).toBe(200);
@@ -205,13 +211,14 @@ describe('usage pipeline: nothing lost', () => {
 
     // One request as the ledger has it, for the key that made it only.
     const served = sent.find((request) => request.status === 200 && request.usage);
-    const generation = await fetch(`${gateway.origin}/v1/generation?id=${served?.id}`, {
+    const generation = await fetch(`${gateway.origin}/v1/generation?id=${served?.gatewayId}`, {
       headers: { authorization: `Bearer ${keySecret}` },
     });
     expect(generation.status).toBe(200);
     const { data } = (await generation.json()) as { data: Record<string, unknown> };
     expect(data).toMatchObject({
-      id: served?.id,
+      id: served?.gatewayId,
+      client_request_id: served?.id,
       model: 'fake/chat',
       provider_name: 'fake',
       status: 200,
@@ -220,7 +227,7 @@ describe('usage pipeline: nothing lost', () => {
     });
     const team = await admin<{ id: string }>('/teams', { name: 'other' });
     const other = await admin<{ secret: string }>('/keys', { name: 'other', team_id: team.id });
-    const foreign = await fetch(`${gateway.origin}/v1/generation?id=${served?.id}`, {
+    const foreign = await fetch(`${gateway.origin}/v1/generation?id=${served?.gatewayId}`, {
       headers: { authorization: `Bearer ${other.secret}` },
     });
     expect(foreign.status).toBe(404);

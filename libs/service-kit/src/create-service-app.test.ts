@@ -99,20 +99,31 @@ describe('createServiceApp error handling', () => {
 });
 
 describe('createServiceApp request ids and health', () => {
-  it('echoes a sane caller request id and replaces an unsafe one', async () => {
+  it('gives every request its own id, echoing a sane caller id beside it', async () => {
     const app = build();
-    const kept = await app.inject({
+    const first = await app.inject({
       method: 'GET',
       url: '/livez',
       headers: { 'x-request-id': 'abc-123_x.y:z' },
     });
-    expect(kept.headers['x-request-id']).toBe('abc-123_x.y:z');
+    const second = await app.inject({
+      method: 'GET',
+      url: '/livez',
+      headers: { 'x-request-id': 'abc-123_x.y:z' },
+    });
+    expect(first.headers['x-request-id']).toBe('abc-123_x.y:z');
+    expect(first.headers['x-switchyard-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    // The caller reused its id: the service's ids still differ.
+    expect(second.headers['x-switchyard-request-id']).not.toBe(
+      first.headers['x-switchyard-request-id'],
+    );
     const replaced = await app.inject({
       method: 'GET',
       url: '/livez',
       headers: { 'x-request-id': 'bad id\n<script>' },
     });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(replaced.headers['x-request-id']).toBe(replaced.headers['x-switchyard-request-id']);
   });
 
   it('reports not ready while draining or while a check fails', async () => {

@@ -1,11 +1,12 @@
 import { loggerOptions, type ServiceMetrics } from '@switchyard/telemetry';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { clientRequestIdOf } from './client-request-id-of.js';
+import { newRequestId } from './new-request-id.js';
 import { registerErrorHandler } from './register-error-handler.js';
 import { type Readiness, registerHealth } from './register-health.js';
 import { registerMetrics } from './register-metrics.js';
 import { registerTracing } from './register-tracing.js';
-import { requestIdOf } from './request-id.js';
 
 export interface ServiceAppOptions {
   name: string;
@@ -19,7 +20,8 @@ export interface ServiceAppOptions {
 
 /**
  * A fastify instance with what every Switchyard service shares: redacted pino logs, request ids
- * echoed as `x-request-id`, a server span per request, the OpenAI error body for every error, `/livez`, `/readyz` and
+ * (the service's own in `x-switchyard-request-id`; `x-request-id` echoes the caller's, else the
+ * service's), a server span per request, the OpenAI error body for every error, `/livez`, `/readyz` and
  * `/metrics`. It does not listen.
  */
 export function createServiceApp(options: ServiceAppOptions): FastifyInstance {
@@ -29,7 +31,7 @@ export function createServiceApp(options: ServiceAppOptions): FastifyInstance {
   const app = Fastify({
     ...logging,
     bodyLimit: options.bodyLimitBytes,
-    genReqId: requestIdOf,
+    genReqId: newRequestId,
     // One line per request, written by the metrics hook, instead of fastify's two.
     logController: new LogController({
       requestIdLogLabel: 'requestId',
@@ -39,7 +41,8 @@ export function createServiceApp(options: ServiceAppOptions): FastifyInstance {
     forceCloseConnections: 'idle',
   }) as unknown as FastifyInstance;
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+    reply.header('x-request-id', clientRequestIdOf(request.headers) ?? request.id);
+    reply.header('x-switchyard-request-id', request.id);
   });
   registerTracing(app, options.name);
   registerErrorHandler(app, { bodyLimitBytes: options.bodyLimitBytes });

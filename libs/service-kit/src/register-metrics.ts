@@ -1,5 +1,6 @@
 import type { ServiceMetrics } from '@switchyard/telemetry';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { clientRequestIdOf } from './client-request-id-of.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,6 +42,8 @@ export function registerMetrics(app: FastifyInstance, metrics: ServiceMetrics): 
         model: labels.model || undefined,
         provider: labels.provider || undefined,
         ms: Math.round(reply.elapsedTime * 100) / 100,
+        // The caller's own id, so its logs join up with ours.
+        clientRequestId: clientRequestIdOf(request.headers),
       },
       'request completed',
     );

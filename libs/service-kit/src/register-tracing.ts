@@ -8,6 +8,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
+import { clientRequestIdOf } from './client-request-id-of.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -38,6 +39,7 @@ export function registerTracing(app: FastifyInstance, serviceName: string): void
           'http.request.method': request.method,
           'http.route': route,
           'switchyard.request_id': request.id,
+          'switchyard.client_request_id': clientRequestIdOf(request.headers),
         },
       },
       parent,

@@ -144,6 +144,20 @@ describe('gateway', () => {
     });
   });
 
+  it('names the model the caller asked for (openai/gpt-4o) in the answer and every chunk', async () => {
+    const json = (await (await chat({ model: 'openai/gpt-4o' })).json()) as { model: string };
+    expect(json.model).toBe('openai/gpt-4o');
+    const stream = await (
+      await chat({ model: 'openai/gpt-4o', stream: true, stream_options: { include_usage: true } })
+    ).text();
+    const chunks = stream
+      .split('\n')
+      .filter((line) => line.startsWith('data: {'))
+      .map((line) => JSON.parse(line.slice(6)));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(new Set(chunks.map((chunk) => chunk.model))).toEqual(new Set(['openai/gpt-4o']));
+  });
+
   it('records a stream’s time to first token and usage even when the client did not ask for it', async () => {
     const response = await chat({ model: 'openai/gpt-4o', stream: true });
     const body = await response.text();

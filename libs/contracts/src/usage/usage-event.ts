@@ -39,12 +39,19 @@ export const USAGE_ENDPOINTS = ['chat.completions', 'embeddings', 'messages'] as
 
 /**
  * Usage event v1: one per request that passed authentication, published by the gateway on
- * `usage.v1.<status class>` with the request id as JetStream message id. Consumers accept v1
+ * `usage.v1.<status class>` with the request id (the gateway's own, unique per request) as
+ * JetStream message id. Consumers accept v1
  * forever; unknown extra fields are kept, never rejected, so v1 can grow.
  */
 export const usageEventV1Schema = z.looseObject({
   version: z.literal(1),
+  /** The gateway's own id of the request: the ledger's key, unique per request. */
   request_id: z.string().min(1).max(128),
+  /**
+   * The caller's `x-request-id`, an attribute the caller may reuse across requests; null when it
+   * sent none, absent from older producers.
+   */
+  client_request_id: z.string().min(1).max(128).nullable().optional(),
   started_at: timestamp,
   finished_at: timestamp,
   /** null for the master key. */

@@ -10,10 +10,13 @@ export type NullableUsdColumn = ColumnType<string | null, string | null | undefi
 
 /**
  * `accounting.usage_events`: the usage ledger, one row per request (usage event v1), keyed by
- * request id so a redelivered event is stored once. No foreign keys: rows outlive keys and teams.
+ * the gateway's request id so a redelivered event is stored once. No foreign keys: rows outlive keys and teams.
  */
 export interface UsageEventsTable {
+  /** The gateway's own id of the request, unique per request. */
   request_id: string;
+  /** The caller's `x-request-id` (it may reuse it); null when it sent none, or before it was kept. */
+  client_request_id: NullableColumn<string>;
   started_at: ColumnType<Date, Date | string, never>;
   /** When the request ended; lists, filters and daily rollups go by this time. */
   finished_at: ColumnType<Date, Date | string, never>;

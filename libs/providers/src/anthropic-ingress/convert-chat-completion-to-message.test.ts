@@ -150,6 +150,11 @@ describe('convertChatCompletionToMessage', () => {
     expect(convertChatCompletionToMessage(body, 'm').id).toBe('msg_gen-1741-abc');
   });
 
+  it('keeps an Anthropic upstream’s message id as it is, never msg_msg_…', () => {
+    const body = { ...completion({ content: 'x' }, 'stop'), id: 'msg_01XFDUDYJgAACzvnptvVoYEL' };
+    expect(convertChatCompletionToMessage(body, 'm').id).toBe('msg_01XFDUDYJgAACzvnptvVoYEL');
+  });
+
   it('throws a typed error for a body that is not a chat completion', () => {
     expect(() => convertChatCompletionToMessage({ object: 'list' }, 'm')).toThrow(ProviderError);
   });

@@ -29,8 +29,12 @@ const completionSchema = z.looseObject({
   usage: z.unknown().optional(),
 });
 
-/** `chatcmpl-abc` becomes `msg_abc`; a completion without an id gets `msg_unknown`. */
+/**
+ * `chatcmpl-abc` becomes `msg_abc`; an id that already is a message id (an Anthropic upstream's
+ * `msg_…`) is kept as it is; a completion without an id gets `msg_unknown`.
+ */
 function messageIdFor(completionId: string | undefined): string {
+  if (completionId?.startsWith('msg_') && completionId.length > 4) return completionId;
   const id = completionId?.replace(/^chatcmpl-/, '') ?? '';
   return `msg_${id === '' ? 'unknown' : id}`;
 }

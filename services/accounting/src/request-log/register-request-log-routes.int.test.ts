@@ -91,6 +91,7 @@ beforeAll(async () => {
     }),
     ofA(1, {
       request_id: 'log-a-429',
+      client_request_id: 'caller-trace-7',
       status: 429,
       error_code: 'rate_limit_exceeded',
       error_message: 'Rate limit of 60 requests per minute reached for this key.',
@@ -109,6 +110,7 @@ beforeAll(async () => {
     }),
     ofA(3, {
       request_id: 'log-a-other-key',
+      client_request_id: 'caller-trace-7',
       key_id: otherKeyA,
       model: 'anthropic/claude-3-5-haiku',
       provider: 'anthropic',
@@ -196,6 +198,19 @@ describe('GET /admin/v1/requests', () => {
       'log-a-429',
     ]);
     expect(await ids('has_bodies=true&status=2xx')).toEqual(['log-b-ok', 'log-a-ok']);
+  });
+
+  it('finds every request that carried a caller’s x-request-id, which each entry shows', async () => {
+    expect(await ids('client_request_id=caller-trace-7')).toEqual(['log-a-other-key', 'log-a-429']);
+    expect(await ids('client_request_id=caller-trace-7&status=4xx')).toEqual(['log-a-429']);
+    expect(await ids('client_request_id=nobody')).toEqual([]);
+    const entry = await get('/admin/v1/requests/log-a-429', accounting.masterKey);
+    expect(entry.body).toMatchObject({
+      request_id: 'log-a-429',
+      client_request_id: 'caller-trace-7',
+    });
+    const plain = await get('/admin/v1/requests/log-a-ok', accounting.masterKey);
+    expect(plain.body).toMatchObject({ client_request_id: null });
   });
 
   it('pages with the usage events cursor, without repeats', async () => {
@@ -304,6 +319,7 @@ describe('request log routes in the OpenAPI document', () => {
       );
     expect(parameters('/admin/v1/requests').sort()).toEqual(
       [
+        'client_request_id',
         'cursor',
         'error',
         'from',

@@ -48,6 +48,9 @@ export async function findUsageEvents(
     .$if(filter.provider !== undefined, (builder) =>
       builder.where('event.provider', '=', filter.provider ?? ''),
     )
+    .$if(filter.client_request_id !== undefined, (builder) =>
+      builder.where('event.client_request_id', '=', filter.client_request_id ?? ''),
+    )
     .$if(filter.status !== undefined, (builder) =>
       builder.where('event.status', '=', filter.status ?? 0),
     )

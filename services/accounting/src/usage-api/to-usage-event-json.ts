@@ -6,6 +6,7 @@ export function toUsageEventJson(row: UsageEventRow) {
   return {
     object: 'usage_event' as const,
     request_id: row.request_id,
+    client_request_id: row.client_request_id,
     started_at: row.started_at.toISOString(),
     finished_at: row.finished_at.toISOString(),
     received_at: row.received_at.toISOString(),

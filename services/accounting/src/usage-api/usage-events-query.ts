@@ -15,6 +15,12 @@ export const usageEventFilterFields = {
   key_id: z.uuid().optional(),
   model: postgresTextSchema().min(1).max(256).optional(),
   provider: postgresTextSchema().max(128).optional(),
+  /** The caller's own `x-request-id`: every request that carried it. */
+  client_request_id: postgresTextSchema()
+    .min(1)
+    .max(128)
+    .describe('The x-request-id the caller sent: every request that carried it.')
+    .optional(),
   /** Case-insensitive substring of the error code or the error message. */
   error: postgresTextSchema()
     .min(1)

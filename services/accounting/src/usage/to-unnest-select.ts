@@ -7,6 +7,7 @@ type UnnestColumn<Row> = readonly [column: keyof Row & string, type: string];
 /** Every ledger column written from an event, with its Postgres type for the array cast. */
 export const LEDGER_COLUMNS = [
   ['request_id', 'text'],
+  ['client_request_id', 'text'],
   ['started_at', 'timestamptz'],
   ['finished_at', 'timestamptz'],
   ['key_id', 'uuid'],

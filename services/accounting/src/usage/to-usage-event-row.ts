@@ -9,6 +9,7 @@ import { replaceNul } from './replace-nul.js';
 const knownFields = new Set([
   'version',
   'request_id',
+  'client_request_id',
   'started_at',
   'finished_at',
   'key_id',
@@ -47,6 +48,10 @@ export function toUsageEventRow(event: UsageEventV1): NewUsageEventRow {
   }
   return {
     request_id: event.request_id,
+    client_request_id:
+      event.client_request_id === undefined || event.client_request_id === null
+        ? null
+        : replaceNul(event.client_request_id),
     started_at: event.started_at,
     finished_at: event.finished_at,
     key_id: event.key_id,

@@ -11,7 +11,7 @@ import { sendChatStream } from './send-chat-stream.js';
 export function registerChatCompletions(app: FastifyInstance, deps: GatewayDeps): void {
   app.post('/v1/chat/completions', async (request, reply) => {
     const principal = await deps.authenticate(request.headers);
-    const outcome = trackOutcome(deps, request, { principal, endpoint: 'chat.completions' });
+    const outcome = trackOutcome(deps, request, reply, { principal, endpoint: 'chat.completions' });
     try {
       const body: ChatCompletionRequest = parseBody(chatCompletionRequestSchema, request.body);
       outcome.describe(body.model, body.stream === true);

@@ -94,6 +94,7 @@ export async function routeChat(
         ),
       ...callOptionsOf(deps, request, signals),
       estimatedTokens,
+      onAttempt: outcome.attempting,
     });
     outcome.served(call, first);
     const fit = fitted.get(call.candidate);

@@ -17,6 +17,8 @@ export async function readChatJson(options: {
     const parsed = await parseUpstreamJson(call, (json) =>
       route.provider.adapter.parseChatResponse(json, responseContext(route, now)),
     );
+    // The Switchyard id of the model that served (`openai/gpt-4o`), as OpenRouter answers.
+    parsed.body.model = call.candidate.model.id;
     const usage = parsed.usage;
     const cost = usage === undefined ? undefined : outcome.cost(usage);
     if (cost !== undefined && typeof parsed.body.usage === 'object' && parsed.body.usage !== null) {

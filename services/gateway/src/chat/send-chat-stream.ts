@@ -7,6 +7,7 @@ import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import { createStreamAnswer } from '../usage/create-stream-answer.js';
 import type { OutcomeTracker } from '../usage/track-outcome.js';
+import { withServedModel } from './with-served-model.js';
 
 /** Outgoing SSE kept per stream to estimate its tokens from; longer answers are extrapolated. */
 const ESTIMATE_STREAM_RETAIN_CHARS = 64 * 1024;
@@ -26,14 +27,17 @@ export function chatEventStream(options: {
   const { call, outcome, now } = options;
   const { response } = call;
   const { route } = call.candidate;
-  const transformer = route.provider.adapter.createChatStreamTransformer({
-    ...responseContext(route, now),
-    includeUsage: options.includeUsage,
-    annotateUsage: (usage) => {
-      const cost = outcome.cost(usage);
-      return cost === undefined ? {} : { cost: Number(cost) };
-    },
-  });
+  const transformer = withServedModel(
+    route.provider.adapter.createChatStreamTransformer({
+      ...responseContext(route, now),
+      includeUsage: options.includeUsage,
+      annotateUsage: (usage) => {
+        const cost = outcome.cost(usage);
+        return cost === undefined ? {} : { cost: Number(cost) };
+      },
+    }),
+    call.candidate.model.id,
+  );
   let firstByteAt: number | undefined;
   // Kept for a token estimate should the provider report no usage, and for the request log.
   const answer = createStreamAnswer(

@@ -22,7 +22,7 @@ import { estimateInputTokens } from './estimate-input-tokens.js';
 export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): void {
   app.post('/v1/embeddings', async (request, reply) => {
     const principal = await deps.authenticate(request.headers);
-    const outcome = trackOutcome(deps, request, { principal, endpoint: 'embeddings' });
+    const outcome = trackOutcome(deps, request, reply, { principal, endpoint: 'embeddings' });
     try {
       const body: EmbeddingsRequest = parseBody(embeddingsRequestSchema, request.body);
       outcome.describe(body.model, false);
@@ -69,6 +69,7 @@ export function registerEmbeddings(app: FastifyInstance, deps: GatewayDeps): voi
           },
           ...callOptionsOf(deps, request, signals),
           estimatedTokens,
+          onAttempt: outcome.attempting,
         });
         outcome.served(call, first);
         reply.headers(routingHeaders(call, undefined));

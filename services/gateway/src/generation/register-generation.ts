@@ -12,7 +12,8 @@ const querySchema = z.looseObject({ id: z.string().min(1) });
 const MAX_ID_CHARS = 128;
 
 /**
- * `GET /v1/generation?id=<request id>` (OpenRouter's route): one request as the ledger recorded
+ * `GET /v1/generation?id=<request id>` (OpenRouter's route), by the gateway's own request id
+ * (`x-switchyard-request-id`; never the caller's reusable `x-request-id`): one request as the ledger recorded
  * it — model, provider, tokens, exact cost, latency, time to first token, status. Only the key
  * that made it, or an admin, may read it; usage lands a second or two after the response.
  */
@@ -44,6 +45,7 @@ export function registerGeneration(
     return {
       data: {
         id: row.request_id,
+        client_request_id: row.client_request_id,
         created_at: new Date(row.started_at).toISOString(),
         model: row.model,
         requested_model: row.requested_model,

@@ -32,7 +32,7 @@ export function registerMessages(
   };
   app.post('/v1/messages', { errorHandler }, async (request, reply) => {
     const principal = await deps.authenticate(request.headers);
-    const outcome = trackOutcome(deps, request, { principal, endpoint: 'messages' });
+    const outcome = trackOutcome(deps, request, reply, { principal, endpoint: 'messages' });
     try {
       const messages = parseBody(messagesRequestSchema, request.body);
       const converted = convertMessagesRequest(messages);

@@ -40,6 +40,8 @@ export interface CallWithFallbackOptions {
   now: () => number;
   random: () => number;
   metrics: RoutingMetrics;
+  /** Told of every upstream call as it is made (`attempts` counts it), so a failure is attributed. */
+  onAttempt?: (candidate: Candidate, credential: Credential, attempts: number) => void;
 }
 
 /**
@@ -84,6 +86,7 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
       break;
     }
     attempts += 1;
+    options.onAttempt?.(candidate, credential, attempts);
     const result = await attempt(options, candidate, credential).finally(() =>
       // A trial call that ended without a verdict on the route must not block the next one.
       options.breakers.release(route.key),

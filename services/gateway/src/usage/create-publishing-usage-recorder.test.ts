@@ -7,6 +7,7 @@ import type { RequestOutcome } from './usage-recorder.js';
 
 const outcome = (bodies: RequestBodies | undefined): RequestOutcome => ({
   requestId: `req-${Math.random()}`,
+  clientRequestId: undefined,
   principal: MASTER_PRINCIPAL,
   endpoint: 'chat.completions',
   requestedModel: 'm',

@@ -7,6 +7,7 @@ import type { RequestOutcome } from './usage-recorder.js';
 
 const outcome: RequestOutcome = {
   requestId: 'req-1',
+  clientRequestId: 'caller-trace-7',
   principal: MASTER_PRINCIPAL,
   endpoint: 'chat.completions',
   requestedModel: 'router/claude',
@@ -33,6 +34,16 @@ const outcome: RequestOutcome = {
 };
 
 describe('toUsageEvent', () => {
+  it('keys the event by the gateway’s id and carries the caller’s id beside it', () => {
+    const event = toUsageEvent(outcome, Date.parse('2026-11-23T10:00:01Z'));
+    expect(usageEventV1Schema.parse(event)).toMatchObject({
+      request_id: 'req-1',
+      client_request_id: 'caller-trace-7',
+    });
+    const without = toUsageEvent({ ...outcome, clientRequestId: undefined }, 0);
+    expect(usageEventV1Schema.parse(without).client_request_id).toBeNull();
+  });
+
   it('says a reported cost came from the provider, at no price version of ours', () => {
     const event = toUsageEvent(outcome, Date.parse('2026-11-23T10:00:01Z'));
     expect(usageEventV1Schema.parse(event)).toMatchObject({

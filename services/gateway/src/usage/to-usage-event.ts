@@ -16,6 +16,7 @@ export function toUsageEvent(outcome: RequestOutcome, finishedAt: number): Usage
   return {
     version: 1,
     request_id: outcome.requestId,
+    client_request_id: outcome.clientRequestId ?? null,
     started_at: new Date(outcome.startedAt).toISOString(),
     finished_at: new Date(finishedAt).toISOString(),
     key_id: UUID.test(outcome.principal.keyId) ? outcome.principal.keyId : null,

@@ -1,17 +1,20 @@
 import { parseUsd, type RequestBodies, type TokenUsage, toNanoUsd } from '@switchyard/contracts';
-import { ApiError } from '@switchyard/service-kit';
-import type { FastifyRequest } from 'fastify';
+import { ApiError, clientRequestIdOf } from '@switchyard/service-kit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Admission } from '../admission/admit-request.js';
 import type { BudgetAdmission } from '../admission/reserve-budget.js';
 import type { Principal } from '../auth/principal.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
+import type { Credential } from '../routing/credential-pool.js';
 import type { Candidate } from '../routing/plan-candidates.js';
 import type { Answer } from './answer.js';
+import { asDelivered } from './as-delivered.js';
 import { captureBodies } from './capture-bodies.js';
 import { computeCost } from './compute-cost.js';
 import { type Delivery, resolveUsage } from './resolve-usage.js';
 import type { RequestOutcome } from './usage-recorder.js';
+import { whenResponded } from './when-responded.js';
 
 export interface OutcomeResult {
   status: number;
@@ -52,10 +55,17 @@ export interface OutcomeTracker {
   presentAnswer(present: (completion: Record<string, unknown>) => unknown): void;
   /** Admission let the request through: its holds are settled by the outcome. */
   admitted(granted: AdmittedRequest): void;
+  /** An upstream call is being made: a failed request is attributed to its last attempt. */
+  attempting(candidate: Candidate, credential: Credential, attempts: number): void;
   /** The upstream call that is answering: its route prices the request. */
   served(call: RoutedCall, firstChoice: Candidate | undefined): void;
   /** The exact cost of usage: what the upstream reported charging, else the serving route's price. */
   cost(usage: TokenUsage): string | undefined;
+  /**
+   * The request's result, recorded once the client has it: a result reported before the
+   * response went out is recorded as the client received it (a response that failed to send is
+   * its error, unbilled).
+   */
   finish(result: OutcomeResult): void;
   /** Records a request that failed before a response could be sent; a no-op once finished. */
   fail(error: unknown, clientClosed: boolean): void;
@@ -64,6 +74,7 @@ export interface OutcomeTracker {
 export function trackOutcome(
   deps: GatewayDeps,
   request: FastifyRequest,
+  reply: FastifyReply,
   fields: { principal: Principal; endpoint: RequestOutcome['endpoint'] },
 ): OutcomeTracker {
   let requestedModel = '';
@@ -71,6 +82,9 @@ export function trackOutcome(
   let granted: AdmittedRequest | undefined;
   const startedAt = deps.now();
   let call: RoutedCall | undefined;
+  /** The upstream calls made so far: the first and the last. */
+  let firstAttempt: Candidate | undefined;
+  let lastAttempt: { candidate: Candidate; credential: Credential; attempts: number } | undefined;
   let fallbackUsed = false;
   let finished = false;
   let estimatePrompt: (() => number) | undefined;
@@ -92,6 +106,15 @@ export function trackOutcome(
     },
     admitted(admitted) {
       granted = admitted;
+    },
+    attempting(candidate, credential, attempts) {
+      firstAttempt ??= candidate;
+      lastAttempt = { candidate, credential, attempts };
+      fallbackUsed = candidate.route !== firstAttempt.route;
+      request.metricLabels = {
+        model: candidate.model.id,
+        provider: candidate.route.provider.name,
+      };
     },
     served(routed, firstChoice) {
       call = routed;
@@ -117,74 +140,83 @@ export function trackOutcome(
     finish(result) {
       if (finished) return;
       finished = true;
-      const route = call?.candidate.route;
-      const { usage, source } = resolveUsage(result.delivery, result.usage, {
-        prompt: estimatePrompt,
-        answer: result.answer,
-      });
-      const usedTokens = usage && usage.promptTokens + usage.completionTokens;
-      if (call && route && granted) {
-        route.provider.pool.settle(call.credential.id, granted.estimatedTokens, usedTokens ?? 0);
-      }
-      granted?.admission.end({ status: result.status, usedTokens });
-      const costUsd = usage === undefined ? undefined : cost(usage);
-      // Settled to the recorded cost, estimated ones included (a cut stream: what the client got).
-      // Nothing recorded, as when no answer reached the client: a failure cost nothing, and a
-      // client that left keeps its whole hold (the upstream may still bill what it generated).
-      granted?.budget.settle(
-        costUsd !== undefined
-          ? Number(toNanoUsd(parseUsd(costUsd)))
-          : result.status >= 400 && result.status !== 499
-            ? 0
-            : undefined,
-      );
-      request.span.setAttributes({
-        'gen_ai.operation.name': fields.endpoint === 'embeddings' ? 'embeddings' : 'chat',
-        'gen_ai.request.model': requestedModel,
-        ...(route && {
-          'gen_ai.provider.name': route.provider.name,
-          'gen_ai.response.model': route.upstreamModel,
-        }),
-        ...(usage && {
-          'gen_ai.usage.input_tokens': usage.promptTokens,
-          'gen_ai.usage.output_tokens': usage.completionTokens,
-        }),
-        ...(result.errorCode !== null && { 'error.type': result.errorCode }),
-      });
-      deps.usage.record({
-        requestId: request.id,
-        principal: fields.principal,
-        endpoint: fields.endpoint,
-        requestedModel,
-        model: call?.candidate.model.id ?? requestedModel,
-        provider: route?.provider.name ?? '',
-        upstreamModel: route?.upstreamModel ?? '',
-        credentialId: call?.credential.id,
-        stream,
-        status: result.status,
-        errorCode: result.errorCode,
-        errorMessage: result.errorMessage,
-        usage,
-        usageSource: source,
-        cost: costUsd,
-        costSource: costUsd === undefined ? undefined : usage?.costUsd ? 'provider' : 'catalog',
-        priceVersion: route?.priceVersion,
-        startedAt,
-        latencyMs: deps.now() - startedAt,
-        timeToFirstTokenMs: result.timeToFirstTokenMs,
-        attempts: call?.attempts ?? 0,
-        fallbackUsed,
-        bodies: fields.principal.logBodies
-          ? logBodies(request, {
-              answer: result.answer,
-              present,
-              maxBytes: deps.requestLogMaxBytes,
-              secrets: [call?.credential.key],
-            })
-          : undefined,
-        traceContext: request.traceContext,
-      });
+      // A stream's headers are out: its result already says what the client got. Otherwise the
+      // response has yet to be sent, and sending it may still fail.
+      if (reply.raw.headersSent) record(result);
+      else whenResponded(reply.raw, (responded) => record(asDelivered(result, responded)));
     },
+  };
+  const record = (result: OutcomeResult) => {
+    // A failed request is attributed to its last upstream attempt (provider, model, credential).
+    const attempted = call ?? lastAttempt;
+    const route = attempted?.candidate.route;
+    const { usage, source } = resolveUsage(result.delivery, result.usage, {
+      prompt: estimatePrompt,
+      answer: result.answer,
+    });
+    const usedTokens = usage && usage.promptTokens + usage.completionTokens;
+    if (call && route && granted) {
+      route.provider.pool.settle(call.credential.id, granted.estimatedTokens, usedTokens ?? 0);
+    }
+    granted?.admission.end({ status: result.status, usedTokens });
+    const costUsd = usage === undefined ? undefined : cost(usage);
+    // Settled to the recorded cost, estimated ones included (a cut stream: what the client got).
+    // Nothing recorded, as when no answer reached the client: a failure cost nothing, and a
+    // client that left keeps its whole hold (the upstream may still bill what it generated).
+    granted?.budget.settle(
+      costUsd !== undefined
+        ? Number(toNanoUsd(parseUsd(costUsd)))
+        : result.status >= 400 && result.status !== 499
+          ? 0
+          : undefined,
+    );
+    request.span.setAttributes({
+      'gen_ai.operation.name': fields.endpoint === 'embeddings' ? 'embeddings' : 'chat',
+      'gen_ai.request.model': requestedModel,
+      ...(route && {
+        'gen_ai.provider.name': route.provider.name,
+        'gen_ai.response.model': route.upstreamModel,
+      }),
+      ...(usage && {
+        'gen_ai.usage.input_tokens': usage.promptTokens,
+        'gen_ai.usage.output_tokens': usage.completionTokens,
+      }),
+      ...(result.errorCode !== null && { 'error.type': result.errorCode }),
+    });
+    deps.usage.record({
+      requestId: request.id,
+      clientRequestId: clientRequestIdOf(request.headers),
+      principal: fields.principal,
+      endpoint: fields.endpoint,
+      requestedModel,
+      model: attempted?.candidate.model.id ?? requestedModel,
+      provider: route?.provider.name ?? '',
+      upstreamModel: route?.upstreamModel ?? '',
+      credentialId: attempted?.credential.id,
+      stream,
+      status: result.status,
+      errorCode: result.errorCode,
+      errorMessage: result.errorMessage,
+      usage,
+      usageSource: source,
+      cost: costUsd,
+      costSource: costUsd === undefined ? undefined : usage?.costUsd ? 'provider' : 'catalog',
+      priceVersion: route?.priceVersion,
+      startedAt,
+      latencyMs: deps.now() - startedAt,
+      timeToFirstTokenMs: result.timeToFirstTokenMs,
+      attempts: attempted?.attempts ?? 0,
+      fallbackUsed,
+      bodies: fields.principal.logBodies
+        ? logBodies(request, {
+            answer: result.answer,
+            present,
+            maxBytes: deps.requestLogMaxBytes,
+            secrets: [attempted?.credential.key],
+          })
+        : undefined,
+      traceContext: request.traceContext,
+    });
   };
   return tracker;
 }

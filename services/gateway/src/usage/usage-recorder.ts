@@ -7,7 +7,10 @@ export type UsageSource = 'provider' | 'estimated' | 'partial' | 'none';
 
 /** Everything known about one finished request that passed authentication. */
 export interface RequestOutcome {
+  /** The gateway's own id of the request, unique: the ledger's key. */
   requestId: string;
+  /** The caller's `x-request-id` (a sane token), an attribute it may reuse. */
+  clientRequestId: string | undefined;
   principal: Principal;
   endpoint: 'chat.completions' | 'embeddings' | 'messages';
   /** The model id as the caller sent it (variants and pins included). */

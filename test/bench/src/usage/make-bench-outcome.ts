@@ -54,6 +54,7 @@ export function makeBenchOutcome(
   const latencyMs = 200 + ((random >>> 7) % 6_000) + (random % 1_000) / 1_000;
   return {
     requestId: `bench-${runId}-${index}`,
+    clientRequestId: undefined,
     principal: {
       ...MASTER_PRINCIPAL,
       keyId: benchUuid(2, keyNumber),
