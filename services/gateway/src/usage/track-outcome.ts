@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Admission } from '../admission/admit-request.js';
 import type { BudgetAdmission } from '../admission/reserve-budget.js';
 import type { Principal } from '../auth/principal.js';
+import { upstreamSecretsOf } from '../catalog/upstream-secrets-of.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import type { Candidate } from '../routing/plan-candidates.js';
@@ -179,7 +180,8 @@ export function trackOutcome(
               answer: result.answer,
               present,
               maxBytes: deps.requestLogMaxBytes,
-              secrets: [call?.credential.key],
+              // Every upstream key, not only the one used: a refused request used none.
+              secrets: [call?.credential.key, ...upstreamSecretsOf(deps.catalog)],
             })
           : undefined,
         traceContext: request.traceContext,
