@@ -40,8 +40,15 @@ export function registerMessages(
       outcome.presentAnswer((completion) =>
         convertChatCompletionToMessage(completion, messages.model),
       );
-      const call = await routeChat(deps, request, reply, converted.request, principal, outcome);
-      addWarnings(reply, converted.warnings);
+      const call = await routeChat(
+        deps,
+        request,
+        reply,
+        converted.request,
+        principal,
+        outcome,
+        converted.warnings,
+      );
       if (converted.request.stream === true) {
         const translator = createMessagesStreamTranslator({
           requestedModel: messages.model,
@@ -74,11 +81,4 @@ async function* translate(
   }
   const tail = translator.end();
   if (tail !== '') yield tail;
-}
-
-function addWarnings(reply: FastifyReply, warnings: readonly string[]): void {
-  if (warnings.length === 0) return;
-  const existing = reply.getHeader('x-switchyard-warnings');
-  const all = [...(typeof existing === 'string' ? [existing] : []), ...warnings];
-  reply.header('x-switchyard-warnings', all.join('; '));
 }
