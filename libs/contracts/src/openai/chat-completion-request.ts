@@ -3,11 +3,41 @@ import { z } from 'zod';
 const textPart = z.looseObject({ type: z.literal('text'), text: z.string() });
 const imagePart = z.looseObject({
   type: z.literal('image_url'),
-  image_url: z.looseObject({ url: z.string(), detail: z.enum(['auto', 'low', 'high']).optional() }),
+  image_url: z.looseObject({
+    url: z.string().min(1),
+    detail: z.enum(['auto', 'low', 'high']).optional(),
+  }),
 });
-const otherPart = z.looseObject({ type: z.string() });
-/** A content part: text and image are checked, other part types (audio, file…) pass through. */
-export const contentPartSchema = z.union([textPart, imagePart, otherPart]);
+const audioPart = z.looseObject({
+  type: z.literal('input_audio'),
+  input_audio: z.looseObject({ data: z.string().min(1), format: z.string().min(1) }),
+});
+const filePart = z.looseObject({
+  type: z.literal('file'),
+  file: z
+    .looseObject({
+      file_data: z.string().min(1).optional(),
+      file_id: z.string().min(1).optional(),
+      filename: z.string().optional(),
+    })
+    .refine((file) => file.file_data !== undefined || file.file_id !== undefined, {
+      message: 'a file part needs file_data or file_id',
+    }),
+});
+/** An assistant's earlier refusal, sent back as part of the conversation. */
+const refusalPart = z.looseObject({ type: z.literal('refusal'), refusal: z.string() });
+
+/**
+ * A content part of OpenAI's kinds (text, image_url, input_audio, file, refusal), each checked:
+ * a part missing what its type needs, or of another type, is refused naming it, as OpenAI does.
+ */
+export const contentPartSchema = z.discriminatedUnion('type', [
+  textPart,
+  imagePart,
+  audioPart,
+  filePart,
+  refusalPart,
+]);
 
 const content = z.union([z.string(), z.array(contentPartSchema)]).nullable();
 

@@ -1,41 +1,69 @@
 import { z } from 'zod';
 
 /** Every block type the schema checks; a block of any other type is kept as `unsupported`. */
-const KNOWN_BLOCK_TYPES = [
+const KNOWN_BLOCK_TYPES: readonly string[] = [
   'text',
   'image',
   'tool_use',
   'tool_result',
   'thinking',
   'redacted_thinking',
-] as const;
+];
 
 /**
  * A block of a type this layer does not translate (document, search_result, server tool
  * results…). It is accepted so the converter can drop it with a warning instead of refusing the
  * request; a block of a known type that is malformed still fails the parse.
  */
-function unsupported(known: readonly string[]) {
-  return z
-    .looseObject({ type: z.string().refine((type) => !known.includes(type)) })
-    .transform((block) => ({ type: 'unsupported' as const, original_type: block.type }));
+const unsupportedBlock = z.object({
+  type: z.literal('unsupported'),
+  original_type: z.string(),
+});
+
+/**
+ * Blocks checked by their `type` (so a malformed one is refused naming its bad field, e.g.
+ * `messages[0].content[0].text`); a block of a type not in KNOWN_BLOCK_TYPES becomes
+ * `unsupported`, and a known type out of its place (thinking in a user turn) is refused.
+ */
+function blocksByType<
+  const Options extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]],
+>(options: Options) {
+  return z.preprocess(
+    (block) =>
+      isTypedObject(block) && !KNOWN_BLOCK_TYPES.includes(block.type)
+        ? { type: 'unsupported', original_type: block.type }
+        : block,
+    z.discriminatedUnion('type', [...options, unsupportedBlock], {
+      error: 'a content block needs a string type, and this type is not allowed here',
+    }),
+  );
+}
+
+function isTypedObject(value: unknown): value is { type: string } {
+  return (
+    typeof value === 'object' && value !== null && 'type' in value && typeof value.type === 'string'
+  );
 }
 
 const textBlock = z.looseObject({ type: z.literal('text'), text: z.string() });
 
-const imageSource = z.union([
-  z.looseObject({ type: z.literal('base64'), media_type: z.string().min(1), data: z.string() }),
-  z.looseObject({ type: z.literal('url'), url: z.string().min(1) }),
-  unsupported(['base64', 'url']),
-]);
+const imageSource = z.preprocess(
+  (source) =>
+    isTypedObject(source) && source.type !== 'base64' && source.type !== 'url'
+      ? { type: 'unsupported', original_type: source.type }
+      : source,
+  z.discriminatedUnion('type', [
+    z.looseObject({ type: z.literal('base64'), media_type: z.string().min(1), data: z.string() }),
+    z.looseObject({ type: z.literal('url'), url: z.string().min(1) }),
+    unsupportedBlock,
+  ]),
+);
 const imageBlock = z.looseObject({ type: z.literal('image'), source: imageSource });
 
 const toolResultBlock = z.looseObject({
   type: z.literal('tool_result'),
   tool_use_id: z.string().min(1),
-  content: z
-    .union([z.string(), z.array(z.union([textBlock, imageBlock, unsupported(KNOWN_BLOCK_TYPES)]))])
-    .optional(),
+  content: z.union([z.string(), z.array(blocksByType([textBlock, imageBlock]))]).optional(),
   is_error: z.boolean().optional(),
 });
 
@@ -49,13 +77,12 @@ const toolUseBlock = z.looseObject({
 const thinkingBlock = z.looseObject({ type: z.literal('thinking'), thinking: z.string() });
 const redactedThinkingBlock = z.looseObject({ type: z.literal('redacted_thinking') });
 
-const userBlock = z.union([textBlock, imageBlock, toolResultBlock, unsupported(KNOWN_BLOCK_TYPES)]);
-const assistantBlock = z.union([
+const userBlock = blocksByType([textBlock, imageBlock, toolResultBlock]);
+const assistantBlock = blocksByType([
   textBlock,
   toolUseBlock,
   thinkingBlock,
   redactedThinkingBlock,
-  unsupported(KNOWN_BLOCK_TYPES),
 ]);
 
 const messageSchema = z.discriminatedUnion('role', [

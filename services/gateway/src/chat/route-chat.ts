@@ -23,7 +23,8 @@ import type { OutcomeTracker } from '../usage/track-outcome.js';
  * use (403 when none), drops those whose context window cannot hold the prompt (400
  * `context_length_exceeded` when none can), fits `max_tokens` per candidate, admits the request
  * through the rate limits (429) and the budgets (402, or a lower max_tokens), and sets the
- * routing and rate-limit headers. The outcome's end settles what admission granted.
+ * routing and rate-limit headers (`ingressWarnings` join the adapter's in
+ * `x-switchyard-warnings`). The outcome's end settles what admission granted.
  */
 export async function routeChat(
   deps: GatewayDeps,
@@ -32,6 +33,7 @@ export async function routeChat(
   body: ChatCompletionRequest,
   principal: Principal,
   outcome: OutcomeTracker,
+  ingressWarnings: readonly string[] = [],
 ): Promise<RoutedCall> {
   const planned = allowedCandidates(
     principal,
@@ -98,7 +100,7 @@ export async function routeChat(
     });
     outcome.served(call, first);
     const fit = fitted.get(call.candidate);
-    reply.headers(routingHeaders(call, fit?.adjustedMaxTokens));
+    reply.headers(routingHeaders(call, fit?.adjustedMaxTokens, ingressWarnings));
     return call;
   } catch (error: unknown) {
     outcome.fail(error, signals.clientClosed());

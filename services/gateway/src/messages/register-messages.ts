@@ -5,7 +5,7 @@ import {
   messagesRequestSchema,
   toMessagesError,
 } from '@switchyard/providers';
-import { asApiError, parseBody } from '@switchyard/service-kit';
+import { apiErrors, asApiError, parseBody } from '@switchyard/service-kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { routeChat } from '../chat/route-chat.js';
 import { readChatJson } from '../chat/send-chat-json.js';
@@ -36,12 +36,26 @@ export function registerMessages(
     try {
       const messages = parseBody(messagesRequestSchema, request.body);
       const converted = convertMessagesRequest(messages);
+      if (converted.request.messages.length === 0) {
+        // Never send an empty conversation upstream (and bill it) for what could not be carried.
+        throw apiErrors.invalidRequest(
+          `Nothing is left to send: ${converted.warnings.join('; ')}.`,
+          'messages',
+        );
+      }
       outcome.describe(messages.model, converted.request.stream === true);
       outcome.presentAnswer((completion) =>
         convertChatCompletionToMessage(completion, messages.model),
       );
-      const call = await routeChat(deps, request, reply, converted.request, principal, outcome);
-      addWarnings(reply, converted.warnings);
+      const call = await routeChat(
+        deps,
+        request,
+        reply,
+        converted.request,
+        principal,
+        outcome,
+        converted.warnings,
+      );
       if (converted.request.stream === true) {
         const translator = createMessagesStreamTranslator({
           requestedModel: messages.model,
@@ -74,11 +88,4 @@ async function* translate(
   }
   const tail = translator.end();
   if (tail !== '') yield tail;
-}
-
-function addWarnings(reply: FastifyReply, warnings: readonly string[]): void {
-  if (warnings.length === 0) return;
-  const existing = reply.getHeader('x-switchyard-warnings');
-  const all = [...(typeof existing === 'string' ? [existing] : []), ...warnings];
-  reply.header('x-switchyard-warnings', all.join('; '));
 }

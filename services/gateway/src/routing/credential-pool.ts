@@ -36,6 +36,8 @@ export interface CredentialPool {
   /** Each credential's use and cooldowns as this process sees them now (never its secret). */
   state(): CredentialState[];
   readonly size: number;
+  /** The pool's keys themselves, only to redact them from what is logged or echoed. */
+  readonly secrets: readonly string[];
 }
 
 /** One credential of a pool, for operators: use this minute and today, limits, cooldowns. */
@@ -134,6 +136,7 @@ export function createCredentialPool(options: {
 
   return {
     size: slots.length,
+    secrets: options.credentials.map((credential) => credential.key),
     state() {
       const at = now();
       return slots.map((slot) => {
@@ -227,6 +230,7 @@ function keylessPool(provider: string): CredentialPool {
   const credential: Credential = { id: `${provider}:none`, key: undefined };
   return {
     size: 0,
+    secrets: [],
     acquire: (_model, _tokens, exclude) =>
       exclude.has(credential.id) ? { reason: 'excluded', retryAfterMs: undefined } : credential,
     release: () => {},

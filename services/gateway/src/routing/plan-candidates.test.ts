@@ -24,7 +24,11 @@ describe('planCandidates', () => {
   it(':free keeps only free routes and @provider pins one', () => {
     expect(plan({ model: 'meta/llama:free' })).toEqual(['meta/llama@local']);
     expect(plan({ model: 'meta/llama@together' })).toEqual(['meta/llama@together']);
+    expect(() => plan({ model: 'openai/gpt-4o:free' })).toThrow(
+      expect.objectContaining({ status: 404, code: 'model_not_found', param: 'model' }),
+    );
     expect(() => plan({ model: 'openai/gpt-4o:free' })).toThrow(/no free route/);
+    expect(() => plan({ model: 'meta/llama:free@groq' })).toThrow(/no free route on provider/);
   });
 
   it('appends the routes of the fallback models in order', () => {
@@ -66,5 +70,14 @@ describe('planCandidates', () => {
       expect.objectContaining({ param: 'provider' }),
     );
     expect(plan({ model: 'openai/embed' }, 'embedding')).toEqual(['openai/embed@openai']);
+  });
+
+  it('refuses preferences that allow no route as the caller’s mistake, naming them', () => {
+    expect(() => plan({ model: 'meta/llama', provider: { only: [] } })).toThrow(
+      expect.objectContaining({ status: 400, param: 'provider.only' }),
+    );
+    expect(() =>
+      plan({ model: 'meta/llama', provider: { ignore: ['groq', 'together', 'local'] } }),
+    ).toThrow(expect.objectContaining({ status: 400, param: 'provider' }));
   });
 });

@@ -1,5 +1,5 @@
 import type { ModelKind } from '@switchyard/config';
-import { apiErrors } from '@switchyard/service-kit';
+import { ApiError, apiErrors } from '@switchyard/service-kit';
 import { z } from 'zod';
 import type { Model, ModelCatalog, Route } from '../catalog/model-catalog.js';
 import { resolveModelId } from './resolve-model-id.js';
@@ -14,7 +14,8 @@ export interface Candidate {
 const providerPreferencesSchema = z.looseObject({
   order: z.array(z.string()).optional(),
   allow_fallbacks: z.boolean().optional(),
-  only: z.array(z.string()).optional(),
+  // An empty list would allow no provider at all: refused rather than read as "no filter".
+  only: z.array(z.string()).min(1).optional(),
   ignore: z.array(z.string()).optional(),
 });
 type ProviderPreferences = z.infer<typeof providerPreferencesSchema>;
@@ -53,14 +54,7 @@ export function planCandidates(
     const routes = orderRoutes(model.routes, preferences).filter(
       (route) => (!freeOnly || route.free) && (pin === undefined || route.provider.name === pin),
     );
-    if (routes.length === 0 && index === 0) {
-      const why = freeOnly
-        ? 'no free route'
-        : pin !== undefined
-          ? `no route on provider '${pin}'`
-          : 'no route allowed by the provider preferences';
-      throw apiErrors.noAvailableProvider(`Model '${model.id}' has ${why}.`);
-    }
+    if (routes.length === 0 && index === 0) throw noRoute(model, { id, param, freeOnly, pin });
     for (const route of routes) candidates.push({ model, route });
   });
   return candidates;
@@ -89,13 +83,42 @@ function orderRoutes(routes: readonly Route[], preferences: ProviderPreferences)
   return allowed;
 }
 
+/**
+ * Why the requested model has no candidate, as the caller's error: `:free` or `@provider` naming
+ * a variant the model does not have is an unknown model (404); preferences that leave no route
+ * are a bad `provider` (400). Neither is the gateway's unavailability (503).
+ */
+function noRoute(
+  model: Model,
+  request: { id: string; param: string; freeOnly: boolean; pin: string | undefined },
+): ApiError {
+  const { id, param, freeOnly, pin } = request;
+  const missing =
+    freeOnly && !model.routes.some((route) => route.free)
+      ? 'no free route'
+      : pin !== undefined &&
+          !model.routes.some((route) => route.provider.name === pin && (!freeOnly || route.free))
+        ? `no ${freeOnly ? 'free ' : ''}route on provider '${pin}'`
+        : undefined;
+  if (missing !== undefined) {
+    const message = `Model '${id}' does not exist: '${model.id}' has ${missing}.`;
+    return new ApiError(404, 'invalid_request_error', 'model_not_found', message, { param });
+  }
+  const providers = [...new Set(model.routes.map((route) => route.provider.name))].join(', ');
+  return apiErrors.invalidRequest(
+    `Model '${model.id}' has no route allowed by the provider preferences (its providers: ${providers}).`,
+    'provider',
+  );
+}
+
 function parsePreferences(value: unknown): ProviderPreferences {
   if (value === undefined) return {};
   const parsed = providerPreferencesSchema.safeParse(value);
   if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
     throw apiErrors.invalidRequest(
-      'provider must be an object with order/only/ignore lists and allow_fallbacks.',
-      'provider',
+      'provider must be an object with order/only/ignore lists of provider names (only not empty) and allow_fallbacks.',
+      typeof field === 'string' ? `provider.${field}` : 'provider',
     );
   }
   return parsed.data;

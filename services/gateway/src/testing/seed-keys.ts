@@ -36,6 +36,7 @@ export function seedKeys(db: Kysely<Tables>, pepper: string) {
         free_only?: boolean;
         per_model_limits?: Record<string, { rpm?: number; tpm?: number; max_concurrent?: number }>;
         expires_at?: Date;
+        log_bodies?: boolean;
       } = {},
     ): Promise<{ id: string; secret: string; hash: string }> {
       const secret = `sk-sy-${randomBytes(32).toString('base64url')}`;

@@ -2,6 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { jsonAnswer } from './answer.js';
 import { captureBodies } from './capture-bodies.js';
 
+/** One of each credential shape the request log redacts. */
+export const SECRET_SHAPES = {
+  anthropic: 'sk-ant-api03-AAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  openai: 'sk-proj-BBBBBBBBBBBBBBBBBBBBBBBB',
+  google: 'AIzaSyCCCCCCCCCCCCCCCCCCCCCCCCCCCCC',
+  github: 'ghp_DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD',
+  aws: 'AKIAEEEEEEEEEEEEEEEE',
+  slack: 'xoxb-1111111111-FFFFFFFFFFFF',
+  jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.GGGGGGGGGGGGGGGGGGGGGGGG',
+} as const;
+/** What may stand right before a secret in a prompt; JSON escapes the controls into `\n`, `\t`, `\u000b`. */
+const BEFORE = ['inline ', '\n', '\t', '\r\n', '\u000b', 'ENV_', '"', '='];
+
 describe('captureBodies', () => {
   it('keeps the request and the answer as JSON, with credentials redacted', () => {
     const bodies = captureBodies({
@@ -93,5 +106,48 @@ describe('captureBodies', () => {
       secrets: [],
     });
     expect(cut.response_truncated).toBe(true);
+  });
+
+  it('redacts every credential shape after a newline, a tab, a word character or ENV_', () => {
+    for (const [shape, secret] of Object.entries(SECRET_SHAPES)) {
+      const content = BEFORE.map((before) => `${before}${secret}`).join(' ');
+      const bodies = captureBodies({
+        request: { messages: [{ role: 'user', content }] },
+        answer: jsonAnswer({ choices: [{ message: { content } }] }),
+        present: undefined,
+        maxBytes: 65_536,
+        secrets: [],
+      });
+      const stored = `${bodies.request}${bodies.response}`;
+      expect(stored, shape).not.toContain(secret.slice(0, 12));
+      expect(stored.match(/\[redacted\]/g), shape).toHaveLength(BEFORE.length * 2);
+    }
+  });
+
+  it('redacts the upstream key wherever it stands, as sent or JSON-escaped', () => {
+    const key = 'plain"key\\with-quote';
+    const bodies = captureBodies({
+      request: { note: `x${key}y\nupstream-9f8e7d6c5b`, other: 'upstream-9f8e7d6c5b' },
+      answer: undefined,
+      present: undefined,
+      maxBytes: 65_536,
+      secrets: [key, 'upstream-9f8e7d6c5b'],
+    });
+    expect(JSON.parse(bodies.request)).toEqual({
+      note: 'x[redacted]y\n[redacted]',
+      other: '[redacted]',
+    });
+  });
+
+  it('leaves words that merely contain a prefix alone', () => {
+    const text = 'risk-assessment-framework and desk-reference-manual, high_ghost';
+    const bodies = captureBodies({
+      request: { text },
+      answer: undefined,
+      present: undefined,
+      maxBytes: 65_536,
+      secrets: [],
+    });
+    expect(JSON.parse(bodies.request)).toEqual({ text });
   });
 });

@@ -1,16 +1,20 @@
 import type { RequestBodies } from '@switchyard/contracts';
-import { redactSecrets } from '../errors/redact-secrets.js';
+import { credentialPattern, redactSecrets } from '../errors/redact-secrets.js';
 import { type Answer, isObject } from './answer.js';
 
 /** JSON members whose value is a credential whatever it looks like. */
 const SECRET_MEMBER =
   /"((?:api|access|secret|private|refresh|client|auth)[_-]?(?:key|token|secret)|authorization|password|passwd|secret|x-api-key)"(\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
-/** More credential shapes than upstream error messages carry: cloud and code-host tokens. */
+/**
+ * More credential shapes than upstream error messages carry: cloud and code-host tokens and JWTs.
+ * They run over JSON text, where a newline before a key is the letters `\` `n`: the distinctive
+ * prefixes need no boundary before them, the AWS key id one that fits escaped text.
+ */
 const TOKEN_PATTERNS = [
-  /\bAKIA[0-9A-Z]{16}\b/g,
-  /\bgh[pousr]_[A-Za-z0-9]{20,}/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
-  /\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g,
+  credentialPattern('AKIA', '[0-9A-Z]{16}'),
+  /gh[pousr]_[A-Za-z0-9]{20,}/g,
+  /xox[abposr]-[A-Za-z0-9-]{10,}/g,
+  /eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g,
 ];
 
 /**

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Admission } from '../admission/admit-request.js';
 import type { BudgetAdmission } from '../admission/reserve-budget.js';
 import type { Principal } from '../auth/principal.js';
+import { upstreamSecretsOf } from '../catalog/upstream-secrets-of.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import type { Credential } from '../routing/credential-pool.js';
@@ -212,7 +213,8 @@ export function trackOutcome(
             answer: result.answer,
             present,
             maxBytes: deps.requestLogMaxBytes,
-            secrets: [attempted?.credential.key],
+            // Every upstream key, not only the one used: a refused request used none.
+            secrets: [attempted?.credential.key, ...upstreamSecretsOf(deps.catalog)],
           })
         : undefined,
       traceContext: request.traceContext,
