@@ -6,6 +6,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { loadConfig } from '@switchyard/config';
+import { errorBodySchema } from '@switchyard/contracts';
 import { type FakeOpenAI, startFakeOpenAI } from '@switchyard/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildGatewayApp, type GatewayApp } from './app.js';
@@ -213,7 +214,7 @@ describe('gateway', () => {
       body: `{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}],"extra":${deep}}`,
     });
     expect(nested.status).toBe(400);
-    expect((await nested.json()).error).toMatchObject({
+    expect(errorBodySchema.parse(await nested.json()).error).toMatchObject({
       type: 'invalid_request_error',
       code: 'invalid_request',
       message: expect.stringContaining('128 levels'),
@@ -224,7 +225,7 @@ describe('gateway', () => {
       body: JSON.stringify({ model: 'openai/gpt-4o-mini', messages: [] }),
     });
     expect(plain.status).toBe(415);
-    expect((await plain.json()).error.code).toBe('unsupported_media_type');
+    expect(errorBodySchema.parse(await plain.json()).error.code).toBe('unsupported_media_type');
     expect(fake.requests).toHaveLength(0);
   });
 });
