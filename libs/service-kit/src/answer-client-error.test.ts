@@ -11,7 +11,7 @@ afterEach(async () => {
 async function start(options: Parameters<typeof listenServiceApp>[0] = {}) {
   const started = await listenServiceApp(options, (app) => {
     // An answer that streams for longer than the request timeouts.
-    app.get('/slow-stream', async (_request, reply) => {
+    app.post('/slow-stream', async (_request, reply) => {
       async function* ticks() {
         for (let tick = 0; tick < 6; tick++) {
           await new Promise((resolve) => setTimeout(resolve, 200));
@@ -100,7 +100,11 @@ describe('request timeouts', () => {
 
   it('never cuts an answer that streams for longer than the timeouts', async () => {
     const port = await start(timeouts);
-    const response = await fetch(`http://127.0.0.1:${port}/slow-stream`);
+    const response = await fetch(`http://127.0.0.1:${port}/slow-stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"stream":true}',
+    });
     expect(await response.text()).toBe(
       Array.from({ length: 6 }, (_, tick) => `tick ${tick}\n`).join(''),
     );
