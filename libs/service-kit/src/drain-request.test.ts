@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { listenServiceApp } from './testing/listen-service-app.js';
+import { listenServiceApp, rawExchange } from './testing/listen-service-app.js';
 
 const apps: FastifyInstance[] = [];
 afterEach(async () => {
@@ -91,5 +91,20 @@ describe('a body over the limit, sent by a real HTTP client', () => {
     expect(outcome.error).toBeUndefined();
     expect(outcome.status).toBe(413);
     expect(JSON.parse(outcome.body ?? '')).toEqual(TOO_LARGE);
+  });
+
+  it('stops draining a client that keeps sending past the body timeout', async () => {
+    const started = await listenServiceApp({ bodyLimitBytes: 1024, bodyTimeoutMs: 500 });
+    apps.push(started.app);
+    const head =
+      'POST /echo HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\n' +
+      'content-length: 100000000\r\n\r\n';
+    const { received, closedAfterMs } = await rawExchange(
+      started.port,
+      [head, ...Array.from({ length: 60 }, () => 'x'.repeat(10_000))],
+      { gapMs: 50, waitMs: 4_000 },
+    );
+    expect(received).toMatch(/^HTTP\/1\.1 413 /);
+    expect(closedAfterMs).toBeLessThan(2_000);
   });
 });
