@@ -255,6 +255,8 @@ const config = obj(
   {
     server: obj('Listener settings.', {
       body_limit_bytes: int('Largest request body accepted, bytes.', 1),
+      headers_timeout_ms: int('Longest wait for the request headers, ms (408 after).', 1),
+      body_timeout_ms: int('Longest wait for the whole request, body included, ms (408 after).', 1),
     }),
     upstream: obj('Upstream timeouts, ms.', {
       connect_timeout_ms: int('Connect timeout, ms.', 1),

@@ -25,6 +25,9 @@ export function buildConfig({ yaml, env, cwd, configFile }: BuildConfigInput): S
       host: env.HOST ?? yaml.server?.host ?? '0.0.0.0',
       port: env.PORT ?? yaml.server?.port ?? 8000,
       bodyLimitBytes: env.SWITCHYARD_BODY_LIMIT_BYTES ?? yaml.server?.body_limit_bytes ?? 4_194_304,
+      headersTimeoutMs:
+        env.SWITCHYARD_HEADERS_TIMEOUT_MS ?? yaml.server?.headers_timeout_ms ?? 30_000,
+      bodyTimeoutMs: env.SWITCHYARD_BODY_TIMEOUT_MS ?? yaml.server?.body_timeout_ms ?? 60_000,
       shutdownGraceMs: yaml.server?.shutdown_grace_ms ?? 30_000,
     },
     upstream: {

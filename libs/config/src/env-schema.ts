@@ -16,6 +16,8 @@ export const envSchema = z.object({
   HOST: optional(z.string().trim().min(1)),
   REQUEST_TIMEOUT_MS: optional(integerSchema(1)),
   SWITCHYARD_BODY_LIMIT_BYTES: optional(integerSchema(1)),
+  SWITCHYARD_HEADERS_TIMEOUT_MS: optional(integerSchema(1)),
+  SWITCHYARD_BODY_TIMEOUT_MS: optional(integerSchema(1)),
   LOG_LEVEL: optional(logLevelSchema),
   SWITCHYARD_MASTER_KEY: optional(z.string()),
   SWITCHYARD_DATA_DIR: optional(z.string()),

@@ -57,6 +57,8 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 8000,
       bodyLimitBytes: 4_194_304,
+      headersTimeoutMs: 30_000,
+      bodyTimeoutMs: 60_000,
       shutdownGraceMs: 30_000,
     });
     expect(config.upstream).toEqual({
@@ -160,7 +162,7 @@ describe('loadConfig', () => {
   it('lets the environment override the YAML', () => {
     const file = writeYaml(
       'override.yaml',
-      `server: { host: 127.0.0.1, port: 9000, body_limit_bytes: 1024 }
+      `server: { host: 127.0.0.1, port: 9000, body_limit_bytes: 1024, headers_timeout_ms: 5000, body_timeout_ms: 9000 }
 upstream: { request_timeout_ms: 5000 }
 log_level: warn
 auth: { master_key: from-yaml }
@@ -176,6 +178,7 @@ models:
         HOST: '::',
         PORT: '7000',
         SWITCHYARD_BODY_LIMIT_BYTES: '2048',
+        SWITCHYARD_BODY_TIMEOUT_MS: '20000',
         REQUEST_TIMEOUT_MS: '1000',
         LOG_LEVEL: 'Trace',
         SWITCHYARD_MASTER_KEY: 'from-env',
@@ -184,7 +187,13 @@ models:
         OPENAI_BASE_URL: 'https://api.openai.com/v1',
       },
     });
-    expect(config.server).toMatchObject({ host: '::', port: 7000, bodyLimitBytes: 2048 });
+    expect(config.server).toMatchObject({
+      host: '::',
+      port: 7000,
+      bodyLimitBytes: 2048,
+      headersTimeoutMs: 5000,
+      bodyTimeoutMs: 20_000,
+    });
     expect(config.upstream.requestTimeoutMs).toBe(1000);
     expect(config.logLevel).toBe('trace');
     expect(config.masterKey).toBe('from-env');

@@ -60,7 +60,16 @@ export interface ProviderConfig {
 
 /** The validated, deeply frozen configuration of a Switchyard process. */
 export interface SwitchyardConfig {
-  server: { host: string; port: number; bodyLimitBytes: number; shutdownGraceMs: number };
+  server: {
+    host: string;
+    port: number;
+    bodyLimitBytes: number;
+    /** Longest wait for a request's headers (408 after). */
+    headersTimeoutMs: number;
+    /** Longest wait for a whole request, body included (408 after); never limits the answer. */
+    bodyTimeoutMs: number;
+    shutdownGraceMs: number;
+  };
   upstream: {
     connectTimeoutMs: number;
     firstByteTimeoutMs: number;

@@ -61,6 +61,8 @@ export const yamlConfigSchema = z.strictObject({
       host: nonEmptyString.optional(),
       port: integerSchema(0, 65_535).optional(),
       body_limit_bytes: integerSchema(1).optional(),
+      headers_timeout_ms: integerSchema(1).optional(),
+      body_timeout_ms: integerSchema(1).optional(),
       shutdown_grace_ms: integerSchema(0).optional(),
     })
     .nullish(),

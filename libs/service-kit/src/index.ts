@@ -1,10 +1,22 @@
 export { ApiError, type ApiErrorOptions, type ApiErrorType, apiErrors } from './api-error.js';
 export { clientRequestIdOf } from './client-request-id-of.js';
-export { createServiceApp, type ServiceAppOptions } from './create-service-app.js';
+export {
+  createServiceApp,
+  DEFAULT_BODY_TIMEOUT_MS,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  type ServiceAppOptions,
+} from './create-service-app.js';
 export { handleShutdown, type ShutdownOptions } from './handle-shutdown.js';
 export { newRequestId } from './new-request-id.js';
 export { parseBody } from './parse-body.js';
-export { asApiError, registerErrorHandler, sendApiError } from './register-error-handler.js';
+export {
+  asApiError,
+  type ErrorFormat,
+  errorBodyOf,
+  registerErrorHandler,
+  sendApiError,
+} from './register-error-handler.js';
 export { type Readiness, registerHealth } from './register-health.js';
+export { MAX_JSON_DEPTH } from './register-json-parser.js';
 export { registerMetrics } from './register-metrics.js';
 export { registerTracing } from './register-tracing.js';

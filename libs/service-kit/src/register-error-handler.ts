@@ -1,30 +1,71 @@
 import type { ErrorBody } from '@switchyard/contracts';
-import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+} from 'fastify';
 import { ApiError, apiErrors } from './api-error.js';
 
 /**
- * Installs the one error handler of a service: every error, ours or fastify's, leaves as the
- * OpenAI error body with the status of PRODUCT.md. Unknown errors are logged and become a 500
- * without their message or stack.
+ * How errors are written under a path whose API has an error body of its own (Anthropic's under
+ * `/v1/messages`). Everywhere else errors leave as the OpenAI error body.
  */
-export function registerErrorHandler(
-  app: FastifyInstance,
-  options: { bodyLimitBytes: number },
-): void {
-  app.setErrorHandler((error: unknown, request, reply) =>
-    sendApiError(reply, asApiError(error, options.bodyLimitBytes, request.log)),
-  );
+export interface ErrorFormat {
+  /** The path itself and everything below it (`/v1/messages`, `/v1/messages/count_tokens`). */
+  pathPrefix: string;
+  send(reply: FastifyReply, error: ApiError): FastifyReply;
+}
+
+export interface ErrorHandlerOptions {
+  bodyLimitBytes: number;
+  formats?: readonly ErrorFormat[];
+}
+
+/**
+ * Installs the one error handler of a service: every error, ours or fastify's, leaves as the
+ * OpenAI error body (or the format of its path) with the status of PRODUCT.md. Unknown errors are
+ * logged and become a 500 without their message or stack. A path with no route is a 404 whatever
+ * the method, as fastify routes (no 405).
+ */
+export function registerErrorHandler(app: FastifyInstance, options: ErrorHandlerOptions): void {
+  const send = createErrorSender(options);
+  app.setErrorHandler((error: unknown, request, reply) => send(error, request, reply));
   app.setNotFoundHandler((request, reply) =>
-    sendApiError(
+    send(
+      apiErrors.notFound(`No route for ${request.method} ${pathOf(request.url)}.`),
+      request,
       reply,
-      apiErrors.notFound(`No route for ${request.method} ${request.url.split('?')[0]}.`),
     ),
   );
 }
 
-/** Writes an ApiError as the response. */
-export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply {
-  const body: ErrorBody = {
+/**
+ * Answers a request with any error, in the error format of its path. Also what fastify's
+ * `frameworkErrors` (a URL with a bad `%` escape) is given, so those share the body.
+ */
+export function createErrorSender(
+  options: ErrorHandlerOptions,
+): (error: unknown, request: FastifyRequest, reply: FastifyReply) => FastifyReply {
+  const formats = options.formats ?? [];
+  return (error, request, reply) => {
+    const apiError = asApiError(error, options.bodyLimitBytes, request.log);
+    const path = pathOf(request.url);
+    const format = formats.find(
+      (candidate) => path === candidate.pathPrefix || path.startsWith(`${candidate.pathPrefix}/`),
+    );
+    return format === undefined ? sendApiError(reply, apiError) : format.send(reply, apiError);
+  };
+}
+
+function pathOf(url: string): string {
+  return url.split('?')[0] ?? url;
+}
+
+/** The OpenAI error body of an ApiError. */
+export function errorBodyOf(error: ApiError): ErrorBody {
+  return {
     error: {
       message: error.message,
       type: error.type,
@@ -33,7 +74,11 @@ export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply
       ...error.details,
     },
   };
-  return reply.code(error.status).headers(error.headers).send(body);
+}
+
+/** Writes an ApiError as the response. */
+export function sendApiError(reply: FastifyReply, error: ApiError): FastifyReply {
+  return reply.code(error.status).headers(error.headers).send(errorBodyOf(error));
 }
 
 const MALFORMED_BODY_CODES = new Set([

@@ -22,6 +22,9 @@ export interface AccountingAppOptions {
   masterKey: string;
   logLevel: LogLevel;
   bodyLimitBytes: number;
+  /** Request receive timeouts (service-kit's defaults when unset). */
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
 }
 
 export interface AccountingOverrides {
@@ -58,6 +61,8 @@ export function buildAccountingApp(
     name: 'accounting',
     logLevel: options.logLevel,
     bodyLimitBytes: options.bodyLimitBytes,
+    ...(options.headersTimeoutMs !== undefined && { headersTimeoutMs: options.headersTimeoutMs }),
+    ...(options.bodyTimeoutMs !== undefined && { bodyTimeoutMs: options.bodyTimeoutMs }),
     metrics,
     readiness,
     ...(overrides.logger && { logger: overrides.logger }),

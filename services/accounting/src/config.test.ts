@@ -22,6 +22,22 @@ describe('loadAccountingConfig', () => {
     expect(loadAccountingConfig({ ...valid, PORT: '9100' }).port).toBe(9100);
   });
 
+  it('reads the request timeouts, 30 s for headers and 60 s for the whole request by default', () => {
+    expect(loadAccountingConfig(valid)).toMatchObject({
+      headersTimeoutMs: 30_000,
+      bodyTimeoutMs: 60_000,
+    });
+    const custom = loadAccountingConfig({
+      ...valid,
+      SWITCHYARD_HEADERS_TIMEOUT_MS: '5000',
+      SWITCHYARD_BODY_TIMEOUT_MS: '20000',
+    });
+    expect(custom).toMatchObject({ headersTimeoutMs: 5_000, bodyTimeoutMs: 20_000 });
+    expect(() => loadAccountingConfig({ ...valid, SWITCHYARD_BODY_TIMEOUT_MS: '0' })).toThrow(
+      /SWITCHYARD_BODY_TIMEOUT_MS/,
+    );
+  });
+
   it('reads the optional NATS and Redis URLs and the usage settings, with defaults', () => {
     const defaults = loadAccountingConfig(valid);
     expect(defaults).toMatchObject({ natsUrl: undefined, redisUrl: undefined });

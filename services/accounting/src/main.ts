@@ -27,6 +27,8 @@ async function main(): Promise<void> {
       masterKey: config.masterKey,
       logLevel: config.logLevel,
       bodyLimitBytes: config.bodyLimitBytes,
+      headersTimeoutMs: config.headersTimeoutMs,
+      bodyTimeoutMs: config.bodyTimeoutMs,
     },
     {
       logger,

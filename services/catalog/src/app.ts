@@ -22,6 +22,9 @@ export interface CatalogAppOptions {
   keyring: EncryptionKeyring;
   logLevel: LogLevel;
   bodyLimitBytes: number;
+  /** Request receive timeouts (service-kit's defaults when unset). */
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
   /** libs/config's providers and models: the org's overrides, and where model lists are read. */
   config: { providers: readonly ProviderConfig[]; models: readonly ModelConfig[] };
   openRouterCatalogUrl: string | undefined;
@@ -82,6 +85,8 @@ export function buildCatalogApp(
     name: 'catalog',
     logLevel: options.logLevel,
     bodyLimitBytes: options.bodyLimitBytes,
+    ...(options.headersTimeoutMs !== undefined && { headersTimeoutMs: options.headersTimeoutMs }),
+    ...(options.bodyTimeoutMs !== undefined && { bodyTimeoutMs: options.bodyTimeoutMs }),
     metrics,
     readiness,
     ...(overrides.logger && { logger: overrides.logger }),

@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       keyring: createEncryptionKeyring(config.encryptionKey, config.previousEncryptionKeys),
       logLevel: config.logLevel,
       bodyLimitBytes: config.bodyLimitBytes,
+      headersTimeoutMs: config.headersTimeoutMs,
+      bodyTimeoutMs: config.bodyTimeoutMs,
       config: shared,
       openRouterCatalogUrl: config.openRouterCatalogUrl,
       fetchTimeoutMs: config.fetchTimeoutMs,

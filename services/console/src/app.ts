@@ -18,6 +18,9 @@ export interface ConsoleAppOptions {
   sessionMaxAgeMs: number;
   logLevel: LogLevel;
   bodyLimitBytes: number;
+  /** Request receive timeouts (service-kit's defaults when unset). */
+  headersTimeoutMs?: number;
+  bodyTimeoutMs?: number;
 }
 
 export interface ConsoleOverrides {
@@ -47,6 +50,8 @@ export function buildConsoleApp(
     name: 'console',
     logLevel: options.logLevel,
     bodyLimitBytes: options.bodyLimitBytes,
+    ...(options.headersTimeoutMs !== undefined && { headersTimeoutMs: options.headersTimeoutMs }),
+    ...(options.bodyTimeoutMs !== undefined && { bodyTimeoutMs: options.bodyTimeoutMs }),
     metrics,
     readiness,
     ...(overrides.logger && { logger: overrides.logger }),

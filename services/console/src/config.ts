@@ -1,4 +1,5 @@
 import { LOG_LEVELS, type LogLevel, parseEnvironment } from '@switchyard/config';
+import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_HEADERS_TIMEOUT_MS } from '@switchyard/service-kit';
 import { z } from 'zod';
 
 /** The console service's configuration, read once from the environment. */
@@ -17,6 +18,9 @@ export interface ConsoleConfig {
   port: number;
   logLevel: LogLevel;
   bodyLimitBytes: number;
+  /** Longest wait for a request's headers, then for the whole request (408 after). */
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
   shutdownGraceMs: number;
 }
 
@@ -35,6 +39,8 @@ const envSchema = z.object({
   PORT: integer(0).max(65_535).default(8003),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   SWITCHYARD_BODY_LIMIT_BYTES: integer(1).default(1_048_576),
+  SWITCHYARD_HEADERS_TIMEOUT_MS: integer(1).default(DEFAULT_HEADERS_TIMEOUT_MS),
+  SWITCHYARD_BODY_TIMEOUT_MS: integer(1).default(DEFAULT_BODY_TIMEOUT_MS),
   SWITCHYARD_SHUTDOWN_GRACE_MS: integer(0).default(10_000),
 });
 
@@ -53,6 +59,8 @@ export function loadConsoleConfig(
     port: parsed.PORT,
     logLevel: parsed.LOG_LEVEL,
     bodyLimitBytes: parsed.SWITCHYARD_BODY_LIMIT_BYTES,
+    headersTimeoutMs: parsed.SWITCHYARD_HEADERS_TIMEOUT_MS,
+    bodyTimeoutMs: parsed.SWITCHYARD_BODY_TIMEOUT_MS,
     shutdownGraceMs: parsed.SWITCHYARD_SHUTDOWN_GRACE_MS,
   });
 }

@@ -6,6 +6,7 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { loadConfig } from '@switchyard/config';
+import { errorBodySchema } from '@switchyard/contracts';
 import { type FakeOpenAI, startFakeOpenAI } from '@switchyard/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildGatewayApp, type GatewayApp } from './app.js';
@@ -217,5 +218,28 @@ describe('gateway', () => {
       errorCode: 'upstream_auth_failed',
       usageSource: 'none',
     });
+  });
+
+  it('refuses a chat body nested 10,000 levels deep, and one sent as text/plain, before any upstream call', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const nested = await fetch(`${baseUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
+      body: `{"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}],"extra":${deep}}`,
+    });
+    expect(nested.status).toBe(400);
+    expect(errorBodySchema.parse(await nested.json()).error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'invalid_request',
+      message: expect.stringContaining('128 levels'),
+    });
+    const plain = await fetch(`${baseUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'text/plain' },
+      body: JSON.stringify({ model: 'openai/gpt-4o-mini', messages: [] }),
+    });
+    expect(plain.status).toBe(415);
+    expect(errorBodySchema.parse(await plain.json()).error.code).toBe('unsupported_media_type');
+    expect(fake.requests).toHaveLength(0);
   });
 });

@@ -16,6 +16,7 @@ import type { GatewayDeps } from './gateway-deps.js';
 import { registerGeneration } from './generation/register-generation.js';
 import { registerCredentialState } from './key/register-credential-state.js';
 import { registerKey } from './key/register-key.js';
+import { messagesErrorFormat } from './messages/messages-error-format.js';
 import { registerMessages } from './messages/register-messages.js';
 import { registerModels } from './models/register-models.js';
 import { createCircuitBreakers } from './routing/circuit-breaker.js';
@@ -50,6 +51,9 @@ export function buildGatewayApp(
     name: 'gateway',
     logLevel: config.logLevel,
     bodyLimitBytes: config.server.bodyLimitBytes,
+    headersTimeoutMs: config.server.headersTimeoutMs,
+    bodyTimeoutMs: config.server.bodyTimeoutMs,
+    errorFormats: [messagesErrorFormat],
     metrics,
     readiness,
     ...(overrides.logger && { logger: overrides.logger }),

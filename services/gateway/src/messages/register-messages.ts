@@ -3,7 +3,6 @@ import {
   convertMessagesRequest,
   createMessagesStreamTranslator,
   messagesRequestSchema,
-  toMessagesError,
 } from '@switchyard/providers';
 import { apiErrors, asApiError, parseBody } from '@switchyard/service-kit';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +11,7 @@ import { readChatJson } from '../chat/send-chat-json.js';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
 import type { GatewayDeps } from '../gateway-deps.js';
 import { trackOutcome } from '../usage/track-outcome.js';
+import { messagesErrorFormat } from './messages-error-format.js';
 
 /**
  * `POST /v1/messages`: Anthropic's Messages API as an ingress. The request is translated to the
@@ -23,13 +23,8 @@ export function registerMessages(
   deps: GatewayDeps,
   bodyLimitBytes: number,
 ): void {
-  const errorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const apiError = asApiError(error, bodyLimitBytes, request.log);
-    const translated = toMessagesError(apiError.status, {
-      error: { message: apiError.message, type: apiError.type, code: apiError.code },
-    });
-    return reply.code(translated.status).headers(apiError.headers).send(translated.body);
-  };
+  const errorHandler = (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    messagesErrorFormat.send(reply, asApiError(error, bodyLimitBytes, request.log));
   app.post('/v1/messages', { errorHandler }, async (request, reply) => {
     const principal = await deps.authenticate(request.headers);
     const outcome = trackOutcome(deps, request, reply, { principal, endpoint: 'messages' });
