@@ -4,11 +4,12 @@ import { ConfigError, loadConfig } from '@switchyard/config';
 import { createInjectUpstream, registerConsole } from '@switchyard/console';
 import { createDatabase } from '@switchyard/db';
 import { buildGatewayApp, loadAccessConfig } from '@switchyard/gateway';
+import { createMemoryBudgetLedger } from '@switchyard/limits';
 import { handleShutdown } from '@switchyard/service-kit';
 import { createLogger, startTracing } from '@switchyard/telemetry';
 import { formatBanner } from './format-banner.js';
 import { resolveMasterKey } from './master-key.js';
-import { migrateEmbeddedDatabase, startEmbeddedServices } from './start-embedded-services.js';
+import { prepareEmbeddedDatabase, startEmbeddedServices } from './start-embedded-services.js';
 import { resolveStoredSecret } from './stored-secret.js';
 
 /**
@@ -30,21 +31,23 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, name: 'switchyard' });
   const database = createDatabase({ pglite: { dataDir: join(config.dataDir, 'pgdata') } });
   const bus = createMemoryBus();
+  const budgets = createMemoryBudgetLedger();
   // Migrated in the background: the master key works at once, team keys once this settles.
-  const migrated = migrateEmbeddedDatabase(database.db);
+  const migrated = prepareEmbeddedDatabase(database.db, budgets);
   const { app, readiness, metrics } = buildGatewayApp(
     {
       ...config,
       masterKey: masterKey.key,
       access: { ...access, keyPepper: pepper, encryptionKey },
     },
-    { logger, stores: { db: migrated, bus } },
+    { logger, stores: { db: migrated, bus, budgets } },
   );
   const embedded = startEmbeddedServices({
     app,
     db: database.db,
     database: migrated,
     bus,
+    budgets,
     config,
     masterKey: masterKey.key,
     pepper,

@@ -16,6 +16,8 @@ export interface Standalone {
   /** The master key printed in the banner (when generated or stored), else undefined. */
   printedKey: string | undefined;
   process: ChildProcess;
+  /** Where it keeps its data (pass it to the next start to restart it). */
+  dataDir: string;
   /** Everything the process wrote so far (stdout and stderr). */
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
@@ -30,8 +32,10 @@ export async function startStandalone(options: {
   env?: Record<string, string>;
   yaml?: string;
   timeoutMs?: number;
+  /** Another run's data directory (a restart); default a fresh one. */
+  dataDir?: string;
 }): Promise<Standalone> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchyard-e2e-'));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dataDir,
@@ -72,6 +76,7 @@ export async function startStandalone(options: {
     origin: baseUrl.replace(/\/v1$/, ''),
     printedKey: MASTER_KEY_LINE.exec(output)?.[1],
     process: child,
+    dataDir,
     output: () => output,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
