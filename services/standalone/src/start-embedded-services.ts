@@ -84,7 +84,9 @@ export function startEmbeddedServices(options: {
   );
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/admin/')) return;
-    await database.catch((error: unknown) => {
+    // With the sync off the configuration is written to the catalog tables at start (in
+    // milliseconds): admin routes wait for it, so no admin change publishes a catalog without it.
+    await (options.catalogSync ? database : startRun).catch((error: unknown) => {
       throw apiErrors.unavailable('The embedded database failed to start; see the logs.', error);
     });
   });
@@ -124,10 +126,13 @@ export function startEmbeddedServices(options: {
         batchWaitMs: 1_000,
       },
     });
-    // Off: the catalog is the configuration alone, and a sync runs only when asked for.
+    // Off: the catalog is the configuration alone (written to the tables at start, so the
+    // snapshots admin changes publish keep it), and a full sync runs only when asked for.
     const sync = startInProcessSync(
       syncDeps,
-      options.catalogSync ? { intervalMs: CATALOG_SYNC_INTERVAL_MS, runAtStart: true } : {},
+      options.catalogSync
+        ? { intervalMs: CATALOG_SYNC_INTERVAL_MS, atStart: 'sync' }
+        : { atStart: 'config-only' },
     );
     // The first reconciliation ran in prepareEmbeddedDatabase; this one keeps them current.
     const budgets = startBudgetReconciler({
@@ -138,6 +143,11 @@ export function startEmbeddedServices(options: {
     });
     return { usage, sync, budgets };
   });
+  /** The start run of the catalog sync, done. */
+  const startRun = started.then((running) => running.sync.idle());
+  // A failed start is logged above; the admin routes answer 503 for it.
+  started.catch(() => undefined);
+  startRun.catch(() => undefined);
   registerCatalogAdminRoutes(app, {
     db,
     authenticate: createAdminAuthenticator({
@@ -146,7 +156,12 @@ export function startEmbeddedServices(options: {
       masterKey: options.masterKey,
     }),
     keyring: syncDeps.keyring,
-    publish: () => publishCatalog({ db, bus }),
+    configProviders: options.config.providers.map((provider) => provider.name),
+    // Published after the start run, whose tables hold the configuration's models.
+    publish: async () => {
+      await startRun;
+      return publishCatalog({ db, bus });
+    },
     enqueueSync: async (trigger) => (await started).sync.enqueue(trigger),
   });
   return {
