@@ -29,11 +29,25 @@ async function main(): Promise<void> {
     config.dataDir,
   );
   const logger = createLogger({ level: config.logLevel, name: 'switchyard' });
-  const database = createDatabase({ pglite: { dataDir: join(config.dataDir, 'pgdata') } });
+  const graceMs = config.server.shutdownGraceMs;
+  // PGlite runs in its own thread; a shutdown during its start stops it where it stands rather
+  // than waiting out the start (the drain must end within the grace period).
+  const database = createDatabase({
+    pglite: {
+      dataDir: join(config.dataDir, 'pgdata'),
+      closeTimeoutMs: Math.min(5_000, graceMs / 2),
+    },
+  });
   const bus = createMemoryBus();
   const budgets = createMemoryBudgetLedger();
-  // Migrated in the background: the master key works at once, team keys once this settles.
-  const migrated = prepareEmbeddedDatabase(database.db, budgets);
+  let abandonStart: (reason: Error) => void = () => undefined;
+  const shuttingDown = new Promise<never>((_resolve, reject) => {
+    abandonStart = reject;
+  });
+  shuttingDown.catch(() => undefined);
+  // Migrated in the background: the master key works at once, team keys once this settles (or
+  // fails at once on a shutdown, so nothing waits for a start that will not be used).
+  const migrated = Promise.race([prepareEmbeddedDatabase(database.db, budgets), shuttingDown]);
   const { app, readiness, metrics } = buildGatewayApp(
     {
       ...config,
@@ -61,7 +75,8 @@ async function main(): Promise<void> {
   handleShutdown({
     app,
     readiness,
-    graceMs: config.server.shutdownGraceMs,
+    graceMs,
+    onSignal: () => abandonStart(new Error('shutting down before the embedded database started')),
     onClosed: async () => {
       await embedded.stop();
       await bus.close();

@@ -34,6 +34,8 @@ export async function startStandalone(options: {
   timeoutMs?: number;
   /** Another run's data directory (a restart); default a fresh one. */
   dataDir?: string;
+  /** Wait until the embedded database is ready (`/readyz`); default true. */
+  waitForDatabase?: boolean;
 }): Promise<Standalone> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchyard-e2e-'));
   const env: Record<string, string> = {
@@ -68,9 +70,11 @@ export async function startStandalone(options: {
     child.once('exit', (code) => resolve(code)),
   );
   const baseUrl = await waitForBanner(() => output, exited, options.timeoutMs ?? 20_000);
-  // The embedded database initialises and migrates in the first seconds (PGlite works on the
-  // event loop); tests start once it is done, so its start-up cannot stall what they measure.
-  await waitForReady(baseUrl.replace(/\/v1$/, ''), () => output);
+  // The embedded database initialises and migrates in the first seconds; most tests start once
+  // it is done, so team keys and the admin API answer at once.
+  if (options.waitForDatabase !== false) {
+    await waitForReady(baseUrl.replace(/\/v1$/, ''), () => output);
+  }
   return {
     baseUrl,
     origin: baseUrl.replace(/\/v1$/, ''),
