@@ -26,7 +26,7 @@ export function createDatabase(options: DatabaseOptions): Database<Tables> {
       },
     };
   }
-  const lease = openPglite(options.pglite.dataDir);
+  const lease = openPglite(options.pglite.dataDir, options.pglite.closeTimeoutMs);
   const db = new Kysely<Tables>({ dialect: new PgliteDialect(lease.shared) });
   let closing: Promise<void> | undefined;
   return {

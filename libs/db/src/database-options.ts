@@ -23,6 +23,11 @@ export interface PgliteDatabaseOptions {
   readonly pglite: {
     /** Where the data lives (standalone: {@link STANDALONE_PGLITE_DATA_DIR}); undefined keeps it in memory. */
     readonly dataDir: string | undefined;
+    /**
+     * How long `close` waits for PGlite to stop cleanly before stopping its thread where it
+     * stands (a start still initialising); default 5 000.
+     */
+    readonly closeTimeoutMs?: number;
   };
 }
 

@@ -8,6 +8,8 @@ export interface ShutdownOptions {
   graceMs: number;
   /** Runs after the server closed: flush telemetry, close clients. */
   onClosed?: () => Promise<void>;
+  /** Runs as the signal arrives, before draining: abandon start-up work nothing should wait for. */
+  onSignal?: () => void;
   signals?: readonly NodeJS.Signals[];
 }
 
@@ -25,6 +27,7 @@ export function handleShutdown(options: ShutdownOptions): void {
     }
     closing = true;
     readiness.draining = true;
+    options.onSignal?.();
     app.log.info({ signal, graceMs }, 'draining: finishing in-flight requests');
     void drain(options).then(
       () => process.exit(0),

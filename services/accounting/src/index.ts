@@ -6,6 +6,12 @@ export {
   buildAccountingApp,
   registerAccountingRoutes,
 } from './app.js';
+export { reconcileBudgetCounters } from './budgets/reconcile-budget-counters.js';
+export {
+  BUDGET_RECONCILE_INTERVAL_MS,
+  type BudgetReconciler,
+  startBudgetReconciler,
+} from './budgets/start-budget-reconciler.js';
 export type { UsageConfig } from './config.js';
 export { type AccountingConfig, loadAccountingConfig } from './config.js';
 export { publishKeyChanges } from './keys/publish-key-changes.js';

@@ -1,8 +1,11 @@
 import { connectNatsBus, withNamespace } from '@switchyard/bus';
 import { ConfigError } from '@switchyard/config';
 import { createDatabase, migrateToLatest } from '@switchyard/db';
+import { createRedisBudgetLedger } from '@switchyard/limits';
 import { handleShutdown } from '@switchyard/service-kit';
 import { createLogger, startTracing } from '@switchyard/telemetry';
+import { Redis } from 'ioredis';
+import type { AccountingChange } from './admin/accounting-change.js';
 import { buildAccountingApp } from './app.js';
 import { startBudgetReconciler } from './budgets/start-budget-reconciler.js';
 import { loadAccountingConfig } from './config.js';
@@ -20,6 +23,24 @@ async function main(): Promise<void> {
     ? await connectNatsBus({ url: config.natsUrl, name: 'switchyard-accounting' })
     : undefined;
   const bus = nats && config.natsNamespace ? withNamespace(nats, config.natsNamespace) : nats;
+  // Budget counters live in the gateways' Redis; the ledger here keeps them honest.
+  const budgetRedis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : undefined;
+  budgetRedis?.on('error', () => undefined);
+  const budgets = budgetRedis
+    ? startBudgetReconciler({
+        db: database.db,
+        ledger: createRedisBudgetLedger({ redis: budgetRedis, failMode: 'open' }),
+        logger,
+      })
+    : undefined;
+  const publishChange = bus ? publishKeyChanges({ db: database.db, bus, logger }) : undefined;
+  // A budget set below what the ledger already holds refuses at once, not a minute later.
+  const onChange = async (change: AccountingChange) => {
+    await publishChange?.(change);
+    await budgets?.reconcile(change);
+  };
   const { app, readiness, metrics } = buildAccountingApp(
     {
       db: database.db,
@@ -30,10 +51,7 @@ async function main(): Promise<void> {
       headersTimeoutMs: config.headersTimeoutMs,
       bodyTimeoutMs: config.bodyTimeoutMs,
     },
-    {
-      logger,
-      ...(bus && { onChange: publishKeyChanges({ db: database.db, bus, logger }) }),
-    },
+    { logger, onChange },
   );
   // Usage events arrive over NATS only; without it there is nothing to consume.
   const usage = bus
@@ -46,16 +64,13 @@ async function main(): Promise<void> {
         redisUrl: config.redisUrl,
       })
     : undefined;
-  // Budget counters live in the gateways' Redis; the ledger here keeps them honest.
-  const budgets = config.redisUrl
-    ? startBudgetReconciler({ db: database.db, redisUrl: config.redisUrl, logger })
-    : undefined;
   handleShutdown({
     app,
     readiness,
     graceMs: config.shutdownGraceMs,
     onClosed: async () => {
       await budgets?.stop();
+      budgetRedis?.disconnect();
       await usage?.stop();
       await bus?.close();
       await database.close();

@@ -110,6 +110,7 @@ export function buildCatalogApp(
     db: options.db,
     authenticate: createAdminAuthenticator(options),
     keyring: options.keyring,
+    configProviders: options.config.providers.map((provider) => provider.name),
     publish: () => publishCatalog(syncDeps),
     enqueueSync:
       overrides.enqueueSync ??

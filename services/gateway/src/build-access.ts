@@ -32,6 +32,8 @@ export interface GatewayStores {
   bus?: Bus;
   /** A limiter to use instead of one built from `redis` (tests pin time with it). */
   limiter?: RateLimiter;
+  /** Budget counters to use instead of ones built from `redis` (standalone reconciles its own). */
+  budgets?: BudgetLedger;
 }
 
 /** Who may call and how much: the authenticator, the rate limiter, and their wiring. */
@@ -69,14 +71,16 @@ export function buildAccess(
           onStoreError: admissionMetrics.storeError,
         })
       : createMemoryRateLimiter());
-  const budgets = stores.redis
-    ? createRedisBudgetLedger({
-        redis: stores.redis,
-        failMode: access?.rateLimitFailMode ?? 'open',
-        timeoutMs: access?.limitStoreTimeoutMs ?? 1_000,
-        onStoreError: admissionMetrics.storeError,
-      })
-    : createMemoryBudgetLedger();
+  const budgets =
+    stores.budgets ??
+    (stores.redis
+      ? createRedisBudgetLedger({
+          redis: stores.redis,
+          failMode: access?.rateLimitFailMode ?? 'open',
+          timeoutMs: access?.limitStoreTimeoutMs ?? 1_000,
+          onStoreError: admissionMetrics.storeError,
+        })
+      : createMemoryBudgetLedger());
   let keys: KeyLookup | undefined;
   let stopEvicting: () => void = () => undefined;
   if (stores.db !== undefined && access?.keyPepper !== undefined) {

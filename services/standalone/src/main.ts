@@ -4,11 +4,12 @@ import { ConfigError, loadConfig } from '@switchyard/config';
 import { createInjectUpstream, registerConsole } from '@switchyard/console';
 import { createDatabase } from '@switchyard/db';
 import { buildGatewayApp, loadAccessConfig } from '@switchyard/gateway';
+import { createMemoryBudgetLedger } from '@switchyard/limits';
 import { handleShutdown } from '@switchyard/service-kit';
 import { createLogger, startTracing } from '@switchyard/telemetry';
 import { formatBanner } from './format-banner.js';
 import { resolveMasterKey } from './master-key.js';
-import { migrateEmbeddedDatabase, startEmbeddedServices } from './start-embedded-services.js';
+import { prepareEmbeddedDatabase, startEmbeddedServices } from './start-embedded-services.js';
 import { resolveStoredSecret } from './stored-secret.js';
 
 /**
@@ -28,23 +29,39 @@ async function main(): Promise<void> {
     config.dataDir,
   );
   const logger = createLogger({ level: config.logLevel, name: 'switchyard' });
-  const database = createDatabase({ pglite: { dataDir: join(config.dataDir, 'pgdata') } });
+  const graceMs = config.server.shutdownGraceMs;
+  // PGlite runs in its own thread; a shutdown during its start stops it where it stands rather
+  // than waiting out the start (the drain must end within the grace period).
+  const database = createDatabase({
+    pglite: {
+      dataDir: join(config.dataDir, 'pgdata'),
+      closeTimeoutMs: Math.min(5_000, graceMs / 2),
+    },
+  });
   const bus = createMemoryBus();
-  // Migrated in the background: the master key works at once, team keys once this settles.
-  const migrated = migrateEmbeddedDatabase(database.db);
+  const budgets = createMemoryBudgetLedger();
+  let abandonStart: (reason: Error) => void = () => undefined;
+  const shuttingDown = new Promise<never>((_resolve, reject) => {
+    abandonStart = reject;
+  });
+  shuttingDown.catch(() => undefined);
+  // Migrated in the background: the master key works at once, team keys once this settles (or
+  // fails at once on a shutdown, so nothing waits for a start that will not be used).
+  const migrated = Promise.race([prepareEmbeddedDatabase(database.db, budgets), shuttingDown]);
   const { app, readiness, metrics } = buildGatewayApp(
     {
       ...config,
       masterKey: masterKey.key,
       access: { ...access, keyPepper: pepper, encryptionKey },
     },
-    { logger, stores: { db: migrated, bus } },
+    { logger, stores: { db: migrated, bus, budgets } },
   );
   const embedded = startEmbeddedServices({
     app,
     db: database.db,
     database: migrated,
     bus,
+    budgets,
     config,
     masterKey: masterKey.key,
     pepper,
@@ -58,7 +75,8 @@ async function main(): Promise<void> {
   handleShutdown({
     app,
     readiness,
-    graceMs: config.server.shutdownGraceMs,
+    graceMs,
+    onSignal: () => abandonStart(new Error('shutting down before the embedded database started')),
     onClosed: async () => {
       await embedded.stop();
       await bus.close();

@@ -1,6 +1,9 @@
 import {
+  BUDGET_RECONCILE_INTERVAL_MS,
   publishKeyChanges,
+  reconcileBudgetCounters,
   registerAccountingRoutes,
+  startBudgetReconciler,
   startUsageAccounting,
 } from '@switchyard/accounting';
 import { type Bus, USAGE_STREAM, USAGE_SUBJECTS } from '@switchyard/bus';
@@ -13,6 +16,7 @@ import {
 } from '@switchyard/catalog';
 import type { SwitchyardConfig } from '@switchyard/config';
 import { migrateToLatest, type Tables } from '@switchyard/db';
+import type { BudgetLedger } from '@switchyard/limits';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -30,10 +34,17 @@ export interface EmbeddedServices {
   stop(): Promise<void>;
 }
 
-/** Migrates the embedded database's schemas; resolves with it ready to serve. */
-export async function migrateEmbeddedDatabase(db: Kysely<Tables>): Promise<Kysely<Tables>> {
+/**
+ * Migrates the embedded database's schemas and raises the in-memory budget counters to the
+ * ledger's spend (a restart must not reset them); resolves with it ready to serve team keys.
+ */
+export async function prepareEmbeddedDatabase(
+  db: Kysely<Tables>,
+  budgets: BudgetLedger,
+): Promise<Kysely<Tables>> {
   await migrateToLatest(db, 'accounting');
   await migrateToLatest(db, 'catalog');
+  await reconcileBudgetCounters(db, budgets, Date.now());
   return db;
 }
 
@@ -41,14 +52,16 @@ export async function migrateEmbeddedDatabase(db: Kysely<Tables>): Promise<Kysel
  * Accounting and catalog inside the standalone process, on PGlite and the in-process bus: their
  * admin APIs on the gateway's server (503 until the database is migrated, which runs in the
  * background so the gateway serves the master key at once), the usage consumer writing the
- * ledger, and the catalog sync on a timer.
+ * ledger, the budget reconciler and the catalog sync on timers.
  */
 export function startEmbeddedServices(options: {
   app: FastifyInstance;
   db: Kysely<Tables>;
-  /** `db` once migrated ({@link migrateEmbeddedDatabase}). */
+  /** `db` once migrated ({@link prepareEmbeddedDatabase}). */
   database: Promise<Kysely<Tables>>;
   bus: Bus;
+  /** The gateway's budget counters, reconciled from the ledger every minute and on changes. */
+  budgets: BudgetLedger;
   config: SwitchyardConfig;
   masterKey: string;
   pepper: string;
@@ -71,15 +84,25 @@ export function startEmbeddedServices(options: {
   );
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/admin/')) return;
-    await database.catch((error: unknown) => {
+    // With the sync off the configuration is written to the catalog tables at start (in
+    // milliseconds): admin routes wait for it, so no admin change publishes a catalog without it.
+    await (options.catalogSync ? database : startRun).catch((error: unknown) => {
       throw apiErrors.unavailable('The embedded database failed to start; see the logs.', error);
     });
   });
+  const publishChange = publishKeyChanges({ db, bus, logger });
   registerAccountingRoutes(app, {
     db,
     pepper: options.pepper,
     masterKey: options.masterKey,
-    onChange: publishKeyChanges({ db, bus, logger }),
+    // A budget set below what the ledger already holds refuses at once, not a minute later.
+    onChange: async (change) => {
+      await publishChange(change);
+      await started.then(
+        (running) => running.budgets.reconcile(change),
+        () => undefined,
+      );
+    },
   });
   const syncDeps = {
     db,
@@ -103,13 +126,28 @@ export function startEmbeddedServices(options: {
         batchWaitMs: 1_000,
       },
     });
-    // Off: the catalog is the configuration alone, and a sync runs only when asked for.
+    // Off: the catalog is the configuration alone (written to the tables at start, so the
+    // snapshots admin changes publish keep it), and a full sync runs only when asked for.
     const sync = startInProcessSync(
       syncDeps,
-      options.catalogSync ? { intervalMs: CATALOG_SYNC_INTERVAL_MS, runAtStart: true } : {},
+      options.catalogSync
+        ? { intervalMs: CATALOG_SYNC_INTERVAL_MS, atStart: 'sync' }
+        : { atStart: 'config-only' },
     );
-    return { usage, sync };
+    // The first reconciliation ran in prepareEmbeddedDatabase; this one keeps them current.
+    const budgets = startBudgetReconciler({
+      db,
+      ledger: options.budgets,
+      logger,
+      startDelayMs: BUDGET_RECONCILE_INTERVAL_MS,
+    });
+    return { usage, sync, budgets };
   });
+  /** The start run of the catalog sync, done. */
+  const startRun = started.then((running) => running.sync.idle());
+  // A failed start is logged above; the admin routes answer 503 for it.
+  started.catch(() => undefined);
+  startRun.catch(() => undefined);
   registerCatalogAdminRoutes(app, {
     db,
     authenticate: createAdminAuthenticator({
@@ -118,13 +156,19 @@ export function startEmbeddedServices(options: {
       masterKey: options.masterKey,
     }),
     keyring: syncDeps.keyring,
-    publish: () => publishCatalog({ db, bus }),
+    configProviders: options.config.providers.map((provider) => provider.name),
+    // Published after the start run, whose tables hold the configuration's models.
+    publish: async () => {
+      await startRun;
+      return publishCatalog({ db, bus });
+    },
     enqueueSync: async (trigger) => (await started).sync.enqueue(trigger),
   });
   return {
     async stop() {
       const running = await started.catch(() => undefined);
       await running?.sync.close();
+      await running?.budgets.stop();
       await running?.usage.stop();
     },
   };

@@ -16,6 +16,8 @@ export interface Standalone {
   /** The master key printed in the banner (when generated or stored), else undefined. */
   printedKey: string | undefined;
   process: ChildProcess;
+  /** Where it keeps its data (pass it to the next start to restart it). */
+  dataDir: string;
   /** Everything the process wrote so far (stdout and stderr). */
   output(): string;
   /** Sends SIGTERM and resolves with the exit code. */
@@ -30,8 +32,12 @@ export async function startStandalone(options: {
   env?: Record<string, string>;
   yaml?: string;
   timeoutMs?: number;
+  /** Another run's data directory (a restart); default a fresh one. */
+  dataDir?: string;
+  /** Wait until the embedded database is ready (`/readyz`); default true. */
+  waitForDatabase?: boolean;
 }): Promise<Standalone> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchyard-e2e-'));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dataDir,
@@ -64,14 +70,17 @@ export async function startStandalone(options: {
     child.once('exit', (code) => resolve(code)),
   );
   const baseUrl = await waitForBanner(() => output, exited, options.timeoutMs ?? 20_000);
-  // The embedded database initialises and migrates in the first seconds (PGlite works on the
-  // event loop); tests start once it is done, so its start-up cannot stall what they measure.
-  await waitForReady(baseUrl.replace(/\/v1$/, ''), () => output);
+  // The embedded database initialises and migrates in the first seconds; most tests start once
+  // it is done, so team keys and the admin API answer at once.
+  if (options.waitForDatabase !== false) {
+    await waitForReady(baseUrl.replace(/\/v1$/, ''), () => output);
+  }
   return {
     baseUrl,
     origin: baseUrl.replace(/\/v1$/, ''),
     printedKey: MASTER_KEY_LINE.exec(output)?.[1],
     process: child,
+    dataDir,
     output: () => output,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);

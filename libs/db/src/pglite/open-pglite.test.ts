@@ -24,10 +24,10 @@ describe('PGlite on a data directory', () => {
     expect(second.shared).toBe(first.shared);
     await first.release();
     await first.release(); // idempotent: does not take the second holder's share
-    await second.shared.pglite.query('create table kept (value text)');
-    await second.shared.pglite.query(`insert into kept values ('still here')`);
+    await second.shared.pglite.exec('create table kept (value text)');
+    await second.shared.pglite.query('insert into kept values ($1)', ['still here']);
     await second.release();
-    expect(first.shared.pglite.closed).toBe(true);
+    await expect(first.shared.pglite.exec('select 1')).rejects.toThrow(/exited/);
 
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
 

@@ -1,8 +1,14 @@
 import { resolve } from 'node:path';
-import { PGlite, types } from '@electric-sql/pglite';
 import { ConnectionMutex } from './connection-mutex.js';
 import { lockDataDir } from './lock-data-dir.js';
 import type { SharedPglite } from './shared-pglite.js';
+import { startPgliteWorker } from './start-pglite-worker.js';
+
+/**
+ * How long closing waits for PGlite to shut down cleanly before stopping its thread: a start
+ * still initialising its cluster cannot be interrupted otherwise, and a SIGTERM must not wait.
+ */
+const DEFAULT_CLOSE_TIMEOUT_MS = 5_000;
 
 /** A PGlite the caller holds until it calls `release`. */
 export interface PgliteLease {
@@ -21,15 +27,18 @@ interface OpenDataDir {
 const openDataDirs = new Map<string, OpenDataDir>();
 
 /**
- * The process's PGlite for `dataDir` (started on first use, closed when the last holder lets
- * go), or a fresh in-memory one when `dataDir` is undefined. Throws if another process holds
- * the directory. Returns at once; queries wait until PGlite is ready, and a failed start
- * surfaces as the error of the first query.
+ * The process's PGlite for `dataDir` (started in a worker thread on first use, closed when the
+ * last holder lets go), or a fresh in-memory one when `dataDir` is undefined. Throws if another
+ * process holds the directory. Returns at once; queries wait until PGlite is ready, and a failed
+ * start surfaces as the error of the first query.
  */
-export function openPglite(dataDir: string | undefined): PgliteLease {
+export function openPglite(
+  dataDir: string | undefined,
+  closeTimeoutMs = DEFAULT_CLOSE_TIMEOUT_MS,
+): PgliteLease {
   if (dataDir === undefined) {
     const shared = startPglite(undefined);
-    return { shared, release: once(() => closePglite(shared.pglite)) };
+    return { shared, release: once(() => shared.pglite.close(closeTimeoutMs)) };
   }
   const key = resolve(dataDir);
   let entry = openDataDirs.get(key);
@@ -54,7 +63,7 @@ export function openPglite(dataDir: string | undefined): PgliteLease {
       if (held.holders === 0) {
         openDataDirs.delete(key);
         try {
-          await closePglite(held.shared.pglite);
+          await held.shared.pglite.close(closeTimeoutMs);
         } finally {
           held.unlock();
         }
@@ -64,24 +73,7 @@ export function openPglite(dataDir: string | undefined): PgliteLease {
 }
 
 function startPglite(dataDir: string | undefined): SharedPglite {
-  const pglite = new PGlite({
-    ...(dataDir === undefined ? {} : { dataDir }),
-    // `pg` reads int8 as a string (it may not fit a number); PGlite is told to do the same so
-    // code behaves alike on both. numeric is a string on both already.
-    parsers: { [types.INT8]: (value: string) => value },
-  });
-  // A failed start is reported by the first query that waits for it, not as an unhandled rejection.
-  pglite.waitReady.catch(() => {});
-  return { pglite, mutex: new ConnectionMutex() };
-}
-
-async function closePglite(pglite: PGlite): Promise<void> {
-  try {
-    await pglite.waitReady;
-  } catch {
-    return; // never started, nothing to close
-  }
-  await pglite.close();
+  return { pglite: startPgliteWorker(dataDir), mutex: new ConnectionMutex() };
 }
 
 function once(action: () => Promise<void>): () => Promise<void> {

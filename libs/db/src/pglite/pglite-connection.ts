@@ -1,13 +1,14 @@
-import type { PGlite, Results } from '@electric-sql/pglite';
 import type { CompiledQuery, DatabaseConnection, QueryResult } from 'kysely';
+import type { PgliteResult } from './pglite-protocol.js';
+import type { PgliteSession } from './start-pglite-worker.js';
 
 const commandsWithAffectedRows = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 
 /** kysely's view of the single PGlite session. */
 export class PgliteConnection implements DatabaseConnection {
-  readonly #pglite: PGlite;
+  readonly #pglite: PgliteSession;
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: PgliteSession) {
     this.#pglite = pglite;
   }
 
@@ -15,10 +16,10 @@ export class PgliteConnection implements DatabaseConnection {
     const parameters = [...compiledQuery.parameters];
     // Without parameters use the simple protocol, as `pg` does, so raw SQL with several
     // statements runs the same on both drivers; the last statement's result is returned.
-    const result: Results<unknown> | undefined =
+    const result: PgliteResult | undefined =
       parameters.length === 0
         ? (await this.#pglite.exec(compiledQuery.sql)).at(-1)
-        : await this.#pglite.query<unknown>(compiledQuery.sql, parameters);
+        : await this.#pglite.query(compiledQuery.sql, parameters);
     if (result === undefined) {
       return { rows: [] };
     }

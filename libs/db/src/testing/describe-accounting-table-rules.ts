@@ -135,6 +135,8 @@ export function describeAccountingTableRules(database: () => Kysely<Tables>): vo
         await sleep(50);
         throw new Error('roll back');
       });
+      // It may fail before the query below returns (PGlite answers from its own thread).
+      rolledBack.catch(() => undefined);
       // Runs while the transaction is open (on PGlite: waits for it), never inside it.
       const seen = await db
         .selectFrom('accounting.teams')

@@ -2,6 +2,7 @@ import { parseUsd, toNanoUsd } from '@switchyard/contracts';
 import type { Tables } from '@switchyard/db';
 import { type BudgetLedger, type BudgetPeriod, currentBudget } from '@switchyard/limits';
 import { type Kysely, sql } from 'kysely';
+import type { AccountingChange } from '../admin/accounting-change.js';
 
 /** One budget owner as stored: a key (partitioned by its team) or a team. */
 interface BudgetOwner {
@@ -16,14 +17,15 @@ interface BudgetOwner {
  * Raises every budget's spend counter in Redis to what the ledger says was spent in its current
  * period (from the daily rollups), so a lost or flushed Redis cannot let spending restart from
  * zero. Counters are never lowered: spend still on its way to the ledger is counted there
- * already. Returns how many budgets were checked.
+ * already. With `only`, just that key's or team's budget. Returns how many budgets were checked.
  */
 export async function reconcileBudgetCounters(
   db: Kysely<Tables>,
   ledger: BudgetLedger,
   nowMs: number,
+  only?: Pick<AccountingChange, 'kind' | 'id'>,
 ): Promise<number> {
-  const owners = await budgetOwners(db);
+  const owners = await budgetOwners(db, only);
   for (const owner of owners) {
     const current = currentBudget(
       {
@@ -47,20 +49,29 @@ export async function reconcileBudgetCounters(
   return owners.length;
 }
 
-async function budgetOwners(db: Kysely<Tables>): Promise<BudgetOwner[]> {
+async function budgetOwners(
+  db: Kysely<Tables>,
+  only: Pick<AccountingChange, 'kind' | 'id'> | undefined,
+): Promise<BudgetOwner[]> {
   const [keys, teams] = await Promise.all([
-    db
-      .selectFrom('accounting.api_keys')
-      .select(['id', 'team_id', 'budget_usd', 'budget_period'])
-      .where('budget_usd', 'is not', null)
-      .where('revoked_at', 'is', null)
-      .execute(),
-    db
-      .selectFrom('accounting.teams')
-      .select(['id', 'budget_usd', 'budget_period'])
-      .where('budget_usd', 'is not', null)
-      .where('deleted_at', 'is', null)
-      .execute(),
+    only?.kind === 'team'
+      ? []
+      : db
+          .selectFrom('accounting.api_keys')
+          .select(['id', 'team_id', 'budget_usd', 'budget_period'])
+          .where('budget_usd', 'is not', null)
+          .where('revoked_at', 'is', null)
+          .$if(only !== undefined, (query) => query.where('id', '=', only?.id ?? ''))
+          .execute(),
+    only?.kind === 'key'
+      ? []
+      : db
+          .selectFrom('accounting.teams')
+          .select(['id', 'budget_usd', 'budget_period'])
+          .where('budget_usd', 'is not', null)
+          .where('deleted_at', 'is', null)
+          .$if(only !== undefined, (query) => query.where('id', '=', only?.id ?? ''))
+          .execute(),
   ]);
   const owners: BudgetOwner[] = [];
   for (const key of keys) {

@@ -1,44 +1,61 @@
 import type { Tables } from '@switchyard/db';
-import { createRedisBudgetLedger } from '@switchyard/limits';
-import { Redis } from 'ioredis';
+import type { BudgetLedger } from '@switchyard/limits';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { AccountingChange } from '../admin/accounting-change.js';
 import { reconcileBudgetCounters } from './reconcile-budget-counters.js';
 
 /** How often budget counters are raised to the ledger's figures. */
 export const BUDGET_RECONCILE_INTERVAL_MS = 60_000;
 
+/** A running reconciler: every minute on its own, and on demand. */
+export interface BudgetReconciler {
+  /**
+   * Raises the counters of the key or team that `change` names (after its budget was set or
+   * changed, so a budget below the spend already in the ledger refuses at once), or of every
+   * budget when `change` is absent. Logs a failure instead of throwing.
+   */
+  reconcile(change?: AccountingChange): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
- * Reconciles the gateways' budget counters from the ledger at start and every minute. Every
- * replica may run it: raising a counter to the ledger's figure is idempotent.
+ * Reconciles the budget counters the gateways enforce (Redis, or standalone's in-memory
+ * ledger) from the ledger after `startDelayMs` (default 1 s) and every minute. Every replica may
+ * run it: raising a counter to the ledger's figure is idempotent.
  */
 export function startBudgetReconciler(options: {
   db: Kysely<Tables>;
-  redisUrl: string;
+  ledger: BudgetLedger;
   logger: Logger;
   intervalMs?: number;
-}): { stop(): Promise<void> } {
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  redis.on('error', () => undefined);
-  const ledger = createRedisBudgetLedger({ redis, failMode: 'open' });
-  let running: Promise<void> = Promise.resolve();
-  const run = () => {
-    running = reconcileBudgetCounters(options.db, ledger, Date.now())
+  startDelayMs?: number;
+  now?: () => number;
+}): BudgetReconciler {
+  const now = options.now ?? Date.now;
+  let running: Promise<unknown> = Promise.resolve();
+  const reconcile = async (change?: AccountingChange): Promise<void> => {
+    const run = reconcileBudgetCounters(options.db, options.ledger, now(), change)
       .then((budgets) => options.logger.debug({ budgets }, 'budget counters reconciled'))
       .catch((error: unknown) =>
         options.logger.warn({ err: error }, 'budget counters not reconciled; will retry'),
       );
+    running = Promise.all([running, run]);
+    await run;
   };
-  const startTimer = setTimeout(run, 1_000);
-  const timer = setInterval(run, options.intervalMs ?? BUDGET_RECONCILE_INTERVAL_MS);
+  const startTimer = setTimeout(() => void reconcile(), options.startDelayMs ?? 1_000);
+  const timer = setInterval(
+    () => void reconcile(),
+    options.intervalMs ?? BUDGET_RECONCILE_INTERVAL_MS,
+  );
   timer.unref();
   startTimer.unref();
   return {
+    reconcile,
     async stop() {
       clearTimeout(startTimer);
       clearInterval(timer);
       await running;
-      redis.disconnect();
     },
   };
 }

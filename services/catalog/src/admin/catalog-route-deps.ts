@@ -9,6 +9,8 @@ export interface CatalogRouteDeps {
   db: Kysely<Tables>;
   authenticate: AuthenticateAdmin;
   keyring: EncryptionKeyring;
+  /** Names of the configuration's providers: an admin cannot add one of these (409). */
+  configProviders: readonly string[];
   /** Rebuilds and publishes the snapshot after an admin change, so gateways see it in seconds. */
   publish: () => Promise<PublishedCatalog>;
   /** Queues a sync run and answers its id (BullMQ, or in-process in standalone mode). */

@@ -42,6 +42,13 @@ export function registerProviderRoutes(app: FastifyInstance, deps: CatalogRouteD
   app.post('/admin/v1/providers', async (request, reply) => {
     requireAdmin(await deps.authenticate(request));
     const body = parseAdminInput(createProviderSchema, request.body);
+    if (deps.configProviders.includes(body.name)) {
+      throw adminErrors.conflict(
+        'provider_exists',
+        `Provider '${body.name}' comes from the configuration; change it there.`,
+        'name',
+      );
+    }
     const row = await db
       .insertInto('catalog.providers')
       .values({

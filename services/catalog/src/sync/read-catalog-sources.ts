@@ -22,6 +22,8 @@ export interface ReadSourcesDeps {
   logger: SyncLogger;
   states: SourceStateStore;
   now: Date;
+  /** Skip every remote source (OpenRouter and the providers' lists). */
+  configOnly?: boolean;
 }
 
 /** The sources' data for the merge, and how each source fared. */
@@ -45,6 +47,29 @@ export async function readCatalogSources(deps: ReadSourcesDeps): Promise<ReadSou
   };
   const rejected: ReadSources['rejected'] = [];
   const providers = await listProviders(deps);
+  if (deps.configOnly === true) {
+    reports.openrouter = report('skipped', 'none', 'configuration only', 0, 0, undefined);
+    for (const provider of providers) {
+      reports[`provider:${provider.name}`] = report(
+        'skipped',
+        'none',
+        'configuration only',
+        0,
+        0,
+        undefined,
+      );
+    }
+    return {
+      sources: {
+        configModels: deps.config.models,
+        providers: providers.map(({ name, type }) => ({ name, type })),
+        openRouter: undefined,
+        providerLists: new Map(),
+      },
+      reports,
+      rejected,
+    };
+  }
   const openRouterTask = readOpenRouter(deps, reports, rejected);
   const listTasks = providers.map(async (provider) => {
     const listed = await readProviderList(deps, provider, reports);

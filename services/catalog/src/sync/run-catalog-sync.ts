@@ -40,6 +40,12 @@ export interface RunCatalogSyncOptions {
   runId?: string;
   /** `schedule`, `admin`, `timer`, `start`…; default `manual`. */
   trigger?: string;
+  /**
+   * Read the configuration alone, no OpenRouter or provider list (standalone with
+   * `SWITCHYARD_CATALOG_SYNC=off`): its providers, models and prices into the tables, so what an
+   * admin change publishes still holds them.
+   */
+  configOnly?: boolean;
 }
 
 /**
@@ -73,7 +79,8 @@ export async function runCatalogSync(
   };
   let result: SyncReport;
   try {
-    result = { ...base, ...(await syncAndPublish(deps, runId, startedAt, now)) };
+    const configOnly = options.configOnly === true;
+    result = { ...base, ...(await syncAndPublish(deps, runId, startedAt, now, configOnly)) };
   } catch (error: unknown) {
     deps.logger.error({ err: error, runId }, 'catalog sync failed');
     result = {
@@ -105,8 +112,10 @@ async function syncAndPublish(
   runId: string,
   startedAt: Date,
   now: () => Date,
+  configOnly: boolean,
 ): Promise<Omit<SyncReport, 'run_id' | 'trigger' | 'started_at' | 'error'>> {
   const read = await readCatalogSources({
+    configOnly,
     db: deps.db,
     config: deps.config,
     fetch: deps.fetch,

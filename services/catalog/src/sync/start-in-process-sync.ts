@@ -1,11 +1,15 @@
 import { insertQueuedRun } from './insert-queued-run.js';
-import { type CatalogSyncDeps, runCatalogSync } from './run-catalog-sync.js';
+import {
+  type CatalogSyncDeps,
+  type RunCatalogSyncOptions,
+  runCatalogSync,
+} from './run-catalog-sync.js';
 import type { SyncReport } from './sync-report.js';
 
 /** Sync runs queued and run inside this process, one at a time. */
 export interface InProcessSync {
   /** Queues a run; answers its id at once. */
-  enqueue(trigger: string): Promise<string>;
+  enqueue(trigger: string, options?: Pick<RunCatalogSyncOptions, 'configOnly'>): Promise<string>;
   /** Settles when every run queued so far has finished. */
   idle(): Promise<void>;
   /** Stops the timer and waits for the runs already queued. */
@@ -16,8 +20,11 @@ export interface InProcessSync {
 export interface InProcessSyncOptions {
   /** Also run every `intervalMs` (standalone mode); no timer when absent. */
   intervalMs?: number;
-  /** Run once at start. */
-  runAtStart?: boolean;
+  /**
+   * Run once at start: a full sync, or the configuration alone (`config-only`: no OpenRouter or
+   * provider list, what standalone with `SWITCHYARD_CATALOG_SYNC=off` serves).
+   */
+  atStart?: 'sync' | 'config-only';
   onReport?: (report: SyncReport) => void;
 }
 
@@ -31,7 +38,10 @@ export function startInProcessSync(
 ): InProcessSync {
   let chain: Promise<void> = Promise.resolve();
   let pending = 0;
-  const queue = async (trigger: string): Promise<string> => {
+  const queue = async (
+    trigger: string,
+    runOptions: Pick<RunCatalogSyncOptions, 'configOnly'> = {},
+  ): Promise<string> => {
     pending += 1;
     const runId = await insertQueuedRun(deps.db, trigger).catch((error: unknown) => {
       pending -= 1;
@@ -39,7 +49,7 @@ export function startInProcessSync(
     });
     chain = chain.then(async () => {
       try {
-        const report = await runCatalogSync(deps, { runId, trigger });
+        const report = await runCatalogSync(deps, { ...runOptions, runId, trigger });
         options.onReport?.(report);
       } finally {
         pending -= 1;
@@ -58,8 +68,8 @@ export function startInProcessSync(
           );
         }, options.intervalMs);
   timer?.unref();
-  if (options.runAtStart === true) {
-    void queue('start').catch((error: unknown) =>
+  if (options.atStart !== undefined) {
+    void queue('start', { configOnly: options.atStart === 'config-only' }).catch((error: unknown) =>
       deps.logger.error({ err: error }, 'could not queue a catalog sync'),
     );
   }
