@@ -43,6 +43,8 @@ describe('rolling pods on change', () => {
       port: 8000,
       shutdown_grace_ms: 30000,
       body_limit_bytes: 4194304,
+      headers_timeout_ms: 30000,
+      body_timeout_ms: 60000,
     });
     const pod = deploymentOf(manifests, 'gateway').spec?.template.spec;
     expect(pod?.volumes).toContainEqual({
