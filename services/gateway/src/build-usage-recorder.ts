@@ -60,7 +60,14 @@ export function buildUsageRecorder(
     async drain() {
       const { pending } = await publisher.drain(config.access?.usageDrainTimeoutMs ?? 10_000);
       if (pending > 0) {
-        context.logger.error({ pending }, 'usage events still unpublished at shutdown');
+        if (spool === undefined) {
+          context.logger.error({ pending }, 'usage events still unpublished at shutdown');
+        } else {
+          context.logger.warn(
+            { pending, directory: config.access?.usageSpoolDir },
+            'usage events still unpublished at shutdown, kept in the spool for the next start',
+          );
+        }
       }
       publisher.close();
       await spool?.close();

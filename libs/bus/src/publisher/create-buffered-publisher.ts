@@ -54,8 +54,8 @@ export interface BufferedPublisher {
   drain(timeoutMs: number): Promise<{ pending: number }>;
   stats(): BufferedPublisherStats;
   /**
-   * Stops publishing and accepting; messages still buffered are counted as dropped (those in a
-   * spool stay there, for the next process to publish).
+   * Stops publishing and accepting; messages still buffered are counted as dropped, but those
+   * in a spool, which stay there for the next process to publish.
    */
   close(): void;
 }
@@ -64,6 +64,8 @@ interface Entry {
   subject: string;
   data: Uint8Array;
   options: PublishOptions;
+  /** Also on disk: given up on at close, it is kept for the next process, not dropped. */
+  spooled: boolean;
 }
 
 const defaultRetry = { initialMs: 100, maxMs: 5_000 };
@@ -80,7 +82,10 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
   const retry = options.retry ?? defaultRetry;
   const random = options.random ?? Math.random;
   // Slots before `head` are taken (emptied so their bytes can be collected).
-  const queue: Array<Entry | undefined> = [...(options.spool?.recovered ?? [])];
+  const queue: Array<Entry | undefined> = (options.spool?.recovered ?? []).map((message) => ({
+    ...message,
+    spooled: true,
+  }));
   let head = 0;
   let inFlight = 0;
   let failures = 0;
@@ -94,6 +99,7 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
   const buffered = (): number => waiting() + inFlight;
 
   const drop = (entry: Entry, reason: DroppedMessage['reason']): void => {
+    if (reason === 'closed' && entry.spooled) return;
     counters.dropped += 1;
     options.onDrop?.({ subject: entry.subject, msgId: entry.options.msgId, reason });
   };
@@ -182,7 +188,7 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
   }
   return {
     enqueue(subject, data, publishOptions = {}) {
-      const entry = { subject, data, options: publishOptions };
+      const entry: Entry = { subject, data, options: publishOptions, spooled: false };
       if (closed) {
         drop(entry, 'closed');
         return false;
@@ -193,8 +199,13 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
       }
       queue.push(entry);
       const { msgId } = publishOptions;
-      if (msgId !== undefined)
-        options.spool?.append({ subject, data, options: { ...publishOptions, msgId } });
+      if (msgId !== undefined && options.spool !== undefined) {
+        entry.spooled = options.spool.append({
+          subject,
+          data,
+          options: { ...publishOptions, msgId },
+        });
+      }
       // Publishing starts after the caller's turn, never on its stack.
       if (!scheduled && pausedUntilTimer === undefined) {
         scheduled = true;
