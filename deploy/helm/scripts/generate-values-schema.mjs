@@ -417,6 +417,14 @@ const schema = {
         enum: ['open', 'closed'],
         description: 'When Redis is unreachable: let requests through or refuse them.',
       },
+      usageSpool: obj('Usage events kept on an emptyDir until NATS acknowledges them.', {
+        enabled: bool('Spool usage events locally (SWITCHYARD_USAGE_SPOOL_DIR).'),
+        fsyncMs: int('How often spooled events are fsynced: the most a crash loses.', 1, {
+          maximum: 10000,
+        }),
+        maxBytes: int('Most bytes spooled; the emptyDir sizeLimit adds 16 MiB.', 1048576),
+        medium: { enum: ['', 'Memory'], description: 'emptyDir medium: node disk or tmpfs.' },
+      }),
       autoscaling: obj(
         'HorizontalPodAutoscaler of the gateway.',
         {

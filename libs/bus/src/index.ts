@@ -23,6 +23,14 @@ export {
 } from './publisher/create-buffered-publisher.js';
 export { registerBufferedPublisherMetrics } from './publisher/register-buffered-publisher-metrics.js';
 export {
+  openPublishSpool,
+  type PublishSpool,
+  type PublishSpoolOptions,
+  type PublishSpoolStats,
+} from './spool/open-publish-spool.js';
+export { registerPublishSpoolMetrics } from './spool/register-publish-spool-metrics.js';
+export type { SpooledMessage } from './spool/spool-record.js';
+export {
   CATALOG_BUCKET,
   KEYS_CHANGED_SUBJECT,
   USAGE_DEADLETTER_STREAM,

@@ -36,6 +36,15 @@ export interface GatewayAccessConfig {
   usageBufferMax: number;
   /** How long shutdown waits for buffered usage events to be published. */
   usageDrainTimeoutMs: number;
+  /**
+   * Local directory where usage events wait on disk until JetStream acknowledges them, replayed
+   * at start after a crash; one per process. Off (memory only) when absent.
+   */
+  usageSpoolDir: string | undefined;
+  /** How often spooled events are written and fsynced: the most a `kill -9` can lose. */
+  usageSpoolFsyncMs: number;
+  /** Most bytes the spool holds; past it events wait in memory only (counted). */
+  usageSpoolMaxBytes: number;
   /** Longest request or response body the request log keeps (UTF-8 bytes; keys with logging on). */
   requestLogMaxBytes: number;
   /**
@@ -77,6 +86,14 @@ const accessEnvSchema = z
     SWITCHYARD_LIMIT_STORE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(1_000),
     SWITCHYARD_USAGE_BUFFER_MAX: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     SWITCHYARD_USAGE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+    SWITCHYARD_USAGE_SPOOL_DIR: z.string().trim().min(1).optional(),
+    SWITCHYARD_USAGE_SPOOL_FSYNC_MS: z.coerce.number().int().min(1).max(10_000).default(100),
+    SWITCHYARD_USAGE_SPOOL_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1_048_576)
+      .max(68_719_476_736)
+      .default(268_435_456),
     SWITCHYARD_REQUEST_LOG_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -122,6 +139,9 @@ export function loadAccessConfig(
     limitStoreTimeoutMs: parsed.SWITCHYARD_LIMIT_STORE_TIMEOUT_MS,
     usageBufferMax: parsed.SWITCHYARD_USAGE_BUFFER_MAX,
     usageDrainTimeoutMs: parsed.SWITCHYARD_USAGE_DRAIN_TIMEOUT_MS,
+    usageSpoolDir: parsed.SWITCHYARD_USAGE_SPOOL_DIR,
+    usageSpoolFsyncMs: parsed.SWITCHYARD_USAGE_SPOOL_FSYNC_MS,
+    usageSpoolMaxBytes: parsed.SWITCHYARD_USAGE_SPOOL_MAX_BYTES,
     requestLogMaxBytes: parsed.SWITCHYARD_REQUEST_LOG_MAX_BYTES,
     requestLogBufferMax: parsed.SWITCHYARD_REQUEST_LOG_BUFFER_MAX,
     keyCacheTtlMs: parsed.SWITCHYARD_KEY_CACHE_TTL_MS,

@@ -17,7 +17,7 @@ function sourceFiles(directory: string): string[] {
 /**
  * The Prometheus metric names the services define, read from the sources of libs/ and services/:
  * every `name: 'switchyard_…'` or `name: 'gen_ai_…'`, and the usage publisher's
- * `<prefix>_<field>` names expanded with its default prefix.
+ * and spool's `<prefix>_<field>` names expanded with their default prefix.
  */
 export function findDefinedMetrics(): Set<string> {
   const names = new Set<string>();
@@ -29,8 +29,9 @@ export function findDefinedMetrics(): Set<string> {
     const prefix = /prefix = '(switchyard_[a-z0-9_]+)'/.exec(text)?.[1];
     if (prefix === undefined) continue;
     if (/name: `\$\{prefix\}_buffered`/.test(text)) names.add(`${prefix}_buffered`);
+    if (/name: `\$\{prefix\}_bytes`/.test(text)) names.add(`${prefix}_bytes`);
     if (/name: `\$\{prefix\}_\$\{field\}_total`/.test(text)) {
-      for (const field of text.matchAll(/\['([a-z]+)', '[^']*'\]/g)) {
+      for (const field of text.matchAll(/\[\s*'([a-z_]+)',\s*'[^']*',?\s*\]/g)) {
         names.add(`${prefix}_${field[1]}_total`);
       }
     }

@@ -1,5 +1,6 @@
 import type { Bus, PublishOptions } from '../bus.js';
 import { BusError } from '../bus-error.js';
+import type { PublishSpool } from '../spool/open-publish-spool.js';
 import { backoffDelay } from './backoff-delay.js';
 
 /** Options of {@link createBufferedPublisher}. */
@@ -16,6 +17,11 @@ export interface BufferedPublisherOptions {
   onDrop?: (dropped: DroppedMessage) => void;
   /** Told of every failed publish attempt (it is retried when the error is retryable). */
   onError?: (error: unknown) => void;
+  /**
+   * Where messages with an id are also written until the stream acknowledges them, so a crash
+   * loses none; what it recovered from a previous process is published first (past `maxBuffered`).
+   */
+  spool?: Pick<PublishSpool, 'recovered' | 'append' | 'acknowledge'>;
   /** Source of jitter in [0, 1); default `Math.random`. */
   random?: () => number;
 }
@@ -47,7 +53,10 @@ export interface BufferedPublisher {
   /** Waits until everything accepted is published, or `timeoutMs` passed; `pending` were not. */
   drain(timeoutMs: number): Promise<{ pending: number }>;
   stats(): BufferedPublisherStats;
-  /** Stops publishing and accepting; messages still buffered are counted as dropped. */
+  /**
+   * Stops publishing and accepting; messages still buffered are counted as dropped, but those
+   * in a spool, which stay there for the next process to publish.
+   */
   close(): void;
 }
 
@@ -55,6 +64,8 @@ interface Entry {
   subject: string;
   data: Uint8Array;
   options: PublishOptions;
+  /** Also on disk: given up on at close, it is kept for the next process, not dropped. */
+  spooled: boolean;
 }
 
 const defaultRetry = { initialMs: 100, maxMs: 5_000 };
@@ -71,7 +82,10 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
   const retry = options.retry ?? defaultRetry;
   const random = options.random ?? Math.random;
   // Slots before `head` are taken (emptied so their bytes can be collected).
-  const queue: Array<Entry | undefined> = [];
+  const queue: Array<Entry | undefined> = (options.spool?.recovered ?? []).map((message) => ({
+    ...message,
+    spooled: true,
+  }));
   let head = 0;
   let inFlight = 0;
   let failures = 0;
@@ -85,6 +99,7 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
   const buffered = (): number => waiting() + inFlight;
 
   const drop = (entry: Entry, reason: DroppedMessage['reason']): void => {
+    if (reason === 'closed' && entry.spooled) return;
     counters.dropped += 1;
     options.onDrop?.({ subject: entry.subject, msgId: entry.options.msgId, reason });
   };
@@ -135,6 +150,7 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
         inFlight -= 1;
         failures = 0;
         counters.published += 1;
+        if (entry.options.msgId !== undefined) options.spool?.acknowledge(entry.options.msgId);
         pump();
         notifyIdle();
       },
@@ -145,6 +161,8 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
           drop(entry, 'closed');
         } else if (error instanceof BusError && !error.retryable) {
           drop(entry, 'rejected');
+          // It can never be published: replaying it after a restart would fail the same way.
+          if (entry.options.msgId !== undefined) options.spool?.acknowledge(entry.options.msgId);
         } else {
           counters.retried += 1;
           putBack(entry);
@@ -164,9 +182,13 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
     }
   }
 
+  if (queue.length > 0) {
+    scheduled = true;
+    setImmediate(pump);
+  }
   return {
     enqueue(subject, data, publishOptions = {}) {
-      const entry = { subject, data, options: publishOptions };
+      const entry: Entry = { subject, data, options: publishOptions, spooled: false };
       if (closed) {
         drop(entry, 'closed');
         return false;
@@ -176,6 +198,14 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
         return false;
       }
       queue.push(entry);
+      const { msgId } = publishOptions;
+      if (msgId !== undefined && options.spool !== undefined) {
+        entry.spooled = options.spool.append({
+          subject,
+          data,
+          options: { ...publishOptions, msgId },
+        });
+      }
       // Publishing starts after the caller's turn, never on its stack.
       if (!scheduled && pausedUntilTimer === undefined) {
         scheduled = true;
