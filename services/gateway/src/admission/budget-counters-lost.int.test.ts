@@ -108,6 +108,19 @@ describe('budgets while Redis is unreachable', () => {
     );
   });
 
+  it('keeps refusing a budget it saw used up once Redis goes away', async () => {
+    const redis = await connectedRedis();
+    const gateway = await startGateway({}, redis);
+    const team = await seed.team();
+    const key = await seed.key(team, { budget_usd: '0.05', budget_period: 'total' });
+    await spendInLedger(team, key.id, '0.04998');
+    expect((await call(key.secret, { max_tokens: 16 }, { url: gateway.url })).status).toBe(402);
+    redis.disconnect();
+    const refused = await call(key.secret, { max_tokens: 16 }, { url: gateway.url });
+    expect(refused.status).toBe(402);
+    expect((await errorOf(refused)).message).toContain('$0.00002 left of $0.05');
+  });
+
   it('refuses with 503 and counts it when failing closed', async () => {
     const closed = await startGateway(
       { rateLimitFailMode: 'closed' },
