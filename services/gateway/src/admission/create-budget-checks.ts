@@ -46,11 +46,17 @@ export function createBudgetChecks(options: {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('ledger read timed out')), SEED_TIMEOUT_MS);
     });
+    let spent: bigint;
     try {
-      const spent = await Promise.race([
-        options.ledgerSpend(entry.owner, entry.periodStartMs),
-        timeout,
-      ]);
+      spent = await Promise.race([options.ledgerSpend(entry.owner, entry.periodStartMs), timeout]);
+    } catch {
+      // Postgres unreadable: counted here and, for the request, as a degraded budget check.
+      metrics.budgetSeed('failed');
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+    try {
       await ledger.raiseSpent(partition, entry.budget, spent);
       metrics.budgetSeed('seeded');
       return true;
@@ -58,8 +64,6 @@ export function createBudgetChecks(options: {
       metrics.budgetSeed('failed');
       metrics.storeError(error);
       return false;
-    } finally {
-      clearTimeout(timer);
     }
   };
   const seed = async (partition: string, entries: readonly PrincipalCurrentBudget[]) => {
