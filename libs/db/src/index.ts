@@ -21,6 +21,7 @@ export type { MigrationStep } from './migrations/migration-step.js';
 export { SchemaNotCurrentError } from './migrations/schema-not-current-error.js';
 export { findLiveApiKey, type LiveApiKey } from './queries/find-live-api-key.js';
 export { hashKeySecret } from './queries/hash-key-secret.js';
+export { sumBudgetSpend } from './queries/sum-budget-spend.js';
 export { isSchemaName, SCHEMAS, type SchemaName } from './schemas.js';
 export {
   API_KEY_ROLES,

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
         db: database.db,
         ledger: createRedisBudgetLedger({ redis: budgetRedis, failMode: 'open' }),
         logger,
+        redis: budgetRedis,
       })
     : undefined;
   const publishChange = bus ? publishKeyChanges({ db: database.db, bus, logger }) : undefined;

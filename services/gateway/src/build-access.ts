@@ -1,5 +1,6 @@
 import type { Bus } from '@switchyard/bus';
-import type { Tables } from '@switchyard/db';
+import { parseUsd, toNanoUsd } from '@switchyard/contracts';
+import { sumBudgetSpend, type Tables } from '@switchyard/db';
 import {
   type BudgetLedger,
   createMemoryBudgetLedger,
@@ -13,6 +14,11 @@ import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Registry } from 'prom-client';
 import { type AdmissionMetrics, createAdmissionMetrics } from './admission/admission-metrics.js';
+import {
+  type BudgetChecks,
+  createBudgetChecks,
+  type LedgerSpend,
+} from './admission/create-budget-checks.js';
 import {
   type Authenticator,
   createAuthenticator,
@@ -40,7 +46,7 @@ export interface GatewayStores {
 export interface Access {
   authenticate: Authenticator;
   limiter: RateLimiter;
-  budgets: BudgetLedger;
+  budgets: BudgetChecks;
   admissionMetrics: AdmissionMetrics;
   /** Stops listening for key changes. */
   close(): void;
@@ -71,7 +77,7 @@ export function buildAccess(
           onStoreError: admissionMetrics.storeError,
         })
       : createMemoryRateLimiter());
-  const budgets =
+  const ledger =
     stores.budgets ??
     (stores.redis
       ? createRedisBudgetLedger({
@@ -81,6 +87,12 @@ export function buildAccess(
           onStoreError: admissionMetrics.storeError,
         })
       : createMemoryBudgetLedger());
+  const budgets = createBudgetChecks({
+    ledger,
+    failMode: access?.rateLimitFailMode ?? 'open',
+    metrics: admissionMetrics,
+    ledgerSpend: ledgerSpendOf(stores.db),
+  });
   let keys: KeyLookup | undefined;
   let stopEvicting: () => void = () => undefined;
   if (stores.db !== undefined && access?.keyPepper !== undefined) {
@@ -118,4 +130,14 @@ export function buildAccess(
     admissionMetrics,
     close: stopEvicting,
   };
+}
+
+/**
+ * Budget counters are seeded from accounting's daily rollups (read-only); with no database
+ * there is no spend recorded anywhere, so an unknown counter starts at zero.
+ */
+function ledgerSpendOf(db: GatewayStores['db']): LedgerSpend {
+  if (db === undefined) return async () => 0n;
+  return async (owner, sinceMs) =>
+    toNanoUsd(parseUsd(await sumBudgetSpend(await db, { ...owner, sinceMs })));
 }

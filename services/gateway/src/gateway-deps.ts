@@ -1,5 +1,6 @@
-import type { BudgetLedger, RateLimiter } from '@switchyard/limits';
+import type { RateLimiter } from '@switchyard/limits';
 import type { AdmissionMetrics } from './admission/admission-metrics.js';
+import type { BudgetChecks } from './admission/create-budget-checks.js';
 import type { Authenticator } from './auth/create-authenticator.js';
 import type { ModelCatalog } from './catalog/model-catalog.js';
 import type { Executor } from './executor/create-executor.js';
@@ -13,7 +14,7 @@ export interface GatewayDeps {
   authenticate: Authenticator;
   catalog: ModelCatalog;
   limiter: RateLimiter;
-  budgets: BudgetLedger;
+  budgets: BudgetChecks;
   admissionMetrics: AdmissionMetrics;
   executor: Executor;
   breakers: CircuitBreakers;

@@ -35,6 +35,11 @@ export interface BudgetState {
   readonly spentNanos: bigint;
   /** Held by requests in flight. */
   readonly reservedNanos: bigint;
+  /**
+   * False when the counter is missing (a restarted or flushed store, a new period): its spend
+   * is not zero but not known until it is seeded from the ledger; `spentNanos` then reads 0.
+   */
+  readonly known: boolean;
 }
 
 /** What a granted reservation holds; hand it to `settle` when the request ends. */
@@ -63,6 +68,13 @@ export type BudgetReservation =
       /** `spent`: the budget itself is used up; `reserved`: requests in flight hold the rest. */
       readonly reason: 'spent' | 'reserved';
       readonly states: BudgetState[];
+    }
+  | {
+      readonly granted: false;
+      /** Some counters are unknown: nothing was reserved; seed them (`raiseSpent`) and retry. */
+      readonly reason: 'unknown';
+      /** The ids of the unknown budgets. */
+      readonly unknown: readonly string[];
     };
 
 /**
@@ -71,14 +83,18 @@ export type BudgetReservation =
  * actual cost, and reservations expire so a dead gateway cannot strand them.
  */
 export interface BudgetLedger {
-  /** Reserves atomically against every budget, clamping tokens to what all of them afford. */
+  /**
+   * Reserves atomically against every budget, clamping tokens to what all of them afford. A
+   * budget whose counter is missing is never taken for zero: the answer is `unknown`.
+   */
   reserve(request: BudgetReservationRequest): Promise<BudgetReservation>;
-  /** Replaces the hold by the actual cost (spent += actual). Never throws. */
+  /** Replaces the hold by the actual cost (spent += actual; an unknown counter stays so). Never throws. */
   settle(hold: BudgetHold, actualNanos: number): Promise<void>;
   state(partition: string, budgets: readonly Budget[]): Promise<BudgetState[]>;
   /**
-   * Raises a budget's spent counter to the ledger's figure when it is behind (a lost Redis),
-   * never lowers it (events still on their way are not in the ledger yet).
+   * Seeds an unknown counter with the ledger's figure, or raises a known one to it when it is
+   * behind; never lowers it (events still on their way are not in the ledger yet). Throws when
+   * the store cannot be reached.
    */
   raiseSpent(partition: string, budget: Budget, spentNanos: bigint): Promise<void>;
 }

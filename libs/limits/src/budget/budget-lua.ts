@@ -1,7 +1,9 @@
 /**
  * Budget counters in Redis: one hash per budget with `spent` and one `l:<lease>` field per
  * reservation holding `amount|expiresAtMs`. Expired reservations are dropped as they are read,
- * so a dead gateway's holds vanish after their TTL. Time is Redis's own clock.
+ * so a dead gateway's holds vanish after their TTL. Time is Redis's own clock. A hash without
+ * `spent` is unknown (a restarted or flushed Redis, a new period), never zero: reserve refuses
+ * to decide on it and settle does not create it; only a seed from the ledger does.
  *
  * Lua numbers are doubles: the admission arithmetic is exact to the nano-USD below $9M and
  * within a few micro-USD beyond. What callers see is exact at any size: `spent` is returned as
@@ -14,7 +16,7 @@ local function now_ms()
 end
 local function read_state(key, now)
   local fields = redis.call('HGETALL', key)
-  local spent, reserved, spent_text = 0, 0, '0'
+  local spent, reserved, spent_text = 0, 0, '?'
   for j = 1, #fields, 2 do
     local field, value = fields[j], fields[j + 1]
     if field == 'spent' then
@@ -35,10 +37,16 @@ end
 
 /**
  * KEYS: budget hashes. ARGV: lease, ttl_ms, fixed, per_token, max_tokens, min_tokens, then
- * (limit, expires_at_ms) per key. Reply: {1, tokens, spent1, reserved1, …} or
- * {0, index of the refusing budget (1-based), reason ('spent'|'reserved'), spent1, reserved1, …}.
+ * (limit, expires_at_ms) per key. Reply: {1, tokens, spent1, reserved1, …},
+ * {0, index of the refusing budget (1-based), reason ('spent'|'reserved'), spent1, reserved1, …},
+ * or {2, index of each unknown budget, …} with nothing reserved.
  */
 export const reserveBudgetLua = `${READ_STATE}
+local unknown = {2}
+for i = 1, #KEYS do
+  if redis.call('HEXISTS', KEYS[i], 'spent') == 0 then table.insert(unknown, i) end
+end
+if #unknown > 1 then return unknown end
 local now = now_ms()
 local lease, ttl = ARGV[1], tonumber(ARGV[2])
 local fixed, per_token = tonumber(ARGV[3]), tonumber(ARGV[4])
@@ -77,17 +85,22 @@ end
 return reply
 `;
 
-/** KEYS: budget hashes. ARGV: lease, actual, then expires_at_ms per key. */
+/**
+ * KEYS: budget hashes. ARGV: lease, actual, then expires_at_ms per key. An unknown counter stays
+ * unknown: the cost reaches the ledger through the usage event, and the seed reads it there.
+ */
 export const settleBudgetLua = `
 for i = 1, #KEYS do
   redis.call('HDEL', KEYS[i], 'l:' .. ARGV[1])
-  redis.call('HINCRBY', KEYS[i], 'spent', ARGV[2])
-  redis.call('PEXPIREAT', KEYS[i], ARGV[2 + i])
+  if redis.call('HEXISTS', KEYS[i], 'spent') == 1 then
+    redis.call('HINCRBY', KEYS[i], 'spent', ARGV[2])
+    redis.call('PEXPIREAT', KEYS[i], ARGV[2 + i])
+  end
 end
 return 1
 `;
 
-/** KEYS: budget hashes. Reply: spent1, reserved1, … */
+/** KEYS: budget hashes. Reply: spent1, reserved1, … (spent is '?' for an unknown counter). */
 export const budgetStateLua = `${READ_STATE}
 local now = now_ms()
 local reply = {}
@@ -99,10 +112,10 @@ end
 return reply
 `;
 
-/** KEYS: one budget hash. ARGV: spent from the ledger, expires_at_ms. */
+/** KEYS: one budget hash. ARGV: spent from the ledger, expires_at_ms. Seeds an unknown counter. */
 export const raiseSpentLua = `
-local current = tonumber(redis.call('HGET', KEYS[1], 'spent') or '0')
-if tonumber(ARGV[1]) > current then
+local current = redis.call('HGET', KEYS[1], 'spent')
+if not current or tonumber(ARGV[1]) > tonumber(current) then
   redis.call('HSET', KEYS[1], 'spent', ARGV[1])
   redis.call('PEXPIREAT', KEYS[1], ARGV[2])
 end

@@ -2,7 +2,8 @@ import type { Budget, BudgetLedger, BudgetState } from './budget-ledger.js';
 import { decideBudgetGrant } from './decide-budget-grant.js';
 
 interface Counter {
-  spent: bigint;
+  /** Undefined until seeded: a counter this process never saw is unknown, not zero. */
+  spent: bigint | undefined;
   expiresAtMs: number;
   /** Lease id → amount and expiry of its reservation. */
   leases: Map<string, { amount: number; expiresAtMs: number }>;
@@ -16,7 +17,7 @@ export function createMemoryBudgetLedger(options: { now?: () => number } = {}): 
     const key = `${partition}:${budget.id}`;
     let counter = counters.get(key);
     if (counter === undefined || counter.expiresAtMs <= now()) {
-      counter = { spent: 0n, expiresAtMs: budget.expiresAtMs, leases: new Map() };
+      counter = { spent: undefined, expiresAtMs: budget.expiresAtMs, leases: new Map() };
       counters.set(key, counter);
     }
     return counter;
@@ -30,8 +31,9 @@ export function createMemoryBudgetLedger(options: { now?: () => number } = {}): 
     return {
       id: budget.id,
       limitNanos: budget.limitNanos,
-      spentNanos: counter.spent,
+      spentNanos: counter.spent ?? 0n,
       reservedNanos: reserved,
+      known: counter.spent !== undefined,
     };
   };
   return {
@@ -40,6 +42,8 @@ export function createMemoryBudgetLedger(options: { now?: () => number } = {}): 
       const states = counters.map((counter, index) =>
         stateOf(counter, request.budgets[index] as Budget),
       );
+      const unknown = states.filter((state) => !state.known).map((state) => state.id);
+      if (unknown.length > 0) return { granted: false, reason: 'unknown', unknown };
       const decision = decideBudgetGrant(states, request);
       if (!decision.granted) return { ...decision, states };
       const amount = request.fixedNanos + decision.tokens * request.perTokenNanos;
@@ -67,7 +71,9 @@ export function createMemoryBudgetLedger(options: { now?: () => number } = {}): 
       for (const budget of hold.budgets) {
         const counter = counterOf(hold.partition, budget);
         counter.leases.delete(hold.leaseId);
-        counter.spent += BigInt(Math.max(0, Math.ceil(actualNanos)));
+        if (counter.spent !== undefined) {
+          counter.spent += BigInt(Math.max(0, Math.ceil(actualNanos)));
+        }
       }
     },
     async state(partition, budgets) {
@@ -75,7 +81,7 @@ export function createMemoryBudgetLedger(options: { now?: () => number } = {}): 
     },
     async raiseSpent(partition, budget, spentNanos) {
       const counter = counterOf(partition, budget);
-      if (spentNanos > counter.spent) counter.spent = spentNanos;
+      if (counter.spent === undefined || spentNanos > counter.spent) counter.spent = spentNanos;
     },
   };
 }

@@ -26,6 +26,7 @@ function statesOf(budgets: readonly Budget[], values: readonly unknown[]): Budge
     limitNanos: budget.limitNanos,
     spentNanos: toBigInt(values[index * 2]),
     reservedNanos: toBigInt(values[index * 2 + 1]),
+    known: values[index * 2] !== '?',
   }));
 }
 
@@ -36,7 +37,8 @@ function toBigInt(value: unknown): bigint {
 
 /**
  * Budgets shared by every gateway replica through Redis, each operation one Lua script. When
- * Redis cannot be reached, reservations are granted unchecked (`open`) or refused (`closed`).
+ * Redis cannot be reached, reservations are granted unchecked (`open`, a `degraded` hold the
+ * caller must bound) or refused (`closed`).
  */
 export function createRedisBudgetLedger(options: {
   redis: Redis;
@@ -76,6 +78,13 @@ export function createRedisBudgetLedger(options: {
         return { granted: true, tokens: request.maxTokens, hold, states: [] };
       }
       if (!Array.isArray(reply)) throw new TypeError('unexpected budget reserve reply');
+      if (reply[0] === 2) {
+        const unknown = reply
+          .slice(1)
+          .map((index) => request.budgets[Number(index) - 1]?.id ?? '')
+          .filter((id) => id !== '');
+        return { granted: false, reason: 'unknown', unknown };
+      }
       if (reply[0] === 1) {
         const tokens = Number(reply[1]);
         return {

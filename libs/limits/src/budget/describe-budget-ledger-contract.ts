@@ -25,6 +25,11 @@ function request(
   };
 }
 
+/** Seeds each budget's counter at zero spent, as the gateway does from an empty ledger. */
+async function seeded(ledger: BudgetLedger, partition: string, budgets: Budget[]): Promise<void> {
+  for (const entry of budgets) await ledger.raiseSpent(partition, entry, 0n);
+}
+
 /**
  * What every {@link BudgetLedger} does, run against the in-memory and the Redis ledger. For
  * tests only: not exported from the package.
@@ -33,11 +38,19 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
   describe(`${name} (budget ledger contract)`, () => {
     it('grants the full request when it fits and holds its maximum cost', async () => {
       const ledger = makeLedger();
+      const partition = randomUUID();
       const limit = budget(1_000_000n);
-      const result = await ledger.reserve(request([limit]));
+      await seeded(ledger, partition, [limit]);
+      const result = await ledger.reserve(request([limit], { partition }));
       expect(result).toMatchObject({ granted: true, tokens: 100 });
-      expect(await ledger.state(result.granted ? result.hold.partition : '', [limit])).toEqual([
-        { id: limit.id, limitNanos: 1_000_000n, spentNanos: 0n, reservedNanos: 11_000n },
+      expect(await ledger.state(partition, [limit])).toEqual([
+        {
+          id: limit.id,
+          limitNanos: 1_000_000n,
+          spentNanos: 0n,
+          reservedNanos: 11_000n,
+          known: true,
+        },
       ]);
     });
 
@@ -46,6 +59,7 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
       const partition = randomUUID();
       const loose = budget(1_000_000n);
       const tight = budget(6_000n);
+      await seeded(ledger, partition, [loose, tight]);
       const clamped = await ledger.reserve(request([loose, tight], { partition }));
       expect(clamped).toMatchObject({ granted: true, tokens: 50 });
       const refused = await ledger.reserve(request([loose, tight], { partition }));
@@ -56,11 +70,12 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
       const ledger = makeLedger();
       const partition = randomUUID();
       const limit = budget(20_000n);
+      await seeded(ledger, partition, [limit]);
       const first = await ledger.reserve(request([limit], { partition }));
       if (!first.granted) throw new Error('expected a grant');
       await ledger.settle(first.hold, 15_000);
       expect(await ledger.state(partition, [limit])).toEqual([
-        { id: limit.id, limitNanos: 20_000n, spentNanos: 15_000n, reservedNanos: 0n },
+        { id: limit.id, limitNanos: 20_000n, spentNanos: 15_000n, reservedNanos: 0n, known: true },
       ]);
       const second = await ledger.reserve(request([limit], { partition }));
       expect(second).toMatchObject({ granted: true, tokens: 40 });
@@ -75,6 +90,7 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
       const ledger = makeLedger();
       const partition = randomUUID();
       const limit = budget(110_000n);
+      await seeded(ledger, partition, [limit]);
       const results = await Promise.all(
         Array.from({ length: 50 }, () => ledger.reserve(request([limit], { partition }))),
       );
@@ -85,6 +101,7 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
       const ledger = makeLedger();
       const partition = randomUUID();
       const limit = budget(11_000n);
+      await seeded(ledger, partition, [limit]);
       expect((await ledger.reserve(request([limit], { partition, ttlMs: 50 }))).granted).toBe(true);
       expect((await ledger.reserve(request([limit], { partition }))).granted).toBe(false);
       await new Promise((resolve) => setTimeout(resolve, 120));
@@ -100,6 +117,54 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
       expect((await ledger.state(partition, [limit]))[0]?.spentNanos).toBe(40_000n);
     });
 
+    it('takes a counter never seeded for unknown, not zero, and reserves nothing on it', async () => {
+      const ledger = makeLedger();
+      const partition = randomUUID();
+      const known = budget(1_000_000n);
+      const missing = budget(1_000_000n);
+      await seeded(ledger, partition, [known]);
+      const result = await ledger.reserve(request([known, missing], { partition }));
+      expect(result).toEqual({ granted: false, reason: 'unknown', unknown: [missing.id] });
+      expect(await ledger.state(partition, [known, missing])).toEqual([
+        { id: known.id, limitNanos: 1_000_000n, spentNanos: 0n, reservedNanos: 0n, known: true },
+        {
+          id: missing.id,
+          limitNanos: 1_000_000n,
+          spentNanos: 0n,
+          reservedNanos: 0n,
+          known: false,
+        },
+      ]);
+    });
+
+    it('seeds an unknown counter from the ledger, then admits against that spend', async () => {
+      const ledger = makeLedger();
+      const partition = randomUUID();
+      const limit = budget(50_000n);
+      await ledger.raiseSpent(partition, limit, 49_500n);
+      expect(await ledger.reserve(request([limit], { partition }))).toMatchObject({
+        granted: false,
+        reason: 'spent',
+      });
+    });
+
+    it('leaves an unknown counter unknown when a hold from before it was lost settles', async () => {
+      const ledger = makeLedger();
+      const partition = randomUUID();
+      const limit = budget(50_000n);
+      await ledger.settle(
+        {
+          partition,
+          leaseId: randomUUID(),
+          budgets: [limit],
+          amountNanos: 11_000,
+          degraded: false,
+        },
+        5_000,
+      );
+      expect((await ledger.state(partition, [limit]))[0]).toMatchObject({ known: false });
+    });
+
     it('keeps budgets far past $9M exact to the nano-USD', async () => {
       const ledger = makeLedger();
       const partition = randomUUID();
@@ -110,7 +175,13 @@ export function describeBudgetLedgerContract(name: string, makeLedger: () => Bud
       const granted = await ledger.reserve(request([limit], { partition }));
       expect(granted).toMatchObject({ granted: true, tokens: 100 });
       expect(await ledger.state(partition, [limit])).toEqual([
-        { id: limit.id, limitNanos: limit.limitNanos, spentNanos: spent, reservedNanos: 11_000n },
+        {
+          id: limit.id,
+          limitNanos: limit.limitNanos,
+          spentNanos: spent,
+          reservedNanos: 11_000n,
+          known: true,
+        },
       ]);
     });
   });

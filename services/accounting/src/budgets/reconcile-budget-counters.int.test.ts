@@ -1,12 +1,14 @@
 import { createRedisBudgetLedger, currentBudget } from '@switchyard/limits';
 import { useRedis } from '@switchyard/testing';
 import { Redis } from 'ioredis';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startAccountingForTest,
   type TestAccounting,
 } from '../testing/start-accounting-for-test.js';
 import { reconcileBudgetCounters } from './reconcile-budget-counters.js';
+import { startBudgetReconciler } from './start-budget-reconciler.js';
 
 let accounting: TestAccounting;
 let redis: Redis;
@@ -108,6 +110,68 @@ describe('reconcileBudgetCounters', () => {
     await ledger.settle(hold.hold, 100_000_000);
     await reconcileBudgetCounters(accounting.database.db, ledger, now);
     expect((await ledger.state(team.id, [keyBudget.budget]))[0]?.spentNanos).toBe(350_000_001n);
+  });
+});
+
+describe('startBudgetReconciler', () => {
+  it('re-seeds every budget as soon as Redis is ready again, not on its minute timer', async () => {
+    const team = await post('/admin/v1/teams', {
+      name: `reseed-${now}-${Math.random()}`,
+      budget: { limit_usd: '0.05', period: 'total' },
+    });
+    await accounting.database.db
+      .insertInto('accounting.usage_daily')
+      .values({
+        day: today,
+        team_id: team.id,
+        key_id: (await post('/admin/v1/keys', { name: 'k', team_id: team.id })).id,
+        model: 'a',
+        provider: 'openai',
+        requests: 1,
+        errors: 0,
+        prompt_tokens: 1,
+        completion_tokens: 1,
+        cached_tokens: 0,
+        reasoning_tokens: 0,
+        cost_usd: '0.0479',
+        latency_ms_total: 1,
+        ttft_ms_total: 0,
+        ttft_count: 0,
+      })
+      .execute();
+    // A client of its own: the test drops and restores its connection as a restart would.
+    const client = new Redis((await useRedis()).url, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+    });
+    client.on('error', () => undefined);
+    await new Promise((resolve) => client.once('ready', resolve));
+    const ledger = createRedisBudgetLedger({ redis: client, failMode: 'closed' });
+    const reconciler = startBudgetReconciler({
+      db: accounting.database.db,
+      ledger,
+      logger: pino({ level: 'silent' }),
+      intervalMs: 3_600_000,
+      startDelayMs: 3_600_000,
+      now: () => now,
+      redis: client,
+    });
+    try {
+      const { budget } = currentBudget(
+        { scope: 'team', id: team.id, period: 'total', limitNanos: 50_000_000n },
+        now,
+      );
+      expect((await ledger.state(team.id, [budget]))[0]?.spentNanos).toBe(0n);
+      client.disconnect(true);
+      await expect
+        .poll(async () => (await ledger.state(team.id, [budget]))[0]?.spentNanos, {
+          timeout: 5_000,
+        })
+        .toBe(47_900_000n);
+    } finally {
+      await reconciler.stop();
+      client.disconnect();
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { parseUsd, toNanoUsd } from '@switchyard/contracts';
-import type { Tables } from '@switchyard/db';
+import { sumBudgetSpend, type Tables } from '@switchyard/db';
 import { type BudgetLedger, type BudgetPeriod, currentBudget } from '@switchyard/limits';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AccountingChange } from '../admin/accounting-change.js';
 
 /** One budget owner as stored: a key (partitioned by its team) or a team. */
@@ -14,7 +14,7 @@ interface BudgetOwner {
 }
 
 /**
- * Raises every budget's spend counter in Redis to what the ledger says was spent in its current
+ * Seeds or raises every budget's spend counter in Redis to what the ledger says was spent in its current
  * period (from the daily rollups), so a lost or flushed Redis cannot let spending restart from
  * zero. Counters are never lowered: spend still on its way to the ledger is counted there
  * already. With `only`, just that key's or team's budget. Returns how many budgets were checked.
@@ -36,14 +36,11 @@ export async function reconcileBudgetCounters(
       },
       nowMs,
     );
-    const since = new Date(current.periodStartMs).toISOString().slice(0, 10);
-    const spent = await db
-      .selectFrom('accounting.usage_daily')
-      .select(sql<string | null>`sum(cost_usd)::text`.as('cost'))
-      .where(owner.scope === 'key' ? 'key_id' : 'team_id', '=', owner.id)
-      .where('day', '>=', since)
-      .executeTakeFirst();
-    const cost = spent?.cost ?? '0';
+    const cost = await sumBudgetSpend(db, {
+      scope: owner.scope,
+      id: owner.id,
+      sinceMs: current.periodStartMs,
+    });
     await ledger.raiseSpent(owner.teamId, current.budget, toNanoUsd(parseUsd(cost)));
   }
   return owners.length;

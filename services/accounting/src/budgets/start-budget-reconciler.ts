@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { Tables } from '@switchyard/db';
 import type { BudgetLedger } from '@switchyard/limits';
 import type { Kysely } from 'kysely';
@@ -21,8 +22,10 @@ export interface BudgetReconciler {
 
 /**
  * Reconciles the budget counters the gateways enforce (Redis, or standalone's in-memory
- * ledger) from the ledger after `startDelayMs` (default 1 s) and every minute. Every replica may
- * run it: raising a counter to the ledger's figure is idempotent.
+ * ledger) from the ledger after `startDelayMs` (default 1 s), every minute, and each time
+ * `redis` (the counters' client) is ready again after a reconnect — a restarted Redis has lost
+ * every counter, and the gateways' own seeds cover only the budgets they are asked about. Every
+ * replica may run it: seeding or raising a counter to the ledger's figure is idempotent.
  */
 export function startBudgetReconciler(options: {
   db: Kysely<Tables>;
@@ -31,6 +34,8 @@ export function startBudgetReconciler(options: {
   intervalMs?: number;
   startDelayMs?: number;
   now?: () => number;
+  /** The counters' Redis client: its 'ready' event (emitted again after each reconnect) re-seeds. */
+  redis?: EventEmitter;
 }): BudgetReconciler {
   const now = options.now ?? Date.now;
   let running: Promise<unknown> = Promise.resolve();
@@ -50,9 +55,15 @@ export function startBudgetReconciler(options: {
   );
   timer.unref();
   startTimer.unref();
+  const onReady = () => {
+    options.logger.info('budget store reachable again; re-seeding budget counters');
+    void reconcile();
+  };
+  options.redis?.on('ready', onReady);
   return {
     reconcile,
     async stop() {
+      options.redis?.off('ready', onReady);
       clearTimeout(startTimer);
       clearInterval(timer);
       await running;

@@ -1,11 +1,19 @@
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import { Counter, type Registry } from 'prom-client';
 
+/** Which check could not be made: the rate limits, or the budgets. */
+export type DegradedCheck = 'rate_limit' | 'budget';
+
 /** What admission reports: refusals by limit, and a limit store that cannot be reached. */
 export interface AdmissionMetrics {
   refused(limit: string): void;
-  /** A request let through unchecked (fail open) or refused (fail closed) for want of Redis. */
-  degraded(failMode: 'open' | 'closed'): void;
+  /**
+   * A request let through unchecked (fail open) or refused (fail closed) because its limits or
+   * budgets could not be checked (Redis unreachable; a budget counter unknown and unseedable).
+   */
+  degraded(failMode: 'open' | 'closed', check: DegradedCheck): void;
+  /** One attempt to seed an unknown budget counter from the ledger. */
+  budgetSeed(result: 'seeded' | 'failed'): void;
   /** One failed store call; logged at most once per interval, always counted. */
   storeError(error: unknown): void;
 }
@@ -26,8 +34,14 @@ export function createAdmissionMetrics(
   });
   const degraded = new Counter({
     name: 'switchyard_rate_limit_degraded_total',
-    help: 'Requests admitted unchecked (open) or refused (closed) because the limit store was unreachable.',
-    labelNames: ['fail_mode'] as const,
+    help: 'Requests admitted unchecked (open) or refused (closed) because their rate limits or budgets (check) could not be checked.',
+    labelNames: ['fail_mode', 'check'] as const,
+    registers: [registry],
+  });
+  const seeds = new Counter({
+    name: 'switchyard_budget_counter_seeds_total',
+    help: 'Unknown budget counters (a restarted or flushed Redis, a new period) seeded from the ledger, or not (failed).',
+    labelNames: ['result'] as const,
     registers: [registry],
   });
   const storeErrors = new Counter({
@@ -39,7 +53,8 @@ export function createAdmissionMetrics(
   let unlogged = 0;
   return {
     refused: (limit) => refusals.inc({ limit }),
-    degraded: (failMode) => degraded.inc({ fail_mode: failMode }),
+    degraded: (failMode, check) => degraded.inc({ fail_mode: failMode, check }),
+    budgetSeed: (result) => seeds.inc({ result }),
     storeError(error) {
       storeErrors.inc();
       unlogged += 1;

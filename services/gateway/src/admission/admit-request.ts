@@ -45,7 +45,7 @@ export async function admitRequest(
     });
   } catch (error: unknown) {
     if (!(error instanceof LimiterUnavailableError)) throw error;
-    metrics.degraded('closed');
+    metrics.degraded('closed', 'rate_limit');
     throw apiErrors.unavailable('Rate limits cannot be checked right now; retry shortly.', error);
   }
   const headers = toRateLimitHeaders(result.states);
@@ -58,7 +58,7 @@ export async function admitRequest(
       )
       .withHeaders(headers);
   }
-  if (result.degraded === true) metrics.degraded('open');
+  if (result.degraded === true) metrics.degraded('open', 'rate_limit');
   return { headers, end: ender(limiter, result.lease) };
 }
 

@@ -6,21 +6,25 @@ import type { Principal, PrincipalBudget } from '../auth/principal.js';
 export interface PrincipalCurrentBudget extends CurrentBudget {
   readonly source: 'key_budget' | 'team_budget';
   readonly period: PrincipalBudget['period'];
+  /** Whose spend the ledger sums for it. */
+  readonly owner: { readonly scope: 'key' | 'team'; readonly id: string };
 }
 
 /** The counters a request is checked against: one per budget of the key and of its team. */
 export function budgetsOf(principal: Principal, nowMs: number): PrincipalCurrentBudget[] {
-  return principal.budgets.map((budget) => ({
-    ...currentBudget(
-      {
-        scope: budget.scope,
-        id: budget.scope === 'key' ? principal.keyId : (principal.teamId ?? principal.keyId),
-        period: budget.period,
-        limitNanos: toNanoUsd(parseUsd(budget.limitUsd)),
-      },
-      nowMs,
-    ),
-    source: budget.scope === 'key' ? 'key_budget' : 'team_budget',
-    period: budget.period,
-  }));
+  return principal.budgets.map((budget) => {
+    const owner = {
+      scope: budget.scope,
+      id: budget.scope === 'key' ? principal.keyId : (principal.teamId ?? principal.keyId),
+    };
+    return {
+      ...currentBudget(
+        { ...owner, period: budget.period, limitNanos: toNanoUsd(parseUsd(budget.limitUsd)) },
+        nowMs,
+      ),
+      source: budget.scope === 'key' ? 'key_budget' : 'team_budget',
+      period: budget.period,
+      owner,
+    };
+  });
 }

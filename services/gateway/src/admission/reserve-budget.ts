@@ -2,12 +2,14 @@ import { formatNanoUsd } from '@switchyard/contracts';
 import {
   type BudgetHold,
   type BudgetLedger,
+  type BudgetReservation,
   type BudgetState,
   LimiterUnavailableError,
 } from '@switchyard/limits';
 import { apiErrors } from '@switchyard/service-kit';
 import type { Principal } from '../auth/principal.js';
 import { budgetsOf, type PrincipalCurrentBudget } from './budgets-of.js';
+import type { BudgetChecks } from './create-budget-checks.js';
 
 /** A request's hold on its budgets; `settle` records what it actually cost. */
 export interface BudgetAdmission {
@@ -34,7 +36,7 @@ export const NO_BUDGET: BudgetAdmission = { clampedMaxTokens: undefined, settle:
  * with 402 `budget_exceeded` naming the budget (`limit_source`) and when it resets.
  */
 export async function reserveBudget(
-  ledger: BudgetLedger,
+  checks: BudgetChecks,
   request: {
     principal: Principal;
     leaseId: string;
@@ -48,9 +50,12 @@ export async function reserveBudget(
   if (current.length === 0) return NO_BUDGET;
   const partition = request.principal.teamId ?? request.principal.keyId;
   const minTokens = Math.min(MIN_ANSWER_TOKENS, request.maxTokens);
-  let result: Awaited<ReturnType<BudgetLedger['reserve']>>;
-  try {
-    result = await ledger.reserve({
+  const smallest = {
+    tokens: minTokens,
+    nanos: request.fixedNanos + minTokens * request.perTokenNanos,
+  };
+  const reserve = () =>
+    checks.ledger.reserve({
       partition,
       budgets: current.map((entry) => entry.budget),
       fixedNanos: request.fixedNanos,
@@ -60,17 +65,81 @@ export async function reserveBudget(
       leaseId: request.leaseId,
       ttlMs: HOLD_TTL_MS,
     });
+  let result: BudgetReservation;
+  try {
+    result = await reserve();
+    // A missing counter is unknown, never zero: seed it from the ledger, then try once more.
+    if (!result.granted && result.reason === 'unknown') {
+      const unknown = current.filter((entry) => isUnknown(result, entry));
+      if (await checks.seed(partition, unknown)) result = await reserve();
+    }
   } catch (error: unknown) {
     if (!(error instanceof LimiterUnavailableError)) throw error;
-    throw apiErrors.unavailable('Budgets cannot be checked right now; retry shortly.', error);
+    checks.metrics.degraded('closed', 'budget');
+    throw unavailable(error);
   }
-  if (!result.granted) {
-    const smallest = request.fixedNanos + minTokens * request.perTokenNanos;
-    throw refusal(current, result, { tokens: minTokens, nanos: smallest });
+  if (result.granted && !result.hold.degraded) {
+    checks.gate.remember(result.states);
+    return {
+      clampedMaxTokens: result.tokens < request.maxTokens ? result.tokens : undefined,
+      settle: settler(checks.ledger, result.hold),
+    };
   }
+  if (!result.granted && result.reason !== 'unknown') {
+    checks.gate.remember(result.states);
+    throw refusal(current, result, smallest);
+  }
+  const maxNanos = request.fixedNanos + request.maxTokens * request.perTokenNanos;
+  return admitUnchecked(checks, current, { storeGranted: result.granted, smallest, maxNanos });
+}
+
+function isUnknown(result: BudgetReservation, entry: PrincipalCurrentBudget): boolean {
+  return !result.granted && result.reason === 'unknown' && result.unknown.includes(entry.budget.id);
+}
+
+const unavailable = (cause?: unknown) =>
+  apiErrors.unavailable('Budgets cannot be checked right now; retry shortly.', cause);
+
+/**
+ * The budgets cannot be checked: Redis failed (the ledger granted a degraded hold when failing
+ * open) or a counter stayed unknown because the ledger could not be read. Failing closed is a
+ * 503; failing open goes through this gateway's degraded gate: a budget last seen used up is
+ * refused, and at most one unchecked request per budget runs at a time.
+ */
+function admitUnchecked(
+  checks: BudgetChecks,
+  current: readonly PrincipalCurrentBudget[],
+  options: {
+    storeGranted: boolean;
+    smallest: { tokens: number; nanos: number };
+    /** What the request may cost at most: what it counts for when its cost is unknown. */
+    maxNanos: number;
+  },
+): BudgetAdmission {
+  const { smallest } = options;
+  if (checks.failMode === 'closed' && !options.storeGranted) {
+    checks.metrics.degraded('closed', 'budget');
+    throw unavailable();
+  }
+  const decision = checks.gate.admit(
+    current.map((entry) => entry.budget),
+    smallest.nanos,
+  );
+  if (decision.kind === 'exhausted') {
+    throw refusal(
+      current,
+      { limitedBy: decision.state.id, reason: 'spent', states: [decision.state] },
+      smallest,
+    );
+  }
+  if (decision.kind === 'busy') {
+    checks.metrics.degraded('closed', 'budget');
+    throw unavailable();
+  }
+  checks.metrics.degraded('open', 'budget');
   return {
-    clampedMaxTokens: result.tokens < request.maxTokens ? result.tokens : undefined,
-    settle: settler(ledger, result.hold),
+    clampedMaxTokens: undefined,
+    settle: (costNanos) => decision.settle(costNanos ?? options.maxNanos),
   };
 }
 

@@ -27,10 +27,7 @@ export function registerKey(app: FastifyInstance, deps: GatewayDeps): void {
     const budgets = budgetsOf(principal, deps.now());
     const [states, budgetStates] = await Promise.all([
       deps.limiter.state(partition, [...scopes, ...modelScopes]),
-      deps.budgets.state(
-        partition,
-        budgets.map((entry) => entry.budget),
-      ),
+      deps.budgets.state(partition, budgets),
     ]);
     reply.headers(toRateLimitHeaders(states.filter((state) => !state.scope.includes(':model:'))));
     return {
