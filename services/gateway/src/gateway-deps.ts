@@ -3,7 +3,7 @@ import type { AdmissionMetrics } from './admission/admission-metrics.js';
 import type { Authenticator } from './auth/create-authenticator.js';
 import type { ModelCatalog } from './catalog/model-catalog.js';
 import type { Executor } from './executor/create-executor.js';
-import type { StreamCutoff } from './relay/create-stream-cutoff.js';
+import type { ShutdownCutoff } from './relay/create-shutdown-cutoff.js';
 import type { CircuitBreakers } from './routing/circuit-breaker.js';
 import type { RoutingMetrics } from './routing/routing-metrics.js';
 import type { RoutingPolicy } from './routing/routing-policy.js';
@@ -21,8 +21,8 @@ export interface GatewayDeps {
   policy: RoutingPolicy;
   routingMetrics: RoutingMetrics;
   usage: UsageRecorder;
-  /** Ends the streams still running when the shutdown grace is over. */
-  streamCutoff: StreamCutoff;
+  /** Ends the requests (streams) still running when the shutdown grace is over. */
+  shutdownCutoff: ShutdownCutoff;
   /** Longest body the request log keeps, per request and per response (UTF-8 bytes). */
   requestLogMaxBytes: number;
   /** Total deadline of one request's upstream work, retries included. */

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     : undefined;
   const bus: Bus | undefined =
     nats && access?.natsNamespace ? withNamespace(nats, access.natsNamespace) : nats;
-  const { app, readiness, endStreams } = buildGatewayApp(config, {
+  const { app, readiness, endInFlight } = buildGatewayApp(config, {
     stores: {
       ...(database && { db: database.db }),
       ...(redis && { redis }),
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     app,
     readiness,
     graceMs: config.server.shutdownGraceMs,
-    onGraceOver: endStreams,
+    onGraceOver: endInFlight,
     onClosed: async () => {
       await bus?.close();
       redis?.disconnect();

@@ -23,7 +23,7 @@ export function registerChatCompletions(app: FastifyInstance, deps: GatewayDeps)
           call,
           outcome,
           includeUsage,
-          cutoff: deps.streamCutoff,
+          cutoff: deps.shutdownCutoff,
           now: deps.now,
         });
       }

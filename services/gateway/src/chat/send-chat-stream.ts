@@ -3,7 +3,7 @@ import { ProviderError } from '@switchyard/providers';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyReply } from 'fastify';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
-import type { StreamCutoff } from '../relay/create-stream-cutoff.js';
+import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
 import { relaySse } from '../relay/relay-sse.js';
 import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
@@ -26,7 +26,7 @@ export function chatEventStream(options: {
   call: RoutedCall;
   outcome: OutcomeTracker;
   includeUsage: boolean;
-  cutoff: StreamCutoff;
+  cutoff: ShutdownCutoff;
   now: () => number;
 }): AsyncGenerator<string> {
   const { call, outcome, now } = options;
@@ -110,7 +110,7 @@ export function sendChatStream(options: {
   call: RoutedCall;
   outcome: OutcomeTracker;
   includeUsage: boolean;
-  cutoff: StreamCutoff;
+  cutoff: ShutdownCutoff;
   now: () => number;
 }): FastifyReply {
   return sendSse(options.reply, chatEventStream(options));

@@ -63,7 +63,7 @@ export function registerMessages(
               call,
               outcome,
               includeUsage: true,
-              cutoff: deps.streamCutoff,
+              cutoff: deps.shutdownCutoff,
               now: deps.now,
             }),
             translator,

@@ -1,16 +1,17 @@
 /**
- * Ends the streams still running when the shutdown grace is over, so each can tell its client
- * (and the ledger) that the server, not the client, ended it. A set of listeners rather than one
- * `AbortSignal`: thousands of concurrent streams would trip node's listener-leak warning.
+ * Tells the requests still running when the shutdown grace is over that the server is ending
+ * them: a stream sends its client a last event, and the ledger records the server's doing, not a
+ * client that left. A set of listeners rather than one `AbortSignal`: thousands of concurrent
+ * requests would trip node's listener-leak warning.
  */
-export interface StreamCutoff {
+export interface ShutdownCutoff {
   /** Calls `listener` once if the cut comes while registered; the returned function unregisters. */
   onCut(listener: () => void): () => void;
-  /** Ends every registered stream; streams registering later are cut at once. */
+  /** Tells every registered request; requests registering later are told at once. */
   cut(): void;
 }
 
-export function createStreamCutoff(): StreamCutoff {
+export function createShutdownCutoff(): ShutdownCutoff {
   const listeners = new Set<() => void>();
   let cut = false;
   return {
