@@ -116,5 +116,12 @@ export const apiErrors = {
   unavailable: (message: string, cause?: unknown) =>
     new ApiError(503, 'server_error', 'service_unavailable', message, { cause }),
   overloaded: (message: string) => new ApiError(503, 'server_error', 'overloaded', message),
+  shuttingDown: () =>
+    new ApiError(
+      503,
+      'server_error',
+      'shutting_down',
+      'The server is shutting down and ended this response; retry the request.',
+    ),
   internal: () => new ApiError(500, 'server_error', 'internal_error', 'Internal server error.'),
 } as const;

@@ -19,6 +19,7 @@ import { registerKey } from './key/register-key.js';
 import { messagesErrorFormat } from './messages/messages-error-format.js';
 import { registerMessages } from './messages/register-messages.js';
 import { registerModels } from './models/register-models.js';
+import { createShutdownCutoff } from './relay/create-shutdown-cutoff.js';
 import { createCircuitBreakers } from './routing/circuit-breaker.js';
 import { createRoutingMetrics } from './routing/routing-metrics.js';
 import { DEFAULT_ROUTING_POLICY, type RoutingPolicy } from './routing/routing-policy.js';
@@ -38,6 +39,11 @@ export interface GatewayApp {
   app: FastifyInstance;
   readiness: Readiness;
   metrics: ServiceMetrics;
+  /**
+   * Ends the requests still running: a stream with a `shutting_down` event, and each is recorded
+   * as a 503 `shutting_down`, not a 499 (`handleShutdown`'s `onGraceOver`).
+   */
+  endInFlight: () => void;
 }
 
 /** Builds the gateway (routes, executor, catalog) without listening. */
@@ -92,6 +98,7 @@ export function buildGatewayApp(
     now,
   });
   if (db !== undefined) readiness.checks.push(accountingSchemaCheck(db));
+  const shutdownCutoff = createShutdownCutoff();
   const deps: GatewayDeps = {
     authenticate: access.authenticate,
     limiter: access.limiter,
@@ -108,6 +115,7 @@ export function buildGatewayApp(
     policy,
     routingMetrics,
     usage: overrides.usage ?? usage.recorder,
+    shutdownCutoff,
     requestTimeoutMs: config.upstream.requestTimeoutMs,
     requestLogMaxBytes: config.access?.requestLogMaxBytes ?? DEFAULT_REQUEST_LOG_MAX_BYTES,
     now,
@@ -126,7 +134,7 @@ export function buildGatewayApp(
     await executor.close();
     await usage.drain();
   });
-  return { app, readiness, metrics };
+  return { app, readiness, metrics, endInFlight: shutdownCutoff.cut };
 }
 
 /** Ready once accounting's schema matches this code (never serve on a stale schema). */

@@ -4,6 +4,7 @@ import type { BudgetChecks } from './admission/create-budget-checks.js';
 import type { Authenticator } from './auth/create-authenticator.js';
 import type { ModelCatalog } from './catalog/model-catalog.js';
 import type { Executor } from './executor/create-executor.js';
+import type { ShutdownCutoff } from './relay/create-shutdown-cutoff.js';
 import type { CircuitBreakers } from './routing/circuit-breaker.js';
 import type { RoutingMetrics } from './routing/routing-metrics.js';
 import type { RoutingPolicy } from './routing/routing-policy.js';
@@ -21,6 +22,8 @@ export interface GatewayDeps {
   policy: RoutingPolicy;
   routingMetrics: RoutingMetrics;
   usage: UsageRecorder;
+  /** Ends the requests (streams) still running when the shutdown grace is over. */
+  shutdownCutoff: ShutdownCutoff;
   /** Longest body the request log keeps, per request and per response (UTF-8 bytes). */
   requestLogMaxBytes: number;
   /** Total deadline of one request's upstream work, retries included. */

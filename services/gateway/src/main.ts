@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     : undefined;
   const bus: Bus | undefined =
     nats && access?.natsNamespace ? withNamespace(nats, access.natsNamespace) : nats;
-  const { app, readiness } = buildGatewayApp(config, {
+  const { app, readiness, endInFlight } = buildGatewayApp(config, {
     stores: {
       ...(database && { db: database.db }),
       ...(redis && { redis }),
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     app,
     readiness,
     graceMs: config.server.shutdownGraceMs,
+    onGraceOver: endInFlight,
     onClosed: async () => {
       await bus?.close();
       redis?.disconnect();

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   // Migrated in the background: the master key works at once, team keys once this settles (or
   // fails at once on a shutdown, so nothing waits for a start that will not be used).
   const migrated = Promise.race([prepareEmbeddedDatabase(database.db, budgets), shuttingDown]);
-  const { app, readiness, metrics } = buildGatewayApp(
+  const { app, readiness, metrics, endInFlight } = buildGatewayApp(
     {
       ...config,
       masterKey: masterKey.key,
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     app,
     readiness,
     graceMs,
+    onGraceOver: endInFlight,
     onSignal: () => abandonStart(new Error('shutting down before the embedded database started')),
     onClosed: async () => {
       await embedded.stop();

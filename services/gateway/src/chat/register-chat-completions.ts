@@ -18,7 +18,14 @@ export function registerChatCompletions(app: FastifyInstance, deps: GatewayDeps)
       const call = await routeChat(deps, request, reply, body, principal, outcome);
       if (body.stream === true) {
         const includeUsage = body.stream_options?.include_usage === true;
-        return sendChatStream({ reply, call, outcome, includeUsage, now: deps.now });
+        return sendChatStream({
+          reply,
+          call,
+          outcome,
+          includeUsage,
+          cutoff: deps.shutdownCutoff,
+          now: deps.now,
+        });
       }
       return await sendChatJson({ reply, call, outcome, now: deps.now });
     } catch (error: unknown) {

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import { ProviderError } from '@switchyard/providers';
+import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyReply } from 'fastify';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
+import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
 import { relaySse } from '../relay/relay-sse.js';
 import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
@@ -16,12 +18,15 @@ const LOGGED_STREAM_RETAIN_CHARS = 4 * 1024 * 1024;
 
 /**
  * The completion as OpenAI SSE text while it arrives, recording the outcome when it ends.
- * `translate` lets another ingress (Anthropic's `/v1/messages`) re-shape the events.
+ * `translate` lets another ingress (Anthropic's `/v1/messages`) re-shape the events. A stream
+ * still going when the shutdown grace is over (`cutoff`) ends with a `shutting_down` event and is
+ * recorded as the server's doing (503), not as a client that left.
  */
 export function chatEventStream(options: {
   call: RoutedCall;
   outcome: OutcomeTracker;
   includeUsage: boolean;
+  cutoff: ShutdownCutoff;
   now: () => number;
 }): AsyncGenerator<string> {
   const { call, outcome, now } = options;
@@ -43,27 +48,42 @@ export function chatEventStream(options: {
   const answer = createStreamAnswer(
     outcome.logsBodies ? LOGGED_STREAM_RETAIN_CHARS : ESTIMATE_STREAM_RETAIN_CHARS,
   );
+  let shutDown = false;
+  const stopWatching = options.cutoff.onCut(() => {
+    // A client already gone left on its own; for the others the server ends the stream.
+    if (response.clientClosed()) return;
+    shutDown = true;
+    // Aborts the upstream call; the relay then sends the client its last (error) event.
+    response.body.destroy(new Error('the server is shutting down'));
+  });
   return relaySse({
     body: response.body,
     transformer,
     clientClosed: response.clientClosed,
     toClientError: (error) =>
-      upstreamErrorToApiError(error instanceof ProviderError ? error : response.toFailure(error), {
-        provider: route.provider.name,
-        secrets: [call.credential.key],
-      }),
+      shutDown
+        ? apiErrors.shuttingDown()
+        : upstreamErrorToApiError(
+            error instanceof ProviderError ? error : response.toFailure(error),
+            { provider: route.provider.name, secrets: [call.credential.key] },
+          ),
     onFirstByte: () => {
       firstByteAt = now();
     },
     onOutput: answer.push,
     onEnd: (end) => {
+      stopWatching();
       const usage = transformer.usage;
-      const failure = end.error;
-      const cut = end.clientClosed || failure !== undefined;
+      // A stream the shutdown ended, even if its connection was then cut before the last event
+      // went out; one that had finished anyway stays a success.
+      const serverCut = shutDown && (end.error !== undefined || end.clientClosed);
+      const failure = serverCut ? apiErrors.shuttingDown() : end.error;
+      const clientClosed = !serverCut && end.clientClosed;
+      const cut = clientClosed || failure !== undefined;
       outcome.finish({
-        status: end.clientClosed ? 499 : failure ? failure.status : 200,
-        errorCode: end.clientClosed ? 'client_closed' : (failure?.code ?? null),
-        errorMessage: end.clientClosed ? null : (failure?.message ?? null),
+        status: clientClosed ? 499 : failure ? failure.status : 200,
+        errorCode: clientClosed ? 'client_closed' : (failure?.code ?? null),
+        errorMessage: clientClosed ? null : (failure?.message ?? null),
         usage,
         delivery: !cut ? 'complete' : firstByteAt !== undefined || usage ? 'partial' : 'none',
         answer,
@@ -90,6 +110,7 @@ export function sendChatStream(options: {
   call: RoutedCall;
   outcome: OutcomeTracker;
   includeUsage: boolean;
+  cutoff: ShutdownCutoff;
   now: () => number;
 }): FastifyReply {
   return sendSse(options.reply, chatEventStream(options));

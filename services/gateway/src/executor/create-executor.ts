@@ -8,7 +8,8 @@ import {
   trace,
 } from '@opentelemetry/api';
 import type { UpstreamRequest } from '@switchyard/providers';
-import { Pool } from 'undici';
+import { Client, Pool } from 'undici';
+import { trackSocketReuse } from './track-socket-reuse.js';
 import { toUpstreamFailure, type UpstreamFailure } from './upstream-failure.js';
 
 /**
@@ -35,6 +36,8 @@ export interface UpstreamCall {
   clientClosed: () => boolean;
   /** The server span's context, parent of the client span. */
   parentContext?: Context;
+  /** Sends on a new connection of its own, not a pooled keep-alive one (a retry after a reset). */
+  freshConnection?: boolean;
 }
 
 export interface UpstreamResponse {
@@ -67,22 +70,23 @@ const tracer = () => trace.getTracer('switchyard-gateway');
  * timeouts, and a client span per call. `callWithFallback` decides what to send where.
  */
 export function createExecutor(timeouts: ExecutorTimeouts): Executor {
+  const connection = {
+    pipelining: 1,
+    keepAliveTimeout: 30_000,
+    connect: { timeout: timeouts.connectTimeoutMs, noDelay: true, keepAlive: true },
+    headersTimeout: timeouts.firstByteTimeoutMs,
+    bodyTimeout: timeouts.idleTimeoutMs,
+  };
   const pools = new Map<string, Pool>();
   const poolFor = (origin: string): Pool => {
     let pool = pools.get(origin);
     if (!pool) {
-      pool = new Pool(origin, {
-        connections: MAX_CONNECTIONS_PER_ORIGIN,
-        pipelining: 1,
-        keepAliveTimeout: 30_000,
-        connect: { timeout: timeouts.connectTimeoutMs, noDelay: true, keepAlive: true },
-        headersTimeout: timeouts.firstByteTimeoutMs,
-        bodyTimeout: timeouts.idleTimeoutMs,
-      });
+      pool = new Pool(origin, { ...connection, connections: MAX_CONNECTIONS_PER_ORIGIN });
       pools.set(origin, pool);
     }
     return pool;
   };
+  const reuse = trackSocketReuse();
 
   return {
     async send(call) {
@@ -106,13 +110,17 @@ export function createExecutor(timeouts: ExecutorTimeouts): Executor {
       propagation.inject(trace.setSpan(context.active(), span), headers);
       const { signal } = call;
       try {
-        const response = await poolFor(url.origin).request({
+        const fresh = call.freshConnection ? new Client(url.origin, connection) : undefined;
+        const pending = (fresh ?? poolFor(url.origin)).request({
           path: `${url.pathname}${url.search}`,
           method: call.request.method,
           headers,
           body: call.request.body,
           signal,
         });
+        // Closes once this call's response is done: the connection carries nothing else.
+        fresh?.close().catch(() => undefined);
+        const response = await pending;
         span.setAttribute('http.response.status_code', response.statusCode);
         if (response.statusCode >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
         const body = response.body as unknown as UpstreamResponse['body'];
@@ -134,6 +142,7 @@ export function createExecutor(timeouts: ExecutorTimeouts): Executor {
           provider: call.provider,
           signal,
           clientClosed: call.clientClosed,
+          beforeResponse: { onReusedSocket: reuse.failedOnReusedSocket(error) },
         });
         span.setStatus({ code: SpanStatusCode.ERROR, message: failure.kind });
         span.end();
@@ -141,6 +150,7 @@ export function createExecutor(timeouts: ExecutorTimeouts): Executor {
       }
     },
     async close() {
+      reuse.close();
       await Promise.all([...pools.values()].map((pool) => pool.close()));
       pools.clear();
     },

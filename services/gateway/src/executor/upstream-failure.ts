@@ -13,13 +13,26 @@ export class UpstreamFailure extends Error {
   readonly kind: UpstreamFailureKind;
   readonly provider: string;
   readonly retryable: boolean;
+  /**
+   * The connection was reset (or closed) before any byte of the response, and it was a reused
+   * keep-alive connection: most likely the upstream closed it as idle while the request was on its
+   * way, so one more try on a fresh connection is worth it (see `callWithFallback`).
+   */
+  readonly resetOnReusedConnection: boolean;
 
-  constructor(kind: UpstreamFailureKind, provider: string, message: string, cause?: unknown) {
+  constructor(
+    kind: UpstreamFailureKind,
+    provider: string,
+    message: string,
+    cause?: unknown,
+    options: { resetOnReusedConnection?: boolean } = {},
+  ) {
     super(message, { cause });
     this.name = 'UpstreamFailure';
     this.kind = kind;
     this.provider = provider;
     this.retryable = kind !== 'client_closed' && kind !== 'total_timeout';
+    this.resetOnReusedConnection = options.resetOnReusedConnection ?? false;
   }
 }
 
@@ -32,11 +45,21 @@ const UNREACHABLE_CODES = new Set([
   'UND_ERR_CONNECT',
 ]);
 const LOST_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+/** The upstream reset or closed the connection (not our own client closing it). */
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
-/** Classifies whatever undici threw (or the abort reason) as an UpstreamFailure. */
+/**
+ * Classifies whatever undici threw (or the abort reason) as an UpstreamFailure. `beforeResponse`
+ * says the error came before the response headers, and on which kind of socket.
+ */
 export function toUpstreamFailure(
   error: unknown,
-  context: { provider: string; signal: AbortSignal; clientClosed: () => boolean },
+  context: {
+    provider: string;
+    signal: AbortSignal;
+    clientClosed: () => boolean;
+    beforeResponse?: { onReusedSocket: boolean };
+  },
 ): UpstreamFailure {
   if (error instanceof UpstreamFailure) return error;
   const { provider } = context;
@@ -90,6 +113,9 @@ export function toUpstreamFailure(
       provider,
       `The connection to ${provider} was lost.`,
       error,
+      {
+        resetOnReusedConnection: RESET_CODES.has(code) && !!context.beforeResponse?.onReusedSocket,
+      },
     );
   }
   return new UpstreamFailure('connection_lost', provider, `The call to ${provider} failed.`, error);

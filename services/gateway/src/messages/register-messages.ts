@@ -59,7 +59,13 @@ export function registerMessages(
         return sendSse(
           reply,
           translate(
-            chatEventStream({ call, outcome, includeUsage: true, now: deps.now }),
+            chatEventStream({
+              call,
+              outcome,
+              includeUsage: true,
+              cutoff: deps.shutdownCutoff,
+              now: deps.now,
+            }),
             translator,
           ),
         );

@@ -51,6 +51,12 @@ export interface CallWithFallbackOptions {
  * (and counts against that route's circuit). Retries back off with full jitter and stop at the
  * request's deadline or `policy.maxAttempts`. Nothing is retried once a response is returned:
  * the caller streams it, so bytes may reach the client from then on.
+ *
+ * A reused keep-alive connection reset before any byte of the response is tried again once, at
+ * once, on a fresh connection to the same route (the upstream most likely closed it as idle while
+ * the request was on its way; Go's `http.Transport` retries the same race). The upstream may have
+ * read that request, so this replay happens at most once per request and never on a fresh
+ * connection's reset: that is the upstream failing, and the route fallback above applies.
  */
 export async function callWithFallback(options: CallWithFallbackOptions): Promise<RoutedCall> {
   const { candidates, policy } = options;
@@ -58,6 +64,8 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
   let attempts = 0;
   let index = 0;
   let lastError: ApiError | undefined;
+  /** The one retry after a reset on a reused connection: `next` while pending, `used` after. */
+  let freshConnection: 'unused' | 'next' | 'used' = 'unused';
   while (index < candidates.length && attempts < policy.maxAttempts) {
     const candidate = candidates[index];
     if (!candidate) break;
@@ -79,7 +87,8 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
       index += 1;
       continue;
     }
-    if (attempts > 0) await backoff(options, attempts);
+    // A reset keep-alive connection says nothing of the upstream's load: no backoff before its retry.
+    if (attempts > 0 && freshConnection !== 'next') await backoff(options, attempts);
     if (options.signal.aborted) {
       route.provider.pool.release(credential.id, options.estimatedTokens);
       options.breakers.release(route.key);
@@ -87,7 +96,12 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
     }
     attempts += 1;
     options.onAttempt?.(candidate, credential, attempts);
-    const result = await attempt(options, candidate, credential).finally(() =>
+    const fresh = freshConnection === 'next';
+    if (fresh) freshConnection = 'used';
+    const result = await attempt(options, candidate, credential, {
+      freshConnection: fresh,
+      mayRetryFresh: freshConnection === 'unused',
+    }).finally(() =>
       // A trial call that ended without a verdict on the route must not block the next one.
       options.breakers.release(route.key),
     );
@@ -101,7 +115,8 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
     route.provider.pool.settle(credential.id, options.estimatedTokens, 0);
     lastError = error;
     if (next === 'give_up') throw withAttempts(error, attempts);
-    if (next === 'next_credential') skip.add(credential.id);
+    if (next === 'fresh_connection') freshConnection = 'next';
+    else if (next === 'next_credential') skip.add(credential.id);
     else index += 1;
   }
   throw withAttempts(
@@ -115,12 +130,17 @@ type AttemptResult =
       ok: true;
       call: { response: UpstreamResponse; target: UpstreamTarget; warnings: readonly string[] };
     }
-  | { ok: false; error: ApiError; next: 'next_credential' | 'next_route' | 'give_up' };
+  | {
+      ok: false;
+      error: ApiError;
+      next: 'fresh_connection' | 'next_credential' | 'next_route' | 'give_up';
+    };
 
 async function attempt(
   options: CallWithFallbackOptions,
   candidate: Candidate,
   credential: Credential,
+  connection: { freshConnection: boolean; mayRetryFresh: boolean },
 ): Promise<AttemptResult> {
   const { route } = candidate;
   const { provider } = route;
@@ -149,6 +169,7 @@ async function attempt(
       signal: options.signal,
       clientClosed: options.clientClosed,
       parentContext: options.parentContext,
+      freshConnection: connection.freshConnection,
     });
     if (response.status < 300)
       return { ok: true, call: { response, target, warnings: built.warnings } };
@@ -166,9 +187,14 @@ async function attempt(
     };
   } catch (error: unknown) {
     if (!(error instanceof UpstreamFailure)) throw error;
+    const apiError = upstreamErrorToApiError(error, context);
+    // The connection failed, not the route: its circuit is not charged for it.
+    if (error.resetOnReusedConnection && connection.mayRetryFresh) {
+      return { ok: false, error: apiError, next: 'fresh_connection' };
+    }
     const next = error.retryable ? 'next_route' : 'give_up';
     if (error.retryable) options.breakers.failed(route.key);
-    return { ok: false, error: upstreamErrorToApiError(error, context), next };
+    return { ok: false, error: apiError, next };
   }
 }
 

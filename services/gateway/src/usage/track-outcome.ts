@@ -1,5 +1,5 @@
 import { parseUsd, type RequestBodies, type TokenUsage, toNanoUsd } from '@switchyard/contracts';
-import { ApiError, clientRequestIdOf } from '@switchyard/service-kit';
+import { ApiError, apiErrors, clientRequestIdOf } from '@switchyard/service-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Admission } from '../admission/admit-request.js';
 import type { BudgetAdmission } from '../admission/reserve-budget.js';
@@ -90,6 +90,12 @@ export function trackOutcome(
   let finished = false;
   let estimatePrompt: (() => number) | undefined;
   let present: ((completion: Record<string, unknown>) => unknown) | undefined;
+  // Still running when the shutdown grace ran out, its client still there: whatever cuts it
+  // next (the connections are closed soon after) is the server's doing, not the client's.
+  let cutByServer = false;
+  const stopWatching = deps.shutdownCutoff.onCut(() => {
+    cutByServer = !reply.raw.destroyed && !reply.raw.writableFinished;
+  });
   const cost = (usage: TokenUsage) =>
     usage.costUsd ?? (call ? computeCost(usage, call.candidate.route.pricing) : undefined);
   const tracker: OutcomeTracker = {
@@ -147,7 +153,9 @@ export function trackOutcome(
       else whenResponded(reply.raw, (responded) => record(asDelivered(result, responded)));
     },
   };
-  const record = (result: OutcomeResult) => {
+  const record = (reported: OutcomeResult) => {
+    stopWatching();
+    const result = cutByServer && reported.status === 499 ? shutDown(reported) : reported;
     // A failed request is attributed to its last upstream attempt (provider, model, credential).
     const attempted = call ?? lastAttempt;
     const route = attempted?.candidate.route;
@@ -163,11 +171,13 @@ export function trackOutcome(
     const costUsd = usage === undefined ? undefined : cost(usage);
     // Settled to the recorded cost, estimated ones included (a cut stream: what the client got).
     // Nothing recorded, as when no answer reached the client: a failure cost nothing, and a
-    // client that left keeps its whole hold (the upstream may still bill what it generated).
+    // request cut off (the client left, or the shutdown ended it) keeps its whole hold (the
+    // upstream may still bill what it generated).
+    const cutOff = result.status === 499 || result.errorCode === SHUTTING_DOWN;
     granted?.budget.settle(
       costUsd !== undefined
         ? Number(toNanoUsd(parseUsd(costUsd)))
-        : result.status >= 400 && result.status !== 499
+        : result.status >= 400 && !cutOff
           ? 0
           : undefined,
     );
@@ -221,6 +231,14 @@ export function trackOutcome(
     });
   };
   return tracker;
+}
+
+const SHUTTING_DOWN = apiErrors.shuttingDown().code;
+
+/** A request the shutdown ended, recorded as the server's failure (usage as delivered stays). */
+function shutDown(result: OutcomeResult): OutcomeResult {
+  const error = apiErrors.shuttingDown();
+  return { ...result, status: error.status, errorCode: error.code, errorMessage: error.message };
 }
 
 /** The request log's bodies; a failure to capture them loses the bodies, never the usage. */
