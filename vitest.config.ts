@@ -50,7 +50,7 @@ export default defineConfig({
           // Each file starts its own Redis, Postgres, NATS, accounting and two gateways, then
           // injects faults for tens of seconds: one file at a time on a small machine.
           fileParallelism: false,
-          testTimeout: 120_000,
+          testTimeout: 200_000,
           hookTimeout: 120_000,
         },
       },

@@ -87,7 +87,12 @@ describe('fault: Postgres stopped for 30 s', () => {
         `(${describeStatuses(outcomes)} overall); revoked key ${describeStatuses(revokedStatuses.map((status) => ({ status })))}; unseen key ${unseenStatus}\n`,
     );
 
-    const result = await waitForLedger(cluster.database, outcomes);
+    // Accounting naks a refused write with a doubling delay capped at 60 s: after a 30 s outage a
+    // row may come that late, so only a longer silence means lost.
+    const result = await waitForLedger(cluster.database, outcomes, {
+      timeoutMs: 110_000,
+      quietMs: 70_000,
+    });
     process.stdout.write(formatReconciliation('Postgres stopped 30 s', result));
     expect(duringOutage.length).toBeGreaterThan(50);
     expect(failedDuringOutage).toHaveLength(0);

@@ -54,12 +54,13 @@ export async function reconcileLedger(
 
 /**
  * Polls the ledger until every completed request has its row, or the row count has not moved
- * for `quietMs` (what is missing then is lost, not late), or `timeoutMs` passed.
+ * for `quietMs` (what is missing then is lost, not late), or `timeoutMs` passed. The quiet time
+ * outlasts accounting's 30 s ack wait and its nak backoff after a 30 s database outage (≤ 32 s).
  */
 export async function waitForLedger(
   database: Database,
   outcomes: readonly ClientOutcome[],
-  { timeoutMs = 60_000, quietMs = 12_000 }: { timeoutMs?: number; quietMs?: number } = {},
+  { timeoutMs = 75_000, quietMs = 35_000 }: { timeoutMs?: number; quietMs?: number } = {},
 ): Promise<LedgerReconciliation> {
   const deadline = Date.now() + timeoutMs;
   let last = await reconcileLedger(database, outcomes);
