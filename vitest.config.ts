@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Four projects: unit tests beside the code, integration tests (`*.int.test.ts`) that need real
-// Redis/Postgres/NATS, the images' and Helm chart's tests, and black-box e2e tests that start
-// real processes.
+// Five projects: unit tests beside the code, integration tests (`*.int.test.ts`) that need real
+// Redis/Postgres/NATS, the images' and Helm chart's tests, black-box e2e tests that start real
+// processes, and fault tests that kill and restart those processes on private infrastructure.
 export default defineConfig({
   test: {
     projects: [
@@ -41,6 +41,17 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'fault',
+          include: ['test/fault/**/*.test.ts'],
+          // Each file starts its own Redis, Postgres, NATS, accounting and two gateways, then
+          // injects faults for tens of seconds: one file at a time on a small machine.
+          fileParallelism: false,
+          testTimeout: 200_000,
+          hookTimeout: 120_000,
         },
       },
     ],
