@@ -22,6 +22,7 @@ import { createPrincipalCache } from './auth/create-principal-cache.js';
 import { createRedisPrincipalCache } from './auth/create-redis-principal-cache.js';
 import { evictOnKeyChanges } from './auth/evict-on-key-changes.js';
 import { findPrincipalInDatabase } from './auth/find-principal-in-database.js';
+import { createKeyLookupMetrics } from './auth/key-lookup-metrics.js';
 import type { GatewayConfig } from './config.js';
 
 /** The shared stores the gateway may be given; each is optional (standalone has none of Redis/NATS). */
@@ -51,7 +52,8 @@ const NEGATIVE_KEY_CACHE_TTL_MS = 1_000;
 
 /**
  * Keys: master key always; per-team keys through LRU → Redis → Postgres when a database and
- * the pepper are there, evicted on NATS key-change broadcasts. Limits: Redis when given (shared
+ * the pepper are there (stale copies through a Postgres outage), evicted on NATS key-change
+ * broadcasts. Limits: Redis when given (shared
  * by every replica), else in memory (one process).
  */
 export function buildAccess(
@@ -89,18 +91,29 @@ export function buildAccess(
       maxEntries: KEY_CACHE_MAX_ENTRIES,
       ttlMs: access.keyCacheTtlMs,
       negativeTtlMs: Math.min(NEGATIVE_KEY_CACHE_TTL_MS, access.keyCacheTtlMs),
+      staleTtlMs: access.keyStaleTtlMs,
       now: context.now,
     });
     const shared = stores.redis
       ? createRedisPrincipalCache({
           redis: stores.redis,
           ttlMs: access.sharedKeyCacheTtlMs,
+          staleTtlMs: access.keyStaleTtlMs,
+          now: context.now,
           onError: (error) =>
             context.logger.warn({ err: error }, 'principal cache in Redis failed'),
         })
       : undefined;
     const find = findPrincipalInDatabase(database);
-    keys = { pepper: access.keyPepper, cache, shared, find, now: context.now };
+    keys = {
+      pepper: access.keyPepper,
+      cache,
+      shared,
+      find,
+      staleTtlMs: access.keyStaleTtlMs,
+      metrics: createKeyLookupMetrics(context.registry, context.logger, context.now),
+      now: context.now,
+    };
     if (stores.bus) {
       const subscription = evictOnKeyChanges({
         bus: stores.bus,

@@ -1,8 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { ApiError, apiErrors } from '@switchyard/service-kit';
-import type { PrincipalCache } from './create-principal-cache.js';
+import type { CachedPrincipal, PrincipalCache, StalePrincipal } from './create-principal-cache.js';
 import type { SharedPrincipalCache } from './create-redis-principal-cache.js';
 import type { FindPrincipal } from './find-principal-in-database.js';
+import type { KeyLookupMetrics } from './key-lookup-metrics.js';
 import { MASTER_PRINCIPAL, type Principal } from './principal.js';
 
 /** Resolves the caller's credential to a principal, or throws a 401. */
@@ -15,6 +16,9 @@ export interface KeyLookup {
   cache: PrincipalCache;
   shared: SharedPrincipalCache | undefined;
   find: FindPrincipal;
+  /** How long a key confirmed by Postgres may be served while Postgres is unreachable; 0: never. */
+  staleTtlMs: number;
+  metrics: KeyLookupMetrics;
   now: () => number;
 }
 
@@ -24,7 +28,9 @@ const KEY_PREFIX = 'sk-sy-';
 /**
  * Accepts `Authorization: Bearer <key>` (OpenAI SDKs) or `x-api-key: <key>` (Anthropic SDKs).
  * The master key is compared as a digest in constant time; other keys are found by their HMAC
- * through the LRU, then Redis, then Postgres, and refused once expired.
+ * through the LRU, then Redis, then Postgres, and refused once expired. When Postgres fails, a
+ * key it confirmed within `staleTtlMs` is served from its stale copy (this process's, else
+ * Redis's); any other key gets 503. Evictions on key changes remove stale copies too.
  */
 export function createAuthenticator(options: {
   masterKey: string;
@@ -32,24 +38,26 @@ export function createAuthenticator(options: {
 }): Authenticator {
   const masterDigest = digest(options.masterKey);
   const { keys } = options;
-  const lookups = new Map<string, Promise<Principal | null>>();
+  const lookups = new Map<string, Promise<CachedPrincipal>>();
   return async (headers) => {
     const key = presentedKey(headers);
     if (key === undefined) throw apiErrors.missingApiKey();
     if (timingSafeEqual(digest(key), masterDigest)) return MASTER_PRINCIPAL;
     if (keys === undefined || !key.startsWith(KEY_PREFIX)) throw apiErrors.invalidApiKey();
     const keyHash = createHmac('sha256', keys.pepper).update(key).digest('hex');
-    let principal = keys.cache.get(keyHash);
-    if (principal === undefined) {
+    let cached = keys.cache.get(keyHash);
+    if (cached === undefined) {
       // Concurrent first requests of one key share a single lookup.
       let lookup = lookups.get(keyHash);
       if (lookup === undefined) {
         lookup = lookUp(keys, keyHash).finally(() => lookups.delete(keyHash));
         lookups.set(keyHash, lookup);
       }
-      principal = await lookup;
+      cached = await lookup;
     }
+    const { principal } = cached;
     if (principal === null) throw apiErrors.invalidApiKey();
+    if (cached.stale) keys.metrics.servedStale();
     if (principal.expiresAt !== null && principal.expiresAt <= keys.now()) {
       throw new ApiError(401, 'authentication_error', 'invalid_api_key', 'API key has expired.');
     }
@@ -57,22 +65,42 @@ export function createAuthenticator(options: {
   };
 }
 
-async function lookUp(keys: KeyLookup, keyHash: string): Promise<Principal | null> {
+async function lookUp(keys: KeyLookup, keyHash: string): Promise<CachedPrincipal> {
   const generation = keys.cache.generation();
   const shared = await keys.shared?.get(keyHash);
   if (shared !== undefined) {
     keys.cache.set(keyHash, shared, generation);
-    return shared;
+    return { principal: shared, stale: false };
   }
   let found: Principal | null;
   try {
     found = await keys.find(Buffer.from(keyHash, 'hex'));
   } catch (error: unknown) {
-    throw apiErrors.unavailable('The key store is unreachable; retry shortly.', error);
+    // A key change heard meanwhile may concern this key: its copy is no longer to be trusted.
+    const copy = await staleCopy(keys, keyHash);
+    const stale = keys.cache.generation() === generation ? copy : undefined;
+    keys.metrics.storeError(error, stale === undefined ? 'unavailable' : 'stale');
+    if (stale === undefined) {
+      throw apiErrors.unavailable('The key store is unreachable; retry shortly.', error);
+    }
+    // Kept fresh for the TTL so an outage costs Postgres one attempt per key per TTL, not per request.
+    keys.cache.set(keyHash, stale.principal, generation, stale.staleUntil);
+    return { principal: stale.principal, stale: true };
   }
   keys.cache.set(keyHash, found, generation);
   if (found !== null) await keys.shared?.set(keyHash, found);
-  return found;
+  return { principal: found, stale: false };
+}
+
+/** This process's stale copy of a key, else Redis's, while within its window. */
+async function staleCopy(keys: KeyLookup, keyHash: string): Promise<StalePrincipal | undefined> {
+  if (keys.staleTtlMs <= 0) return undefined;
+  const local = keys.cache.getStale(keyHash);
+  if (local !== undefined) return local;
+  const shared = await keys.shared?.getStale(keyHash);
+  if (shared === undefined) return undefined;
+  const staleUntil = shared.seenAt + keys.staleTtlMs;
+  return staleUntil > keys.now() ? { principal: shared.principal, staleUntil } : undefined;
 }
 
 function presentedKey(headers: Readonly<Record<string, unknown>>): string | undefined {
