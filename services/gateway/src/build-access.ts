@@ -49,6 +49,8 @@ export interface Access {
 
 const KEY_CACHE_MAX_ENTRIES = 50_000;
 const NEGATIVE_KEY_CACHE_TTL_MS = 1_000;
+/** A key lookup takes milliseconds; one Postgres has not answered in this long is treated as down. */
+const KEY_STORE_PATIENCE_MS = 1_000;
 
 /**
  * Keys: master key always; per-team keys through LRU → Redis → Postgres when a database and
@@ -111,6 +113,7 @@ export function buildAccess(
       shared,
       find,
       staleTtlMs: access.keyStaleTtlMs,
+      staleAfterMs: KEY_STORE_PATIENCE_MS,
       metrics: createKeyLookupMetrics(context.registry, context.logger, context.now),
       now: context.now,
     };

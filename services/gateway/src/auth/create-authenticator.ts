@@ -18,6 +18,11 @@ export interface KeyLookup {
   find: FindPrincipal;
   /** How long a key confirmed by Postgres may be served while Postgres is unreachable; 0: never. */
   staleTtlMs: number;
+  /**
+   * How long a lookup waits for Postgres before a key with a stale copy is served from it (a
+   * hung connection answers nothing); keys without a copy wait for Postgres as long as it takes.
+   */
+  staleAfterMs: number;
   metrics: KeyLookupMetrics;
   now: () => number;
 }
@@ -65,6 +70,11 @@ export function createAuthenticator(options: {
   };
 }
 
+type Attempt =
+  | { kind: 'found'; principal: Principal | null }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'slow' };
+
 async function lookUp(keys: KeyLookup, keyHash: string): Promise<CachedPrincipal> {
   const generation = keys.cache.generation();
   const shared = await keys.shared?.get(keyHash);
@@ -72,24 +82,52 @@ async function lookUp(keys: KeyLookup, keyHash: string): Promise<CachedPrincipal
     keys.cache.set(keyHash, shared, generation);
     return { principal: shared, stale: false };
   }
+  // Caches its answer even when it comes after a stale copy was served.
+  const finding: Promise<Attempt> = findInStore(keys, keyHash, generation);
+  let attempt = await withPatience(finding, keys.staleTtlMs > 0 ? keys.staleAfterMs : undefined);
+  if (attempt.kind === 'found') return { principal: attempt.principal, stale: false };
+  const copy = await staleCopy(keys, keyHash);
+  // A key change heard meanwhile may concern this key: its copy is no longer to be trusted.
+  const stale = keys.cache.generation() === generation ? copy : undefined;
+  if (stale !== undefined) {
+    const error =
+      attempt.kind === 'failed'
+        ? attempt.error
+        : new Error(`the key store did not answer within ${keys.staleAfterMs} ms`);
+    keys.metrics.storeError(error, 'stale');
+    // Trusted for the TTL so an outage costs Postgres one attempt per key per TTL, not per request.
+    keys.cache.set(keyHash, stale.principal, generation, stale.staleUntil);
+    return { principal: stale.principal, stale: true };
+  }
+  // No copy to fall back on: a slow store is waited for, as without stale copies.
+  if (attempt.kind === 'slow') attempt = await finding;
+  if (attempt.kind === 'found') return { principal: attempt.principal, stale: false };
+  const error = attempt.kind === 'failed' ? attempt.error : undefined;
+  keys.metrics.storeError(error, 'unavailable');
+  throw apiErrors.unavailable('The key store is unreachable; retry shortly.', error);
+}
+
+/** Asks Postgres and caches the answer in the LRU and Redis; never rejects. */
+async function findInStore(keys: KeyLookup, keyHash: string, generation: number): Promise<Attempt> {
   let found: Principal | null;
   try {
     found = await keys.find(Buffer.from(keyHash, 'hex'));
   } catch (error: unknown) {
-    // A key change heard meanwhile may concern this key: its copy is no longer to be trusted.
-    const copy = await staleCopy(keys, keyHash);
-    const stale = keys.cache.generation() === generation ? copy : undefined;
-    keys.metrics.storeError(error, stale === undefined ? 'unavailable' : 'stale');
-    if (stale === undefined) {
-      throw apiErrors.unavailable('The key store is unreachable; retry shortly.', error);
-    }
-    // Kept fresh for the TTL so an outage costs Postgres one attempt per key per TTL, not per request.
-    keys.cache.set(keyHash, stale.principal, generation, stale.staleUntil);
-    return { principal: stale.principal, stale: true };
+    return { kind: 'failed', error };
   }
   keys.cache.set(keyHash, found, generation);
   if (found !== null) await keys.shared?.set(keyHash, found);
-  return { principal: found, stale: false };
+  return { kind: 'found', principal: found };
+}
+
+/** The attempt's outcome, or `slow` once `patienceMs` passed first (never, when undefined). */
+function withPatience(attempt: Promise<Attempt>, patienceMs: number | undefined): Promise<Attempt> {
+  if (patienceMs === undefined) return attempt;
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<Attempt>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'slow' }), patienceMs);
+  });
+  return Promise.race([attempt, slow]).finally(() => clearTimeout(timer));
 }
 
 /** This process's stale copy of a key, else Redis's, while within its window. */
