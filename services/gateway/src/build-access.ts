@@ -51,6 +51,8 @@ const KEY_CACHE_MAX_ENTRIES = 50_000;
 const NEGATIVE_KEY_CACHE_TTL_MS = 1_000;
 /** A key lookup takes milliseconds; one Postgres has not answered in this long is treated as down. */
 const KEY_STORE_PATIENCE_MS = 1_000;
+/** A hung Postgres answers keys without a stale copy with 503 after this (the pool's connect timeout). */
+const KEY_STORE_TIMEOUT_MS = 5_000;
 
 /**
  * Keys: master key always; per-team keys through LRU → Redis → Postgres when a database and
@@ -114,6 +116,7 @@ export function buildAccess(
       find,
       staleTtlMs: access.keyStaleTtlMs,
       staleAfterMs: KEY_STORE_PATIENCE_MS,
+      timeoutMs: KEY_STORE_TIMEOUT_MS,
       metrics: createKeyLookupMetrics(context.registry, context.logger, context.now),
       now: context.now,
     };

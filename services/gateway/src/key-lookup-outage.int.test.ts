@@ -142,6 +142,16 @@ describe('a Postgres outage', () => {
       );
       expect(response.status).toBe(200);
       expect(Date.now() - startedAt).toBeLessThan(3_000);
+
+      // A key without a copy waits for Postgres 5 s at most, then 503 as when it refuses.
+      const unknownAt = Date.now();
+      const unknown = await call(
+        newKeySecret(),
+        {},
+        { ...options, signal: AbortSignal.timeout(8_000) },
+      );
+      expect(unknown.status).toBe(503);
+      expect(Date.now() - unknownAt).toBeLessThan(7_000);
     } finally {
       proxy.cut();
       proxy.restore();

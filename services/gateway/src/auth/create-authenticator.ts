@@ -23,6 +23,8 @@ export interface KeyLookup {
    * hung connection answers nothing); keys without a copy wait for Postgres as long as it takes.
    */
   staleAfterMs: number;
+  /** Longest wait for Postgres in all: past it a key without a copy gets 503 (a hung connection). */
+  timeoutMs: number;
   metrics: KeyLookupMetrics;
   now: () => number;
 }
@@ -84,25 +86,24 @@ async function lookUp(keys: KeyLookup, keyHash: string): Promise<CachedPrincipal
   }
   // Caches its answer even when it comes after a stale copy was served.
   const finding: Promise<Attempt> = findInStore(keys, keyHash, generation);
-  let attempt = await withPatience(finding, keys.staleTtlMs > 0 ? keys.staleAfterMs : undefined);
+  const patienceMs =
+    keys.staleTtlMs > 0 ? Math.min(keys.staleAfterMs, keys.timeoutMs) : keys.timeoutMs;
+  let attempt = await withPatience(finding, patienceMs);
   if (attempt.kind === 'found') return { principal: attempt.principal, stale: false };
   const copy = await staleCopy(keys, keyHash);
   // A key change heard meanwhile may concern this key: its copy is no longer to be trusted.
   const stale = keys.cache.generation() === generation ? copy : undefined;
   if (stale !== undefined) {
-    const error =
-      attempt.kind === 'failed'
-        ? attempt.error
-        : new Error(`the key store did not answer within ${keys.staleAfterMs} ms`);
+    const error = attempt.kind === 'failed' ? attempt.error : notAnswered(patienceMs);
     keys.metrics.storeError(error, 'stale');
     // Trusted for the TTL so an outage costs Postgres one attempt per key per TTL, not per request.
     keys.cache.set(keyHash, stale.principal, generation, stale.staleUntil);
     return { principal: stale.principal, stale: true };
   }
-  // No copy to fall back on: a slow store is waited for, as without stale copies.
-  if (attempt.kind === 'slow') attempt = await finding;
+  // No copy to fall back on: a slow store is waited for, up to the timeout.
+  if (attempt.kind === 'slow') attempt = await withPatience(finding, keys.timeoutMs - patienceMs);
   if (attempt.kind === 'found') return { principal: attempt.principal, stale: false };
-  const error = attempt.kind === 'failed' ? attempt.error : undefined;
+  const error = attempt.kind === 'failed' ? attempt.error : notAnswered(keys.timeoutMs);
   keys.metrics.storeError(error, 'unavailable');
   throw apiErrors.unavailable('The key store is unreachable; retry shortly.', error);
 }
@@ -120,9 +121,10 @@ async function findInStore(keys: KeyLookup, keyHash: string, generation: number)
   return { kind: 'found', principal: found };
 }
 
-/** The attempt's outcome, or `slow` once `patienceMs` passed first (never, when undefined). */
-function withPatience(attempt: Promise<Attempt>, patienceMs: number | undefined): Promise<Attempt> {
-  if (patienceMs === undefined) return attempt;
+const notAnswered = (ms: number) => new Error(`the key store did not answer within ${ms} ms`);
+
+/** The attempt's outcome, or `slow` once `patienceMs` passed first. */
+function withPatience(attempt: Promise<Attempt>, patienceMs: number): Promise<Attempt> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<Attempt>((resolve) => {
     timer = setTimeout(() => resolve({ kind: 'slow' }), patienceMs);
