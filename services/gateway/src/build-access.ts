@@ -57,8 +57,7 @@ const KEY_STORE_TIMEOUT_MS = 5_000;
 /**
  * Keys: master key always; per-team keys through LRU → Redis → Postgres when a database and
  * the pepper are there (stale copies through a Postgres outage), evicted on NATS key-change
- * broadcasts. Limits: Redis when given (shared
- * by every replica), else in memory (one process).
+ * broadcasts. Limits: Redis when given (shared by every replica), else in memory (one process).
  */
 export function buildAccess(
   config: GatewayConfig,

@@ -83,12 +83,12 @@ export function createRedisPrincipalCache(options: {
     getStale: (keyHash) => read(staleRedisKey(keyHash), staleCopySchema),
     async set(keyHash, principal) {
       try {
-        const write = redis.multi().set(redisKey(keyHash), JSON.stringify(principal), 'PX', ttlMs);
-        if (staleTtlMs > 0) {
-          const copy = JSON.stringify({ seenAt: now(), principal });
-          write.set(staleRedisKey(keyHash), copy, 'PX', staleTtlMs);
-        }
-        await write.exec();
+        // Two commands, not one transaction: the keys may live in different Cluster slots.
+        const copy = JSON.stringify({ seenAt: now(), principal });
+        await Promise.all([
+          redis.set(redisKey(keyHash), JSON.stringify(principal), 'PX', ttlMs),
+          staleTtlMs > 0 ? redis.set(staleRedisKey(keyHash), copy, 'PX', staleTtlMs) : undefined,
+        ]);
       } catch (error: unknown) {
         onError(error);
       }
@@ -96,7 +96,10 @@ export function createRedisPrincipalCache(options: {
     async delete(keyHashes) {
       if (keyHashes.length === 0) return;
       try {
-        await redis.del(...keyHashes.map(redisKey), ...keyHashes.map(staleRedisKey));
+        await Promise.all([
+          redis.del(...keyHashes.map(redisKey)),
+          redis.del(...keyHashes.map(staleRedisKey)),
+        ]);
       } catch (error: unknown) {
         onError(error);
       }
