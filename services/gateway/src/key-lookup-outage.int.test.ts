@@ -75,7 +75,7 @@ describe('a Postgres outage', () => {
     const team = await seed.team();
     const seen = await seed.key(team);
     const toRevoke = await seed.key(team);
-    const expiring = await seed.key(team, { expires_at: new Date(Date.now() + 3_000) });
+    const expiring = await seed.key(team, { expires_at: new Date(Date.now() + 4_000) });
     const pending = newKeySecret();
     for (const key of [seen, toRevoke, expiring]) {
       expect((await call(key.secret, {}, options)).status).toBe(200);
@@ -106,7 +106,7 @@ describe('a Postgres outage', () => {
     expect((await call(toRevoke.secret, {}, { url: other.url })).status).toBe(503);
 
     await expect
-      .poll(async () => (await call(expiring.secret, {}, options)).status, { timeout: 5_000 })
+      .poll(async () => (await call(expiring.secret, {}, options)).status, { timeout: 8_000 })
       .toBe(401);
 
     const unknown = await call(newKeySecret(), {}, options);
