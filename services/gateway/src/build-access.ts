@@ -28,6 +28,7 @@ import { createPrincipalCache } from './auth/create-principal-cache.js';
 import { createRedisPrincipalCache } from './auth/create-redis-principal-cache.js';
 import { evictOnKeyChanges } from './auth/evict-on-key-changes.js';
 import { findPrincipalInDatabase } from './auth/find-principal-in-database.js';
+import { createKeyLookupMetrics } from './auth/key-lookup-metrics.js';
 import type { GatewayConfig } from './config.js';
 
 /** The shared stores the gateway may be given; each is optional (standalone has none of Redis/NATS). */
@@ -54,11 +55,15 @@ export interface Access {
 
 const KEY_CACHE_MAX_ENTRIES = 50_000;
 const NEGATIVE_KEY_CACHE_TTL_MS = 1_000;
+/** A key lookup takes milliseconds; one Postgres has not answered in this long is treated as down. */
+const KEY_STORE_PATIENCE_MS = 1_000;
+/** A hung Postgres answers keys without a stale copy with 503 after this (the pool's connect timeout). */
+const KEY_STORE_TIMEOUT_MS = 5_000;
 
 /**
  * Keys: master key always; per-team keys through LRU → Redis → Postgres when a database and
- * the pepper are there, evicted on NATS key-change broadcasts. Limits: Redis when given (shared
- * by every replica), else in memory (one process).
+ * the pepper are there (stale copies through a Postgres outage), evicted on NATS key-change
+ * broadcasts. Limits: Redis when given (shared by every replica), else in memory (one process).
  */
 export function buildAccess(
   config: GatewayConfig,
@@ -101,18 +106,31 @@ export function buildAccess(
       maxEntries: KEY_CACHE_MAX_ENTRIES,
       ttlMs: access.keyCacheTtlMs,
       negativeTtlMs: Math.min(NEGATIVE_KEY_CACHE_TTL_MS, access.keyCacheTtlMs),
+      staleTtlMs: access.keyStaleTtlMs,
       now: context.now,
     });
     const shared = stores.redis
       ? createRedisPrincipalCache({
           redis: stores.redis,
           ttlMs: access.sharedKeyCacheTtlMs,
+          staleTtlMs: access.keyStaleTtlMs,
+          now: context.now,
           onError: (error) =>
             context.logger.warn({ err: error }, 'principal cache in Redis failed'),
         })
       : undefined;
     const find = findPrincipalInDatabase(database);
-    keys = { pepper: access.keyPepper, cache, shared, find, now: context.now };
+    keys = {
+      pepper: access.keyPepper,
+      cache,
+      shared,
+      find,
+      staleTtlMs: access.keyStaleTtlMs,
+      staleAfterMs: KEY_STORE_PATIENCE_MS,
+      timeoutMs: KEY_STORE_TIMEOUT_MS,
+      metrics: createKeyLookupMetrics(context.registry, context.logger, context.now),
+      now: context.now,
+    };
     if (stores.bus) {
       const subscription = evictOnKeyChanges({
         bus: stores.bus,

@@ -56,6 +56,11 @@ export interface GatewayAccessConfig {
   keyCacheTtlMs: number;
   /** How long a principal stays in Redis for the other replicas. */
   sharedKeyCacheTtlMs: number;
+  /**
+   * How long after Postgres last confirmed a key it keeps working through a Postgres outage,
+   * from this process's or Redis's copy (revocations still evict it); 0 turns that off.
+   */
+  keyStaleTtlMs: number;
 }
 
 /** The gateway's configuration: the shared config with a master key that must be set. */
@@ -113,6 +118,7 @@ const accessEnvSchema = z
       .min(100)
       .max(600_000)
       .default(10_000),
+    SWITCHYARD_KEY_STALE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   })
   .refine((env) => env.DATABASE_URL === undefined || env.SWITCHYARD_KEY_PEPPER !== undefined, {
     error: 'is required when DATABASE_URL is set (the HMAC key of stored API keys)',
@@ -146,6 +152,7 @@ export function loadAccessConfig(
     requestLogBufferMax: parsed.SWITCHYARD_REQUEST_LOG_BUFFER_MAX,
     keyCacheTtlMs: parsed.SWITCHYARD_KEY_CACHE_TTL_MS,
     sharedKeyCacheTtlMs: parsed.SWITCHYARD_SHARED_KEY_CACHE_TTL_MS,
+    keyStaleTtlMs: parsed.SWITCHYARD_KEY_STALE_TTL_MS,
   };
 }
 

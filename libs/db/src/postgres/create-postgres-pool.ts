@@ -14,5 +14,8 @@ export function createPostgresPool(options: PostgresDatabaseOptions): pg.Pool {
   });
   // Without a listener an idle connection's error (server restart, network) kills the process.
   pool.on('error', (error) => options.onPoolError?.(error));
+  // So does a connection lost mid-query: the pool listens only to idle clients, and the query's
+  // own rejection does not stop `pg` from emitting the error on the checked-out client too.
+  pool.on('connect', (client) => client.on('error', (error) => options.onPoolError?.(error)));
   return pool;
 }

@@ -1,8 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { ApiError, apiErrors } from '@switchyard/service-kit';
-import type { PrincipalCache } from './create-principal-cache.js';
+import type { CachedPrincipal, PrincipalCache, StalePrincipal } from './create-principal-cache.js';
 import type { SharedPrincipalCache } from './create-redis-principal-cache.js';
 import type { FindPrincipal } from './find-principal-in-database.js';
+import type { KeyLookupMetrics } from './key-lookup-metrics.js';
 import { MASTER_PRINCIPAL, type Principal } from './principal.js';
 
 /** Resolves the caller's credential to a principal, or throws a 401. */
@@ -15,6 +16,16 @@ export interface KeyLookup {
   cache: PrincipalCache;
   shared: SharedPrincipalCache | undefined;
   find: FindPrincipal;
+  /** How long a key confirmed by Postgres may be served while Postgres is unreachable; 0: never. */
+  staleTtlMs: number;
+  /**
+   * How long a lookup waits for Postgres before a key with a stale copy is served from it (a
+   * hung connection answers nothing); keys without a copy wait for Postgres as long as it takes.
+   */
+  staleAfterMs: number;
+  /** Longest wait for Postgres in all: past it a key without a copy gets 503 (a hung connection). */
+  timeoutMs: number;
+  metrics: KeyLookupMetrics;
   now: () => number;
 }
 
@@ -24,7 +35,9 @@ const KEY_PREFIX = 'sk-sy-';
 /**
  * Accepts `Authorization: Bearer <key>` (OpenAI SDKs) or `x-api-key: <key>` (Anthropic SDKs).
  * The master key is compared as a digest in constant time; other keys are found by their HMAC
- * through the LRU, then Redis, then Postgres, and refused once expired.
+ * through the LRU, then Redis, then Postgres, and refused once expired. When Postgres fails, a
+ * key it confirmed within `staleTtlMs` is served from its stale copy (this process's, else
+ * Redis's); any other key gets 503. Evictions on key changes remove stale copies too.
  */
 export function createAuthenticator(options: {
   masterKey: string;
@@ -32,24 +45,26 @@ export function createAuthenticator(options: {
 }): Authenticator {
   const masterDigest = digest(options.masterKey);
   const { keys } = options;
-  const lookups = new Map<string, Promise<Principal | null>>();
+  const lookups = new Map<string, Promise<CachedPrincipal>>();
   return async (headers) => {
     const key = presentedKey(headers);
     if (key === undefined) throw apiErrors.missingApiKey();
     if (timingSafeEqual(digest(key), masterDigest)) return MASTER_PRINCIPAL;
     if (keys === undefined || !key.startsWith(KEY_PREFIX)) throw apiErrors.invalidApiKey();
     const keyHash = createHmac('sha256', keys.pepper).update(key).digest('hex');
-    let principal = keys.cache.get(keyHash);
-    if (principal === undefined) {
+    let cached = keys.cache.get(keyHash);
+    if (cached === undefined) {
       // Concurrent first requests of one key share a single lookup.
       let lookup = lookups.get(keyHash);
       if (lookup === undefined) {
         lookup = lookUp(keys, keyHash).finally(() => lookups.delete(keyHash));
         lookups.set(keyHash, lookup);
       }
-      principal = await lookup;
+      cached = await lookup;
     }
+    const { principal } = cached;
     if (principal === null) throw apiErrors.invalidApiKey();
+    if (cached.stale) keys.metrics.servedStale();
     if (principal.expiresAt !== null && principal.expiresAt <= keys.now()) {
       throw new ApiError(401, 'authentication_error', 'invalid_api_key', 'API key has expired.');
     }
@@ -57,22 +72,75 @@ export function createAuthenticator(options: {
   };
 }
 
-async function lookUp(keys: KeyLookup, keyHash: string): Promise<Principal | null> {
+type Attempt =
+  | { kind: 'found'; principal: Principal | null }
+  | { kind: 'failed'; error: unknown }
+  | { kind: 'slow' };
+
+async function lookUp(keys: KeyLookup, keyHash: string): Promise<CachedPrincipal> {
   const generation = keys.cache.generation();
   const shared = await keys.shared?.get(keyHash);
   if (shared !== undefined) {
     keys.cache.set(keyHash, shared, generation);
-    return shared;
+    return { principal: shared, stale: false };
   }
+  // Caches its answer even when it comes after a stale copy was served.
+  const finding: Promise<Attempt> = findInStore(keys, keyHash, generation);
+  const patienceMs =
+    keys.staleTtlMs > 0 ? Math.min(keys.staleAfterMs, keys.timeoutMs) : keys.timeoutMs;
+  let attempt = await withPatience(finding, patienceMs);
+  if (attempt.kind === 'found') return { principal: attempt.principal, stale: false };
+  const copy = await staleCopy(keys, keyHash);
+  // A key change heard meanwhile may concern this key: its copy is no longer to be trusted.
+  const stale = keys.cache.generation() === generation ? copy : undefined;
+  if (stale !== undefined) {
+    const error = attempt.kind === 'failed' ? attempt.error : notAnswered(patienceMs);
+    keys.metrics.storeError(error, 'stale');
+    // Trusted for the TTL so an outage costs Postgres one attempt per key per TTL, not per request.
+    keys.cache.set(keyHash, stale.principal, generation, stale.staleUntil);
+    return { principal: stale.principal, stale: true };
+  }
+  // No copy to fall back on: a slow store is waited for, up to the timeout.
+  if (attempt.kind === 'slow') attempt = await withPatience(finding, keys.timeoutMs - patienceMs);
+  if (attempt.kind === 'found') return { principal: attempt.principal, stale: false };
+  const error = attempt.kind === 'failed' ? attempt.error : notAnswered(keys.timeoutMs);
+  keys.metrics.storeError(error, 'unavailable');
+  throw apiErrors.unavailable('The key store is unreachable; retry shortly.', error);
+}
+
+/** Asks Postgres and caches the answer in the LRU and Redis; never rejects. */
+async function findInStore(keys: KeyLookup, keyHash: string, generation: number): Promise<Attempt> {
   let found: Principal | null;
   try {
     found = await keys.find(Buffer.from(keyHash, 'hex'));
   } catch (error: unknown) {
-    throw apiErrors.unavailable('The key store is unreachable; retry shortly.', error);
+    return { kind: 'failed', error };
   }
   keys.cache.set(keyHash, found, generation);
   if (found !== null) await keys.shared?.set(keyHash, found);
-  return found;
+  return { kind: 'found', principal: found };
+}
+
+const notAnswered = (ms: number) => new Error(`the key store did not answer within ${ms} ms`);
+
+/** The attempt's outcome, or `slow` once `patienceMs` passed first. */
+function withPatience(attempt: Promise<Attempt>, patienceMs: number): Promise<Attempt> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<Attempt>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'slow' }), patienceMs);
+  });
+  return Promise.race([attempt, slow]).finally(() => clearTimeout(timer));
+}
+
+/** This process's stale copy of a key, else Redis's, while within its window. */
+async function staleCopy(keys: KeyLookup, keyHash: string): Promise<StalePrincipal | undefined> {
+  if (keys.staleTtlMs <= 0) return undefined;
+  const local = keys.cache.getStale(keyHash);
+  if (local !== undefined) return local;
+  const shared = await keys.shared?.getStale(keyHash);
+  if (shared === undefined) return undefined;
+  const staleUntil = shared.seenAt + keys.staleTtlMs;
+  return staleUntil > keys.now() ? { principal: shared.principal, staleUntil } : undefined;
 }
 
 function presentedKey(headers: Readonly<Record<string, unknown>>): string | undefined {

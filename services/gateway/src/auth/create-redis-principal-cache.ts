@@ -6,7 +6,14 @@ import type { Principal } from './principal.js';
 export interface SharedPrincipalCache {
   /** The cached principal; undefined on a miss or when the store fails (Postgres answers then). */
   get(keyHash: string): Promise<Principal | undefined>;
+  /**
+   * The longer-lived copy kept for a Postgres outage and when Postgres last confirmed it;
+   * undefined on a miss or when the store fails.
+   */
+  getStale(keyHash: string): Promise<{ principal: Principal; seenAt: number } | undefined>;
+  /** Stores a principal just read from Postgres: the fresh entry and the stale copy. */
   set(keyHash: string, principal: Principal): Promise<void>;
+  /** Deletes both entries of each key hash. */
   delete(keyHashes: readonly string[]): Promise<void>;
 }
 
@@ -39,34 +46,49 @@ const principalSchema = z.object({
   logBodies: z.boolean(),
 });
 
+const staleCopySchema = z.object({ seenAt: z.number(), principal: principalSchema });
+
 /** Versioned so a rolling deploy never reads another version's layout. */
 const redisKey = (keyHash: string) => `sy:principal:v2:${keyHash}`;
+/** Apart from the fresh entry, so a replica of an older version never trusts it for long. */
+const staleRedisKey = (keyHash: string) => `sy:principal-stale:v1:${keyHash}`;
 
 /**
  * Principals in Redis under `sy:principal:v2:<hash>` with a TTL, so N replicas cost Postgres one
- * read per key per TTL instead of N. Store failures are reported and read as misses.
+ * read per key per TTL instead of N, and under `sy:principal-stale:v1:<hash>` for `staleTtlMs`
+ * (when above 0), so a replica that never saw a key can serve it through a Postgres outage.
+ * Store failures are reported and read as misses.
  */
 export function createRedisPrincipalCache(options: {
   redis: Redis;
   ttlMs: number;
+  staleTtlMs: number;
+  now: () => number;
   onError: (error: unknown) => void;
 }): SharedPrincipalCache {
-  const { redis, ttlMs, onError } = options;
+  const { redis, ttlMs, staleTtlMs, now, onError } = options;
+  const read = async <T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> => {
+    try {
+      const text = await redis.get(key);
+      if (text === null) return undefined;
+      const parsed = schema.safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : undefined;
+    } catch (error: unknown) {
+      onError(error);
+      return undefined;
+    }
+  };
   return {
-    async get(keyHash) {
-      try {
-        const text = await redis.get(redisKey(keyHash));
-        if (text === null) return undefined;
-        const parsed = principalSchema.safeParse(JSON.parse(text));
-        return parsed.success ? parsed.data : undefined;
-      } catch (error: unknown) {
-        onError(error);
-        return undefined;
-      }
-    },
+    get: (keyHash) => read(redisKey(keyHash), principalSchema),
+    getStale: (keyHash) => read(staleRedisKey(keyHash), staleCopySchema),
     async set(keyHash, principal) {
       try {
-        await redis.set(redisKey(keyHash), JSON.stringify(principal), 'PX', ttlMs);
+        // Two commands, not one transaction: the keys may live in different Cluster slots.
+        const copy = JSON.stringify({ seenAt: now(), principal });
+        await Promise.all([
+          redis.set(redisKey(keyHash), JSON.stringify(principal), 'PX', ttlMs),
+          staleTtlMs > 0 ? redis.set(staleRedisKey(keyHash), copy, 'PX', staleTtlMs) : undefined,
+        ]);
       } catch (error: unknown) {
         onError(error);
       }
@@ -74,7 +96,10 @@ export function createRedisPrincipalCache(options: {
     async delete(keyHashes) {
       if (keyHashes.length === 0) return;
       try {
-        await redis.del(...keyHashes.map(redisKey));
+        await Promise.all([
+          redis.del(...keyHashes.map(redisKey)),
+          redis.del(...keyHashes.map(staleRedisKey)),
+        ]);
       } catch (error: unknown) {
         onError(error);
       }

@@ -12,7 +12,8 @@ const SECOND_DELETE_AFTER_MS = 1_000;
 
 /**
  * Listens for accounting's key and team changes and evicts the affected principals from this
- * gateway's LRU and from Redis, so a revocation or a new limit applies within milliseconds.
+ * gateway's LRU and from Redis, stale copies included (a key changed during a Postgres outage is
+ * refused until Postgres answers), so a revocation or a new limit applies within milliseconds.
  */
 export function evictOnKeyChanges(options: {
   bus: Bus;

@@ -65,9 +65,13 @@ export async function connectedRedis(): Promise<Redis> {
   return client;
 }
 
+/** The URL of this file's fresh database (to reach it through a proxy). */
+export const databaseUrl = (): string => fresh.url;
+
 export async function startGateway(
   access: Partial<GatewayAccessConfig> = {},
   givenRedis?: Redis,
+  givenDatabase?: Database,
 ): Promise<{ url: string; app: GatewayApp }> {
   const redis = givenRedis ?? (await connectedRedis());
   const config = loadConfig({
@@ -96,10 +100,11 @@ export async function startGateway(
         requestLogBufferMax: 1_000,
         keyCacheTtlMs: 5_000,
         sharedKeyCacheTtlMs: 10_000,
+        keyStaleTtlMs: 600_000,
         ...access,
       },
     },
-    { stores: { db: database.db, redis, bus } },
+    { stores: { db: (givenDatabase ?? database).db, redis, bus } },
   );
   gateways.push(app);
   const origin = await app.app.listen({ host: '127.0.0.1', port: 0 });

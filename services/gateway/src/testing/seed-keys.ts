@@ -37,9 +37,11 @@ export function seedKeys(db: Kysely<Tables>, pepper: string) {
         per_model_limits?: Record<string, { rpm?: number; tpm?: number; max_concurrent?: number }>;
         expires_at?: Date;
         log_bodies?: boolean;
+        /** A secret chosen beforehand (one already presented while it did not exist). */
+        secret?: string;
       } = {},
     ): Promise<{ id: string; secret: string; hash: string }> {
-      const secret = `sk-sy-${randomBytes(32).toString('base64url')}`;
+      const { secret = newKeySecret(), ...columns } = options;
       const hash = createHmac('sha256', pepper).update(secret).digest();
       const key = await db
         .insertInto('accounting.api_keys')
@@ -48,11 +50,16 @@ export function seedKeys(db: Kysely<Tables>, pepper: string) {
           name: `key-${randomBytes(4).toString('hex')}`,
           key_prefix: secret.slice(0, 10),
           key_hash: hash,
-          ...options,
+          ...columns,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
       return { id: key.id, secret, hash: hash.toString('hex') };
     },
   };
+}
+
+/** A random secret shaped like the ones accounting issues. */
+export function newKeySecret(): string {
+  return `sk-sy-${randomBytes(32).toString('base64url')}`;
 }
