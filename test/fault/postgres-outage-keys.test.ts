@@ -96,7 +96,9 @@ describe('fault: Postgres stopped for 30 s', () => {
     process.stdout.write(formatReconciliation('Postgres stopped 30 s', result));
     expect(duringOutage.length).toBeGreaterThan(50);
     expect(failedDuringOutage).toHaveLength(0);
-    expect(revokedStatuses.every((status) => status === 401)).toBe(true);
+    // Refused all through: 401, or 503 once its 1 s "no such key" entry is gone and Postgres cannot
+    // say why (a revoked key has no stale copy to serve); never served.
+    expect(revokedStatuses.filter((status) => status !== 401 && status !== 503)).toEqual([]);
     expect(unseenStatus).toBe(503);
     expect(result.missing).toHaveLength(0);
     expect(result.duplicates).toHaveLength(0);
