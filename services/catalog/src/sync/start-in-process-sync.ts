@@ -47,10 +47,14 @@ export function startInProcessSync(
       pending -= 1;
       throw error;
     });
+    // A failed run is logged and the chain goes on: a rejected chain would skip every later run
+    // (and reject unhandled).
     chain = chain.then(async () => {
       try {
         const report = await runCatalogSync(deps, { ...runOptions, runId, trigger });
         options.onReport?.(report);
+      } catch (error: unknown) {
+        deps.logger.error({ err: error, runId, trigger }, 'catalog sync run failed');
       } finally {
         pending -= 1;
       }
