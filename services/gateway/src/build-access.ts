@@ -72,14 +72,18 @@ export function buildAccess(
 ): Access {
   const access = config.access;
   const admissionMetrics = createAdmissionMetrics(context.registry, context.logger, context.now);
+  // One Redis behaviour for rate limits and budgets alike.
+  const store = {
+    failMode: access?.rateLimitFailMode ?? 'open',
+    timeoutMs: access?.limitStoreTimeoutMs ?? 1_000,
+    onStoreError: admissionMetrics.storeError,
+  } as const;
   const limiter =
     stores.limiter ??
     (stores.redis
       ? createRedisRateLimiter({
           redis: stores.redis,
-          failMode: access?.rateLimitFailMode ?? 'open',
-          timeoutMs: access?.limitStoreTimeoutMs ?? 1_000,
-          onStoreError: admissionMetrics.storeError,
+          ...store,
         })
       : createMemoryRateLimiter());
   const ledger =
@@ -87,14 +91,12 @@ export function buildAccess(
     (stores.redis
       ? createRedisBudgetLedger({
           redis: stores.redis,
-          failMode: access?.rateLimitFailMode ?? 'open',
-          timeoutMs: access?.limitStoreTimeoutMs ?? 1_000,
-          onStoreError: admissionMetrics.storeError,
+          ...store,
         })
       : createMemoryBudgetLedger());
   const budgets = createBudgetChecks({
     ledger,
-    failMode: access?.rateLimitFailMode ?? 'open',
+    failMode: store.failMode,
     metrics: admissionMetrics,
     ledgerSpend: ledgerSpendOf(stores.db),
   });
