@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { describe, expect, it } from 'vitest';
+import { startFakeKubeApi } from './support/fake-kube-api.js';
 import { findManifest, manifestsOfKind } from './support/find-manifest.js';
 import { CHART_DIR } from './support/repo-paths.js';
-import { renderChart } from './support/run-helm.js';
+import { manifestsOf, renderChart, templateChartInCluster } from './support/run-helm.js';
 
 const DASHBOARD_FILES = readdirSync(join(CHART_DIR, 'dashboards')).filter((file) =>
   file.endsWith('.json'),
@@ -46,5 +47,40 @@ describe('the dashboards ConfigMap', () => {
       'ConfigMap',
     ).map((manifest) => manifest.metadata.name);
     expect(names).toEqual(['sy-switchyard-config']);
+  });
+});
+
+describe('the dashboards ConfigMap in another namespace', () => {
+  async function installInto(namespaces: string[]) {
+    const cluster = await startFakeKubeApi([], namespaces);
+    try {
+      return await templateChartInCluster({ valuesFiles: ['monitoring'] }, cluster.kubeconfig);
+    } finally {
+      await cluster.close();
+    }
+  }
+
+  it('goes to that namespace when the cluster has it', async () => {
+    const result = await installInto(['switchyard', 'monitoring']);
+    const configMap = findManifest(manifestsOf(result), 'ConfigMap', 'sy-switchyard-dashboards');
+    expect((configMap as unknown as IConfigMap).metadata?.namespace).toBe('monitoring');
+  });
+
+  it('fails the install with a clear error, before anything is applied, when it does not exist', async () => {
+    const result = await installInto(['switchyard']);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('dashboards.namespace: namespace "monitoring" does not exist');
+    expect(result.stderr).toContain('set dashboards.namespace to ""');
+  });
+
+  it('needs no check in the release namespace', async () => {
+    const cluster = await startFakeKubeApi([], ['switchyard']);
+    try {
+      const result = await templateChartInCluster({ valuesFiles: ['minimal'] }, cluster.kubeconfig);
+      const configMap = findManifest(manifestsOf(result), 'ConfigMap', 'sy-switchyard-dashboards');
+      expect((configMap as unknown as IConfigMap).metadata?.namespace).toBe('switchyard');
+    } finally {
+      await cluster.close();
+    }
   });
 });

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { IContainer } from 'kubernetes-models/v1/Container';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { containersOf, deploymentsOf, envOf, manifestsOfKind } from './support/find-manifest.js';
-import { renderChart } from './support/run-helm.js';
+import { CHART_DIR } from './support/repo-paths.js';
+import { manifestsOf, renderChart, templateChart } from './support/run-helm.js';
+import { CUSTOM_RESOURCES, SERVED_SINCE } from './support/served-since.js';
 import { findSchemaProblem } from './support/validate-manifest.js';
 import { COMPONENTS, VALID_VALUES_FILES } from './support/values-files.js';
 
@@ -105,5 +109,23 @@ describe('the schema validation', () => {
     if (container === undefined) throw new Error('no container');
     container.ports = [{ name: 'http', containerPort: 'eight thousand' }];
     expect(findSchemaProblem(deployment as never)).toMatch(/containerPort must be integer/);
+  });
+});
+
+describe("the chart's minimum Kubernetes version", () => {
+  const chart = parse(readFileSync(`${CHART_DIR}/Chart.yaml`, 'utf8')) as { kubeVersion: string };
+  const minimum = /^>=\s*1\.(\d+)\./.exec(chart.kubeVersion);
+
+  it.each(VALID_VALUES_FILES)('serves every kind %s.yaml renders', (name) => {
+    expect(minimum, chart.kubeVersion).not.toBeNull();
+    const minor = Number(minimum?.[1]);
+    // Rendered for that version (Capabilities.KubeVersion), then each kind checked.
+    const atMinimum = manifestsOf(templateChart({ valuesFiles: [name] }, `1.${minor}.0`));
+    for (const manifest of atMinimum) {
+      const kind = `${manifest.apiVersion}/${manifest.kind}`;
+      if (CUSTOM_RESOURCES.includes(kind)) continue;
+      expect(SERVED_SINCE[kind], `${kind} is not in served-since.ts`).toBeDefined();
+      expect(SERVED_SINCE[kind], kind).toBeLessThanOrEqual(minor);
+    }
   });
 });

@@ -27,6 +27,26 @@ describe('the migration Job', () => {
     expect(typedJob.spec?.activeDeadlineSeconds).toBeGreaterThan(0);
   });
 
+  it('fails an upgrade it cannot finish, before any pod of the release is replaced', () => {
+    // helm applies a release's resources only after every pre-upgrade hook has succeeded, and a
+    // failed hook fails the upgrade: the Deployments below are no hooks, so they stay as they are.
+    for (const manifest of manifests.filter((candidate) => candidate !== job)) {
+      const hook = manifest.metadata.annotations?.[HOOK];
+      if (manifest.kind === 'Deployment') expect(hook, manifest.metadata.name).toBeUndefined();
+    }
+    // It ends: a bounded number of tries within a deadline, never a Job helm waits on forever.
+    expect(typedJob.spec?.backoffLimit).toBeLessThanOrEqual(10);
+    expect(typedJob.spec?.activeDeadlineSeconds).toBeLessThanOrEqual(3600);
+    // A failed Job is kept for `kubectl logs` (no hook-failed delete policy) until the next try.
+    expect(job.metadata.annotations?.[DELETE_POLICY]).not.toContain('hook-failed');
+    // A later rollout replaces pods one by one, a new one ready before an old one stops.
+    for (const deployment of manifestsOfKind(manifests, 'Deployment')) {
+      expect((deployment as { spec?: unknown }).spec).toMatchObject({
+        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0 } },
+      });
+    }
+  });
+
   it('gets DATABASE_URL from a hook Secret created before it (the release has none yet)', () => {
     const secret = findManifest(manifests, 'Secret', 'sy-switchyard-migrate');
     expect(secret.metadata.annotations?.[HOOK]).toBe('pre-install,pre-upgrade');

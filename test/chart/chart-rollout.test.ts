@@ -2,8 +2,15 @@ import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { type ClusterObject, startFakeKubeApi } from './support/fake-kube-api.js';
 import { deploymentOf, findManifest, manifestsOfKind } from './support/find-manifest.js';
-import { type HelmValues, renderChart, templateChart } from './support/run-helm.js';
+import {
+  type HelmValues,
+  manifestsOf,
+  renderChart,
+  templateChart,
+  templateChartInCluster,
+} from './support/run-helm.js';
 
 function podAnnotations(values: HelmValues, component: string): Record<string, string> {
   return deploymentOf(renderChart(values), component).spec?.template.metadata?.annotations ?? {};
@@ -82,7 +89,7 @@ describe('scaling the gateway', () => {
     expect(deploymentOf(manifests, 'gateway').spec?.replicas).toBe(2);
   });
 
-  it('leaves replicas to the HorizontalPodAutoscaler when enabled', () => {
+  it('hands scaling to the HorizontalPodAutoscaler when enabled', () => {
     const manifests = renderChart({ valuesFiles: ['ha-autoscaling'] });
     const autoscalers = manifestsOfKind(
       manifests,
@@ -101,8 +108,53 @@ describe('scaling the gateway', () => {
       'memory',
     ]);
     expect(autoscaler?.spec?.behavior?.scaleDown?.stabilizationWindowSeconds).toBe(300);
-    expect(deploymentOf(manifests, 'gateway').spec?.replicas).toBeUndefined();
+    // No cluster (helm template): the larger of replicaCount (2) and minReplicas (3).
+    expect(deploymentOf(manifests, 'gateway').spec?.replicas).toBe(3);
     expect(deploymentOf(manifests, 'accounting').spec?.replicas).toBe(3);
+  });
+
+  describe('turning the autoscaler on in a running release never drops replicas', () => {
+    const gatewayRunning = (replicas: number): ClusterObject => ({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: {
+        name: 'sy-switchyard-gateway',
+        namespace: 'switchyard',
+        // The release's own Deployment, as helm marks it.
+        labels: { 'app.kubernetes.io/managed-by': 'Helm' },
+        annotations: {
+          'meta.helm.sh/release-name': 'sy',
+          'meta.helm.sh/release-namespace': 'switchyard',
+        },
+      },
+      spec: { replicas },
+    });
+
+    async function gatewayReplicasInCluster(running: ClusterObject[]): Promise<number | undefined> {
+      const cluster = await startFakeKubeApi(running, ['switchyard']);
+      try {
+        const result = await templateChartInCluster(
+          { valuesFiles: ['ha-autoscaling'] },
+          cluster.kubeconfig,
+        );
+        return deploymentOf(manifestsOf(result), 'gateway').spec?.replicas;
+      } finally {
+        await cluster.close();
+      }
+    }
+
+    it('keeps the count the autoscaler (or the old fixed value) set', async () => {
+      // The field stays in the manifest: an upgrade that removed it would leave one replica.
+      expect(await gatewayReplicasInCluster([gatewayRunning(7)])).toBe(7);
+    });
+
+    it('raises a running count below minReplicas to it', async () => {
+      expect(await gatewayReplicasInCluster([gatewayRunning(2)])).toBe(3);
+    });
+
+    it('starts a first install at minReplicas', async () => {
+      expect(await gatewayReplicasInCluster([])).toBe(3);
+    });
   });
 
   it('refuses an autoscaler with nothing to scale on', () => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
 import { findHelm } from './find-helm.js';
 import { CHART_DIR, VALUES_DIR } from './repo-paths.js';
@@ -47,8 +47,12 @@ export function lintChart(values: HelmValues): HelmResult {
   return runHelm(['lint', '--strict', CHART_DIR, ...valueArguments(values)]);
 }
 
-/** `helm template` of the chart as release `sy` in namespace `switchyard`. */
-export function templateChart(values: HelmValues): HelmResult {
+/**
+ * `helm template` of the chart as release `sy` in namespace `switchyard`; `kubeVersion` sets the
+ * Kubernetes version the chart is rendered for (helm's default otherwise).
+ */
+export function templateChart(values: HelmValues, kubeVersion?: string): HelmResult {
+  const version = kubeVersion === undefined ? [] : ['--kube-version', kubeVersion];
   return runHelm([
     'template',
     'sy',
@@ -56,12 +60,48 @@ export function templateChart(values: HelmValues): HelmResult {
     '--namespace',
     'switchyard',
     ...valueArguments(values),
+    ...version,
   ]);
+}
+
+/**
+ * `helm template --dry-run=server` against the cluster of `kubeconfig` (a fake API server of the
+ * test), so the chart's `lookup` calls see that cluster's objects. Asynchronous: the fake server
+ * answers from this process.
+ */
+export function templateChartInCluster(
+  values: HelmValues,
+  kubeconfig: string,
+): Promise<HelmResult> {
+  const args = [
+    'template',
+    'sy',
+    CHART_DIR,
+    '--namespace',
+    'switchyard',
+    ...valueArguments(values),
+  ];
+  args.push('--dry-run=server', '--disable-openapi-validation');
+  return new Promise((resolve) => {
+    execFile(
+      findHelm(),
+      args,
+      { encoding: 'utf8', timeout: 60_000, env: { ...process.env, KUBECONFIG: kubeconfig } },
+      (error, stdout, stderr) => {
+        const status = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
+        resolve({ status, stdout, stderr });
+      },
+    );
+  });
 }
 
 /** The rendered manifests; throws with helm's error when rendering fails. */
 export function renderChart(values: HelmValues): Manifest[] {
-  const result = templateChart(values);
+  return manifestsOf(templateChart(values));
+}
+
+/** The manifests helm printed; throws with helm's error when rendering failed. */
+export function manifestsOf(result: HelmResult): Manifest[] {
   if (result.status !== 0) {
     throw new Error(`helm template failed (${result.status}):\n${result.stderr}`);
   }

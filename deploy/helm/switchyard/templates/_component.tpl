@@ -18,9 +18,7 @@ metadata:
   labels:
     {{- include "switchyard.componentLabels" $names | nindent 4 }}
 spec:
-  {{- if not ($values.autoscaling | default dict).enabled }}
-  replicas: {{ $values.replicaCount }}
-  {{- end }}
+  replicas: {{ include "switchyard.replicas" (dict "root" $root "component" $component) }}
   revisionHistoryLimit: 5
   selector:
     matchLabels:
@@ -171,4 +169,29 @@ spec:
   selector:
     matchLabels:
       {{- include "switchyard.selectorLabels" $names | nindent 6 }}
+{{- end }}
+
+{{/*
+A Deployment's replicas: replicaCount, or with the HorizontalPodAutoscaler on, what runs now. The
+field is always written: were it left out, an upgrade that turns the autoscaler on (client-side
+three-way merge or server-side apply alike) would remove it, and Kubernetes would fall back to one
+replica until the autoscaler acts. So with autoscaling the live Deployment's count is kept (read
+with `lookup`), raised to minReplicas; on a first install, or under `helm template` (no cluster),
+it is the larger of replicaCount and minReplicas. Scaling is thus never undone by an upgrade.
+*/}}
+{{- define "switchyard.replicas" -}}
+{{- $values := index .root.Values .component }}
+{{- $autoscaling := $values.autoscaling | default dict }}
+{{- if $autoscaling.enabled }}
+{{- $name := include "switchyard.componentName" (dict "root" .root "component" .component) }}
+{{- $live := lookup "apps/v1" "Deployment" .root.Release.Namespace $name }}
+{{- $running := int64 (dig "spec" "replicas" 0 $live) }}
+{{- if gt $running 0 }}
+{{- max $running (int64 $autoscaling.minReplicas) }}
+{{- else }}
+{{- max (int64 $values.replicaCount) (int64 $autoscaling.minReplicas) }}
+{{- end }}
+{{- else }}
+{{- $values.replicaCount }}
+{{- end }}
 {{- end }}
