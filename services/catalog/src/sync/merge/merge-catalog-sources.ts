@@ -132,7 +132,7 @@ function directRoute(
   const slash = id.indexOf('/');
   const providerName = id.slice(0, slash);
   const provider = sources.providers.find((candidate) => candidate.name === providerName);
-  if (provider === undefined || provider.type === 'openrouter') return undefined;
+  if (provider === undefined || descriptorFor(provider.type)?.aggregator === true) return undefined;
   const listed = sources.providerLists.get(provider.name);
   if (listed === undefined) return undefined;
   const match = findListedModel(listed, id.slice(slash + 1));
