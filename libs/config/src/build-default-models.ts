@@ -1,26 +1,8 @@
+import type { DefaultChatRow, DefaultEmbeddingRow, DefaultModelTable } from '@switchyard/providers';
 import { createRouteConfig } from './create-route-config.js';
 import { deepFreeze } from './deep-freeze.js';
 import { shiftDecimalPoint } from './shift-decimal-point.js';
 import type { ModelConfig } from './switchyard-config.js';
-
-/**
- * A chat model of a provider's public price list, prices in USD per million tokens as published:
- * [upstream model, display name, context length, max output tokens, prompt, cached prompt,
- * completion, id after `<provider>/` when it differs from the upstream model].
- */
-export type DefaultChatRow = readonly [
-  string,
-  string,
-  number,
-  number,
-  string,
-  string,
-  string,
-  string?,
-];
-
-/** An embedding model: [upstream model, context length, prompt price per million tokens]. */
-export type DefaultEmbeddingRow = readonly [string, number, string];
 
 function perToken(perMillion: string): string {
   return shiftDecimalPoint(perMillion, -6);
@@ -78,7 +60,7 @@ function embeddingModel(provider: string, row: DefaultEmbeddingRow): ModelConfig
 /** Turns a provider's price table into frozen models `<provider>/<model>`, priced per token. */
 export function buildDefaultModels(
   provider: string,
-  table: { chat: readonly DefaultChatRow[]; embedding: readonly DefaultEmbeddingRow[] },
+  table: DefaultModelTable,
 ): readonly ModelConfig[] {
   return deepFreeze([
     ...table.chat.map((row) => chatModel(provider, row)),

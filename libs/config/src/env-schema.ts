@@ -1,5 +1,7 @@
+import type { EnvVariableNames } from '@switchyard/providers';
 import { z } from 'zod';
 import { baseUrlSchema } from './base-url-schema.js';
+import { ENV_PROVIDERS } from './env-providers.js';
 import { integerSchema } from './integer-schema.js';
 import { keysSchema } from './keys-schema.js';
 import { logLevelSchema } from './log-level.js';
@@ -8,6 +10,19 @@ import { logLevelSchema } from './log-level.js';
 function optional<T extends z.ZodType>(schema: T) {
   return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 }
+
+const keyPoolVariable = optional(keysSchema);
+const baseUrlVariable = optional(baseUrlSchema);
+
+/** Each provider's key and base URL variables, in `ENV_PROVIDERS` order. */
+const providerVariables = Object.fromEntries(
+  ENV_PROVIDERS.flatMap((provider) => [
+    ...provider.keyVariables.map((name) => [name, keyPoolVariable] as const),
+    [provider.baseUrlVariable, baseUrlVariable] as const,
+  ]),
+) as { [Name in EnvVariableNames['key']]: typeof keyPoolVariable } & {
+  [Name in EnvVariableNames['baseUrl']]: typeof baseUrlVariable;
+};
 
 /** The environment variables Switchyard reads; other variables are ignored. */
 export const envSchema = z.object({
@@ -21,15 +36,7 @@ export const envSchema = z.object({
   LOG_LEVEL: optional(logLevelSchema),
   SWITCHYARD_MASTER_KEY: optional(z.string()),
   SWITCHYARD_DATA_DIR: optional(z.string()),
-  OPENAI_API_KEY: optional(keysSchema),
-  OPENAI_BASE_URL: optional(baseUrlSchema),
-  ANTHROPIC_API_KEY: optional(keysSchema),
-  ANTHROPIC_BASE_URL: optional(baseUrlSchema),
-  GOOGLE_API_KEY: optional(keysSchema),
-  GEMINI_API_KEY: optional(keysSchema),
-  GOOGLE_BASE_URL: optional(baseUrlSchema),
-  OPENROUTER_API_KEY: optional(keysSchema),
-  OPENROUTER_BASE_URL: optional(baseUrlSchema),
+  ...providerVariables,
 });
 
 /** The environment after validation; unset and empty variables are `undefined`. */

@@ -1,7 +1,7 @@
+import type { ProviderType } from '@switchyard/providers';
 import type { KeyStrategy } from './key-strategy.js';
 import type { LogLevel } from './log-level.js';
 import type { ModelKind } from './model-kind.js';
-import type { ProviderType } from './provider-type.js';
 
 /** USD per token as exact decimal strings such as `"0.0000025"`, never floats. */
 export interface PricingConfig {

@@ -1,3 +1,4 @@
+import { PROVIDER_TYPES } from '@switchyard/providers';
 import { z } from 'zod';
 import { baseUrlSchema } from './base-url-schema.js';
 import { integerSchema } from './integer-schema.js';
@@ -6,7 +7,6 @@ import { keysSchema } from './keys-schema.js';
 import { logLevelSchema } from './log-level.js';
 import { MODEL_KINDS } from './model-kind.js';
 import { priceSchema } from './price-schema.js';
-import { PROVIDER_TYPES } from './provider-type.js';
 
 const providerNameSchema = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, {
   error: "must be lowercase letters, digits, '-', '_' or '.', starting with a letter or digit",

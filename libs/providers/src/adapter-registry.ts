@@ -1,17 +1,10 @@
-import { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
-import { createGoogleAdapter } from './google/google-adapter.js';
-import { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
-import { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
 import type { ProviderAdapter } from './provider-adapter.js';
+import { PROVIDER_DESCRIPTORS } from './provider-descriptors.js';
 
-/** One adapter per provider type of `PROVIDER_TYPES` (libs/config). */
-const ADAPTERS: ReadonlyMap<string, ProviderAdapter> = new Map([
-  ['anthropic', createAnthropicAdapter()],
-  ['google', createGoogleAdapter()],
-  ['openai', createOpenAiCompatibleAdapter('openai')],
-  ['openai-compatible', createOpenAiCompatibleAdapter('openai-compatible')],
-  ['openrouter', createOpenRouterAdapter()],
-]);
+/** One adapter per provider type of `PROVIDER_DESCRIPTORS`, built once. */
+const ADAPTERS: ReadonlyMap<string, ProviderAdapter> = new Map(
+  PROVIDER_DESCRIPTORS.map((descriptor) => [descriptor.type, descriptor.createAdapter()]),
+);
 
 /** The adapter for a provider type, or undefined when this build has none. */
 export function adapterFor(providerType: string): ProviderAdapter | undefined {

@@ -20,7 +20,20 @@ export {
   type SwitchyardErrorBody,
   toMessagesError,
 } from './anthropic-ingress/to-messages-error.js';
+export type {
+  DefaultChatRow,
+  DefaultEmbeddingRow,
+  DefaultModelTable,
+} from './default-model-table.js';
+export { descriptorFor } from './descriptor-for.js';
+export type { EnvVariableNames } from './env-variable-names.js';
 export { createGoogleAdapter } from './google/google-adapter.js';
+export type {
+  ListedModel,
+  ModelListDialect,
+  ModelListPage,
+  ModelListTarget,
+} from './model-list-dialect.js';
 export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
 export { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
 export type {
@@ -34,6 +47,12 @@ export type {
   UpstreamRequest,
   UpstreamTarget,
 } from './provider-adapter.js';
+export type {
+  ProviderAuth,
+  ProviderDescriptor,
+  ProviderEnvVariables,
+} from './provider-descriptor.js';
+export { PROVIDER_DESCRIPTORS } from './provider-descriptors.js';
 export {
   classifyUpstreamStatus,
   ProviderError,
@@ -41,3 +60,4 @@ export {
   type ProviderErrorKind,
   parseRetryAfter,
 } from './provider-error.js';
+export { PROVIDER_TYPES, type ProviderType } from './provider-type.js';

@@ -1,15 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { listenHttpServer } from '../fake-openai/listen-http-server.js';
-import {
-  buildAnthropicModelPage,
-  buildGoogleModelPage,
-  buildOpenAiModelList,
-} from './build-model-list-page.js';
 import { defaultOpenRouterModels } from './default-openrouter-models.js';
 import type { FakeListedModel } from './fake-listed-model.js';
+import { type FakeModelListDialect, MODEL_LIST_DIALECTS } from './model-list-dialects.js';
 
-/** The sources the fake serves. */
-export type FakeCatalogSource = 'openrouter' | 'openai' | 'anthropic' | 'google';
+type ListSource = keyof typeof MODEL_LIST_DIALECTS;
+
+/** The sources the fake serves: OpenRouter's catalog and each dialect's model list. */
+export type FakeCatalogSource = 'openrouter' | ListSource;
 
 /** How a source answers: normally, with HTTP 500, or with a 200 body that is not JSON. */
 export type FakeCatalogBehaviour = 'ok' | 'error-500' | 'garbage';
@@ -32,20 +30,30 @@ export interface FakeModelCatalog {
   /** Requests per source so far. */
   readonly hits: Record<FakeCatalogSource, number>;
   setOpenRouterModels(models: readonly unknown[]): void;
-  setProviderModels(
-    source: Exclude<FakeCatalogSource, 'openrouter'>,
-    models: readonly (string | FakeListedModel)[],
-  ): void;
+  setProviderModels(source: ListSource, models: readonly (string | FakeListedModel)[]): void;
   setBehaviour(source: FakeCatalogSource, behaviour: FakeCatalogBehaviour): void;
   close(): Promise<void>;
 }
 
-const PATHS: Readonly<Record<string, FakeCatalogSource>> = {
-  '/openrouter/api/v1/models': 'openrouter',
-  '/openai/v1/models': 'openai',
-  '/anthropic/v1/models': 'anthropic',
-  '/google/v1beta/models': 'google',
-};
+const LIST_SOURCES = Object.keys(MODEL_LIST_DIALECTS) as ListSource[];
+const SOURCES: readonly FakeCatalogSource[] = ['openrouter', ...LIST_SOURCES];
+const OPENROUTER_BASE_PATH = '/openrouter/api/v1';
+
+function basePathOf(source: FakeCatalogSource): string {
+  return source === 'openrouter' ? OPENROUTER_BASE_PATH : MODEL_LIST_DIALECTS[source].basePath;
+}
+
+/** One value per source. */
+function perSource<T, Source extends FakeCatalogSource>(
+  sources: readonly Source[],
+  value: (source: Source) => T,
+): Record<Source, T> {
+  return Object.fromEntries(sources.map((source) => [source, value(source)])) as Record<Source, T>;
+}
+
+const PATHS: ReadonlyMap<string, FakeCatalogSource> = new Map(
+  SOURCES.map((source) => [`${basePathOf(source)}/models`, source]),
+);
 
 /**
  * Starts one HTTP server speaking OpenRouter's catalog format (`/openrouter/api/v1/models`) and
@@ -59,55 +67,24 @@ export async function startFakeModelCatalog(
   const apiKey = options.apiKey ?? 'sk-fake-key';
   const pageSize = options.pageSize ?? 2;
   let openRouter: readonly unknown[] = defaultOpenRouterModels();
-  const lists: Record<Exclude<FakeCatalogSource, 'openrouter'>, FakeListedModel[]> = {
-    openai: [{ id: 'gpt-4o' }, { id: 'gpt-4o-mini' }, { id: 'text-embedding-3-small' }],
-    anthropic: [{ id: 'claude-3-5-sonnet-20241022' }, { id: 'claude-3-5-haiku-20241022' }],
-    google: [
-      {
-        id: 'gemini-2.0-flash',
-        inputTokenLimit: 1_048_576,
-        outputTokenLimit: 8192,
-        supportedGenerationMethods: ['generateContent', 'countTokens'],
-      },
-    ],
-  };
-  const behaviours: Record<FakeCatalogSource, FakeCatalogBehaviour> = {
-    openrouter: 'ok',
-    openai: 'ok',
-    anthropic: 'ok',
-    google: 'ok',
-  };
-  const hits: Record<FakeCatalogSource, number> = {
-    openrouter: 0,
-    openai: 0,
-    anthropic: 0,
-    google: 0,
-  };
+  const lists = perSource<FakeListedModel[], ListSource>(LIST_SOURCES, (source) => [
+    ...MODEL_LIST_DIALECTS[source].models,
+  ]);
+  const behaviours = perSource<FakeCatalogBehaviour, FakeCatalogSource>(SOURCES, () => 'ok');
+  const hits = perSource(SOURCES, () => 0);
 
   /** The body of a list request the caller is allowed to make, or undefined for a 401. */
   const answer = (source: FakeCatalogSource, request: IncomingMessage, url: URL): unknown => {
-    const headers = request.headers;
-    switch (source) {
-      case 'openrouter':
-        return { data: openRouter };
-      case 'openai':
-        return headers.authorization === `Bearer ${apiKey}`
-          ? buildOpenAiModelList(lists.openai)
-          : undefined;
-      case 'anthropic':
-        return headers['x-api-key'] === apiKey && headers['anthropic-version'] !== undefined
-          ? buildAnthropicModelPage(lists.anthropic, url.searchParams.get('after_id'), pageSize)
-          : undefined;
-      case 'google':
-        return url.searchParams.get('key') === apiKey
-          ? buildGoogleModelPage(lists.google, url.searchParams.get('pageToken'), pageSize)
-          : undefined;
-    }
+    if (source === 'openrouter') return { data: openRouter };
+    const dialect: FakeModelListDialect = MODEL_LIST_DIALECTS[source];
+    return dialect.authorised(request, url, apiKey)
+      ? dialect.page(lists[source], url, pageSize)
+      : undefined;
   };
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const url = new URL(request.url ?? '/', 'http://fake');
-    const source = PATHS[url.pathname];
+    const source = PATHS.get(url.pathname);
     if (source === undefined || request.method !== 'GET') {
       writeJson(response, 404, { error: { message: `no route ${url.pathname}` } });
       return;
@@ -133,13 +110,8 @@ export async function startFakeModelCatalog(
   const listening = await listenHttpServer(createServer(handle), '127.0.0.1', 0);
   const base = `http://127.0.0.1:${listening.port}`;
   return {
-    openRouterCatalogUrl: `${base}/openrouter/api/v1/models`,
-    baseUrls: {
-      openrouter: `${base}/openrouter/api/v1`,
-      openai: `${base}/openai/v1`,
-      anthropic: `${base}/anthropic/v1`,
-      google: `${base}/google/v1beta`,
-    },
+    openRouterCatalogUrl: `${base}${OPENROUTER_BASE_PATH}/models`,
+    baseUrls: perSource(SOURCES, (source) => `${base}${basePathOf(source)}`),
     apiKey,
     hits,
     setOpenRouterModels: (models) => {

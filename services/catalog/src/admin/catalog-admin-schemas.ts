@@ -1,10 +1,10 @@
-import { PROVIDER_TYPES } from '@switchyard/config';
 import {
   catalogPricingV1Schema,
   isPostgresText,
   positiveIntegerColumnSchema,
   postgresTextSchema,
 } from '@switchyard/contracts';
+import { PROVIDER_TYPES } from '@switchyard/providers';
 import { z } from 'zod';
 
 /** A provider's base URL: http(s), nothing Postgres cannot store. */

@@ -1,13 +1,14 @@
 import type { EncryptionKeyring, ModelConfig, ProviderConfig } from '@switchyard/config';
 import { decryptSecret } from '@switchyard/config';
 import type { JsonValue, Tables } from '@switchyard/db';
+import { descriptorFor } from '@switchyard/providers';
 import type { Kysely } from 'kysely';
 import type { CatalogSources } from './merge/merge-catalog-sources.js';
 import { readLastGoodModels } from './read-last-good-models.js';
 import type { ProviderListedModel, SourceModel } from './source-model.js';
 import type { SourceStateStore } from './source-state-store.js';
 import { fetchOpenRouterCatalog, type RejectedEntry } from './sources/fetch-openrouter-catalog.js';
-import { modelListerFor } from './sources/lists/model-lister-for.js';
+import { listProviderModels } from './sources/list-provider-models.js';
 import type { SyncLogger } from './sync-logger.js';
 import type { SourceReport } from './sync-report.js';
 
@@ -32,9 +33,6 @@ export interface ReadSources {
   reports: Record<string, SourceReport>;
   rejected: { source: string; id: string; reason: string }[];
 }
-
-/** Provider types whose model list cannot be read without a key. */
-const KEYED_TYPES = new Set(['openai', 'anthropic', 'google', 'openrouter']);
 
 /**
  * Reads every source at once: the OpenRouter-format catalog and each provider's model list. A
@@ -191,12 +189,13 @@ async function readProviderList(
   reports: Record<string, SourceReport>,
 ): Promise<ProviderListedModel[] | undefined> {
   const source = `provider:${provider.name}`;
-  const lister = modelListerFor(provider.type);
-  if (lister === undefined || (provider.apiKey === undefined && KEYED_TYPES.has(provider.type))) {
+  const descriptor = descriptorFor(provider.type);
+  const dialect = descriptor?.modelList;
+  if (dialect === undefined || (provider.apiKey === undefined && descriptor?.auth.required)) {
     reports[source] = report(
       'skipped',
       'none',
-      lister === undefined ? 'no model list' : 'no credential',
+      dialect === undefined ? 'no model list' : 'no credential',
       0,
       0,
       undefined,
@@ -204,7 +203,8 @@ async function readProviderList(
     return undefined;
   }
   try {
-    const listed = await lister(
+    const listed = await listProviderModels(
+      dialect,
       {
         name: provider.name,
         baseUrl: provider.baseUrl,

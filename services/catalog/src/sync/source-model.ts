@@ -1,4 +1,5 @@
 import type { RoutePricing } from '@switchyard/db';
+import type { ListedModel } from '@switchyard/providers';
 
 /** A model as a catalog source (OpenRouter's list) describes it, validated and normalised. */
 export interface SourceModel {
@@ -17,10 +18,5 @@ export interface SourceModel {
   freeVariant: boolean;
 }
 
-/** A model a provider's own list says it serves with our credentials. */
-export interface ProviderListedModel {
-  /** The provider's name for it, as sent upstream (`gpt-4o`, `gemini-2.0-flash`). */
-  upstreamModel: string;
-  contextLength: number | null;
-  maxOutputTokens: number | null;
-}
+/** A model a provider's own list says it serves with our credentials (its descriptor's dialect). */
+export type ProviderListedModel = ListedModel;

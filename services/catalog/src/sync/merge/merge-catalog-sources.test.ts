@@ -1,4 +1,4 @@
-import { DEFAULT_OPENAI_MODELS, type ModelConfig } from '@switchyard/config';
+import { DEFAULT_MODELS_BY_PROVIDER, type ModelConfig } from '@switchyard/config';
 import { describe, expect, it } from 'vitest';
 import type { SourceModel } from '../source-model.js';
 import { mergeCatalogSources } from './merge-catalog-sources.js';
@@ -124,7 +124,9 @@ describe('mergeCatalogSources', () => {
   });
 
   it("reprices built-in default models with OpenRouter's current price", () => {
-    const gpt4o = DEFAULT_OPENAI_MODELS.find((model) => model.id === 'openai/gpt-4o');
+    const gpt4o = DEFAULT_MODELS_BY_PROVIDER.get('openai')?.find(
+      (model) => model.id === 'openai/gpt-4o',
+    );
     if (gpt4o === undefined) throw new Error('no default gpt-4o');
     const merged = mergeCatalogSources({
       configModels: [gpt4o],

@@ -1,9 +1,5 @@
-import {
-  DEFAULT_ANTHROPIC_MODELS,
-  DEFAULT_GOOGLE_MODELS,
-  DEFAULT_OPENAI_MODELS,
-  type ModelConfig,
-} from '@switchyard/config';
+import { DEFAULT_MODELS_BY_PROVIDER, type ModelConfig } from '@switchyard/config';
+import { descriptorFor } from '@switchyard/providers';
 import type { ProviderListedModel, SourceModel } from '../source-model.js';
 import { findListedModel } from './find-listed-model.js';
 import type { SyncedModel, SyncedRoute } from './synced-model.js';
@@ -32,11 +28,7 @@ export interface MergedCatalog {
   unroutable: string[];
 }
 
-const builtInDefaults = new Set<ModelConfig>([
-  ...DEFAULT_OPENAI_MODELS,
-  ...DEFAULT_ANTHROPIC_MODELS,
-  ...DEFAULT_GOOGLE_MODELS,
-]);
+const builtInDefaults = new Set<ModelConfig>([...DEFAULT_MODELS_BY_PROVIDER.values()].flat());
 
 /**
  * Merges config, the OpenRouter catalog and the providers' lists. A YAML model is taken as
@@ -52,7 +44,7 @@ export function mergeCatalogSources(sources: CatalogSources): MergedCatalog {
     models.set(model.id, fromConfig(model, entries?.paid ?? entries?.free));
   }
   const openRouterProviders = sources.providers.filter(
-    (provider) => provider.type === 'openrouter',
+    (provider) => descriptorFor(provider.type)?.aggregator === true,
   );
   const unroutable: string[] = [];
   for (const [id, entries] of byId) {
@@ -140,7 +132,7 @@ function directRoute(
   const slash = id.indexOf('/');
   const providerName = id.slice(0, slash);
   const provider = sources.providers.find((candidate) => candidate.name === providerName);
-  if (provider === undefined || provider.type === 'openrouter') return undefined;
+  if (provider === undefined || descriptorFor(provider.type)?.aggregator === true) return undefined;
   const listed = sources.providerLists.get(provider.name);
   if (listed === undefined) return undefined;
   const match = findListedModel(listed, id.slice(slash + 1));

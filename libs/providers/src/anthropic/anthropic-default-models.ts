@@ -1,12 +1,11 @@
-import { buildDefaultModels } from './build-default-models.js';
-import type { ModelConfig } from './switchyard-config.js';
+import type { DefaultModelTable } from '../default-model-table.js';
 
 /**
  * The current Claude models (`anthropic/<model>`), added when provider `anthropic` exists and the
- * YAML routes no model to it. Prices are USD per token, exact, from Anthropic's list prices; the
+ * YAML routes no model to it. Prices are USD per million tokens, from Anthropic's list prices; the
  * cached price is a cache read (cache writes are not priced separately yet).
  */
-export const DEFAULT_ANTHROPIC_MODELS: readonly ModelConfig[] = buildDefaultModels('anthropic', {
+export const ANTHROPIC_DEFAULT_MODELS: DefaultModelTable = {
   chat: [
     ['claude-opus-4-1', 'Claude Opus 4.1', 200_000, 32_000, '15.00', '1.50', '75.00'],
     ['claude-sonnet-4-5', 'Claude Sonnet 4.5', 200_000, 64_000, '3.00', '0.30', '15.00'],
@@ -15,4 +14,4 @@ export const DEFAULT_ANTHROPIC_MODELS: readonly ModelConfig[] = buildDefaultMode
     ['claude-3-5-haiku-latest', 'Claude Haiku 3.5', 200_000, 8192, '0.80', '0.08', '4.00', 'claude-3-5-haiku'],
   ],
   embedding: [],
-});
+};

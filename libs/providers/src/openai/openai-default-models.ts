@@ -1,11 +1,10 @@
-import { buildDefaultModels } from './build-default-models.js';
-import type { ModelConfig } from './switchyard-config.js';
+import type { DefaultModelTable } from '../default-model-table.js';
 
 /**
  * The usual OpenAI models (`openai/<model>`), added when provider `openai` exists and the YAML
- * routes no model to it. Prices are USD per token, exact, from OpenAI's standard-tier list prices.
+ * routes no model to it. Prices are USD per million tokens, from OpenAI's standard-tier list prices.
  */
-export const DEFAULT_OPENAI_MODELS: readonly ModelConfig[] = buildDefaultModels('openai', {
+export const OPENAI_DEFAULT_MODELS: DefaultModelTable = {
   chat: [
     ['gpt-4o', 'GPT-4o', 128_000, 16_384, '2.50', '1.25', '10.00'],
     ['gpt-4o-mini', 'GPT-4o mini', 128_000, 16_384, '0.15', '0.075', '0.60'],
@@ -22,4 +21,4 @@ export const DEFAULT_OPENAI_MODELS: readonly ModelConfig[] = buildDefaultModels(
     ['text-embedding-3-small', 8191, '0.02'],
     ['text-embedding-3-large', 8191, '0.13'],
   ],
-});
+};

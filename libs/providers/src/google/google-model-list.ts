@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import type { ProviderListedModel } from '../../source-model.js';
-import { fetchJson } from '../fetch-json.js';
-import { SourceError } from '../source-error.js';
-import type { ModelLister } from './model-lister.js';
+import type { ListedModel, ModelListDialect } from '../model-list-dialect.js';
 
 const pageSchema = z.looseObject({
   models: z
@@ -18,26 +15,26 @@ const pageSchema = z.looseObject({
   nextPageToken: z.string().optional(),
 });
 
-const MAX_PAGES = 50;
-
 /**
  * Gemini's `models.list` (`GET {baseUrl}/models?key=…`), paged by `pageToken`; names lose their
  * `models/` prefix, and models that neither generate nor embed are left out.
  */
-export const listGoogleModels: ModelLister = async (target, options) => {
-  const models: ProviderListedModel[] = [];
-  let pageToken: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page += 1) {
+export const googleModelList: ModelListDialect = {
+  buildRequest: (target, pageToken) => {
     const query = new URLSearchParams({ pageSize: '1000' });
     if (target.apiKey !== undefined) query.set('key', target.apiKey);
     if (pageToken !== undefined) query.set('pageToken', pageToken);
-    const body = await fetchJson(
-      `${target.baseUrl}/models?${query.toString()}`,
-      `${target.name} model list`,
-      { ...options, headers: target.headers },
-    );
+    return {
+      url: `${target.baseUrl}/models?${query.toString()}`,
+      method: 'GET',
+      headers: { ...target.headers },
+      body: undefined,
+    };
+  },
+  parsePage: (body) => {
     const parsed = pageSchema.safeParse(body);
-    if (!parsed.success) throw new SourceError(`${target.name} model list: unexpected body`);
+    if (!parsed.success) return undefined;
+    const models: ListedModel[] = [];
     for (const model of parsed.data.models) {
       const methods = model.supportedGenerationMethods ?? ['generateContent'];
       if (!methods.includes('generateContent') && !methods.includes('embedContent')) continue;
@@ -47,8 +44,7 @@ export const listGoogleModels: ModelLister = async (target, options) => {
         maxOutputTokens: model.outputTokenLimit ?? null,
       });
     }
-    pageToken = parsed.data.nextPageToken;
-    if (pageToken === undefined || pageToken === '') return models;
-  }
-  return models;
+    const next = parsed.data.nextPageToken;
+    return { models, nextCursor: next === '' ? undefined : next };
+  },
 };

@@ -1,0 +1,28 @@
+/**
+ * A chat model of a provider's public price list, prices in USD per million tokens as published:
+ * [upstream model, display name, context length, max output tokens, prompt, cached prompt,
+ * completion, id after `<provider>/` when it differs from the upstream model].
+ */
+export type DefaultChatRow = readonly [
+  string,
+  string,
+  number,
+  number,
+  string,
+  string,
+  string,
+  string?,
+];
+
+/** An embedding model: [upstream model, context length, prompt price per million tokens]. */
+export type DefaultEmbeddingRow = readonly [string, number, string];
+
+/**
+ * The models a provider serves without any YAML, as its price list publishes them; libs/config
+ * turns them into `<provider>/<model>` models priced per token. Empty for a provider that has no
+ * fixed list (a self-hosted server, OpenRouter's `auto`).
+ */
+export interface DefaultModelTable {
+  readonly chat: readonly DefaultChatRow[];
+  readonly embedding: readonly DefaultEmbeddingRow[];
+}

@@ -1,0 +1,34 @@
+import type { UpstreamRequest } from './provider-adapter.js';
+
+/** Where and as whom to ask a provider which models it serves. */
+export interface ModelListTarget {
+  baseUrl: string;
+  /** Undefined for servers that need no key. */
+  apiKey: string | undefined;
+  headers: Readonly<Record<string, string>>;
+}
+
+/** A model a provider's own list says it serves. */
+export interface ListedModel {
+  /** The provider's name for it, as sent upstream (`gpt-4o`, `gemini-2.0-flash`). */
+  upstreamModel: string;
+  contextLength: number | null;
+  maxOutputTokens: number | null;
+}
+
+/** One page of a model list, and the cursor of the next one (undefined on the last page). */
+export interface ModelListPage {
+  models: ListedModel[];
+  nextCursor: string | undefined;
+}
+
+/**
+ * How a provider lists its models, pure like an adapter: the catalog sync sends the request,
+ * follows `nextCursor` (bounded, and never twice the same) and reports failures.
+ */
+export interface ModelListDialect {
+  /** The request for one page; `cursor` is undefined for the first. */
+  buildRequest(target: ModelListTarget, cursor: string | undefined): UpstreamRequest;
+  /** A page of the list, or undefined when the body is not one. */
+  parsePage(body: unknown): ModelListPage | undefined;
+}

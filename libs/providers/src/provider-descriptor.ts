@@ -1,0 +1,50 @@
+import type { DefaultModelTable } from './default-model-table.js';
+import type { ModelListDialect } from './model-list-dialect.js';
+import type { ProviderAdapter } from './provider-adapter.js';
+
+/** The environment variables that enable a provider named after its type without any YAML. */
+export interface ProviderEnvVariables<Variable extends string = string> {
+  /** Read in order; the first one set is the key pool. */
+  readonly keyVariables: readonly Variable[];
+  readonly baseUrlVariable: Variable;
+}
+
+/**
+ * How a provider's calls are authenticated. Every provider today takes a static key from its
+ * credential pool; issue 18 adds kinds whose credentials are not sent as they are (SigV4-signed
+ * requests, OAuth bearer tokens fetched and refreshed), each with its own signer.
+ */
+export interface ProviderAuth {
+  readonly kind: 'api-key';
+  /** Calls (and the model list) fail without a key; false for self-hosted servers. */
+  readonly required: boolean;
+}
+
+/**
+ * Everything Switchyard knows about one provider type, declared in that provider's folder and
+ * registered by one line in `PROVIDER_DESCRIPTORS`. Config, the gateway's adapters, the catalog
+ * sync and the docs derive from it; nothing else branches on the type string.
+ */
+export interface ProviderDescriptor<
+  Type extends string = string,
+  Variable extends string = string,
+> {
+  /** The type as written in configuration (`type: anthropic`). */
+  readonly type: Type;
+  /** Builds the pure adapter; called once per process. */
+  readonly createAdapter: () => ProviderAdapter;
+  /** The API's public base URL; undefined when there is none (a self-hosted server). */
+  readonly defaultBaseUrl: string | undefined;
+  /** The variables that enable a provider of this name from the environment; undefined: YAML only. */
+  readonly env: ProviderEnvVariables<Variable> | undefined;
+  readonly auth: ProviderAuth;
+  /** The price list added when a provider of this name exists and the YAML routes no model to it. */
+  readonly defaultModels: DefaultModelTable;
+  /** How the catalog sync reads the models it serves; undefined when it cannot be listed. */
+  readonly modelList: ModelListDialect | undefined;
+  /**
+   * Serves other providers' models under OpenRouter's `<provider>/<model>` ids: the catalog routes
+   * OpenRouter catalog entries through it, and the environment adds it after direct providers.
+   */
+  readonly aggregator: boolean;
+}
