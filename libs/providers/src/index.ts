@@ -25,7 +25,9 @@ export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compat
 export { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
 export type {
   BuiltRequest,
+  ChatStreamEncoder,
   ChatStreamOptions,
+  ChatStreamSink,
   ChatStreamTransformer,
   EmbeddingsAdapter,
   ParsedResponse,
@@ -41,3 +43,9 @@ export {
   type ProviderErrorKind,
   parseRetryAfter,
 } from './provider-error.js';
+export { createOpenAiSseEncoder } from './shared/create-openai-sse-encoder.js';
+export { createSseParser, type SseParser } from './shared/create-sse-parser.js';
+export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-stream.js';
+export { isPlainObject } from './shared/is-plain-object.js';
+export { parseJson } from './shared/parse-json.js';
+export type { SseEvent } from './shared/parse-sse-events.js';

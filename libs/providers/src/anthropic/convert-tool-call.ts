@@ -1,6 +1,5 @@
-import { invalidRequestError } from './invalid-request-error.js';
-import { isRecord } from './is-record.js';
-
+import { ProviderError } from '../provider-error.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 /** An Anthropic `tool_use` block: a call the assistant made earlier in the conversation. */
 export interface AnthropicToolUseBlock {
   type: 'tool_use';
@@ -36,8 +35,8 @@ function parseArguments(text: string, param: string): Record<string, unknown> {
   } catch {
     value = undefined;
   }
-  if (isRecord(value)) return value;
-  throw invalidRequestError(
+  if (isPlainObject(value)) return value;
+  throw ProviderError.invalidRequest(
     `The arguments of ${param.replace(/\.function\.arguments$/, '')} are not a JSON object, which anthropic requires for tool input.`,
     param,
   );

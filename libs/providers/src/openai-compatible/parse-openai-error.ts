@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { classifyUpstreamStatus, ProviderError, parseRetryAfter } from '../provider-error.js';
+import { parseJson } from '../shared/parse-json.js';
 
 const errorBodySchema = z.looseObject({
   error: z.union([
@@ -23,7 +24,7 @@ export function parseOpenAiError(
   nowMs: number,
 ): ProviderError {
   const { kind, retryable } = classifyUpstreamStatus(status);
-  const parsed = errorBodySchema.safeParse(safeJson(bodyText));
+  const parsed = errorBodySchema.safeParse(parseJson(bodyText));
   let message = bodyText.trim().slice(0, MAX_MESSAGE_LENGTH) || `HTTP ${status}`;
   let code: string | null = null;
   let param: string | null = null;
@@ -44,12 +45,4 @@ export function parseOpenAiError(
     retryable,
     retryAfterSeconds: parseRetryAfter(headers['retry-after'], nowMs),
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
