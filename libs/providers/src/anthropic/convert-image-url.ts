@@ -1,4 +1,5 @@
 import { ProviderError } from '../provider-error.js';
+
 /** An Anthropic image content block. */
 export interface AnthropicImageBlock {
   type: 'image';

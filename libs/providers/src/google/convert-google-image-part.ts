@@ -1,4 +1,5 @@
 import { ProviderError } from '../provider-error.js';
+
 /** A Gemini part carrying media: bytes inline, or a URI Gemini fetches itself. */
 export type GoogleMediaPart =
   | { inlineData: { mimeType: string; data: string } }

@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@switchyard/contracts';
 import { ProviderError } from '../provider-error.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
+import { parseJson } from '../shared/parse-json.js';
 import type { GoogleFunctionCallPart } from './google-content.js';
 
 type AssistantMessage = Extract<ChatMessage, { role: 'assistant' }>;
@@ -30,10 +31,8 @@ export function convertGoogleToolCalls(
 
 function parseArguments(text: string, param: string): Record<string, unknown> {
   if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
+  const value = parseJson(text);
+  if (value === undefined) {
     throw ProviderError.invalidRequest(
       'Tool call arguments are not valid JSON.',
       param,

@@ -1,6 +1,6 @@
 import type { ChatMessage } from '@switchyard/contracts';
 import { ProviderError } from '../provider-error.js';
-import { isPlainObject } from '../shared/is-plain-object.js';
+import { parseJsonObject } from '../shared/parse-json-object.js';
 import type { GooglePart } from './google-content.js';
 
 type ToolMessage = Extract<ChatMessage, { role: 'tool' }>;
@@ -37,10 +37,5 @@ function contentText(content: ToolMessage['content']): string {
 }
 
 function jsonObjectOrNull(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isPlainObject(value) ? value : null;
-  } catch {
-    return null;
-  }
+  return parseJsonObject(text) ?? null;
 }
