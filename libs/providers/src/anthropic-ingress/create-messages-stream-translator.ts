@@ -1,22 +1,11 @@
 import { type ChatCompletionChunk, chatCompletionChunkSchema } from '@switchyard/contracts';
-import { z } from 'zod';
 import type { ChatStreamEncoder } from '../provider-adapter.js';
 import { createSseParser } from '../shared/create-sse-parser.js';
+import { openAiErrorBodySchema } from '../shared/openai-error-body-schema.js';
 import { parseJson } from '../shared/parse-json.js';
 import { createMessagesEventWriter } from './create-messages-event-writer.js';
 import { messagesErrorType, type OpenAiErrorFields } from './messages-error-type.js';
 import { type MessagesUsage, toMessagesUsage } from './to-messages-usage.js';
-
-const errorEventSchema = z.looseObject({
-  error: z.union([
-    z.string(),
-    z.looseObject({
-      message: z.string().optional(),
-      type: z.string().nullable().optional(),
-      code: z.union([z.string(), z.number()]).nullable().optional(),
-    }),
-  ]),
-});
 
 export interface MessagesStreamTranslatorOptions {
   /** The model name the client sent, echoed in `message_start`. */
@@ -87,7 +76,7 @@ export function createMessagesStreamTranslator(
       return;
     }
     const payload = parseJson(data);
-    const failure = errorEventSchema.safeParse(payload);
+    const failure = openAiErrorBodySchema.safeParse(payload);
     if (failure.success) {
       out += onError(failure.data.error);
       return;
