@@ -55,6 +55,27 @@ export {
   usdFromNumber,
 } from './money/usd-decimal.js';
 export {
+  type ChatCompletion,
+  type ChatCompletionChoice,
+  type ChatCompletionMessage,
+  type ChatToolCall,
+  chatCompletionChoiceSchema,
+  chatCompletionMessageSchema,
+  chatCompletionSchema,
+  chatToolCallSchema,
+} from './openai/chat-completion.js';
+export {
+  type ChatChunkChoice,
+  type ChatCompletionChunk,
+  type ChatDelta,
+  type ChatToolCallDelta,
+  chatChunkChoiceSchema,
+  chatCompletionChunkSchema,
+  chatDeltaSchema,
+  chatLogprobsSchema,
+  chatToolCallDeltaSchema,
+} from './openai/chat-completion-chunk.js';
+export {
   type ChatCompletionRequest,
   type ChatMessage,
   chatCompletionRequestSchema,

@@ -38,7 +38,9 @@ export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compat
 export { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
 export type {
   BuiltRequest,
+  ChatStreamEncoder,
   ChatStreamOptions,
+  ChatStreamSink,
   ChatStreamTransformer,
   EmbeddingsAdapter,
   ParsedResponse,
@@ -61,3 +63,9 @@ export {
   parseRetryAfter,
 } from './provider-error.js';
 export { PROVIDER_TYPES, type ProviderType } from './provider-type.js';
+export { createOpenAiSseEncoder } from './shared/create-openai-sse-encoder.js';
+export { createSseParser, type SseParser } from './shared/create-sse-parser.js';
+export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-stream.js';
+export { isPlainObject } from './shared/is-plain-object.js';
+export { parseJson } from './shared/parse-json.js';
+export type { SseEvent } from './shared/parse-sse-events.js';

@@ -1,4 +1,10 @@
-import type { ChatCompletionRequest, EmbeddingsRequest, TokenUsage } from '@switchyard/contracts';
+import type {
+  ChatCompletionChunk,
+  ChatCompletionRequest,
+  EmbeddingsRequest,
+  ErrorBody,
+  TokenUsage,
+} from '@switchyard/contracts';
 import type { ProviderError } from './provider-error.js';
 
 /** Where and as whom one upstream call goes: chosen by routing, filled in by the gateway. */
@@ -52,17 +58,42 @@ export interface ChatStreamOptions extends ResponseContext {
 }
 
 /**
- * Turns upstream stream bytes into the bytes the client receives (OpenAI SSE: `data: {chunk}`
- * events, a usage chunk when asked, `data: [DONE]`), synchronously and without I/O, remembering
- * the usage it saw. An error the provider reports inside the stream (or a malformed event) is
- * kept in `failure` and nothing more is sent: the gateway writes the client's error event, with
- * its own error mapping and credential redaction, and ends the stream.
+ * Where a stream transformer hands its output: typed chunks from a translating adapter, or the
+ * upstream's own SSE text from an OpenAI-compatible one (complete events, as written). An
+ * encoder per egress protocol writes them; the gateway may tap them on the way.
+ */
+export interface ChatStreamSink {
+  /** One canonical chunk (the sink may keep it; nobody changes it after it is handed over). */
+  chunk(chunk: ChatCompletionChunk): void;
+  /** Complete OpenAI SSE events as an OpenAI-compatible upstream wrote them, `[DONE]` included. */
+  passThrough(sse: string): void;
+  /** A translated stream finished properly (OpenAI's `data: [DONE]`). */
+  done(): void;
+}
+
+/** Writes a chat stream's output as one egress protocol's SSE text. */
+export interface ChatStreamEncoder extends ChatStreamSink {
+  /** The text written since the last call, '' when none. */
+  take(): string;
+  /** The last event of a stream that failed after it started, in this protocol. */
+  error(error: ErrorBody['error']): string;
+  /** The stream is over: what the protocol still owes the client ('' after `done` or `error`). */
+  end(): string;
+}
+
+/**
+ * Turns upstream stream bytes into canonical output for a {@link ChatStreamSink}: typed chunks
+ * (a usage chunk when asked, then `done`) or, for an OpenAI-compatible upstream, its events as
+ * they arrive. Synchronous and without I/O, it remembers the usage it saw. An error the provider
+ * reports inside the stream (or a malformed event) is kept in `failure` and nothing more is
+ * handed over: the gateway writes the client's error event, with its own error mapping and
+ * credential redaction, and ends the stream.
  */
 export interface ChatStreamTransformer {
-  /** The next bytes from upstream in; the bytes to send now out (possibly empty). */
-  push(chunk: Uint8Array): string;
-  /** Upstream ended; the last bytes to send. */
-  end(): string;
+  /** The next bytes from upstream in; what they complete goes to `sink`. */
+  push(chunk: Uint8Array, sink: ChatStreamSink): void;
+  /** Upstream ended; the last output goes to `sink`. */
+  end(sink: ChatStreamSink): void;
   /** Usage reported by the upstream so far. */
   readonly usage: TokenUsage | undefined;
   /** Whether the upstream finished the stream properly (`[DONE]`, `message_stop`, a finish reason…). */

@@ -41,6 +41,39 @@ export class ProviderError extends Error {
     this.retryable = fields.retryable;
     this.retryAfterSeconds = fields.retryAfterSeconds;
   }
+
+  /**
+   * A 200 from the provider that is not the shape its API documents (`what`: "chat completion",
+   * "stream event"…): never retried, since the same request would get the same answer.
+   */
+  static malformed(what: string, provider = 'The provider'): ProviderError {
+    return new ProviderError(`${provider} returned a malformed ${what}.`, {
+      kind: 'malformed_response',
+      status: 200,
+      code: null,
+      retryable: false,
+    });
+  }
+
+  /** A request refused before anything is sent: status 400, never retried. */
+  static invalidRequest(
+    message: string,
+    param: string | null,
+    code: 'invalid_request' | 'invalid_value' | 'unsupported_parameter' = 'invalid_request',
+  ): ProviderError {
+    return new ProviderError(message, {
+      kind: 'invalid_request',
+      status: 400,
+      code,
+      param,
+      retryable: false,
+    });
+  }
+
+  /** A request field the provider cannot carry honestly, refused before anything is sent. */
+  static unsupported(message: string, param: string | null): ProviderError {
+    return ProviderError.invalidRequest(message, param, 'unsupported_parameter');
+  }
 }
 
 /** The kind and retryability of an upstream HTTP status, shared by every adapter. */

@@ -1,33 +1,8 @@
-import { z } from 'zod';
+import { chatCompletionSchema } from '@switchyard/contracts';
 import { ProviderError } from '../provider-error.js';
 import { parseToolArguments } from './parse-tool-arguments.js';
 import { toMessagesUsage } from './to-messages-usage.js';
 import { toStopReason } from './to-stop-reason.js';
-
-const completionSchema = z.looseObject({
-  id: z.string().optional(),
-  choices: z.array(
-    z.looseObject({
-      message: z
-        .looseObject({
-          content: z.string().nullable().optional(),
-          refusal: z.string().nullable().optional(),
-          tool_calls: z
-            .array(
-              z.looseObject({
-                id: z.string(),
-                function: z.looseObject({ name: z.string(), arguments: z.string().optional() }),
-              }),
-            )
-            .nullable()
-            .optional(),
-        })
-        .optional(),
-      finish_reason: z.string().nullable().optional(),
-    }),
-  ),
-  usage: z.unknown().optional(),
-});
 
 /**
  * `chatcmpl-abc` becomes `msg_abc`; an id that already is a message id (an Anthropic upstream's
@@ -47,15 +22,11 @@ export function convertChatCompletionToMessage(
   completion: Record<string, unknown>,
   requestedModel: string,
 ): Record<string, unknown> {
-  const parsed = completionSchema.safeParse(completion);
-  if (!parsed.success) {
-    throw new ProviderError('The provider returned a malformed chat completion.', {
-      kind: 'malformed_response',
-      status: 200,
-      code: null,
-      retryable: false,
-    });
-  }
+  const parsed = chatCompletionSchema.safeParse(completion);
+  const anonymousCall = parsed.data?.choices.some((choice) =>
+    choice.message?.tool_calls?.some((call) => call.id === undefined),
+  );
+  if (!parsed.success || anonymousCall) throw ProviderError.malformed('chat completion');
   const choice = parsed.data.choices[0];
   const message = choice?.message;
   const refusal = message?.refusal ?? '';

@@ -1,17 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createMessagesStreamTranslator } from './create-messages-stream-translator.js';
+import {
+  createMessagesStreamTranslator,
+  type MessagesStreamTranslator,
+} from './create-messages-stream-translator.js';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');
 const OPTIONS = { requestedModel: 'claude-sonnet-4-5', messageId: 'msg_01XFDUDYJgAACzvnptvVoYEL' };
+
+/** OpenAI SSE text passed through to the translator; the Anthropic text it completes. */
+function push(translator: MessagesStreamTranslator, openAiSse: string): string {
+  translator.passThrough(openAiSse);
+  return translator.take();
+}
 
 /** Feeds the OpenAI SSE in pieces of `size` characters, as the network would split it. */
 function translate(openAiSse: string, size = 11): string {
   const translator = createMessagesStreamTranslator(OPTIONS);
   let out = '';
   for (let offset = 0; offset < openAiSse.length; offset += size) {
-    out += translator.push(openAiSse.slice(offset, offset + size));
+    out += push(translator, openAiSse.slice(offset, offset + size));
   }
   return out + translator.end();
 }
@@ -187,7 +196,7 @@ describe('createMessagesStreamTranslator', () => {
 
   it('turns an error event into a final Anthropic error event and writes nothing after it', () => {
     const translator = createMessagesStreamTranslator(OPTIONS);
-    const out = translator.push(fixture('openai-stream-error.sse'));
+    const out = push(translator, fixture('openai-stream-error.sse'));
     const events = parse(out);
     expect(outline(events)).toEqual([
       'message_start',
@@ -203,7 +212,7 @@ describe('createMessagesStreamTranslator', () => {
           'Upstream error from openai (HTTP 500): The server had an error while processing your request.',
       },
     });
-    expect(translator.push('data: [DONE]\n\n')).toBe('');
+    expect(push(translator, 'data: [DONE]\n\n')).toBe('');
     expect(translator.end()).toBe('');
   });
 

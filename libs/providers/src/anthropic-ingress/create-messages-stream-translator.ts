@@ -1,51 +1,11 @@
-import { z } from 'zod';
+import { type ChatCompletionChunk, chatCompletionChunkSchema } from '@switchyard/contracts';
+import type { ChatStreamEncoder } from '../provider-adapter.js';
+import { createSseParser } from '../shared/create-sse-parser.js';
+import { openAiErrorBodySchema } from '../shared/openai-error-body-schema.js';
+import { parseJson } from '../shared/parse-json.js';
 import { createMessagesEventWriter } from './create-messages-event-writer.js';
-import { createSseDataReader } from './create-sse-data-reader.js';
-import { messagesErrorType } from './messages-error-type.js';
+import { messagesErrorType, type OpenAiErrorFields } from './messages-error-type.js';
 import { type MessagesUsage, toMessagesUsage } from './to-messages-usage.js';
-
-const toolCallDeltaSchema = z.looseObject({
-  index: z.number().int().nonnegative().optional(),
-  id: z.string().nullable().optional(),
-  function: z
-    .looseObject({
-      name: z.string().nullable().optional(),
-      arguments: z.string().nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-});
-
-const chunkSchema = z.looseObject({
-  choices: z
-    .array(
-      z.looseObject({
-        delta: z
-          .looseObject({
-            content: z.string().nullable().optional(),
-            refusal: z.string().nullable().optional(),
-            tool_calls: z.array(toolCallDeltaSchema).nullable().optional(),
-          })
-          .nullable()
-          .optional(),
-        finish_reason: z.string().nullable().optional(),
-      }),
-    )
-    .nullable()
-    .optional(),
-  usage: z.unknown().optional(),
-});
-
-const errorEventSchema = z.looseObject({
-  error: z.union([
-    z.string(),
-    z.looseObject({
-      message: z.string().optional(),
-      type: z.string().nullable().optional(),
-      code: z.union([z.string(), z.number()]).nullable().optional(),
-    }),
-  ]),
-});
 
 export interface MessagesStreamTranslatorOptions {
   /** The model name the client sent, echoed in `message_start`. */
@@ -54,36 +14,32 @@ export interface MessagesStreamTranslatorOptions {
   messageId: string;
 }
 
-/** Turns the gateway's OpenAI SSE text into Anthropic Messages SSE text, synchronously. */
-export interface MessagesStreamTranslator {
-  /** More OpenAI SSE text in (events may be split anywhere); the Anthropic events to send out. */
-  push(openAiSse: string): string;
-  /** The OpenAI stream ended; the last Anthropic events (an `error` if it ended without `[DONE]`). */
-  end(): string;
-}
+/** The Anthropic Messages egress: a chat stream's output written as Anthropic SSE text. */
+export type MessagesStreamTranslator = ChatStreamEncoder;
 
 /**
- * A translator for one streamed message: `message_start` on the first chunk, a text or
- * `tool_use` content block per run of text or tool call, and at `[DONE]` the `message_delta`
- * with stop reason and usage, then `message_stop`. An OpenAI error event becomes a final
- * Anthropic `error` event; nothing is written after it.
+ * An encoder for one streamed message: `message_start` on the first chunk, a text or `tool_use`
+ * content block per run of text or tool call, and at the end the `message_delta` with stop
+ * reason and usage, then `message_stop`. Typed chunks are read as they are; pass-through text
+ * (an OpenAI-compatible upstream's events) is parsed once, and an error event in it or a
+ * failure ends the message with an Anthropic `error` event; nothing is written after it.
  */
 export function createMessagesStreamTranslator(
   options: MessagesStreamTranslatorOptions,
 ): MessagesStreamTranslator {
-  const reader = createSseDataReader();
+  const parser = createSseParser();
   const writer = createMessagesEventWriter(options);
+  let out = '';
   let finished = false;
   let finishReason: string | undefined;
   let usage: MessagesUsage | undefined;
 
-  const onChunk = (payload: unknown): string => {
-    const chunk = chunkSchema.safeParse(payload);
-    if (!chunk.success) return '';
-    usage = toMessagesUsage(chunk.data.usage) ?? usage;
-    const choice = chunk.data.choices?.[0];
+  const onChunk = (chunk: ChatCompletionChunk): void => {
+    if (finished) return;
+    usage = toMessagesUsage(chunk.usage) ?? usage;
+    const choice = chunk.choices?.[0];
     const delta = choice?.delta;
-    let out = writer.start(usage);
+    out += writer.start(usage);
     out += writer.text(delta?.content ?? '', 'text');
     out += writer.text(delta?.refusal ?? '', 'refusal');
     (delta?.tool_calls ?? []).forEach((call, position) => {
@@ -95,40 +51,61 @@ export function createMessagesStreamTranslator(
       });
     });
     finishReason = choice?.finish_reason ?? finishReason;
-    return out;
   };
 
-  const onData = (data: string): string => {
-    if (finished) return '';
-    if (data.trim() === '[DONE]') {
-      finished = true;
-      return writer.finish(finishReason, usage);
-    }
-    const payload = safeJson(data);
-    const failure = errorEventSchema.safeParse(payload);
-    if (!failure.success) return onChunk(payload);
+  const onDone = (): void => {
+    if (finished) return;
     finished = true;
-    const { error } = failure.data;
+    out += writer.finish(finishReason, usage);
+  };
+
+  const onError = (
+    error: string | (OpenAiErrorFields & { message?: string | undefined }),
+  ): string => {
+    if (finished) return '';
+    finished = true;
     return typeof error === 'string'
       ? writer.error('api_error', error)
       : writer.error(messagesErrorType(undefined, error), error.message ?? 'Upstream error.');
   };
 
+  const onData = (data: string): void => {
+    if (finished) return;
+    if (data.trim() === '[DONE]') {
+      onDone();
+      return;
+    }
+    const payload = parseJson(data);
+    const failure = openAiErrorBodySchema.safeParse(payload);
+    if (failure.success) {
+      out += onError(failure.data.error);
+      return;
+    }
+    const chunk = chatCompletionChunkSchema.safeParse(payload);
+    if (chunk.success) onChunk(chunk.data);
+  };
+
   return {
-    push: (openAiSse) => reader.push(openAiSse).map(onData).join(''),
+    chunk: onChunk,
+    passThrough(sse) {
+      for (const event of parser.push(sse)) onData(event.data);
+    },
+    done: onDone,
+    take() {
+      const text = out;
+      out = '';
+      return text;
+    },
+    error: onError,
     end() {
-      const out = reader.flush().map(onData).join('');
-      if (finished) return out;
-      finished = true;
-      return `${out}${writer.error('api_error', 'The stream ended early, before it was complete.')}`;
+      for (const event of parser.end()) onData(event.data);
+      const early = onError({
+        message: 'The stream ended early, before it was complete.',
+        type: 'api_error',
+      });
+      const text = out + early;
+      out = '';
+      return text;
     },
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

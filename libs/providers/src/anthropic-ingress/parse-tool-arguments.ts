@@ -1,3 +1,6 @@
+import { isPlainObject } from '../shared/is-plain-object.js';
+import { parseJson } from '../shared/parse-json.js';
+
 /**
  * OpenAI tool-call arguments (a JSON string) as an Anthropic `input` object. Empty arguments are
  * `{}`; arguments that are not a JSON object are kept as `{ raw_arguments }`, so the client sees
@@ -5,13 +8,6 @@
  */
 export function parseToolArguments(text: string): Record<string, unknown> {
   if (text.trim() === '') return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      return value as Record<string, unknown>;
-    }
-  } catch {
-    // Not JSON: fall through and keep the text.
-  }
-  return { raw_arguments: text };
+  const value = parseJson(text);
+  return isPlainObject(value) ? value : { raw_arguments: text };
 }

@@ -24,6 +24,7 @@ export interface MessagesUsage {
  * cached tokens inside `prompt_tokens`; Anthropic counts them apart, so they are subtracted.
  */
 export function toMessagesUsage(usage: unknown): MessagesUsage | undefined {
+  if (usage == null) return undefined;
   const parsed = usageSchema.safeParse(usage);
   if (!parsed.success) return undefined;
   const details = parsed.data.prompt_tokens_details;

@@ -1,3 +1,5 @@
+import { mapReason } from '../shared/map-reason.js';
+
 /** Anthropic's `stop_reason` values this layer can produce. */
 export type StopReason = 'end_turn' | 'max_tokens' | 'tool_use' | 'refusal';
 
@@ -6,6 +8,14 @@ export interface StopContext {
   hasToolUse: boolean;
   refused: boolean;
 }
+
+/** OpenAI `finish_reason` → Anthropic `stop_reason`, where the reason says it. */
+const STOP_REASONS: ReadonlyMap<string, StopReason> = new Map([
+  ['length', 'max_tokens'],
+  ['tool_calls', 'tool_use'],
+  ['function_call', 'tool_use'],
+  ['content_filter', 'refusal'],
+]);
 
 /**
  * OpenAI's `finish_reason` as Anthropic's `stop_reason`. OpenAI does not say which stop sequence
@@ -16,16 +26,6 @@ export function toStopReason(
   finishReason: string | null | undefined,
   context: StopContext,
 ): StopReason {
-  switch (finishReason) {
-    case 'length':
-      return 'max_tokens';
-    case 'tool_calls':
-    case 'function_call':
-      return 'tool_use';
-    case 'content_filter':
-      return 'refusal';
-    default:
-      if (context.hasToolUse) return 'tool_use';
-      return context.refused ? 'refusal' : 'end_turn';
-  }
+  const fallback = context.hasToolUse ? 'tool_use' : context.refused ? 'refusal' : 'end_turn';
+  return mapReason(STOP_REASONS, finishReason, fallback);
 }

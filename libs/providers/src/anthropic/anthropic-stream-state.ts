@@ -1,6 +1,6 @@
 import type { ChatStreamOptions } from '../provider-adapter.js';
+import type { ChunkMeta } from '../shared/create-chat-chunk.js';
 import type { AnthropicUsage } from './anthropic-usage-schema.js';
-import type { ChunkMeta } from './format-chat-chunk.js';
 
 /** What one Anthropic stream's translation remembers between events. */
 export interface AnthropicStreamState {

@@ -1,6 +1,7 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
 import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
-import { collectIgnoredFields } from './collect-ignored-fields.js';
+import { ignoredFieldWarnings } from '../shared/ignored-field-warnings.js';
+import { ANTHROPIC_FIELD_RULES } from './anthropic-field-rules.js';
 import { convertAnthropicMessages } from './convert-anthropic-messages.js';
 import { convertAnthropicToolChoice } from './convert-anthropic-tool-choice.js';
 import { convertAnthropicTools } from './convert-anthropic-tools.js';
@@ -36,7 +37,7 @@ export function buildAnthropicRequest(
   const outputConfig = convertResponseFormat(request.response_format, warnings);
   if (outputConfig !== undefined) body.output_config = outputConfig;
   if (request.stream === true) body.stream = true;
-  collectIgnoredFields(request, warnings);
+  for (const warning of ignoredFieldWarnings(request, ANTHROPIC_FIELD_RULES)) warnings.add(warning);
   return {
     url: `${target.baseUrl}/messages`,
     method: 'POST',

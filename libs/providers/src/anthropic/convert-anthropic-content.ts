@@ -1,8 +1,8 @@
 import type { ChatMessage } from '@switchyard/contracts';
+import { ProviderError } from '../provider-error.js';
+import { ignoredFieldWarning } from '../shared/ignored-field-warning.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 import { type AnthropicImageBlock, convertImageUrl } from './convert-image-url.js';
-import { ignoredFieldWarning } from './ignored-field-warning.js';
-import { invalidRequestError } from './invalid-request-error.js';
-import { isRecord } from './is-record.js';
 
 /** An Anthropic text content block. */
 export interface AnthropicTextBlock {
@@ -45,13 +45,13 @@ function convertPart(
     part.type === 'text' ? part.text : part.type === 'refusal' ? part.refusal : undefined;
   if (typeof text === 'string') return text === '' ? undefined : { type: 'text', text };
   const image = part.type === 'image_url' ? part.image_url : undefined;
-  if (isRecord(image) && typeof image.url === 'string') {
+  if (isPlainObject(image) && typeof image.url === 'string') {
     if (image.detail === 'low' || image.detail === 'high') {
-      warnings.add(ignoredFieldWarning('image_url.detail'));
+      warnings.add(ignoredFieldWarning('anthropic', 'image_url.detail'));
     }
     return convertImageUrl(image.url, `${param}.image_url.url`);
   }
-  throw invalidRequestError(
+  throw ProviderError.invalidRequest(
     `Content parts of type '${part.type}' cannot be sent to anthropic.`,
     param,
     'unsupported_parameter',

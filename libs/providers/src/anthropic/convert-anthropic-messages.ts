@@ -1,12 +1,12 @@
 import type { ChatMessage } from '@switchyard/contracts';
+import { ProviderError } from '../provider-error.js';
+import { ignoredFieldWarning } from '../shared/ignored-field-warning.js';
 import {
   type AnthropicContentBlock,
   type AnthropicTextBlock,
   convertAnthropicContent,
 } from './convert-anthropic-content.js';
 import { type AnthropicToolUseBlock, convertToolCall } from './convert-tool-call.js';
-import { ignoredFieldWarning } from './ignored-field-warning.js';
-import { invalidRequestError } from './invalid-request-error.js';
 
 /** An Anthropic `tool_result` block: the answer to a `tool_use`, sent in a user turn. */
 export interface AnthropicToolResultBlock {
@@ -44,12 +44,13 @@ export function convertAnthropicMessages(
   const turns: AnthropicMessage[] = [];
   for (const [index, message] of messages.entries()) {
     const param = `messages[${index}]`;
-    if (typeof message.name === 'string') warnings.add(ignoredFieldWarning('messages[].name'));
+    if (typeof message.name === 'string')
+      warnings.add(ignoredFieldWarning('anthropic', 'messages[].name'));
     if (message.role === 'system' || message.role === 'developer') {
       if (turns.length > 0) warnings.add(MOVED_SYSTEM_WARNING);
       for (const block of convertAnthropicContent(message.content, `${param}.content`, warnings)) {
         if (block.type !== 'text') {
-          throw invalidRequestError(
+          throw ProviderError.invalidRequest(
             'anthropic takes only text in the system prompt.',
             `${param}.content`,
             'unsupported_parameter',

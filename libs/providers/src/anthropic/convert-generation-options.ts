@@ -1,5 +1,5 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
-import { invalidRequestError } from './invalid-request-error.js';
+import { ProviderError } from '../provider-error.js';
 
 /** The sampling and bookkeeping fields of an Anthropic request. */
 export interface AnthropicGenerationOptions {
@@ -23,7 +23,7 @@ export function convertGenerationOptions(
   warnings: Set<string>,
 ): AnthropicGenerationOptions {
   if (request.n != null && request.n > 1) {
-    throw invalidRequestError(
+    throw ProviderError.invalidRequest(
       'anthropic returns one choice per request; n greater than 1 is not supported.',
       'n',
       'unsupported_parameter',
@@ -31,7 +31,7 @@ export function convertGenerationOptions(
   }
   const maxTokens = request.max_completion_tokens ?? request.max_tokens;
   if (maxTokens == null) {
-    throw invalidRequestError('anthropic requires max_tokens.', 'max_tokens');
+    throw ProviderError.invalidRequest('anthropic requires max_tokens.', 'max_tokens');
   }
   const options: AnthropicGenerationOptions = { max_tokens: maxTokens };
   if (request.temperature != null) {

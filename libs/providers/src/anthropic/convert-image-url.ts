@@ -1,4 +1,4 @@
-import { invalidRequestError } from './invalid-request-error.js';
+import { ProviderError } from '../provider-error.js';
 
 /** An Anthropic image content block. */
 export interface AnthropicImageBlock {
@@ -18,7 +18,7 @@ export function convertImageUrl(url: string, param: string): AnthropicImageBlock
     return { type: 'image', source: { type: 'base64', media_type: data[1], data: data[3] } };
   }
   if (/^https?:\/\//i.test(url)) return { type: 'image', source: { type: 'url', url } };
-  throw invalidRequestError(
+  throw ProviderError.invalidRequest(
     'Images must be base64 data: URLs or http(s) URLs to be sent to anthropic.',
     param,
     'unsupported_parameter',

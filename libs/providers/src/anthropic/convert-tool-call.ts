@@ -1,5 +1,5 @@
-import { invalidRequestError } from './invalid-request-error.js';
-import { isRecord } from './is-record.js';
+import { ProviderError } from '../provider-error.js';
+import { parseJsonObject } from '../shared/parse-json-object.js';
 
 /** An Anthropic `tool_use` block: a call the assistant made earlier in the conversation. */
 export interface AnthropicToolUseBlock {
@@ -30,14 +30,9 @@ export function convertToolCall(call: OpenAiToolCall, param: string): AnthropicT
 
 function parseArguments(text: string, param: string): Record<string, unknown> {
   if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    value = undefined;
-  }
-  if (isRecord(value)) return value;
-  throw invalidRequestError(
+  const value = parseJsonObject(text);
+  if (value !== undefined) return value;
+  throw ProviderError.invalidRequest(
     `The arguments of ${param.replace(/\.function\.arguments$/, '')} are not a JSON object, which anthropic requires for tool input.`,
     param,
   );

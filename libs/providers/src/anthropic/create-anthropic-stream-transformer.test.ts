@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamOptions } from '../provider-adapter.js';
+import { encodeChatStream } from '../shared/encode-chat-stream.js';
 import { createAnthropicStreamTransformer } from './create-anthropic-stream-transformer.js';
 
 const fixture = (name: string) =>
@@ -31,11 +32,13 @@ interface Chunk {
 
 /** Feeds the text in pieces of `size` bytes and splits the output into its data payloads. */
 function run(text: string, options: Partial<ChatStreamOptions> = {}, size = 5) {
-  const transformer = createAnthropicStreamTransformer({
-    ...CONTEXT,
-    includeUsage: true,
-    ...options,
-  });
+  const transformer = encodeChatStream(
+    createAnthropicStreamTransformer({
+      ...CONTEXT,
+      includeUsage: true,
+      ...options,
+    }),
+  );
   const bytes = new TextEncoder().encode(text);
   let out = '';
   for (let offset = 0; offset < bytes.length; offset += size) {
@@ -225,7 +228,9 @@ describe('createAnthropicStreamTransformer', () => {
   });
 
   it('emits nothing until an event is complete', () => {
-    const transformer = createAnthropicStreamTransformer({ ...CONTEXT, includeUsage: false });
+    const transformer = encodeChatStream(
+      createAnthropicStreamTransformer({ ...CONTEXT, includeUsage: false }),
+    );
     const encode = (text: string) => new TextEncoder().encode(text);
     expect(transformer.push(encode('event: message_start\ndata: {"type":"message_start",'))).toBe(
       '',

@@ -1,4 +1,5 @@
 import { classifyUpstreamStatus, ProviderError, parseRetryAfter } from '../provider-error.js';
+import { parseJson } from '../shared/parse-json.js';
 import { anthropicErrorSchema } from './anthropic-error-schema.js';
 import { classifyAnthropicErrorType } from './classify-anthropic-error-type.js';
 
@@ -15,7 +16,7 @@ export function parseAnthropicError(
   headers: Readonly<Record<string, string | undefined>>,
   nowMs: number,
 ): ProviderError {
-  const parsed = anthropicErrorSchema.safeParse(safeJson(bodyText));
+  const parsed = anthropicErrorSchema.safeParse(parseJson(bodyText));
   const error = parsed.success ? parsed.data.error : undefined;
   const { kind, retryable } =
     classifyAnthropicErrorType(error?.type) ?? classifyUpstreamStatus(status);
@@ -27,12 +28,4 @@ export function parseAnthropicError(
     retryable,
     retryAfterSeconds: parseRetryAfter(headers['retry-after'], nowMs),
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

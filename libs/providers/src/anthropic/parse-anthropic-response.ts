@@ -1,4 +1,5 @@
 import type { ParsedResponse, ResponseContext } from '../provider-adapter.js';
+import { ProviderError } from '../provider-error.js';
 import {
   type AnthropicMessageBody,
   anthropicMessageSchema,
@@ -6,8 +7,7 @@ import {
   toolUseBlockSchema,
 } from './anthropic-message-schema.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
-import { malformedResponseError } from './malformed-response-error.js';
-import { mapAnthropicStopReason } from './map-anthropic-stop-reason.js';
+import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 
 interface OpenAiToolCall {
   id: string;
@@ -25,7 +25,7 @@ export function parseAnthropicChatResponse(
   context: ResponseContext,
 ): ParsedResponse {
   const parsed = anthropicMessageSchema.safeParse(body);
-  if (!parsed.success) throw malformedResponseError('message');
+  if (!parsed.success) throw ProviderError.malformed('message', 'anthropic');
   const message = parsed.data;
   const { content, toolCalls } = readContent(message.content);
   const assistant: Record<string, unknown> = { role: 'assistant', content, refusal: null };
@@ -42,7 +42,7 @@ export function parseAnthropicChatResponse(
           index: 0,
           message: assistant,
           logprobs: null,
-          finish_reason: mapAnthropicStopReason(message.stop_reason),
+          finish_reason: mapAnthropicFinishReason(message.stop_reason),
         },
       ],
       usage: usage.body,
@@ -60,11 +60,11 @@ function readContent(blocks: AnthropicMessageBody['content']): {
   for (const block of blocks) {
     if (block.type === 'text') {
       const text = textBlockSchema.safeParse(block);
-      if (!text.success) throw malformedResponseError('text block');
+      if (!text.success) throw ProviderError.malformed('text block', 'anthropic');
       content = (content ?? '') + text.data.text;
     } else if (block.type === 'tool_use') {
       const call = toolUseBlockSchema.safeParse(block);
-      if (!call.success) throw malformedResponseError('tool_use block');
+      if (!call.success) throw ProviderError.malformed('tool_use block', 'anthropic');
       toolCalls.push({
         id: call.data.id,
         type: 'function',

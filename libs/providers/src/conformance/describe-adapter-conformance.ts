@@ -2,6 +2,7 @@ import type { TokenUsage } from '@switchyard/contracts';
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamOptions, ProviderAdapter } from '../provider-adapter.js';
 import { ProviderError, type ProviderErrorKind } from '../provider-error.js';
+import { encodeChatStream } from '../shared/encode-chat-stream.js';
 
 /** Recorded native wire data of one provider, and what the canonical output must say about it. */
 export interface ConformanceFixtures {
@@ -169,7 +170,9 @@ function runStream(
   options: Pick<ChatStreamOptions, 'includeUsage'>,
   size: number,
 ) {
-  const transformer = adapter.createChatStreamTransformer({ ...CONTEXT, ...options });
+  const transformer = encodeChatStream(
+    adapter.createChatStreamTransformer({ ...CONTEXT, ...options }),
+  );
   const bytes = new TextEncoder().encode(sse);
   let out = '';
   for (let offset = 0; offset < bytes.length; offset += size)

@@ -1,8 +1,9 @@
 import type { EmbeddingsRequest } from '@switchyard/contracts';
 import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
+import { ProviderError } from '../provider-error.js';
+import { ignoredFieldWarnings } from '../shared/ignored-field-warnings.js';
 import { buildGoogleHeaders } from './build-google-headers.js';
 import { buildGoogleUrl } from './build-google-url.js';
-import { invalidGoogleRequest } from './invalid-google-request.js';
 
 const HANDLED = new Set(['model', 'input', 'dimensions', 'encoding_format']);
 
@@ -23,11 +24,7 @@ export function buildGoogleEmbeddingsRequest(
     content: { parts: [{ text }] },
     ...(request.dimensions === undefined ? {} : { outputDimensionality: request.dimensions }),
   }));
-  const warnings: string[] = [];
-  for (const [field, value] of Object.entries(request)) {
-    if (HANDLED.has(field) || value === undefined || value === null) continue;
-    warnings.push(`${field} is not supported by google and was ignored`);
-  }
+  const warnings = ignoredFieldWarnings(request, { provider: 'google', handled: HANDLED });
   return {
     url: buildGoogleUrl(target, 'batchEmbedContents'),
     method: 'POST',
@@ -41,7 +38,10 @@ function inputTexts(input: EmbeddingsRequest['input']): string[] {
   if (typeof input === 'string') return [input];
   const texts = input.filter((item): item is string => typeof item === 'string');
   if (texts.length !== input.length) {
-    throw invalidGoogleRequest('google embeds text only; token arrays are not supported.', 'input');
+    throw ProviderError.unsupported(
+      'google embeds text only; token arrays are not supported.',
+      'input',
+    );
   }
   return texts;
 }

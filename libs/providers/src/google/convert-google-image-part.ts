@@ -1,4 +1,4 @@
-import { invalidGoogleRequest } from './invalid-google-request.js';
+import { ProviderError } from '../provider-error.js';
 
 /** A Gemini part carrying media: bytes inline, or a URI Gemini fetches itself. */
 export type GoogleMediaPart =
@@ -35,7 +35,7 @@ export function convertGoogleImagePart(url: string, param: string): GoogleMediaP
   if (/^https?:\/\//i.test(url)) {
     return { fileData: { mimeType: guessImageMimeType(url), fileUri: url } };
   }
-  throw invalidGoogleRequest(
+  throw ProviderError.invalidRequest(
     'google accepts images as data: URLs or http(s) URLs only.',
     param,
     'invalid_value',

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '@switchyard/contracts';
+import { ignoredFieldWarning } from '../shared/ignored-field-warning.js';
 import { convertGoogleToolCalls } from './convert-google-tool-calls.js';
 import { convertGoogleToolResult } from './convert-google-tool-result.js';
 import { convertGoogleUserParts } from './convert-google-user-parts.js';
@@ -26,7 +27,7 @@ export function convertGoogleMessages(
   for (const [index, message] of messages.entries()) {
     const param = `messages[${index}]`;
     if ('name' in message && message.name !== undefined) {
-      warn('messages[].name is not supported by google and was ignored');
+      warn(ignoredFieldWarning('google', 'messages[].name'));
     }
     switch (message.role) {
       case 'system':

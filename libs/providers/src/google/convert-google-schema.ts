@@ -1,4 +1,4 @@
-import { isJsonObject } from './is-json-object.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 
 type Schema = Record<string, unknown>;
 
@@ -53,7 +53,7 @@ function convert(schema: Schema, root: Schema, refStack: readonly string[]): Sch
     return convert({ ...target, ...siblings }, root, [...refStack, ref]);
   }
   const allOf = schema.allOf;
-  if (Array.isArray(allOf) && allOf.length === 1 && isJsonObject(allOf[0])) {
+  if (Array.isArray(allOf) && allOf.length === 1 && isPlainObject(allOf[0])) {
     const { allOf: _merged, ...rest } = schema;
     return convert({ ...allOf[0], ...rest }, root, refStack);
   }
@@ -64,10 +64,10 @@ function convert(schema: Schema, root: Schema, refStack: readonly string[]): Sch
   if (schema.nullable === true) out.nullable = true;
   copyFormat(schema, out);
   copyEnum(schema, out);
-  if (isJsonObject(schema.items)) out.items = recurse(schema.items);
+  if (isPlainObject(schema.items)) out.items = recurse(schema.items);
   copyProperties(schema, out, recurse);
   const anyOf = Array.isArray(schema.anyOf) ? schema.anyOf : schema.oneOf;
-  if (Array.isArray(anyOf)) out.anyOf = anyOf.filter(isJsonObject).map(recurse);
+  if (Array.isArray(anyOf)) out.anyOf = anyOf.filter(isPlainObject).map(recurse);
   return out;
 }
 
@@ -109,10 +109,10 @@ function copyEnum(schema: Schema, out: Schema): void {
 }
 
 function copyProperties(schema: Schema, out: Schema, recurse: (value: Schema) => Schema): void {
-  if (!isJsonObject(schema.properties)) return;
+  if (!isPlainObject(schema.properties)) return;
   const properties: Record<string, Schema> = {};
   for (const [name, value] of Object.entries(schema.properties)) {
-    if (isJsonObject(value)) properties[name] = recurse(value);
+    if (isPlainObject(value)) properties[name] = recurse(value);
   }
   out.properties = properties;
   if (Array.isArray(schema.required)) {
@@ -126,8 +126,8 @@ function resolveRef(root: Schema, ref: string): Schema | undefined {
   const match = /^#\/(\$defs|definitions)\/(.+)$/.exec(ref);
   if (match?.[1] === undefined || match[2] === undefined) return undefined;
   const definitions = root[match[1]];
-  if (!isJsonObject(definitions)) return undefined;
+  if (!isPlainObject(definitions)) return undefined;
   const name = match[2].replace(/~1/g, '/').replace(/~0/g, '~');
   const target = definitions[name];
-  return isJsonObject(target) ? target : undefined;
+  return isPlainObject(target) ? target : undefined;
 }

@@ -1,12 +1,14 @@
-import { convertGoogleFinishReason } from './convert-google-finish-reason.js';
+import type { ChatChunkChoice, ChatCompletionChunk, ChatDelta } from '@switchyard/contracts';
+import { type ChunkMeta, createChatChunk } from '../shared/create-chat-chunk.js';
 import { formatOpenAiToolCall } from './format-openai-tool-call.js';
 import type { GoogleCandidate, GoogleStreamEvent } from './google-response-schema.js';
+import { mapGoogleFinishReason } from './map-google-finish-reason.js';
 import { readGoogleParts } from './read-google-parts.js';
 
 /** What a stream remembers between events to write OpenAI chunks. */
 export interface GoogleStreamState {
   /** Fields every chunk repeats, fixed by the first event. */
-  readonly meta: { id: string; created: number; model: string };
+  readonly meta: ChunkMeta;
   /** Per candidate index: whether its role was sent, and how many tool calls it made so far. */
   readonly candidates: Map<number, { started: boolean; toolCalls: number }>;
   /** A finish reason (or a prompt block) was seen. */
@@ -22,7 +24,7 @@ export interface GoogleStreamState {
 export function convertGoogleStreamEvent(
   event: GoogleStreamEvent,
   state: GoogleStreamState,
-): Record<string, unknown>[] {
+): ChatCompletionChunk[] {
   const candidates = event.candidates ?? [];
   if (candidates.length === 0 && event.promptFeedback?.blockReason) {
     state.finished = true;
@@ -35,17 +37,17 @@ function candidateChunks(
   candidate: GoogleCandidate,
   position: number,
   state: GoogleStreamState,
-): Record<string, unknown>[] {
+): ChatCompletionChunk[] {
   const index = candidate.index ?? position;
   const progress = state.candidates.get(index) ?? { started: false, toolCalls: 0 };
   state.candidates.set(index, progress);
-  const withRole = (delta: Record<string, unknown>): Record<string, unknown> => {
+  const withRole = (delta: ChatDelta): ChatDelta => {
     if (progress.started) return delta;
     progress.started = true;
     return { role: 'assistant', ...delta };
   };
   const { text, functionCalls } = readGoogleParts(candidate.content?.parts, progress.toolCalls);
-  const chunks: Record<string, unknown>[] = [];
+  const chunks: ChatCompletionChunk[] = [];
   if (text !== null && text !== '') {
     chunks.push(chunkOf(state, index, withRole({ content: text }), null));
   }
@@ -56,7 +58,7 @@ function candidateChunks(
   progress.toolCalls += functionCalls.length;
   if (candidate.finishReason) {
     state.finished = true;
-    const reason = convertGoogleFinishReason(candidate.finishReason, progress.toolCalls > 0);
+    const reason = mapGoogleFinishReason(candidate.finishReason, progress.toolCalls > 0);
     chunks.push(chunkOf(state, index, withRole({}), reason));
   }
   return chunks;
@@ -65,12 +67,9 @@ function candidateChunks(
 function chunkOf(
   state: GoogleStreamState,
   index: number,
-  delta: Record<string, unknown>,
+  delta: ChatDelta,
   finishReason: string | null,
-): Record<string, unknown> {
-  return {
-    ...state.meta,
-    object: 'chat.completion.chunk',
-    choices: [{ index, delta, logprobs: null, finish_reason: finishReason }],
-  };
+): ChatCompletionChunk {
+  const choice: ChatChunkChoice = { index, delta, logprobs: null, finish_reason: finishReason };
+  return createChatChunk(state.meta, [choice]);
 }

@@ -1,7 +1,8 @@
 import type { ChatMessage } from '@switchyard/contracts';
+import { ProviderError } from '../provider-error.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
+import { parseJson } from '../shared/parse-json.js';
 import type { GoogleFunctionCallPart } from './google-content.js';
-import { invalidGoogleRequest } from './invalid-google-request.js';
-import { isJsonObject } from './is-json-object.js';
 
 type AssistantMessage = Extract<ChatMessage, { role: 'assistant' }>;
 
@@ -30,14 +31,16 @@ export function convertGoogleToolCalls(
 
 function parseArguments(text: string, param: string): Record<string, unknown> {
   if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalidGoogleRequest('Tool call arguments are not valid JSON.', param, 'invalid_value');
+  const value = parseJson(text);
+  if (value === undefined) {
+    throw ProviderError.invalidRequest(
+      'Tool call arguments are not valid JSON.',
+      param,
+      'invalid_value',
+    );
   }
-  if (!isJsonObject(value)) {
-    throw invalidGoogleRequest(
+  if (!isPlainObject(value)) {
+    throw ProviderError.invalidRequest(
       'google needs tool call arguments to be a JSON object.',
       param,
       'invalid_value',
@@ -47,7 +50,7 @@ function parseArguments(text: string, param: string): Record<string, unknown> {
 }
 
 function thoughtSignatureOf(extraContent: unknown): string | undefined {
-  if (!isJsonObject(extraContent) || !isJsonObject(extraContent.google)) return undefined;
+  if (!isPlainObject(extraContent) || !isPlainObject(extraContent.google)) return undefined;
   const signature = extraContent.google.thought_signature;
   return typeof signature === 'string' && signature !== '' ? signature : undefined;
 }

@@ -1,7 +1,7 @@
 import type { ChatMessage } from '@switchyard/contracts';
+import { ProviderError } from '../provider-error.js';
+import { parseJsonObject } from '../shared/parse-json-object.js';
 import type { GooglePart } from './google-content.js';
-import { invalidGoogleRequest } from './invalid-google-request.js';
-import { isJsonObject } from './is-json-object.js';
 
 type ToolMessage = Extract<ChatMessage, { role: 'tool' }>;
 
@@ -18,7 +18,7 @@ export function convertGoogleToolResult(
 ): GooglePart {
   const name = toolNames.get(message.tool_call_id);
   if (name === undefined) {
-    throw invalidGoogleRequest(
+    throw ProviderError.invalidRequest(
       `No earlier assistant tool call has the id '${message.tool_call_id}'.`,
       `${param}.tool_call_id`,
       'invalid_value',
@@ -37,10 +37,5 @@ function contentText(content: ToolMessage['content']): string {
 }
 
 function jsonObjectOrNull(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isJsonObject(value) ? value : null;
-  } catch {
-    return null;
-  }
+  return parseJsonObject(text) ?? null;
 }

@@ -1,4 +1,5 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
+import { ignoredFieldWarning } from '../shared/ignored-field-warning.js';
 import { convertGoogleSchema } from './convert-google-schema.js';
 
 /** A Gemini function declaration. */
@@ -28,7 +29,7 @@ export function convertGoogleTools(
   warn: (warning: string) => void,
 ): GoogleToolFields {
   if (request.parallel_tool_calls === false) {
-    warn('parallel_tool_calls=false is not supported by google and was ignored');
+    warn(ignoredFieldWarning('google', 'parallel_tool_calls=false'));
   }
   const tools = request.tools ?? [];
   if (tools.length === 0) {
@@ -36,8 +37,7 @@ export function convertGoogleTools(
     return {};
   }
   const declarations = tools.map(({ function: fn }): GoogleFunctionDeclaration => {
-    if (fn.strict === true)
-      warn('tools[].function.strict is not supported by google and was ignored');
+    if (fn.strict === true) warn(ignoredFieldWarning('google', 'tools[].function.strict'));
     const declaration: GoogleFunctionDeclaration = { name: fn.name };
     if (fn.description !== undefined) declaration.description = fn.description;
     const parameters = fn.parameters === undefined ? undefined : convertGoogleSchema(fn.parameters);

@@ -1,8 +1,9 @@
 import type { ChatMessage } from '@switchyard/contracts';
+import { ProviderError } from '../provider-error.js';
+import { ignoredFieldWarning } from '../shared/ignored-field-warning.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
 import { convertGoogleImagePart } from './convert-google-image-part.js';
 import type { GooglePart } from './google-content.js';
-import { invalidGoogleRequest } from './invalid-google-request.js';
-import { isJsonObject } from './is-json-object.js';
 
 /** Options of {@link convertGoogleUserParts}. */
 export interface UserPartsOptions {
@@ -27,30 +28,31 @@ export function convertGoogleUserParts(
 }
 
 function convertPart(part: unknown, param: string, options: UserPartsOptions): GooglePart {
-  if (!isJsonObject(part)) throw invalidGoogleRequest('A content part must be an object.', param);
+  if (!isPlainObject(part))
+    throw ProviderError.unsupported('A content part must be an object.', param);
   if (part.type === 'text' && typeof part.text === 'string') return { text: part.text };
-  if (part.type === 'image_url' && isJsonObject(part.image_url)) {
+  if (part.type === 'image_url' && isPlainObject(part.image_url)) {
     const { url, detail } = part.image_url;
     if (typeof url === 'string') {
       if (detail !== undefined && detail !== 'auto') {
-        options.warn('image_url.detail is not supported by google and was ignored');
+        options.warn(ignoredFieldWarning('google', 'image_url.detail'));
       }
       return convertGoogleImagePart(url, `${param}.image_url.url`);
     }
   }
-  if (part.type === 'input_audio' && isJsonObject(part.input_audio)) {
+  if (part.type === 'input_audio' && isPlainObject(part.input_audio)) {
     const { data, format } = part.input_audio;
     if (typeof data === 'string' && typeof format === 'string') {
       return { inlineData: { mimeType: `audio/${format}`, data } };
     }
   }
-  if (part.type === 'file' && isJsonObject(part.file)) {
+  if (part.type === 'file' && isPlainObject(part.file)) {
     const fileData = part.file.file_data;
     if (typeof fileData === 'string' && fileData.startsWith('data:')) {
       return convertGoogleImagePart(fileData, `${param}.file.file_data`);
     }
   }
-  throw invalidGoogleRequest(
+  throw ProviderError.unsupported(
     `Content parts of type '${String(part.type)}' in this form are not supported by google.`,
     `${param}.type`,
   );

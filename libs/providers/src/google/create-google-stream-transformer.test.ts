@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamOptions } from '../provider-adapter.js';
+import { encodeChatStream } from '../shared/encode-chat-stream.js';
 import { createGoogleStreamTransformer } from './create-google-stream-transformer.js';
 
 const fixture = (name: string) =>
@@ -9,7 +10,9 @@ const CONTEXT = { createdAtSeconds: 1_750_000_000, upstreamModel: 'gemini-2.5-fl
 const event = (body: unknown) => `data: ${JSON.stringify(body)}\r\n\r\n`;
 
 function run(sse: string, options: Partial<ChatStreamOptions> = {}, size = 11) {
-  const transformer = createGoogleStreamTransformer({ ...CONTEXT, includeUsage: true, ...options });
+  const transformer = encodeChatStream(
+    createGoogleStreamTransformer({ ...CONTEXT, includeUsage: true, ...options }),
+  );
   const bytes = new TextEncoder().encode(sse);
   let out = '';
   for (let offset = 0; offset < bytes.length; offset += size) {

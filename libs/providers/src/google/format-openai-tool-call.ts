@@ -1,3 +1,4 @@
+import type { ChatToolCall } from '@switchyard/contracts';
 import type { GooglePartResponse } from './google-response-schema.js';
 
 /** A Gemini `functionCall` part with its position among the candidate's calls. */
@@ -12,9 +13,9 @@ export interface GoogleFunctionCall {
  * handed out in `extra_content.google.thought_signature` (the field Google's own OpenAI endpoint
  * uses) so a client that sends the message back returns it, as Gemini 3 requires.
  */
-export function formatOpenAiToolCall({ part, index }: GoogleFunctionCall): Record<string, unknown> {
+export function formatOpenAiToolCall({ part, index }: GoogleFunctionCall): ChatToolCall {
   const { id, name, args } = part.functionCall;
-  const call: Record<string, unknown> = {
+  const call: ChatToolCall = {
     id: id || `call_${index}_${name}`,
     type: 'function',
     function: { name, arguments: JSON.stringify(args ?? {}) },

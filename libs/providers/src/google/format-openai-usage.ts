@@ -1,7 +1,7 @@
-import type { TokenUsage } from '@switchyard/contracts';
+import type { OpenAiUsage, TokenUsage } from '@switchyard/contracts';
 
 /** OpenAI's `usage` object for token counts, with the cached and reasoning details. */
-export function formatOpenAiUsage(usage: TokenUsage): Record<string, unknown> {
+export function formatOpenAiUsage(usage: TokenUsage): OpenAiUsage {
   return {
     prompt_tokens: usage.promptTokens,
     completion_tokens: usage.completionTokens,

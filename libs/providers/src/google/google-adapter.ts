@@ -1,10 +1,10 @@
 import type { ProviderAdapter } from '../provider-adapter.js';
-import { buildGoogleChatRequest } from './build-google-chat-request.js';
 import { buildGoogleEmbeddingsRequest } from './build-google-embeddings-request.js';
+import { buildGoogleRequest } from './build-google-request.js';
 import { createGoogleStreamTransformer } from './create-google-stream-transformer.js';
-import { parseGoogleChatResponse } from './parse-google-chat-response.js';
 import { parseGoogleEmbeddingsResponse } from './parse-google-embeddings-response.js';
 import { parseGoogleError } from './parse-google-error.js';
+import { parseGoogleResponse } from './parse-google-response.js';
 
 /**
  * The adapter for Google's Gemini API (`generateContent`, `streamGenerateContent?alt=sse`,
@@ -15,8 +15,8 @@ export function createGoogleAdapter(): ProviderAdapter {
   return {
     type: 'google',
     requiresMaxTokens: false,
-    buildChatRequest: buildGoogleChatRequest,
-    parseChatResponse: parseGoogleChatResponse,
+    buildChatRequest: buildGoogleRequest,
+    parseChatResponse: parseGoogleResponse,
     createChatStreamTransformer: createGoogleStreamTransformer,
     embeddings: {
       buildRequest: buildGoogleEmbeddingsRequest,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ParsedResponse, ResponseContext } from '../provider-adapter.js';
+import { ProviderError } from '../provider-error.js';
 import { encodeFloat32Base64 } from './encode-float32-base64.js';
-import { googleMalformedResponse } from './google-malformed-response.js';
 
 const count = z.number().int().nonnegative();
 
@@ -21,7 +21,7 @@ export function parseGoogleEmbeddingsResponse(
   encodingFormat: 'float' | 'base64' = 'float',
 ): ParsedResponse {
   const result = batchEmbedResponseSchema.safeParse(body);
-  if (!result.success) throw googleMalformedResponse('batchEmbedContents response');
+  if (!result.success) throw ProviderError.malformed('batchEmbedContents response');
   const { embeddings, usageMetadata } = result.data;
   const promptTokens = usageMetadata?.promptTokenCount ?? undefined;
   return {

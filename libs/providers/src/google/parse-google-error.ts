@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { classifyUpstreamStatus, ProviderError, parseRetryAfter } from '../provider-error.js';
-import { isJsonObject } from './is-json-object.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
+import { parseJson } from '../shared/parse-json.js';
 
 const googleErrorSchema = z.looseObject({
   error: z.looseObject({
@@ -27,7 +28,7 @@ export function parseGoogleError(
   nowMs: number,
 ): ProviderError {
   let { kind, retryable } = classifyUpstreamStatus(status);
-  const parsed = googleErrorSchema.safeParse(firstElement(safeJson(bodyText)));
+  const parsed = googleErrorSchema.safeParse(firstElement(parseJson(bodyText)));
   const error = parsed.success ? parsed.data.error : undefined;
   const details = error?.details ?? [];
   if (details.some((detail) => /^API_KEY_/.test(errorInfoReason(detail) ?? ''))) {
@@ -46,7 +47,7 @@ export function parseGoogleError(
 
 function retryDelayOf(details: readonly unknown[]): number | undefined {
   for (const detail of details) {
-    if (!isJsonObject(detail) || !String(detail['@type']).endsWith('google.rpc.RetryInfo'))
+    if (!isPlainObject(detail) || !String(detail['@type']).endsWith('google.rpc.RetryInfo'))
       continue;
     const match = /^(\d+(?:\.\d+)?)s$/.exec(String(detail.retryDelay));
     if (match?.[1] !== undefined) return Math.ceil(Number(match[1]));
@@ -55,7 +56,7 @@ function retryDelayOf(details: readonly unknown[]): number | undefined {
 }
 
 function errorInfoReason(detail: unknown): string | undefined {
-  if (!isJsonObject(detail) || !String(detail['@type']).endsWith('google.rpc.ErrorInfo')) {
+  if (!isPlainObject(detail) || !String(detail['@type']).endsWith('google.rpc.ErrorInfo')) {
     return undefined;
   }
   return typeof detail.reason === 'string' ? detail.reason : undefined;
@@ -63,12 +64,4 @@ function errorInfoReason(detail: unknown): string | undefined {
 
 function firstElement(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : value;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

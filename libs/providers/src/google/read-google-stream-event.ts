@@ -1,7 +1,7 @@
-import type { ProviderError } from '../provider-error.js';
-import { googleMalformedResponse } from './google-malformed-response.js';
+import { ProviderError } from '../provider-error.js';
+import { isPlainObject } from '../shared/is-plain-object.js';
+import { parseJson } from '../shared/parse-json.js';
 import { type GoogleStreamEvent, googleStreamEventSchema } from './google-response-schema.js';
-import { isJsonObject } from './is-json-object.js';
 import { parseGoogleError } from './parse-google-error.js';
 
 /**
@@ -9,17 +9,13 @@ import { parseGoogleError } from './parse-google-error.js';
  * it is an `{"error": …}` event (typed by its `code`, 500 when absent) or not a response at all.
  */
 export function readGoogleStreamEvent(data: string): GoogleStreamEvent | ProviderError {
-  let json: unknown;
-  try {
-    json = JSON.parse(data);
-  } catch {
-    return googleMalformedResponse('stream event');
-  }
-  if (isJsonObject(json) && json.error !== undefined) {
-    const code = isJsonObject(json.error) ? Number(json.error.code) : Number.NaN;
+  const json = parseJson(data);
+  if (json === undefined) return ProviderError.malformed('stream event');
+  if (isPlainObject(json) && json.error !== undefined) {
+    const code = isPlainObject(json.error) ? Number(json.error.code) : Number.NaN;
     const status = Number.isInteger(code) && code >= 400 && code <= 599 ? code : 500;
     return parseGoogleError(status, data, {}, 0);
   }
   const parsed = googleStreamEventSchema.safeParse(json);
-  return parsed.success ? parsed.data : googleMalformedResponse('stream event');
+  return parsed.success ? parsed.data : ProviderError.malformed('stream event');
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { encodeChatStream } from '../shared/encode-chat-stream.js';
 import { createOpenAiStreamTransformer } from './create-openai-stream-transformer.js';
 
 const fixture = (name: string) =>
@@ -9,7 +10,7 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 /** Feeds text in pieces of `size` bytes, as a network would split it. */
 function run(text: string, options: Parameters<typeof createOpenAiStreamTransformer>[0], size = 7) {
-  const transformer = createOpenAiStreamTransformer(options);
+  const transformer = encodeChatStream(createOpenAiStreamTransformer(options));
   const encoded = bytes(text);
   let out = '';
   for (let offset = 0; offset < encoded.length; offset += size) {
@@ -69,7 +70,9 @@ describe('createOpenAiStreamTransformer', () => {
   });
 
   it('forwards complete events only, holding a partial event until it is whole', () => {
-    const transformer = createOpenAiStreamTransformer({ ...CONTEXT, includeUsage: true });
+    const transformer = encodeChatStream(
+      createOpenAiStreamTransformer({ ...CONTEXT, includeUsage: true }),
+    );
     expect(transformer.push(bytes('data: {"a":1}\n\ndata: {"b"'))).toBe('data: {"a":1}\n\n');
     expect(transformer.push(bytes(':2}\n\n'))).toBe('data: {"b":2}\n\n');
   });
@@ -102,7 +105,9 @@ describe('createOpenAiStreamTransformer failures', () => {
   });
 
   it('fails a stream that never frames an event instead of buffering without bound', () => {
-    const transformer = createOpenAiStreamTransformer({ ...CONTEXT, includeUsage: true });
+    const transformer = encodeChatStream(
+      createOpenAiStreamTransformer({ ...CONTEXT, includeUsage: true }),
+    );
     const blob = new Uint8Array(1024 * 1024).fill(120);
     for (let index = 0; index < 9; index++) transformer.push(blob);
     expect(transformer.failure).toMatchObject({ kind: 'malformed_response' });

@@ -1,8 +1,10 @@
 import type { ProviderAdapter } from '../provider-adapter.js';
-import { buildOpenAiChatRequest, buildOpenAiEmbeddingsRequest } from './build-openai-request.js';
+import { buildOpenAiEmbeddingsRequest } from './build-openai-embeddings-request.js';
+import { buildOpenAiRequest } from './build-openai-request.js';
 import { createOpenAiStreamTransformer } from './create-openai-stream-transformer.js';
+import { parseOpenAiEmbeddingsResponse } from './parse-openai-embeddings-response.js';
 import { parseOpenAiError } from './parse-openai-error.js';
-import { parseOpenAiChatResponse, parseOpenAiEmbeddingsResponse } from './parse-openai-response.js';
+import { parseOpenAiResponse } from './parse-openai-response.js';
 
 /**
  * The adapter for any server speaking OpenAI's API (vLLM, Ollama, Groq, Together…): requests and
@@ -12,8 +14,8 @@ export function createOpenAiCompatibleAdapter(type = 'openai-compatible'): Provi
   return {
     type,
     requiresMaxTokens: false,
-    buildChatRequest: buildOpenAiChatRequest,
-    parseChatResponse: parseOpenAiChatResponse,
+    buildChatRequest: buildOpenAiRequest,
+    parseChatResponse: parseOpenAiResponse,
     createChatStreamTransformer: createOpenAiStreamTransformer,
     embeddings: {
       buildRequest: buildOpenAiEmbeddingsRequest,

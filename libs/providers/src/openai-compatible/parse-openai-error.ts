@@ -1,17 +1,6 @@
-import { z } from 'zod';
 import { classifyUpstreamStatus, ProviderError, parseRetryAfter } from '../provider-error.js';
-
-const errorBodySchema = z.looseObject({
-  error: z.union([
-    z.string(),
-    z.looseObject({
-      message: z.string().optional(),
-      type: z.string().nullable().optional(),
-      code: z.union([z.string(), z.number()]).nullable().optional(),
-      param: z.string().nullable().optional(),
-    }),
-  ]),
-});
+import { openAiErrorBodySchema } from '../shared/openai-error-body-schema.js';
+import { parseJson } from '../shared/parse-json.js';
 
 const MAX_MESSAGE_LENGTH = 1000;
 
@@ -23,7 +12,7 @@ export function parseOpenAiError(
   nowMs: number,
 ): ProviderError {
   const { kind, retryable } = classifyUpstreamStatus(status);
-  const parsed = errorBodySchema.safeParse(safeJson(bodyText));
+  const parsed = openAiErrorBodySchema.safeParse(parseJson(bodyText));
   let message = bodyText.trim().slice(0, MAX_MESSAGE_LENGTH) || `HTTP ${status}`;
   let code: string | null = null;
   let param: string | null = null;
@@ -44,12 +33,4 @@ export function parseOpenAiError(
     retryable,
     retryAfterSeconds: parseRetryAfter(headers['retry-after'], nowMs),
   });
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeChatStream } from '../shared/encode-chat-stream.js';
 import { createOpenRouterAdapter } from './openrouter-adapter.js';
 
 const target = {
@@ -69,11 +70,13 @@ describe('openrouter adapter', () => {
   });
 
   it('reads the reported cost from the last event of a stream', () => {
-    const transformer = createOpenRouterAdapter().createChatStreamTransformer({
-      createdAtSeconds: 1,
-      upstreamModel: target.upstreamModel,
-      includeUsage: true,
-    });
+    const transformer = encodeChatStream(
+      createOpenRouterAdapter().createChatStreamTransformer({
+        createdAtSeconds: 1,
+        upstreamModel: target.upstreamModel,
+        includeUsage: true,
+      }),
+    );
     const events = [
       { choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: 'stop' }] },
       { choices: [], usage: { prompt_tokens: 5, completion_tokens: 1, cost: 0.00042 } },

@@ -1,5 +1,9 @@
 import { Readable } from 'node:stream';
-import { ProviderError } from '@switchyard/providers';
+import {
+  type ChatStreamEncoder,
+  createOpenAiSseEncoder,
+  ProviderError,
+} from '@switchyard/providers';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyReply } from 'fastify';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
@@ -9,16 +13,17 @@ import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import { createStreamAnswer } from '../usage/create-stream-answer.js';
 import type { OutcomeTracker } from '../usage/track-outcome.js';
+import { teeChatStream } from './tee-chat-stream.js';
 import { withServedModel } from './with-served-model.js';
 
-/** Outgoing SSE kept per stream to estimate its tokens from; longer answers are extrapolated. */
+/** Answer kept per stream to estimate its tokens from; longer answers are extrapolated. */
 const ESTIMATE_STREAM_RETAIN_CHARS = 64 * 1024;
-/** Kept per stream of a key with body logging: enough SSE for a capped, assembled response body. */
+/** Kept per stream of a key with body logging: enough for a capped, assembled response body. */
 const LOGGED_STREAM_RETAIN_CHARS = 4 * 1024 * 1024;
 
 /**
- * The completion as OpenAI SSE text while it arrives, recording the outcome when it ends.
- * `translate` lets another ingress (Anthropic's `/v1/messages`) re-shape the events. A stream
+ * The completion as SSE text while it arrives, recording the outcome when it ends: OpenAI's
+ * unless another ingress (Anthropic's `/v1/messages`) gives its own `encoder`. A stream
  * still going when the shutdown grace is over (`cutoff`) ends with a `shutting_down` event and is
  * recorded as the server's doing (503), not as a client that left.
  */
@@ -28,25 +33,27 @@ export function chatEventStream(options: {
   includeUsage: boolean;
   cutoff: ShutdownCutoff;
   now: () => number;
+  encoder?: ChatStreamEncoder;
 }): AsyncGenerator<string> {
   const { call, outcome, now } = options;
   const { response } = call;
   const { route } = call.candidate;
-  const transformer = withServedModel(
-    route.provider.adapter.createChatStreamTransformer({
-      ...responseContext(route, now),
-      includeUsage: options.includeUsage,
-      annotateUsage: (usage) => {
-        const cost = outcome.cost(usage);
-        return cost === undefined ? {} : { cost: Number(cost) };
-      },
-    }),
-    call.candidate.model.id,
-  );
+  const transformer = route.provider.adapter.createChatStreamTransformer({
+    ...responseContext(route, now),
+    includeUsage: options.includeUsage,
+    annotateUsage: (usage) => {
+      const cost = outcome.cost(usage);
+      return cost === undefined ? {} : { cost: Number(cost) };
+    },
+  });
   let firstByteAt: number | undefined;
   // Kept for a token estimate should the provider report no usage, and for the request log.
   const answer = createStreamAnswer(
     outcome.logsBodies ? LOGGED_STREAM_RETAIN_CHARS : ESTIMATE_STREAM_RETAIN_CHARS,
+  );
+  const encoder = withServedModel(
+    teeChatStream(options.encoder ?? createOpenAiSseEncoder(), answer),
+    call.candidate.model.id,
   );
   let shutDown = false;
   const stopWatching = options.cutoff.onCut(() => {
@@ -59,6 +66,7 @@ export function chatEventStream(options: {
   return relaySse({
     body: response.body,
     transformer,
+    encoder,
     clientClosed: response.clientClosed,
     toClientError: (error) =>
       shutDown
@@ -70,7 +78,6 @@ export function chatEventStream(options: {
     onFirstByte: () => {
       firstByteAt = now();
     },
-    onOutput: answer.push,
     onEnd: (end) => {
       stopWatching();
       const usage = transformer.usage;

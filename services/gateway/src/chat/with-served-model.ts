@@ -1,4 +1,4 @@
-import type { ChatStreamTransformer } from '@switchyard/providers';
+import type { ChatStreamEncoder } from '@switchyard/providers';
 
 /**
  * A JSON `"model": "…"` member with an unescaped key: inside a JSON string (generated text, tool
@@ -7,27 +7,24 @@ import type { ChatStreamTransformer } from '@switchyard/providers';
 const MODEL_MEMBER = /"model"\s*:\s*"(?:[^"\\]|\\.)*"/g;
 
 /**
- * A stream transformer whose chunks name the Switchyard model that serves (`openai/gpt-4o`), as
- * OpenRouter does, instead of the upstream's name (`gpt-4o-2024-08-06`). The events stay as the
- * upstream wrote them otherwise: only the member's value is replaced, nothing re-serialised.
+ * An encoder whose chunks name the Switchyard model that serves (`openai/gpt-4o`), as OpenRouter
+ * does, instead of the upstream's name (`gpt-4o-2024-08-06`). Typed chunks get the field set;
+ * pass-through events stay as the upstream wrote them otherwise: only the member's value is
+ * replaced, nothing re-serialised.
  */
-export function withServedModel(
-  transformer: ChatStreamTransformer,
-  modelId: string,
-): ChatStreamTransformer {
+export function withServedModel(encoder: ChatStreamEncoder, modelId: string): ChatStreamEncoder {
   const member = `"model":${JSON.stringify(modelId)}`;
-  const rename = (text: string) => (text === '' ? text : text.replace(MODEL_MEMBER, member));
   return {
-    push: (chunk) => rename(transformer.push(chunk)),
-    end: () => rename(transformer.end()),
-    get usage() {
-      return transformer.usage;
+    chunk(chunk) {
+      if (chunk.model !== undefined) chunk.model = modelId;
+      encoder.chunk(chunk);
     },
-    get completed() {
-      return transformer.completed;
+    passThrough(sse) {
+      encoder.passThrough(sse.replace(MODEL_MEMBER, member));
     },
-    get failure() {
-      return transformer.failure;
-    },
+    done: () => encoder.done(),
+    take: () => encoder.take(),
+    error: (error) => encoder.error(error),
+    end: () => encoder.end(),
   };
 }

@@ -58,16 +58,14 @@ export function registerMessages(
         });
         return sendSse(
           reply,
-          translate(
-            chatEventStream({
-              call,
-              outcome,
-              includeUsage: true,
-              cutoff: deps.shutdownCutoff,
-              now: deps.now,
-            }),
-            translator,
-          ),
+          chatEventStream({
+            call,
+            outcome,
+            includeUsage: true,
+            cutoff: deps.shutdownCutoff,
+            now: deps.now,
+            encoder: translator,
+          }),
         );
       }
       const completion = await readChatJson({ call, outcome, now: deps.now });
@@ -77,16 +75,4 @@ export function registerMessages(
       throw error;
     }
   });
-}
-
-async function* translate(
-  events: AsyncIterable<string>,
-  translator: { push(text: string): string; end(): string },
-): AsyncGenerator<string> {
-  for await (const text of events) {
-    const out = translator.push(text);
-    if (out !== '') yield out;
-  }
-  const tail = translator.end();
-  if (tail !== '') yield tail;
 }

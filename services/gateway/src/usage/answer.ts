@@ -1,3 +1,8 @@
+import {
+  type ChatCompletionMessage,
+  type ChatDelta,
+  chatCompletionSchema,
+} from '@switchyard/contracts';
 import { estimateTokens } from './estimate-tokens.js';
 
 /**
@@ -21,38 +26,36 @@ export interface Answer {
  */
 export function jsonAnswer(body: Record<string, unknown>, text?: string): Answer {
   return {
-    completionTokens: () => estimateTokens([generatedText(body.choices, 'message')]),
+    completionTokens: () => estimateTokens([completionText(body)]),
     json: () => body,
     text,
     truncated: false,
   };
 }
 
+/** The generated text of a chat completion body; other JSON (embeddings) has none. */
+export function completionText(body: unknown): string {
+  const parsed = chatCompletionSchema.safeParse(body);
+  return parsed.success ? generatedText(parsed.data.choices.map((choice) => choice.message)) : '';
+}
+
 /**
- * The text a model generated in OpenAI choices (`message` of a completion, `delta` of a chunk):
+ * The text a model generated in OpenAI messages (of a completion) or deltas (of chunks):
  * content, reasoning, refusals, tool-call names and arguments, which providers all bill as output.
  */
-export function generatedText(choices: unknown, field: 'message' | 'delta'): string {
-  if (!Array.isArray(choices)) return '';
+export function generatedText(
+  parts: Iterable<ChatCompletionMessage | ChatDelta | null | undefined>,
+): string {
   let text = '';
-  for (const choice of choices) {
-    const part = isObject(choice) ? choice[field] : undefined;
-    if (!isObject(part)) continue;
-    for (const key of ['content', 'reasoning_content', 'reasoning', 'refusal']) {
-      const value = part[key];
+  for (const part of parts) {
+    if (part == null) continue;
+    for (const value of [part.content, part.reasoning_content, part.reasoning, part.refusal]) {
       if (typeof value === 'string') text += value;
     }
-    if (!Array.isArray(part.tool_calls)) continue;
-    for (const call of part.tool_calls) {
-      const fn = isObject(call) ? call.function : undefined;
-      if (!isObject(fn)) continue;
-      if (typeof fn.name === 'string') text += fn.name;
-      if (typeof fn.arguments === 'string') text += fn.arguments;
+    for (const call of part.tool_calls ?? []) {
+      text += call.function?.name ?? '';
+      text += call.function?.arguments ?? '';
     }
   }
   return text;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 import type { RequestBodies } from '@switchyard/contracts';
+import { isPlainObject } from '@switchyard/providers';
 import { credentialPattern, redactSecrets } from '../errors/redact-secrets.js';
-import { type Answer, isObject } from './answer.js';
+import type { Answer } from './answer.js';
 
 /** JSON members whose value is a credential whatever it looks like. */
 const SECRET_MEMBER =
@@ -49,7 +50,7 @@ function answerText(
   if (present === undefined) return answer.text ?? JSON.stringify(answer.json());
   const json = answer.json();
   try {
-    return JSON.stringify(isObject(json) ? present(json) : json);
+    return JSON.stringify(isPlainObject(json) ? present(json) : json);
   } catch {
     // A cut stream may not convert (a tool call without its id): log it as it was assembled.
     return JSON.stringify(json);

@@ -1,6 +1,6 @@
 import { countTokens } from 'gpt-tokenizer';
 import { describe, expect, it } from 'vitest';
-import { assembleChatStream, createStreamAnswer } from './create-stream-answer.js';
+import { assembleChatStream, createStreamAnswer, readChunks } from './create-stream-answer.js';
 
 const event = (chunk: unknown) => `data: ${JSON.stringify(chunk)}\n\n`;
 const meta = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 7, model: 'gpt-4o' };
@@ -50,7 +50,7 @@ describe('assembleChatStream', () => {
       event({ error: { message: 'ignored' } }),
       'data: [DONE]\n\n',
     ].join('');
-    expect(assembleChatStream(sse)).toEqual({
+    expect(assembleChatStream(readChunks([sse]))).toEqual({
       object: 'chat.completion',
       id: 'chatcmpl-1',
       created: 7,
@@ -75,7 +75,7 @@ describe('assembleChatStream', () => {
   });
 
   it('skips what is not JSON', () => {
-    expect(assembleChatStream(': keep-alive\n\ndata: {oops\n\n')).toEqual({
+    expect(assembleChatStream(readChunks([': keep-alive\n\ndata: {oops\n\n']))).toEqual({
       object: 'chat.completion',
       choices: [],
     });
@@ -89,8 +89,8 @@ describe('createStreamAnswer', () => {
       ...meta,
       choices: [{ index: 0, delta: { content: 'The quick brown fox' } }],
     });
-    answer.push(text.slice(0, 10));
-    answer.push(text.slice(10));
+    answer.passThrough(text.slice(0, 10));
+    answer.passThrough(text.slice(10));
     expect(answer.completionTokens()).toBe(countTokens('The quick brown fox'));
     expect(answer.json()).toMatchObject({
       choices: [{ message: { content: 'The quick brown fox' } }],
@@ -104,7 +104,7 @@ describe('createStreamAnswer', () => {
       choices: [{ index: 0, delta: { content: 'word '.repeat(200) } }],
     });
     const pieces = Math.ceil((1024 * 1024) / piece.length);
-    for (let index = 0; index < pieces; index++) answer.push(piece);
+    for (let index = 0; index < pieces; index++) answer.passThrough(piece);
     expect(JSON.stringify(answer.json()).length).toBeLessThan(64 * 1024);
     expect(answer.truncated).toBe(true);
     const exact = countTokens('word '.repeat(200)) * pieces;

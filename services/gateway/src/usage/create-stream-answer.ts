@@ -1,34 +1,57 @@
-import { type Answer, generatedText, isObject } from './answer.js';
+import {
+  type ChatCompletion,
+  type ChatCompletionChunk,
+  type ChatDelta,
+  chatCompletionChunkSchema,
+} from '@switchyard/contracts';
+import {
+  type ChatStreamSink,
+  createSseParser,
+  isPlainObject,
+  parseJson,
+} from '@switchyard/providers';
+import { type Answer, generatedText } from './answer.js';
 import { estimateTokens } from './estimate-tokens.js';
 
-/** An {@link Answer} fed the OpenAI SSE text a stream sends its client. */
-export interface StreamAnswer extends Answer {
-  push(text: string): void;
-}
+/** An {@link Answer} fed a stream's output: typed chunks, or OpenAI SSE passed through. */
+export interface StreamAnswer extends Answer, ChatStreamSink {}
+
+/** About what the OpenAI SSE event around a typed chunk's text takes: its size in the bound. */
+const CHUNK_ENVELOPE_CHARS = 160;
 
 /**
- * Keeps the first `retainChars` of a stream's outgoing SSE text (references to strings already
- * sent, no copies) and assembles it into one `chat.completion` only when asked: the hot path pays
+ * Keeps the beginning of a stream's output — references to chunks and strings already handed
+ * on, no copies — up to `retainChars` (pass-through text by length, a typed chunk by its text
+ * and envelope), and assembles it into one `chat.completion` only when asked: the hot path pays
  * an array push. Past the bound the rest is only measured, and tokens are extrapolated by length.
  */
 export function createStreamAnswer(retainChars: number): StreamAnswer {
-  const parts: string[] = [];
+  const parts: Array<string | ChatCompletionChunk> = [];
   let retainedChars = 0;
   let overflowChars = 0;
-  let assembled: Record<string, unknown> | undefined;
+  let assembled: ChatCompletion | undefined;
+  const keep = (part: string | ChatCompletionChunk, size: number): void => {
+    if (overflowChars === 0 && retainedChars + size <= retainChars) {
+      parts.push(part);
+      retainedChars += size;
+    } else overflowChars += size;
+  };
   const assemble = () => {
-    assembled ??= assembleChatStream(parts.join(''));
+    assembled ??= assembleChatStream(readChunks(parts));
     return assembled;
   };
   return {
-    push(text) {
-      if (overflowChars === 0 && retainedChars + text.length <= retainChars) {
-        parts.push(text);
-        retainedChars += text.length;
-      } else overflowChars += text.length;
+    chunk(chunk) {
+      keep(chunk, CHUNK_ENVELOPE_CHARS + textLength(chunk));
     },
+    passThrough(sse) {
+      keep(sse, sse.length);
+    },
+    done() {},
     completionTokens() {
-      const counted = estimateTokens([generatedText(assemble().choices, 'message')]);
+      const counted = estimateTokens([
+        generatedText(assemble().choices.map((choice) => choice.message)),
+      ]);
       if (overflowChars === 0 || retainedChars === 0) return counted;
       return Math.ceil(counted * (1 + overflowChars / retainedChars));
     },
@@ -39,34 +62,62 @@ export function createStreamAnswer(retainChars: number): StreamAnswer {
   };
 }
 
+/**
+ * The chunks of a stream's kept output: typed ones as they are, pass-through SSE text parsed
+ * (runs of it joined first, since a piece may end inside an event). Error events, `[DONE]` and
+ * what is not a chunk are skipped.
+ */
+export function readChunks(parts: Iterable<string | ChatCompletionChunk>): ChatCompletionChunk[] {
+  const chunks: ChatCompletionChunk[] = [];
+  let text = '';
+  const readText = () => {
+    if (text === '') return;
+    const parser = createSseParser();
+    for (const event of [...parser.push(text), ...parser.end()]) {
+      const value = event.data === '[DONE]' ? undefined : parseJson(event.data);
+      if (!isPlainObject(value) || 'error' in value) continue;
+      const chunk = chatCompletionChunkSchema.safeParse(value);
+      if (chunk.success) chunks.push(chunk.data);
+    }
+    text = '';
+  };
+  for (const part of parts) {
+    if (typeof part === 'string') text += part;
+    else {
+      readText();
+      chunks.push(part);
+    }
+  }
+  readText();
+  return chunks;
+}
+
 interface ChoiceState {
   index: number;
   role: string;
   content: string;
   reasoning: string;
   refusal: string;
-  toolCalls: Map<number, { id?: unknown; type?: unknown; name: string; arguments: string }>;
-  finishReason: unknown;
+  toolCalls: Map<number, { id?: string; type?: string; name: string; arguments: string }>;
+  finishReason: string | null;
 }
 
 /**
- * OpenAI `chat.completion.chunk` events assembled into the `chat.completion` they add up to:
- * content, reasoning and tool-call fragments concatenated per choice, the last finish reason,
- * and the usage chunk when there is one. Error events and `[DONE]` are skipped.
+ * OpenAI `chat.completion.chunk`s assembled into the `chat.completion` they add up to: content,
+ * reasoning and tool-call fragments concatenated per choice, the last finish reason, and the
+ * usage chunk when there is one.
  */
-export function assembleChatStream(sse: string): Record<string, unknown> {
-  const completion: Record<string, unknown> = { object: 'chat.completion' };
+export function assembleChatStream(chunks: Iterable<ChatCompletionChunk>): ChatCompletion {
+  const completion: ChatCompletion = { object: 'chat.completion', choices: [] };
   const choices = new Map<number, ChoiceState>();
-  for (const event of sse.split('\n\n')) {
-    const chunk = parseEventData(event);
-    if (chunk === undefined || 'error' in chunk) continue;
-    for (const key of ['id', 'created', 'model', 'system_fingerprint', 'usage'] as const) {
-      if (chunk[key] !== undefined && chunk[key] !== null) completion[key] = chunk[key];
-    }
-    if (!Array.isArray(chunk.choices)) continue;
-    for (const choice of chunk.choices) {
-      if (!isObject(choice)) continue;
-      const index = typeof choice.index === 'number' ? choice.index : 0;
+  for (const chunk of chunks) {
+    if (chunk.id != null) completion.id = chunk.id;
+    if (chunk.created != null) completion.created = chunk.created;
+    if (chunk.model != null) completion.model = chunk.model;
+    if (chunk.system_fingerprint != null) completion.system_fingerprint = chunk.system_fingerprint;
+    if (chunk.usage != null) completion.usage = chunk.usage;
+    for (const choice of chunk.choices ?? []) {
+      const index = choice.index ?? 0;
       let state = choices.get(index);
       if (state === undefined) {
         state = {
@@ -80,9 +131,8 @@ export function assembleChatStream(sse: string): Record<string, unknown> {
         };
         choices.set(index, state);
       }
-      if (choice.finish_reason !== undefined && choice.finish_reason !== null)
-        state.finishReason = choice.finish_reason;
-      if (isObject(choice.delta)) addDelta(state, choice.delta);
+      if (choice.finish_reason != null) state.finishReason = choice.finish_reason;
+      if (choice.delta != null) addDelta(state, choice.delta);
     }
   }
   completion.choices = [...choices.values()]
@@ -91,28 +141,25 @@ export function assembleChatStream(sse: string): Record<string, unknown> {
   return completion;
 }
 
-function addDelta(state: ChoiceState, delta: Record<string, unknown>): void {
+function addDelta(state: ChoiceState, delta: ChatDelta): void {
   if (typeof delta.role === 'string') state.role = delta.role;
   if (typeof delta.content === 'string') state.content += delta.content;
   const reasoning = delta.reasoning_content ?? delta.reasoning;
   if (typeof reasoning === 'string') state.reasoning += reasoning;
   if (typeof delta.refusal === 'string') state.refusal += delta.refusal;
-  if (!Array.isArray(delta.tool_calls)) return;
-  for (const call of delta.tool_calls) {
-    if (!isObject(call)) continue;
-    const index = typeof call.index === 'number' ? call.index : state.toolCalls.size;
+  for (const call of delta.tool_calls ?? []) {
+    const index = call.index ?? state.toolCalls.size;
     const existing = state.toolCalls.get(index) ?? { name: '', arguments: '' };
-    if (call.id !== undefined) existing.id = call.id;
-    if (call.type !== undefined) existing.type = call.type;
-    const fn = isObject(call.function) ? call.function : {};
-    if (typeof fn.name === 'string') existing.name += fn.name;
-    if (typeof fn.arguments === 'string') existing.arguments += fn.arguments;
+    if (call.id != null) existing.id = call.id;
+    if (call.type != null) existing.type = call.type;
+    existing.name += call.function?.name ?? '';
+    existing.arguments += call.function?.arguments ?? '';
     state.toolCalls.set(index, existing);
   }
 }
 
-function toCompletionChoice(state: ChoiceState): Record<string, unknown> {
-  const message: Record<string, unknown> = {
+function toCompletionChoice(state: ChoiceState): ChatCompletion['choices'][number] {
+  const message: ChatCompletion['choices'][number]['message'] = {
     role: state.role,
     content: state.content === '' ? null : state.content,
   };
@@ -130,16 +177,17 @@ function toCompletionChoice(state: ChoiceState): Record<string, unknown> {
   return { index: state.index, message, finish_reason: state.finishReason };
 }
 
-function parseEventData(event: string): Record<string, unknown> | undefined {
-  let data = '';
-  for (const line of event.split('\n')) {
-    if (line.startsWith('data:')) data += line.slice(line.startsWith('data: ') ? 6 : 5);
+/** The length of the text a chunk adds (what its tokens are estimated from). */
+function textLength(chunk: ChatCompletionChunk): number {
+  let length = 0;
+  for (const choice of chunk.choices ?? []) {
+    const delta = choice.delta;
+    if (delta == null) continue;
+    length += (delta.content?.length ?? 0) + (delta.refusal?.length ?? 0);
+    length += (delta.reasoning_content ?? delta.reasoning ?? '').length;
+    for (const call of delta.tool_calls ?? []) {
+      length += (call.function?.name?.length ?? 0) + (call.function?.arguments?.length ?? 0);
+    }
   }
-  if (data === '' || data === '[DONE]') return undefined;
-  try {
-    const value: unknown = JSON.parse(data);
-    return isObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  return length;
 }

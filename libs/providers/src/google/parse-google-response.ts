@@ -1,11 +1,11 @@
 import type { ParsedResponse, ResponseContext } from '../provider-adapter.js';
-import { convertGoogleFinishReason } from './convert-google-finish-reason.js';
+import { ProviderError } from '../provider-error.js';
 import { convertGoogleUsage } from './convert-google-usage.js';
 import { formatOpenAiToolCall } from './format-openai-tool-call.js';
 import { formatOpenAiUsage } from './format-openai-usage.js';
-import { googleMalformedResponse } from './google-malformed-response.js';
 import { googleResponseId } from './google-response-id.js';
 import { type GoogleCandidate, googleResponseSchema } from './google-response-schema.js';
+import { mapGoogleFinishReason } from './map-google-finish-reason.js';
 import { readGoogleParts } from './read-google-parts.js';
 
 /**
@@ -14,9 +14,9 @@ import { readGoogleParts } from './read-google-parts.js';
  * `usageMetadata`. A prompt Gemini blocked (`promptFeedback.blockReason`, no candidates) is one
  * choice with null content and finish_reason `content_filter`.
  */
-export function parseGoogleChatResponse(body: unknown, context: ResponseContext): ParsedResponse {
+export function parseGoogleResponse(body: unknown, context: ResponseContext): ParsedResponse {
   const result = googleResponseSchema.safeParse(body);
-  if (!result.success) throw googleMalformedResponse('generateContent response');
+  if (!result.success) throw ProviderError.malformed('generateContent response');
   const response = result.data;
   const candidates = response.candidates ?? [];
   const choices =
@@ -43,7 +43,7 @@ function convertCandidate(candidate: GoogleCandidate, position: number): Record<
     index: candidate.index ?? position,
     message,
     logprobs: null,
-    finish_reason: convertGoogleFinishReason(
+    finish_reason: mapGoogleFinishReason(
       candidate.finishReason ?? 'STOP',
       functionCalls.length > 0,
     ),

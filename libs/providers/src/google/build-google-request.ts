@@ -1,11 +1,12 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
 import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
+import { ignoredFieldWarnings } from '../shared/ignored-field-warnings.js';
 import { buildGoogleGenerationConfig } from './build-google-generation-config.js';
 import { buildGoogleHeaders } from './build-google-headers.js';
 import { buildGoogleUrl } from './build-google-url.js';
 import { convertGoogleMessages } from './convert-google-messages.js';
 import { convertGoogleTools } from './convert-google-tools.js';
-import { unsupportedGoogleFieldWarnings } from './unsupported-google-field-warnings.js';
+import { GOOGLE_FIELD_RULES } from './google-field-rules.js';
 
 /**
  * The chat request as a Gemini `generateContent` call (`streamGenerateContent?alt=sse` when
@@ -13,11 +14,11 @@ import { unsupportedGoogleFieldWarnings } from './unsupported-google-field-warni
  * Gemini cannot carry is listed in `warnings`; what it cannot honour at all throws a
  * `ProviderError` (invalid_request, 400) before anything is sent.
  */
-export function buildGoogleChatRequest(
+export function buildGoogleRequest(
   request: ChatCompletionRequest,
   target: UpstreamTarget,
 ): BuiltRequest {
-  const warnings = new Set(unsupportedGoogleFieldWarnings(request));
+  const warnings = new Set(ignoredFieldWarnings(request, GOOGLE_FIELD_RULES));
   const warn = (warning: string): void => {
     warnings.add(warning);
   };

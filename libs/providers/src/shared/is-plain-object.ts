@@ -1,4 +1,4 @@
 /** Narrows parsed JSON to a plain object (not null, not an array) so its fields can be read. */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../provider-error.js';
-import { buildGoogleChatRequest } from './build-google-chat-request.js';
+import { buildGoogleRequest } from './build-google-request.js';
 
 const target = {
   baseUrl: 'https://generativelanguage.googleapis.com/v1beta',
@@ -11,7 +11,7 @@ const target = {
 };
 
 const build = (request: Partial<ChatCompletionRequest>) => {
-  const built = buildGoogleChatRequest(
+  const built = buildGoogleRequest(
     { model: 'google/gemini', messages: [{ role: 'user', content: 'hi' }], ...request },
     target,
   );
@@ -28,7 +28,7 @@ const refusal = (request: Partial<ChatCompletionRequest>): ProviderError => {
   throw new Error('the request was not refused');
 };
 
-describe('buildGoogleChatRequest', () => {
+describe('buildGoogleRequest', () => {
   it('posts to generateContent with the key in x-goog-api-key and no warnings', () => {
     const request = build({});
     expect(request.url).toBe(
@@ -45,7 +45,7 @@ describe('buildGoogleChatRequest', () => {
   });
 
   it('streams from streamGenerateContent?alt=sse and sends no key header without a key', () => {
-    const built = buildGoogleChatRequest(
+    const built = buildGoogleRequest(
       { model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true },
       { ...target, upstreamModel: 'models/gemini-2.0-flash', apiKey: undefined },
     );

@@ -1,3 +1,5 @@
+import { mapReason } from '../shared/map-reason.js';
+
 /** Anthropic `stop_reason` → OpenAI `finish_reason`. */
 const FINISH_REASONS: ReadonlyMap<string, string> = new Map([
   ['end_turn', 'stop'],
@@ -14,6 +16,6 @@ const FINISH_REASONS: ReadonlyMap<string, string> = new Map([
  * The OpenAI `finish_reason` for an Anthropic `stop_reason`; a reason this adapter does not know
  * yet (Anthropic adds them over time) or a missing one reads as a normal `stop`.
  */
-export function mapAnthropicStopReason(stopReason: string | null | undefined): string {
-  return (stopReason == null ? undefined : FINISH_REASONS.get(stopReason)) ?? 'stop';
+export function mapAnthropicFinishReason(stopReason: string | null | undefined): string {
+  return mapReason(FINISH_REASONS, stopReason, 'stop');
 }

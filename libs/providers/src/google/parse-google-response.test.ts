@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGoogleChatResponse } from './parse-google-chat-response.js';
+import { parseGoogleResponse } from './parse-google-response.js';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8'));
 const CONTEXT = { createdAtSeconds: 1_750_000_000, upstreamModel: 'gemini-2.5-flash' };
 
-describe('parseGoogleChatResponse', () => {
+describe('parseGoogleResponse', () => {
   it('builds a chat.completion without the thought summary, with usage details', () => {
-    const { body, usage } = parseGoogleChatResponse(fixture('generate-content.json'), CONTEXT);
+    const { body, usage } = parseGoogleResponse(fixture('generate-content.json'), CONTEXT);
     expect(body).toEqual({
       id: 'mB5yaKGqJ8Sh1dkPuN3w0Ak',
       object: 'chat.completion',
@@ -42,10 +42,7 @@ describe('parseGoogleChatResponse', () => {
   });
 
   it('gives function calls deterministic ids and hands out their thought signature', () => {
-    const { body } = parseGoogleChatResponse(
-      fixture('generate-content-function-call.json'),
-      CONTEXT,
-    );
+    const { body } = parseGoogleResponse(fixture('generate-content-function-call.json'), CONTEXT);
     expect(body.choices).toEqual([
       {
         index: 0,
@@ -70,10 +67,7 @@ describe('parseGoogleChatResponse', () => {
   });
 
   it('reports an answer stopped by a safety filter as content_filter with no content', () => {
-    const { body, usage } = parseGoogleChatResponse(
-      fixture('generate-content-safety.json'),
-      CONTEXT,
-    );
+    const { body, usage } = parseGoogleResponse(fixture('generate-content-safety.json'), CONTEXT);
     expect(body.choices).toEqual([
       {
         index: 0,
@@ -93,7 +87,7 @@ describe('parseGoogleChatResponse', () => {
 
   it('reports a blocked prompt as one content_filter choice, with a deterministic id', () => {
     const body = fixture('generate-content-prompt-blocked.json');
-    const first = parseGoogleChatResponse(body, CONTEXT).body;
+    const first = parseGoogleResponse(body, CONTEXT).body;
     expect(first.choices).toEqual([
       {
         index: 0,
@@ -103,11 +97,11 @@ describe('parseGoogleChatResponse', () => {
       },
     ]);
     expect(first.id).toMatch(/^gemini-[0-9a-f]{24}$/);
-    expect(parseGoogleChatResponse(body, CONTEXT).body.id).toBe(first.id);
+    expect(parseGoogleResponse(body, CONTEXT).body.id).toBe(first.id);
   });
 
   it('maps every candidate to a choice and MAX_TOKENS to length', () => {
-    const { body, usage } = parseGoogleChatResponse(
+    const { body, usage } = parseGoogleResponse(
       {
         candidates: [
           { content: { parts: [{ text: 'One' }], role: 'model' }, finishReason: 'STOP', index: 0 },

@@ -1,0 +1,14 @@
+import type { EmbeddingsRequest } from '@switchyard/contracts';
+import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
+import { buildOpenAiPost } from './build-openai-post.js';
+
+/** The embeddings request with the upstream model name. */
+export function buildOpenAiEmbeddingsRequest(
+  request: EmbeddingsRequest,
+  target: UpstreamTarget,
+): BuiltRequest {
+  return buildOpenAiPost(`${target.baseUrl}/embeddings`, target, {
+    ...request,
+    model: target.upstreamModel,
+  });
+}
