@@ -18,6 +18,7 @@ import type { RequestOutcome, UsageRecorder } from '../usage/usage-recorder.js';
 import { whenResponded } from '../usage/when-responded.js';
 import type { Admitted, OutcomeResult } from './admitted.js';
 import type { Fitted, ParsedRequest } from './endpoint.js';
+import { genAiAttributes } from './gen-ai-attributes.js';
 import { type Holds, releaseHolds } from './release-holds.js';
 
 /** What settling a request needs of the gateway, built once. */
@@ -147,19 +148,10 @@ export class RoutedRequest implements Admitted {
     }
     const requestedModel = this.parsed?.requestedModel ?? '';
     const { request, principal } = this;
-    request.span.setAttributes({
-      'gen_ai.operation.name': this.endpoint === 'embeddings' ? 'embeddings' : 'chat',
-      'gen_ai.request.model': requestedModel,
-      ...(route && {
-        'gen_ai.provider.name': route.provider.name,
-        'gen_ai.response.model': route.upstreamModel,
-      }),
-      ...(usage && {
-        'gen_ai.usage.input_tokens': usage.promptTokens,
-        'gen_ai.usage.output_tokens': usage.completionTokens,
-      }),
-      ...(result.errorCode !== null && { 'error.type': result.errorCode }),
-    });
+    const { errorCode } = result;
+    request.span.setAttributes(
+      genAiAttributes({ endpoint: this.endpoint, requestedModel, route, usage, errorCode }),
+    );
     this.deps.usage.record({
       requestId: request.id,
       clientRequestId: clientRequestIdOf(request.headers),
