@@ -11,18 +11,18 @@ import { followCatalog } from './catalog/follow-catalog.js';
 import { registerChatCompletions } from './chat/register-chat-completions.js';
 import { DEFAULT_REQUEST_LOG_MAX_BYTES, type GatewayConfig } from './config.js';
 import { registerEmbeddings } from './embeddings/register-embeddings.js';
-import { createExecutor } from './executor/create-executor.js';
-import type { GatewayDeps } from './gateway-deps.js';
 import { registerGeneration } from './generation/register-generation.js';
 import { registerCredentialState } from './key/register-credential-state.js';
 import { registerKey } from './key/register-key.js';
 import { messagesErrorFormat } from './messages/messages-error-format.js';
 import { registerMessages } from './messages/register-messages.js';
 import { registerModels } from './models/register-models.js';
+import { createRouter } from './pipeline/create-router.js';
 import { createShutdownCutoff } from './relay/create-shutdown-cutoff.js';
 import { createCircuitBreakers } from './routing/circuit-breaker.js';
 import { createRoutingMetrics } from './routing/routing-metrics.js';
 import { DEFAULT_ROUTING_POLICY, type RoutingPolicy } from './routing/routing-policy.js';
+import { createExecutor } from './upstream/create-executor.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
 
 export interface GatewayOverrides {
@@ -99,35 +99,41 @@ export function buildGatewayApp(
   });
   if (db !== undefined) readiness.checks.push(accountingSchemaCheck(db));
   const shutdownCutoff = createShutdownCutoff();
-  const deps: GatewayDeps = {
-    authenticate: access.authenticate,
-    limiter: access.limiter,
-    budgets: access.budgets,
-    admissionMetrics: access.admissionMetrics,
+  const { authenticate, limiter, budgets } = access;
+  // The routed-request pipeline, built once: every model endpoint plugs into it.
+  const router = createRouter({
+    authenticate,
     catalog,
-    executor,
-    breakers: createCircuitBreakers({
-      threshold: policy.circuitFailureThreshold,
-      cooldownMs: policy.circuitCooldownMs,
+    admission: { limiter, budgets, metrics: access.admissionMetrics },
+    upstream: {
+      executor,
+      breakers: createCircuitBreakers({
+        threshold: policy.circuitFailureThreshold,
+        cooldownMs: policy.circuitCooldownMs,
+        now,
+        onChange: routingMetrics.circuit,
+      }),
+      policy,
+      metrics: routingMetrics,
       now,
-      onChange: routingMetrics.circuit,
-    }),
-    policy,
-    routingMetrics,
-    usage: overrides.usage ?? usage.recorder,
-    shutdownCutoff,
-    requestTimeoutMs: config.upstream.requestTimeoutMs,
-    requestLogMaxBytes: config.access?.requestLogMaxBytes ?? DEFAULT_REQUEST_LOG_MAX_BYTES,
-    now,
-    random: overrides.random ?? Math.random,
-  };
-  registerChatCompletions(app, deps);
-  registerEmbeddings(app, deps);
-  registerMessages(app, deps, config.server.bodyLimitBytes);
-  registerModels(app, deps);
-  registerKey(app, deps);
-  registerCredentialState(app, deps);
-  registerGeneration(app, deps, db);
+      random: overrides.random ?? Math.random,
+      requestTimeoutMs: config.upstream.requestTimeoutMs,
+    },
+    outcomes: {
+      usage: overrides.usage ?? usage.recorder,
+      shutdownCutoff,
+      requestLogMaxBytes: config.access?.requestLogMaxBytes ?? DEFAULT_REQUEST_LOG_MAX_BYTES,
+      now,
+    },
+  });
+  const answers = { cutoff: shutdownCutoff, now };
+  registerChatCompletions(app, router, answers);
+  registerEmbeddings(app, router, answers);
+  registerMessages(app, router, { ...answers, bodyLimitBytes: config.server.bodyLimitBytes });
+  registerModels(app, { authenticate, catalog, now });
+  registerKey(app, { authenticate, limiter, budgets, now });
+  registerCredentialState(app, { authenticate, catalog });
+  registerGeneration(app, { authenticate }, db);
   app.addHook('onClose', async () => {
     access.close();
     await followed.stop();

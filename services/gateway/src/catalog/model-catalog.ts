@@ -1,6 +1,6 @@
 import type { ModelConfig, ModelKind, PricingConfig, ProviderConfig } from '@switchyard/config';
 import { adapterFor, type ProviderAdapter } from '@switchyard/providers';
-import { type CredentialPool, createCredentialPool } from '../routing/credential-pool.js';
+import { type CredentialPool, createCredentialPool } from './credential-pool.js';
 
 /** A configured provider with its adapter and its pool of upstream credentials. */
 export interface Provider {

@@ -1,49 +1,44 @@
 import type { FastifyReply } from 'fastify';
+import type { Admitted } from '../pipeline/admitted.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
 import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import { jsonAnswer } from '../usage/answer.js';
-import type { OutcomeTracker } from '../usage/track-outcome.js';
 
-/** Reads a non-streaming completion as OpenAI JSON with `usage.cost`, recording its outcome. */
+/** Reads a non-streaming completion as OpenAI JSON with `usage.cost`, settling the request. */
 export async function readChatJson(options: {
   call: RoutedCall;
-  outcome: OutcomeTracker;
+  outcome: Admitted;
   now: () => number;
 }): Promise<Record<string, unknown>> {
   const { call, outcome, now } = options;
   const { route } = call.candidate;
-  try {
-    const parsed = await parseUpstreamJson(call, (json) =>
-      route.provider.adapter.parseChatResponse(json, responseContext(route, now)),
-    );
-    // The Switchyard id of the model that served (`openai/gpt-4o`), as OpenRouter answers.
-    parsed.body.model = call.candidate.model.id;
-    const usage = parsed.usage;
-    const cost = usage === undefined ? undefined : outcome.cost(usage);
-    if (cost !== undefined && typeof parsed.body.usage === 'object' && parsed.body.usage !== null) {
-      parsed.body.usage = { ...parsed.body.usage, cost: Number(cost) };
-    }
-    outcome.finish({
-      status: 200,
-      errorCode: null,
-      errorMessage: null,
-      usage,
-      delivery: 'complete',
-      answer: jsonAnswer(parsed.body),
-    });
-    return parsed.body;
-  } catch (error: unknown) {
-    outcome.fail(error, call.response.clientClosed());
-    throw error;
+  const parsed = await parseUpstreamJson(call, (json) =>
+    route.provider.adapter.parseChatResponse(json, responseContext(route, now)),
+  );
+  // The Switchyard id of the model that served (`openai/gpt-4o`), as OpenRouter answers.
+  parsed.body.model = call.candidate.model.id;
+  const usage = parsed.usage;
+  const cost = usage === undefined ? undefined : outcome.cost(usage);
+  if (cost !== undefined && typeof parsed.body.usage === 'object' && parsed.body.usage !== null) {
+    parsed.body.usage = { ...parsed.body.usage, cost: Number(cost) };
   }
+  outcome.settle({
+    status: 200,
+    errorCode: null,
+    errorMessage: null,
+    usage,
+    delivery: 'complete',
+    answer: jsonAnswer(parsed.body),
+  });
+  return parsed.body;
 }
 
 /** Sends a non-streaming completion. */
 export async function sendChatJson(options: {
   reply: FastifyReply;
   call: RoutedCall;
-  outcome: OutcomeTracker;
+  outcome: Admitted;
   now: () => number;
 }): Promise<FastifyReply> {
   return options.reply.send(await readChatJson(options));

@@ -7,12 +7,12 @@ import {
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyReply } from 'fastify';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
+import type { Admitted } from '../pipeline/admitted.js';
 import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
 import { relaySse } from '../relay/relay-sse.js';
 import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import { createStreamAnswer } from '../usage/create-stream-answer.js';
-import type { OutcomeTracker } from '../usage/track-outcome.js';
 import { teeChatStream } from './tee-chat-stream.js';
 import { withServedModel } from './with-served-model.js';
 
@@ -29,7 +29,7 @@ const LOGGED_STREAM_RETAIN_CHARS = 4 * 1024 * 1024;
  */
 export function chatEventStream(options: {
   call: RoutedCall;
-  outcome: OutcomeTracker;
+  outcome: Admitted;
   includeUsage: boolean;
   cutoff: ShutdownCutoff;
   now: () => number;
@@ -87,7 +87,7 @@ export function chatEventStream(options: {
       const failure = serverCut ? apiErrors.shuttingDown() : end.error;
       const clientClosed = !serverCut && end.clientClosed;
       const cut = clientClosed || failure !== undefined;
-      outcome.finish({
+      outcome.settle({
         status: clientClosed ? 499 : failure ? failure.status : 200,
         errorCode: clientClosed ? 'client_closed' : (failure?.code ?? null),
         errorMessage: clientClosed ? null : (failure?.message ?? null),
@@ -115,7 +115,7 @@ export function sendSse(reply: FastifyReply, events: AsyncIterable<string>): Fas
 export function sendChatStream(options: {
   reply: FastifyReply;
   call: RoutedCall;
-  outcome: OutcomeTracker;
+  outcome: Admitted;
   includeUsage: boolean;
   cutoff: ShutdownCutoff;
   now: () => number;

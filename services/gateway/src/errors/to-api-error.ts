@@ -1,6 +1,6 @@
 import { ProviderError } from '@switchyard/providers';
 import { ApiError, type ApiErrorType } from '@switchyard/service-kit';
-import { UpstreamFailure } from '../executor/upstream-failure.js';
+import { UpstreamFailure } from '../upstream/upstream-failure.js';
 import { redactSecrets } from './redact-secrets.js';
 
 export interface ErrorContext {

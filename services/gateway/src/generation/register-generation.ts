@@ -4,7 +4,7 @@ import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { GatewayDeps } from '../gateway-deps.js';
+import type { Authenticator } from '../auth/create-authenticator.js';
 
 const querySchema = z.looseObject({ id: z.string().min(1) });
 
@@ -19,7 +19,7 @@ const MAX_ID_CHARS = 128;
  */
 export function registerGeneration(
   app: FastifyInstance,
-  deps: GatewayDeps,
+  deps: { authenticate: Authenticator },
   database: Kysely<Tables> | Promise<Kysely<Tables>> | undefined,
 ): void {
   app.get('/v1/generation', async (request) => {

@@ -1,6 +1,7 @@
 import { ApiError } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
-import type { GatewayDeps } from '../gateway-deps.js';
+import type { Authenticator } from '../auth/create-authenticator.js';
+import type { ModelCatalog } from '../catalog/model-catalog.js';
 
 const iso = (at: number | null) => (at === null ? null : new Date(at).toISOString());
 
@@ -9,7 +10,10 @@ const iso = (at: number | null) => (at === null ? null : new Date(at).toISOStrin
  * gateway replica with its use this minute and today, its limits and the cooldowns running now
  * (after 429s, or refused by the provider). Never the secret. Per replica: pools are per process.
  */
-export function registerCredentialState(app: FastifyInstance, deps: GatewayDeps): void {
+export function registerCredentialState(
+  app: FastifyInstance,
+  deps: { authenticate: Authenticator; catalog: ModelCatalog },
+): void {
   app.get('/admin/v1/gateway/credentials', async (request) => {
     const principal = await deps.authenticate(request.headers);
     if (principal.role !== 'admin') {

@@ -1,10 +1,11 @@
 import { formatNanoUsd } from '@switchyard/contracts';
-import { toRateLimitHeaders } from '@switchyard/limits';
+import { type RateLimiter, toRateLimitHeaders } from '@switchyard/limits';
 import type { FastifyInstance } from 'fastify';
 import { budgetsOf } from '../admission/budgets-of.js';
+import type { BudgetChecks } from '../admission/create-budget-checks.js';
 import { limitScopesOf } from '../admission/limit-scopes-of.js';
+import type { Authenticator } from '../auth/create-authenticator.js';
 import type { PrincipalLimits } from '../auth/principal.js';
-import type { GatewayDeps } from '../gateway-deps.js';
 
 const limitsJson = (limits: PrincipalLimits) => ({
   rpm: limits.requestsPerMinute ?? null,
@@ -17,7 +18,15 @@ const limitsJson = (limits: PrincipalLimits) => ({
  * allowlists, expiry, each budget's spend, reservations and remainder, and the current state of
  * each rate limit (nothing is charged).
  */
-export function registerKey(app: FastifyInstance, deps: GatewayDeps): void {
+export function registerKey(
+  app: FastifyInstance,
+  deps: {
+    authenticate: Authenticator;
+    limiter: RateLimiter;
+    budgets: BudgetChecks;
+    now: () => number;
+  },
+): void {
   app.get('/v1/key', async (request, reply) => {
     const principal = await deps.authenticate(request.headers);
     const { partition, scopes } = limitScopesOf(principal, undefined);

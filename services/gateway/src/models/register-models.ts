@@ -1,15 +1,18 @@
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { mayList } from '../auth/allowed-candidates.js';
-import type { Model } from '../catalog/model-catalog.js';
-import type { GatewayDeps } from '../gateway-deps.js';
+import type { Authenticator } from '../auth/create-authenticator.js';
+import type { Model, ModelCatalog } from '../catalog/model-catalog.js';
+import { mayList } from '../routing/allowed-candidates.js';
 
 /**
  * `GET /v1/models` and `GET /v1/models/{id}` (ids contain a slash: `openai/gpt-4o`): only the
  * models the calling key may use, with OpenRouter's fields; `?free=true` keeps free ones.
  */
-export function registerModels(app: FastifyInstance, deps: GatewayDeps): void {
+export function registerModels(
+  app: FastifyInstance,
+  deps: { authenticate: Authenticator; catalog: ModelCatalog; now: () => number },
+): void {
   const created = Math.floor(deps.now() / 1000);
   app.get('/v1/models', async (request) => {
     const principal = await deps.authenticate(request.headers);

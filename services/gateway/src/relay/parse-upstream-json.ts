@@ -1,7 +1,7 @@
 import { type ParsedResponse, ProviderError } from '@switchyard/providers';
 import { toApiError } from '../errors/to-api-error.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
-import { readBody } from './read-body.js';
+import { readBody } from '../upstream/read-body.js';
 
 /** Largest successful upstream body held in memory (large embedding batches stay well under). */
 const MAX_RESPONSE_BYTES = 128 * 1024 * 1024;

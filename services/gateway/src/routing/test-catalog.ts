@@ -1,7 +1,7 @@
 import type { ModelKind } from '@switchyard/config';
 import { createOpenAiCompatibleAdapter } from '@switchyard/providers';
+import { createCredentialPool } from '../catalog/credential-pool.js';
 import type { Model, ModelCatalog, Provider, Route } from '../catalog/model-catalog.js';
-import { createCredentialPool } from './credential-pool.js';
 
 /** A small in-memory catalog for routing tests: `routes` lists `provider` or `provider:price`. */
 export function testCatalog(

@@ -1,8 +1,8 @@
 import { apiErrors } from '@switchyard/service-kit';
+import { allowsModel } from '../auth/allows-model.js';
+import type { Principal } from '../auth/principal.js';
 import type { Model, Route } from '../catalog/model-catalog.js';
-import type { Candidate } from '../routing/plan-candidates.js';
-import { allowsModel } from './allows-model.js';
-import type { Principal } from './principal.js';
+import type { Candidate } from './plan-candidates.js';
 
 /** Whether the principal may use `model` through `route`: every allowlist, and `free_only`. */
 export function mayUse(principal: Principal, model: Model, route: Route): boolean {

@@ -6,8 +6,8 @@ import { loadConfig } from '@switchyard/config';
 import { type FakeOpenAI, startFakeOpenAI } from '@switchyard/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildGatewayApp, type GatewayApp } from '../app.js';
-import { RESPONSE_FAILED } from './as-delivered.js';
-import type { RequestOutcome } from './usage-recorder.js';
+import { RESPONSE_FAILED } from '../usage/as-delivered.js';
+import type { RequestOutcome } from '../usage/usage-recorder.js';
 
 // What the usage recorder is told of each request, through HTTP: its own id whatever the
 // caller's x-request-id, the upstream a failure is attributed to, and what the client got.

@@ -1,0 +1,41 @@
+import { type ChatCompletionRequest, chatCompletionRequestSchema } from '@switchyard/contracts';
+import { parseBody } from '@switchyard/service-kit';
+import type { Endpoint, ParsedRequest } from '../pipeline/endpoint.js';
+import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
+import { fitChatRequest } from './fit-chat-request.js';
+import { sendChatJson } from './send-chat-json.js';
+import { sendChatStream } from './send-chat-stream.js';
+
+/** A chat request as the pipeline carries it. */
+export interface ParsedChat extends ParsedRequest {
+  readonly body: ChatCompletionRequest;
+}
+
+/** What answering a chat request needs: the shutdown's cut for streams, and the clock. */
+export interface ChatAnswerDeps {
+  cutoff: ShutdownCutoff;
+  now: () => number;
+}
+
+/** `/v1/chat/completions` in the pipeline: the canonical request, streamed or not. */
+export function chatCompletionsEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedChat> {
+  return {
+    name: 'chat.completions',
+    kind: 'chat',
+    parse: (raw) => {
+      const body = parseBody(chatCompletionRequestSchema, raw);
+      return { body, route: body, requestedModel: body.model, stream: body.stream === true };
+    },
+    fit: (request, planned) => fitChatRequest(request.body, planned),
+    respond: async ({ request, call, admitted, reply }) => {
+      const { body } = request;
+      if (body.stream === true) {
+        const includeUsage = body.stream_options?.include_usage === true;
+        const { cutoff, now } = deps;
+        sendChatStream({ reply, call, outcome: admitted, includeUsage, cutoff, now });
+        return;
+      }
+      await sendChatJson({ reply, call, outcome: admitted, now: deps.now });
+    },
+  };
+}
