@@ -83,6 +83,7 @@ export {
   keyJsonSchema,
   keyPageSchema,
   keyWithSecretJsonSchema,
+  type LimitsJson,
   limitsJsonSchema,
   type TeamJson,
   teamJsonSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogPricingV1Schema } from '../catalog/catalog-snapshot.js';
 import { pageSchema } from './page-schema.js';
 
 const time = z.iso.datetime();
@@ -24,7 +25,7 @@ export const modelJsonSchema = z.object({
     name: z.string().optional(),
     context_length: z.number().int().optional(),
     max_output_tokens: z.number().int().nullable().optional(),
-    pricing: pricing.optional(),
+    pricing: catalogPricingV1Schema.optional(),
   }),
   aliases: z.array(z.string()),
   routes: z.array(

@@ -11,6 +11,7 @@ export const limitsJsonSchema = z.object({
   tpm: nullableInteger,
   max_concurrent: nullableInteger,
 });
+export type LimitsJson = z.infer<typeof limitsJsonSchema>;
 
 /** A budget as the admin API shows it (`"25"`, not `"25.000000000"`); null is none. */
 export const budgetJsonSchema = z
