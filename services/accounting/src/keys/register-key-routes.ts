@@ -29,6 +29,7 @@ import { toKeyUpdate, toModelLimits } from './to-key-update.js';
  */
 export function registerKeyRoutes(deps: AdminRouteDeps): void {
   const { db, pepper, router } = deps;
+  const oneKey = { status: 200, description: 'The key.', schema: keyJsonSchema } as const;
   const keyId = {
     schema: accountingIdParamSchema,
     notFound: (id: string) => `No key with id '${id}'.`,
@@ -159,7 +160,7 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
     summary: 'Get a key',
     access: 'team_admin',
     pathParameter: keyId,
-    response: { status: 200, description: 'The key.', schema: keyJsonSchema },
+    response: oneKey,
     handler: async ({ caller: principal, param: id }) =>
       toKeyJson(await loadManagedKey(principal, id)),
   });
@@ -171,7 +172,7 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
     access: 'team_admin',
     pathParameter: keyId,
     body: updateKeySchema,
-    response: { status: 200, description: 'The key.', schema: keyJsonSchema },
+    response: oneKey,
     handler: async ({ caller: principal, param: id, body }) => {
       const key = await loadManagedKey(principal, id);
       if (body.role !== undefined) assertMayManage(principal, key.team_id, body.role);
@@ -196,7 +197,7 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
     access: 'team_admin',
     pathParameter: keyId,
     acceptEmptyBody: true,
-    response: { status: 200, description: 'The key.', schema: keyJsonSchema },
+    response: oneKey,
     handler: async ({ caller: principal, param: id }) => {
       const key = await loadManagedKey(principal, id);
       if (key.revoked_at !== null) return toKeyJson(key);

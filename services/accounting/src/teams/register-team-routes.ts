@@ -21,6 +21,7 @@ import { toTeamJson } from './to-team-json.js';
 /** `/admin/v1/teams`: admins create, list, update and delete teams; a team_admin reads its own. */
 export function registerTeamRoutes(deps: AdminRouteDeps): void {
   const { db, router } = deps;
+  const oneTeam = { status: 200, description: 'The team.', schema: teamJsonSchema } as const;
   const teamId = {
     schema: accountingIdParamSchema,
     notFound: (id: string) => `No team with id '${id}'.`,
@@ -94,7 +95,7 @@ export function registerTeamRoutes(deps: AdminRouteDeps): void {
     summary: 'Get a team',
     access: 'team_admin',
     pathParameter: teamId,
-    response: { status: 200, description: 'The team.', schema: teamJsonSchema },
+    response: oneTeam,
     handler: async ({ caller: principal, param: id }) => {
       if (principal.role !== 'admin' && principal.teamId !== id) throw adminErrors.forbiddenTeam();
       const team = await liveTeam(id);
@@ -110,7 +111,7 @@ export function registerTeamRoutes(deps: AdminRouteDeps): void {
     access: 'admin',
     pathParameter: teamId,
     body: updateTeamSchema,
-    response: { status: 200, description: 'The team.', schema: teamJsonSchema },
+    response: oneTeam,
     handler: async ({ param: id, body }) => {
       const update: TeamUpdate = { updated_at: new Date() };
       if (body.name !== undefined) update.name = body.name;

@@ -21,6 +21,11 @@ import { toCredentialJson } from './to-credential-json.js';
  */
 export function registerCredentialRoutes(deps: CatalogRoutes): void {
   const { db, keyring, router } = deps;
+  const oneCredential = {
+    status: 200,
+    description: 'The credential.',
+    schema: credentialJsonSchema,
+  } as const;
   const credentialId = {
     schema: credentialIdParamSchema,
     notFound: (id: string) => `No credential with id '${id}'.`,
@@ -112,7 +117,7 @@ export function registerCredentialRoutes(deps: CatalogRoutes): void {
     summary: 'Get a credential',
     access: 'admin',
     pathParameter: credentialId,
-    response: { status: 200, description: 'The credential.', schema: credentialJsonSchema },
+    response: oneCredential,
     handler: async ({ param: id }) => toCredentialJson(await load(id)),
   });
 
@@ -123,7 +128,7 @@ export function registerCredentialRoutes(deps: CatalogRoutes): void {
     access: 'admin',
     pathParameter: credentialId,
     body: updateCredentialSchema,
-    response: { status: 200, description: 'The credential.', schema: credentialJsonSchema },
+    response: oneCredential,
     handler: async ({ param: id, body }) => {
       const credential = await load(id);
       const sealed =
