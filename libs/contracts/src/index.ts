@@ -1,4 +1,13 @@
 export {
+  accountingIdParamSchema,
+  credentialIdParamSchema,
+  decodeModelId,
+  modelIdParamSchema,
+  providerNameParamSchema,
+  requestIdParamSchema,
+  syncRunIdParamSchema,
+} from './admin/admin-path-parameters.js';
+export {
   type BudgetInput,
   budgetSchema,
   type CreateKey,
@@ -17,7 +26,43 @@ export {
   updateKeySchema,
   updateTeamSchema,
 } from './admin/admin-schemas.js';
+export {
+  type CreateCredential,
+  type CreateProvider,
+  createCredentialSchema,
+  createProviderSchemaFor,
+  listCredentialsQuerySchema,
+  listModelsQuerySchema,
+  type PricingPatch,
+  pricingPatchSchema,
+  type UpdateCredential,
+  type UpdateModel,
+  type UpdateProvider,
+  updateCredentialSchema,
+  updateModelSchema,
+  updateProviderSchema,
+} from './admin/catalog-admin-requests.js';
+export {
+  type CredentialJson,
+  credentialJsonSchema,
+  credentialListSchema,
+  type ModelJson,
+  modelJsonSchema,
+  modelPageSchema,
+  type ProviderJson,
+  providerJsonSchema,
+  providerListSchema,
+  publishedModelJsonSchema,
+  publishedProviderJsonSchema,
+  queuedSyncRunJsonSchema,
+  type SyncReportJson,
+  type SyncRunJson,
+  syncReportJsonSchema,
+  syncRunJsonSchema,
+} from './admin/catalog-admin-responses.js';
+export { credentialUsageQuerySchema } from './admin/credential-usage-query.js';
 export { type KeysChanged, keysChangedSchema } from './admin/keys-changed.js';
+export { type Page, pageSchema } from './admin/page-schema.js';
 export {
   isPostgresText,
   MAX_POSTGRES_INTEGER,
@@ -25,10 +70,64 @@ export {
   postgresTextSchema,
 } from './admin/postgres-text.js';
 export {
+  type RequestLogQuery,
+  requestLogQuerySchema,
+} from './admin/request-log-query.js';
+export {
+  type BudgetJson,
+  budgetJsonSchema,
+  type DeletedJson,
+  deletedJsonSchema,
+  type KeyJson,
+  type KeyWithSecretJson,
+  keyJsonSchema,
+  keyPageSchema,
+  keyWithSecretJsonSchema,
+  type LimitsJson,
+  limitsJsonSchema,
+  type TeamJson,
+  teamJsonSchema,
+  teamPageSchema,
+} from './admin/team-and-key-responses.js';
+export {
   daySchema,
   isPostgresTimestampText,
   timestampSchema,
 } from './admin/timestamp-schemas.js';
+export {
+  fromNotAfterTo,
+  STATUS_CLASSES,
+  type StatusClass,
+  type UsageEventsQuery,
+  usageEventFilterFields,
+  usageEventsQuerySchema,
+} from './admin/usage-events-query.js';
+export {
+  type CredentialUsageJson,
+  type CredentialUsageListJson,
+  credentialUsageJsonSchema,
+  credentialUsageListJsonSchema,
+  type RequestBodiesJson,
+  type RequestLogDetailJson,
+  type RequestLogEntryJson,
+  requestBodiesJsonSchema,
+  requestLogDetailJsonSchema,
+  requestLogEntryJsonSchema,
+  requestLogPageSchema,
+  type UsageEventJson,
+  type UsageSummaryJson,
+  type UsageTotalsJson,
+  usageEventJsonSchema,
+  usageEventPageSchema,
+  usageSummaryJsonSchema,
+  usageTotalsJsonSchema,
+} from './admin/usage-responses.js';
+export {
+  USAGE_GROUP_BY,
+  type UsageGroupBy,
+  type UsageSummaryQuery,
+  usageSummaryQuerySchema,
+} from './admin/usage-summary-query.js';
 export {
   type CatalogModelV1,
   type CatalogPricingV1,

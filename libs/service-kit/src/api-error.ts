@@ -98,6 +98,9 @@ export const apiErrors = {
     new ApiError(429, 'rate_limit_error', 'rate_limit_exceeded', message, {
       headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
     }),
+  /** An admin route the calling key's role may not use. */
+  insufficientRole: (message = 'This key may not use this admin route.') =>
+    new ApiError(403, 'permission_error', 'insufficient_role', message),
   notFound: (what: string) => new ApiError(404, 'invalid_request_error', 'not_found', what),
   requestTooLarge: (limitBytes: number) =>
     new ApiError(

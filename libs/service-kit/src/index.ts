@@ -1,3 +1,20 @@
+export { type AdminAccess, assertAdminAccess, type CallerWith } from './admin/admin-access.js';
+export type { AdminCaller, AdminPrincipal, AdminRole } from './admin/admin-caller.js';
+export type {
+  AdminPathParameter,
+  AdminRouteInput,
+  AdminRouteSpec,
+  RegisteredAdminRoute,
+} from './admin/admin-route.js';
+export { buildOpenapi, type OpenapiOptions } from './admin/build-openapi.js';
+export {
+  type AdminAuthenticatorOptions,
+  type AuthenticateAdmin,
+  createAdminAuthenticator,
+  type LiveAdminKey,
+} from './admin/create-admin-authenticator.js';
+export { type AdminRouter, createAdminRouter } from './admin/create-admin-router.js';
+export { parseAdminInput } from './admin/parse-admin-input.js';
 export { ApiError, type ApiErrorOptions, type ApiErrorType, apiErrors } from './api-error.js';
 export { clientRequestIdOf } from './client-request-id-of.js';
 export {

@@ -1,16 +1,17 @@
 import type { LogLevel } from '@switchyard/config';
-import type { Tables } from '@switchyard/db';
-import { createServiceApp, type Readiness } from '@switchyard/service-kit';
+import { findLiveApiKey, type Tables } from '@switchyard/db';
+import {
+  createAdminAuthenticator,
+  createAdminRouter,
+  createServiceApp,
+  type Readiness,
+} from '@switchyard/service-kit';
 import { createServiceMetrics, type ServiceMetrics } from '@switchyard/telemetry';
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { OnAccountingChange } from './admin/accounting-change.js';
-import {
-  createAdminAuthenticator,
-  createUsageReaderAuthenticator,
-} from './admin/authenticate-admin.js';
-import { buildAdminOpenapi } from './admin/build-admin-openapi.js';
+import { buildAccountingOpenapi } from './admin/build-accounting-openapi.js';
 import { registerKeyRoutes } from './keys/register-key-routes.js';
 import { registerRequestLogRoutes } from './request-log/register-request-log-routes.js';
 import { registerTeamRoutes } from './teams/register-team-routes.js';
@@ -89,17 +90,22 @@ export function registerAccountingRoutes(
     onChange: OnAccountingChange;
   },
 ): void {
+  const { db, pepper } = options;
+  const authenticate = createAdminAuthenticator({
+    masterKey: options.masterKey,
+    // A key counts only while it is live and so is its team (a deleted team's keys are dead).
+    findLiveKey: (secret) => findLiveApiKey(db, secret, pepper),
+  });
   const deps = {
-    db: options.db,
-    pepper: options.pepper,
-    authenticate: createAdminAuthenticator(options),
+    router: createAdminRouter(app, { authenticate }),
+    db,
+    pepper,
     onChange: options.onChange,
   };
-  registerTeamRoutes(app, deps);
-  registerKeyRoutes(app, deps);
-  const usageReaders = { db: options.db, authenticate: createUsageReaderAuthenticator(options) };
-  registerUsageRoutes(app, usageReaders);
-  registerRequestLogRoutes(app, usageReaders);
-  const openapi = buildAdminOpenapi();
+  registerTeamRoutes(deps);
+  registerKeyRoutes(deps);
+  registerUsageRoutes(deps);
+  registerRequestLogRoutes(deps);
+  const openapi = buildAccountingOpenapi(deps.router.routes);
   app.get('/admin/v1/openapi.json', async () => openapi);
 }

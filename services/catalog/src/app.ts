@@ -1,12 +1,15 @@
 import type { Bus } from '@switchyard/bus';
 import type { EncryptionKeyring, LogLevel, ModelConfig, ProviderConfig } from '@switchyard/config';
-import { assertSchemaCurrent, type Tables } from '@switchyard/db';
-import { createServiceApp, type Readiness } from '@switchyard/service-kit';
+import { assertSchemaCurrent, findLiveApiKey, type Tables } from '@switchyard/db';
+import {
+  createAdminAuthenticator,
+  createServiceApp,
+  type Readiness,
+} from '@switchyard/service-kit';
 import { createServiceMetrics, type ServiceMetrics } from '@switchyard/telemetry';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { createAdminAuthenticator } from './admin/authenticate-admin.js';
 import { registerCatalogAdminRoutes } from './admin/register-catalog-admin-routes.js';
 import { type CatalogSyncMetrics, createCatalogSyncMetrics } from './sync/catalog-sync-metrics.js';
 import { publishCatalog } from './sync/publish/publish-catalog.js';
@@ -108,7 +111,10 @@ export function buildCatalogApp(
   app.addHook('onClose', async () => inProcess?.close());
   registerCatalogAdminRoutes(app, {
     db: options.db,
-    authenticate: createAdminAuthenticator(options),
+    authenticate: createAdminAuthenticator({
+      masterKey: options.masterKey,
+      findLiveKey: (secret) => findLiveApiKey(options.db, secret, options.pepper),
+    }),
     keyring: options.keyring,
     configProviders: options.config.providers.map((provider) => provider.name),
     publish: () => publishCatalog(syncDeps),

@@ -8,12 +8,6 @@ export {
   parseEncryptionKey,
   SecretDecryptionError,
 } from '@switchyard/config';
-export type { AdminPrincipal } from './admin/admin-principal.js';
-export {
-  type AuthenticateAdmin,
-  type AuthenticateAdminOptions,
-  createAdminAuthenticator,
-} from './admin/authenticate-admin.js';
 export type { CatalogRouteDeps } from './admin/catalog-route-deps.js';
 export { registerCatalogAdminRoutes } from './admin/register-catalog-admin-routes.js';
 export {

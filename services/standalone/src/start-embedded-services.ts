@@ -8,16 +8,15 @@ import {
 } from '@switchyard/accounting';
 import { type Bus, USAGE_STREAM, USAGE_SUBJECTS } from '@switchyard/bus';
 import {
-  createAdminAuthenticator,
   createEncryptionKeyring,
   publishCatalog,
   registerCatalogAdminRoutes,
   startInProcessSync,
 } from '@switchyard/catalog';
 import type { SwitchyardConfig } from '@switchyard/config';
-import { migrateToLatest, type Tables } from '@switchyard/db';
+import { findLiveApiKey, migrateToLatest, type Tables } from '@switchyard/db';
 import type { BudgetLedger } from '@switchyard/limits';
-import { apiErrors } from '@switchyard/service-kit';
+import { apiErrors, createAdminAuthenticator } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -151,9 +150,8 @@ export function startEmbeddedServices(options: {
   registerCatalogAdminRoutes(app, {
     db,
     authenticate: createAdminAuthenticator({
-      db,
-      pepper: options.pepper,
       masterKey: options.masterKey,
+      findLiveKey: (secret) => findLiveApiKey(db, secret, options.pepper),
     }),
     keyring: syncDeps.keyring,
     configProviders: options.config.providers.map((provider) => provider.name),

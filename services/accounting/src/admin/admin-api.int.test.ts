@@ -1,3 +1,10 @@
+import {
+  keyJsonSchema,
+  keyPageSchema,
+  keyWithSecretJsonSchema,
+  teamJsonSchema,
+  teamPageSchema,
+} from '@switchyard/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   accounting,
@@ -337,5 +344,45 @@ describe('admin API: teams and keys', () => {
     expect(document.components.securitySchemes).toEqual({
       bearer: { type: 'http', scheme: 'bearer' },
     });
+  });
+
+  it('answers in the shapes its contract (libs/contracts) and OpenAPI document describe', async () => {
+    const teamId = await createTeam('contract');
+    const created = await createKey(teamId, 'team_admin');
+    expect(keyWithSecretJsonSchema.safeParse(created).error).toBeUndefined();
+    const id = String(created.id);
+    for (const [url, schema] of [
+      [`/admin/v1/teams/${teamId}`, teamJsonSchema],
+      ['/admin/v1/teams', teamPageSchema],
+      [`/admin/v1/keys/${id}`, keyJsonSchema],
+      ['/admin/v1/keys', keyPageSchema],
+    ] as const) {
+      const answer = await asMaster('GET', url);
+      expect(schema.safeParse(answer.body).error, url).toBeUndefined();
+    }
+    const document = (await asMaster('GET', '/admin/v1/openapi.json')).body as {
+      paths: Record<string, Record<string, Json>>;
+      components: { schemas: Json };
+    };
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const route = `${method} ${path}`;
+        const names = ((operation.parameters ?? []) as Json[])
+          .filter((parameter) => parameter.in === 'path')
+          .map((parameter) => `{${String(parameter.name)}}`);
+        expect(names, route).toEqual(path.match(/\{\w+\}/g) ?? []);
+        const success = Object.entries(operation.responses as Record<string, Json>).find(
+          ([status]) => status.startsWith('2'),
+        );
+        const schema = JSON.stringify(success?.[1]);
+        const ref = /#\/components\/schemas\/(\w+)/.exec(schema)?.[1];
+        expect(ref, route).toBeDefined();
+        expect(document.components.schemas, route).toHaveProperty(String(ref));
+        if (method === 'post' || method === 'patch') {
+          const takesBody = !path.endsWith('/revoke') && !path.endsWith('/rotate');
+          expect(operation.requestBody !== undefined, route).toBe(takesBody);
+        }
+      }
+    }
   });
 });

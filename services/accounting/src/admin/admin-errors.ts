@@ -1,9 +1,7 @@
 import { ApiError } from '@switchyard/service-kit';
 
-/** Errors of the admin API that the shared `apiErrors` table does not spell. */
+/** Errors of accounting's admin API that the shared `apiErrors` table does not spell. */
 export const adminErrors = {
-  insufficientRole: (message = 'This key may not use this admin route.') =>
-    new ApiError(403, 'permission_error', 'insufficient_role', message),
   forbiddenTeam: () =>
     new ApiError(
       403,

@@ -1,12 +1,12 @@
 import type { Tables } from '@switchyard/db';
+import type { AdminRouter } from '@switchyard/service-kit';
 import type { Kysely } from 'kysely';
 import type { OnAccountingChange } from './accounting-change.js';
-import type { AuthenticateAdmin } from './authenticate-admin.js';
 
-/** What the admin routes need: the database, the pepper, who is calling, whom to tell of changes. */
+/** What the admin routes need: where to register, the database, the pepper, whom to tell of changes. */
 export interface AdminRouteDeps {
+  router: AdminRouter;
   db: Kysely<Tables>;
   pepper: string;
-  authenticate: AuthenticateAdmin;
   onChange: OnAccountingChange;
 }

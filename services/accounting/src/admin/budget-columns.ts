@@ -1,8 +1,5 @@
-import { type BudgetInput, formatUsd, parseUsd } from '@switchyard/contracts';
+import { type BudgetInput, type BudgetJson, formatUsd, parseUsd } from '@switchyard/contracts';
 import type { BudgetPeriod } from '@switchyard/db';
-
-/** A budget as the admin API shows it. */
-export type BudgetJson = { limit_usd: string; period: BudgetPeriod } | null;
 
 /** The columns of a budget input (null clears the budget). */
 export function toBudgetColumns(budget: BudgetInput): {

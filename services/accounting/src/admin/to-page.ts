@@ -1,11 +1,5 @@
+import type { Page } from '@switchyard/contracts';
 import { encodePageCursor } from './page-cursor.js';
-
-/** One page of a list response. */
-export interface Page<T> {
-  object: 'list';
-  data: T[];
-  next_cursor: string | null;
-}
 
 /**
  * A page from rows fetched with `limit + 1`: the extra row only says another page exists, and the

@@ -1,29 +1,8 @@
-import type { ApiKey, ApiKeyRole, JsonObject, ModelLimits } from '@switchyard/db';
-import { type BudgetJson, toBudgetJson } from '../admin/budget-columns.js';
+import type { KeyJson } from '@switchyard/contracts';
+import type { ApiKey } from '@switchyard/db';
+import { toBudgetJson } from '../admin/budget-columns.js';
 
-/** A key as the admin API shows it: never the hash, never the secret. */
-export interface KeyJson {
-  id: string;
-  object: 'api_key';
-  team_id: string;
-  name: string;
-  role: ApiKeyRole;
-  key_prefix: string;
-  limits: { rpm: number | null; tpm: number | null; max_concurrent: number | null };
-  budget: BudgetJson;
-  model_allowlist: string[] | null;
-  model_limits: Record<string, ModelLimits> | null;
-  /** Request and response bodies of this key's requests go to the request log. */
-  log_bodies: boolean;
-  metadata: JsonObject;
-  expires_at: string | null;
-  revoked_at: string | null;
-  created_at: string;
-  updated_at: string;
-  last_used_at: string | null;
-}
-
-/** The response form of a key row. */
+/** The response form of a key row: never the hash, never the secret. */
 export function toKeyJson(key: ApiKey): KeyJson {
   return {
     id: key.id,

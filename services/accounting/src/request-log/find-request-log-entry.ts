@@ -1,6 +1,6 @@
 import type { Tables } from '@switchyard/db';
+import type { AdminCaller } from '@switchyard/service-kit';
 import { type Kysely, sql } from 'kysely';
-import type { UsageReader } from '../admin/authenticate-admin.js';
 import { mayReadUsageEvent } from '../usage-api/may-read-usage-event.js';
 import { toRequestBodiesJson, toRequestLogEntryJson } from './to-request-log-json.js';
 
@@ -15,7 +15,7 @@ export type RequestLogEntryWithBodies = ReturnType<typeof toRequestLogEntryJson>
  */
 export async function findRequestLogEntry(
   db: Kysely<Tables>,
-  principal: UsageReader,
+  principal: AdminCaller,
   requestId: string,
 ): Promise<RequestLogEntryWithBodies | undefined> {
   const row = await db

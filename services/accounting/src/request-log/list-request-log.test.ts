@@ -1,3 +1,4 @@
+import { requestLogQuerySchema } from '@switchyard/contracts';
 import { createDatabase, migrateToLatest } from '@switchyard/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUsageEvent } from '../testing/make-usage-event.js';
@@ -6,7 +7,6 @@ import { toRequestBodiesRow } from '../usage/to-request-bodies-row.js';
 import { toUsageEventRow } from '../usage/to-usage-event-row.js';
 import { findRequestLogEntry } from './find-request-log-entry.js';
 import { listRequestLog } from './list-request-log.js';
-import { requestLogQuerySchema } from './request-log-query.js';
 
 // Standalone mode serves the request log from PGlite: the same queries on the embedded dialect.
 describe('the request log on PGlite', () => {

@@ -1,7 +1,7 @@
+import type { RequestLogQuery } from '@switchyard/contracts';
 import type { Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import { findUsageEvents } from '../usage-api/find-usage-events.js';
-import type { RequestLogQuery } from './request-log-query.js';
 import { toRequestLogEntryJson } from './to-request-log-json.js';
 
 /** A page of the request log, newest first. */

@@ -1,40 +1,54 @@
-import type { Tables } from '@switchyard/db';
+import {
+  requestIdParamSchema,
+  requestLogDetailJsonSchema,
+  requestLogPageSchema,
+  requestLogQuerySchema,
+} from '@switchyard/contracts';
 import { apiErrors } from '@switchyard/service-kit';
-import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { AuthenticateUsageReader } from '../admin/authenticate-admin.js';
-import { parseAdminInput } from '../admin/parse-admin-input.js';
-import { parseRequestIdParam } from '../admin/parse-request-id-param.js';
+import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
 import { ownKeyOnly } from '../usage-api/own-key-only.js';
 import { resolveTeamScope } from '../usage-api/resolve-team-scope.js';
 import { findRequestLogEntry } from './find-request-log-entry.js';
 import { listRequestLog } from './list-request-log.js';
-import { requestLogQuerySchema } from './request-log-query.js';
 
 /**
  * `/admin/v1/requests`: the request log, a search of the ledger (model, status, error text,
  * time, whether bodies were logged), and one request with its logged bodies. Visibility as in
  * the usage API: an admin sees every team, a team_admin its own, a member its own key's.
  */
-export function registerRequestLogRoutes(
-  app: FastifyInstance,
-  deps: { db: Kysely<Tables>; authenticate: AuthenticateUsageReader },
-): void {
-  const { db } = deps;
+export function registerRequestLogRoutes(deps: Pick<AdminRouteDeps, 'db' | 'router'>): void {
+  const { db, router } = deps;
 
-  app.get('/admin/v1/requests', async (request) => {
-    const principal = await deps.authenticate(request);
-    const query = ownKeyOnly(principal, parseAdminInput(requestLogQuerySchema, request.query));
-    return listRequestLog(db, query, resolveTeamScope(principal, query.team_id));
+  router.route({
+    method: 'GET',
+    path: '/admin/v1/requests',
+    summary:
+      'Search the request log (the ledger) by model, status or class, error text, time and logged bodies, newest first',
+    access: 'member',
+    query: requestLogQuerySchema,
+    response: { status: 200, description: 'A page of requests.', schema: requestLogPageSchema },
+    handler: async ({ caller: principal, query: asked }) => {
+      const query = ownKeyOnly(principal, asked);
+      return listRequestLog(db, query, resolveTeamScope(principal, query.team_id));
+    },
   });
 
-  app.get('/admin/v1/requests/:request_id', async (request) => {
-    const principal = await deps.authenticate(request);
-    const requestId = parseRequestIdParam(request.params, 'request');
-    const entry = await findRequestLogEntry(db, principal, requestId);
-    if (entry === undefined) {
-      throw apiErrors.notFound(`No request with id '${requestId}'.`);
-    }
-    return entry;
+  router.route({
+    method: 'GET',
+    path: '/admin/v1/requests/{request_id}',
+    summary: 'Get one request, with its request and response bodies when they were logged',
+    access: 'member',
+    pathParameter: {
+      schema: requestIdParamSchema,
+      notFound: (requestId: string) => `No request with request id '${requestId}'.`,
+    },
+    response: { status: 200, description: 'The request.', schema: requestLogDetailJsonSchema },
+    handler: async ({ caller: principal, param: requestId }) => {
+      const entry = await findRequestLogEntry(db, principal, requestId);
+      if (entry === undefined) {
+        throw apiErrors.notFound(`No request with id '${requestId}'.`);
+      }
+      return entry;
+    },
   });
 }

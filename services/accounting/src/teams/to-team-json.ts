@@ -1,19 +1,6 @@
-import type { JsonObject, Team } from '@switchyard/db';
-import { type BudgetJson, toBudgetJson } from '../admin/budget-columns.js';
-
-/** A team as the admin API shows it. */
-export interface TeamJson {
-  id: string;
-  object: 'team';
-  organization_id: string;
-  name: string;
-  limits: { rpm: number | null; tpm: number | null; max_concurrent: number | null };
-  budget: BudgetJson;
-  model_allowlist: string[] | null;
-  metadata: JsonObject;
-  created_at: string;
-  updated_at: string;
-}
+import type { TeamJson } from '@switchyard/contracts';
+import type { Team } from '@switchyard/db';
+import { toBudgetJson } from '../admin/budget-columns.js';
 
 /** The response form of a team row. */
 export function toTeamJson(team: Team): TeamJson {

@@ -1,7 +1,7 @@
+import type { UsageEventsQuery } from '@switchyard/contracts';
 import type { Tables, UsageEventRow } from '@switchyard/db';
 import { type Kysely, sql } from 'kysely';
 import { decodeUsageCursor, encodeUsageCursor } from './usage-cursor.js';
-import type { UsageEventsQuery } from './usage-events-query.js';
 
 /** What {@link findUsageEvents} filters by: a usage events query, or the request log's. */
 export type UsageEventFilter = Omit<UsageEventsQuery, 'team_id'> & {

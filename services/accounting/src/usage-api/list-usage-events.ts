@@ -1,8 +1,8 @@
+import type { UsageEventsQuery } from '@switchyard/contracts';
 import type { Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import { findUsageEvents } from './find-usage-events.js';
 import { toUsageEventJson } from './to-usage-event-json.js';
-import type { UsageEventsQuery } from './usage-events-query.js';
 
 /** A page of usage events, newest first. */
 export interface UsageEventsPage {

@@ -1,11 +1,11 @@
-import type { UsageReader } from '../admin/authenticate-admin.js';
+import type { AdminCaller } from '@switchyard/service-kit';
 
 /**
  * Whether the caller may see one ledger row: an admin every row, a team_admin its team's, a
  * member its own key's. A row it may not see is answered as not found.
  */
 export function mayReadUsageEvent(
-  principal: UsageReader,
+  principal: AdminCaller,
   row: { key_id: string | null; team_id: string | null },
 ): boolean {
   if (principal.role === 'admin') return true;

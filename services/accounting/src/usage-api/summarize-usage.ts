@@ -1,7 +1,7 @@
+import type { UsageGroupBy, UsageSummaryQuery } from '@switchyard/contracts';
 import { formatUsd, parseUsd, sumUsd } from '@switchyard/contracts';
 import type { Tables } from '@switchyard/db';
 import { type Kysely, sql } from 'kysely';
-import type { UsageGroupBy, UsageSummaryQuery } from './usage-summary-query.js';
 
 /** Totals of one group (or of all of them). */
 export interface UsageTotals {

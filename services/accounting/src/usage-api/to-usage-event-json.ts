@@ -1,10 +1,16 @@
-import { formatUsd, parseUsd } from '@switchyard/contracts';
+import {
+  type CostSource,
+  formatUsd,
+  parseUsd,
+  type UsageEventJson,
+  type UsageEventSource,
+} from '@switchyard/contracts';
 import type { UsageEventRow } from '@switchyard/db';
 
 /** A ledger row as the admin API shows it: usage event v1's fields, plus when it was stored. */
-export function toUsageEventJson(row: UsageEventRow) {
+export function toUsageEventJson(row: UsageEventRow): UsageEventJson {
   return {
-    object: 'usage_event' as const,
+    object: 'usage_event',
     request_id: row.request_id,
     client_request_id: row.client_request_id,
     started_at: row.started_at.toISOString(),
@@ -26,9 +32,10 @@ export function toUsageEventJson(row: UsageEventRow) {
     completion_tokens: Number(row.completion_tokens),
     cached_tokens: Number(row.cached_tokens),
     reasoning_tokens: Number(row.reasoning_tokens),
-    usage_source: row.usage_source,
+    // The columns hold what usage event v1 allowed when the row was written.
+    usage_source: row.usage_source as UsageEventSource,
     cost_usd: row.cost_usd === null ? null : formatUsd(parseUsd(row.cost_usd)),
-    cost_source: row.cost_source,
+    cost_source: row.cost_source as CostSource | null,
     price_version: row.price_version,
     latency_ms: row.latency_ms,
     ttft_ms: row.ttft_ms,

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { decryptSecret } from '@switchyard/config';
-import { CATALOG_SNAPSHOT_KEY, catalogSnapshotV1Schema } from '@switchyard/contracts';
+import {
+  CATALOG_SNAPSHOT_KEY,
+  catalogSnapshotV1Schema,
+  credentialListSchema,
+  modelJsonSchema,
+  modelPageSchema,
+  providerListSchema,
+  syncRunJsonSchema,
+} from '@switchyard/contracts';
 import { DEFAULT_ORGANIZATION_ID, hashKeySecret } from '@switchyard/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCatalogForTest, type TestCatalog } from '../testing/start-catalog-for-test.js';
@@ -364,5 +372,19 @@ describe('catalog admin API', () => {
         '/admin/v1/catalog/sync',
       ]),
     );
+  });
+
+  it('answers in the shapes its contract (libs/contracts) describes', async () => {
+    for (const [url, schema] of [
+      ['/admin/v1/models', modelPageSchema],
+      ['/admin/v1/models/openai/gpt-4o', modelJsonSchema],
+      ['/admin/v1/providers', providerListSchema],
+      ['/admin/v1/credentials', credentialListSchema],
+      ['/admin/v1/catalog/sync/latest', syncRunJsonSchema],
+    ] as const) {
+      const answer = await asMaster('GET', url);
+      expect(answer.status, url).toBe(200);
+      expect(schema.safeParse(answer.body).error, url).toBeUndefined();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { createAdminRouter } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import { registerCredentialRoutes } from '../credentials/register-credential-routes.js';
 import { registerModelRoutes } from '../models/register-model-routes.js';
@@ -11,10 +12,12 @@ import type { CatalogRouteDeps } from './catalog-route-deps.js';
  * catalog's own instance, or standalone's shared one).
  */
 export function registerCatalogAdminRoutes(app: FastifyInstance, deps: CatalogRouteDeps): void {
-  registerModelRoutes(app, deps);
-  registerProviderRoutes(app, deps);
-  registerCredentialRoutes(app, deps);
-  registerSyncRoutes(app, deps);
-  const openapi = buildCatalogOpenapi();
+  const { authenticate, ...rest } = deps;
+  const routes = { ...rest, router: createAdminRouter(app, { authenticate }) };
+  registerModelRoutes(routes);
+  registerProviderRoutes(routes);
+  registerCredentialRoutes(routes);
+  registerSyncRoutes(routes);
+  const openapi = buildCatalogOpenapi(routes.router.routes);
   app.get('/admin/v1/catalog/openapi.json', async () => openapi);
 }

@@ -1,7 +1,8 @@
+import type { CredentialJson } from '@switchyard/contracts';
 import type { CatalogCredential } from '@switchyard/db';
 
 /** A credential as responses show it: never the secret or its ciphertext, only a masked hint. */
-export function toCredentialJson(row: CatalogCredential) {
+export function toCredentialJson(row: CatalogCredential): CredentialJson {
   return {
     id: row.id,
     object: 'credential',

@@ -1,39 +1,7 @@
+import type { ModelJson } from '@switchyard/contracts';
 import type { CatalogModel, Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import { readModelOverrides } from './model-overrides.js';
-
-/** A model as the admin API shows it: stored fields, overrides, aliases, routes and price history. */
-export interface ModelJson {
-  id: string;
-  object: 'model';
-  name: string;
-  kind: string;
-  context_length: number;
-  max_output_tokens: number | null;
-  modalities: { input: string[]; output: string[] };
-  supported_parameters: string[];
-  free: boolean;
-  enabled: boolean;
-  source: string;
-  retired_at: string | null;
-  overrides: Record<string, unknown>;
-  aliases: string[];
-  routes: {
-    provider: string;
-    upstream_model: string;
-    priority: number;
-    source: string;
-    pricing: Record<string, string | null>;
-  }[];
-  /** With `history`: every price of every route, oldest first. */
-  prices?: {
-    provider: string;
-    upstream_model: string;
-    effective_from: string;
-    source: string;
-    pricing: Record<string, string | null>;
-  }[];
-}
 
 /** Loads the JSON of the given models (in their order); with `history`, also their price rows. */
 export async function loadModelJson(

@@ -1,6 +1,6 @@
+import type { PricingPatch } from '@switchyard/contracts';
 import { type CatalogPricingV1, catalogPricingV1Schema } from '@switchyard/contracts';
 import { apiErrors } from '@switchyard/service-kit';
-import type { PricingPatch } from '../admin/catalog-admin-schemas.js';
 
 /**
  * The price override a PATCH makes: the fields it gives over the current price (the model's

@@ -1,51 +1,64 @@
+import {
+  queuedSyncRunJsonSchema,
+  type SyncReportJson,
+  type SyncRunJson,
+  syncRunIdParamSchema,
+  syncRunJsonSchema,
+} from '@switchyard/contracts';
 import type { CatalogSyncRun } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
-import type { FastifyInstance } from 'fastify';
-import type { CatalogRouteDeps } from '../admin/catalog-route-deps.js';
-import { requireAdmin } from '../admin/require-admin.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import type { CatalogRoutes } from '../admin/catalog-route-deps.js';
 
 /**
  * `POST /admin/v1/catalog/sync` queues a sync and answers its run id (202);
  * `GET /admin/v1/catalog/sync/{id}` and `/latest` answer a run with its report. Admin only.
  */
-export function registerSyncRoutes(app: FastifyInstance, deps: CatalogRouteDeps): void {
-  const { db } = deps;
+export function registerSyncRoutes(deps: CatalogRoutes): void {
+  const { db, router } = deps;
 
-  app.post('/admin/v1/catalog/sync', async (request, reply) => {
-    requireAdmin(await deps.authenticate(request));
-    const id = await deps.enqueueSync('admin');
-    return reply.code(202).send({ id, object: 'catalog.sync_run', status: 'queued' });
+  router.route({
+    method: 'POST',
+    path: '/admin/v1/catalog/sync',
+    summary: 'Queue a catalog sync',
+    access: 'admin',
+    response: { status: 202, description: "The queued run's id.", schema: queuedSyncRunJsonSchema },
+    handler: async () => {
+      const id = await deps.enqueueSync('admin');
+      return { id, object: 'catalog.sync_run' as const, status: 'queued' as const };
+    },
   });
 
-  app.get('/admin/v1/catalog/sync/:id', async (request) => {
-    requireAdmin(await deps.authenticate(request));
-    const id =
-      typeof request.params === 'object' && request.params !== null && 'id' in request.params
-        ? String(request.params.id)
-        : '';
-    const run =
-      id === 'latest'
-        ? await db
-            .selectFrom('catalog.sync_runs')
-            .selectAll()
-            .orderBy('created_at', 'desc')
-            .limit(1)
-            .executeTakeFirst()
-        : UUID.test(id)
+  router.route({
+    method: 'GET',
+    path: '/admin/v1/catalog/sync/{id}',
+    summary: 'A sync run and its report (`latest` for the newest)',
+    access: 'admin',
+    pathParameter: {
+      schema: syncRunIdParamSchema,
+      notFound: (id: string) => `No sync run '${id}'.`,
+    },
+    response: { status: 200, description: 'The run.', schema: syncRunJsonSchema },
+    handler: async ({ param: id }) => {
+      const run =
+        id === 'latest'
           ? await db
               .selectFrom('catalog.sync_runs')
               .selectAll()
-              .where('id', '=', id)
+              .orderBy('created_at', 'desc')
+              .limit(1)
               .executeTakeFirst()
-          : undefined;
-    if (run === undefined) throw apiErrors.notFound(`No sync run '${id}'.`);
-    return toSyncRunJson(run);
+          : await db
+              .selectFrom('catalog.sync_runs')
+              .selectAll()
+              .where('id', '=', id)
+              .executeTakeFirst();
+      if (run === undefined) throw apiErrors.notFound(`No sync run '${id}'.`);
+      return toSyncRunJson(run);
+    },
   });
 }
 
-function toSyncRunJson(run: CatalogSyncRun) {
+function toSyncRunJson(run: CatalogSyncRun): SyncRunJson {
   return {
     id: run.id,
     object: 'catalog.sync_run',
@@ -55,6 +68,7 @@ function toSyncRunJson(run: CatalogSyncRun) {
     created_at: run.created_at.toISOString(),
     started_at: run.started_at?.toISOString() ?? null,
     finished_at: run.finished_at?.toISOString() ?? null,
-    report: run.report,
+    // Written by the sync as its SyncReport (of which these are the fields clients read).
+    report: run.report as SyncReportJson,
   };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
-import type { SessionInfo } from '../api/api-types.js';
+import type { SessionInfo } from '../api/session-types.js';
 import { Loading } from '../components/states.js';
 import { LoginPage } from '../pages/login-page.js';
 import { ConsoleContext } from './console-context.js';

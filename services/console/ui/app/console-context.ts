@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
-import type { SessionInfo } from '../api/api-types.js';
+import type { SessionInfo } from '../api/session-types.js';
 
 /** What every page needs: the API client and who is logged in. */
 export interface ConsoleContextValue {

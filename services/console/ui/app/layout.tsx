@@ -1,4 +1,4 @@
-import type { Role } from '../api/api-types.js';
+import type { KeyRole as Role } from '@switchyard/contracts';
 import { KeysPage } from '../pages/keys-page.js';
 import { ModelsPage } from '../pages/models-page.js';
 import { OverviewPage } from '../pages/overview-page.js';

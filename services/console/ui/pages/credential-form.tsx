@@ -1,5 +1,5 @@
+import type { CredentialJson as Credential, ProviderJson as Provider } from '@switchyard/contracts';
 import { useState } from 'preact/hooks';
-import type { Credential, Provider } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { Field } from '../components/field.js';
 import { ErrorNotice } from '../components/states.js';

@@ -1,5 +1,10 @@
+import type {
+  KeyJson as ApiKey,
+  KeyWithSecretJson as KeyWithSecret,
+  Page,
+  TeamJson as Team,
+} from '@switchyard/contracts';
 import { useState } from 'preact/hooks';
-import type { ApiKey, KeyWithSecret, Page, Team } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { describeBudget } from '../components/budget-fields.js';
 import { ConfirmButton } from '../components/confirm-button.js';
@@ -22,10 +27,10 @@ export function KeysPage() {
       session.role === 'admin'
         ? api.get<Page<Team>>(`admin/teams${teamsQuery}`)
         : session.team === null
-          ? Promise.resolve({ data: [], next_cursor: null })
+          ? Promise.resolve({ object: 'list' as const, data: [], next_cursor: null })
           : api
               .get<Team>(`admin/teams/${session.team.id}`)
-              .then((team) => ({ data: [team], next_cursor: null })),
+              .then((team) => ({ object: 'list' as const, data: [team], next_cursor: null })),
     `teams${teamsQuery}`,
   );
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
-import type { SessionInfo } from '../api/api-types.js';
+import type { SessionInfo } from '../api/session-types.js';
 import { Field } from '../components/field.js';
 import { ErrorNotice } from '../components/states.js';
 import { toMessage } from '../components/use-api-data.js';

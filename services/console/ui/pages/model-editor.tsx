@@ -1,6 +1,6 @@
+import type { ModelJson as Model, PricingPatch as Pricing } from '@switchyard/contracts';
 import { useState } from 'preact/hooks';
 import { perMillionToPerToken, perTokenToPerMillion } from '../../src/shared/price-per-million.js';
-import type { Model, Pricing } from '../api/api-types.js';
 import { modelPath } from '../api/model-path.js';
 import { useConsole } from '../app/console-context.js';
 import { Field } from '../components/field.js';

@@ -1,6 +1,6 @@
+import type { ModelJson as Model, Page, PricingPatch as Pricing } from '@switchyard/contracts';
 import { useState } from 'preact/hooks';
 import { perTokenToPerMillion } from '../../src/shared/price-per-million.js';
-import type { Model, Page, Pricing } from '../api/api-types.js';
 import { modelPath } from '../api/model-path.js';
 import { useConsole } from '../app/console-context.js';
 import { CursorPager } from '../components/cursor-pager.js';

@@ -1,6 +1,10 @@
+import type {
+  Page,
+  TeamJson as Team,
+  UsageSummaryJson as UsageSummary,
+} from '@switchyard/contracts';
 import { useState } from 'preact/hooks';
 import { formatUsd } from '../../src/shared/format-usd.js';
-import type { Page, Team, UsageSummary } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { BarChart } from '../components/bar-chart.js';
 import {

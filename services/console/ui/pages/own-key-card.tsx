@@ -1,5 +1,6 @@
+import type { LimitsJson as Limits } from '@switchyard/contracts';
 import { formatUsd } from '../../src/shared/format-usd.js';
-import type { KeyInfo, Limits } from '../api/api-types.js';
+import type { KeyInfo } from '../api/session-types.js';
 import { useConsole } from '../app/console-context.js';
 import { formatCount, formatTime } from '../components/format.js';
 import { Loaded } from '../components/states.js';

@@ -1,5 +1,10 @@
+import type {
+  CredentialJson as Credential,
+  Page,
+  ProviderJson as Provider,
+  UsageSummaryJson as UsageSummary,
+} from '@switchyard/contracts';
 import { useState } from 'preact/hooks';
-import type { Credential, Page, Provider, UsageSummary } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { formatCount, formatShare, formatTime } from '../components/format.js';

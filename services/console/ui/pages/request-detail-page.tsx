@@ -1,6 +1,6 @@
+import type { RequestLogDetailJson as RequestLogDetail } from '@switchyard/contracts';
 import type { ComponentChildren } from 'preact';
 import { formatUsd } from '../../src/shared/format-usd.js';
-import type { RequestLogDetail } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { formatCount, formatMs, formatTime } from '../components/format.js';
 import { Loaded } from '../components/states.js';

@@ -1,6 +1,10 @@
+import type {
+  KeyJson as ApiKey,
+  Page,
+  RequestLogEntryJson as RequestLogEntry,
+} from '@switchyard/contracts';
 import { useState } from 'preact/hooks';
 import { formatUsd } from '../../src/shared/format-usd.js';
-import type { ApiKey, Page, RequestLogEntry } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { navigate } from '../app/use-hash-route.js';
 import { CursorPager } from '../components/cursor-pager.js';

@@ -1,5 +1,5 @@
+import type { SyncRunJson as SyncRun } from '@switchyard/contracts';
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncRun } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { formatTime } from '../components/format.js';
 import { Empty, ErrorNotice, Loaded } from '../components/states.js';

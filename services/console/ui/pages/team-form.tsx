@@ -1,7 +1,7 @@
+import type { TeamJson as Team } from '@switchyard/contracts';
 import { useState } from 'preact/hooks';
 import { parseBudgetForm } from '../../src/shared/parse-budget-form.js';
 import { parseAllowlist, parseLimitsForm } from '../../src/shared/parse-limits-form.js';
-import type { Team } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { BudgetFields, toBudgetForm } from '../components/budget-fields.js';
 import { Field } from '../components/field.js';

@@ -1,5 +1,5 @@
+import type { TeamJson as Team } from '@switchyard/contracts';
 import { useState } from 'preact/hooks';
-import type { Team } from '../api/api-types.js';
 import { useConsole } from '../app/console-context.js';
 import { describeBudget } from '../components/budget-fields.js';
 import { ConfirmButton } from '../components/confirm-button.js';

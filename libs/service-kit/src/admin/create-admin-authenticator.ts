@@ -1,27 +1,30 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { findLiveApiKey, type Tables } from '@switchyard/db';
-import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import { adminErrors } from './admin-errors.js';
-import type { AdminPrincipal } from './admin-principal.js';
+import { apiErrors } from '../api-error.js';
+import type { AdminCaller, AdminRole } from './admin-caller.js';
 
-/** Resolves the caller of an admin route, or throws 401/403. */
-export type AuthenticateAdmin = (request: FastifyRequest) => Promise<AdminPrincipal>;
+/** Resolves the caller of an admin route, or throws 401 (`missing_api_key`, `invalid_api_key`). */
+export type AuthenticateAdmin = (request: FastifyRequest) => Promise<AdminCaller>;
 
-/** What {@link createAdminAuthenticator} checks keys against. */
-export interface AuthenticateAdminOptions {
-  db: Kysely<Tables>;
-  pepper: string;
+/** A live key as the key store finds it (not revoked, not expired, its team not deleted). */
+export interface LiveAdminKey {
+  id: string;
+  role: AdminRole;
+  teamId: string;
+}
+
+/** What {@link createAdminAuthenticator} checks presented keys against. */
+export interface AdminAuthenticatorOptions {
   masterKey: string;
+  /** Finds the live key whose secret this is (accounting's `api_keys`), or undefined. */
+  findLiveKey: (secret: string) => Promise<LiveAdminKey | undefined>;
 }
 
 /**
  * Authenticates `Authorization: Bearer <key>` or `x-api-key`: the master key is admin; any other
- * key is looked up read-only in accounting's `api_keys` (same database) and must be live and not
- * a `member`.
+ * key must be live. Members are let through here; each route's access decides what they may do.
  */
-export function createAdminAuthenticator(options: AuthenticateAdminOptions): AuthenticateAdmin {
+export function createAdminAuthenticator(options: AdminAuthenticatorOptions): AuthenticateAdmin {
   const masterDigest = sha256(options.masterKey);
   return async (request) => {
     const key = presentedKey(request);
@@ -29,9 +32,8 @@ export function createAdminAuthenticator(options: AuthenticateAdminOptions): Aut
     if (timingSafeEqual(sha256(key), masterDigest)) {
       return { role: 'admin', teamId: null, keyId: null };
     }
-    const row = await findLiveApiKey(options.db, key, options.pepper);
+    const row = await options.findLiveKey(key);
     if (row === undefined) throw apiErrors.invalidApiKey();
-    if (row.role === 'member') throw adminErrors.insufficientRole();
     return { role: row.role, teamId: row.teamId, keyId: row.id };
   };
 }

@@ -1,11 +1,10 @@
+import { z } from 'zod';
+import { catalogPricingV1Schema } from '../catalog/catalog-snapshot.js';
 import {
-  catalogPricingV1Schema,
   isPostgresText,
   positiveIntegerColumnSchema,
   postgresTextSchema,
-} from '@switchyard/contracts';
-import { PROVIDER_TYPES } from '@switchyard/providers';
-import { z } from 'zod';
+} from './postgres-text.js';
 
 /** A provider's base URL: http(s), nothing Postgres cannot store. */
 const baseUrlSchema = z
@@ -52,21 +51,32 @@ export const updateModelSchema = z.strictObject({
 });
 export type UpdateModel = z.infer<typeof updateModelSchema>;
 
-/** `POST /admin/v1/providers`: a provider beside those of the config file. */
-export const createProviderSchema = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, {
-    error: 'expected lower-case letters, digits, . _ -',
-  }),
-  type: z.enum(PROVIDER_TYPES),
-  base_url: baseUrlSchema,
-  enabled: z.boolean().optional(),
-});
+/**
+ * `POST /admin/v1/providers`: a provider beside those of the config file. The provider types are
+ * the configuration's (libs/config), which this package cannot import, so the catalog passes them.
+ */
+export function createProviderSchemaFor<const Types extends readonly [string, ...string[]]>(
+  providerTypes: Types,
+) {
+  return z.strictObject({
+    name: z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, {
+      error: 'expected lower-case letters, digits, . _ -',
+    }),
+    type: z.enum(providerTypes),
+    base_url: baseUrlSchema,
+    enabled: z.boolean().optional(),
+  });
+}
+
+/** A parsed `POST /admin/v1/providers` body. */
+export type CreateProvider = z.output<ReturnType<typeof createProviderSchemaFor>>;
 
 /** `PATCH /admin/v1/providers/{name}`. */
 export const updateProviderSchema = z.strictObject({
   enabled: z.boolean().optional(),
   base_url: baseUrlSchema.optional(),
 });
+export type UpdateProvider = z.infer<typeof updateProviderSchema>;
 
 /** Credential limits live in Postgres `integer` columns: bounded to what they hold. */
 const credentialLimitsSchema = z.strictObject({
@@ -83,6 +93,7 @@ export const createCredentialSchema = z.strictObject({
   enabled: z.boolean().optional(),
   limits: credentialLimitsSchema.optional(),
 });
+export type CreateCredential = z.infer<typeof createCredentialSchema>;
 
 /** `PATCH /admin/v1/credentials/{id}`: a new `secret` replaces the stored one. */
 export const updateCredentialSchema = z.strictObject({
@@ -91,6 +102,7 @@ export const updateCredentialSchema = z.strictObject({
   enabled: z.boolean().optional(),
   limits: credentialLimitsSchema.optional(),
 });
+export type UpdateCredential = z.infer<typeof updateCredentialSchema>;
 
 /** `GET /admin/v1/credentials` query. */
 export const listCredentialsQuerySchema = z.strictObject({

@@ -1,5 +1,6 @@
-import { postgresTextSchema, timestampSchema } from '@switchyard/contracts';
 import { z } from 'zod';
+import { postgresTextSchema } from './postgres-text.js';
+import { timestampSchema } from './timestamp-schemas.js';
 
 const timestamp = timestampSchema;
 

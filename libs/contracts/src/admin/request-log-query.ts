@@ -4,7 +4,7 @@ import {
   STATUS_CLASSES,
   type StatusClass,
   usageEventFilterFields,
-} from '../usage-api/usage-events-query.js';
+} from './usage-events-query.js';
 
 /**
  * `GET /admin/v1/requests` query: the usage events' filters, with `status` an exact code

@@ -1,5 +1,6 @@
-import { apiErrors, parseBody } from '@switchyard/service-kit';
 import type { z } from 'zod';
+import { apiErrors } from '../api-error.js';
+import { parseBody } from '../parse-body.js';
 
 /**
  * `parseBody`, except that an unknown field is named in `param` (zod reports it on the enclosing

@@ -1,5 +1,6 @@
-import { daySchema, postgresTextSchema } from '@switchyard/contracts';
 import { z } from 'zod';
+import { postgresTextSchema } from './postgres-text.js';
+import { daySchema } from './timestamp-schemas.js';
 
 /** What a usage summary groups by. */
 export const USAGE_GROUP_BY = ['day', 'team', 'key', 'model', 'provider'] as const;

@@ -1,7 +1,0 @@
-import { adminErrors } from './admin-errors.js';
-import type { AdminPrincipal } from './admin-principal.js';
-
-/** Throws 403 `insufficient_role` unless the caller is an admin. */
-export function requireAdmin(principal: AdminPrincipal): void {
-  if (principal.role !== 'admin') throw adminErrors.insufficientRole();
-}
