@@ -161,6 +161,7 @@ try {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await reaper.stopAll();
+  // Time for a graceful exit: that is when a process started with --cpu-prof writes its profile.
+  await reaper.stopAll(10_000);
   await cleanups.runAll();
 }
