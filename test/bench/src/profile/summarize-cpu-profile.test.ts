@@ -47,4 +47,14 @@ describe('summarizeCpuProfile', () => {
     ]);
     expect(summary.functions[0]?.busyPercent).toBeCloseTo((0.4 / 0.7) * 100);
   });
+
+  it('leaves out the samples of the first skipMs (start-up)', () => {
+    // Samples at 0, 0.1, 0.4, 0.6, 0.7, 1.0 and 1.1 ms: skipping 0.5 ms keeps the last four.
+    const summary = summarizeCpuProfile(PROFILE, 0.5);
+    expect(summary.totalMs).toBeCloseTo(0.5);
+    expect(summary.functions.map((cost) => [cost.function, cost.selfMs])).toEqual([
+      ['relaySse services/gateway/src/relay/relay-sse.ts:12', 0.1],
+      ['(garbage collector)', 0.1],
+    ]);
+  });
 });

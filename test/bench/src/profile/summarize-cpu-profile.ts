@@ -35,13 +35,17 @@ export interface CpuProfileSummary {
  * Aggregates self time by function: each sample is charged the interval until the next one, to
  * the function on top of the stack then; functions are grouped by name and source position (the
  * same function reached through different call paths is one row). Paths are shortened to the
- * package (`undici/…`) or repository path (`services/…`).
+ * package (`undici/…`) or repository path (`services/…`). Samples in the first `skipMs` of the
+ * profile (start-up: module loading and compiling) are left out.
  */
-export function summarizeCpuProfile(profile: CpuProfile): CpuProfileSummary {
+export function summarizeCpuProfile(profile: CpuProfile, skipMs = 0): CpuProfileSummary {
   const keyOf = new Map(profile.nodes.map((node) => [node.id, functionKey(node.callFrame)]));
   const selfUs = new Map<string, number>();
   let totalUs = 0;
+  let elapsedUs = 0;
   for (let index = 0; index < profile.samples.length; index += 1) {
+    elapsedUs += profile.timeDeltas[index] ?? 0;
+    if (elapsedUs < skipMs * 1000) continue;
     const interval = profile.timeDeltas[index + 1] ?? 0;
     const key = keyOf.get(profile.samples[index] ?? -1) ?? '(unknown)';
     selfUs.set(key, (selfUs.get(key) ?? 0) + interval);
