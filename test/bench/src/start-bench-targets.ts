@@ -180,6 +180,7 @@ export async function startBenchTargets(options: {
     limitedProcess: limited.process,
     startup: {
       standaloneFirstRequestMs: standaloneStart.firstRequestMs,
+      standaloneReadyMs: standaloneStart.readyMs,
       standaloneStartEventLoopMaxMs: standaloneStart.eventLoopMaxMs,
       gatewayReadyMs: limited.readyMs,
       floorListeningMs: floor.listeningMs,

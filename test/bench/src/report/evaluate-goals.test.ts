@@ -110,6 +110,7 @@ const OPEN_STREAMS: OpenStreamsResult = {
 
 const STARTUP: StartupReadings = {
   standaloneFirstRequestMs: 14_900,
+  standaloneReadyMs: 15_000,
   standaloneStartEventLoopMaxMs: 12,
   gatewayReadyMs: 800,
   floorListeningMs: 400,
@@ -202,6 +203,7 @@ describe('evaluateGoals', () => {
       openStreams: [],
       startup: {
         standaloneFirstRequestMs: undefined,
+        standaloneReadyMs: undefined,
         standaloneStartEventLoopMaxMs: undefined,
         gatewayReadyMs: undefined,
         floorListeningMs: undefined,

@@ -2,6 +2,8 @@
 export interface StartupReadings {
   /** Standalone: its banner → the first chat completion answered, ms. */
   readonly standaloneFirstRequestMs: number | undefined;
+  /** Standalone: its banner → its `/readyz` passes (embedded database migrated), ms. */
+  readonly standaloneReadyMs: number | undefined;
   /**
    * Standalone: the longest event-loop delay from its banner until its embedded database was
    * migrated and a second had passed (`/metrics`), ms.
