@@ -9,7 +9,11 @@ import { buildAccess, type GatewayStores } from './build-access.js';
 import { buildUsageRecorder } from './build-usage-recorder.js';
 import { followCatalog } from './catalog/follow-catalog.js';
 import { registerChatCompletions } from './chat/register-chat-completions.js';
-import { DEFAULT_REQUEST_LOG_MAX_BYTES, type GatewayConfig } from './config.js';
+import {
+  DEFAULT_REQUEST_LOG_MAX_BYTES,
+  DEFAULT_UPSTREAM_MAX_CONNECTIONS,
+  type GatewayConfig,
+} from './config.js';
 import { registerEmbeddings } from './embeddings/register-embeddings.js';
 import { registerGeneration } from './generation/register-generation.js';
 import { registerCredentialState } from './key/register-credential-state.js';
@@ -64,7 +68,10 @@ export function buildGatewayApp(
     readiness,
     ...(overrides.logger && { logger: overrides.logger }),
   });
-  const executor = createExecutor(config.upstream);
+  const executor = createExecutor(
+    config.upstream,
+    config.access?.upstreamMaxConnections ?? DEFAULT_UPSTREAM_MAX_CONNECTIONS,
+  );
   const now = overrides.now ?? Date.now;
   const policy = overrides.policy ?? DEFAULT_ROUTING_POLICY;
   const routingMetrics = createRoutingMetrics(metrics.registry);

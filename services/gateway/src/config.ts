@@ -7,7 +7,7 @@ import {
 import { LOGGED_BODY_MAX_CHARS } from '@switchyard/contracts';
 import { z } from 'zod';
 
-/** How the gateway reaches the shared stores; every field is optional but the pepper rule. */
+/** How the gateway reaches the shared stores and its upstreams; every field is optional but the pepper rule. */
 export interface GatewayAccessConfig {
   /** Accounting's Postgres, read-only, to find per-team keys; only the master key without it. */
   databaseUrl: string | undefined;
@@ -61,6 +61,8 @@ export interface GatewayAccessConfig {
    * from this process's or Redis's copy (revocations still evict it); 0 turns that off.
    */
   keyStaleTtlMs: number;
+  /** Most connections one process keeps to one upstream origin: its open streams' ceiling. */
+  upstreamMaxConnections: number;
 }
 
 /** The gateway's configuration: the shared config with a master key that must be set. */
@@ -70,6 +72,11 @@ export type GatewayConfig = SwitchyardConfig & { masterKey: string; access?: Gat
 export const DEFAULT_REQUEST_LOG_MAX_BYTES = 65_536;
 /** Events that may carry bodies while waiting to be published, by default. */
 export const DEFAULT_REQUEST_LOG_BUFFER_MAX = 1_000;
+/**
+ * Connections per upstream origin by default: every open stream holds one, and a request past
+ * the cap waits for a free one, so it sits well above the 2,000 open streams a process serves.
+ */
+export const DEFAULT_UPSTREAM_MAX_CONNECTIONS = 4_096;
 
 const optionalUrl = z.string().trim().min(1).optional();
 const accessEnvSchema = z
@@ -119,6 +126,12 @@ const accessEnvSchema = z
       .max(600_000)
       .default(10_000),
     SWITCHYARD_KEY_STALE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
+    SWITCHYARD_UPSTREAM_MAX_CONNECTIONS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .default(DEFAULT_UPSTREAM_MAX_CONNECTIONS),
   })
   .refine((env) => env.DATABASE_URL === undefined || env.SWITCHYARD_KEY_PEPPER !== undefined, {
     error: 'is required when DATABASE_URL is set (the HMAC key of stored API keys)',
@@ -153,6 +166,7 @@ export function loadAccessConfig(
     keyCacheTtlMs: parsed.SWITCHYARD_KEY_CACHE_TTL_MS,
     sharedKeyCacheTtlMs: parsed.SWITCHYARD_SHARED_KEY_CACHE_TTL_MS,
     keyStaleTtlMs: parsed.SWITCHYARD_KEY_STALE_TTL_MS,
+    upstreamMaxConnections: parsed.SWITCHYARD_UPSTREAM_MAX_CONNECTIONS,
   };
 }
 

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { BENCH_DIR } from './bench-paths.js';
+import { measureOpenStreams } from './open-streams/measure-open-streams.js';
+import type { OpenStreamsResult } from './open-streams/open-streams-result.js';
 import {
   BENCH_USAGE,
   type BenchOptions,
@@ -8,6 +10,7 @@ import {
 import { readStoreUrls } from './options/read-store-urls.js';
 import { type ChildReaper, createChildReaper } from './processes/create-child-reaper.js';
 import { type CleanupList, createCleanupList } from './processes/create-cleanup-list.js';
+import { SWITCHYARD_HOLD_MODEL } from './processes/switchyard-bench-yaml.js';
 import type { BenchReport } from './report/bench-report.js';
 import { evaluateGoals } from './report/evaluate-goals.js';
 import { extractLogLines } from './report/extract-log-lines.js';
@@ -16,15 +19,17 @@ import { readMachineInfo } from './report/read-machine-info.js';
 import { writeResults } from './report/write-results.js';
 import { primeTargets } from './scenario/prime-targets.js';
 import { listScenarios, runAllScenarios } from './scenario/run-all-scenarios.js';
-import { startBenchTargets } from './start-bench-targets.js';
+import { type BenchSetup, startBenchTargets } from './start-bench-targets.js';
 import { compareAdmission } from './stats/compare-admission.js';
 import { compareAllScenarios } from './stats/compare-all-scenarios.js';
 import { compareTranslation } from './stats/compare-translation.js';
+import { HOLD_MODEL } from './upstream/create-held-streams.js';
 
 /**
- * `pnpm bench`: direct, Switchyard, Switchyard under rate limits and a peer gateway in front of
- * the same fast upstream, in one run, plus Switchyard translating the upstream's Anthropic
- * stream; prints the tables and writes test/bench/results/<timestamp>.json.
+ * `pnpm bench`: direct, the floor proxy, Switchyard, Switchyard under rate limits and a peer
+ * gateway in front of the same fast upstream, in one run, plus Switchyard translating the
+ * upstream's Anthropic stream and thousands of streams held open; prints the tables and the
+ * goals, and writes test/bench/results/<timestamp>.json.
  */
 async function main(
   options: BenchOptions,
@@ -33,10 +38,14 @@ async function main(
 ): Promise<void> {
   const startedAt = new Date().toISOString();
   const machine = readMachineInfo();
-  process.stderr.write('starting upstream, switchyard, switchyard-limited and peer …\n');
+  process.stderr.write('starting upstream, switchyard, floor, switchyard-limited and peer …\n');
   const setup = await startBenchTargets({
     ...options,
     limitedStores: options.limited ? readStoreUrls(process.env) : undefined,
+    serverFlags:
+      options.cpuProfileDir === undefined
+        ? []
+        : ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`],
     reaper,
     cleanups,
   });
@@ -56,6 +65,7 @@ async function main(
     measure: options.measure,
     upstreamPid: setup.upstream.process.pid,
   });
+  const openStreams = await runOpenStreams(setup, options.openStreams);
   const comparisons = compareAllScenarios(scenarios, results);
   const admissionCosts = compareAdmission(scenarios, results);
   const report: BenchReport = {
@@ -69,7 +79,9 @@ async function main(
       concurrencies: options.concurrencies,
       streamContentChunks: options.chunks,
       switchyardLogLevel: options.logLevel,
+      openStreams: options.openStreams,
     },
+    startup: setup.startup,
     peer: setup.peer,
     switchyardLimited: setup.limited,
     primingErrors: Object.fromEntries(primingErrors),
@@ -77,7 +89,8 @@ async function main(
     comparisons,
     translationCosts: compareTranslation(results, options.concurrencies, options.chunks),
     admissionCosts,
-    goals: evaluateGoals(comparisons, admissionCosts),
+    openStreams,
+    goals: evaluateGoals({ results, admissionCosts, openStreams, startup: setup.startup }),
     gatewayLogs: {
       switchyard: extractLogLines(setup.switchyard.output(), 'switchyard'),
       switchyardLimited:
@@ -91,6 +104,26 @@ async function main(
   console.log(`\n${formatReport(report)}`);
   const file = writeResults(join(BENCH_DIR, 'results'), report);
   console.log(`\nresults: ${file}`);
+}
+
+/** The open-streams scenario on the floor, then on the gateway, after every other scenario. */
+async function runOpenStreams(setup: BenchSetup, streams: number): Promise<OpenStreamsResult[]> {
+  const results: OpenStreamsResult[] = [];
+  if (streams === 0) return results;
+  for (const target of setup.openStreamTargets) {
+    process.stderr.write(`  open streams ×${streams}   ${target.name.padEnd(18)} …`);
+    const result = await measureOpenStreams({
+      target,
+      model: target.name === 'floor' ? HOLD_MODEL : SWITCHYARD_HOLD_MODEL,
+      streams,
+      upstreamOrigin: setup.upstream.origin,
+    });
+    process.stderr.write(
+      ` ${result.maxAtUpstream} at the upstream at once, ${result.completed} completed\n`,
+    );
+    results.push(result);
+  }
+  return results;
 }
 
 let options: BenchOptions;
@@ -128,6 +161,7 @@ try {
   console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  await reaper.stopAll();
+  // Time for a graceful exit: that is when a process started with --cpu-prof writes its profile.
+  await reaper.stopAll(10_000);
   await cleanups.runAll();
 }

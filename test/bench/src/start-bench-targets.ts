@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { BENCH_DIR } from './bench-paths.js';
 import type { LimitedStatus } from './limited/limited-status.js';
 import { type LimitedTarget, startLimitedTarget } from './limited/start-limited-target.js';
 import type { BenchTarget } from './load/bench-target.js';
@@ -8,9 +6,10 @@ import type { StoreUrls } from './options/read-store-urls.js';
 import type { PeerStatus } from './peer-status.js';
 import type { ChildReaper } from './processes/create-child-reaper.js';
 import type { CleanupList } from './processes/create-cleanup-list.js';
-import { installPeer, PEER_PACKAGE, PEER_VERSION } from './processes/install-peer.js';
+import { createGcProbe, GC_PROBE_PRELOAD } from './processes/create-gc-probe.js';
+import { readProcessUsage } from './processes/read-process-usage.js';
 import { startFastUpstream } from './processes/start-fast-upstream.js';
-import { startPeer } from './processes/start-peer.js';
+import { startFloor } from './processes/start-floor.js';
 import { startSwitchyard } from './processes/start-switchyard.js';
 import type { StartedProcess } from './processes/started-process.js';
 import {
@@ -21,8 +20,12 @@ import {
   UPSTREAM_KEY,
 } from './processes/switchyard-bench-yaml.js';
 import type { ScenarioTargets } from './scenario/scenario-targets.js';
+import { startPeerTarget } from './start-peer-target.js';
+import { measureStandaloneStart } from './startup/measure-standalone-start.js';
+import type { StartupReadings } from './startup/startup-readings.js';
 import { ANTHROPIC_UPSTREAM_MODEL } from './upstream/build-anthropic-replies.js';
 import { UPSTREAM_MODEL } from './upstream/build-upstream-replies.js';
+import { HOLD_MODEL } from './upstream/create-held-streams.js';
 
 const MASTER_KEY = 'sk-sy-bench-master-key-0123456789';
 /** The Messages API version the direct Anthropic calls are written for (Switchyard's too). */
@@ -33,52 +36,77 @@ export interface BenchSetup {
   readonly upstream: StartedProcess;
   readonly switchyard: StartedProcess;
   readonly targets: ScenarioTargets;
+  /** The floor proxy and the distributed gateway (when it started), for the open-streams scenario. */
+  readonly openStreamTargets: readonly BenchTarget[];
   readonly peer: PeerStatus;
   /** The peer's process, when it started. */
   readonly peerProcess: StartedProcess | undefined;
   readonly limited: LimitedStatus;
   /** The rate-limited gateway's process, when it started. */
   readonly limitedProcess: StartedProcess | undefined;
+  readonly startup: StartupReadings;
 }
 
 /**
- * Starts the fast upstream, Switchyard in front of it, and (unless skipped) the rate-limited
- * gateway and the peer, and checks each target answers. Switchyard failing is fatal; the
- * limited gateway or the peer failing only marks it unavailable. Neither is a target of
- * `stream-anthropic`.
+ * Starts the fast upstream, Switchyard standalone in front of it (timing its first request after
+ * the banner), the floor proxy, and (unless skipped) the rate-limited gateway and the peer, and
+ * checks each target answers. Switchyard or the floor failing is fatal; the limited gateway or
+ * the peer failing only marks it unavailable. Switchyard's processes and the floor run with the
+ * gc probe and `serverFlags` (e.g. `--cpu-prof`) on Switchyard's.
  */
 export async function startBenchTargets(options: {
   chunks: number;
   peer: boolean;
-  /** Where the rate-limited gateway's Postgres and Redis are; undefined skips it. */
+  /** Where the rate-limited gateway's Postgres, Redis and NATS are; undefined skips it. */
   limitedStores: StoreUrls | undefined;
   logLevel: string;
+  serverFlags: readonly string[];
   reaper: ChildReaper;
   cleanups: CleanupList;
 }): Promise<BenchSetup> {
   const { reaper } = options;
+  const nodeFlags = ['--import', GC_PROBE_PRELOAD, ...options.serverFlags];
   const upstream = await startFastUpstream({ chunks: options.chunks, reaper });
   const yaml = switchyardBenchYaml({
     upstreamOrigin: upstream.origin,
     upstreamModel: UPSTREAM_MODEL,
+    holdUpstreamModel: HOLD_MODEL,
     anthropicUpstreamModel: ANTHROPIC_UPSTREAM_MODEL,
   });
   const switchyard = await startSwitchyard({
     yaml,
     masterKey: MASTER_KEY,
     logLevel: options.logLevel,
+    nodeFlags,
     reaper,
   });
   const switchyardHeaders = { authorization: `Bearer ${MASTER_KEY}` };
+  const standaloneStart = await measureStandaloneStart({
+    standalone: switchyard,
+    headers: switchyardHeaders,
+    model: SWITCHYARD_MODEL,
+  });
+  const floor = await startFloor({ upstreamOrigin: upstream.origin, reaper });
+  const upstreamHeaders = { authorization: `Bearer ${UPSTREAM_KEY}` };
+  const floorTarget: BenchTarget = {
+    name: 'floor',
+    origin: floor.origin,
+    api: 'openai-chat',
+    headers: upstreamHeaders,
+    model: UPSTREAM_MODEL,
+    gatewayPid: floor.process.pid,
+    gcProbe: createGcProbe(floor.process),
+  };
   const targets: BenchTarget[] = [
     {
       name: 'direct',
       origin: upstream.origin,
       api: 'openai-chat',
-      headers: { authorization: `Bearer ${UPSTREAM_KEY}` },
+      headers: upstreamHeaders,
       model: UPSTREAM_MODEL,
       gatewayPid: undefined,
     },
+    floorTarget,
     {
       name: 'switchyard',
       origin: switchyard.origin,
@@ -86,6 +114,8 @@ export async function startBenchTargets(options: {
       headers: switchyardHeaders,
       model: SWITCHYARD_MODEL,
       gatewayPid: switchyard.process.pid,
+      gcProbe: createGcProbe(switchyard.process),
+      eventLoopMetrics: true,
     },
   ];
   // The same OpenAI request to Switchyard, for a model it translates from Anthropic; direct is
@@ -112,7 +142,7 @@ export async function startBenchTargets(options: {
     const problem = await probeTarget(target);
     if (problem !== undefined)
       throw new Error(
-        `${target.name} (${target.model}) does not answer: ${problem}\n${switchyard.output()}`,
+        `${target.name} (${target.model}) does not answer: ${problem}\n${switchyard.output()}\n${floor.output()}`,
       );
   }
   const limited: LimitedTarget =
@@ -124,6 +154,7 @@ export async function startBenchTargets(options: {
           masterKey: MASTER_KEY,
           model: SWITCHYARD_MODEL,
           logLevel: options.logLevel,
+          nodeFlags,
           reaper,
           cleanups: options.cleanups,
         });
@@ -133,48 +164,31 @@ export async function startBenchTargets(options: {
     ? await startPeerTarget(upstream.origin, reaper)
     : { status: { available: false, reason: 'skipped with --no-peer' } as const };
   if (peer.target !== undefined) targets.push(peer.target);
+  const idleRssBytes = Object.fromEntries(
+    targets
+      .filter((target) => target.gatewayPid !== undefined)
+      .map((target) => [target.name, readRss(target.gatewayPid)]),
+  );
   return {
     upstream,
     switchyard,
     targets: { chat: targets, stream: targets, 'stream-anthropic': anthropicTargets },
+    openStreamTargets: [floorTarget, ...(limited.target === undefined ? [] : [limited.target])],
     peer: peer.status,
     peerProcess: peer.process,
     limited: limited.status,
     limitedProcess: limited.process,
+    startup: {
+      standaloneFirstRequestMs: standaloneStart.firstRequestMs,
+      standaloneReadyMs: standaloneStart.readyMs,
+      standaloneStartEventLoopMaxMs: standaloneStart.eventLoopMaxMs,
+      gatewayReadyMs: limited.readyMs,
+      floorListeningMs: floor.listeningMs,
+      idleRssBytes,
+    },
   };
 }
 
-async function startPeerTarget(
-  upstreamOrigin: string,
-  reaper: ChildReaper,
-): Promise<{ status: PeerStatus; target?: BenchTarget; process?: StartedProcess }> {
-  let started: StartedProcess | undefined;
-  try {
-    const entry = await installPeer(join(BENCH_DIR, '.peer'), reaper);
-    started = await startPeer({ entry, reaper });
-    // Portkey's documented way to reach an OpenAI-compatible server: provider openai, custom host.
-    const target: BenchTarget = {
-      name: 'peer',
-      origin: started.origin,
-      api: 'openai-chat',
-      headers: {
-        authorization: `Bearer ${UPSTREAM_KEY}`,
-        'x-portkey-provider': 'openai',
-        'x-portkey-custom-host': `${upstreamOrigin}/v1`,
-      },
-      model: UPSTREAM_MODEL,
-      gatewayPid: started.process.pid,
-    };
-    const problem = await probeTarget(target);
-    if (problem !== undefined) throw new Error(problem);
-    return {
-      status: { available: true, name: PEER_PACKAGE, version: PEER_VERSION },
-      target,
-      process: started,
-    };
-  } catch (error: unknown) {
-    started?.process.kill('SIGTERM');
-    const reason = error instanceof Error ? error.message : String(error);
-    return { status: { available: false, reason: reason.split('\n').slice(0, 6).join(' | ') } };
-  }
+function readRss(pid: number | undefined): number | undefined {
+  return pid === undefined ? undefined : readProcessUsage(pid)?.rssBytes;
 }

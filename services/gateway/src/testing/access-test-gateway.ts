@@ -101,6 +101,7 @@ export async function startGateway(
         keyCacheTtlMs: 5_000,
         sharedKeyCacheTtlMs: 10_000,
         keyStaleTtlMs: 600_000,
+        upstreamMaxConnections: 4_096,
         ...access,
       },
     },

@@ -56,8 +56,6 @@ export interface Executor {
   close(): Promise<void>;
 }
 
-/** Most sockets one gateway process keeps to one upstream origin. */
-const MAX_CONNECTIONS_PER_ORIGIN = 512;
 /**
  * Looked up at each use, not at import: the OpenTelemetry SDK (CommonJS) registers its provider
  * on its own copy of the API, and a tracer taken from this ESM copy before that would stay a
@@ -68,8 +66,12 @@ const tracer = () => trace.getTracer('switchyard-gateway');
 /**
  * The one place upstream I/O happens: an undici pool per origin (keep-alive, no Nagle), the
  * timeouts, and a client span per call. `callWithFallback` decides what to send where.
+ * `maxConnectionsPerOrigin` caps each pool: a request past it waits for a free socket.
  */
-export function createExecutor(timeouts: ExecutorTimeouts): Executor {
+export function createExecutor(
+  timeouts: ExecutorTimeouts,
+  maxConnectionsPerOrigin: number,
+): Executor {
   const connection = {
     pipelining: 1,
     keepAliveTimeout: 30_000,
@@ -81,7 +83,7 @@ export function createExecutor(timeouts: ExecutorTimeouts): Executor {
   const poolFor = (origin: string): Pool => {
     let pool = pools.get(origin);
     if (!pool) {
-      pool = new Pool(origin, { ...connection, connections: MAX_CONNECTIONS_PER_ORIGIN });
+      pool = new Pool(origin, { ...connection, connections: maxConnectionsPerOrigin });
       pools.set(origin, pool);
     }
     return pool;

@@ -9,6 +9,8 @@ export type LimitedStatus =
       /** Postgres server and Redis, passwords hidden. */
       readonly postgres: string;
       readonly redis: string;
+      /** Where the gateway publishes usage: the server, password hidden, and the run's namespace. */
+      readonly nats: string;
       /** Set on the key, on its team, and on the key for the bench model. */
       readonly limits: BenchLimits;
     }

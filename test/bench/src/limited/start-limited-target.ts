@@ -4,8 +4,10 @@ import { probeTarget } from '../load/probe-target.js';
 import type { StoreUrls } from '../options/read-store-urls.js';
 import type { ChildReaper } from '../processes/create-child-reaper.js';
 import type { CleanupList } from '../processes/create-cleanup-list.js';
+import { createGcProbe } from '../processes/create-gc-probe.js';
 import { startLimitedGateway } from '../processes/start-limited-gateway.js';
 import type { StartedProcess } from '../processes/started-process.js';
+import { createBenchNamespace, ensureUsageStream } from '../usage/open-bench-bus.js';
 import { BENCH_LIMITS } from './bench-limits.js';
 import { checkAdmission } from './check-admission.js';
 import { checkStores } from './check-stores.js';
@@ -18,12 +20,15 @@ export interface LimitedTarget {
   readonly status: LimitedStatus;
   readonly target?: BenchTarget;
   readonly process?: StartedProcess;
+  /** Spawn → the first 200 from `/readyz`, ms. */
+  readonly readyMs?: number;
 }
 
 /**
- * Starts the distributed gateway on a fresh accounting database (dropped through `cleanups`)
- * and Redis, with a team key under {@link BENCH_LIMITS}, and checks that it answers and admits.
- * Any failure — a store unreachable included — only marks the target unavailable.
+ * Starts the distributed gateway on a fresh accounting database (dropped through `cleanups`),
+ * Redis and a NATS namespace of the run's own (its usage stream created as accounting would, and
+ * deleted through `cleanups`), with a team key under {@link BENCH_LIMITS}, and checks that it
+ * answers and admits. Any failure — a store unreachable included — only marks it unavailable.
  */
 export async function startLimitedTarget(options: {
   stores: StoreUrls;
@@ -31,6 +36,7 @@ export async function startLimitedTarget(options: {
   masterKey: string;
   model: string;
   logLevel: string;
+  nodeFlags: readonly string[];
   reaper: ChildReaper;
   cleanups: CleanupList;
 }): Promise<LimitedTarget> {
@@ -47,15 +53,27 @@ export async function startLimitedTarget(options: {
       limits: BENCH_LIMITS,
     });
     options.cleanups.add(database.drop);
-    started = await startLimitedGateway({
+    const namespace = createBenchNamespace(stores.natsUrl);
+    const bus = await namespace.connect('switchyard-bench');
+    options.cleanups.add(namespace.deleteStreams);
+    try {
+      await ensureUsageStream(bus);
+    } finally {
+      await bus.close();
+    }
+    const gateway = await startLimitedGateway({
       yaml: options.yaml,
       masterKey: options.masterKey,
       databaseUrl: database.url,
       redisUrl: stores.redisUrl,
+      natsUrl: stores.natsUrl,
+      natsNamespace: namespace.name,
       pepper,
       logLevel: options.logLevel,
+      nodeFlags: options.nodeFlags,
       reaper: options.reaper,
     });
+    started = gateway;
     const target: BenchTarget = {
       name: 'switchyard-limited',
       origin: started.origin,
@@ -63,6 +81,8 @@ export async function startLimitedTarget(options: {
       headers: { authorization: `Bearer ${database.secret}` },
       model: options.model,
       gatewayPid: started.process.pid,
+      gcProbe: createGcProbe(started.process),
+      eventLoopMetrics: true,
     };
     const problem = (await probeTarget(target)) ?? (await checkAdmission(target, BENCH_LIMITS.rpm));
     if (problem !== undefined) throw new Error(`${problem}\n${started.output()}`);
@@ -72,10 +92,12 @@ export async function startLimitedTarget(options: {
         database: database.name,
         postgres: redactUrl(stores.databaseUrl),
         redis: redactUrl(stores.redisUrl),
+        nats: `${redactUrl(stores.natsUrl)}, namespace ${namespace.name}`,
         limits: BENCH_LIMITS,
       },
       target,
       process: started,
+      readyMs: gateway.readyMs,
     };
   } catch (error: unknown) {
     started?.process.kill('SIGTERM');

@@ -1,9 +1,12 @@
+import type { GcProbe } from '../processes/create-gc-probe.js';
+
 /**
- * The ways a request reaches the fast upstream: directly, through Switchyard standalone (master
- * key, no limits), through the distributed gateway with a team key under rate limits
- * (`switchyard-limited`), and through the peer gateway.
+ * The ways a request reaches the fast upstream: directly, through the floor proxy (fastify +
+ * undici, nothing else), through Switchyard standalone (master key, no limits), through the
+ * distributed gateway with a team key under rate limits (`switchyard-limited`), and through the
+ * peer gateway.
  */
-export type TargetName = 'direct' | 'switchyard' | 'switchyard-limited' | 'peer';
+export type TargetName = 'direct' | 'floor' | 'switchyard' | 'switchyard-limited' | 'peer';
 
 /** The wire format a target is spoken to in. */
 export type TargetApi = 'openai-chat' | 'anthropic-messages';
@@ -24,4 +27,8 @@ export interface BenchTarget {
   readonly model: string;
   /** The gateway's process, for its CPU time and memory; undefined for `direct`. */
   readonly gatewayPid: number | undefined;
+  /** The gateway's young-generation collections, when it runs with the gc probe. */
+  readonly gcProbe?: GcProbe;
+  /** Whether the gateway's `/metrics` has prom-client's event-loop lag (Switchyard's do). */
+  readonly eventLoopMetrics?: boolean;
 }

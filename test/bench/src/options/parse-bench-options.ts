@@ -17,6 +17,10 @@ export interface BenchOptions {
   readonly limited: boolean;
   /** Switchyard's LOG_LEVEL. */
   readonly logLevel: string;
+  /** Streams held open at once in the open-streams scenario; 0 skips it. */
+  readonly openStreams: number;
+  /** Where Switchyard's processes write a V8 CPU profile (`--cpu-prof`) when they exit. */
+  readonly cpuProfileDir: string | undefined;
   readonly help: boolean;
 }
 
@@ -31,7 +35,12 @@ export const BENCH_USAGE = `Usage: pnpm bench [options]
                       has optimized the servers (default 4000; 0 skips)
   --concurrency LIST  requests in flight, comma-separated (default 1,16), for every scenario
   --chunks N          content chunks per streamed answer, OpenAI or Anthropic (default 20)
-  --log-level LEVEL   Switchyard's LOG_LEVEL (default warn; its output is reported)
+  --log-level LEVEL   Switchyard's LOG_LEVEL (default info, as the goals assume; warnings and
+                      errors it logs are reported)
+  --open-streams N    streams held open at once through the floor and the gateway
+                      (default 2000; 0 skips the scenario)
+  --cpu-prof DIR      run Switchyard's processes with --cpu-prof, profiles written to DIR when
+                      they stop (summarize one with pnpm bench:profile FILE)
   --no-limited        skip switchyard-limited (the gateway with a team key under rate limits,
                       on Postgres DATABASE_URL and Redis REDIS_URL, default local ones)
   --no-peer           skip the peer gateway
@@ -72,7 +81,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     chunks: integer('chunks', values.chunks, 20, 1),
     peer: values['no-peer'] !== true,
     limited: values['no-limited'] !== true,
-    logLevel: values['log-level'] ?? 'warn',
+    logLevel: values['log-level'] ?? 'info',
+    openStreams: integer('open-streams', values['open-streams'], 2000, 0),
+    cpuProfileDir: values['cpu-prof'],
     help: values.help === true,
   };
   if (problems.length > 0)
@@ -92,6 +103,8 @@ function parseFlags(argv: readonly string[]) {
         concurrency: { type: 'string' },
         chunks: { type: 'string' },
         'log-level': { type: 'string' },
+        'open-streams': { type: 'string' },
+        'cpu-prof': { type: 'string' },
         'no-peer': { type: 'boolean' },
         'no-limited': { type: 'boolean' },
         help: { type: 'boolean' },

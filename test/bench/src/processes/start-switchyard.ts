@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../bench-paths.js';
 import { captureOutput } from './capture-output.js';
 import type { ChildReaper } from './create-child-reaper.js';
+import { serviceCommand } from './service-command.js';
 import type { StartedProcess } from './started-process.js';
 
 const BASE_URL_LINE = /Base URL:\s+http:\/\/127\.0\.0\.1:(\d+)\/v1/;
@@ -12,19 +13,22 @@ const BASE_URL_LINE = /Base URL:\s+http:\/\/127\.0\.0\.1:(\d+)\/v1/;
 /**
  * Starts `pnpm start`'s entry point (the standalone gateway) on an ephemeral 127.0.0.1 port with
  * the given YAML, a throw-away data directory, and only the variables below: nothing from the
- * caller's environment (an OPENAI_API_KEY there would add models) reaches it.
+ * caller's environment (an OPENAI_API_KEY there would add models) reaches it. `nodeFlags` go
+ * first; an IPC channel is open for the gc probe. `bannerAt`: `performance.now()` when the
+ * banner arrived, the moment a newcomer would start using it.
  */
 export async function startSwitchyard(options: {
   yaml: string;
   masterKey: string;
   logLevel: string;
+  nodeFlags: readonly string[];
   reaper: ChildReaper;
-}): Promise<StartedProcess> {
+}): Promise<StartedProcess & { readonly bannerAt: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-bench-'));
   const configFile = join(dataDir, 'switchyard.yaml');
   writeFileSync(configFile, options.yaml);
   const child = options.reaper.track(
-    spawn(process.execPath, ['--import', 'tsx', 'services/standalone/src/main.ts'], {
+    spawn(process.execPath, serviceCommand('standalone', options.nodeFlags), {
       cwd: REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? '',
@@ -36,13 +40,18 @@ export async function startSwitchyard(options: {
         SWITCHYARD_DATA_DIR: dataDir,
         SWITCHYARD_CONFIG: configFile,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     }),
   );
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const output = captureOutput(child);
   const port = await waitForBanner(child, output, 30_000);
-  return { origin: `http://127.0.0.1:${port}`, process: child, output };
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    process: child,
+    output,
+    bannerAt: performance.now(),
+  };
 }
 
 function waitForBanner(

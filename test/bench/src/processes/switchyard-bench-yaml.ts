@@ -1,5 +1,7 @@
 /** The model id clients ask Switchyard for. */
 export const SWITCHYARD_MODEL = 'bench/gpt';
+/** The model id whose streams the upstream holds open (the open-streams scenario). */
+export const SWITCHYARD_HOLD_MODEL = 'bench/hold';
 /** The model id Switchyard serves from the upstream's Anthropic endpoint, translating it. */
 export const SWITCHYARD_ANTHROPIC_MODEL = 'fake/claude';
 /** The upstream key Switchyard holds for the fast upstream. */
@@ -9,11 +11,13 @@ export const ANTHROPIC_UPSTREAM_KEY = 'sk-ant-bench-upstream';
 
 /**
  * A switchyard.yaml with two providers on the one fast upstream — `bench` (OpenAI-compatible,
- * passed through) and `fast-anthropic` (`type: anthropic`, translated) — and a priced model on each.
+ * passed through) and `fast-anthropic` (`type: anthropic`, translated) — and priced models: one
+ * on each, and on `bench` the model whose streams the upstream holds open.
  */
 export function switchyardBenchYaml(options: {
   upstreamOrigin: string;
   upstreamModel: string;
+  holdUpstreamModel: string;
   anthropicUpstreamModel: string;
 }): string {
   return `
@@ -23,6 +27,11 @@ providers:
 models:
   - id: ${SWITCHYARD_MODEL}
     upstream_model: ${options.upstreamModel}
+    context_length: 8192
+    pricing: { prompt: "0.000001", completion: "0.000002" }
+  - id: ${SWITCHYARD_HOLD_MODEL}
+    provider: bench
+    upstream_model: ${options.holdUpstreamModel}
     context_length: 8192
     pricing: { prompt: "0.000001", completion: "0.000002" }
   - id: ${SWITCHYARD_ANTHROPIC_MODEL}

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 
-const POLL_INTERVAL_MS = 50;
+// Fine enough to time a cold start of about a second.
+const POLL_INTERVAL_MS = 20;
 
 /**
  * Polls `${origin}/readyz` until it answers 200 (the service listens and its checks pass, e.g.

@@ -1,11 +1,13 @@
 import type { LimitedStatus } from '../limited/limited-status.js';
 import type { LoadLimit } from '../load/run-load.js';
+import type { OpenStreamsResult } from '../open-streams/open-streams-result.js';
 import type { PeerStatus } from '../peer-status.js';
 import type { ScenarioResult } from '../scenario/scenario-result.js';
+import type { StartupReadings } from '../startup/startup-readings.js';
 import type { AdmissionCost } from '../stats/compare-admission.js';
 import type { MetricComparison } from '../stats/compare-targets.js';
 import type { TranslationCost } from '../stats/compare-translation.js';
-import type { GoalCheck } from './evaluate-goals.js';
+import type { GoalCheck } from './goal-check.js';
 import type { MachineInfo } from './read-machine-info.js';
 
 /** Everything one run measured, as printed and as written to results/<timestamp>.json. */
@@ -20,7 +22,11 @@ export interface BenchReport {
     readonly concurrencies: readonly number[];
     readonly streamContentChunks: number;
     readonly switchyardLogLevel: string;
+    /** Streams held open at once in the open-streams scenario (0: skipped). */
+    readonly openStreams: number;
   };
+  /** Start-up times and idle memory of the measured servers. */
+  readonly startup: StartupReadings;
   readonly peer: PeerStatus;
   /** The distributed gateway with a team key under rate limits (`switchyard-limited`). */
   readonly switchyardLimited: LimitedStatus;
@@ -32,6 +38,8 @@ export interface BenchReport {
   readonly translationCosts: readonly TranslationCost[];
   /** switchyard-limited − switchyard per scenario: what admission adds. */
   readonly admissionCosts: readonly AdmissionCost[];
+  /** Streams held open at once through the floor and the gateway. */
+  readonly openStreams: readonly OpenStreamsResult[];
   readonly goals: readonly GoalCheck[];
   /** Lines the gateways logged during the run (see extractLogLines). */
   readonly gatewayLogs: {

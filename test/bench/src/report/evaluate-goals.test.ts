@@ -1,84 +1,216 @@
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../scenario/scenario.js';
+import type { TargetName } from '../load/bench-target.js';
+import type { OpenStreamsResult } from '../open-streams/open-streams-result.js';
+import type { ScenarioKind } from '../scenario/scenario.js';
+import type { ScenarioResult } from '../scenario/scenario-result.js';
+import type { StartupReadings } from '../startup/startup-readings.js';
 import type { AdmissionCost } from '../stats/compare-admission.js';
-import type { MetricComparison } from '../stats/compare-targets.js';
+import type { LatencySummary } from '../stats/summarize-latencies.js';
 import { evaluateGoals } from './evaluate-goals.js';
+import type { GoalInputs } from './goal-inputs.js';
 
-const comparison = (
-  scenario: Scenario,
-  metric: MetricComparison['metric'],
-  added: { p50: number; p99: number },
-): MetricComparison => ({
-  scenario,
-  metric,
-  switchyardAdded: added,
-  peerAdded: undefined,
-  switchyardToDirect: undefined,
-  switchyardToPeer: undefined,
+const MB = 2 ** 20;
+
+const summary = (p50: number, p99: number): LatencySummary => ({
+  count: 100,
+  min: p50,
+  mean: p50,
+  p50,
+  p90: p99,
+  p99,
+  max: p99,
 });
 
-const admission = (scenario: Scenario, p50: number): AdmissionCost => ({
-  scenario,
-  addedLatency: { p50, p99: p50 * 3 },
-  addedFirstToken: undefined,
-  throughputRatio: 0.9,
-  gatewayCpuUs: { switchyard: 300, limited: 380 },
-});
+function result(
+  target: TargetName,
+  kind: ScenarioKind,
+  concurrency: number,
+  numbers: {
+    latency?: [number, number];
+    firstToken?: [number, number];
+    throughput?: number;
+    cpu?: number;
+    peakRssMb?: number;
+    survival?: number;
+    eventLoopMs?: number;
+  },
+): ScenarioResult {
+  return {
+    target,
+    scenario: { kind, concurrency },
+    requests: 100,
+    errors: 0,
+    errorKinds: {},
+    elapsedMs: 1000,
+    throughput: numbers.throughput ?? 1000,
+    latency: summary(...(numbers.latency ?? [1, 2])),
+    firstToken: numbers.firstToken && summary(...numbers.firstToken),
+    cpuPerRequestUs: { gateway: numbers.cpu, upstream: 50, loadGenerator: 80 },
+    gatewayRssBytes: undefined,
+    gatewayPeakRssBytes: numbers.peakRssMb === undefined ? undefined : numbers.peakRssMb * MB,
+    youngGenerationSurvival:
+      numbers.survival === undefined
+        ? undefined
+        : {
+            collections: 40,
+            youngBytes: 1e9,
+            survivedBytes: 1e7 * numbers.survival,
+            percent: numbers.survival,
+          },
+    eventLoopMaxDelayMs: numbers.eventLoopMs,
+  };
+}
 
-const comparisons = [
-  comparison({ kind: 'chat', concurrency: 1 }, 'latency', { p50: 0.4, p99: 3.5 }),
-  comparison({ kind: 'stream', concurrency: 1 }, 'firstToken', { p50: 0.3, p99: 0.9 }),
+const RESULTS: ScenarioResult[] = [
+  result('direct', 'chat', 1, { latency: [0.2, 0.5] }),
+  result('floor', 'chat', 1, { latency: [0.4, 1] }),
+  result('switchyard', 'chat', 1, { latency: [0.6, 2], eventLoopMs: 31 }),
+  result('switchyard-limited', 'chat', 1, { latency: [0.45, 3] }),
+  result('direct', 'stream', 1, { firstToken: [0.3, 0.5] }),
+  result('floor', 'stream', 1, { firstToken: [0.6, 1.5] }),
+  result('switchyard-limited', 'stream', 1, { firstToken: [0.8, 2] }),
+  result('floor', 'chat', 16, { cpu: 200, throughput: 5000 }),
+  result('switchyard', 'chat', 16, { cpu: 380 }),
+  result('switchyard-limited', 'chat', 16, { cpu: 240, throughput: 3000, peakRssMb: 180 }),
+  result('peer', 'chat', 16, { throughput: 1000 }),
+  result('floor', 'stream', 16, { cpu: 200, survival: 0.3 }),
+  result('switchyard', 'stream', 16, { cpu: 420 }),
+  result('switchyard-limited', 'stream', 16, {
+    cpu: 400,
+    throughput: 2000,
+    peakRssMb: 260,
+    survival: 1.5,
+  }),
+  result('peer', 'stream', 16, { throughput: 1000 }),
 ];
 
+const ADMISSION: AdmissionCost[] = [
+  {
+    scenario: { kind: 'chat', concurrency: 1 },
+    addedLatency: { p50: 0.12, p99: 0.4 },
+    addedFirstToken: undefined,
+    throughputRatio: 0.9,
+    gatewayCpuUs: { switchyard: 300, limited: 380 },
+  },
+];
+
+const OPEN_STREAMS: OpenStreamsResult = {
+  target: 'switchyard-limited',
+  streams: 2000,
+  maxAtUpstream: 2000,
+  allReachedMs: 900,
+  firstToken: summary(5, 40),
+  completed: 1990,
+  errorKinds: { ECONNRESET: 10 },
+  rssBaselineBytes: 200 * MB,
+  rssPeakBytes: 280 * MB,
+  rssAfterBytes: 230 * MB,
+  settledAfterMs: 15_000,
+};
+
+const STARTUP: StartupReadings = {
+  standaloneFirstRequestMs: 14_900,
+  standaloneReadyMs: 15_000,
+  standaloneStartEventLoopMaxMs: 12,
+  gatewayReadyMs: 800,
+  floorListeningMs: 400,
+  idleRssBytes: { 'switchyard-limited': 140 * MB, switchyard: 600 * MB },
+};
+
+const INPUTS: GoalInputs = {
+  results: RESULTS,
+  admissionCosts: ADMISSION,
+  openStreams: [OPEN_STREAMS],
+  startup: STARTUP,
+};
+
+const statusOf = (inputs: GoalInputs) =>
+  Object.fromEntries(evaluateGoals(inputs).map((goal) => [goal.goal, [goal.met, goal.measured]]));
+
 describe('evaluateGoals', () => {
-  it('checks the admission goal on switchyard-limited − switchyard, chat c1, p50', () => {
-    const goals = evaluateGoals(comparisons, [
-      admission({ kind: 'chat', concurrency: 16 }, 0.5),
-      admission({ kind: 'chat', concurrency: 1 }, 0.12),
-    ]);
-    expect(goals.find((goal) => goal.goal === 'admission added p50, chat c1')).toEqual({
-      goal: 'admission added p50, chat c1',
-      compared: 'switchyard-limited − switchyard',
-      limitMs: 0.15,
-      measuredMs: 0.12,
+  it("checks CPU per request at c16 against the floor's, the gateway's and the standalone's factors", () => {
+    const goals = evaluateGoals(INPUTS);
+    expect(goals.find((goal) => goal.goal === 'gateway CPU per request, chat c16')).toEqual({
+      goal: 'gateway CPU per request, chat c16',
+      measured: 240,
+      limit: 260,
+      unit: 'µs',
+      atLeast: false,
+      basis: "switchyard-limited; ≤ 1.3 × floor's 200 µs",
       met: true,
     });
+    const status = statusOf(INPUTS);
+    expect(status['gateway CPU per request, stream c16']).toEqual([false, 400]);
+    expect(status['standalone CPU per request, chat c16']).toEqual([true, 380]);
+    expect(status['standalone CPU per request, stream c16']).toEqual([false, 420]);
   });
 
-  it('misses the admission goal above 0.15 ms', () => {
-    const goals = evaluateGoals(comparisons, [admission({ kind: 'chat', concurrency: 1 }, 0.16)]);
-    expect(goals.at(-1)).toMatchObject({ measuredMs: 0.16, met: false });
-  });
-
-  it('reports the admission goal not measured without switchyard-limited', () => {
-    const goals = evaluateGoals(comparisons, []);
-    expect(goals.at(-1)).toMatchObject({ measuredMs: undefined, met: undefined });
-  });
-
-  it('still checks the gateway goals on switchyard − direct', () => {
-    const goals = evaluateGoals(comparisons, []);
-    expect(goals.slice(0, 3)).toEqual([
-      {
-        goal: 'added latency p50, chat c1',
-        compared: 'switchyard − direct',
-        limitMs: 0.5,
-        measuredMs: 0.4,
-        met: true,
-      },
-      {
-        goal: 'added latency p99, chat c1',
-        compared: 'switchyard − direct',
-        limitMs: 3,
-        measuredMs: 3.5,
-        met: false,
-      },
-      {
-        goal: 'added TTFT p99, stream c1',
-        compared: 'switchyard − direct',
-        limitMs: 1,
-        measuredMs: 0.9,
-        met: true,
-      },
+  it("checks throughput against the peer's (inclusive), and leaves it unmeasured without a peer", () => {
+    expect(statusOf(INPUTS)["gateway throughput ÷ peer's, chat c16"]).toEqual([true, 3]);
+    expect(statusOf(INPUTS)["gateway throughput ÷ peer's, stream c16"]).toEqual([false, 2]);
+    const withoutPeer = { ...INPUTS, results: RESULTS.filter((r) => r.target !== 'peer') };
+    expect(statusOf(withoutPeer)["gateway throughput ÷ peer's, chat c16"]).toEqual([
+      undefined,
+      undefined,
     ]);
+  });
+
+  it("checks added latency at c1 over direct, against the floor's added latency or 2 ms", () => {
+    const goals = evaluateGoals(INPUTS);
+    const p50 = goals.find((goal) => goal.goal === 'gateway added p50, chat c1');
+    expect(p50?.measured).toBeCloseTo(0.25);
+    expect(p50?.limit).toBeCloseTo(0.26);
+    expect(p50?.met).toBe(true);
+    const p99 = goals.find((goal) => goal.goal === 'gateway added p99, chat c1');
+    expect([p99?.measured, p99?.limit, p99?.met]).toEqual([2.5, 2, false]);
+    const ttft = goals.find((goal) => goal.goal === 'gateway added TTFT p99, stream c1');
+    expect([ttft?.measured, ttft?.limit, ttft?.met]).toEqual([1.5, 1.5, true]);
+  });
+
+  it('checks survival on the stream path and admission', () => {
+    const status = statusOf(INPUTS);
+    expect(status['gateway young-generation survival, stream c16']).toEqual([true, 1.5]);
+    expect(status['admission added p50, chat c1']).toEqual([true, 0.12]);
+  });
+
+  it('misses the open-streams goal when a stream did not end complete, and checks its memory', () => {
+    const status = statusOf(INPUTS);
+    expect(status['open streams reaching the upstream at once']).toEqual([false, 2000]);
+    expect(status['RSS growth with the streams open']).toEqual([true, 80]);
+    expect(status['RSS back to baseline after']).toEqual([false, 30]);
+    const allComplete = { ...INPUTS, openStreams: [{ ...OPEN_STREAMS, completed: 2000 }] };
+    expect(statusOf(allComplete)['open streams reaching the upstream at once']).toEqual([
+      true,
+      2000,
+    ]);
+  });
+
+  it('checks memory, the standalone start and the cold start', () => {
+    const status = statusOf(INPUTS);
+    expect(status['gateway RSS idle']).toEqual([true, 140]);
+    expect(status['gateway RSS under c16']).toEqual([false, 260]);
+    expect(status['standalone RSS idle']).toEqual([false, 600]);
+    expect(status['standalone first request after the banner']).toEqual([false, 14_900]);
+    // The longer of the start-up window (12 ms) and chat c1 (31 ms).
+    expect(status['standalone event-loop stall']).toEqual([false, 31]);
+    expect(status['gateway cold start']).toEqual([true, 800]);
+  });
+
+  it('reports every goal not measured when nothing was', () => {
+    const goals = evaluateGoals({
+      results: [],
+      admissionCosts: [],
+      openStreams: [],
+      startup: {
+        standaloneFirstRequestMs: undefined,
+        standaloneReadyMs: undefined,
+        standaloneStartEventLoopMaxMs: undefined,
+        gatewayReadyMs: undefined,
+        floorListeningMs: undefined,
+        idleRssBytes: {},
+      },
+    });
+    expect(goals).toHaveLength(20);
+    expect(goals.every((goal) => goal.met === undefined)).toBe(true);
   });
 });

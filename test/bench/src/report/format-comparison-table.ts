@@ -7,7 +7,7 @@ const METRIC_LABELS = { latency: 'latency', firstToken: 'TTFT' } as const;
 
 /**
  * What each gateway adds over direct (ms), and the ratios switchyard/direct and switchyard/peer.
- * The peer is not measured on `stream-anthropic`: its columns say `n/a` there.
+ * The floor and the peer are not measured on `stream-anthropic`: their columns say `n/a` there.
  */
 export function formatComparisonTable(comparisons: readonly MetricComparison[]): string {
   const rows = comparisons.map((comparison) => {
@@ -17,11 +17,15 @@ export function formatComparisonTable(comparisons: readonly MetricComparison[]):
         : METRIC_LABELS[comparison.metric];
     const peerMeasured = comparison.scenario.kind !== 'stream-anthropic';
     const peer = (text: string) => (peerMeasured ? text : 'n/a');
+    // The floor, like the peer, is not a target of stream-anthropic.
+    const floor = peer;
     return [
       scenarioLabel(comparison.scenario),
       metric,
       formatAddedMs(comparison.switchyardAdded?.p50),
       formatAddedMs(comparison.switchyardAdded?.p99),
+      floor(formatAddedMs(comparison.floorAdded?.p50)),
+      floor(formatAddedMs(comparison.floorAdded?.p99)),
       peer(formatAddedMs(comparison.peerAdded?.p50)),
       peer(formatAddedMs(comparison.peerAdded?.p99)),
       formatRatio(comparison.switchyardToDirect?.p50),
@@ -38,6 +42,8 @@ export function formatComparisonTable(comparisons: readonly MetricComparison[]):
       'metric',
       'sy +p50',
       'sy +p99',
+      'floor +p50',
+      'floor +p99',
       'peer +p50',
       'peer +p99',
       'sy/direct p50',

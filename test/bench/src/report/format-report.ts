@@ -2,6 +2,9 @@ import type { BenchReport } from './bench-report.js';
 import { formatAdmissionTable } from './format-admission-table.js';
 import { formatComparisonTable } from './format-comparison-table.js';
 import { formatGoals } from './format-goals.js';
+import { formatCount, formatMegabytes } from './format-numbers.js';
+import { formatOpenStreamsTable } from './format-open-streams-table.js';
+import { formatProcessTable } from './format-process-table.js';
 import { formatChatTable, formatStreamTable } from './format-result-tables.js';
 import { formatTranslationTable } from './format-translation-table.js';
 
@@ -22,8 +25,12 @@ export function formatReport(report: BenchReport): string {
     '         at concurrency > 1 they compete for CPU, so req/s there is a whole-machine figure.',
     `priming: ${settings.prime} requests to every target first (half chat, half stream; ${Math.ceil(settings.prime / 2)} more stream-anthropic to its targets), then per target and scenario`,
     `         ${settings.warmup} warm-up requests and ${measure} measured; streams carry ${settings.streamContentChunks} content chunks`,
+    `floor:   fastify + one undici Pool, bytes passed through (test/bench/src/floor/run-floor-proxy.ts)`,
     `peer:    ${peer}`,
     `limited: ${formatLimitedStatus(report)}`,
+    `log:     Switchyard at LOG_LEVEL=${settings.switchyardLogLevel}`,
+    '',
+    ...formatStartup(report),
     '',
     'Non-streamed chat completions — latency: request start → last byte of the body (ms)',
     formatChatTable(report.results),
@@ -43,7 +50,13 @@ export function formatReport(report: BenchReport): string {
     formatTranslationTable(report.translationCosts),
     '',
     ...formatAdmissionSection(report),
-    'Goals',
+    'Inside the servers — young-generation survival (bytes surviving scavenges ÷ young bytes, GCProfiler in the process),',
+    "event-loop max delay (/metrics, Switchyard's), peak RSS during the measurement",
+    formatProcessTable(report.results),
+    '',
+    ...formatOpenStreamsSection(report),
+    'Goals (issue 15) — gateway = switchyard-limited (team key under limits, usage published to NATS, LOG_LEVEL as above);',
+    'standalone = switchyard; floor and peer measured in this run',
     formatGoals(report.goals),
     '',
     ...formatErrors(report),
@@ -60,12 +73,36 @@ export function formatReport(report: BenchReport): string {
   return sections.join('\n');
 }
 
+function formatStartup(report: BenchReport): string[] {
+  const { startup } = report;
+  const idle = Object.entries(startup.idleRssBytes)
+    .map(([target, bytes]) => `${target} ${formatMegabytes(bytes)}`)
+    .join(', ');
+  return [
+    `start-up: standalone banner → first request ${formatCount(startup.standaloneFirstRequestMs)} ms, → database ready (/readyz) ${formatCount(startup.standaloneReadyMs)} ms,`,
+    `          event-loop max until then + 1 s ${formatCount(startup.standaloneStartEventLoopMaxMs)} ms;`,
+    `          gateway spawn → /readyz ${formatCount(startup.gatewayReadyMs)} ms; floor spawn → listening ${formatCount(startup.floorListeningMs)} ms`,
+    `idle RSS MB: ${idle}`,
+  ];
+}
+
+function formatOpenStreamsSection(report: BenchReport): string[] {
+  if (report.openStreams.length === 0) return [];
+  return [
+    `Open streams — ${report.settings.openStreams} streams opened at once; the upstream holds each after its first content event until all`,
+    'are there (or 30 s), then finishes them; TTFT late = waited for a connection; RSS of the server, after = once back within 20 MB or 15 s',
+    formatOpenStreamsTable(report.openStreams),
+    '',
+  ];
+}
+
 function formatLimitedStatus(report: BenchReport): string {
   const limited = report.switchyardLimited;
   if (!limited.available) return `unavailable (${limited.reason})`;
   const { rpm, tpm, max_concurrent } = limited.limits;
   return [
-    `the gateway process (distributed mode), same YAML, a team key; database ${limited.database} on ${limited.postgres}, Redis ${limited.redis};`,
+    `the gateway process (distributed mode), same YAML, a team key; database ${limited.database} on ${limited.postgres}, Redis ${limited.redis},`,
+    `         usage published to NATS ${limited.nats};`,
     `         key, team and bench/gpt limits rpm ${rpm}, tpm ${tpm}, max_concurrent ${max_concurrent} (never refuse; fail closed)`,
   ].join('\n');
 }
@@ -96,9 +133,9 @@ function formatErrors(report: BenchReport): string[] {
 }
 
 function formatLogs(name: string, lines: readonly string[], level: string): string[] {
-  if (lines.length === 0) return [`${name} logged nothing (log level ${level})`];
+  if (lines.length === 0) return [`${name} logged no warning or error (log level ${level})`];
   return [
-    `${name} logged ${lines.length} line(s) (log level ${level}), first ones:`,
+    `${name} logged ${lines.length} warning(s) or error(s) (log level ${level}), first ones:`,
     ...lines.slice(0, 5).map((line) => `  ${line.slice(0, 300)}`),
   ];
 }

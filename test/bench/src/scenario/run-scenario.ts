@@ -1,7 +1,10 @@
 import type { BenchTarget } from '../load/bench-target.js';
 import type { LoadLimit } from '../load/run-load.js';
+import { readEventLoopMax } from '../processes/read-event-loop-max.js';
 import { readProcessUsage } from '../processes/read-process-usage.js';
+import { samplePeakRss } from '../processes/sample-peak-rss.js';
 import { summarizeLatencies } from '../stats/summarize-latencies.js';
+import { summarizeSurvival } from '../stats/summarize-survival.js';
 import { createTargetLoad } from './create-target-load.js';
 import { isStreamed, type Scenario } from './scenario.js';
 import type { ScenarioResult } from './scenario-result.js';
@@ -9,7 +12,8 @@ import type { ScenarioResult } from './scenario-result.js';
 /**
  * Runs one scenario against one target on a fresh keep-alive pool: `warmup` requests first,
  * unmeasured (they also open the pool's connections), then the measured run, with the CPU time
- * each process spent during it.
+ * each process spent during it, the gateway's peak memory, its young-generation survival (gc
+ * probe) and its longest event-loop delay (`/metrics`, read just outside the CPU window).
  */
 export async function runScenario(options: {
   target: BenchTarget;
@@ -22,9 +26,16 @@ export async function runScenario(options: {
   const load = createTargetLoad(target, scenario);
   try {
     if (options.warmup > 0) await load.run({ requests: options.warmup });
+    if (target.eventLoopMetrics === true) await readEventLoopMax(target.origin);
+    target.gcProbe?.start();
+    const rss = samplePeakRss(target.gatewayPid);
     const before = snapshotCpu(target.gatewayPid, options.upstreamPid);
     const outcome = await load.run(options.measure);
     const after = snapshotCpu(target.gatewayPid, options.upstreamPid);
+    const gatewayPeakRssBytes = rss.stop();
+    const collections = await target.gcProbe?.stop();
+    const eventLoopMaxDelayMs =
+      target.eventLoopMetrics === true ? await readEventLoopMax(target.origin) : undefined;
     const requests = outcome.samples.length;
     const perRequestUs = (start: number | undefined, end: number | undefined) =>
       start === undefined || end === undefined || requests === 0
@@ -48,6 +59,10 @@ export async function runScenario(options: {
         loadGenerator: perRequestUs(before.self, after.self) ?? 0,
       },
       gatewayRssBytes: after.gateway?.rssBytes,
+      gatewayPeakRssBytes,
+      youngGenerationSurvival:
+        collections === undefined ? undefined : summarizeSurvival(collections),
+      eventLoopMaxDelayMs,
     };
   } finally {
     await load.close();

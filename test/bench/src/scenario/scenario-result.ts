@@ -1,5 +1,6 @@
 import type { TargetName } from '../load/bench-target.js';
 import type { LatencySummary } from '../stats/summarize-latencies.js';
+import type { YoungGenerationSurvival } from '../stats/summarize-survival.js';
 import type { Scenario } from './scenario.js';
 
 /** CPU time each process spent per successful measured request, µs. */
@@ -30,4 +31,10 @@ export interface ScenarioResult {
   readonly cpuPerRequestUs: CpuPerRequest;
   /** The gateway's resident memory after the measurement. */
   readonly gatewayRssBytes: number | undefined;
+  /** The most the gateway's resident memory reached during the measurement (sampled every 100 ms). */
+  readonly gatewayPeakRssBytes: number | undefined;
+  /** Of the gateway's young generation, what survived its collections during the measurement. */
+  readonly youngGenerationSurvival: YoungGenerationSurvival | undefined;
+  /** The gateway's longest event-loop delay during the measurement, ms (Switchyard's only). */
+  readonly eventLoopMaxDelayMs: number | undefined;
 }

@@ -33,6 +33,9 @@ function result(
     firstToken: numbers.firstToken && summary(...numbers.firstToken),
     cpuPerRequestUs: { gateway: gatewayCpuUs, upstream: 50, loadGenerator: 80 },
     gatewayRssBytes: 100_000_000,
+    gatewayPeakRssBytes: 110_000_000,
+    youngGenerationSurvival: undefined,
+    eventLoopMaxDelayMs: undefined,
   };
 }
 

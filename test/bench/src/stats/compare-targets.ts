@@ -24,6 +24,8 @@ export interface MetricComparison {
   readonly scenario: Scenario;
   readonly metric: ComparedMetric;
   readonly switchyardAdded: AddedLatency | undefined;
+  /** What the floor proxy adds: the least a Node proxy costs on this machine. */
+  readonly floorAdded: AddedLatency | undefined;
   readonly peerAdded: AddedLatency | undefined;
   readonly switchyardToDirect: TargetRatio | undefined;
   readonly switchyardToPeer: TargetRatio | undefined;
@@ -52,6 +54,7 @@ export function compareTargets(
     scenario,
     metric,
     switchyardAdded: added(switchyard, direct, metric),
+    floorAdded: added(find('floor'), direct, metric),
     peerAdded: added(peer, direct, metric),
     switchyardToDirect: ratio(switchyard, direct, metric),
     switchyardToPeer: ratio(switchyard, peer, metric),

@@ -1,17 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { UpstreamReplies } from './build-upstream-replies.js';
+import { type HeldStreams, HOLD_MODEL } from './create-held-streams.js';
 import { readChatFlags } from './read-chat-flags.js';
 import { sendJson } from './send-json.js';
 
 /**
  * Answers `POST /v1/chat/completions` as OpenAI does: a bearer token required, a completion, or
- * the stream's events written back-to-back (one write each), usage when asked for.
+ * the stream's events written back-to-back (one write each), usage when asked for. A stream for
+ * {@link HOLD_MODEL} stops after its first content event and waits in `held` until released.
  */
 export function answerChatCompletions(
   request: IncomingMessage,
   response: ServerResponse,
   body: string,
   replies: UpstreamReplies,
+  held: HeldStreams,
 ): void {
   if (!request.headers.authorization?.startsWith('Bearer ')) {
     sendOpenAIError(response, 401, 'invalid_api_key', 'missing bearer token');
@@ -34,9 +37,18 @@ export function answerChatCompletions(
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
   });
-  for (const event of replies.streamEvents) response.write(event);
-  if (flags.includeUsage) response.write(replies.usageEvent);
-  response.end(replies.doneEvent);
+  const finish = (from: number) => {
+    for (const event of replies.streamEvents.slice(from)) response.write(event);
+    if (flags.includeUsage) response.write(replies.usageEvent);
+    response.end(replies.doneEvent);
+  };
+  if (flags.model !== HOLD_MODEL) {
+    finish(0);
+    return;
+  }
+  // The role event and the first content event: the client has its first token.
+  for (const event of replies.streamEvents.slice(0, 2)) response.write(event);
+  held.hold(response, () => finish(2));
 }
 
 /** An error in OpenAI's shape. */

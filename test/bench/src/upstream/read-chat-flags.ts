@@ -4,9 +4,11 @@ export interface ChatFlags {
   readonly includeUsage: boolean;
   /** Whether `max_tokens` is a number: Anthropic's Messages API refuses a request without it. */
   readonly hasMaxTokens: boolean;
+  /** The requested model, `''` when absent. */
+  readonly model: string;
 }
 
-/** Reads `stream`, `stream_options.include_usage` and `max_tokens`; `undefined` if not JSON. */
+/** Reads `stream`, `stream_options.include_usage`, `max_tokens` and `model`; `undefined` if not JSON. */
 export function readChatFlags(body: string): ChatFlags | undefined {
   let parsed: unknown;
   try {
@@ -20,6 +22,7 @@ export function readChatFlags(body: string): ChatFlags | undefined {
     stream: parsed.stream === true,
     includeUsage: isRecord(streamOptions) && streamOptions.include_usage === true,
     hasMaxTokens: typeof parsed.max_tokens === 'number',
+    model: typeof parsed.model === 'string' ? parsed.model : '',
   };
 }
 
