@@ -16,7 +16,11 @@ export async function connectAccountingStores(
   config: Pick<AccountingConfig, 'natsUrl' | 'natsNamespace' | 'redisUrl'>,
 ): Promise<ConnectedAccountingStores> {
   const bus = config.natsUrl ? await connectBus(config.natsUrl, config.natsNamespace) : undefined;
-  const budgets = config.redisUrl ? await connectBudgets(config.redisUrl) : undefined;
+  // Budget counters live in the gateways' Redis; the ledger here keeps them honest.
+  const { redisUrl } = config;
+  const budgets = redisUrl
+    ? (await import('./connect-budget-counters.js')).connectBudgetCounters(redisUrl)
+    : undefined;
   return {
     stores: { ...(bus && { bus }), ...(budgets && { budgets }) },
     close: async () => {
@@ -30,15 +34,4 @@ async function connectBus(url: string, namespace: string | undefined): Promise<B
   const { connectNatsBus, withNamespace } = await import('@switchyard/bus');
   const nats = await connectNatsBus({ url, name: 'switchyard-accounting' });
   return namespace ? withNamespace(nats, namespace) : nats;
-}
-
-/** Budget counters live in the gateways' Redis; the ledger here keeps them honest. */
-async function connectBudgets(url: string) {
-  const [{ Redis }, { createRedisBudgetLedger }] = await Promise.all([
-    import('ioredis'),
-    import('@switchyard/limits'),
-  ]);
-  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  redis.on('error', () => undefined);
-  return { redis, ledger: createRedisBudgetLedger({ redis, failMode: 'open' }) };
 }
