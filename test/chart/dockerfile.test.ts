@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { BUILD_TARGETS } from '../../scripts/build/build-targets.js';
 import {
   argumentDefault,
   copySources,
@@ -12,7 +12,8 @@ import { repoPath } from './support/repo-paths.js';
 
 // Docker cannot run on the development machines: these tests keep docker/Dockerfile true to the
 // repository by reading it.
-const dockerfile = parseDockerfile(readFileSync(repoPath('docker/Dockerfile'), 'utf8'));
+const dockerfileText = readFileSync(repoPath('docker/Dockerfile'), 'utf8');
+const dockerfile = parseDockerfile(dockerfileText);
 
 /** Each SERVICE build argument and the workspace package its image runs. */
 const SERVICES = {
@@ -73,59 +74,56 @@ describe('docker/Dockerfile', () => {
   });
 
   it.each(Object.entries(SERVICES))(
-    'runs %s with node on a file its package has',
+    'runs %s with plain node on a bundle `pnpm build` writes for its package',
     (service, packageDirectory) => {
       const command = lastInstruction(stage(`service-${service}`), 'CMD');
       if (command === undefined) throw new Error(`service-${service} has no CMD`);
       const [program, ...rest] = execForm(command);
       expect(program).toBe('node');
-      expect(rest.slice(0, 2)).toEqual(['--import', 'tsx']);
-      const entry = rest[2] ?? '';
-      expect(entry).toMatch(/\.ts$/);
-      expect(existsSync(repoPath(packageDirectory, entry)), `${packageDirectory}/${entry}`).toBe(
-        true,
-      );
+      expect(rest[0]).toBe('--enable-source-maps');
+      const output = /^dist\/([a-z-]+)\.js$/.exec(rest[1] ?? '')?.[1];
+      const target = BUILD_TARGETS.find((candidate) => candidate.directory === packageDirectory);
+      expect(output, rest[1]).toBeDefined();
+      expect(Object.keys(target?.entries ?? {})).toContain(output);
     },
   );
 
   it.each(Object.entries(SERVICES))(
-    'deploys the package of %s with pnpm deploy --prod',
+    'compiles %s with pnpm build in the build stage and keeps only its dist/',
     (service, packageDirectory) => {
       const build = stage('build').instructions.map((instruction) => instruction.arguments);
-      const script = build.find((argumentsText) => argumentsText.includes('deploy --prod'));
+      const script = build.find((argumentsText) => argumentsText.includes('pnpm build'));
       expect(script).toBeDefined();
-      const packageName = (
-        JSON.parse(readFileSync(repoPath(packageDirectory, 'package.json'), 'utf8')) as {
-          name: string;
-        }
-      ).name;
       const mapped =
         service === 'migrate'
-          ? `migrate) package="${packageName}"`
-          : `package="@switchyard/\${SERVICE}"`;
+          ? `migrate) target=db; directory=${packageDirectory}`
+          : `target="\${SERVICE}"; directory="services/\${SERVICE}"`;
       expect(script).toContain(mapped);
-      if (service !== 'migrate') expect(packageName).toBe(`@switchyard/${service}`);
+      expect(script).toContain('/dist" /out/dist');
+      expect(packageDirectory.endsWith(service === 'migrate' ? '/db' : `/${service}`)).toBe(true);
     },
   );
 
-  it("keeps the console's UI sources and checks esbuild's binary runs", () => {
-    expect(existsSync(repoPath('services/console/ui/main.tsx'))).toBe(true);
-    const ignored = readFileSync(repoPath('docker/Dockerfile.dockerignore'), 'utf8')
-      .split('\n')
-      .filter((line) => line !== '' && !line.startsWith('#'));
-    for (const pattern of ignored) {
-      expect(['ui', '**/ui', '*.tsx', '**/*.tsx', 'services']).not.toContain(pattern);
-    }
+  it('bundles the console UI at build time; the runtime has no tsx, TypeScript or esbuild', () => {
     const build = stage('build').instructions.map((instruction) => instruction.arguments);
-    const script = build.find((argumentsText) => argumentsText.includes('deploy --prod')) ?? '';
-    expect(script).toContain('test -f /out/ui/main.tsx');
-    expect(script).toContain(`require('esbuild').transformSync(`);
-    const packageJson = JSON.parse(
+    const script = build.find((argumentsText) => argumentsText.includes('pnpm build')) ?? '';
+    expect(script).toContain('test -s /out/dist/ui/app.js');
+    expect(BUILD_TARGETS.find((target) => target.directory === 'services/console')?.consoleUi).toBe(
+      true,
+    );
+    const copies = stage('runtime').instructions.filter(
+      (instruction) => instruction.keyword === 'COPY',
+    );
+    expect(copies.map((copy) => copy.arguments)).toEqual(['--from=build /out /app']);
+    const instructions = dockerfileText
+      .split('\n')
+      .filter((line) => !line.trimStart().startsWith('#'));
+    expect(instructions.join('\n')).not.toMatch(/\btsx\b/);
+    const consolePackage = JSON.parse(
       readFileSync(repoPath('services/console/package.json'), 'utf8'),
-    ) as { dependencies: Record<string, string>; files?: string[] };
-    // A production dependency, so `pnpm deploy --prod` installs it; no `files` list drops ui/.
-    expect(packageJson.dependencies.esbuild).toBeDefined();
-    expect(packageJson.files).toBeUndefined();
+    ) as { dependencies: Record<string, string> };
+    // Only the sources' development fallback bundles the UI at run time.
+    expect(consolePackage.dependencies.esbuild).toBeUndefined();
   });
 
   it("moves the console off the catalog's port", () => {
@@ -157,17 +155,12 @@ describe('docker/Dockerfile', () => {
     expect(environment).toContain('NODE_ENV=production');
   });
 
-  it('pins the pnpm of packageManager and the tsx of the lockfile', () => {
+  it('pins the pnpm of packageManager', () => {
     const rootPackage = JSON.parse(readFileSync(repoPath('package.json'), 'utf8')) as {
       packageManager: string;
     };
     expect(`pnpm@${argumentDefault(stage('base').instructions, 'PNPM_VERSION')}`).toBe(
       rootPackage.packageManager,
     );
-    const lockfile = parse(readFileSync(repoPath('pnpm-lock.yaml'), 'utf8')) as {
-      importers: Record<string, { dependencies?: Record<string, { version: string }> }>;
-    };
-    const lockedTsx = lockfile.importers['.']?.dependencies?.tsx?.version;
-    expect(argumentDefault(stage('tsx').instructions, 'TSX_VERSION')).toBe(lockedTsx);
   });
 });

@@ -21,11 +21,8 @@ export async function startTracing(
       env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
       env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined);
   if (!wanted) return OFF;
-  const { NodeSDK } = await import('@opentelemetry/sdk-node');
-  const sdk = new NodeSDK({
-    serviceName: env.OTEL_SERVICE_NAME ?? serviceName,
-    instrumentations: [],
-  });
-  sdk.start();
-  return { shutdown: () => sdk.shutdown() };
+  // A module of ours that imports the SDK statically: `import()` of the CommonJS package itself
+  // would lose its named exports in the compiled bundle.
+  const { startNodeSdk } = await import('./start-node-sdk.js');
+  return startNodeSdk(env.OTEL_SERVICE_NAME ?? serviceName);
 }
