@@ -3,7 +3,6 @@ import type { Database } from './database.js';
 import type { DatabaseOptions } from './database-options.js';
 import { openPglite } from './pglite/open-pglite.js';
 import { PgliteDialect } from './pglite/pglite-dialect.js';
-import { createPostgresPool } from './postgres/create-postgres-pool.js';
 import type { Tables } from './tables/tables.js';
 
 /**
@@ -14,7 +13,11 @@ import type { Tables } from './tables/tables.js';
 export function createDatabase(options: DatabaseOptions): Database<Tables> {
   if ('url' in options) {
     const db = new Kysely<Tables>({
-      dialect: new PostgresDialect({ pool: createPostgresPool(options) }),
+      // `pg` is loaded with the first query, so a process on PGlite never loads it.
+      dialect: new PostgresDialect({
+        pool: async () =>
+          (await import('./postgres/create-postgres-pool.js')).createPostgresPool(options),
+      }),
     });
     let closing: Promise<void> | undefined;
     return {

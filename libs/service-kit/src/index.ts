@@ -20,3 +20,4 @@ export { type Readiness, registerHealth } from './register-health.js';
 export { MAX_JSON_DEPTH } from './register-json-parser.js';
 export { registerMetrics } from './register-metrics.js';
 export { registerTracing } from './register-tracing.js';
+export type { ServiceApp } from './service-app.js';

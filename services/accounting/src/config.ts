@@ -48,6 +48,16 @@ export const DEFAULT_REQUEST_BODY_RETENTION_DAYS = 7;
 
 const integer = (min: number) => z.coerce.number().int().min(min);
 
+/** The usage variables and their defaults: the accounting service's and standalone's alike. */
+const usageEnvShape = {
+  SWITCHYARD_USAGE_RETENTION_DAYS: integer(0).default(90),
+  SWITCHYARD_REQUEST_BODY_RETENTION_DAYS: integer(0).default(DEFAULT_REQUEST_BODY_RETENTION_DAYS),
+  SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS: integer(1).default(168),
+  SWITCHYARD_USAGE_BATCH_SIZE: integer(1).max(2_000).default(500),
+  SWITCHYARD_USAGE_BATCH_WAIT_MS: integer(1_000).default(1_000),
+};
+const usageEnvSchema = z.object(usageEnvShape);
+
 const envSchema = z.object({
   DATABASE_URL: z.string().trim().min(1, { error: 'is required' }),
   SWITCHYARD_KEY_PEPPER: z.string().min(16, { error: 'must be at least 16 characters' }),
@@ -58,11 +68,7 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "1–32 letters, digits, '_' or '-'" })
     .optional(),
   REDIS_URL: z.string().trim().min(1).optional(),
-  SWITCHYARD_USAGE_RETENTION_DAYS: integer(0).default(90),
-  SWITCHYARD_REQUEST_BODY_RETENTION_DAYS: integer(0).default(DEFAULT_REQUEST_BODY_RETENTION_DAYS),
-  SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS: integer(1).default(168),
-  SWITCHYARD_USAGE_BATCH_SIZE: integer(1).max(2_000).default(500),
-  SWITCHYARD_USAGE_BATCH_WAIT_MS: integer(1_000).default(1_000),
+  ...usageEnvShape,
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   PORT: integer(0).max(65_535).default(8002),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -84,13 +90,7 @@ export function loadAccountingConfig(
     natsUrl: parsed.NATS_URL,
     natsNamespace: parsed.SWITCHYARD_NATS_NAMESPACE,
     redisUrl: parsed.REDIS_URL,
-    usage: Object.freeze({
-      retentionDays: parsed.SWITCHYARD_USAGE_RETENTION_DAYS,
-      requestBodyRetentionDays: parsed.SWITCHYARD_REQUEST_BODY_RETENTION_DAYS,
-      streamMaxAgeMs: parsed.SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS * 3_600_000,
-      batchSize: parsed.SWITCHYARD_USAGE_BATCH_SIZE,
-      batchWaitMs: parsed.SWITCHYARD_USAGE_BATCH_WAIT_MS,
-    }),
+    usage: toUsageConfig(parsed),
     host: parsed.HOST,
     port: parsed.PORT,
     logLevel: parsed.LOG_LEVEL,
@@ -98,5 +98,23 @@ export function loadAccountingConfig(
     headersTimeoutMs: parsed.SWITCHYARD_HEADERS_TIMEOUT_MS,
     bodyTimeoutMs: parsed.SWITCHYARD_BODY_TIMEOUT_MS,
     shutdownGraceMs: parsed.SWITCHYARD_SHUTDOWN_GRACE_MS,
+  });
+}
+
+/**
+ * The usage settings alone (`SWITCHYARD_USAGE_*`, `SWITCHYARD_REQUEST_BODY_RETENTION_DAYS`), for
+ * accounting embedded in standalone; throws a ConfigError naming every problem.
+ */
+export function loadUsageConfig(env: Readonly<Record<string, string | undefined>>): UsageConfig {
+  return toUsageConfig(parseEnvironment(usageEnvSchema, env));
+}
+
+function toUsageConfig(parsed: z.infer<typeof usageEnvSchema>): UsageConfig {
+  return Object.freeze({
+    retentionDays: parsed.SWITCHYARD_USAGE_RETENTION_DAYS,
+    requestBodyRetentionDays: parsed.SWITCHYARD_REQUEST_BODY_RETENTION_DAYS,
+    streamMaxAgeMs: parsed.SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS * 3_600_000,
+    batchSize: parsed.SWITCHYARD_USAGE_BATCH_SIZE,
+    batchWaitMs: parsed.SWITCHYARD_USAGE_BATCH_WAIT_MS,
   });
 }

@@ -12,10 +12,21 @@ export {
   type BudgetReconciler,
   startBudgetReconciler,
 } from './budgets/start-budget-reconciler.js';
-export type { UsageConfig } from './config.js';
-export { type AccountingConfig, loadAccountingConfig } from './config.js';
+export {
+  type AccountingConfig,
+  loadAccountingConfig,
+  loadUsageConfig,
+  type UsageConfig,
+} from './config.js';
 export { publishKeyChanges } from './keys/publish-key-changes.js';
 export { pruneUsageEvents } from './retention/prune-usage-events.js';
+export {
+  type AccountingService,
+  type AccountingStartConfig,
+  type AccountingStores,
+  type StartAccountingOptions,
+  startAccounting,
+} from './start-accounting.js';
 export {
   startUsageAccounting,
   type UsageAccounting,

@@ -41,6 +41,13 @@ const encryptionKey = z.string().refine((text) => parseEncryptionKey(text) !== u
   error: 'must be 32 bytes written as base64 or 64 hex digits',
 });
 
+/** How often the catalog syncs and how long a source may take: the service's and standalone's. */
+const syncEnvShape = {
+  SWITCHYARD_CATALOG_SYNC_INTERVAL_MS: integer(10_000).default(3_600_000),
+  SWITCHYARD_CATALOG_FETCH_TIMEOUT_MS: integer(100).default(15_000),
+};
+const syncEnvSchema = z.object(syncEnvShape);
+
 const envSchema = z.object({
   DATABASE_URL: required,
   REDIS_URL: required,
@@ -62,7 +69,7 @@ const envSchema = z.object({
         .filter((key) => key !== ''),
     )
     .pipe(z.array(encryptionKey)),
-  SWITCHYARD_CATALOG_SYNC_INTERVAL_MS: integer(10_000).default(3_600_000),
+  ...syncEnvShape,
   SWITCHYARD_CATALOG_OPENROUTER_URL: z
     .string()
     .trim()
@@ -70,7 +77,6 @@ const envSchema = z.object({
     .refine((text) => text === '' || text === 'off' || URL.canParse(text), {
       error: 'must be a URL or off',
     }),
-  SWITCHYARD_CATALOG_FETCH_TIMEOUT_MS: integer(100).default(15_000),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   PORT: integer(1).max(65_535).default(8003),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -105,5 +111,19 @@ export function loadCatalogConfig(
     headersTimeoutMs: parsed.SWITCHYARD_HEADERS_TIMEOUT_MS,
     bodyTimeoutMs: parsed.SWITCHYARD_BODY_TIMEOUT_MS,
     shutdownGraceMs: parsed.SWITCHYARD_SHUTDOWN_GRACE_MS,
+  });
+}
+
+/**
+ * The sync's timing alone (`SWITCHYARD_CATALOG_SYNC_INTERVAL_MS`, `…_FETCH_TIMEOUT_MS`), for the
+ * catalog embedded in standalone; throws a ConfigError naming every problem.
+ */
+export function loadCatalogSyncConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): Readonly<Pick<CatalogConfig, 'syncIntervalMs' | 'fetchTimeoutMs'>> {
+  const parsed = parseEnvironment(syncEnvSchema, env);
+  return Object.freeze({
+    syncIntervalMs: parsed.SWITCHYARD_CATALOG_SYNC_INTERVAL_MS,
+    fetchTimeoutMs: parsed.SWITCHYARD_CATALOG_FETCH_TIMEOUT_MS,
   });
 }

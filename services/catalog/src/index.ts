@@ -22,7 +22,15 @@ export {
   type CatalogAppOptions,
   type CatalogOverrides,
 } from './app.js';
-export { type CatalogConfig, loadCatalogConfig } from './config.js';
+export { type CatalogConfig, loadCatalogConfig, loadCatalogSyncConfig } from './config.js';
+export {
+  type CatalogService,
+  type CatalogStartConfig,
+  type CatalogStores,
+  type CatalogSyncMode,
+  type StartCatalogOptions,
+  startCatalog,
+} from './start-catalog.js';
 export { type CatalogSyncMetrics, createCatalogSyncMetrics } from './sync/catalog-sync-metrics.js';
 export {
   type PublishCatalogDeps,

@@ -1,12 +1,10 @@
 import { connectNatsBus, withNamespace } from '@switchyard/bus';
-import { ConfigError, createEncryptionKeyring, loadConfig } from '@switchyard/config';
+import { ConfigError, loadConfig } from '@switchyard/config';
 import { createDatabase, migrateToLatest } from '@switchyard/db';
 import { handleShutdown } from '@switchyard/service-kit';
 import { startTracing } from '@switchyard/telemetry';
-import { buildCatalogApp } from './app.js';
 import { loadCatalogConfig } from './config.js';
-import { runCatalogSync } from './sync/run-catalog-sync.js';
-import { startSyncScheduler } from './sync/start-sync-scheduler.js';
+import { startCatalog } from './start-catalog.js';
 
 /**
  * The catalog service as its own process: migrates its schema, serves the admin API, and syncs
@@ -25,40 +23,19 @@ async function main(): Promise<void> {
     waitOnFirstConnect: true,
   });
   const bus = config.natsNamespace ? withNamespace(nats, config.natsNamespace) : nats;
-  let enqueue: (trigger: string) => Promise<string> = () => Promise.reject(new Error('starting'));
-  const catalog = buildCatalogApp(
-    {
-      db: database.db,
-      bus,
-      masterKey: config.masterKey,
-      pepper: config.pepper,
-      keyring: createEncryptionKeyring(config.encryptionKey, config.previousEncryptionKeys),
-      logLevel: config.logLevel,
-      bodyLimitBytes: config.bodyLimitBytes,
-      headersTimeoutMs: config.headersTimeoutMs,
-      bodyTimeoutMs: config.bodyTimeoutMs,
-      config: shared,
-      openRouterCatalogUrl: config.openRouterCatalogUrl,
-      fetchTimeoutMs: config.fetchTimeoutMs,
-    },
-    { enqueueSync: (trigger) => enqueue(trigger) },
-  );
-  const scheduler = await startSyncScheduler({
-    redisUrl: config.redisUrl,
-    db: database.db,
-    intervalMs: config.syncIntervalMs,
-    run: (runId, trigger) =>
-      runCatalogSync(catalog.syncDeps, { ...(runId !== undefined && { runId }), trigger }),
-    logger: catalog.app.log,
+  const catalog = startCatalog({
+    config: { ...config, providers: shared.providers, models: shared.models },
+    stores: { db: database.db, bus },
+    // A new job scheduler runs at once, so a fresh install does not wait a whole interval.
+    sync: { redisUrl: config.redisUrl, intervalMs: config.syncIntervalMs },
   });
-  // A new job scheduler runs at once, so a fresh install does not wait a whole interval.
-  enqueue = (trigger) => scheduler.enqueue(trigger);
+  await catalog.started;
   handleShutdown({
     app: catalog.app,
     readiness: catalog.readiness,
     graceMs: config.shutdownGraceMs,
     onClosed: async () => {
-      await scheduler.close();
+      await catalog.stop();
       await bus.close();
       await database.close();
       await tracing.shutdown();

@@ -7,7 +7,7 @@ import type { ConsoleUpstream } from './proxy/console-upstream.js';
 import { createHttpUpstream } from './proxy/create-http-upstream.js';
 import { registerConsole } from './register-console.js';
 import type { SessionStore } from './session/session-store.js';
-import { loadUiBundle } from './ui-bundle/build-ui-bundle.js';
+import { loadUiBundle } from './ui-bundle/load-ui-bundle.js';
 
 /** What `buildConsoleApp` needs: the `ConsoleConfig` fields it reads. */
 export interface ConsoleAppOptions {

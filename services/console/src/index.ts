@@ -15,3 +15,4 @@ export { createHttpUpstream, type HttpUpstreamOptions } from './proxy/create-htt
 export { createInjectUpstream } from './proxy/create-inject-upstream.js';
 export { type ConsoleOptions, registerConsole } from './register-console.js';
 export { createSessionStore, type SessionStore } from './session/session-store.js';
+export { type StartConsoleOptions, startConsole } from './start-console.js';

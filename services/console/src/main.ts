@@ -1,14 +1,14 @@
 import { ConfigError } from '@switchyard/config';
 import { handleShutdown } from '@switchyard/service-kit';
 import { createLogger } from '@switchyard/telemetry';
-import { buildConsoleApp } from './app.js';
 import { loadConsoleConfig } from './config.js';
+import { startConsole } from './start-console.js';
 
 /** The console as its own process: the web UI over the admin API at the configured URLs. */
 async function main(): Promise<void> {
   const config = loadConsoleConfig(process.env);
   const logger = createLogger({ level: config.logLevel, name: 'console' });
-  const { app, readiness } = buildConsoleApp(config, { logger });
+  const { app, readiness } = startConsole({ config, logger });
   handleShutdown({ app, readiness, graceMs: config.shutdownGraceMs });
   await app.listen({ host: config.host, port: config.port });
 }

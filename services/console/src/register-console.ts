@@ -4,7 +4,7 @@ import { registerAdminProxy } from './proxy/register-admin-proxy.js';
 import { registerSessionRoutes } from './session/register-session-routes.js';
 import { createSessionGuard } from './session/session-guard.js';
 import { createSessionStore, type SessionStore } from './session/session-store.js';
-import { loadUiBundle } from './ui-bundle/build-ui-bundle.js';
+import { loadUiBundle } from './ui-bundle/load-ui-bundle.js';
 import { registerUiRoutes } from './ui-bundle/register-ui-routes.js';
 import type { UiBundle } from './ui-bundle/ui-bundle.js';
 

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { createMemoryBus } from '@switchyard/bus';
-import { ConfigError, loadConfig } from '@switchyard/config';
-import { createInjectUpstream, registerConsole } from '@switchyard/console';
+import { ConfigError } from '@switchyard/config';
 import { createDatabase } from '@switchyard/db';
-import { buildGatewayApp, loadAccessConfig } from '@switchyard/gateway';
+import { startGateway } from '@switchyard/gateway';
 import { createMemoryBudgetLedger } from '@switchyard/limits';
 import { handleShutdown } from '@switchyard/service-kit';
 import { createLogger, startTracing } from '@switchyard/telemetry';
+import { loadStandaloneConfig } from './config.js';
 import { formatBanner } from './format-banner.js';
 import { resolveMasterKey } from './master-key.js';
 import { prepareEmbeddedDatabase, startEmbeddedServices } from './start-embedded-services.js';
@@ -19,15 +19,11 @@ import { resolveStoredSecret } from './stored-secret.js';
  */
 async function main(): Promise<void> {
   const tracing = await startTracing('switchyard', process.env);
-  const config = loadConfig({ env: process.env });
-  const access = loadAccessConfig(process.env);
+  const standalone = loadStandaloneConfig(process.env);
+  const { shared: config, access } = standalone;
   const masterKey = resolveMasterKey(config.masterKey, config.dataDir);
   const pepper = resolveStoredSecret('key-pepper', access.keyPepper, config.dataDir);
-  const encryptionKey = resolveStoredSecret(
-    'encryption-key',
-    process.env.SWITCHYARD_ENCRYPTION_KEY,
-    config.dataDir,
-  );
+  const encryptionKey = resolveStoredSecret('encryption-key', access.encryptionKey, config.dataDir);
   const logger = createLogger({ level: config.logLevel, name: 'switchyard' });
   const graceMs = config.server.shutdownGraceMs;
   // PGlite runs in its own thread; a shutdown during its start stops it where it stands rather
@@ -48,30 +44,28 @@ async function main(): Promise<void> {
   // Migrated in the background: the master key works at once, team keys once this settles (or
   // fails at once on a shutdown, so nothing waits for a start that will not be used).
   const migrated = Promise.race([prepareEmbeddedDatabase(database.db, budgets), shuttingDown]);
-  const { app, readiness, metrics, endInFlight } = buildGatewayApp(
-    {
+  const gateway = startGateway({
+    config: {
       ...config,
       masterKey: masterKey.key,
       access: { ...access, keyPepper: pepper, encryptionKey },
     },
-    { logger, stores: { db: migrated, bus, budgets } },
-  );
+    stores: { db: migrated, bus, budgets },
+    logger,
+  });
+  const { app, readiness, endInFlight } = gateway;
   const embedded = startEmbeddedServices({
-    app,
+    gateway,
     db: database.db,
     database: migrated,
     bus,
     budgets,
-    config,
+    config: standalone,
     masterKey: masterKey.key,
     pepper,
     encryptionKey,
-    catalogSync: process.env.SWITCHYARD_CATALOG_SYNC !== 'off',
     logger,
-    registry: metrics.registry,
   });
-  // The web console at /console, calling the same public APIs on this server.
-  registerConsole(app, { upstream: createInjectUpstream(app) });
   handleShutdown({
     app,
     readiness,

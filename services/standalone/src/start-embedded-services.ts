@@ -1,33 +1,18 @@
 import {
   BUDGET_RECONCILE_INTERVAL_MS,
-  publishKeyChanges,
   reconcileBudgetCounters,
-  registerAccountingRoutes,
-  startBudgetReconciler,
-  startUsageAccounting,
+  startAccounting,
 } from '@switchyard/accounting';
 import { type Bus, USAGE_STREAM, USAGE_SUBJECTS } from '@switchyard/bus';
-import {
-  createAdminAuthenticator,
-  createEncryptionKeyring,
-  publishCatalog,
-  registerCatalogAdminRoutes,
-  startInProcessSync,
-} from '@switchyard/catalog';
+import { startCatalog } from '@switchyard/catalog';
 import type { SwitchyardConfig } from '@switchyard/config';
+import { startConsole } from '@switchyard/console';
 import { migrateToLatest, type Tables } from '@switchyard/db';
 import type { BudgetLedger } from '@switchyard/limits';
-import { apiErrors } from '@switchyard/service-kit';
-import type { FastifyInstance } from 'fastify';
+import { apiErrors, type ServiceApp } from '@switchyard/service-kit';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Registry } from 'prom-client';
-
-/** How long the in-process usage stream keeps messages (as accounting's default). */
-const USAGE_STREAM_MAX_AGE_MS = 7 * 86_400_000;
-
-/** How often standalone re-syncs the catalog (the distributed catalog service: hourly too). */
-const CATALOG_SYNC_INTERVAL_MS = 3_600_000;
+import type { StandaloneConfig } from './config.js';
 
 /** What standalone runs in-process beside the gateway, and how to stop it. */
 export interface EmbeddedServices {
@@ -49,127 +34,85 @@ export async function prepareEmbeddedDatabase(
 }
 
 /**
- * Accounting and catalog inside the standalone process, on PGlite and the in-process bus: their
- * admin APIs on the gateway's server (503 until the database is migrated, which runs in the
- * background so the gateway serves the master key at once), the usage consumer writing the
- * ledger, the budget reconciler and the catalog sync on timers.
+ * Accounting, catalog and the console on the gateway's server (`gateway`), on PGlite and the
+ * in-process bus, started by the same functions as their own processes: their admin APIs answer
+ * 503 until the database is migrated, which runs in the background so the gateway serves the
+ * master key at once.
  */
 export function startEmbeddedServices(options: {
-  app: FastifyInstance;
+  gateway: ServiceApp;
   db: Kysely<Tables>;
   /** `db` once migrated ({@link prepareEmbeddedDatabase}). */
   database: Promise<Kysely<Tables>>;
   bus: Bus;
   /** The gateway's budget counters, reconciled from the ledger every minute and on changes. */
   budgets: BudgetLedger;
-  config: SwitchyardConfig;
+  config: StandaloneConfig;
   masterKey: string;
   pepper: string;
   encryptionKey: string;
-  /** Sync the catalog at start and hourly (`SWITCHYARD_CATALOG_SYNC`, default on). */
-  catalogSync: boolean;
   logger: Logger;
-  registry: Registry;
 }): EmbeddedServices {
-  const { app, db, bus, logger, database } = options;
+  const { gateway, db, bus, logger, database, config, masterKey, pepper } = options;
   // The stream exists from the first request on, so usage published while the embedded database
   // is still starting waits in the stream (the consumer creates it with these settings too).
   void bus.ensureStream({
     name: USAGE_STREAM,
     subjects: [USAGE_SUBJECTS],
-    maxAgeMs: USAGE_STREAM_MAX_AGE_MS,
+    maxAgeMs: config.usage.streamMaxAgeMs,
   });
   database.catch((error: unknown) =>
     logger.error({ err: error }, 'embedded database failed to start'),
   );
-  app.addHook('onRequest', async (request) => {
+  gateway.app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/admin/')) return;
     // With the sync off the configuration is written to the catalog tables at start (in
     // milliseconds): admin routes wait for it, so no admin change publishes a catalog without it.
-    await (options.catalogSync ? database : startRun).catch((error: unknown) => {
+    await (config.catalogSync ? database : catalog.startRun).catch((error: unknown) => {
       throw apiErrors.unavailable('The embedded database failed to start; see the logs.', error);
     });
   });
-  const publishChange = publishKeyChanges({ db, bus, logger });
-  registerAccountingRoutes(app, {
-    db,
-    pepper: options.pepper,
-    masterKey: options.masterKey,
-    // A budget set below what the ledger already holds refuses at once, not a minute later.
-    onChange: async (change) => {
-      await publishChange(change);
-      await started.then(
-        (running) => running.budgets.reconcile(change),
-        () => undefined,
-      );
-    },
-  });
-  const syncDeps = {
-    db,
-    bus,
-    config: options.config,
-    fetch: globalThis.fetch,
-    openRouterCatalogUrl: openRouterCatalogUrl(options.config),
-    keyring: createEncryptionKeyring(options.encryptionKey),
-    logger,
-  };
-  const started = database.then(async () => {
-    const usage = await startUsageAccounting({
-      bus,
+  const accounting = startAccounting({
+    config: { pepper, masterKey, usage: config.usage, redisUrl: undefined },
+    stores: {
       db,
-      logger,
-      registry: options.registry,
-      usage: {
-        retentionDays: 90,
-        streamMaxAgeMs: USAGE_STREAM_MAX_AGE_MS,
-        batchSize: 500,
-        batchWaitMs: 1_000,
-      },
-    });
+      migrated: database,
+      bus,
+      // The first reconciliation ran in prepareEmbeddedDatabase; this one keeps them current.
+      budgets: { ledger: options.budgets, startDelayMs: BUDGET_RECONCILE_INTERVAL_MS },
+    },
+    app: gateway,
+    logger,
+  });
+  const catalog = startCatalog({
+    config: {
+      masterKey,
+      pepper,
+      encryptionKey: options.encryptionKey,
+      previousEncryptionKeys: config.access.previousEncryptionKeys,
+      openRouterCatalogUrl: openRouterCatalogUrl(config.shared),
+      fetchTimeoutMs: config.catalog.fetchTimeoutMs,
+      providers: config.shared.providers,
+      models: config.shared.models,
+    },
+    stores: { db, migrated: database, bus },
     // Off: the catalog is the configuration alone (written to the tables at start, so the
     // snapshots admin changes publish keep it), and a full sync runs only when asked for.
-    const sync = startInProcessSync(
-      syncDeps,
-      options.catalogSync
-        ? { intervalMs: CATALOG_SYNC_INTERVAL_MS, atStart: 'sync' }
-        : { atStart: 'config-only' },
-    );
-    // The first reconciliation ran in prepareEmbeddedDatabase; this one keeps them current.
-    const budgets = startBudgetReconciler({
-      db,
-      ledger: options.budgets,
-      logger,
-      startDelayMs: BUDGET_RECONCILE_INTERVAL_MS,
-    });
-    return { usage, sync, budgets };
+    sync: config.catalogSync
+      ? { intervalMs: config.catalog.syncIntervalMs, atStart: 'sync' }
+      : { atStart: 'config-only' },
+    app: gateway,
+    logger,
   });
-  /** The start run of the catalog sync, done. */
-  const startRun = started.then((running) => running.sync.idle());
   // A failed start is logged above; the admin routes answer 503 for it.
-  started.catch(() => undefined);
-  startRun.catch(() => undefined);
-  registerCatalogAdminRoutes(app, {
-    db,
-    authenticate: createAdminAuthenticator({
-      db,
-      pepper: options.pepper,
-      masterKey: options.masterKey,
-    }),
-    keyring: syncDeps.keyring,
-    configProviders: options.config.providers.map((provider) => provider.name),
-    // Published after the start run, whose tables hold the configuration's models.
-    publish: async () => {
-      await startRun;
-      return publishCatalog({ db, bus });
-    },
-    enqueueSync: async (trigger) => (await started).sync.enqueue(trigger),
-  });
+  accounting.started.catch(() => undefined);
+  catalog.started.catch(() => undefined);
+  // The web console at /console, calling the same public APIs on this server.
+  startConsole({ app: gateway });
   return {
     async stop() {
-      const running = await started.catch(() => undefined);
-      await running?.sync.close();
-      await running?.budgets.stop();
-      await running?.usage.stop();
+      await catalog.stop();
+      await accounting.stop();
     },
   };
 }

@@ -14,15 +14,16 @@ export interface RunningService {
 }
 
 /**
- * Starts `services/<name>/src/main.ts` as a real process on a free loopback port and waits for
- * fastify's "Server listening" log line.
+ * Starts `services/<name>/src/main.ts` (or, `compiled`, the `dist/main.js` of `pnpm build`) as a
+ * real process on a free loopback port and waits for fastify's "Server listening" log line.
  */
 export async function startService(
   name: 'gateway' | 'accounting' | 'catalog' | 'console',
   env: Record<string, string>,
   timeoutMs = 30_000,
+  options: { compiled?: boolean } = {},
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `services/${name}/src/main.ts`], {
+  const child = spawn(process.execPath, entryArguments(`services/${name}`, options), {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -65,4 +66,14 @@ export async function startService(
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** How node runs a package's entry: its TypeScript through tsx, or its compiled bundle. */
+export function entryArguments(
+  packageDirectory: string,
+  options: { compiled?: boolean },
+): string[] {
+  return options.compiled
+    ? ['--enable-source-maps', `${packageDirectory}/dist/main.js`]
+    : ['--import', 'tsx', `${packageDirectory}/src/main.ts`];
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { entryArguments } from './start-service.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BASE_URL_LINE = /Base URL:\s+(\S+)/;
@@ -36,6 +37,8 @@ export async function startStandalone(options: {
   dataDir?: string;
   /** Wait until the embedded database is ready (`/readyz`); default true. */
   waitForDatabase?: boolean;
+  /** Run the compiled bundle of `pnpm build` instead of the TypeScript sources. */
+  compiled?: boolean;
 }): Promise<Standalone> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchyard-e2e-'));
   const env: Record<string, string> = {
@@ -54,7 +57,7 @@ export async function startStandalone(options: {
     writeFileSync(file, options.yaml);
     env.SWITCHYARD_CONFIG = file;
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'services/standalone/src/main.ts'], {
+  const child = spawn(process.execPath, entryArguments('services/standalone', options), {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,12 +25,15 @@ type Pending = { resolve: (results: PgliteResult[]) => void; reject: (error: Err
  * thread keeps the process alive only while a statement is in flight.
  */
 export function startPgliteWorker(dataDir: string | undefined): PgliteSession {
-  const worker = new Worker(bootstrap(new URL('./pglite-worker.ts', import.meta.url)), {
-    eval: true,
-    workerData: dataDir,
-    // Nothing of this process's flags: the thread runs PGlite and nothing else.
-    execArgv: [],
-  });
+  // Nothing of this process's flags: the thread runs PGlite and nothing else.
+  const options = { workerData: dataDir, execArgv: [] };
+  // Compiled (`pnpm build`), the worker is its own bundle beside this code's.
+  const worker = import.meta.url.endsWith('.ts')
+    ? new Worker(bootstrap(new URL('./pglite-worker.ts', import.meta.url)), {
+        ...options,
+        eval: true,
+      })
+    : new Worker(new URL('./pglite-worker.js', import.meta.url), options);
   worker.unref();
   const pending = new Map<number, Pending>();
   let nextId = 0;
@@ -86,7 +89,7 @@ export function startPgliteWorker(dataDir: string | undefined): PgliteSession {
 }
 
 /**
- * The worker runs the TypeScript source through tsx, as the process does; a worker thread does
+ * From the sources, the worker runs the TypeScript through tsx, as the process does; a worker thread does
  * not inherit the process's module hooks on Node 20, so it registers them before importing it.
  */
 function bootstrap(entry: URL): string {

@@ -1,5 +1,5 @@
 import type { EmbeddingsRequest } from '@switchyard/contracts';
-import { countTokens } from 'gpt-tokenizer';
+import { countTokens } from '../usage/count-tokens.js';
 
 /**
  * Tokens of an embeddings input, for when the provider reports no usage: texts counted with

@@ -1,7 +1,7 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
 import { type ApiError, apiErrors } from '@switchyard/service-kit';
-import { countTokens } from 'gpt-tokenizer';
 import type { Model } from '../catalog/model-catalog.js';
+import { countTokens } from '../usage/count-tokens.js';
 import { estimateTokens } from '../usage/estimate-tokens.js';
 
 /** Tokens counted for an image part (OpenAI bills a high-detail 512px tile set at about this). */

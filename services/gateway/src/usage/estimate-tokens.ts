@@ -1,4 +1,4 @@
-import { countTokens } from 'gpt-tokenizer';
+import { countTokens } from './count-tokens.js';
 
 /** Characters counted exactly; past them the count is extrapolated (the tokenizer is synchronous). */
 const EXACT_CHARS = 32 * 1024;
