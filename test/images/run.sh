@@ -39,8 +39,9 @@ cleanup() {
   # bases of older inputs.
   keep="$(mktemp)"
   for image in "${RUNTIME_IMAGE:-}" "${BUILD_IMAGE:-}"; do
-    [ -n "${image}" ] && buildah inspect --type image --format 'sha256:{{.FromImageID}}' \
-      "${image}" 2>/dev/null >>"${keep}"
+    [ -n "${image}" ] && printf 'sha256:%s\n' \
+      "$(buildah inspect --type image --format '{{.FromImageID}}' "${image}" 2>/dev/null)" \
+      >>"${keep}"
   done
   buildah images --all --no-trunc --format '{{.ID}}' 2>/dev/null | sort -u \
     | grep -v -x -F -f "${keep}" | xargs -r buildah rmi --force >/dev/null 2>&1 || true
@@ -56,23 +57,34 @@ start=$(date +%s)
 eval "$(docker/base/build-base.sh)"
 echo "base: ${RUNTIME_IMAGE} ${BUILD_IMAGE} ($(seconds_since "${start}") s)" | tee -a "${report}"
 
-# --layers: the build stage (every process compiled) is the same for every SERVICE, so only the
-# first build runs it. --format docker keeps HEALTHCHECK (the OCI format drops it).
+# The build stage (every process compiled) once, as an image; each service image then takes
+# its dist/ from it (BUILD_OUTPUT), so no other build reads the context or compiles again. No
+# --layers: vfs stores every layer as a full copy, and this script deletes them afterwards.
+# --format docker keeps HEALTHCHECK (the OCI format drops it).
+bud() { # log-name build-args...
+  local name="$1"
+  shift
+  if ! buildah bud --format docker --isolation chroot --network host --quiet \
+    -f docker/Dockerfile --ignorefile docker/Dockerfile.dockerignore \
+    --build-arg "BUILD_IMAGE=${BUILD_IMAGE}" --build-arg "RUNTIME_IMAGE=${RUNTIME_IMAGE}" \
+    "$@" . >"${logs}/${name}.log" 2>&1; then
+    tail -n 60 "${logs}/${name}.log"
+    echo "building ${name} failed" >&2
+    exit 1
+  fi
+}
+log "building the build stage (pnpm build)"
+start=$(date +%s)
+bud build --target build -t "localhost/switchyard-test/build:${tag}"
+echo "build-stage.build_s $(seconds_since "${start}") s" | tee -a "${report}"
 for service in "${services[@]}"; do
   log "building ${service}"
   start=$(date +%s)
-  if ! buildah bud --layers --format docker --isolation chroot --network host --quiet \
-    -f docker/Dockerfile --ignorefile docker/Dockerfile.dockerignore \
-    --build-arg "BUILD_IMAGE=${BUILD_IMAGE}" --build-arg "RUNTIME_IMAGE=${RUNTIME_IMAGE}" \
-    --build-arg "SERVICE=${service}" \
-    -t "localhost/switchyard-test/${service}:${tag}" . >"${logs}/${service}.log" 2>&1; then
-    tail -n 60 "${logs}/${service}.log"
-    echo "building the ${service} image failed" >&2
-    exit 1
-  fi
+  bud "${service}" --build-arg "BUILD_OUTPUT=localhost/switchyard-test/build:${tag}" \
+    --build-arg "SERVICE=${service}" -t "localhost/switchyard-test/${service}:${tag}"
   echo "${service}.build_s $(seconds_since "${start}") s" | tee -a "${report}"
 done
-buildah images --format '{{.Name}} {{.Size}}' | grep "switchyard-test/" \
+buildah images --format '{{.Name}} {{.Size}}' | grep "switchyard-test/" | grep -v /build \
   | sed -E 's#^localhost/switchyard-test/([a-z]+) #\1.size #' | tee -a "${report}"
 
 log "booting the images"
