@@ -26,21 +26,18 @@ export function registerMetrics(app: FastifyInstance, metrics: ServiceMetrics): 
     recorded.add(request);
     const route = request.routeOptions.url ?? 'unmatched';
     if (UNOBSERVED_ROUTES.has(route)) return;
-    const labels = {
-      route,
-      method: request.method,
-      status: String(status),
-      model: request.metricLabels.model,
-      provider: request.metricLabels.provider,
-    };
-    metrics.http.requests.inc(labels);
-    metrics.http.duration.observe(labels, reply.elapsedTime / 1000);
+    const { model, provider } = request.metricLabels;
+    const statusLabel = String(status);
+    metrics.http.requests.labels(route, request.method, statusLabel, model, provider).inc();
+    metrics.http.duration
+      .labels(route, request.method, statusLabel, model, provider)
+      .observe(reply.elapsedTime / 1000);
     request.log.info(
       {
         status,
         route,
-        model: labels.model || undefined,
-        provider: labels.provider || undefined,
+        model: model || undefined,
+        provider: provider || undefined,
         ms: Math.round(reply.elapsedTime * 100) / 100,
         // The caller's own id, so its logs join up with ours.
         clientRequestId: clientRequestIdOf(request.headers),
