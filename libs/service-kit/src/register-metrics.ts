@@ -46,13 +46,17 @@ export function registerMetrics(app: FastifyInstance, metrics: ServiceMetrics): 
     );
   };
   app.decorateRequest('metricLabels', null as unknown as { model: string; provider: string });
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     request.metricLabels = { model: '', provider: '' };
     reply.raw.once('close', () => {
       record(request, reply, reply.raw.writableFinished ? reply.statusCode : CLIENT_CLOSED);
     });
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => record(request, reply, reply.statusCode));
+  app.addHook('onResponse', (request, reply, done) => {
+    record(request, reply, reply.statusCode);
+    done();
+  });
   app.get('/metrics', async (_request, reply) => {
     const body = await metrics.registry.metrics();
     return reply.type(metrics.registry.contentType).send(body);
