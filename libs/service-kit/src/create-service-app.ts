@@ -1,4 +1,4 @@
-import { loggerOptions, type ServiceMetrics } from '@switchyard/telemetry';
+import { createLogger, type ServiceMetrics } from '@switchyard/telemetry';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { createClientErrorHandler } from './answer-client-error.js';
@@ -35,7 +35,10 @@ export interface ServiceAppOptions {
   errorFormats?: readonly ErrorFormat[];
   metrics: ServiceMetrics;
   readiness: Readiness;
-  /** A ready-made logger (tests pass one writing to memory); else one is built from `logLevel`. */
+  /**
+   * A ready-made logger (tests pass one writing to memory); else one writing batched lines to
+   * stdout is built from `logLevel`.
+   */
   logger?: Logger;
 }
 
@@ -47,9 +50,7 @@ export interface ServiceAppOptions {
  * `/livez`, `/readyz` and `/metrics`. It does not listen.
  */
 export function createServiceApp(options: ServiceAppOptions): FastifyInstance {
-  const logging = options.logger
-    ? { loggerInstance: options.logger }
-    : { logger: loggerOptions({ level: options.logLevel, name: options.name }) };
+  const logger = options.logger ?? createLogger({ level: options.logLevel, name: options.name });
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   // node refuses a headers timeout longer than the request timeout.
   const headersTimeoutMs = Math.min(
@@ -59,7 +60,7 @@ export function createServiceApp(options: ServiceAppOptions): FastifyInstance {
   const errorHandling = { bodyLimitBytes: options.bodyLimitBytes, formats: options.errorFormats };
   const sendError = createErrorSender(errorHandling);
   const app: FastifyInstance = Fastify({
-    ...logging,
+    loggerInstance: logger,
     bodyLimit: options.bodyLimitBytes,
     genReqId: newRequestId,
     // One line per request, written by the metrics hook, instead of fastify's two.
