@@ -1,5 +1,4 @@
-import type { Metric, Registry } from 'prom-client';
-import { LabelCells } from './label-cells.js';
+import { CachedMetric, type CachedMetricOptions } from './cached-metric.js';
 
 /** One label set's running total. */
 interface CounterCell {
@@ -16,24 +15,11 @@ export interface CounterChild {
  * costs a few Map lookups instead of prom-client's spread, hash and validation of a label
  * object. Exposed exactly as prom-client's `Counter` (same name, help, labels, values, order).
  */
-export class CachedCounter<T extends string> {
+export class CachedCounter<T extends string> extends CachedMetric<T, CounterChild & CounterCell> {
   readonly type = 'counter';
-  readonly aggregator = 'sum';
-  readonly name: string;
-  readonly help: string;
-  readonly labelNames: readonly T[];
-  readonly #cells: LabelCells<CounterChild & CounterCell>;
 
-  constructor(options: {
-    name: string;
-    help: string;
-    labelNames: readonly T[];
-    registers: readonly Registry[];
-  }) {
-    this.name = options.name;
-    this.help = options.help;
-    this.labelNames = options.labelNames;
-    this.#cells = new LabelCells(options.labelNames, () => {
+  constructor(options: CachedMetricOptions<T>) {
+    super(options, () => {
       const cell = {
         value: 0,
         inc(value = 1) {
@@ -44,13 +30,11 @@ export class CachedCounter<T extends string> {
       };
       return cell;
     });
-    // prom-client's registry reads any object with name, help, type and get(); one cast here.
-    for (const registry of options.registers) registry.registerMetric(this as unknown as Metric);
   }
 
   /** The child of one label set: positional values in `labelNames` order, or one object. */
   labels(...args: string[] | [Readonly<Record<T, string>>]): CounterChild {
-    return this.#cells.cellOf(this.#cells.valuesOf(args));
+    return this.cellOf(args);
   }
 
   async get() {
@@ -58,12 +42,8 @@ export class CachedCounter<T extends string> {
       help: this.help,
       name: this.name,
       type: this.type,
-      values: this.#cells.entries().map(({ labels, cell }) => ({ value: cell.value, labels })),
+      values: this.cells.entries().map(({ labels, cell }) => ({ value: cell.value, labels })),
       aggregator: this.aggregator,
     };
-  }
-
-  reset(): void {
-    this.#cells.clear();
   }
 }

@@ -1,5 +1,4 @@
-import type { Metric, Registry } from 'prom-client';
-import { LabelCells } from './label-cells.js';
+import { CachedMetric, type CachedMetricOptions } from './cached-metric.js';
 
 /** What `labels(...)` returns: the histogram of one label set, kept and reused. */
 export interface HistogramChild {
@@ -19,28 +18,13 @@ interface HistogramCell extends HistogramChild {
  * hash and validation of a label object and a string-keyed bucket. Exposed exactly as
  * prom-client's `Histogram` (same series, label order, values and series order).
  */
-export class CachedHistogram<T extends string> {
+export class CachedHistogram<T extends string> extends CachedMetric<T, HistogramCell> {
   readonly type = 'histogram';
-  readonly aggregator = 'sum';
-  readonly name: string;
-  readonly help: string;
-  readonly labelNames: readonly T[];
   readonly upperBounds: readonly number[];
-  readonly #cells: LabelCells<HistogramCell>;
 
-  constructor(options: {
-    name: string;
-    help: string;
-    labelNames: readonly T[];
-    buckets: readonly number[];
-    registers: readonly Registry[];
-  }) {
-    this.name = options.name;
-    this.help = options.help;
-    this.labelNames = options.labelNames;
+  constructor(options: CachedMetricOptions<T> & { buckets: readonly number[] }) {
     const bounds = [...options.buckets];
-    this.upperBounds = bounds;
-    this.#cells = new LabelCells(options.labelNames, () => {
+    super(options, () => {
       const cell: HistogramCell = {
         counts: new Float64Array(bounds.length),
         sum: 0,
@@ -60,13 +44,12 @@ export class CachedHistogram<T extends string> {
       };
       return cell;
     });
-    // prom-client's registry reads any object with name, help, type and get(); one cast here.
-    for (const registry of options.registers) registry.registerMetric(this as unknown as Metric);
+    this.upperBounds = bounds;
   }
 
   /** The child of one label set: positional values in `labelNames` order, or one object. */
   labels(...args: string[] | [Readonly<Record<T, string>>]): HistogramChild {
-    return this.#cells.cellOf(this.#cells.valuesOf(args));
+    return this.cellOf(args);
   }
 
   /** The series as prom-client's registry formats them: bucket labels apart from shared ones. */
@@ -79,7 +62,7 @@ export class CachedHistogram<T extends string> {
       exemplar: null | undefined;
     }[] = [];
     const bucket = `${this.name}_bucket`;
-    for (const { labels, cell } of this.#cells.entries()) {
+    for (const { labels, cell } of this.cells.entries()) {
       let cumulative = 0;
       this.upperBounds.forEach((le, index) => {
         cumulative += cell.counts[index] as number;
@@ -134,9 +117,5 @@ export class CachedHistogram<T extends string> {
         labels: { ...labels, ...sharedLabels },
       })),
     };
-  }
-
-  reset(): void {
-    this.#cells.clear();
   }
 }
