@@ -3,6 +3,8 @@ import type { Readiness } from './register-health.js';
 
 /** How long responses told the grace is over get to send their last event before the cut. */
 const FINAL_EVENT_MS = 500;
+/** Longest wait for the log lines still buffered to be written before exiting anyway. */
+const LOG_FLUSH_TIMEOUT_MS = 2_000;
 
 export interface ShutdownOptions {
   app: FastifyInstance;
@@ -24,7 +26,8 @@ export interface ShutdownOptions {
 /**
  * On SIGTERM/SIGINT: report not-ready, stop accepting connections, let in-flight requests and
  * streams finish, and after `graceMs` end the streams left (`onGraceOver`) and cut the
- * connections still open. A second signal exits at once.
+ * connections still open; exit once the buffered log lines are written. A second signal exits
+ * at once.
  */
 export function handleShutdown(options: ShutdownOptions): void {
   const { app, readiness, graceMs } = options;
@@ -39,10 +42,10 @@ export function handleShutdown(options: ShutdownOptions): void {
     options.onSignal?.();
     app.log.info({ signal, graceMs }, 'draining: finishing in-flight requests');
     void drain(options).then(
-      () => process.exit(0),
+      () => exitAfterLogs(app, 0),
       (error: unknown) => {
         app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
+        exitAfterLogs(app, 1);
       },
     );
   };
@@ -67,4 +70,28 @@ async function drain(options: ShutdownOptions): Promise<void> {
   clearTimeout(cut);
   await options.onClosed?.();
   app.log.info('shut down cleanly');
+}
+
+/**
+ * Exits once the logger has written what it buffered: an exit hook could only write the lines
+ * not yet handed to the file system, and would lose a batch whose write is still in flight.
+ */
+function exitAfterLogs(app: FastifyInstance, code: number): void {
+  const exit = () => {
+    clearTimeout(timer);
+    process.exit(code);
+  };
+  const timer = setTimeout(exit, LOG_FLUSH_TIMEOUT_MS);
+  timer.unref();
+  // pino's flush; not part of fastify's logger type.
+  const flush: unknown = Reflect.get(app.log, 'flush');
+  if (typeof flush !== 'function') {
+    exit();
+    return;
+  }
+  try {
+    Reflect.apply(flush, app.log, [exit]);
+  } catch {
+    exit();
+  }
 }

@@ -26,21 +26,18 @@ export function registerMetrics(app: FastifyInstance, metrics: ServiceMetrics): 
     recorded.add(request);
     const route = request.routeOptions.url ?? 'unmatched';
     if (UNOBSERVED_ROUTES.has(route)) return;
-    const labels = {
-      route,
-      method: request.method,
-      status: String(status),
-      model: request.metricLabels.model,
-      provider: request.metricLabels.provider,
-    };
-    metrics.http.requests.inc(labels);
-    metrics.http.duration.observe(labels, reply.elapsedTime / 1000);
+    const { model, provider } = request.metricLabels;
+    const statusLabel = String(status);
+    metrics.http.requests.labels(route, request.method, statusLabel, model, provider).inc();
+    metrics.http.duration
+      .labels(route, request.method, statusLabel, model, provider)
+      .observe(reply.elapsedTime / 1000);
     request.log.info(
       {
         status,
         route,
-        model: labels.model || undefined,
-        provider: labels.provider || undefined,
+        model: model || undefined,
+        provider: provider || undefined,
         ms: Math.round(reply.elapsedTime * 100) / 100,
         // The caller's own id, so its logs join up with ours.
         clientRequestId: clientRequestIdOf(request.headers),
@@ -49,13 +46,17 @@ export function registerMetrics(app: FastifyInstance, metrics: ServiceMetrics): 
     );
   };
   app.decorateRequest('metricLabels', null as unknown as { model: string; provider: string });
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     request.metricLabels = { model: '', provider: '' };
     reply.raw.once('close', () => {
       record(request, reply, reply.raw.writableFinished ? reply.statusCode : CLIENT_CLOSED);
     });
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => record(request, reply, reply.statusCode));
+  app.addHook('onResponse', (request, reply, done) => {
+    record(request, reply, reply.statusCode);
+    done();
+  });
   app.get('/metrics', async (_request, reply) => {
     const body = await metrics.registry.metrics();
     return reply.type(metrics.registry.contentType).send(body);

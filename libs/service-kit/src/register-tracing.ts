@@ -28,7 +28,7 @@ export function registerTracing(app: FastifyInstance, serviceName: string): void
   const tracer = trace.getTracer(serviceName);
   app.decorateRequest('span', null as unknown as Span);
   app.decorateRequest('traceContext', null as unknown as Context);
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
     const route = request.routeOptions.url ?? 'unmatched';
     request.span = tracer.startSpan(
@@ -49,8 +49,12 @@ export function registerTracing(app: FastifyInstance, serviceName: string): void
     reply.raw.once('close', () => {
       endSpan(request.span, reply.raw.writableFinished ? reply.statusCode : 499);
     });
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => endSpan(request.span, reply.statusCode));
+  app.addHook('onResponse', (request, reply, done) => {
+    endSpan(request.span, reply.statusCode);
+    done();
+  });
 }
 
 function endSpan(span: Span, status: number): void {

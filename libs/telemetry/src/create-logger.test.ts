@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from './create-logger.js';
 
 describe('createLogger', () => {
@@ -28,4 +30,44 @@ describe('createLogger', () => {
       apiKey: '[redacted]',
     });
   });
+});
+
+describe('createLogger to stdout', () => {
+  const fixture = fileURLToPath(new URL('./__fixtures__/log-then-exit.ts', import.meta.url));
+  const run = (ending: string) => spawn(process.execPath, ['--import', 'tsx', fixture, ending]);
+  const linesOf = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { index: number });
+
+  it.each(['exit', 'throw'])(
+    'loses no line when the process ends (%s)',
+    async (ending) => {
+      const child = run(ending);
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      await new Promise((resolve) => child.once('close', resolve));
+      expect(linesOf(output).map((line) => line.index)).toEqual([0, 1, 2]);
+    },
+    30_000,
+  );
+
+  it('writes out a batch that is not full within the flush interval', async () => {
+    const child = run('idle');
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    try {
+      await vi.waitFor(() => expect(linesOf(output)).toHaveLength(3), {
+        timeout: 20_000,
+        interval: 50,
+      });
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 30_000);
 });

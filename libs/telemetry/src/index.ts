@@ -1,3 +1,5 @@
+export { CachedCounter, type CounterChild } from './cached-counter.js';
+export { CachedHistogram, type HistogramChild } from './cached-histogram.js';
 export {
   type CreateLoggerOptions,
   createLogger,

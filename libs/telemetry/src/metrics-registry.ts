@@ -1,4 +1,6 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { CachedCounter } from './cached-counter.js';
+import { CachedHistogram } from './cached-histogram.js';
 
 /** Buckets for request durations in seconds: sub-millisecond overhead up to long generations. */
 const DURATION_BUCKETS = [
@@ -7,8 +9,8 @@ const DURATION_BUCKETS = [
 
 /** The HTTP metrics every service records, labelled with bounded values only. */
 export interface HttpMetrics {
-  requests: Counter<'route' | 'method' | 'status' | 'model' | 'provider'>;
-  duration: Histogram<'route' | 'method' | 'status' | 'model' | 'provider'>;
+  requests: CachedCounter<'route' | 'method' | 'status' | 'model' | 'provider'>;
+  duration: CachedHistogram<'route' | 'method' | 'status' | 'model' | 'provider'>;
 }
 
 export interface ServiceMetrics {
@@ -23,13 +25,13 @@ export function createServiceMetrics(serviceName: string): ServiceMetrics {
   collectDefaultMetrics({ register: registry });
   const labelNames = ['route', 'method', 'status', 'model', 'provider'] as const;
   const http: HttpMetrics = {
-    requests: new Counter({
+    requests: new CachedCounter({
       name: 'switchyard_http_requests_total',
       help: 'HTTP requests served, by route, method, status, model and provider.',
       labelNames,
       registers: [registry],
     }),
-    duration: new Histogram({
+    duration: new CachedHistogram({
       name: 'switchyard_http_request_duration_seconds',
       help: 'HTTP request duration from arrival to the last byte sent, in seconds.',
       labelNames,

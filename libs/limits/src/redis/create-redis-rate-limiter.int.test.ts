@@ -1,6 +1,6 @@
 import { useRedis } from '@switchyard/testing';
 import { Redis, type RedisOptions } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   admission,
   expectAdmitted,
@@ -41,6 +41,31 @@ describeRateLimiterContract('createRedisRateLimiter', {
 });
 
 describe('createRedisRateLimiter', () => {
+  it('ends a request that held no slot and no tokens without a round trip, others with one', async () => {
+    const redis = connect();
+    const limiter = createRedisRateLimiter({ redis, failMode: 'closed' });
+    const partition = uniquePartition();
+    const rateOnly = expectAdmitted(
+      await limiter.admit(admission(partition, [{ id: 'key:a', requestsPerMinute: 60 }], 500)),
+    );
+    const withSlot = expectAdmitted(
+      await limiter.admit(admission(partition, [{ id: 'key:b', maxConcurrent: 1 }])),
+    );
+    const withTokens = expectAdmitted(
+      await limiter.admit(admission(partition, [{ id: 'key:c', tokensPerMinute: 1_000 }], 500)),
+    );
+    const commands = vi.spyOn(redis, 'sendCommand');
+    await limiter.finish(rateOnly.lease, 20);
+    await limiter.finish(rateOnly.lease, undefined);
+    expect(commands).not.toHaveBeenCalled();
+    // Tokens already charged exactly: nothing to reconcile either.
+    await limiter.finish(withTokens.lease, 500);
+    expect(commands).not.toHaveBeenCalled();
+    await limiter.finish(withSlot.lease, undefined);
+    expect(commands).toHaveBeenCalledTimes(1);
+    expectAdmitted(await limiter.admit(admission(partition, [{ id: 'key:b', maxConcurrent: 1 }])));
+  });
+
   it('shares limits exactly between two gateways with their own clients', async () => {
     const gateways = [connect(), connect()].map((redis) =>
       createRedisRateLimiter({ redis, failMode: 'closed' }),

@@ -1,5 +1,5 @@
-import { parseUsd, toNanoUsd } from '@switchyard/contracts';
 import type { Candidate } from '../routing/plan-candidates.js';
+import { ratesOf } from '../usage/rates-of.js';
 
 /**
  * The highest per-token prices among the routes a request may take, in nano-USD: a budget
@@ -12,18 +12,9 @@ export function priceBoundsOf(candidates: readonly Candidate[]): {
   let promptNanos = 0;
   let completionNanos = 0;
   for (const { route } of candidates) {
-    const { pricing } = route;
-    promptNanos = Math.max(promptNanos, nanosOf(pricing.prompt));
-    completionNanos = Math.max(
-      completionNanos,
-      nanosOf(pricing.completion),
-      pricing.reasoning === undefined ? 0 : nanosOf(pricing.reasoning),
-    );
+    const rates = ratesOf(route.pricing);
+    promptNanos = Math.max(promptNanos, rates.promptNanos);
+    completionNanos = Math.max(completionNanos, rates.completionNanos, rates.reasoningNanos);
   }
   return { promptNanos, completionNanos };
-}
-
-/** A per-token price in nano-USD: a few thousand at most, a safe number. */
-function nanosOf(price: string): number {
-  return Number(toNanoUsd(parseUsd(price)));
 }

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import { ApiError, apiErrors } from '@switchyard/service-kit';
 import type { CachedPrincipal, PrincipalCache, StalePrincipal } from './create-principal-cache.js';
 import type { SharedPrincipalCache } from './create-redis-principal-cache.js';
@@ -34,7 +34,9 @@ const KEY_PREFIX = 'sk-sy-';
 
 /**
  * Accepts `Authorization: Bearer <key>` (OpenAI SDKs) or `x-api-key: <key>` (Anthropic SDKs).
- * The master key is compared as a digest in constant time; other keys are found by their HMAC
+ * Each presented key is digested once: with team keys, its HMAC (the stored keys' hash) is
+ * compared in constant time with the master key's, precomputed, and is otherwise the lookup
+ * key; without them, its SHA-256 is compared with the master key's. Other keys are found by their HMAC
  * through the LRU, then Redis, then Postgres, and refused once expired. When Postgres fails, a
  * key it confirmed within `staleTtlMs` is served from its stale copy (this process's, else
  * Redis's); any other key gets 503. Evictions on key changes remove stale copies too.
@@ -43,15 +45,17 @@ export function createAuthenticator(options: {
   masterKey: string;
   keys?: KeyLookup | undefined;
 }): Authenticator {
-  const masterDigest = digest(options.masterKey);
   const { keys } = options;
+  const digest = keys === undefined ? sha256 : (value: string) => hmac(keys.pepper, value);
+  const masterDigest = digest(options.masterKey);
   const lookups = new Map<string, Promise<CachedPrincipal>>();
   return async (headers) => {
     const key = presentedKey(headers);
     if (key === undefined) throw apiErrors.missingApiKey();
-    if (timingSafeEqual(digest(key), masterDigest)) return MASTER_PRINCIPAL;
+    const keyDigest = digest(key);
+    if (timingSafeEqual(keyDigest, masterDigest)) return MASTER_PRINCIPAL;
     if (keys === undefined || !key.startsWith(KEY_PREFIX)) throw apiErrors.invalidApiKey();
-    const keyHash = createHmac('sha256', keys.pepper).update(key).digest('hex');
+    const keyHash = keyDigest.toString('hex');
     let cached = keys.cache.get(keyHash);
     if (cached === undefined) {
       // Concurrent first requests of one key share a single lookup.
@@ -153,6 +157,10 @@ function presentedKey(headers: Readonly<Record<string, unknown>>): string | unde
   return typeof apiKey === 'string' && apiKey !== '' ? apiKey : undefined;
 }
 
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
+function sha256(value: string): Buffer {
+  return hash('sha256', value, 'buffer');
+}
+
+function hmac(pepper: string, value: string): Buffer {
+  return createHmac('sha256', pepper).update(value).digest();
 }

@@ -1,4 +1,5 @@
-import { Counter, Gauge, type Registry } from 'prom-client';
+import { CachedCounter } from '@switchyard/telemetry';
+import { Gauge, type Registry } from 'prom-client';
 import type { CircuitState } from './circuit-breaker.js';
 
 /** What routing reports: each upstream attempt's outcome, fallbacks taken, circuit states. */
@@ -10,13 +11,13 @@ export interface RoutingMetrics {
 
 /** Routing metrics on a Prometheus registry (labels: provider, route and model ids only). */
 export function createRoutingMetrics(registry: Registry): RoutingMetrics {
-  const attempts = new Counter({
+  const attempts = new CachedCounter({
     name: 'switchyard_upstream_attempts_total',
     help: 'Upstream calls by provider and outcome (ok, or the error code that ended the attempt).',
     labelNames: ['provider', 'outcome'] as const,
     registers: [registry],
   });
-  const fallbacks = new Counter({
+  const fallbacks = new CachedCounter({
     name: 'switchyard_fallbacks_total',
     help: 'Requests served by a route or model other than their first choice.',
     labelNames: ['model'] as const,
@@ -29,8 +30,8 @@ export function createRoutingMetrics(registry: Registry): RoutingMetrics {
     registers: [registry],
   });
   return {
-    attempt: (provider, outcome) => attempts.inc({ provider, outcome }),
-    fallback: (model) => fallbacks.inc({ model }),
+    attempt: (provider, outcome) => attempts.labels(provider, outcome).inc(),
+    fallback: (model) => fallbacks.labels(model).inc(),
     circuit: (route, state) => circuits.set({ route }, state === 'closed' ? 0 : 1),
   };
 }

@@ -41,3 +41,32 @@ describe('computeCost', () => {
     expect(computeCost(usage, pricing)).toBe('0.000018');
   });
 });
+
+describe('computeCost beyond what a number holds exactly', () => {
+  it('stays exact when the total passes 2^53 units', () => {
+    const usage = {
+      promptTokens: 100_000_000,
+      completionTokens: 3,
+      cachedTokens: 0,
+      reasoningTokens: 0,
+    };
+    const pricing = {
+      prompt: '0.123456789',
+      completion: '0.000000001',
+      cachedPrompt: undefined,
+      reasoning: undefined,
+    };
+    expect(computeCost(usage, pricing)).toBe('12345678.900000003');
+  });
+
+  it('stays exact when a rate at the common scale passes 2^53 units', () => {
+    const usage = { promptTokens: 7, completionTokens: 2, cachedTokens: 0, reasoningTokens: 0 };
+    const pricing = {
+      prompt: '0.000000000000000001',
+      completion: '1000',
+      cachedPrompt: undefined,
+      reasoning: undefined,
+    };
+    expect(computeCost(usage, pricing)).toBe('2000.000000000000000007');
+  });
+});

@@ -1,5 +1,6 @@
 import type { PricingConfig } from '@switchyard/config';
-import { formatUsd, multiplyUsd, parseUsd, sumUsd, type TokenUsage } from '@switchyard/contracts';
+import { formatUsd, multiplyUsd, sumUsd, type TokenUsage } from '@switchyard/contracts';
+import { ratesOf } from './rates-of.js';
 
 /**
  * The exact USD cost of a request's tokens at a route's price, as a decimal string. Cached
@@ -9,16 +10,27 @@ import { formatUsd, multiplyUsd, parseUsd, sumUsd, type TokenUsage } from '@swit
 export function computeCost(usage: TokenUsage, pricing: PricingConfig): string {
   const cached = Math.min(usage.cachedTokens, usage.promptTokens);
   const reasoning = Math.min(usage.reasoningTokens, usage.completionTokens);
-  const prompt = parseUsd(pricing.prompt);
-  const completion = parseUsd(pricing.completion);
-  const cachedRate = pricing.cachedPrompt === undefined ? prompt : parseUsd(pricing.cachedPrompt);
-  const reasoningRate = pricing.reasoning === undefined ? completion : parseUsd(pricing.reasoning);
+  const rates = ratesOf(pricing);
+  const prompt = usage.promptTokens - cached;
+  const completion = usage.completionTokens - reasoning;
+  const { common } = rates;
+  if (common !== undefined) {
+    const units =
+      common.prompt * prompt +
+      common.cachedPrompt * cached +
+      common.completion * completion +
+      common.reasoning * reasoning;
+    // Every term is at most the sum, so a sum that is a safe integer was computed exactly.
+    if (Number.isSafeInteger(units)) {
+      return formatUsd({ units: BigInt(units), scale: common.scale });
+    }
+  }
   return formatUsd(
     sumUsd([
-      multiplyUsd(prompt, usage.promptTokens - cached),
-      multiplyUsd(cachedRate, cached),
-      multiplyUsd(completion, usage.completionTokens - reasoning),
-      multiplyUsd(reasoningRate, reasoning),
+      multiplyUsd(rates.prompt, prompt),
+      multiplyUsd(rates.cachedPrompt, cached),
+      multiplyUsd(rates.completion, completion),
+      multiplyUsd(rates.reasoning, reasoning),
     ]),
   );
 }

@@ -1,4 +1,5 @@
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { CachedCounter, CachedHistogram } from '@switchyard/telemetry';
+import type { Registry } from 'prom-client';
 import type { UsageRecorder } from './usage-recorder.js';
 
 /** OpenTelemetry GenAI semantic conventions' bucket boundaries for token counts. */
@@ -18,7 +19,7 @@ const DURATION_BUCKETS = [
  * comes from configuration (model ids, provider names, team ids), never from caller input.
  */
 export function createGenAiUsageRecorder(registry: Registry): UsageRecorder {
-  const tokens = new Histogram({
+  const tokens = new CachedHistogram({
     name: 'gen_ai_client_token_usage',
     help: 'Tokens used per request (GenAI semantic conventions), by token type.',
     labelNames: [
@@ -30,7 +31,7 @@ export function createGenAiUsageRecorder(registry: Registry): UsageRecorder {
     buckets: TOKEN_BUCKETS,
     registers: [registry],
   });
-  const duration = new Histogram({
+  const duration = new CachedHistogram({
     name: 'gen_ai_client_operation_duration_seconds',
     help: 'Duration of a GenAI operation through the gateway, from arrival to the last byte.',
     labelNames: [
@@ -42,14 +43,14 @@ export function createGenAiUsageRecorder(registry: Registry): UsageRecorder {
     buckets: DURATION_BUCKETS,
     registers: [registry],
   });
-  const firstToken = new Histogram({
+  const firstToken = new CachedHistogram({
     name: 'switchyard_time_to_first_token_seconds',
     help: 'Time from a streamed request’s arrival to its first byte reaching the client.',
     labelNames: ['model', 'provider'] as const,
     buckets: [0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1, 1.5, 2, 3, 5, 10, 20],
     registers: [registry],
   });
-  const cost = new Counter({
+  const cost = new CachedCounter({
     name: 'switchyard_cost_usd_by_team_total',
     help: 'Cost of requests in USD at catalog prices, by team (id; "none" for the master key) and model.',
     labelNames: ['team', 'model'] as const,
@@ -59,30 +60,19 @@ export function createGenAiUsageRecorder(registry: Registry): UsageRecorder {
     record(outcome) {
       if (outcome.provider === '') return;
       const operation = outcome.endpoint === 'embeddings' ? 'embeddings' : 'chat';
-      const common = {
-        gen_ai_operation_name: operation,
-        gen_ai_provider_name: outcome.provider,
-        gen_ai_request_model: outcome.model,
-      };
-      duration.observe(
-        { ...common, error_type: outcome.errorCode ?? '' },
-        outcome.latencyMs / 1000,
-      );
+      const { model, provider } = outcome;
+      duration
+        .labels(operation, provider, model, outcome.errorCode ?? '')
+        .observe(outcome.latencyMs / 1000);
       if (outcome.timeToFirstTokenMs !== undefined) {
-        firstToken.observe(
-          { model: outcome.model, provider: outcome.provider },
-          outcome.timeToFirstTokenMs / 1000,
-        );
+        firstToken.labels(model, provider).observe(outcome.timeToFirstTokenMs / 1000);
       }
       const usage = outcome.usage;
       if (usage === undefined) return;
-      tokens.observe({ ...common, gen_ai_token_type: 'input' }, usage.promptTokens);
-      tokens.observe({ ...common, gen_ai_token_type: 'output' }, usage.completionTokens);
+      tokens.labels(operation, provider, model, 'input').observe(usage.promptTokens);
+      tokens.labels(operation, provider, model, 'output').observe(usage.completionTokens);
       if (outcome.cost !== undefined) {
-        cost.inc(
-          { team: outcome.principal.teamId ?? 'none', model: outcome.model },
-          Number(outcome.cost),
-        );
+        cost.labels(outcome.principal.teamId ?? 'none', model).inc(Number(outcome.cost));
       }
     },
   };
