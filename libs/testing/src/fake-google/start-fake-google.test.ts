@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { countFakeTokens } from '../fake-openai/count-fake-tokens.js';
+import { countFakeTokens } from '../fake-upstream/count-fake-tokens.js';
 import { parseSse } from '../sse/parse-sse.js';
 import { readSse } from '../sse/read-sse.js';
 import { type FakeGoogle, startFakeGoogle } from './start-fake-google.js';
