@@ -1,4 +1,9 @@
-import { type FakeScenario, parseFakeScenario } from '../fake-upstream/fake-scenario.js';
+import {
+  FAKE_FAILURE_NAMES,
+  type FakeFailureName,
+  type FakeScenario,
+  parseFakeScenario,
+} from '../fake-upstream/fake-scenario.js';
 
 /** Scenarios only the Anthropic dialect knows. */
 export type AnthropicScenarioName = 'cached' | 'cache-write' | 'overloaded-mid-stream';
@@ -6,16 +11,12 @@ export type AnthropicScenarioName = 'cached' | 'cache-write' | 'overloaded-mid-s
 /** Behaviour of the fake Anthropic upstream, chosen by the request's `model`. */
 export type AnthropicScenario = FakeScenario<AnthropicScenarioName>;
 
-const NAMES = [
-  'error-leak',
-  'stall-headers',
-  'stall-stream',
-  'break-stream',
-  'garbage',
+const NAMES: readonly (FakeFailureName | AnthropicScenarioName)[] = [
+  ...FAKE_FAILURE_NAMES,
   'cached',
   'cache-write',
   'overloaded-mid-stream',
-] as const;
+];
 
 /**
  * The core's scenarios (`error-<status>`, `error-leak`, `slow-<ms>`, `stall-headers`,

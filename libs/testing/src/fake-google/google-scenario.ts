@@ -1,4 +1,9 @@
-import { type FakeScenario, parseFakeScenario } from '../fake-upstream/fake-scenario.js';
+import {
+  FAKE_FAILURE_NAMES,
+  type FakeFailureName,
+  type FakeScenario,
+  parseFakeScenario,
+} from '../fake-upstream/fake-scenario.js';
 
 /** Scenarios only the Gemini dialect knows: a candidate stopped for safety, a blocked prompt. */
 export type FakeGoogleScenarioName = 'safety' | 'blocked';
@@ -6,14 +11,12 @@ export type FakeGoogleScenarioName = 'safety' | 'blocked';
 /** Behaviour of the fake Gemini upstream, chosen by the model name in the URL. */
 export type FakeGoogleScenario = FakeScenario<FakeGoogleScenarioName>;
 
-const NAMES = [
-  'stall-headers',
-  'stall-stream',
-  'break-stream',
-  'garbage',
+/** Gemini has no `error-leak`: its key travels in a header the fake never quotes. */
+const NAMES: readonly (FakeFailureName | FakeGoogleScenarioName)[] = [
+  ...FAKE_FAILURE_NAMES.filter((name) => name !== 'error-leak'),
   'safety',
   'blocked',
-] as const;
+];
 
 /**
  * Maps a model name to its scenario: `error-<4xx|5xx>`, `slow-<ms>`, `slow-stream-<ms>`,

@@ -1,4 +1,9 @@
-import { type FakeScenario, parseFakeScenario } from '../fake-upstream/fake-scenario.js';
+import {
+  FAKE_FAILURE_NAMES,
+  type FakeFailureName,
+  type FakeScenario,
+  parseFakeScenario,
+} from '../fake-upstream/fake-scenario.js';
 
 /** The USD the `reports-cost` scenario says each request cost (OpenRouter's `usage.cost`). */
 export const FAKE_REPORTED_COST = 0.0004321;
@@ -6,21 +11,21 @@ export const FAKE_REPORTED_COST = 0.0004321;
 /** Scenarios only the OpenAI dialect knows. */
 export type OpenAiScenarioName = 'cached' | 'usage-in-last-choice' | 'no-usage' | 'reports-cost';
 
-/** Behaviour of the fake OpenAI upstream, chosen by the request's `model`. */
-export type OpenAiScenario = FakeScenario<OpenAiScenarioName>;
-
-/** Names of the scenarios that take no parameter (listed by `GET /v1/models`). */
-export const fixedScenarioNames = [
-  'error-leak',
-  'stall-headers',
-  'stall-stream',
-  'break-stream',
-  'garbage',
+const OPENAI_NAMES: readonly OpenAiScenarioName[] = [
   'cached',
   'usage-in-last-choice',
   'no-usage',
   'reports-cost',
-] as const;
+];
+
+/** Behaviour of the fake OpenAI upstream, chosen by the request's `model`. */
+export type OpenAiScenario = FakeScenario<OpenAiScenarioName>;
+
+/** Names of the scenarios that take no parameter (listed by `GET /v1/models`). */
+export const fixedScenarioNames: readonly (FakeFailureName | OpenAiScenarioName)[] = [
+  ...FAKE_FAILURE_NAMES,
+  ...OPENAI_NAMES,
+];
 
 /**
  * Maps a model name to its scenario: the core's (`error-<4xx|5xx>`, `error-leak`, `slow-<ms>`,

@@ -19,14 +19,17 @@ export type FakeScenario<TName extends string = never> =
   | CoreFakeScenario
   | { readonly kind: TName };
 
-const NORMAL: CoreFakeScenario = { kind: 'normal' };
-const FAILURE_NAMES: ReadonlySet<string> = new Set<FakeFailureName>([
+/** The core's failure scenarios, in the order the fake OpenAI lists them; dialects spread it. */
+export const FAKE_FAILURE_NAMES: readonly FakeFailureName[] = [
   'error-leak',
   'stall-headers',
   'stall-stream',
   'break-stream',
   'garbage',
-]);
+];
+
+const NORMAL: CoreFakeScenario = { kind: 'normal' };
+const FAILURE_NAMES: ReadonlySet<string> = new Set(FAKE_FAILURE_NAMES);
 const CORE_KINDS: ReadonlySet<string> = new Set([
   ...FAILURE_NAMES,
   ...(['normal', 'error', 'slow', 'slow-stream'] satisfies CoreFakeScenario['kind'][]),
