@@ -1,25 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFakePool } from '../fake-upstream/create-fake-pool.js';
+import { waitUntil } from '../fake-upstream/wait-until.js';
 import { readSse } from '../sse/read-sse.js';
 import { type FakeOpenAI, startFakeOpenAI } from './start-fake-openai.js';
 
-const started: FakeOpenAI[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((fake) => fake.close()));
-});
-
-async function start(apiKeys?: readonly string[]): Promise<FakeOpenAI> {
-  const fake = await startFakeOpenAI(apiKeys === undefined ? {} : { apiKeys });
-  started.push(fake);
-  return fake;
-}
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 2_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met within 2 s');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const fakes = createFakePool(startFakeOpenAI);
+afterEach(() => fakes.closeAll());
+const start = (apiKeys?: readonly string[]): Promise<FakeOpenAI> =>
+  fakes.start(apiKeys === undefined ? {} : { apiKeys });
 
 const chatBody = (model: string, stream = false): string =>
   JSON.stringify({ model, messages: [{ role: 'user', content: 'hi' }], stream });
@@ -44,7 +32,7 @@ describe('startFakeOpenAI', () => {
       },
       expect.objectContaining({ method: 'GET', path: '/v1/models', body: undefined }),
     ]);
-    await waitFor(() => fake.stats.completed === 2);
+    await waitUntil(() => fake.stats.completed === 2);
     expect(fake.stats).toMatchObject({ active: 0, aborted: 0, completed: 2 });
     fake.reset();
     expect(fake.requests).toEqual([]);
@@ -123,7 +111,7 @@ describe('startFakeOpenAI', () => {
     await events.next();
     expect(fake.stats.active).toBe(1);
     controller.abort();
-    await waitFor(() => fake.stats.aborted === 1);
+    await waitUntil(() => fake.stats.aborted === 1);
     expect(fake.stats).toMatchObject({ active: 0, aborted: 1, completed: 0 });
   });
 
@@ -135,7 +123,7 @@ describe('startFakeOpenAI', () => {
       signal: AbortSignal.timeout(30),
     });
     await expect(request).rejects.toThrow();
-    await waitFor(() => fake.stats.aborted === 1);
+    await waitUntil(() => fake.stats.aborted === 1);
     expect(fake.stats.active).toBe(0);
   });
 
@@ -145,7 +133,7 @@ describe('startFakeOpenAI', () => {
       method: 'POST',
       body: chatBody('stall-headers'),
     });
-    await waitFor(() => fake.stats.active === 1);
+    await waitUntil(() => fake.stats.active === 1);
     await fake.close();
     await expect(request).rejects.toThrow();
   });

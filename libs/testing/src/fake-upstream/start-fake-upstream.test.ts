@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bearerToken } from './bearer-token.js';
 import { checkPresentedKey } from './check-presented-key.js';
+import { createFakePool } from './create-fake-pool.js';
 import type { FakeDialect } from './fake-dialect.js';
 import { parseFakeScenario } from './fake-scenario.js';
 import type { FakeStreamFraming } from './fake-stream-framing.js';
 import { sendJson } from './send-json.js';
 import { type FakeUpstream, startFakeUpstream } from './start-fake-upstream.js';
+import { waitUntil } from './wait-until.js';
 
 /** A made-up provider: what a new dialect declares, with a binary (length-prefixed) framing. */
 interface TestError {
@@ -71,16 +73,9 @@ const testDialect: FakeDialect<TestError> = {
   jsonContentType: 'application/json',
 };
 
-const started: FakeUpstream[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((fake) => fake.close()));
-});
-
-async function start(): Promise<FakeUpstream> {
-  const fake = await startFakeUpstream(testDialect);
-  started.push(fake);
-  return fake;
-}
+const fakes = createFakePool((dialect: FakeDialect<TestError>) => startFakeUpstream(dialect));
+afterEach(() => fakes.closeAll());
+const start = (): Promise<FakeUpstream> => fakes.start(testDialect);
 
 function say(fake: FakeUpstream, model: string, init: { stream?: boolean; body?: string } = {}) {
   return fetch(`${fake.url}/models/${model}/say${init.stream ? '?stream' : ''}`, {
@@ -169,17 +164,17 @@ describe('startFakeUpstream', () => {
       body: '{}',
       signal: controller.signal,
     }).catch(() => undefined);
-    while (fake.stats.active === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil(() => fake.stats.active > 0);
     controller.abort();
     await stalled;
-    while (fake.stats.aborted === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil(() => fake.stats.aborted > 0);
     expect(fake.stats).toMatchObject({ active: 0, aborted: 1 });
     void fetch(`${fake.url}/models/stall-headers/say`, {
       method: 'POST',
       headers: { authorization: 'Bearer tk-good' },
       body: '{}',
     }).catch(() => undefined);
-    while (fake.stats.active === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitUntil(() => fake.stats.active > 0);
     await fake.close();
   });
 });
