@@ -47,7 +47,12 @@ const testDialect: FakeDialect<TestError> = {
         return {
           kind: 'answer',
           model,
-          scenario: parseFakeScenario(model, ['garbage', 'break-stream', 'stall-headers']),
+          scenario: parseFakeScenario(model, [
+            'garbage',
+            'break-stream',
+            'stall-headers',
+            'stall-stream',
+          ]),
           stream,
           reply: () =>
             stream
@@ -153,6 +158,23 @@ describe('startFakeUpstream', () => {
     expect(frames(Buffer.from(await streamed.arrayBuffer()))).toEqual(['a', 'b', 'c', undefined]);
     const cut = await say(fake, 'break-stream', { stream: true });
     await expect(cut.arrayBuffer()).rejects.toThrow();
+  });
+
+  it('counts a stream the client left as aborted, and active while it runs', async () => {
+    const fake = await start();
+    const controller = new AbortController();
+    const response = await fetch(`${fake.url}/models/stall-stream/say?stream`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer tk-good' },
+      body: '{}',
+      signal: controller.signal,
+    });
+    const reader = response.body?.getReader();
+    expect(frames(Buffer.from((await reader?.read())?.value ?? []))).toEqual(['a']);
+    expect(fake.stats.active).toBe(1);
+    controller.abort();
+    await waitUntil(() => fake.stats.aborted === 1);
+    expect(fake.stats).toMatchObject({ active: 0, aborted: 1, completed: 0 });
   });
 
   it('counts a stalled request the client left as aborted, and closes with it still open', async () => {
