@@ -23,15 +23,15 @@ export {
   type FakeModelCatalogOptions,
   startFakeModelCatalog,
 } from './fake-model-catalog/start-fake-model-catalog.js';
-export { countFakeTokens } from './fake-openai/count-fake-tokens.js';
-export type { FakeOpenAIStats } from './fake-openai/create-exchange-tracker.js';
-export { FAKE_REPORTED_COST } from './fake-openai/fake-scenario.js';
-export type { RecordedRequest } from './fake-openai/recorded-request.js';
+export { FAKE_REPORTED_COST } from './fake-openai/openai-scenario.js';
 export {
   type FakeOpenAI,
   type FakeOpenAIOptions,
+  type FakeOpenAIStats,
   startFakeOpenAI,
 } from './fake-openai/start-fake-openai.js';
+export { countFakeTokens } from './fake-upstream/count-fake-tokens.js';
+export type { RecordedRequest } from './fake-upstream/recorded-request.js';
 export {
   createFreshPostgresDatabase,
   type FreshPostgresDatabase,

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { sendJson } from '../fake-upstream/send-json.js';
 
 /** An error the fake answers with: status, Anthropic error type and message, extra headers. */
 export interface AnthropicErrorResponse {
@@ -24,12 +25,7 @@ export function anthropicErrorBody(
 export function writeAnthropicError(response: ServerResponse, error: AnthropicErrorResponse): void {
   const requestId = String(response.getHeader('request-id') ?? '');
   const body = JSON.stringify(anthropicErrorBody(error.type, error.message, requestId));
-  response.writeHead(error.status, {
-    ...error.headers,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-  });
-  response.end(body);
+  sendJson(response, error.status, body, 'application/json', error.headers);
 }
 
 /** A 400 `invalid_request_error`, Anthropic's answer to a malformed request. */

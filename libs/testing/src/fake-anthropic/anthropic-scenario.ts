@@ -1,27 +1,28 @@
-import { type FakeScenario, parseFakeScenario } from '../fake-openai/fake-scenario.js';
+import {
+  FAKE_FAILURE_NAMES,
+  type FakeFailureName,
+  type FakeScenario,
+  parseFakeScenario,
+} from '../fake-upstream/fake-scenario.js';
+
+/** Scenarios only the Anthropic dialect knows. */
+export type AnthropicScenarioName = 'cached' | 'cache-write' | 'overloaded-mid-stream';
 
 /** Behaviour of the fake Anthropic upstream, chosen by the request's `model`. */
-export type AnthropicScenario =
-  | FakeScenario
-  | { readonly kind: 'overloaded-mid-stream' }
-  | { readonly kind: 'cache-write' };
+export type AnthropicScenario = FakeScenario<AnthropicScenarioName>;
 
-const NORMAL: FakeScenario = { kind: 'normal' };
+const NAMES: readonly (FakeFailureName | AnthropicScenarioName)[] = [
+  ...FAKE_FAILURE_NAMES,
+  'cached',
+  'cache-write',
+  'overloaded-mid-stream',
+];
 
 /**
- * The fake OpenAI's scenarios (`error-<status>`, `error-leak`, `slow-<ms>`, `stall-headers`,
- * `stall-stream`, `slow-stream-<ms>`, `break-stream`, `garbage`, `cached`) plus
- * `overloaded-mid-stream` and `cache-write`; `usage-in-last-choice` means nothing here.
+ * The core's scenarios (`error-<status>`, `error-leak`, `slow-<ms>`, `stall-headers`,
+ * `stall-stream`, `slow-stream-<ms>`, `break-stream`, `garbage`) plus `cached` (reads half the
+ * input from the cache), `cache-write` (writes half of it) and `overloaded-mid-stream`.
  */
 export function parseAnthropicScenario(model: string): AnthropicScenario {
-  if (model === 'overloaded-mid-stream' || model === 'cache-write') return { kind: model };
-  const scenario = parseFakeScenario(model);
-  return scenario.kind === 'usage-in-last-choice' ? NORMAL : scenario;
-}
-
-/** The scenario as the shared fake helpers know it: ours behave normally there. */
-export function sharedScenario(scenario: AnthropicScenario): FakeScenario {
-  return scenario.kind === 'overloaded-mid-stream' || scenario.kind === 'cache-write'
-    ? NORMAL
-    : scenario;
+  return parseFakeScenario(model, NAMES);
 }

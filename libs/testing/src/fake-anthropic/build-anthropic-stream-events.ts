@@ -1,4 +1,4 @@
-import { splitWords } from '../fake-openai/split-words.js';
+import { splitWords } from '../fake-upstream/split-words.js';
 import { type MessageMeta, messageUsage } from './build-anthropic-message.js';
 import type { FakeAnthropicInputUsage } from './build-anthropic-usage.js';
 import type { AnthropicReply, AnthropicReplyBlock } from './plan-anthropic-reply.js';

@@ -1,4 +1,4 @@
-import { countFakeTokens } from '../fake-openai/count-fake-tokens.js';
+import { countFakeTokens } from '../fake-upstream/count-fake-tokens.js';
 import type { AnthropicScenario } from './anthropic-scenario.js';
 import type { FakeMessagesRequest } from './parse-messages-request.js';
 

@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { checkPresentedKey } from '../fake-upstream/check-presented-key.js';
+import { headerValue } from '../fake-upstream/header-value.js';
 import { type AnthropicErrorResponse, invalidAnthropicRequest } from './anthropic-error.js';
 
 /**
@@ -10,13 +12,12 @@ export function checkAnthropicHeaders(
   headers: IncomingHttpHeaders,
   apiKeys: readonly string[] | undefined,
 ): AnthropicErrorResponse | undefined {
-  const key = headers['x-api-key'];
-  if (apiKeys !== undefined && (typeof key !== 'string' || !apiKeys.includes(key))) {
-    const message =
-      typeof key === 'string' && key !== '' ? 'invalid x-api-key' : 'x-api-key header is required';
+  const verdict = checkPresentedKey(headerValue(headers, 'x-api-key'), apiKeys);
+  if (verdict !== 'accepted') {
+    const message = verdict === 'rejected' ? 'invalid x-api-key' : 'x-api-key header is required';
     return { status: 401, type: 'authentication_error', message };
   }
-  if (typeof headers['anthropic-version'] !== 'string') {
+  if (headerValue(headers, 'anthropic-version') === undefined) {
     return invalidAnthropicRequest('anthropic-version: header is required');
   }
   return undefined;

@@ -1,5 +1,5 @@
-import { isRecord } from '../fake-openai/is-record.js';
 import type { FakeToolChoice } from '../fake-openai/parse-chat-request.js';
+import { isRecord } from '../fake-upstream/is-record.js';
 import { type AnthropicErrorResponse, invalidAnthropicRequest } from './anthropic-error.js';
 
 /** One turn as the fake reads it. */

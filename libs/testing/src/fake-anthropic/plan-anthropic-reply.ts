@@ -1,6 +1,6 @@
-import { isRecord } from '../fake-openai/is-record.js';
 import { countReplyTokens, planChatReply } from '../fake-openai/plan-chat-reply.js';
-import { randomId } from '../fake-openai/random-id.js';
+import { isRecord } from '../fake-upstream/is-record.js';
+import { randomId } from '../fake-upstream/random-id.js';
 import type { FakeMessagesRequest } from './parse-messages-request.js';
 
 /** A content block of the fake's answer. */

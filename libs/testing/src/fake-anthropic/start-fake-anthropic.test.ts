@@ -1,25 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSse } from '../sse/read-sse.js';
+import { createFakePool } from '../fake-upstream/create-fake-pool.js';
+import { waitUntil } from '../fake-upstream/wait-until.js';
 import { type FakeAnthropic, startFakeAnthropic } from './start-fake-anthropic.js';
 
-const started: FakeAnthropic[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((fake) => fake.close()));
-});
-
-async function start(apiKeys?: readonly string[]): Promise<FakeAnthropic> {
-  const fake = await startFakeAnthropic(apiKeys === undefined ? {} : { apiKeys });
-  started.push(fake);
-  return fake;
-}
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 2_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met within 2 s');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const fakes = createFakePool(startFakeAnthropic);
+afterEach(() => fakes.closeAll());
+const start = (apiKeys?: readonly string[]): Promise<FakeAnthropic> =>
+  fakes.start(apiKeys === undefined ? {} : { apiKeys });
 
 const VERSION = { 'anthropic-version': '2023-06-01', 'content-type': 'application/json' };
 const messagesBody = (model: string, extra: Record<string, unknown> = {}): string =>
@@ -53,7 +40,7 @@ describe('startFakeAnthropic', () => {
         receivedAt: expect.any(Number),
       },
     ]);
-    await waitFor(() => fake.stats.completed === 1);
+    await waitUntil(() => fake.stats.completed === 1);
     expect(fake.stats).toMatchObject({ active: 0, aborted: 0, completed: 1 });
     fake.reset();
     expect(fake.requests).toEqual([]);
@@ -113,31 +100,5 @@ describe('startFakeAnthropic', () => {
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ error: { type: 'invalid_request_error' } });
     expect(fake.requests.at(-1)?.body).toBe('{"model":');
-  });
-
-  it('counts a stream whose client went away as aborted, and active while it runs', async () => {
-    const fake = await start();
-    const controller = new AbortController();
-    const response = await fetch(`${fake.url}/messages`, {
-      method: 'POST',
-      headers: VERSION,
-      body: messagesBody('stall-stream', { stream: true }),
-      signal: controller.signal,
-    });
-    if (response.body === null) throw new Error('no body');
-    const first = await readSse(response.body).next();
-    expect(first.value).toMatchObject({ event: 'message_start' });
-    expect(fake.stats.active).toBe(1);
-    controller.abort();
-    await waitFor(() => fake.stats.aborted === 1);
-    expect(fake.stats).toMatchObject({ active: 0, aborted: 1, completed: 0 });
-  });
-
-  it('closes even with requests still stalled', async () => {
-    const fake = await startFakeAnthropic();
-    const request = post(fake, messagesBody('stall-headers'));
-    await waitFor(() => fake.stats.active === 1);
-    await fake.close();
-    await expect(request).rejects.toThrow();
   });
 });

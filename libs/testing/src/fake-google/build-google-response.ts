@@ -1,5 +1,5 @@
 import type { FakeGoogleUsage } from './build-google-usage.js';
-import type { FakeGoogleScenario } from './fake-google-scenario.js';
+import type { FakeGoogleScenario } from './google-scenario.js';
 import type { FakeGoogleReply } from './plan-google-reply.js';
 
 /** Fields every response (and every stream event) of one answer repeats. */

@@ -1,4 +1,4 @@
-import { splitWords } from '../fake-openai/split-words.js';
+import { splitWords } from '../fake-upstream/split-words.js';
 import type { FakeGoogleMeta } from './build-google-response.js';
 import { replyPart } from './build-google-response.js';
 import type { FakeGoogleUsage } from './build-google-usage.js';

@@ -1,4 +1,4 @@
-import { countFakeTokens } from '../fake-openai/count-fake-tokens.js';
+import { countFakeTokens } from '../fake-upstream/count-fake-tokens.js';
 import type { FakeGoogleRequest } from './parse-google-generate-request.js';
 import { countGoogleReplyTokens, type FakeGoogleReply } from './plan-google-reply.js';
 

@@ -1,4 +1,6 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
+import { checkPresentedKey } from '../fake-upstream/check-presented-key.js';
+import { headerValue } from '../fake-upstream/header-value.js';
 import type { GoogleError } from './google-error.js';
 
 /**
@@ -8,15 +10,14 @@ import type { GoogleError } from './google-error.js';
  * the request may pass (always, without `apiKeys`).
  */
 export function checkGoogleApiKey(
-  request: IncomingMessage,
+  headers: IncomingHttpHeaders,
   query: URLSearchParams,
   apiKeys: readonly string[] | undefined,
 ): GoogleError | undefined {
-  if (apiKeys === undefined) return undefined;
-  const header = request.headers['x-goog-api-key'];
-  const key = (Array.isArray(header) ? header[0] : header) ?? query.get('key') ?? '';
-  if (key !== '' && apiKeys.includes(key)) return undefined;
-  if (key === '') {
+  const key = headerValue(headers, 'x-goog-api-key') ?? query.get('key') ?? undefined;
+  const verdict = checkPresentedKey(key, apiKeys);
+  if (verdict === 'accepted') return undefined;
+  if (verdict === 'missing') {
     return {
       code: 403,
       status: 'PERMISSION_DENIED',

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { sendJson } from '../fake-upstream/send-json.js';
 
 /** The `error` object of a Google API error body. */
 export interface GoogleError {
@@ -9,14 +10,13 @@ export interface GoogleError {
   readonly details?: readonly Record<string, unknown>[];
 }
 
+/** The `content-type` of Google's JSON bodies. */
+export const GOOGLE_JSON = 'application/json; charset=UTF-8';
+
 /** Writes `{"error":{code,message,status,details?}}` with the error's code as HTTP status. */
 export function writeGoogleError(response: ServerResponse, error: GoogleError): void {
   const body = JSON.stringify({ error }, null, 2);
-  response.writeHead(error.code, {
-    'content-type': 'application/json; charset=UTF-8',
-    'content-length': Buffer.byteLength(body),
-  });
-  response.end(body);
+  sendJson(response, error.code, body, GOOGLE_JSON);
 }
 
 /** Google's 400 for a request it cannot read. */

@@ -1,4 +1,4 @@
-import { isRecord } from '../fake-openai/is-record.js';
+import { isRecord } from '../fake-upstream/is-record.js';
 import { type GoogleError, invalidArgument } from './google-error.js';
 
 /** One turn of the conversation, as the fake reads it. */

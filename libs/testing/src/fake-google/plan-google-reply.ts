@@ -1,5 +1,5 @@
-import { countFakeTokens } from '../fake-openai/count-fake-tokens.js';
-import { splitWords } from '../fake-openai/split-words.js';
+import { countFakeTokens } from '../fake-upstream/count-fake-tokens.js';
+import { splitWords } from '../fake-upstream/split-words.js';
 import type { FakeGoogleRequest } from './parse-google-generate-request.js';
 
 /** What one candidate of the fake's answer says. */

@@ -1,27 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { countFakeTokens } from '../fake-openai/count-fake-tokens.js';
+import { countFakeTokens } from '../fake-upstream/count-fake-tokens.js';
+import { createFakePool } from '../fake-upstream/create-fake-pool.js';
+import { waitUntil } from '../fake-upstream/wait-until.js';
 import { parseSse } from '../sse/parse-sse.js';
 import { readSse } from '../sse/read-sse.js';
 import { type FakeGoogle, startFakeGoogle } from './start-fake-google.js';
 
-const started: FakeGoogle[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((fake) => fake.close()));
-});
-
-async function start(apiKeys?: readonly string[]): Promise<FakeGoogle> {
-  const fake = await startFakeGoogle(apiKeys === undefined ? {} : { apiKeys });
-  started.push(fake);
-  return fake;
-}
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 2_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met within 2 s');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const fakes = createFakePool(startFakeGoogle);
+afterEach(() => fakes.closeAll());
+const start = (apiKeys?: readonly string[]): Promise<FakeGoogle> =>
+  fakes.start(apiKeys === undefined ? {} : { apiKeys });
 
 const hello = { contents: [{ role: 'user', parts: [{ text: 'Hello there' }] }] };
 
@@ -69,7 +57,7 @@ describe('startFakeGoogle', () => {
         receivedAt: expect.any(Number),
       },
     ]);
-    await waitFor(() => fake.stats.completed === 1);
+    await waitUntil(() => fake.stats.completed === 1);
     expect(fake.stats).toMatchObject({ active: 0, aborted: 0, completed: 1 });
     fake.reset();
     expect(fake.requests).toEqual([]);
@@ -227,7 +215,7 @@ describe('startFakeGoogle', () => {
     expect(garbageStream).toBe('data: {"candidates": [this is not JSON\r\n\r\n');
     const broken = await post(fake, 'break-stream:streamGenerateContent?alt=sse', hello);
     await expect(broken.text()).rejects.toThrow();
-    await waitFor(() => fake.stats.aborted === 1);
+    await waitUntil(() => fake.stats.aborted === 1);
   });
 
   it('waits on slow-<ms> and counts a stalled stream the client left as aborted', async () => {
@@ -244,12 +232,70 @@ describe('startFakeGoogle', () => {
     await events.next();
     expect(fake.stats.active).toBe(1);
     controller.abort();
-    await waitFor(() => fake.stats.aborted === 1);
+    await waitUntil(() => fake.stats.aborted === 1);
     const stalled = post(fake, 'stall-headers:generateContent', hello, {
       signal: AbortSignal.timeout(30),
     });
     await expect(stalled).rejects.toThrow();
-    await waitFor(() => fake.stats.aborted === 2);
+    await waitUntil(() => fake.stats.aborted === 2);
     expect(fake.stats.active).toBe(0);
+  });
+});
+
+describe('startFakeGoogle: routes, keys and request checks', () => {
+  it('checks x-goog-api-key or ?key= as Google does', async () => {
+    const fake = await start(['AIza-good']);
+    const missing = await post(fake, 'm:generateContent', hello);
+    expect(missing.status).toBe(403);
+    expect(await missing.json()).toMatchObject({
+      error: { code: 403, status: 'PERMISSION_DENIED' },
+    });
+    const wrong = await post(fake, 'm:generateContent', hello, {
+      headers: { 'x-goog-api-key': 'AIza-bad' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({
+      error: {
+        code: 400,
+        message: 'API key not valid. Please pass a valid API key.',
+        status: 'INVALID_ARGUMENT',
+        details: [expect.objectContaining({ reason: 'API_KEY_INVALID' }), expect.anything()],
+      },
+    });
+    const header = await post(fake, 'm:generateContent', hello, {
+      headers: { 'x-goog-api-key': 'AIza-good' },
+    });
+    expect(header.status).toBe(200);
+    const query = await post(fake, 'm:generateContent?key=AIza-good', hello);
+    expect(query.status).toBe(200);
+  });
+
+  it('rejects unknown fields, empty contents, bad JSON and unknown paths like Google', async () => {
+    const fake = await start();
+    const unknown = await post(fake, 'm:generateContent', {
+      ...hello,
+      generationConfig: { max_tokens: 5 },
+    });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({
+      error: {
+        message: `Invalid JSON payload received. Unknown name "max_tokens" at 'generation_config': Cannot find field.`,
+        status: 'INVALID_ARGUMENT',
+      },
+    });
+    const empty = await post(fake, 'm:generateContent', { contents: [] });
+    expect(await empty.json()).toMatchObject({
+      error: { message: '* GenerateContentRequest.contents: contents is not specified\n' },
+    });
+    const role = await post(fake, 'm:generateContent', {
+      contents: [{ role: 'assistant', parts: [{ text: 'x' }] }],
+    });
+    expect(await role.json()).toMatchObject({
+      error: { message: 'Please use a valid role: user, model.' },
+    });
+    expect((await post(fake, 'm:generateContent', '{"contents":')).status).toBe(400);
+    const missing = await fetch(`${fake.url}/models/m:countTokens`, { method: 'POST', body: '{}' });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 404, status: 'NOT_FOUND' } });
   });
 });

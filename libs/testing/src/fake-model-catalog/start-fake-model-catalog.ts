@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listenHttpServer } from '../fake-openai/listen-http-server.js';
+import { listenHttpServer } from '../fake-upstream/listen-http-server.js';
 import { defaultOpenRouterModels } from './default-openrouter-models.js';
 import type { FakeListedModel } from './fake-listed-model.js';
 import { type FakeModelListDialect, MODEL_LIST_DIALECTS } from './model-list-dialects.js';

@@ -1,7 +1,7 @@
+import { splitWords } from '../fake-upstream/split-words.js';
 import type { FakeChatUsage } from './build-chat-usage.js';
 import type { CompletionMeta } from './completion-meta.js';
 import type { FakeChatReply } from './plan-chat-reply.js';
-import { splitWords } from './split-words.js';
 
 /** Where the stream reports usage. */
 export interface ChunkUsageOptions {

@@ -1,5 +1,5 @@
-import { countFakeTokens } from './count-fake-tokens.js';
-import { FAKE_REPORTED_COST, type FakeScenario } from './fake-scenario.js';
+import { countFakeTokens } from '../fake-upstream/count-fake-tokens.js';
+import { FAKE_REPORTED_COST, type OpenAiScenario } from './openai-scenario.js';
 import type { FakeChatRequest } from './parse-chat-request.js';
 import { countReplyTokens, type FakeChatReply } from './plan-chat-reply.js';
 
@@ -27,7 +27,7 @@ export interface FakeChatUsage {
 export function buildChatUsage(
   request: FakeChatRequest,
   replies: readonly FakeChatReply[],
-  scenario: FakeScenario,
+  scenario: OpenAiScenario,
 ): FakeChatUsage {
   const promptTokens = request.messages.reduce(
     (sum, message) => sum + 3 + countFakeTokens(message.text),

@@ -1,3 +1,5 @@
+import { bearerToken } from '../fake-upstream/bearer-token.js';
+import { checkPresentedKey } from '../fake-upstream/check-presented-key.js';
 import type { OpenAiErrorResponse } from './openai-error.js';
 import { incorrectApiKeyError } from './scenario-error.js';
 
@@ -12,22 +14,23 @@ export function checkApiKey(
   authorization: string | undefined,
   apiKeys: readonly string[] | undefined,
 ): OpenAiErrorResponse | undefined {
-  if (apiKeys === undefined) return undefined;
   const key = bearerToken(authorization);
-  if (key !== undefined && apiKeys.includes(key)) return undefined;
-  if (key === undefined || key === '') {
-    return {
-      status: 401,
-      error: { message: missingKeyMessage, type: 'invalid_request_error', param: null, code: null },
-    };
+  switch (checkPresentedKey(key, apiKeys)) {
+    case 'accepted':
+      return undefined;
+    case 'missing':
+      return {
+        status: 401,
+        error: {
+          message: missingKeyMessage,
+          type: 'invalid_request_error',
+          param: null,
+          code: null,
+        },
+      };
+    case 'rejected':
+      return { status: 401, error: incorrectApiKeyError(maskApiKey(key ?? '')) };
   }
-  return { status: 401, error: incorrectApiKeyError(maskApiKey(key)) };
-}
-
-/** The value after `Bearer ` in an Authorization header, if it is a bearer header. */
-export function bearerToken(authorization: string | undefined): string | undefined {
-  const match = /^Bearer\s+(.*)$/i.exec(authorization ?? '');
-  return match?.[1]?.trim();
 }
 
 /** OpenAI's masking: first 8 characters, one `*` per hidden character, last 4; short keys fully. */

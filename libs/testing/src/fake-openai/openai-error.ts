@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { sendJson } from '../fake-upstream/send-json.js';
 
 /** The `error` object of OpenAI's error body. */
 export interface OpenAiError {
@@ -21,12 +22,7 @@ export function writeOpenAiError(
   errorResponse: OpenAiErrorResponse,
 ): void {
   const body = JSON.stringify({ error: errorResponse.error });
-  response.writeHead(errorResponse.status, {
-    ...errorResponse.headers,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-  });
-  response.end(body);
+  sendJson(response, errorResponse.status, body, 'application/json', errorResponse.headers);
 }
 
 /** A 400 `invalid_request_error`, OpenAI's answer to a malformed request. */

@@ -1,4 +1,4 @@
-import { isRecord } from './is-record.js';
+import { isRecord } from '../fake-upstream/is-record.js';
 import { invalidRequest, type OpenAiErrorResponse } from './openai-error.js';
 
 /** How the request asks for tools to be used. */

@@ -1,5 +1,5 @@
-import { countFakeTokens } from './count-fake-tokens.js';
-import { isRecord } from './is-record.js';
+import { countFakeTokens } from '../fake-upstream/count-fake-tokens.js';
+import { isRecord } from '../fake-upstream/is-record.js';
 import { invalidRequest, type OpenAiErrorResponse } from './openai-error.js';
 
 /** One input to embed: what the vector is derived from and how many tokens it counts. */

@@ -1,7 +1,7 @@
-import { countFakeTokens } from './count-fake-tokens.js';
+import { countFakeTokens } from '../fake-upstream/count-fake-tokens.js';
+import { randomId } from '../fake-upstream/random-id.js';
+import { splitWords } from '../fake-upstream/split-words.js';
 import type { FakeChatRequest } from './parse-chat-request.js';
-import { randomId } from './random-id.js';
-import { splitWords } from './split-words.js';
 
 /** One function call the fake makes. */
 export interface FakeToolCall {

@@ -1,25 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSse } from '../sse/read-sse.js';
+import { createFakePool } from '../fake-upstream/create-fake-pool.js';
+import { waitUntil } from '../fake-upstream/wait-until.js';
 import { type FakeOpenAI, startFakeOpenAI } from './start-fake-openai.js';
 
-const started: FakeOpenAI[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((fake) => fake.close()));
-});
-
-async function start(apiKeys?: readonly string[]): Promise<FakeOpenAI> {
-  const fake = await startFakeOpenAI(apiKeys === undefined ? {} : { apiKeys });
-  started.push(fake);
-  return fake;
-}
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 2_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met within 2 s');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const fakes = createFakePool(startFakeOpenAI);
+afterEach(() => fakes.closeAll());
+const start = (apiKeys?: readonly string[]): Promise<FakeOpenAI> =>
+  fakes.start(apiKeys === undefined ? {} : { apiKeys });
 
 const chatBody = (model: string, stream = false): string =>
   JSON.stringify({ model, messages: [{ role: 'user', content: 'hi' }], stream });
@@ -44,7 +31,7 @@ describe('startFakeOpenAI', () => {
       },
       expect.objectContaining({ method: 'GET', path: '/v1/models', body: undefined }),
     ]);
-    await waitFor(() => fake.stats.completed === 2);
+    await waitUntil(() => fake.stats.completed === 2);
     expect(fake.stats).toMatchObject({ active: 0, aborted: 0, completed: 2 });
     fake.reset();
     expect(fake.requests).toEqual([]);
@@ -108,45 +95,5 @@ describe('startFakeOpenAI', () => {
       error: { type: 'invalid_request_error', code: null },
     });
     expect(fake.requests.at(-1)?.body).toBe('{"model":');
-  });
-
-  it('counts a stream whose client went away as aborted, and active while it runs', async () => {
-    const fake = await start();
-    const controller = new AbortController();
-    const response = await fetch(`${fake.url}/chat/completions`, {
-      method: 'POST',
-      body: chatBody('stall-stream', true),
-      signal: controller.signal,
-    });
-    if (response.body === null) throw new Error('no body');
-    const events = readSse(response.body);
-    await events.next();
-    expect(fake.stats.active).toBe(1);
-    controller.abort();
-    await waitFor(() => fake.stats.aborted === 1);
-    expect(fake.stats).toMatchObject({ active: 0, aborted: 1, completed: 0 });
-  });
-
-  it('counts a request that never got headers as aborted when the client times out', async () => {
-    const fake = await start();
-    const request = fetch(`${fake.url}/chat/completions`, {
-      method: 'POST',
-      body: chatBody('stall-headers'),
-      signal: AbortSignal.timeout(30),
-    });
-    await expect(request).rejects.toThrow();
-    await waitFor(() => fake.stats.aborted === 1);
-    expect(fake.stats.active).toBe(0);
-  });
-
-  it('closes even with requests still stalled', async () => {
-    const fake = await startFakeOpenAI();
-    const request = fetch(`${fake.url}/chat/completions`, {
-      method: 'POST',
-      body: chatBody('stall-headers'),
-    });
-    await waitFor(() => fake.stats.active === 1);
-    await fake.close();
-    await expect(request).rejects.toThrow();
   });
 });
