@@ -9,6 +9,7 @@ import type { SwitchyardConfig } from '@switchyard/config';
 import { startConsole } from '@switchyard/console';
 import { migrateToLatest, type Tables } from '@switchyard/db';
 import type { BudgetLedger } from '@switchyard/limits';
+import { descriptorFor } from '@switchyard/providers';
 import { apiErrors, type ServiceApp } from '@switchyard/service-kit';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -118,10 +119,13 @@ export function startEmbeddedServices(options: {
 }
 
 /**
- * OpenRouter's public model list when an `openrouter` provider is configured (its base URL), else
- * none: a laptop without OpenRouter keeps exactly the models of its configuration.
+ * The aggregator's public model list (OpenRouter's) when a provider of an aggregator type is
+ * configured (its base URL), else none: a laptop without one keeps exactly the models of its
+ * configuration.
  */
 function openRouterCatalogUrl(config: SwitchyardConfig): string | undefined {
-  const provider = config.providers.find((candidate) => candidate.type === 'openrouter');
+  const provider = config.providers.find(
+    (candidate) => descriptorFor(candidate.type)?.aggregator === true,
+  );
   return provider === undefined ? undefined : `${provider.baseUrl.replace(/\/$/, '')}/models`;
 }
