@@ -14,6 +14,12 @@ export interface RequestSignals {
  */
 export function requestSignals(reply: FastifyReply, timeoutMs: number): RequestSignals {
   const deadline = new AbortController();
+  if (reply.raw.destroyed && !reply.raw.writableFinished) {
+    // The client left before the upstream work began (during authentication or admission): its
+    // 'close' has fired already, so no listener would hear it.
+    deadline.abort(new Error('client closed the connection'));
+    return { deadline: deadline.signal, clientClosed: () => true };
+  }
   let clientClosed = false;
   const timer = setTimeout(() => deadline.abort(new Error('request deadline passed')), timeoutMs);
   reply.raw.once('close', () => {
