@@ -54,7 +54,7 @@ providers:
   - { name: fake, type: openai-compatible, base_url: "${fake.url}", keys: [sk-fake] }
 models:
   - { id: fake/chat, context_length: 8192, ${price} }
-  - { id: fake/slow-stream-100, context_length: 8192, ${price} }
+  - { id: fake/slow-stream-300, context_length: 8192, ${price} }
   - { id: fake/error-500, context_length: 8192, ${price} }
 `,
   );
@@ -103,7 +103,7 @@ async function send(index: number): Promise<Sent> {
   const stream = kind >= 12 && kind <= 15;
   const abandon = kind === 18;
   const body: Record<string, unknown> = {
-    model: kind === 16 ? 'fake/error-500' : abandon ? 'fake/slow-stream-100' : 'fake/chat',
+    model: kind === 16 ? 'fake/error-500' : abandon ? 'fake/slow-stream-300' : 'fake/chat',
     messages: [{ role: 'user', content: `request ${index}` }],
     ...(stream && { stream: true, stream_options: { include_usage: true } }),
     ...(abandon && { stream: true }),
@@ -207,6 +207,15 @@ describe('usage pipeline: nothing lost', () => {
     // The failing route's circuit opens after a few 502s: the rest are 503s, recorded too.
     expect((statuses.get(502) ?? 0) + (statuses.get(503) ?? 0)).toBe(100);
     expect(statuses.get(400)).toBe(100);
+    // Every request the client abandoned is a 499, whatever point it had reached when it left.
+    const abandoned = sent.filter((request) => request.status === 499);
+    expect(
+      abandoned
+        .map((request) => ({ id: request.id, row: Number(byId.get(request.id)?.status) }))
+        .filter(({ row }) => row !== 499),
+    ).toEqual([]);
+    // Each stream lasts ≥ 1.8 s upstream: an abort at 150 ms is always before its end.
+    expect(abandoned).toHaveLength(100);
     expect(statuses.get(499)).toBe(100);
 
     // One request as the ledger has it, for the key that made it only.

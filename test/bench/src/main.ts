@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BENCH_DIR } from './bench-paths.js';
+import { BENCH_DIR, REPO_ROOT } from './bench-paths.js';
 import { measureOpenStreams } from './open-streams/measure-open-streams.js';
 import type { OpenStreamsResult } from './open-streams/open-streams-result.js';
 import {
@@ -10,6 +10,7 @@ import {
 import { readStoreUrls } from './options/read-store-urls.js';
 import { type ChildReaper, createChildReaper } from './processes/create-child-reaper.js';
 import { type CleanupList, createCleanupList } from './processes/create-cleanup-list.js';
+import { buildBenchServices } from './processes/service-command.js';
 import { SWITCHYARD_HOLD_MODEL } from './processes/switchyard-bench-yaml.js';
 import type { BenchReport } from './report/bench-report.js';
 import { evaluateGoals } from './report/evaluate-goals.js';
@@ -38,6 +39,8 @@ async function main(
 ): Promise<void> {
   const startedAt = new Date().toISOString();
   const machine = readMachineInfo();
+  process.stderr.write('building the gateway and standalone bundles …\n');
+  await buildBenchServices(REPO_ROOT);
   process.stderr.write('starting upstream, switchyard, floor, switchyard-limited and peer …\n');
   const setup = await startBenchTargets({
     ...options,

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { OutgoingHttpHeaders } from 'node:http';
 import {
   type ChatStreamEncoder,
   createOpenAiSseEncoder,
@@ -9,7 +9,7 @@ import type { FastifyReply } from 'fastify';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
 import type { Admitted } from '../pipeline/admitted.js';
 import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
-import { relaySse } from '../relay/relay-sse.js';
+import { relaySse, type SseRelay } from '../relay/relay-sse.js';
 import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import { createStreamAnswer } from '../usage/create-stream-answer.js';
@@ -34,7 +34,7 @@ export function chatEventStream(options: {
   cutoff: ShutdownCutoff;
   now: () => number;
   encoder?: ChatStreamEncoder;
-}): AsyncGenerator<string> {
+}): SseRelay {
   const { call, outcome, now } = options;
   const { response } = call;
   const { route } = call.candidate;
@@ -100,15 +100,24 @@ export function chatEventStream(options: {
   });
 }
 
-/** Sends SSE text to the client; backpressure is the pipe's, and a client that leaves aborts upstream. */
-export function sendSse(reply: FastifyReply, events: AsyncIterable<string>): FastifyReply {
-  return reply
-    .headers({
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      'x-accel-buffering': 'no',
-    })
-    .send(Readable.from(events, { objectMode: false }));
+/** The headers every SSE answer carries besides the request's own. */
+const SSE_HEADERS = {
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache',
+  'x-accel-buffering': 'no',
+};
+
+/**
+ * Sends SSE text to the client, written by the relay straight to the socket's response (fastify
+ * steps aside: its hooks that matter — metrics, tracing — record on the response's 'close').
+ * Backpressure is the relay's; a client that leaves aborts upstream.
+ */
+export function sendSse(reply: FastifyReply, relay: SseRelay): FastifyReply {
+  reply.hijack();
+  reply.headers(SSE_HEADERS);
+  reply.raw.writeHead(200, reply.getHeaders() as OutgoingHttpHeaders);
+  relay.pipeTo(reply.raw);
+  return reply;
 }
 
 /** Streams an OpenAI chat completion to the client. */

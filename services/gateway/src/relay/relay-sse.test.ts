@@ -1,3 +1,5 @@
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { createOpenAiCompatibleAdapter, ProviderError } from '@switchyard/providers';
 import { ApiError } from '@switchyard/service-kit';
 import { describe, expect, it } from 'vitest';
@@ -14,12 +16,15 @@ async function run(chunks: string[]) {
   const ends: RelayEnd[] = [];
   let firstBytes = 0;
   let output = '';
-  async function* body() {
-    for (const chunk of chunks) yield Buffer.from(chunk);
-  }
   let out = '';
-  for await (const text of relaySse({
-    body: body(),
+  const client = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      out += chunk.toString();
+      callback();
+    },
+  });
+  relaySse({
+    body: Readable.from(chunks.map((chunk) => Buffer.from(chunk))),
     transformer: transformer(),
     clientClosed: () => false,
     toClientError: (error) =>
@@ -36,9 +41,8 @@ async function run(chunks: string[]) {
       output += text;
     },
     onEnd: (end) => ends.push(end),
-  })) {
-    out += text;
-  }
+  }).pipeTo(client);
+  await finished(client);
   return { out, output, end: ends[0], ends: ends.length, firstBytes };
 }
 
@@ -70,5 +74,88 @@ describe('relaySse', () => {
     expect(out).not.toContain('"boom"');
     expect(out.match(/"error"/g)).toHaveLength(1);
     expect(end?.error).toBeDefined();
+  });
+
+  it('pauses the upstream while the client drains and loses nothing', async () => {
+    const events = Array.from(
+      { length: 200 },
+      (_, index) => `data: {"choices":[{"index":0,"delta":{"content":"${index}"}}]}\n\n`,
+    );
+    const body = new PassThrough();
+    let received = '';
+    let pausedSeen = false;
+    const client = new Writable({
+      highWaterMark: 64,
+      write(chunk: Buffer, _encoding, callback) {
+        received += chunk.toString();
+        pausedSeen ||= body.isPaused();
+        setImmediate(callback);
+      },
+    });
+    const ends: RelayEnd[] = [];
+    relaySse({
+      body,
+      transformer: transformer(),
+      clientClosed: () => false,
+      toClientError: () => new ApiError(502, 'upstream_error', 'x', 'x'),
+      onFirstByte: () => undefined,
+      onEnd: (end) => ends.push(end),
+    }).pipeTo(client);
+    for (const event of events) body.write(event);
+    body.end('data: [DONE]\n\n');
+    await finished(client);
+    expect(pausedSeen).toBe(true);
+    expect(received).toBe(`${events.join('')}data: [DONE]\n\n`);
+    expect(ends).toEqual([{ error: undefined, clientClosed: false }]);
+  });
+
+  it('stops the upstream when the client leaves, and reports it once', async () => {
+    const body = new PassThrough();
+    let closed = false;
+    const client = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    const ends: RelayEnd[] = [];
+    relaySse({
+      body,
+      transformer: transformer(),
+      clientClosed: () => closed,
+      toClientError: () => new ApiError(502, 'upstream_error', 'x', 'x'),
+      onFirstByte: () => undefined,
+      onEnd: (end) => ends.push(end),
+    }).pipeTo(client);
+    body.write('data: {"choices":[]}\n\n');
+    closed = true;
+    client.destroy();
+    await new Promise((resolve) => setImmediate(resolve));
+    // An abort error the upstream raises afterwards is absorbed, not thrown.
+    body.destroy(new Error('aborted'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(body.destroyed).toBe(true);
+    expect(ends).toEqual([{ error: undefined, clientClosed: true }]);
+  });
+
+  it('ends with an error event when the upstream connection breaks mid-stream', async () => {
+    const body = new PassThrough();
+    let out = '';
+    const client = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        out += chunk.toString();
+        callback();
+      },
+    });
+    const ends: RelayEnd[] = [];
+    relaySse({
+      body,
+      transformer: transformer(),
+      clientClosed: () => false,
+      toClientError: () => new ApiError(502, 'upstream_error', 'connection_lost', 'lost'),
+      onFirstByte: () => undefined,
+      onEnd: (end) => ends.push(end),
+    }).pipeTo(client);
+    body.write('data: {"choices":[]}\n\n');
+    body.destroy(new Error('socket hang up'));
+    await finished(client);
+    expect(out).toMatch(/^data: \{"choices":\[\]\}\n\ndata: \{"error":\{"message":"lost"/);
+    expect(ends).toHaveLength(1);
+    expect(ends[0]?.error?.code).toBe('connection_lost');
   });
 });

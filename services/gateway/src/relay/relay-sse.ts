@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import type { ErrorBody } from '@switchyard/contracts';
 import {
   type ChatStreamEncoder,
@@ -15,7 +16,8 @@ export interface RelayEnd {
 }
 
 export interface RelaySseOptions {
-  body: AsyncIterable<Buffer>;
+  /** The upstream body as it arrives; destroying it aborts the upstream request. */
+  body: Readable;
   transformer: ChatStreamTransformer;
   /** The egress protocol the client reads: OpenAI SSE unless given. */
   encoder?: ChatStreamEncoder | undefined;
@@ -28,54 +30,96 @@ export interface RelaySseOptions {
   onEnd: (end: RelayEnd) => void;
 }
 
+/** A relay ready to run: `pipeTo` writes the client's SSE text to `out` and ends it. */
+export interface SseRelay {
+  pipeTo(out: Writable): void;
+}
+
 /**
- * Yields the client's SSE bytes as upstream bytes arrive (no buffering beyond one partial
- * event), written by `encoder`. A failure after the stream started cannot change the status
- * any more, so it becomes the protocol's final error event (OpenAI: `data: {"error": …}`, what
- * OpenAI's SDKs raise as an APIError) and the stream ends: an upstream error event, a malformed event, a broken or stalled connection, or an
- * upstream that ended without finishing the stream.
+ * Writes the client's SSE bytes to the response as upstream bytes arrive (no buffering beyond
+ * one partial event), written by `encoder`. Callbacks only — no async generator, no stream
+ * wrapper — so a chunk costs one transform and one write, and nothing outlives it (the per-chunk
+ * promises of an async relay kept a fifth of the young generation alive). Backpressure pauses the
+ * upstream body until the client drains.
+ *
+ * A failure after the stream started cannot change the status any more, so it becomes the
+ * protocol's final error event (OpenAI: `data: {"error": …}`, what OpenAI's SDKs raise as an
+ * APIError) and the stream ends: an upstream error event, a malformed event, a broken or stalled
+ * connection, or an upstream that ended without finishing the stream.
  */
-export async function* relaySse(options: RelaySseOptions): AsyncGenerator<string> {
+export function relaySse(options: RelaySseOptions): SseRelay {
+  return { pipeTo: (out) => runRelay(options, out) };
+}
+
+function runRelay(options: RelaySseOptions, out: Writable): void {
+  const { body } = options;
   const encoder = options.encoder ?? createOpenAiSseEncoder();
   const transformer = encodeChatStream(options.transformer, encoder);
   let started = false;
-  const end: RelayEnd = { error: undefined, clientClosed: false };
-  try {
-    for await (const chunk of options.body) {
-      const out = transformer.push(chunk);
-      if (out !== '') {
-        if (!started) {
-          started = true;
-          options.onFirstByte();
-        }
-        options.onOutput?.(out);
-        yield out;
-      }
-      if (transformer.failure) break;
+  let finished = false;
+
+  const write = (text: string): void => {
+    if (text === '' || out.destroyed) return;
+    if (!out.write(text) && !body.isPaused()) {
+      body.pause();
+      out.once('drain', () => body.resume());
     }
-    const tail = transformer.failure ? '' : transformer.end();
-    if (tail !== '') {
-      options.onOutput?.(tail);
-      yield tail;
+  };
+  const send = (text: string): void => {
+    if (text === '') return;
+    if (!started) {
+      started = true;
+      options.onFirstByte();
     }
-    const failure = transformer.failure ?? (transformer.completed ? undefined : incompleteStream());
-    if (failure) {
-      end.error = options.toClientError(failure);
-      yield encoder.error(errorFields(end.error));
-    }
-    const closing = encoder.end();
-    if (closing !== '') yield closing;
-  } catch (error: unknown) {
-    if (options.clientClosed()) {
+    options.onOutput?.(text);
+    write(text);
+  };
+  /** Ends the relay once: `error` is a transport failure (or the client leaving). */
+  const finish = (error?: unknown): void => {
+    if (finished) return;
+    finished = true;
+    body.off('data', onData);
+    body.off('end', onEnd);
+    body.off('close', onBodyClose);
+    out.off('close', onClientClose);
+    const end: RelayEnd = { error: undefined, clientClosed: false };
+    if (error !== undefined && options.clientClosed()) {
       end.clientClosed = true;
-      return;
+    } else if (error !== undefined) {
+      end.error = options.toClientError(error);
+      write(encoder.error(errorFields(end.error)));
+    } else {
+      if (!transformer.failure) send(transformer.end());
+      const failure =
+        transformer.failure ?? (transformer.completed ? undefined : incompleteStream());
+      if (failure) {
+        end.error = options.toClientError(failure);
+        write(encoder.error(errorFields(end.error)));
+      }
+      write(encoder.end());
     }
-    end.error = options.toClientError(error);
-    yield encoder.error(errorFields(end.error));
-  } finally {
+    // Stops the upstream call when the stream ended before the upstream did.
+    if (!body.destroyed) body.destroy();
     end.clientClosed ||= options.clientClosed();
+    if (!out.destroyed) out.end();
     options.onEnd(end);
-  }
+  };
+  const onData = (chunk: Buffer): void => {
+    send(transformer.push(chunk));
+    if (transformer.failure) finish();
+  };
+  const onEnd = (): void => finish();
+  // Destroyed without an error (an abort): a transport failure all the same.
+  const onBodyClose = (): void => finish(new Error('the upstream response closed early'));
+  const onClientClose = (): void => {
+    if (!finished) finish(new Error('client closed the connection'));
+  };
+  body.on('data', onData);
+  body.once('end', onEnd);
+  // Stays attached: an abort may still raise an error after the relay has finished.
+  body.on('error', finish);
+  body.once('close', onBodyClose);
+  out.once('close', onClientClose);
 }
 
 /** The error body's fields for the final event of a stream. */

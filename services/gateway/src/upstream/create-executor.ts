@@ -89,10 +89,11 @@ export function createExecutor(
     return pool;
   };
   const reuse = trackSocketReuse();
+  const parsedUrls = createUrlCache();
 
   return {
     async send(call) {
-      const url = new URL(call.request.url);
+      const url = parsedUrls.parse(call.request.url);
       const span = tracer().startSpan(
         `${call.operation} ${call.upstreamModel}`,
         {
@@ -167,4 +168,32 @@ function flattenHeaders(
     flat[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
+}
+
+/** The parts of an upstream URL a call uses. */
+interface CallUrl {
+  origin: string;
+  hostname: string;
+  pathname: string;
+  search: string;
+}
+
+/** Upstream URLs are few (one per route and operation): each is parsed once, not per call. */
+const URL_CACHE_LIMIT = 1_000;
+
+function createUrlCache(): { parse(href: string): CallUrl } {
+  const cache = new Map<string, CallUrl>();
+  return {
+    parse(href) {
+      let url = cache.get(href);
+      if (!url) {
+        const { origin, hostname, pathname, search } = new URL(href);
+        url = { origin, hostname, pathname, search };
+        // A URL with per-request parts would grow it without end: start over past the limit.
+        if (cache.size >= URL_CACHE_LIMIT) cache.clear();
+        cache.set(href, url);
+      }
+      return url;
+    },
+  };
 }
