@@ -138,7 +138,20 @@ export async function startBenchTargets(options: {
       gatewayPid: switchyard.process.pid,
     },
   ];
-  for (const target of [...targets, ...anthropicTargets]) {
+  // An Anthropic Messages stream to Switchyard for the same model, as Anthropic's SDK sends it;
+  // direct is the same upstream endpoint.
+  const messagesTargets: BenchTarget[] = [
+    anthropicTargets[0] as BenchTarget,
+    {
+      name: 'switchyard',
+      origin: switchyard.origin,
+      api: 'anthropic-messages',
+      headers: { ...switchyardHeaders, 'anthropic-version': ANTHROPIC_VERSION },
+      model: SWITCHYARD_ANTHROPIC_MODEL,
+      gatewayPid: switchyard.process.pid,
+    },
+  ];
+  for (const target of [...targets, ...anthropicTargets, messagesTargets[1] as BenchTarget]) {
     const problem = await probeTarget(target);
     if (problem !== undefined)
       throw new Error(
@@ -172,7 +185,12 @@ export async function startBenchTargets(options: {
   return {
     upstream,
     switchyard,
-    targets: { chat: targets, stream: targets, 'stream-anthropic': anthropicTargets },
+    targets: {
+      chat: targets,
+      stream: targets,
+      'stream-anthropic': anthropicTargets,
+      'messages-native': messagesTargets,
+    },
     openStreamTargets: [floorTarget, ...(limited.target === undefined ? [] : [limited.target])],
     peer: peer.status,
     peerProcess: peer.process,

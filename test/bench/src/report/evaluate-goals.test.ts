@@ -167,6 +167,23 @@ describe('evaluateGoals', () => {
     expect([ttft?.measured, ttft?.limit, ttft?.met]).toEqual([1.5, 1.5, true]);
   });
 
+  it("checks the native Messages stream's added TTFT against the OpenAI pass-through's", () => {
+    const messages = (switchyardTtft: number) =>
+      evaluateGoals({
+        ...INPUTS,
+        results: [
+          result('direct', 'stream', 1, { firstToken: [0.3, 0.5] }),
+          result('switchyard', 'stream', 1, { firstToken: [0.9, 2] }),
+          result('direct', 'messages-native', 1, { firstToken: [0.2, 0.4] }),
+          result('switchyard', 'messages-native', 1, { firstToken: [switchyardTtft, 2] }),
+        ],
+      }).find((goal) => goal.goal.startsWith('messages-native added TTFT'));
+    // +0.6 ms over direct for OpenAI; +0.75 and +0.95 ms for Messages.
+    expect(messages(0.95)?.measured).toBeCloseTo(0.15);
+    expect(messages(0.95)?.met).toBe(true);
+    expect(messages(1.15)?.met).toBe(false);
+  });
+
   it('checks survival on the stream path and admission', () => {
     const status = statusOf(INPUTS);
     expect(status['gateway young-generation survival, stream c16']).toEqual([true, 1.5]);
@@ -210,7 +227,7 @@ describe('evaluateGoals', () => {
         idleRssBytes: {},
       },
     });
-    expect(goals).toHaveLength(20);
+    expect(goals).toHaveLength(21);
     expect(goals.every((goal) => goal.met === undefined)).toBe(true);
   });
 });

@@ -19,6 +19,7 @@ export function evaluateLoadGoals(inputs: GoalInputs): GoalCheck[] {
     addedGoal(inputs, 'chat', 'p50', { floorFactor: 1.3 }),
     addedGoal(inputs, 'chat', 'p99', { ms: 2 }),
     addedGoal(inputs, 'stream', 'p99', { floorFactor: 1.5 }),
+    messagesNativeGoal(inputs),
     survivalGoal(inputs),
     admissionGoal(inputs),
   ];
@@ -75,6 +76,25 @@ function addedGoal(
       ? `${GATEWAY} − direct`
       : `${GATEWAY} − direct; ≤ ${bound.floorFactor} × floor's +${show(floor, 3)} ms`;
   return checkGoal(`gateway ${what}, ${kind} c1`, added(GATEWAY), { limit, unit: 'ms' }, basis);
+}
+
+/**
+ * Issue 17: an Anthropic Messages stream to an Anthropic route adds no more to the time to first
+ * token than the OpenAI pass-through does (standalone, c1, p50; each against its own direct call).
+ */
+function messagesNativeGoal(inputs: GoalInputs): GoalCheck {
+  const addedTtft = (kind: ScenarioKind) => {
+    const of = findResult(inputs.results, STANDALONE, kind, 1)?.firstToken?.p50;
+    const direct = findResult(inputs.results, 'direct', kind, 1)?.firstToken?.p50;
+    return of === undefined || direct === undefined ? undefined : of - direct;
+  };
+  const [messages, openai] = [addedTtft('messages-native'), addedTtft('stream')];
+  return checkGoal(
+    'messages-native added TTFT − OpenAI pass-through added TTFT, p50 c1',
+    messages === undefined || openai === undefined ? undefined : messages - openai,
+    { limit: 0.2, unit: 'ms' },
+    `${STANDALONE}: +${show(messages, 3)} ms vs +${show(openai, 3)} ms`,
+  );
 }
 
 function survivalGoal(inputs: GoalInputs): GoalCheck {

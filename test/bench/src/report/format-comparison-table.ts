@@ -1,4 +1,4 @@
-import { isStreamed, scenarioLabel } from '../scenario/scenario.js';
+import { isAnthropicKind, isStreamed, scenarioLabel } from '../scenario/scenario.js';
 import type { MetricComparison } from '../stats/compare-targets.js';
 import { formatAddedMs, formatRatio } from './format-numbers.js';
 import { formatTable } from './format-table.js';
@@ -7,7 +7,7 @@ const METRIC_LABELS = { latency: 'latency', firstToken: 'TTFT' } as const;
 
 /**
  * What each gateway adds over direct (ms), and the ratios switchyard/direct and switchyard/peer.
- * The floor and the peer are not measured on `stream-anthropic`: their columns say `n/a` there.
+ * The floor and the peer are not measured on the Anthropic kinds: their columns say `n/a` there.
  */
 export function formatComparisonTable(comparisons: readonly MetricComparison[]): string {
   const rows = comparisons.map((comparison) => {
@@ -15,9 +15,9 @@ export function formatComparisonTable(comparisons: readonly MetricComparison[]):
       isStreamed(comparison.scenario.kind) && comparison.metric === 'latency'
         ? 'total'
         : METRIC_LABELS[comparison.metric];
-    const peerMeasured = comparison.scenario.kind !== 'stream-anthropic';
+    const peerMeasured = !isAnthropicKind(comparison.scenario.kind);
     const peer = (text: string) => (peerMeasured ? text : 'n/a');
-    // The floor, like the peer, is not a target of stream-anthropic.
+    // The floor, like the peer, is not a target of the Anthropic kinds.
     const floor = peer;
     return [
       scenarioLabel(comparison.scenario),

@@ -5,7 +5,7 @@ import { SCENARIO_KINDS, type Scenario, scenarioLabel } from './scenario.js';
 import type { ScenarioResult } from './scenario-result.js';
 import type { ScenarioTargets } from './scenario-targets.js';
 
-/** Every scenario of a run: chat, then stream, then stream-anthropic, each at every concurrency. */
+/** Every scenario of a run: chat, stream, stream-anthropic, then messages-native, each at every concurrency. */
 export function listScenarios(concurrencies: readonly number[]): Scenario[] {
   return SCENARIO_KINDS.flatMap((kind) =>
     concurrencies.map((concurrency) => ({ kind, concurrency })),
