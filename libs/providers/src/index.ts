@@ -1,5 +1,6 @@
 export { adapterFor } from './adapter-registry.js';
 export { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
+export { createBedrockAdapter } from './bedrock/bedrock-adapter.js';
 export { convertChatCompletionToMessage } from './anthropic-ingress/convert-chat-completion-to-message.js';
 export {
   type ConvertedMessagesRequest,
@@ -50,9 +51,11 @@ export type {
   UpstreamTarget,
 } from './provider-adapter.js';
 export type {
+  ApiKeyAuth,
   ProviderAuth,
   ProviderDescriptor,
   ProviderEnvVariables,
+  SigV4Auth,
 } from './provider-descriptor.js';
 export { PROVIDER_DESCRIPTORS } from './provider-descriptors.js';
 export {
@@ -63,6 +66,9 @@ export {
   parseRetryAfter,
 } from './provider-error.js';
 export { PROVIDER_TYPES, type ProviderType } from './provider-type.js';
+export type { AwsCredentials } from './sigv4/aws-credentials.js';
+export { parseAwsCredentialKey } from './sigv4/parse-aws-credential-key.js';
+export { type SigV4Scope, signSigV4Request } from './sigv4/sign-sigv4-request.js';
 export { createOpenAiSseEncoder } from './shared/create-openai-sse-encoder.js';
 export { createSseParser, type SseParser } from './shared/create-sse-parser.js';
 export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-stream.js';
