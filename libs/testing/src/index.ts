@@ -1,3 +1,9 @@
+export type { FakeAwsCredential } from './fake-bedrock/fake-aws-credential.js';
+export {
+  type FakeBedrock,
+  type FakeBedrockOptions,
+  startFakeBedrock,
+} from './fake-bedrock/start-fake-bedrock.js';
 export {
   type FakeAnthropic,
   type FakeAnthropicOptions,

@@ -18,7 +18,7 @@ export interface EventStreamFrameSplitter {
  * then checks both CRCs and parses the headers. Only the framing lives here, no checksum.
  */
 export function createEventStreamFrameSplitter(): EventStreamFrameSplitter {
-  let buffer = new Uint8Array(0);
+  let buffer: Uint8Array = new Uint8Array(0);
   return {
     push(bytes) {
       buffer = buffer.length === 0 ? bytes.slice() : concat(buffer, bytes);
