@@ -5,7 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Standalone, startStandalone } from './support/start-standalone.js';
 
 const MASTER_KEY = 'sk-sy-e2e-bedrock';
-const STATIC_KEY = { accessKeyId: 'AKIAE2ESTATICKEY0001', secretAccessKey: 'e2e/static+secret/0001' };
+const STATIC_KEY = {
+  accessKeyId: 'AKIAE2ESTATICKEY0001',
+  secretAccessKey: 'e2e/static+secret/0001',
+};
 // Temporary credentials, as the AWS chain finds them in the environment (or gets them from STS).
 const TEMPORARY_KEY = {
   accessKeyId: 'ASIAE2ETEMPORARY0002',
@@ -91,7 +94,9 @@ describe('the openai SDK against a bedrock model (Converse, SigV4)', () => {
     const sent = lastUpstream();
     expect(sent.path).toBe(`/model/${encodeURIComponent(CLAUDE)}/converse`);
     expect(sent.headers.authorization).toMatch(
-      new RegExp(`^AWS4-HMAC-SHA256 Credential=${STATIC_KEY.accessKeyId}/\\d{8}/eu-west-1/bedrock/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$`),
+      new RegExp(
+        `^AWS4-HMAC-SHA256 Credential=${STATIC_KEY.accessKeyId}/\\d{8}/eu-west-1/bedrock/aws4_request, SignedHeaders=[^,]*host[^,]*, Signature=[0-9a-f]{64}$`,
+      ),
     );
     expect(sent.body).toMatchObject({
       system: [{ text: 'terse' }],
@@ -131,7 +136,9 @@ describe('the openai SDK against a bedrock model (Converse, SigV4)', () => {
     const call = first.choices[0]?.message.tool_calls?.[0];
     expect(first.choices[0]?.finish_reason).toBe('tool_calls');
     expect(call?.type === 'function' && call.function.name).toBe('lookup');
-    expect(call?.type === 'function' && JSON.parse(call.function.arguments)).toEqual({ input: 'find cats' });
+    expect(call?.type === 'function' && JSON.parse(call.function.arguments)).toEqual({
+      input: 'find cats',
+    });
     expect(lastUpstream().body.toolConfig).toMatchObject({ toolChoice: { any: {} } });
     if (call?.type !== 'function') throw new Error('no function call');
 
@@ -153,8 +160,19 @@ describe('the openai SDK against a bedrock model (Converse, SigV4)', () => {
     expect(response.headers.get('x-switchyard-warnings')).toContain('tool_choice none');
     expect(lastUpstream().body.messages).toEqual([
       { role: 'user', content: [{ text: 'find cats' }] },
-      { role: 'assistant', content: [{ toolUse: { toolUseId: call.id, name: 'lookup', input: { input: 'find cats' } } }] },
-      { role: 'user', content: [{ toolResult: { toolUseId: call.id, content: [{ text: 'three cats' }] } }, { text: 'thanks' }] },
+      {
+        role: 'assistant',
+        content: [
+          { toolUse: { toolUseId: call.id, name: 'lookup', input: { input: 'find cats' } } },
+        ],
+      },
+      {
+        role: 'user',
+        content: [
+          { toolResult: { toolUseId: call.id, content: [{ text: 'three cats' }] } },
+          { text: 'thanks' },
+        ],
+      },
     ]);
 
     const stream = await openai.chat.completions.create({
@@ -219,7 +237,10 @@ describe('the openai SDK against a bedrock model (Converse, SigV4)', () => {
 
   it('maps ThrottlingException to 429 and a throttled stream to an error event', async () => {
     await expect(
-      openai.chat.completions.create({ model: 'bedrock/throttled', messages: [{ role: 'user', content: 'hi' }] }),
+      openai.chat.completions.create({
+        model: 'bedrock/throttled',
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
     ).rejects.toMatchObject({ status: 429, code: 'rate_limit_exceeded' });
 
     const stream = await openai.chat.completions.create({

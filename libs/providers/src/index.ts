@@ -1,6 +1,5 @@
 export { adapterFor } from './adapter-registry.js';
 export { createAnthropicAdapter } from './anthropic/anthropic-adapter.js';
-export { createBedrockAdapter } from './bedrock/bedrock-adapter.js';
 export { convertChatCompletionToMessage } from './anthropic-ingress/convert-chat-completion-to-message.js';
 export {
   type ConvertedMessagesRequest,
@@ -21,6 +20,7 @@ export {
   type SwitchyardErrorBody,
   toMessagesError,
 } from './anthropic-ingress/to-messages-error.js';
+export { createBedrockAdapter } from './bedrock/bedrock-adapter.js';
 export type {
   DefaultChatRow,
   DefaultEmbeddingRow,
@@ -66,12 +66,12 @@ export {
   parseRetryAfter,
 } from './provider-error.js';
 export { PROVIDER_TYPES, type ProviderType } from './provider-type.js';
-export type { AwsCredentials } from './sigv4/aws-credentials.js';
-export { parseAwsCredentialKey } from './sigv4/parse-aws-credential-key.js';
-export { type SigV4Scope, signSigV4Request } from './sigv4/sign-sigv4-request.js';
 export { createOpenAiSseEncoder } from './shared/create-openai-sse-encoder.js';
 export { createSseParser, type SseParser } from './shared/create-sse-parser.js';
 export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-stream.js';
 export { isPlainObject } from './shared/is-plain-object.js';
 export { parseJson } from './shared/parse-json.js';
 export type { SseEvent } from './shared/parse-sse-events.js';
+export type { AwsCredentials } from './sigv4/aws-credentials.js';
+export { parseAwsCredentialKey } from './sigv4/parse-aws-credential-key.js';
+export { type SigV4Scope, signSigV4Request } from './sigv4/sign-sigv4-request.js';

@@ -1,15 +1,16 @@
-export type { FakeAwsCredential } from './fake-bedrock/fake-aws-credential.js';
-export {
-  type FakeBedrock,
-  type FakeBedrockOptions,
-  startFakeBedrock,
-} from './fake-bedrock/start-fake-bedrock.js';
 export {
   type FakeAnthropic,
   type FakeAnthropicOptions,
   type FakeAnthropicStats,
   startFakeAnthropic,
 } from './fake-anthropic/start-fake-anthropic.js';
+export type { FakeAwsCredential } from './fake-bedrock/fake-aws-credential.js';
+export { type FakeSts, type FakeStsOptions, startFakeSts } from './fake-sts/start-fake-sts.js';
+export {
+  type FakeBedrock,
+  type FakeBedrockOptions,
+  startFakeBedrock,
+} from './fake-bedrock/start-fake-bedrock.js';
 export {
   type FakeGoogle,
   type FakeGoogleOptions,

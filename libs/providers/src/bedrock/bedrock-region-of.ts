@@ -1,4 +1,5 @@
-const RUNTIME_HOST = /^bedrock-runtime(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
+const RUNTIME_HOST =
+  /^bedrock-runtime(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
 
 /**
  * The region of a Bedrock runtime base URL (`https://bedrock-runtime.eu-west-1.amazonaws.com`,

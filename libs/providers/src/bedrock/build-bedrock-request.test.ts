@@ -9,11 +9,16 @@ const TARGET = {
   apiKey: 'AKIDEXAMPLE:secret',
   extraHeaders: {},
 };
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 function build(request: Partial<ChatCompletionRequest>) {
   const built = buildBedrockRequest(
-    { model: 'm', messages: [{ role: 'user', content: 'Hi' }], ...request } as ChatCompletionRequest,
+    {
+      model: 'm',
+      messages: [{ role: 'user', content: 'Hi' }],
+      ...request,
+    } as ChatCompletionRequest,
     TARGET,
   );
   return { ...built, json: JSON.parse(built.body ?? '{}') as Record<string, unknown> };
@@ -26,7 +31,10 @@ describe('buildBedrockRequest', () => {
       'https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse',
     );
     expect(built.method).toBe('POST');
-    expect(built.headers).toEqual({ 'content-type': 'application/json', accept: 'application/json' });
+    expect(built.headers).toEqual({
+      'content-type': 'application/json',
+      accept: 'application/json',
+    });
     expect(JSON.stringify(built)).not.toContain('secret');
   });
 
@@ -104,9 +112,14 @@ describe('buildBedrockRequest', () => {
       { role: 'user', content: [{ text: 'Weather?' }] },
       {
         role: 'assistant',
-        content: [{ toolUse: { toolUseId: 'call_1', name: 'get_weather', input: { city: 'Paris' } } }],
+        content: [
+          { toolUse: { toolUseId: 'call_1', name: 'get_weather', input: { city: 'Paris' } } },
+        ],
       },
-      { role: 'user', content: [{ toolResult: { toolUseId: 'call_1', content: [{ text: '18C' }] } }] },
+      {
+        role: 'user',
+        content: [{ toolResult: { toolUseId: 'call_1', content: [{ text: '18C' }] } }],
+      },
     ]);
   });
 
@@ -115,7 +128,12 @@ describe('buildBedrockRequest', () => {
     expect(build({ tools, tool_choice: 'required' }).json.toolConfig).toMatchObject({
       toolChoice: { any: {} },
     });
-    const built = build({ tools, tool_choice: 'none', seed: 7, response_format: { type: 'json_object' } });
+    const built = build({
+      tools,
+      tool_choice: 'none',
+      seed: 7,
+      response_format: { type: 'json_object' },
+    });
     expect(built.json.toolConfig).not.toHaveProperty('toolChoice');
     expect(built.warnings).toEqual(
       expect.arrayContaining([

@@ -27,7 +27,11 @@ export function buildBedrockRequest(
   for (const warning of ignoredFieldWarnings(request, BEDROCK_FIELD_RULES)) warnings.add(warning);
   const stream = request.stream === true;
   return {
-    url: buildBedrockUrl(target.baseUrl, target.upstreamModel, stream ? 'converse-stream' : 'converse'),
+    url: buildBedrockUrl(
+      target.baseUrl,
+      target.upstreamModel,
+      stream ? 'converse-stream' : 'converse',
+    ),
     method: 'POST',
     headers: {
       ...target.extraHeaders,

@@ -76,7 +76,12 @@ describeAdapterConformance(createBedrockAdapter(), {
       kind: 'overloaded',
       retryable: true,
     },
-    { status: 500, body: '{"message":"Internal server error"}', kind: 'server_error', retryable: true },
+    {
+      status: 500,
+      body: '{"message":"Internal server error"}',
+      kind: 'server_error',
+      retryable: true,
+    },
     { status: 502, body: '<html>Bad Gateway</html>', kind: 'server_error', retryable: true },
   ],
   malformedBody: { output: { message: { role: 'assistant', content: 'not blocks' } } },

@@ -1,7 +1,7 @@
 import type { Message } from '@smithy/eventstream-codec';
 import { classifyUpstreamStatus, ProviderError } from '../provider-error.js';
-import { parseJson } from '../shared/parse-json.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
+import { parseJson } from '../shared/parse-json.js';
 import { classifyBedrockException } from './classify-bedrock-exception.js';
 import { redactAwsSecrets } from './redact-aws-secrets.js';
 

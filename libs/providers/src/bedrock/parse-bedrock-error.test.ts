@@ -6,10 +6,17 @@ describe('parseBedrockError', () => {
     const error = parseBedrockError(
       429,
       '{"message":"Too many requests"}',
-      { 'x-amzn-errortype': 'ThrottlingException:http://internal.amazon.com/coral/', 'retry-after': '3' },
+      {
+        'x-amzn-errortype': 'ThrottlingException:http://internal.amazon.com/coral/',
+        'retry-after': '3',
+      },
       0,
     );
-    expect(error).toMatchObject({ kind: 'rate_limited', code: 'ThrottlingException', retryAfterSeconds: 3 });
+    expect(error).toMatchObject({
+      kind: 'rate_limited',
+      code: 'ThrottlingException',
+      retryAfterSeconds: 3,
+    });
   });
 
   it('reads __type when the header is missing', () => {
@@ -19,7 +26,11 @@ describe('parseBedrockError', () => {
       {},
       0,
     );
-    expect(error).toMatchObject({ kind: 'invalid_request', code: 'ValidationException', message: 'bad' });
+    expect(error).toMatchObject({
+      kind: 'invalid_request',
+      code: 'ValidationException',
+      message: 'bad',
+    });
   });
 
   it('never echoes an access key id or a signature', () => {

@@ -42,7 +42,9 @@ export async function signSigV4Request(
   for (const [name, value] of url.searchParams) {
     const existing = query[name];
     query[name] =
-      existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+      existing === undefined
+        ? value
+        : [...(Array.isArray(existing) ? existing : [existing]), value];
   }
   const signed = await signer.sign(
     {

@@ -47,7 +47,10 @@ function converseReply(
         ...input,
         outputTokens,
         totalTokens:
-          input.inputTokens + input.cacheReadInputTokens + input.cacheWriteInputTokens + outputTokens,
+          input.inputTokens +
+          input.cacheReadInputTokens +
+          input.cacheWriteInputTokens +
+          outputTokens,
       },
       metrics: { latencyMs: 42 },
     };

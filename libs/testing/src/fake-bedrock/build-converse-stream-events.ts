@@ -17,16 +17,23 @@ export function buildConverseStreamEvents(
   for (const [contentBlockIndex, block] of reply.content.entries()) {
     if ('toolUse' in block) {
       const { toolUseId, name } = block.toolUse;
-      events.push(event('contentBlockStart', { contentBlockIndex, start: { toolUse: { toolUseId, name } } }));
+      events.push(
+        event('contentBlockStart', { contentBlockIndex, start: { toolUse: { toolUseId, name } } }),
+      );
     }
-    for (const delta of deltasOf(block)) events.push(event('contentBlockDelta', { contentBlockIndex, delta }));
+    for (const delta of deltasOf(block))
+      events.push(event('contentBlockDelta', { contentBlockIndex, delta }));
     events.push(event('contentBlockStop', { contentBlockIndex }));
   }
   events.push(event('messageStop', { stopReason: reply.stopReason }));
   const usage = {
     ...input,
     outputTokens: reply.outputTokens,
-    totalTokens: input.inputTokens + input.cacheReadInputTokens + input.cacheWriteInputTokens + reply.outputTokens,
+    totalTokens:
+      input.inputTokens +
+      input.cacheReadInputTokens +
+      input.cacheWriteInputTokens +
+      reply.outputTokens,
   };
   events.push(event('metadata', { usage, metrics: { latencyMs: 42 } }));
   return events;
@@ -43,5 +50,8 @@ function deltasOf(block: ConverseReplyBlock): Record<string, unknown>[] {
 }
 
 function event(name: string, data: Record<string, unknown>): FakeStreamEvent {
-  return { event: name, data: { ...data, p: 'abcdefghijklmnopqrstuvwxyz'.slice(0, 1 + (name.length % 26)) } };
+  return {
+    event: name,
+    data: { ...data, p: 'abcdefghijklmnopqrstuvwxyz'.slice(0, 1 + (name.length % 26)) },
+  };
 }

@@ -23,5 +23,9 @@ export function buildConverseUsage(
   const half = Math.floor(total / 2);
   const read = scenario.kind === 'cached' ? half : 0;
   const written = scenario.kind === 'cache-write' ? half : 0;
-  return { inputTokens: total - read - written, cacheReadInputTokens: read, cacheWriteInputTokens: written };
+  return {
+    inputTokens: total - read - written,
+    cacheReadInputTokens: read,
+    cacheWriteInputTokens: written,
+  };
 }

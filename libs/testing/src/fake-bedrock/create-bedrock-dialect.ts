@@ -27,8 +27,15 @@ export function createBedrockDialect(
     ],
     errors: {
       write: writeBedrockError,
-      notFound: () => ({ status: 404, exception: 'UnknownOperationException', message: 'Unknown operation' }),
-      invalidJson: () => bedrockValidationError('Malformed input request, please reformat your input and try again.'),
+      notFound: () => ({
+        status: 404,
+        exception: 'UnknownOperationException',
+        message: 'Unknown operation',
+      }),
+      invalidJson: () =>
+        bedrockValidationError(
+          'Malformed input request, please reformat your input and try again.',
+        ),
       failed: (message) => ({ status: 500, exception: 'InternalServerException', message }),
       scenario: bedrockScenarioError,
     },

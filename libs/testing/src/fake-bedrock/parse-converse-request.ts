@@ -35,7 +35,8 @@ const IMAGE_FORMATS = new Set(['png', 'jpeg', 'gif', 'webp']);
  * What Bedrock refuses becomes its 400 `ValidationException`.
  */
 export function parseConverseRequest(body: unknown): Parsed {
-  if (!isRecord(body)) return refuse('Malformed input request, please reformat your input and try again.');
+  if (!isRecord(body))
+    return refuse('Malformed input request, please reformat your input and try again.');
   const { messages } = body;
   if (!Array.isArray(messages) || messages.length === 0) {
     return refuse('The messages field is required and must contain at least one message.');
@@ -47,8 +48,14 @@ export function parseConverseRequest(body: unknown): Parsed {
     if (!isRecord(message) || (message.role !== 'user' && message.role !== 'assistant')) {
       return refuse(`messages.${index}.role: must be user or assistant`);
     }
-    if (index === 0 && message.role !== 'user') return refuse('A conversation must start with a user message. Try again with a conversation that starts with a user message.');
-    if (turns.at(-1)?.role === message.role) return refuse('A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.');
+    if (index === 0 && message.role !== 'user')
+      return refuse(
+        'A conversation must start with a user message. Try again with a conversation that starts with a user message.',
+      );
+    if (turns.at(-1)?.role === message.role)
+      return refuse(
+        'A conversation must alternate between user and assistant roles. Make sure the conversation alternates between user and assistant roles and try again.',
+      );
     const read = readTurn(message.role, message.content, index);
     if (typeof read === 'string') return refuse(read);
     images += read.images;
@@ -57,11 +64,16 @@ export function parseConverseRequest(body: unknown): Parsed {
   }
   const toolConfig = isRecord(body.toolConfig) ? body.toolConfig : undefined;
   if (usesTools && toolConfig === undefined) {
-    return refuse('The toolConfig field must be defined when using toolUse and toolResult content blocks.');
+    return refuse(
+      'The toolConfig field must be defined when using toolUse and toolResult content blocks.',
+    );
   }
   const inference = isRecord(body.inferenceConfig) ? body.inferenceConfig : {};
   const maxTokens = inference.maxTokens;
-  if (maxTokens !== undefined && (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens) || maxTokens < 1)) {
+  if (
+    maxTokens !== undefined &&
+    (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens) || maxTokens < 1)
+  ) {
     return refuse('The maximum tokens you requested must be a positive integer.');
   }
   const tools = readTools(toolConfig);
@@ -88,7 +100,8 @@ function readTurn(
   content: unknown,
   index: number,
 ): { turn: FakeConverseTurn; images: number; usesTools: boolean } | string {
-  if (!Array.isArray(content) || content.length === 0) return `messages.${index}.content: must be a non-empty list of content blocks`;
+  if (!Array.isArray(content) || content.length === 0)
+    return `messages.${index}.content: must be a non-empty list of content blocks`;
   const texts: string[] = [];
   const results: string[] = [];
   let images = 0;
@@ -96,7 +109,8 @@ function readTurn(
   for (const block of content) {
     if (!isRecord(block)) return `messages.${index}.content: blocks must be objects`;
     if (typeof block.text === 'string') {
-      if (block.text.trim() === '') return 'The text field in the ContentBlock object is blank. Add text to the text field, and try again.';
+      if (block.text.trim() === '')
+        return 'The text field in the ContentBlock object is blank. Add text to the text field, and try again.';
       texts.push(block.text);
     } else if (isRecord(block.image)) {
       const source = isRecord(block.image.source) ? block.image.source : {};
@@ -121,7 +135,8 @@ function readTurn(
 
 function readTools(toolConfig: Record<string, unknown> | undefined): string[] | string {
   if (toolConfig === undefined) return [];
-  if (!Array.isArray(toolConfig.tools) || toolConfig.tools.length === 0) return 'toolConfig.tools: must list at least one tool';
+  if (!Array.isArray(toolConfig.tools) || toolConfig.tools.length === 0)
+    return 'toolConfig.tools: must list at least one tool';
   const names: string[] = [];
   for (const tool of toolConfig.tools) {
     const spec = isRecord(tool) && isRecord(tool.toolSpec) ? tool.toolSpec : undefined;

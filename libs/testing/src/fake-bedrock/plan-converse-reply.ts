@@ -44,12 +44,20 @@ export function planConverseReply(request: FakeConverseRequest, model: string): 
   const outputTokens = countReplyTokens(reply);
   if (reply.kind === 'tool-calls') {
     const content = reply.toolCalls.map((call) => ({
-      toolUse: { toolUseId: randomId('tooluse_'), name: call.name, input: parseInput(call.arguments) },
+      toolUse: {
+        toolUseId: randomId('tooluse_'),
+        name: call.name,
+        input: parseInput(call.arguments),
+      },
     }));
     return { content, stopReason: 'tool_use', outputTokens };
   }
   const content = reply.content === '' ? [] : [{ text: reply.content }];
-  return { content, stopReason: reply.finishReason === 'length' ? 'max_tokens' : 'end_turn', outputTokens };
+  return {
+    content,
+    stopReason: reply.finishReason === 'length' ? 'max_tokens' : 'end_turn',
+    outputTokens,
+  };
 }
 
 function parseInput(json: string): Record<string, unknown> {

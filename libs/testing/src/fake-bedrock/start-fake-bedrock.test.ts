@@ -76,7 +76,9 @@ describe('startFakeBedrock', () => {
     expect((await send(MODEL, 'converse', HELLO, { tamper: true })).status).toBe(403);
     const unsigned = await send(MODEL, 'converse', HELLO, { sign: false });
     expect(unsigned.status).toBe(403);
-    expect(unsigned.headers.get('x-amzn-errortype')).toMatch(/^MissingAuthenticationTokenException/);
+    expect(unsigned.headers.get('x-amzn-errortype')).toMatch(
+      /^MissingAuthenticationTokenException/,
+    );
   });
 
   it('refuses what Bedrock refuses with a ValidationException', async () => {

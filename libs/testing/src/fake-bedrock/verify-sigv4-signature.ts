@@ -41,28 +41,47 @@ export function verifySigV4Signature(
   const amzDate = headerValue(request.headers, 'x-amz-date') ?? '';
   const date = AMZ_DATE.exec(amzDate);
   if (match === null || date === null) {
-    return refuse('IncompleteSignatureException', `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters, and an X-Amz-Date header. Authorization=${authorization.split(' ')[0] ?? ''}`);
+    return refuse(
+      'IncompleteSignatureException',
+      `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters, and an X-Amz-Date header. Authorization=${authorization.split(' ')[0] ?? ''}`,
+    );
   }
   const [, keyId, day, region, service, signedHeaders = '', signature = ''] = match;
   const credential = expected.credentials.find((entry) => entry.accessKeyId === keyId);
   if (credential === undefined) {
-    return refuse('UnrecognizedClientException', 'The security token included in the request is invalid.');
+    return refuse(
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+    );
   }
   if (region !== expected.region || service !== expected.service || day !== amzDate.slice(0, 8)) {
-    return refuse('InvalidSignatureException', `Credential should be scoped to a valid region and service (${expected.region}/${expected.service}).`);
+    return refuse(
+      'InvalidSignatureException',
+      `Credential should be scoped to a valid region and service (${expected.region}/${expected.service}).`,
+    );
   }
   const signingDate = new Date(
-    Date.UTC(+date[1]!, +date[2]! - 1, +date[3]!, +date[4]!, +date[5]!, +date[6]!),
+    `${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`,
   );
   if (Math.abs(expected.now() - signingDate.getTime()) > MAX_SKEW_MS) {
-    return refuse('InvalidSignatureException', 'Signature expired: the request time is too far from the server time.');
+    return refuse(
+      'InvalidSignatureException',
+      'Signature expired: the request time is too far from the server time.',
+    );
   }
   const names = signedHeaders.split(';');
   const token = headerValue(request.headers, 'x-amz-security-token');
-  if (credential.sessionToken !== undefined && (token !== credential.sessionToken || !names.includes('x-amz-security-token'))) {
-    return refuse('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  if (
+    credential.sessionToken !== undefined &&
+    (token !== credential.sessionToken || !names.includes('x-amz-security-token'))
+  ) {
+    return refuse(
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+    );
   }
-  if (!names.includes('host')) return refuse('InvalidSignatureException', "'Host' must be a signed header.");
+  if (!names.includes('host'))
+    return refuse('InvalidSignatureException', "'Host' must be a signed header.");
   return recompute(request, credential, { names, signingDate, region, service, signature, token });
 }
 
@@ -90,9 +109,10 @@ async function recompute(
     credentials: {
       accessKeyId: credential.accessKeyId,
       secretAccessKey: credential.secretAccessKey,
-      ...(signed.names.includes('x-amz-security-token') && signed.token !== undefined && {
-        sessionToken: signed.token,
-      }),
+      ...(signed.names.includes('x-amz-security-token') &&
+        signed.token !== undefined && {
+          sessionToken: signed.token,
+        }),
     },
     region: signed.region,
     service: signed.service,

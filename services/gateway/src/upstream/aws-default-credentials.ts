@@ -15,11 +15,12 @@ let shared: AwsCredentialSource | undefined;
  * provider never load the SDK. These variables are read by the SDK, not by `config.ts`.
  */
 export function awsDefaultCredentials(): AwsCredentialSource {
-  shared ??= createChainSource();
+  shared ??= createAwsChainCredentials();
   return shared;
 }
 
-function createChainSource(): AwsCredentialSource {
+/** A new instance of the default chain with its own cache (tests; the process shares one). */
+export function createAwsChainCredentials(): AwsCredentialSource {
   let provider: Promise<() => Promise<AwsCredentials>> | undefined;
   return async () => {
     provider ??= import('@aws-sdk/credential-providers').then(({ fromNodeProviderChain }) =>

@@ -1,7 +1,7 @@
 import {
   type AwsCredentials,
-  ProviderError,
   type ProviderAuth,
+  ProviderError,
   parseAwsCredentialKey,
   signSigV4Request,
   type UpstreamRequest,
@@ -40,7 +40,9 @@ export function createRequestSigner(
   if (auth.kind === 'api-key') return undefined;
   const region = options.region ?? auth.regionOf(options.baseUrl);
   if (region === undefined) {
-    throw new Error(`provider ${options.provider}: no AWS region (set region in its configuration)`);
+    throw new Error(
+      `provider ${options.provider}: no AWS region (set region in its configuration)`,
+    );
   }
   return async (request, key) => {
     const credentials = await credentialsFor(key, options);
@@ -67,7 +69,9 @@ async function credentialsFor(
     return await options.defaultCredentials()();
   } catch (error: unknown) {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-    throw refused(`${options.provider}: no AWS credentials could be loaded (${reason.slice(0, 300)}).`);
+    throw refused(
+      `${options.provider}: no AWS credentials could be loaded (${reason.slice(0, 300)}).`,
+    );
   }
 }
 
