@@ -2,15 +2,28 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signSigV4Request } from '@switchyard/providers';
-import { type FakeBedrock, type FakeSts, startFakeBedrock, startFakeSts } from '@switchyard/testing';
+import {
+  type FakeBedrock,
+  type FakeSts,
+  startFakeBedrock,
+  startFakeSts,
+} from '@switchyard/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsChainCredentials } from './aws-default-credentials.js';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/switchyard-gateway';
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.fake-service-account-token.signature';
 const ISSUED = [
-  { accessKeyId: 'ASIAIRSAFIRST0000001', secretAccessKey: 'irsa/first', sessionToken: 'token-first' },
-  { accessKeyId: 'ASIAIRSASECOND000002', secretAccessKey: 'irsa/second', sessionToken: 'token-second' },
+  {
+    accessKeyId: 'ASIAIRSAFIRST0000001',
+    secretAccessKey: 'irsa/first',
+    sessionToken: 'token-first',
+  },
+  {
+    accessKeyId: 'ASIAIRSASECOND000002',
+    secretAccessKey: 'irsa/second',
+    sessionToken: 'token-second',
+  },
 ];
 const AWS_VARIABLES = [
   'AWS_ACCESS_KEY_ID',
@@ -69,7 +82,10 @@ describe('the AWS default chain with web identity (IRSA)', () => {
     const source = createAwsChainCredentials();
     const first = await source();
     const second = await source();
-    expect(first).toMatchObject({ accessKeyId: ISSUED[0]?.accessKeyId, sessionToken: 'token-first' });
+    expect(first).toMatchObject({
+      accessKeyId: ISSUED[0]?.accessKeyId,
+      sessionToken: 'token-first',
+    });
     expect(second.accessKeyId).toBe(first.accessKeyId);
     expect(sts.requests).toHaveLength(1);
     expect(String(sts.requests[0]?.body)).toContain('Action=AssumeRoleWithWebIdentity');
@@ -84,7 +100,11 @@ describe('the AWS default chain with web identity (IRSA)', () => {
       first,
       { region: 'us-east-1', service: 'bedrock', signingDate: new Date() },
     );
-    const response = await fetch(signed.url, { method: 'POST', headers: signed.headers, body: signed.body });
+    const response = await fetch(signed.url, {
+      method: 'POST',
+      headers: signed.headers,
+      body: signed.body,
+    });
     expect(response.status).toBe(200);
     expect(bedrock.requests[0]?.headers['x-amz-security-token']).toBe('token-first');
   });
