@@ -5,7 +5,6 @@ export {
   startFakeAnthropic,
 } from './fake-anthropic/start-fake-anthropic.js';
 export type { FakeAwsCredential } from './fake-bedrock/fake-aws-credential.js';
-export { type FakeSts, type FakeStsOptions, startFakeSts } from './fake-sts/start-fake-sts.js';
 export {
   type FakeBedrock,
   type FakeBedrockOptions,
@@ -37,6 +36,7 @@ export {
   type FakeOpenAIStats,
   startFakeOpenAI,
 } from './fake-openai/start-fake-openai.js';
+export { type FakeSts, type FakeStsOptions, startFakeSts } from './fake-sts/start-fake-sts.js';
 export { countFakeTokens } from './fake-upstream/count-fake-tokens.js';
 export type { RecordedRequest } from './fake-upstream/recorded-request.js';
 export {

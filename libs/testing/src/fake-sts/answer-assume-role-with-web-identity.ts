@@ -1,6 +1,6 @@
+import type { FakeAwsCredential } from '../fake-bedrock/fake-aws-credential.js';
 import type { FakeCall } from '../fake-upstream/fake-dialect.js';
 import type { FakeOutcome } from '../fake-upstream/fake-outcome.js';
-import type { FakeAwsCredential } from '../fake-bedrock/fake-aws-credential.js';
 import { escapeXml, type StsErrorResponse } from './sts-error.js';
 
 /** What the fake STS trusts and what it hands out. */
@@ -30,7 +30,11 @@ export function answerAssumeRoleWithWebIdentity(policy: FakeStsPolicy) {
       return refuse(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity');
     }
     if (form.get('WebIdentityToken') !== policy.webIdentityToken) {
-      return refuse(400, 'InvalidIdentityToken', 'Couldn\'t retrieve verification key from your identity provider');
+      return refuse(
+        400,
+        'InvalidIdentityToken',
+        "Couldn't retrieve verification key from your identity provider",
+      );
     }
     const credential = policy.credentials[Math.min(issued, policy.credentials.length - 1)];
     if (credential === undefined) throw new Error('the fake STS has no credentials to hand out');

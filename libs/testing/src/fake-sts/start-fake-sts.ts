@@ -10,9 +10,7 @@ import {
 import { writeStsError } from './sts-error.js';
 
 /** Options of {@link startFakeSts}. */
-export interface FakeStsOptions
-  extends FakeUpstreamOptions,
-    Omit<FakeStsPolicy, 'now'> {
+export interface FakeStsOptions extends FakeUpstreamOptions, Omit<FakeStsPolicy, 'now'> {
   readonly now?: () => number;
 }
 
@@ -30,11 +28,20 @@ export function startFakeSts(options: FakeStsOptions): Promise<FakeSts> {
     {
       basePath: '',
       routes: [
-        { method: 'POST', path: /^\/$/, json: false, answer: answerAssumeRoleWithWebIdentity(policy) },
+        {
+          method: 'POST',
+          path: /^\/$/,
+          json: false,
+          answer: answerAssumeRoleWithWebIdentity(policy),
+        },
       ],
       errors: {
         write: writeStsError,
-        notFound: (method, path) => ({ status: 404, code: 'NotFound', message: `${method} ${path}` }),
+        notFound: (method, path) => ({
+          status: 404,
+          code: 'NotFound',
+          message: `${method} ${path}`,
+        }),
         invalidJson: () => ({ status: 400, code: 'MalformedInput', message: 'malformed' }),
         failed: (message) => ({ status: 500, code: 'InternalFailure', message }),
         scenario: (status) => ({ status, code: 'InternalFailure', message: `HTTP ${status}` }),
