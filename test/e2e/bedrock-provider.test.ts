@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { type FakeBedrock, startFakeBedrock } from '@switchyard/testing';
+import {
+  type FakeAnthropic,
+  type FakeBedrock,
+  startFakeAnthropic,
+  startFakeBedrock,
+} from '@switchyard/testing';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Standalone, startStandalone } from './support/start-standalone.js';
@@ -18,14 +23,18 @@ const TEMPORARY_KEY = {
 const CLAUDE = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
 const PRICING = '{ prompt: "0.000003", completion: "0.000015", cached_prompt: "0.0000003" }';
 
+const ANTHROPIC_KEY = 'sk-ant-e2e-bedrock-fallback-0000';
 let fake: FakeBedrock;
+let anthropic: FakeAnthropic;
 let gateway: Standalone;
 let openai: OpenAI;
 
 beforeAll(async () => {
   fake = await startFakeBedrock({ credentials: [STATIC_KEY, TEMPORARY_KEY], region: 'eu-west-1' });
+  anthropic = await startFakeAnthropic({ apiKeys: [ANTHROPIC_KEY] });
   const yaml = `
 providers:
+  - { name: anthropic, type: anthropic, base_url: "${anthropic.url}", keys: ["${ANTHROPIC_KEY}"] }
   - { name: bedrock, type: bedrock, base_url: "${fake.url}", region: eu-west-1, keys: ["${STATIC_KEY.accessKeyId}:${STATIC_KEY.secretAccessKey}"] }
   - { name: bedrock-wrong, type: bedrock, base_url: "${fake.url}", region: eu-west-1, keys: ["${STATIC_KEY.accessKeyId}:not-the-secret"] }
   - { name: bedrock-chain, type: bedrock, base_url: "${fake.url}", region: eu-west-1 }
@@ -36,6 +45,11 @@ models:
   - { id: bedrock/throttled-mid-stream, provider: bedrock, upstream_model: throttled-mid-stream, context_length: 200000 }
   - { id: bedrock-wrong/claude, provider: bedrock-wrong, upstream_model: "${CLAUDE}", context_length: 200000 }
   - { id: bedrock-chain/claude, provider: bedrock-chain, upstream_model: "${CLAUDE}", context_length: 200000 }
+  - id: claude/fallback
+    context_length: 200000
+    routes:
+      - { provider: anthropic, upstream_model: error-529, pricing: { prompt: "0.000001", completion: "0.000001" } }
+      - { provider: bedrock, upstream_model: "${CLAUDE}", priority: 1, pricing: ${PRICING} }
 `;
   gateway = await startStandalone({
     yaml,
@@ -55,6 +69,7 @@ models:
 afterAll(async () => {
   await gateway?.stop();
   await fake?.close();
+  await anthropic?.close();
 });
 beforeEach(() => fake.reset());
 
@@ -254,5 +269,34 @@ describe('the openai SDK against a bedrock model (Converse, SigV4)', () => {
     })();
     await expect(consumed).rejects.toThrow(/Too many requests/);
     expect(text).toBe('Echo: ');
+  });
+
+  it('falls back from anthropic to bedrock and bills the request once, at the bedrock price', async () => {
+    const { data, response } = await openai.chat.completions
+      .create({ model: 'claude/fallback', messages: [{ role: 'user', content: 'fall back now' }] })
+      .withResponse();
+    expect(data.choices[0]?.message.content).toBe('Echo: fall back now');
+    expect(response.headers.get('x-switchyard-provider')).toBe('bedrock');
+    expect(response.headers.get('x-switchyard-attempts')).toBe('2');
+    expect(anthropic.requests).toHaveLength(1);
+    // 3 + (3 + 3 words) = 9 prompt tokens and 4 completion tokens at the bedrock route's price.
+    const cost = 9 * 0.000003 + 4 * 0.000015;
+    expect((data.usage as unknown as { cost: number }).cost).toBeCloseTo(cost, 12);
+    const requestId = response.headers.get('x-switchyard-request-id');
+    const generation = async () =>
+      fetch(`${gateway.origin}/v1/generation?id=${requestId}`, {
+        headers: { authorization: `Bearer ${MASTER_KEY}` },
+      });
+    await expect.poll(async () => (await generation()).status, { timeout: 10_000 }).toBe(200);
+    const row = ((await (await generation()).json()) as { data: Record<string, unknown> }).data;
+    expect(row).toMatchObject({
+      provider_name: 'bedrock',
+      upstream_model: CLAUDE,
+      attempts: 2,
+      fallback_used: true,
+      tokens_prompt: 9,
+      tokens_completion: 4,
+      total_cost_usd: '0.000087',
+    });
   });
 });
