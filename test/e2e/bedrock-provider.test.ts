@@ -45,6 +45,8 @@ models:
   - { id: bedrock/throttled-mid-stream, provider: bedrock, upstream_model: throttled-mid-stream, context_length: 200000 }
   - { id: bedrock-wrong/claude, provider: bedrock-wrong, upstream_model: "${CLAUDE}", context_length: 200000 }
   - { id: bedrock-chain/claude, provider: bedrock-chain, upstream_model: "${CLAUDE}", context_length: 200000 }
+  - { id: bedrock/titan-embed, kind: embedding, provider: bedrock, upstream_model: "amazon.titan-embed-text-v2:0", context_length: 8192, pricing: { prompt: "0.00000002" } }
+  - { id: bedrock/cohere-embed, kind: embedding, provider: bedrock, upstream_model: cohere.embed-english-v3, context_length: 512 }
   - id: claude/fallback
     context_length: 200000
     routes:
@@ -298,5 +300,34 @@ describe('the openai SDK against a bedrock model (Converse, SigV4)', () => {
       tokens_completion: 4,
       total_cost_usd: '0.000087',
     });
+  });
+
+  it('embeds through invoke: Titan one text with its dimensions, Cohere a batch', async () => {
+    const titan = await openai.embeddings.create({
+      model: 'bedrock/titan-embed',
+      input: 'embed these words',
+      dimensions: 256,
+      encoding_format: 'float',
+    });
+    expect(titan.data).toHaveLength(1);
+    expect(titan.data[0]?.embedding).toHaveLength(256);
+    expect(titan.usage.prompt_tokens).toBe(3);
+    expect(lastUpstream().path).toBe(
+      `/model/${encodeURIComponent('amazon.titan-embed-text-v2:0')}/invoke`,
+    );
+    expect(lastUpstream().body).toEqual({ inputText: 'embed these words', dimensions: 256 });
+
+    const cohere = await openai.embeddings.create({
+      model: 'bedrock/cohere-embed',
+      input: ['first text', 'second text'],
+      encoding_format: 'float',
+    });
+    expect(cohere.data.map((item) => item.index)).toEqual([0, 1]);
+    expect(cohere.data[0]?.embedding).toHaveLength(1024);
+    expect(cohere.data[0]?.embedding).not.toEqual(cohere.data[1]?.embedding);
+
+    await expect(
+      openai.embeddings.create({ model: 'bedrock/titan-embed', input: ['a', 'b'] }),
+    ).rejects.toMatchObject({ status: 400, code: 'unsupported_parameter' });
   });
 });

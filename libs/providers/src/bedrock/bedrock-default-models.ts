@@ -20,5 +20,5 @@ export const BEDROCK_DEFAULT_MODELS: DefaultModelTable = {
     // biome-ignore format: one row per model
     ['us.meta.llama3-3-70b-instruct-v1:0', 'Llama 3.3 70B Instruct (Bedrock)', 128_000, 8_192, '0.72', '0.72', '0.72'],
   ],
-  embedding: [],
+  embedding: [['amazon.titan-embed-text-v2:0', 8192, '0.02']],
 };

@@ -1,5 +1,6 @@
 import type { FakeDialect } from '../fake-upstream/fake-dialect.js';
 import { answerConverse } from './answer-converse.js';
+import { answerInvokeEmbeddings } from './answer-invoke-embeddings.js';
 import {
   type BedrockErrorResponse,
   bedrockScenarioError,
@@ -9,7 +10,8 @@ import {
 import { type SigV4Expectations, verifySigV4Signature } from './verify-sigv4-signature.js';
 
 /**
- * The Bedrock runtime's wire format: `POST /model/{modelId}/converse` and `/converse-stream`
+ * The Bedrock runtime's wire format: `POST /model/{modelId}/converse` and `/converse-stream`,
+ * `/invoke` for Titan and Cohere embedding models,
  * behind a SigV4 signature the fake recomputes with its known secrets, REST-JSON errors
  * (`x-amzn-ErrorType`, `{"message"}`), an `x-amzn-RequestId` header. Any other route is a 404
  * `UnknownOperationException`, a body that is not JSON a 400 `ValidationException`.
@@ -24,6 +26,7 @@ export function createBedrockDialect(
     routes: [
       { method: 'POST', path: /^\/model\/([^/]+)\/converse$/, answer: answerConverse(false) },
       { method: 'POST', path: /^\/model\/([^/]+)\/converse-stream$/, answer: answerConverse(true) },
+      { method: 'POST', path: /^\/model\/([^/]+)\/invoke$/, answer: answerInvokeEmbeddings },
     ],
     errors: {
       write: writeBedrockError,
