@@ -33,11 +33,8 @@ export function buildBedrockRequest(
       stream ? 'converse-stream' : 'converse',
     ),
     method: 'POST',
-    headers: {
-      ...target.extraHeaders,
-      'content-type': 'application/json',
-      accept: stream ? 'application/vnd.amazon.eventstream' : 'application/json',
-    },
+    // Only the content type, as the AWS SDK sends: Bedrock picks JSON or event-stream by operation.
+    headers: { ...target.extraHeaders, 'content-type': 'application/json' },
     body: JSON.stringify(body),
     warnings: [...warnings],
   };
