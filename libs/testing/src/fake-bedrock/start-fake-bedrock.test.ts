@@ -18,7 +18,7 @@ async function send(
   model: string,
   operation: string,
   body: unknown,
-  options: { secret?: string; tamper?: boolean; sign?: boolean } = {},
+  options: { secret?: string; tamper?: boolean; sign?: boolean; signingDate?: Date } = {},
 ) {
   const url = new URL(`${fake.url}/model/${encodeURIComponent(model)}/${operation}`);
   const text = JSON.stringify(body);
@@ -31,16 +31,19 @@ async function send(
       sha256: Sha256,
       applyChecksum: false,
     });
-    const signed = await signer.sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: url.pathname,
-      query: {},
-      headers,
-      body: text,
-    });
+    const signed = await signer.sign(
+      {
+        method: 'POST',
+        protocol: 'http:',
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: url.pathname,
+        query: {},
+        headers,
+        body: text,
+      },
+      options.signingDate === undefined ? {} : { signingDate: options.signingDate },
+    );
     headers = Object.fromEntries(Object.entries(signed.headers).map(([k, v]) => [k, String(v)]));
   }
   delete headers.host;
@@ -114,5 +117,13 @@ describe('startFakeBedrock', () => {
       'metadata',
     ]);
     expect(events.at(-1)?.payload.usage).toMatchObject({ inputTokens: 8, outputTokens: 3 });
+  });
+
+  it('refuses a signature made more than five minutes from its clock', async () => {
+    const stale = await send(MODEL, 'converse', HELLO, {
+      signingDate: new Date(Date.now() - 10 * 60_000),
+    });
+    expect(stale.status).toBe(403);
+    expect(((await stale.json()) as { message: string }).message).toMatch(/^Signature expired/);
   });
 });
