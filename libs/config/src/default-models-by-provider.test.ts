@@ -126,6 +126,11 @@ describe('DEFAULT_MODELS_BY_PROVIDER: google', () => {
 });
 describe('DEFAULT_MODELS_BY_PROVIDER', () => {
   it('has no models for providers without a price list', () => {
-    expect([...DEFAULT_MODELS_BY_PROVIDER.keys()]).toEqual(['openai', 'anthropic', 'google']);
+    expect([...DEFAULT_MODELS_BY_PROVIDER.keys()]).toEqual([
+      'openai',
+      'anthropic',
+      'google',
+      'bedrock',
+    ]);
   });
 });

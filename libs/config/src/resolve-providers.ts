@@ -25,6 +25,7 @@ function fromYaml(provider: YamlProvider): ProviderConfig {
     credentials: toCredentials(provider.name, provider.keys ?? []),
     keyStrategy: provider.key_strategy ?? 'round_robin',
     headers: provider.headers ?? {},
+    ...(provider.region !== undefined && { region: provider.region }),
   };
 }
 

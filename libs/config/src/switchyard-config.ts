@@ -56,6 +56,8 @@ export interface ProviderConfig {
   credentials: readonly CredentialConfig[];
   keyStrategy: KeyStrategy;
   headers: Readonly<Record<string, string>>;
+  /** The AWS region a SigV4-signed provider signs for, when its base URL names none. */
+  region?: string;
 }
 
 /** The validated, deeply frozen configuration of a Switchyard process. */

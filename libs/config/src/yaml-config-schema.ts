@@ -7,6 +7,7 @@ import { keysSchema } from './keys-schema.js';
 import { logLevelSchema } from './log-level.js';
 import { MODEL_KINDS } from './model-kind.js';
 import { priceSchema } from './price-schema.js';
+import { addSigV4ProviderProblems } from './sigv4-provider-problems.js';
 
 const providerNameSchema = z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, {
   error: "must be lowercase letters, digits, '-', '_' or '.', starting with a letter or digit",
@@ -17,14 +18,21 @@ const headerNameSchema = z
   .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: 'not a valid HTTP header name' });
 const nonEmptyString = z.string().min(1);
 
-const providerSchema = z.strictObject({
-  name: providerNameSchema,
-  type: z.enum(PROVIDER_TYPES),
-  base_url: baseUrlSchema,
-  keys: keysSchema.nullish(),
-  key_strategy: z.enum(KEY_STRATEGIES).optional(),
-  headers: z.record(headerNameSchema, z.string()).nullish(),
-});
+const providerSchema = z
+  .strictObject({
+    name: providerNameSchema,
+    type: z.enum(PROVIDER_TYPES),
+    base_url: baseUrlSchema,
+    /** The AWS region a SigV4 provider signs for, when its base URL names none. */
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, { error: 'not an AWS region (e.g. us-east-1)' })
+      .optional(),
+    keys: keysSchema.nullish(),
+    key_strategy: z.enum(KEY_STRATEGIES).optional(),
+    headers: z.record(headerNameSchema, z.string()).nullish(),
+  })
+  .superRefine(addSigV4ProviderProblems);
 
 const pricingSchema = z.strictObject({
   prompt: priceSchema.optional(),

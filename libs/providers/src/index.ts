@@ -20,6 +20,7 @@ export {
   type SwitchyardErrorBody,
   toMessagesError,
 } from './anthropic-ingress/to-messages-error.js';
+export { createBedrockAdapter } from './bedrock/bedrock-adapter.js';
 export type {
   DefaultChatRow,
   DefaultEmbeddingRow,
@@ -50,9 +51,11 @@ export type {
   UpstreamTarget,
 } from './provider-adapter.js';
 export type {
+  ApiKeyAuth,
   ProviderAuth,
   ProviderDescriptor,
   ProviderEnvVariables,
+  SigV4Auth,
 } from './provider-descriptor.js';
 export { PROVIDER_DESCRIPTORS } from './provider-descriptors.js';
 export {
@@ -69,3 +72,6 @@ export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-s
 export { isPlainObject } from './shared/is-plain-object.js';
 export { parseJson } from './shared/parse-json.js';
 export type { SseEvent } from './shared/parse-sse-events.js';
+export type { AwsCredentials } from './sigv4/aws-credentials.js';
+export { parseAwsCredentialKey } from './sigv4/parse-aws-credential-key.js';
+export { type SigV4Scope, signSigV4Request } from './sigv4/sign-sigv4-request.js';

@@ -10,14 +10,33 @@ export interface ProviderEnvVariables<Variable extends string = string> {
 }
 
 /**
- * How a provider's calls are authenticated. Every provider today takes a static key from its
- * credential pool; issue 18 adds kinds whose credentials are not sent as they are (SigV4-signed
- * requests, OAuth bearer tokens fetched and refreshed), each with its own signer.
+ * How a provider's calls are authenticated: a static key from its credential pool sent as is
+ * (`api-key`), or requests signed with AWS Signature Version 4 (`sigv4`), whose signer the
+ * gateway runs after the adapter built the request (it reads the clock and may fetch
+ * credentials; the adapter stays pure). Issue 18 adds an OAuth-token kind the same way.
  */
-export interface ProviderAuth {
+export type ProviderAuth = ApiKeyAuth | SigV4Auth;
+
+/** A static key from the credential pool, written into the request by the adapter. */
+export interface ApiKeyAuth {
   readonly kind: 'api-key';
   /** Calls (and the model list) fail without a key; false for self-hosted servers. */
   readonly required: boolean;
+}
+
+/**
+ * AWS SigV4: a pool entry is `ACCESS_KEY_ID:SECRET[:SESSION_TOKEN]`; a provider without entries
+ * signs with the AWS SDK's default chain (environment, shared profile, web identity / IRSA,
+ * container and instance roles).
+ */
+export interface SigV4Auth {
+  readonly kind: 'sigv4';
+  /** The signing name of the service (`bedrock`). */
+  readonly service: string;
+  /** Never required: the default AWS chain finds credentials when the pool has none. */
+  readonly required: false;
+  /** The region a base URL of the service names (`bedrock-runtime.us-east-1.amazonaws.com`). */
+  readonly regionOf: (baseUrl: string) => string | undefined;
 }
 
 /**

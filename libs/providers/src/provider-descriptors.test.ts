@@ -12,6 +12,7 @@ describe('PROVIDER_DESCRIPTORS', () => {
       'openrouter',
       'anthropic',
       'google',
+      'bedrock',
     ]);
   });
 
@@ -36,7 +37,9 @@ describe('PROVIDER_DESCRIPTORS', () => {
   });
 
   it('needs a key for every public API, not for a self-hosted server', () => {
-    const keyless = PROVIDER_DESCRIPTORS.filter((descriptor) => !descriptor.auth.required);
+    const keyless = PROVIDER_DESCRIPTORS.filter(
+      (descriptor) => descriptor.auth.kind === 'api-key' && !descriptor.auth.required,
+    );
     expect(keyless.map((descriptor) => descriptor.type)).toEqual(['openai-compatible']);
   });
 });

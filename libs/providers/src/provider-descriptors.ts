@@ -1,4 +1,5 @@
 import { anthropicProvider } from './anthropic/anthropic-provider.js';
+import { bedrockProvider } from './bedrock/bedrock-provider.js';
 import { googleProvider } from './google/google-provider.js';
 import { openAiProvider } from './openai/openai-provider.js';
 import { openAiCompatibleProvider } from './openai-compatible/openai-compatible-provider.js';
@@ -15,4 +16,5 @@ export const PROVIDER_DESCRIPTORS = [
   openRouterProvider,
   anthropicProvider,
   googleProvider,
+  bedrockProvider,
 ] as const;

@@ -4,6 +4,12 @@ export {
   type FakeAnthropicStats,
   startFakeAnthropic,
 } from './fake-anthropic/start-fake-anthropic.js';
+export type { FakeAwsCredential } from './fake-bedrock/fake-aws-credential.js';
+export {
+  type FakeBedrock,
+  type FakeBedrockOptions,
+  startFakeBedrock,
+} from './fake-bedrock/start-fake-bedrock.js';
 export {
   type FakeGoogle,
   type FakeGoogleOptions,
@@ -30,6 +36,7 @@ export {
   type FakeOpenAIStats,
   startFakeOpenAI,
 } from './fake-openai/start-fake-openai.js';
+export { type FakeSts, type FakeStsOptions, startFakeSts } from './fake-sts/start-fake-sts.js';
 export { countFakeTokens } from './fake-upstream/count-fake-tokens.js';
 export type { RecordedRequest } from './fake-upstream/recorded-request.js';
 export {

@@ -7,9 +7,10 @@ import { encodeChatStream } from '../shared/encode-chat-stream.js';
 /** Recorded native wire data of one provider, and what the canonical output must say about it. */
 export interface ConformanceFixtures {
   text: { body: unknown; content: string; finishReason: string; usage: TokenUsage };
-  textStream: { sse: string; content: string; usage: TokenUsage };
+  /** The stream as sent: SSE text, or bytes for a binary framing (AWS event-stream). */
+  textStream: { sse: string | Uint8Array; content: string; usage: TokenUsage };
   toolCall: { body: unknown; name: string; arguments: unknown };
-  toolCallStream: { sse: string; name: string; arguments: unknown };
+  toolCallStream: { sse: string | Uint8Array; name: string; arguments: unknown };
   errors: Array<{
     status: number;
     body: string;
@@ -166,14 +167,14 @@ function choiceOf(body: Record<string, unknown>): Choice {
 
 function runStream(
   adapter: ProviderAdapter,
-  sse: string,
+  sse: string | Uint8Array,
   options: Pick<ChatStreamOptions, 'includeUsage'>,
   size: number,
 ) {
   const transformer = encodeChatStream(
     adapter.createChatStreamTransformer({ ...CONTEXT, ...options }),
   );
-  const bytes = new TextEncoder().encode(sse);
+  const bytes = typeof sse === 'string' ? new TextEncoder().encode(sse) : sse;
   let out = '';
   for (let offset = 0; offset < bytes.length; offset += size)
     out += transformer.push(bytes.subarray(offset, offset + size));

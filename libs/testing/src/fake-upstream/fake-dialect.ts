@@ -53,8 +53,11 @@ export interface FakeDialect<TError> {
   readonly basePath: string;
   /** A request id header set on every response, e.g. `{ header: 'request-id', prefix: 'req_' }`. */
   readonly requestId?: { readonly header: string; readonly prefix: string };
-  /** Refuses a request whose credentials (or required headers) are wrong; runs before routing. */
-  authenticate?(request: FakeReceivedRequest): TError | undefined;
+  /**
+   * Refuses a request whose credentials (or required headers) are wrong; runs before routing.
+   * May be asynchronous (a SigV4 verifier recomputes the signature with an async hash).
+   */
+  authenticate?(request: FakeReceivedRequest): TError | undefined | Promise<TError | undefined>;
   readonly routes: readonly FakeRoute<TError>[];
   readonly errors: FakeErrorFormat<TError>;
   /** The `content-type` of JSON answers, e.g. `application/json; charset=UTF-8`. */

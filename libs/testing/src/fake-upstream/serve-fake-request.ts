@@ -19,7 +19,7 @@ export async function serveFakeRequest<TError>(
 ): Promise<void> {
   const { response } = exchange;
   const { errors } = dialect;
-  const refused = dialect.authenticate?.(received);
+  const refused = await dialect.authenticate?.(received);
   if (refused !== undefined) return errors.write(response, refused);
   const path = received.url.pathname;
   const match = matchRoute(dialect.routes, received.method, path);

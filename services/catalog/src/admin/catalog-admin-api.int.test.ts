@@ -243,6 +243,36 @@ describe('catalog admin API', () => {
     expect((await asMaster('GET', `/admin/v1/credentials/${id}`)).status).toBe(404);
   });
 
+  it('stores a bedrock credential only as an AWS key pair, never echoing it', async () => {
+    const provider = await asMaster('POST', '/admin/v1/providers', {
+      name: 'bedrock-eu',
+      type: 'bedrock',
+      base_url: 'https://bedrock-runtime.eu-west-1.amazonaws.com',
+    });
+    expect(provider.status).toBe(201);
+    const refused = await asMaster('POST', '/admin/v1/credentials', {
+      provider: 'bedrock-eu',
+      name: 'no pair',
+      secret: 'just-a-secret-access-key',
+    });
+    expect(refused.status).toBe(400);
+    expect((refused.body.error as Json).param).toBe('secret');
+    expect(refused.text).not.toContain('just-a-secret-access-key');
+    const pair = `AKIAEXAMPLEKEY000001:${randomBytes(20).toString('base64')}`;
+    const created = await asMaster('POST', '/admin/v1/credentials', {
+      provider: 'bedrock-eu',
+      name: 'static pair',
+      secret: pair,
+    });
+    expect(created.status).toBe(201);
+    expect(created.text).not.toContain(pair.split(':')[1]);
+    const rotated = await asMaster('PATCH', `/admin/v1/credentials/${String(created.body.id)}`, {
+      secret: 'still-not-a-pair',
+    });
+    expect(rotated.status).toBe(400);
+    await asMaster('DELETE', `/admin/v1/credentials/${String(created.body.id)}`);
+  });
+
   it('adds and disables providers; a disabled provider leaves the snapshot', async () => {
     const created = await asMaster('POST', '/admin/v1/providers', {
       name: 'local-vllm',

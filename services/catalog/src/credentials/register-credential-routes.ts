@@ -12,6 +12,7 @@ import {
 import type { CatalogCredential } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { CatalogRoutes } from '../admin/catalog-route-deps.js';
+import { checkCredentialSecret } from './check-credential-secret.js';
 import { maskSecret } from './mask-secret.js';
 import { toCredentialJson } from './to-credential-json.js';
 
@@ -54,7 +55,7 @@ export function registerCredentialRoutes(deps: CatalogRoutes): void {
     handler: async ({ body }) => {
       const provider = await db
         .selectFrom('catalog.providers')
-        .select('name')
+        .select(['name', 'type'])
         .where('name', '=', body.provider)
         .executeTakeFirst();
       if (provider === undefined) {
@@ -63,6 +64,7 @@ export function registerCredentialRoutes(deps: CatalogRoutes): void {
           'provider',
         );
       }
+      checkCredentialSecret(provider.type, body.secret);
       const sealed = encryptSecret(body.secret, keyring, body.provider);
       const row = await db
         .insertInto('catalog.credentials')
@@ -131,6 +133,14 @@ export function registerCredentialRoutes(deps: CatalogRoutes): void {
     response: oneCredential,
     handler: async ({ param: id, body }) => {
       const credential = await load(id);
+      if (body.secret !== undefined) {
+        const provider = await db
+          .selectFrom('catalog.providers')
+          .select('type')
+          .where('name', '=', credential.provider)
+          .executeTakeFirst();
+        if (provider !== undefined) checkCredentialSecret(provider.type, body.secret);
+      }
       const sealed =
         body.secret === undefined
           ? undefined

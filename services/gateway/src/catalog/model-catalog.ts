@@ -1,5 +1,7 @@
 import type { ModelConfig, ModelKind, PricingConfig, ProviderConfig } from '@switchyard/config';
-import { adapterFor, type ProviderAdapter } from '@switchyard/providers';
+import { adapterFor, descriptorFor, type ProviderAdapter } from '@switchyard/providers';
+import { awsDefaultCredentials } from '../upstream/aws-default-credentials.js';
+import { createRequestSigner, type RequestSigner } from '../upstream/create-request-signer.js';
 import { type CredentialPool, createCredentialPool } from './credential-pool.js';
 
 /** A configured provider with its adapter and its pool of upstream credentials. */
@@ -10,6 +12,8 @@ export interface Provider {
   headers: Readonly<Record<string, string>>;
   adapter: ProviderAdapter;
   pool: CredentialPool;
+  /** Signs each built request with its credential (SigV4); undefined when the adapter wrote the key. */
+  sign: RequestSigner | undefined;
 }
 
 /** One way to serve a model: a provider, its name for the model, and the price there. */
@@ -128,7 +132,10 @@ export function catalogOf(
 
 function toProvider(config: ProviderConfig, now: () => number): Provider {
   const adapter = adapterFor(config.type);
-  if (!adapter) throw new Error(`provider ${config.name}: no adapter for type ${config.type}`);
+  const descriptor = descriptorFor(config.type);
+  if (!adapter || !descriptor) {
+    throw new Error(`provider ${config.name}: no adapter for type ${config.type}`);
+  }
   return {
     name: config.name,
     type: config.type,
@@ -140,6 +147,13 @@ function toProvider(config: ProviderConfig, now: () => number): Provider {
       credentials: config.credentials,
       strategy: config.keyStrategy,
       now,
+    }),
+    sign: createRequestSigner(descriptor.auth, {
+      provider: config.name,
+      baseUrl: config.baseUrl,
+      region: config.region,
+      now,
+      defaultCredentials: awsDefaultCredentials,
     }),
   };
 }

@@ -1,6 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from '@opentelemetry/api';
-import { type BuiltRequest, ProviderError, type UpstreamTarget } from '@switchyard/providers';
+import {
+  type BuiltRequest,
+  ProviderError,
+  type UpstreamRequest,
+  type UpstreamTarget,
+} from '@switchyard/providers';
 import { ApiError, apiErrors } from '@switchyard/service-kit';
 import { type Credential, isCredential, type NoCredential } from '../catalog/credential-pool.js';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
@@ -160,9 +165,24 @@ async function attempt(
     provider.pool.release(credential.id, options.estimatedTokens);
     return { ok: false, error: upstreamErrorToApiError(error, context), next: 'next_route' };
   }
+  let request: UpstreamRequest = built;
+  if (provider.sign !== undefined) {
+    try {
+      request = await provider.sign(built, credential.key);
+    } catch (error: unknown) {
+      if (!(error instanceof ProviderError)) throw error;
+      // No credentials to sign with: like a refused key, the pool's others may still work.
+      provider.pool.release(credential.id, options.estimatedTokens);
+      return {
+        ok: false,
+        error: upstreamErrorToApiError(error, context),
+        next: onProviderError(options, candidate, credential, error),
+      };
+    }
+  }
   try {
     const response = await options.executor.send({
-      request: built,
+      request,
       provider: provider.name,
       upstreamModel: route.upstreamModel,
       operation: candidate.model.kind === 'embedding' ? 'embeddings' : 'chat',

@@ -26,6 +26,7 @@ export function testCatalog(
           strategy: 'round_robin',
           now: () => 0,
         }),
+        sign: undefined,
       };
       providers.set(name, provider);
     }

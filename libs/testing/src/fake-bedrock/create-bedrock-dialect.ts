@@ -1,0 +1,47 @@
+import type { FakeDialect } from '../fake-upstream/fake-dialect.js';
+import { answerConverse } from './answer-converse.js';
+import { answerInvokeEmbeddings } from './answer-invoke-embeddings.js';
+import {
+  type BedrockErrorResponse,
+  bedrockScenarioError,
+  bedrockValidationError,
+  writeBedrockError,
+} from './bedrock-error.js';
+import { type SigV4Expectations, verifySigV4Signature } from './verify-sigv4-signature.js';
+
+/**
+ * The Bedrock runtime's wire format: `POST /model/{modelId}/converse` and `/converse-stream`,
+ * `/invoke` for Titan and Cohere embedding models,
+ * behind a SigV4 signature the fake recomputes with its known secrets, REST-JSON errors
+ * (`x-amzn-ErrorType`, `{"message"}`), an `x-amzn-RequestId` header. Any other route is a 404
+ * `UnknownOperationException`, a body that is not JSON a 400 `ValidationException`.
+ */
+export function createBedrockDialect(
+  expected: SigV4Expectations,
+): FakeDialect<BedrockErrorResponse> {
+  return {
+    basePath: '',
+    requestId: { header: 'x-amzn-RequestId', prefix: 'f0e1d2c3-' },
+    authenticate: (request) => verifySigV4Signature(request, expected),
+    routes: [
+      { method: 'POST', path: /^\/model\/([^/]+)\/converse$/, answer: answerConverse(false) },
+      { method: 'POST', path: /^\/model\/([^/]+)\/converse-stream$/, answer: answerConverse(true) },
+      { method: 'POST', path: /^\/model\/([^/]+)\/invoke$/, answer: answerInvokeEmbeddings },
+    ],
+    errors: {
+      write: writeBedrockError,
+      notFound: () => ({
+        status: 404,
+        exception: 'UnknownOperationException',
+        message: 'Unknown operation',
+      }),
+      invalidJson: () =>
+        bedrockValidationError(
+          'Malformed input request, please reformat your input and try again.',
+        ),
+      failed: (message) => ({ status: 500, exception: 'InternalServerException', message }),
+      scenario: bedrockScenarioError,
+    },
+    jsonContentType: 'application/json',
+  };
+}
