@@ -81,7 +81,8 @@ const chat = (body: Record<string, unknown>) =>
     body: JSON.stringify(body),
   });
 
-describe('requests still running when the shutdown grace is over', () => {
+// A real gateway and its shutdown each time: seconds, not milliseconds, on a loaded machine.
+describe('requests still running when the shutdown grace is over', { timeout: 20_000 }, () => {
   it('a stream ends with a shutting_down event, recorded as a 503 with partial usage, not a 499', async () => {
     await startGateway();
     const response = await chat({
