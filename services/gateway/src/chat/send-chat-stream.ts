@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import {
   type ChatStreamEncoder,
+  type ChatStreamTransformer,
   createOpenAiSseEncoder,
   ProviderError,
 } from '@switchyard/providers';
@@ -34,11 +35,13 @@ export function chatEventStream(options: {
   cutoff: ShutdownCutoff;
   now: () => number;
   encoder?: ChatStreamEncoder;
+  /** Reads the upstream's stream instead of the adapter's chat transformer (a native pass-through). */
+  transformer?: ChatStreamTransformer;
 }): AsyncGenerator<string> {
   const { call, outcome, now } = options;
   const { response } = call;
   const { route } = call.candidate;
-  const transformer = route.provider.adapter.createChatStreamTransformer({
+  const transformer = options.transformer ?? route.provider.adapter.createChatStreamTransformer({
     ...responseContext(route, now),
     includeUsage: options.includeUsage,
     annotateUsage: (usage) => {

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { responsesRequestSchema } from '@switchyard/contracts';
+import { convertResponsesRequest } from '@switchyard/providers';
+import { apiErrors, parseBody } from '@switchyard/service-kit';
+import type { Principal } from '../auth/principal.js';
+import type { ParsedResponses } from './parsed-responses.js';
+import type { ResponseStore } from './response-store.js';
+
+/**
+ * Reads a Responses request: checks it (400 naming the field), looks up the conversation of its
+ * `previous_response_id` among the Responses this gateway stored for the same key, and
+ * translates it all to the canonical chat request.
+ */
+export async function parseResponsesRequest(
+  raw: unknown,
+  principal: Principal,
+  store: ResponseStore,
+): Promise<ParsedResponses> {
+  const body = parseBody(responsesRequestSchema, raw);
+  const previousId = body.previous_response_id ?? undefined;
+  const stored = previousId === undefined ? undefined : await store.get(previousId, principal.keyId);
+  const history = stored?.items ?? [];
+  const converted = convertResponsesRequest(body, history);
+  const { request: chat, warnings } = converted;
+  const conversational = chat.messages.some((message) => message.role !== 'system');
+  if (!conversational && (previousId === undefined || stored !== undefined)) {
+    // Never send an empty conversation upstream (and bill it).
+    throw apiErrors.invalidRequest(
+      warnings.length > 0
+        ? `Nothing is left to send: ${warnings.join('; ')}.`
+        : 'input must contain at least one message or item.',
+      'input',
+    );
+  }
+  return {
+    body,
+    responseId: `resp_${randomBytes(16).toString('hex')}`,
+    chat,
+    translationWarnings: warnings,
+    history,
+    upstreamPrevious: previousId !== undefined && stored === undefined ? previousId : undefined,
+    principal,
+    route: chat,
+    requestedModel: body.model,
+    stream: body.stream === true,
+  };
+}

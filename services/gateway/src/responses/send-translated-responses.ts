@@ -1,0 +1,87 @@
+import {
+  convertChatCompletionToResponse,
+  createResponsesStreamTranslator,
+  type ResponsesContext,
+} from '@switchyard/providers';
+import type { FastifyBaseLogger } from 'fastify';
+import { readChatJson } from '../chat/send-chat-json.js';
+import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
+import type { Answering } from '../pipeline/endpoint.js';
+import { conversationItems } from './conversation-items.js';
+import type { ParsedResponses } from './parsed-responses.js';
+import type { ResponsesAnswerDeps } from './responses-endpoint.js';
+
+/**
+ * Answers from a route that does not speak the Responses API: its chat answer as a Response, or
+ * its chat stream as the typed Responses events. A finished Response is stored (unless
+ * `store: false`) before the client has it, so a next turn may name it at once.
+ */
+export async function sendTranslatedResponses(
+  answering: Answering<ParsedResponses>,
+  deps: ResponsesAnswerDeps,
+): Promise<void> {
+  const { request, call, admitted, reply } = answering;
+  const { now, cutoff } = deps;
+  const context: ResponsesContext = {
+    id: request.responseId,
+    createdAt: Math.floor(now() / 1000),
+    model: call.candidate.model.id,
+    request: request.body,
+  };
+  const keep = (response: Record<string, unknown>) =>
+    storeResponse(request, response, deps, reply.log);
+  if (request.stream) {
+    const translator = createResponsesStreamTranslator(context);
+    const events = chatEventStream({
+      call,
+      outcome: admitted,
+      includeUsage: true,
+      cutoff,
+      now,
+      encoder: translator,
+    });
+    sendSse(reply, storedBeforeSent(events, () => translator.response, keep));
+    return;
+  }
+  const completion = await readChatJson({ call, outcome: admitted, now });
+  const response = convertChatCompletionToResponse(completion, context);
+  await keep(response);
+  reply.send(response);
+}
+
+/** `events`, with the Response stored before the text that completes it goes out. */
+async function* storedBeforeSent(
+  events: AsyncGenerator<string>,
+  final: () => Record<string, unknown> | undefined,
+  keep: (response: Record<string, unknown>) => Promise<void>,
+): AsyncGenerator<string> {
+  let stored = false;
+  for await (const text of events) {
+    const response = final();
+    if (!stored && response !== undefined) {
+      stored = true;
+      await keep(response);
+    }
+    yield text;
+  }
+}
+
+/** Stores a Response unless the caller said `store: false`; a store that fails loses only it. */
+async function storeResponse(
+  request: ParsedResponses,
+  response: Record<string, unknown>,
+  deps: ResponsesAnswerDeps,
+  log: FastifyBaseLogger,
+): Promise<void> {
+  if (request.body.store === false) return;
+  try {
+    await deps.store.put({
+      id: request.responseId,
+      ownerKeyId: request.principal.keyId,
+      response,
+      items: conversationItems(request.history, request.body, response),
+    });
+  } catch (error: unknown) {
+    log.warn({ err: error }, 'a Response could not be stored');
+  }
+}
