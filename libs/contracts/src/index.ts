@@ -182,7 +182,6 @@ export {
   contentPartSchema,
 } from './openai/chat-completion-request.js';
 export { type EmbeddingsRequest, embeddingsRequestSchema } from './openai/embeddings-request.js';
-export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';
 export {
   RESPONSES_BUILT_IN_ITEM_TYPES,
   type ResponsesContentPart,
@@ -224,6 +223,7 @@ export {
   responsesStreamEventSchema,
 } from './openai/responses/responses-stream-event.js';
 export { type ResponsesUsage, responsesUsageSchema } from './openai/responses/responses-usage.js';
+export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';
 export {
   COST_SOURCES,
   type CostSource,

@@ -1,5 +1,5 @@
-import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
 import { buildOpenAiPost } from '../openai-compatible/build-openai-post.js';
+import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
 
 /** Fields that only steer Switchyard's routing and are never sent upstream. */
 const ROUTING_FIELDS = ['models', 'provider'] as const;

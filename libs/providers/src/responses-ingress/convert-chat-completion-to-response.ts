@@ -1,5 +1,5 @@
 import { chatCompletionSchema } from '@switchyard/contracts';
-import { outputItemId, type OutputItem } from './responses-output-items.js';
+import { type OutputItem, outputItemId } from './responses-output-items.js';
 import { type ResponsesContext, responsesEnd, responsesShell } from './responses-shell.js';
 import { toResponsesUsage } from './to-responses-usage.js';
 

@@ -24,7 +24,9 @@ export function convertResponsesContent(
       return { type: 'text', text: part.refusal };
     case 'input_image': {
       if (part.image_url == null) {
-        warn('input_image parts given by file_id are only served by OpenAI routes and were dropped');
+        warn(
+          'input_image parts given by file_id are only served by OpenAI routes and were dropped',
+        );
         return undefined;
       }
       const detail = part.detail ?? undefined;
@@ -32,7 +34,9 @@ export function convertResponsesContent(
     }
     case 'input_file': {
       if (part.file_url != null && part.file_data == null && part.file_id == null) {
-        warn('input_file parts given by file_url are only served by OpenAI routes and were dropped');
+        warn(
+          'input_file parts given by file_url are only served by OpenAI routes and were dropped',
+        );
         return undefined;
       }
       return {

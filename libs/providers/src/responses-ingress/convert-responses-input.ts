@@ -4,7 +4,11 @@ import type {
   ResponsesInputItem,
   ResponsesMessageItem,
 } from '@switchyard/contracts';
-import { type ChatPart, chatContent, convertResponsesContent } from './convert-responses-content.js';
+import {
+  type ChatPart,
+  chatContent,
+  convertResponsesContent,
+} from './convert-responses-content.js';
 
 type Warn = (warning: string) => void;
 type AssistantMessage = Extract<ChatMessage, { role: 'assistant' }>;
@@ -72,16 +76,20 @@ export function convertResponsesInput(
 
 function convertMessageItem(item: ResponsesMessageItem, warn: Warn): ChatMessage {
   const parts =
-    typeof item.content === 'string'
-      ? item.content
-      : chatContent(carried(item.content, warn));
+    typeof item.content === 'string' ? item.content : chatContent(carried(item.content, warn));
   switch (item.role) {
     case 'assistant':
-      return { role: 'assistant', content: typeof parts === 'string' ? parts : textOnly(parts, warn) };
+      return {
+        role: 'assistant',
+        content: typeof parts === 'string' ? parts : textOnly(parts, warn),
+      };
     case 'system':
       return { role: 'system', content: typeof parts === 'string' ? parts : textOnly(parts, warn) };
     case 'developer':
-      return { role: 'developer', content: typeof parts === 'string' ? parts : textOnly(parts, warn) };
+      return {
+        role: 'developer',
+        content: typeof parts === 'string' ? parts : textOnly(parts, warn),
+      };
     case 'user':
       return { role: 'user', content: parts };
   }

@@ -88,7 +88,8 @@ export function convertResponsesRequest(
   }
   const effort = request.reasoning?.effort;
   if (effort != null) chat.reasoning_effort = effort;
-  if (request.background === true) warn('background is only served by OpenAI routes and was ignored');
+  if (request.background === true)
+    warn('background is only served by OpenAI routes and was ignored');
   if (request.stream === true) {
     chat.stream = true;
     chat.stream_options = { include_usage: true };

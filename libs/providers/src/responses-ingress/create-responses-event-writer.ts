@@ -101,7 +101,9 @@ export function createResponsesEventWriter(context: ResponsesContext): Responses
         arguments: current.item.arguments,
       });
     }
-    return text + event('response.output_item.done', { output_index: current.index, item: current.item });
+    return (
+      text + event('response.output_item.done', { output_index: current.index, item: current.item })
+    );
   };
   /** The open message, opened (after closing another item) when there is none. */
   const message = (): { text: string; open: Open & { kind: 'message' } } => {

@@ -30,6 +30,10 @@ export interface FunctionCallOutput {
 export type OutputItem = ReasoningOutput | MessageOutput | FunctionCallOutput;
 
 /** The id of the `index`-th output item of a Response (`msg_…`, `fc_…`, `rs_…`). */
-export function outputItemId(prefix: 'msg' | 'fc' | 'rs', responseId: string, index: number): string {
+export function outputItemId(
+  prefix: 'msg' | 'fc' | 'rs',
+  responseId: string,
+  index: number,
+): string {
   return `${prefix}_${responseId.replace(/^resp_/, '')}_${index}`;
 }

@@ -1,4 +1,8 @@
-import { RESPONSE_RETENTION_MS, type ResponseStore, type StoredResponse } from './response-store.js';
+import {
+  RESPONSE_RETENTION_MS,
+  type ResponseStore,
+  type StoredResponse,
+} from './response-store.js';
 
 /** Most Responses one process keeps without Redis; the oldest go first. */
 const MAX_ENTRIES = 10_000;

@@ -1,6 +1,10 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { RESPONSE_RETENTION_MS, type ResponseStore, type StoredResponse } from './response-store.js';
+import {
+  RESPONSE_RETENTION_MS,
+  type ResponseStore,
+  type StoredResponse,
+} from './response-store.js';
 
 const redisKey = (id: string) => `sy:response:v1:${id}`;
 

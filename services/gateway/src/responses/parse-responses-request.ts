@@ -18,7 +18,8 @@ export async function parseResponsesRequest(
 ): Promise<ParsedResponses> {
   const body = parseBody(responsesRequestSchema, raw);
   const previousId = body.previous_response_id ?? undefined;
-  const stored = previousId === undefined ? undefined : await store.get(previousId, principal.keyId);
+  const stored =
+    previousId === undefined ? undefined : await store.get(previousId, principal.keyId);
   const history = stored?.items ?? [];
   const converted = convertResponsesRequest(body, history);
   const { request: chat, warnings } = converted;

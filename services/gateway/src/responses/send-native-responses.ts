@@ -1,4 +1,8 @@
-import { createResponsesPassThrough, createResponsesPassThroughEncoder, parseResponsesResponse } from '@switchyard/providers';
+import {
+  createResponsesPassThrough,
+  createResponsesPassThroughEncoder,
+  parseResponsesResponse,
+} from '@switchyard/providers';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
 import type { Answering } from '../pipeline/endpoint.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';

@@ -40,7 +40,10 @@ export async function sendTranslatedResponses(
       now,
       encoder: translator,
     });
-    sendSse(reply, storedBeforeSent(events, () => translator.response, keep));
+    sendSse(
+      reply,
+      storedBeforeSent(events, () => translator.response, keep),
+    );
     return;
   }
   const completion = await readChatJson({ call, outcome: admitted, now });

@@ -14,7 +14,12 @@ export type ResponsesFunctionTool = z.infer<typeof responsesFunctionToolSchema>;
 /** Any tool: a function tool checked, a built-in one (`web_search`, `file_search`…) kept as sent. */
 export const responsesToolSchema = z.union([
   responsesFunctionToolSchema,
-  z.looseObject({ type: z.string().min(1).refine((type) => type !== 'function') }),
+  z.looseObject({
+    type: z
+      .string()
+      .min(1)
+      .refine((type) => type !== 'function'),
+  }),
 ]);
 export type ResponsesTool = z.infer<typeof responsesToolSchema>;
 
