@@ -2,7 +2,8 @@ import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from '../auth/create-authenticator.js';
 import type { Router } from '../pipeline/create-router.js';
-import { type ResponsesAnswerDeps, responsesEndpoint } from './responses-endpoint.js';
+import type { ResponsesAnswerDeps } from './responses-answer-deps.js';
+import { responsesEndpoint } from './responses-endpoint.js';
 
 /**
  * `POST /v1/responses`, streaming and not, and `GET`/`DELETE /v1/responses/{id}` for the

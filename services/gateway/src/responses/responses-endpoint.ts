@@ -1,17 +1,11 @@
 import { convertChatCompletionToResponse, type ResponsesContext } from '@switchyard/providers';
-import type { ChatAnswerDeps } from '../chat/chat-completions-endpoint.js';
 import type { Endpoint } from '../pipeline/endpoint.js';
 import { fitResponsesRequest, isNative } from './fit-responses-request.js';
 import { parseResponsesRequest } from './parse-responses-request.js';
 import type { ParsedResponses } from './parsed-responses.js';
-import type { ResponseStore } from './response-store.js';
+import type { ResponsesAnswerDeps } from './responses-answer-deps.js';
 import { sendNativeResponses } from './send-native-responses.js';
 import { sendTranslatedResponses } from './send-translated-responses.js';
-
-/** What answering a Responses request needs besides a chat answer's: where Responses are kept. */
-export interface ResponsesAnswerDeps extends ChatAnswerDeps {
-  store: ResponseStore;
-}
 
 /**
  * `/v1/responses` in the pipeline: OpenAI's Responses API. A route whose provider serves it

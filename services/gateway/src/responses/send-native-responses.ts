@@ -8,7 +8,7 @@ import type { Answering } from '../pipeline/endpoint.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
 import { jsonAnswer } from '../usage/answer.js';
 import type { ParsedResponses } from './parsed-responses.js';
-import type { ResponsesAnswerDeps } from './responses-endpoint.js';
+import type { ResponsesAnswerDeps } from './responses-answer-deps.js';
 
 /**
  * Answers from a route that serves the Responses API: the upstream's SSE events as they arrive

@@ -9,7 +9,7 @@ import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
 import type { Answering } from '../pipeline/endpoint.js';
 import { conversationItems } from './conversation-items.js';
 import type { ParsedResponses } from './parsed-responses.js';
-import type { ResponsesAnswerDeps } from './responses-endpoint.js';
+import type { ResponsesAnswerDeps } from './responses-answer-deps.js';
 
 /**
  * Answers from a route that does not speak the Responses API: its chat answer as a Response, or
