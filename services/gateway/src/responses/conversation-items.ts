@@ -5,18 +5,16 @@ import {
 } from '@switchyard/contracts';
 
 /**
- * The conversation a Response ends, as input items for the next turn: the earlier turns, this
- * request's input (a string input as a user message) and the Response's output. Reasoning
- * items are left out: they cannot be carried to the providers translated Responses go to.
+ * One turn of a conversation as input items for the next: this request's input (a string input
+ * as a user message) and the Response's output. Reasoning items are left out: they cannot be
+ * carried to the providers translated Responses go to.
  */
 export function conversationItems(
-  history: readonly ResponsesInputItem[],
   request: ResponsesRequest,
   response: Readonly<Record<string, unknown>>,
 ): ResponsesInputItem[] {
   const input = request.input ?? [];
   const items: ResponsesInputItem[] = [
-    ...history,
     ...(typeof input === 'string'
       ? [{ type: 'message' as const, role: 'user' as const, content: input }]
       : input),

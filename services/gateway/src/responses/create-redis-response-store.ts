@@ -14,6 +14,7 @@ const storedSchema = z.object({
   ownerKeyId: z.string(),
   response: z.record(z.string(), z.unknown()),
   items: z.array(z.looseObject({ type: z.string() })),
+  previousResponseId: z.string().optional(),
 });
 
 /**

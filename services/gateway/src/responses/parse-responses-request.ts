@@ -3,12 +3,13 @@ import { responsesRequestSchema } from '@switchyard/contracts';
 import { convertResponsesRequest } from '@switchyard/providers';
 import { apiErrors, parseBody } from '@switchyard/service-kit';
 import type { Principal } from '../auth/principal.js';
+import { loadConversation } from './load-conversation.js';
 import type { ParsedResponses } from './parsed-responses.js';
 import type { ResponseStore } from './response-store.js';
 
 /**
- * Reads a Responses request: checks it (400 naming the field), looks up the conversation of its
- * `previous_response_id` among the Responses this gateway stored for the same key, and
+ * Reads a Responses request: checks it (400 naming the field), reads the conversation of its
+ * `previous_response_id` back from the Responses this gateway stored for the same key, and
  * translates it all to the canonical chat request.
  */
 export async function parseResponsesRequest(
@@ -19,8 +20,10 @@ export async function parseResponsesRequest(
   const body = parseBody(responsesRequestSchema, raw);
   const previousId = body.previous_response_id ?? undefined;
   const stored =
-    previousId === undefined ? undefined : await store.get(previousId, principal.keyId);
-  const history = stored?.items ?? [];
+    previousId === undefined
+      ? undefined
+      : await loadConversation(store, previousId, principal.keyId);
+  const history = stored ?? [];
   const converted = convertResponsesRequest(body, history);
   const { request: chat, warnings } = converted;
   const conversational = chat.messages.some((message) => message.role !== 'system');

@@ -68,12 +68,23 @@ describe('POST /v1/responses', () => {
       input: 'which word?',
     });
     expect(second.status).toBe(200);
-    const contents = (upstreams.google.requests.at(-1)?.body as { contents: unknown[] }).contents;
-    expect(contents).toEqual([
+    const body = upstreams.google.requests.at(-1)?.body as { contents?: unknown[] } | undefined;
+    expect(body?.contents).toEqual([
       { role: 'user', parts: [{ text: 'remember the word kiwi' }] },
       { role: 'model', parts: [{ text: 'Echo: remember the word kiwi' }] },
       { role: 'user', parts: [{ text: 'which word?' }] },
     ]);
+
+    // A third turn reads the chain back to its start.
+    const secondId = (second.json() as { id: string }).id;
+    const third = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      previous_response_id: secondId,
+      input: 'spell it',
+    });
+    expect(third.status).toBe(200);
+    const thirdBody = upstreams.google.requests.at(-1)?.body as { contents?: unknown[] };
+    expect(thirdBody.contents).toHaveLength(5);
 
     const read = await call('GET', `/v1/responses/${id}`);
     expect(read.statusCode).toBe(200);
@@ -85,15 +96,17 @@ describe('POST /v1/responses', () => {
       deleted: true,
     });
     expect((await call('GET', `/v1/responses/${id}`)).statusCode).toBe(404);
+    // The second turn is still stored, but its conversation lost its start.
     const gone = await upstreams.post('/v1/responses', {
       model: 'google/gemini-2.5-flash',
-      previous_response_id: id,
+      previous_response_id: secondId,
       input: 'still there?',
     });
     expect(gone.status).toBe(400);
     expect((gone.json() as ErrorBody).error).toMatchObject({
       code: 'previous_response_not_found',
       param: 'previous_response_id',
+      message: `Previous response with id '${id}' not found.`,
     });
   });
 

@@ -8,10 +8,12 @@ export interface StoredResponse {
   /** The Response object as the client received it. */
   response: Record<string, unknown>;
   /**
-   * The conversation up to and including this Response, as input items: what a later
-   * `previous_response_id` continues from (reasoning items are not kept: they cannot be carried).
+   * This turn as input items: the request's input and the Response's output (reasoning items are
+   * not kept: they cannot be carried). Earlier turns are those of `previousResponseId`.
    */
   items: ResponsesInputItem[];
+  /** The Response this one continued, whose conversation comes before `items`. */
+  previousResponseId?: string | undefined;
 }
 
 /**

@@ -82,7 +82,10 @@ async function storeResponse(
       id: request.responseId,
       ownerKeyId: request.principal.keyId,
       response,
-      items: conversationItems(request.history, request.body, response),
+      items: conversationItems(request.body, response),
+      // The turn before, when it is stored here (an upstream's is not part of this conversation).
+      previousResponseId:
+        request.history.length > 0 ? (request.body.previous_response_id ?? undefined) : undefined,
     });
   } catch (error: unknown) {
     log.warn({ err: error }, 'a Response could not be stored');
