@@ -13,7 +13,7 @@ import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
 import { relaySse } from '../relay/relay-sse.js';
 import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
-import { createStreamAnswer } from '../usage/create-stream-answer.js';
+import { createStreamAnswer, type StreamAnswer } from '../usage/create-stream-answer.js';
 import { teeChatStream } from './tee-chat-stream.js';
 import { withServedModel } from './with-served-model.js';
 
@@ -37,21 +37,25 @@ export function chatEventStream(options: {
   encoder?: ChatStreamEncoder;
   /** Reads the upstream's stream instead of the adapter's chat transformer (a native pass-through). */
   transformer?: ChatStreamTransformer;
+  /** Keeps the answer of a stream that is not chat (a native pass-through), given how much to keep. */
+  answer?: (retainChars: number) => StreamAnswer;
 }): AsyncGenerator<string> {
   const { call, outcome, now } = options;
   const { response } = call;
   const { route } = call.candidate;
-  const transformer = options.transformer ?? route.provider.adapter.createChatStreamTransformer({
-    ...responseContext(route, now),
-    includeUsage: options.includeUsage,
-    annotateUsage: (usage) => {
-      const cost = outcome.cost(usage);
-      return cost === undefined ? {} : { cost: Number(cost) };
-    },
-  });
+  const transformer =
+    options.transformer ??
+    route.provider.adapter.createChatStreamTransformer({
+      ...responseContext(route, now),
+      includeUsage: options.includeUsage,
+      annotateUsage: (usage) => {
+        const cost = outcome.cost(usage);
+        return cost === undefined ? {} : { cost: Number(cost) };
+      },
+    });
   let firstByteAt: number | undefined;
   // Kept for a token estimate should the provider report no usage, and for the request log.
-  const answer = createStreamAnswer(
+  const answer = (options.answer ?? createStreamAnswer)(
     outcome.logsBodies ? LOGGED_STREAM_RETAIN_CHARS : ESTIMATE_STREAM_RETAIN_CHARS,
   );
   const encoder = withServedModel(

@@ -7,6 +7,7 @@ import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
 import type { Answering } from '../pipeline/endpoint.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
 import { jsonAnswer } from '../usage/answer.js';
+import { createResponsesStreamAnswer } from './create-responses-stream-answer.js';
 import type { ParsedResponses } from './parsed-responses.js';
 import type { ResponsesAnswerDeps } from './responses-answer-deps.js';
 
@@ -30,6 +31,7 @@ export async function sendNativeResponses(
       now,
       transformer: createResponsesPassThrough(),
       encoder: createResponsesPassThroughEncoder(),
+      answer: createResponsesStreamAnswer,
     });
     sendSse(reply, events);
     return;
