@@ -201,6 +201,13 @@ describe.each(ROUTES)('the openai SDK’s Responses client against %s', (model) 
     }
     expect(sequence).toEqual(sequence.map((_, index) => index));
     expect(final.usage?.output_tokens).toBe(4);
+    if (native) {
+      expect(lastUpstream(model).body).toEqual({
+        model: 'gpt-test',
+        input: 'stream this please',
+        stream: true,
+      });
+    }
 
     const { data: events, response } = await client.responses
       .create({ model, input: 'count me', stream: true })
