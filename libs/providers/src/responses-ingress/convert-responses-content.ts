@@ -1,5 +1,8 @@
 import type { ResponsesContentPart } from '@switchyard/contracts';
 
+/** The image details chat requests know. */
+const CHAT_DETAILS = ['auto', 'low', 'high'] as const;
+
 /** A chat content part, as `messages[].content` takes it. */
 export type ChatPart =
   | { type: 'text'; text: string }
@@ -29,7 +32,10 @@ export function convertResponsesContent(
         );
         return undefined;
       }
-      const detail = part.detail ?? undefined;
+      const detail = CHAT_DETAILS.find((known) => known === part.detail);
+      if (part.detail != null && detail === undefined) {
+        warn(`input_image detail ${part.detail} is only served by OpenAI routes; auto was used`);
+      }
       return { type: 'image_url', image_url: { url: part.image_url, ...(detail && { detail }) } };
     }
     case 'input_file': {

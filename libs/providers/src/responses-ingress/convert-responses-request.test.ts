@@ -134,7 +134,10 @@ describe('convertResponsesRequest', () => {
     const { request: chat, warnings } = convertResponsesRequest(
       request({
         input: 'hi',
-        text: { format: { type: 'json_schema', name: 'answer', schema, strict: true } },
+        text: {
+          format: { type: 'json_schema', name: 'answer', schema, strict: true },
+          verbosity: 'low',
+        },
         reasoning: { effort: 'high', summary: 'auto' },
         temperature: 0.5,
         top_p: 0.9,
@@ -156,7 +159,10 @@ describe('convertResponsesRequest', () => {
       stream: true,
       stream_options: { include_usage: true },
     });
-    expect(warnings).toEqual(['seed is not supported and was ignored']);
+    expect(warnings).toEqual([
+      'text.verbosity is only served by OpenAI routes and was ignored',
+      'seed is not supported and was ignored',
+    ]);
   });
 
   it('names items only OpenAI can serve', () => {

@@ -86,6 +86,9 @@ export function convertResponsesRequest(
       },
     };
   }
+  if (request.text?.verbosity != null) {
+    warn('text.verbosity is only served by OpenAI routes and was ignored');
+  }
   const effort = request.reasoning?.effort;
   if (effort != null) chat.reasoning_effort = effort;
   if (request.background === true)

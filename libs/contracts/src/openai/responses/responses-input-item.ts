@@ -6,7 +6,7 @@ const inputImage = z
     type: z.literal('input_image'),
     image_url: z.string().min(1).nullish(),
     file_id: z.string().min(1).nullish(),
-    detail: z.enum(['auto', 'low', 'high']).nullish(),
+    detail: z.string().nullish(),
   })
   .refine((part) => part.image_url != null || part.file_id != null, {
     message: 'an input_image needs image_url or file_id',

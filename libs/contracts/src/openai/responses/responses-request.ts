@@ -44,9 +44,10 @@ export const responsesTextFormatSchema = z.discriminatedUnion('type', [
 ]);
 export type ResponsesTextFormat = z.infer<typeof responsesTextFormatSchema>;
 
+/** `reasoning`: values are not limited to today's (`minimal`…`xhigh`), so new ones pass to OpenAI. */
 export const responsesReasoningSchema = z.looseObject({
-  effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).nullish(),
-  summary: z.enum(['auto', 'concise', 'detailed']).nullish(),
+  effort: z.string().min(1).nullish(),
+  summary: z.string().min(1).nullish(),
 });
 
 /**
