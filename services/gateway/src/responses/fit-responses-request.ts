@@ -14,16 +14,18 @@ export function isNative(candidate: Candidate): boolean {
  * Fits a Responses request as its chat translation is fitted (context windows, completion caps,
  * admission's estimates). Native candidates are sent the caller's body, translated ones the
  * chat request with the translation's warnings. A `previous_response_id` this gateway did not
- * store keeps only native candidates (400 `previous_response_not_found` when none is left).
+ * store, or a request left with nothing to send once translated, keeps only native candidates
+ * (400 `previous_response_not_found`, or naming what could not be carried, when none is left).
  */
 export function fitResponsesRequest(
   request: ParsedResponses,
   planned: readonly Candidate[],
 ): Fitted {
   const previous = request.upstreamPrevious;
-  const able = previous === undefined ? planned : planned.filter(isNative);
-  if (previous !== undefined && planned.length > 0 && able.length === 0) {
-    throw previousResponseNotFound(previous);
+  const translatable = previous === undefined && request.untranslatable === undefined;
+  const able = translatable ? planned : planned.filter(isNative);
+  if (planned.length > 0 && able.length === 0) {
+    throw previous !== undefined ? previousResponseNotFound(previous) : request.untranslatable;
   }
   const fitted = fitChatRequest(request.chat, able);
   return {

@@ -27,20 +27,21 @@ export async function parseResponsesRequest(
   const converted = convertResponsesRequest(body, history);
   const { request: chat, warnings } = converted;
   const conversational = chat.messages.some((message) => message.role !== 'system');
-  if (!conversational && (previousId === undefined || stored !== undefined)) {
-    // Never send an empty conversation upstream (and bill it).
-    throw apiErrors.invalidRequest(
-      warnings.length > 0
-        ? `Nothing is left to send: ${warnings.join('; ')}.`
-        : 'input must contain at least one message or item.',
-      'input',
-    );
-  }
   return {
     body,
     responseId: `resp_${randomBytes(16).toString('hex')}`,
     chat,
     translationWarnings: warnings,
+    // Never send an empty conversation upstream (and bill it): only OpenAI may make sense of it
+    // (a stored prompt, an upstream's previous Response).
+    untranslatable: conversational
+      ? undefined
+      : apiErrors.invalidRequest(
+          warnings.length > 0
+            ? `Nothing is left to send: ${warnings.join('; ')}.`
+            : 'input must contain at least one message or item.',
+          'input',
+        ),
     history,
     upstreamPrevious: previousId !== undefined && stored === undefined ? previousId : undefined,
     principal,

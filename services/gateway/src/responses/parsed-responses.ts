@@ -3,6 +3,7 @@ import type {
   ResponsesInputItem,
   ResponsesRequest,
 } from '@switchyard/contracts';
+import type { ApiError } from '@switchyard/service-kit';
 import type { Principal } from '../auth/principal.js';
 import type { ParsedRequest } from '../pipeline/endpoint.js';
 
@@ -16,6 +17,8 @@ export interface ParsedResponses extends ParsedRequest {
   readonly chat: ChatCompletionRequest;
   /** What the translation to chat could not carry: warned only when a translated route serves. */
   readonly translationWarnings: readonly string[];
+  /** Why no translated route can take the request (nothing left to send), if so. */
+  readonly untranslatable: ApiError | undefined;
   /** The stored conversation `previous_response_id` continues (a Response this gateway stored). */
   readonly history: readonly ResponsesInputItem[];
   /**

@@ -23,6 +23,21 @@ describe('POST /v1/responses', () => {
     expect(upstreams.google.requests).toHaveLength(0);
   });
 
+  it('refuses a request left with nothing to send once translated, calling no upstream', async () => {
+    const response = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      instructions: 'terse',
+      input: [{ type: 'web_search_call', id: 'ws_1', status: 'completed' }],
+    });
+    expect(response.status).toBe(400);
+    expect((response.json() as ErrorBody).error).toMatchObject({
+      param: 'input',
+      message:
+        'Nothing is left to send: web_search_call input items are only served by OpenAI routes and were dropped.',
+    });
+    expect(upstreams.google.requests).toHaveLength(0);
+  });
+
   it('sends an OpenAI route the caller’s body with only the model replaced', async () => {
     const body = {
       model: 'openai/gpt-4o-mini',
