@@ -125,6 +125,34 @@ describe('POST /v1/responses', () => {
     });
   });
 
+  it('sends a conversation stored here to an OpenAI route as input items', async () => {
+    const first = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      input: 'start on gemini',
+    });
+    const { id } = first.json() as { id: string };
+    const second = await upstreams.post('/v1/responses', {
+      model: 'openai/gpt-4o-mini',
+      previous_response_id: id,
+      input: 'go on, openai',
+    });
+    expect(second.status).toBe(200);
+    expect(upstreams.openai.requests.at(-1)?.body).toEqual({
+      model: 'gpt-4o-mini',
+      input: [
+        { type: 'message', role: 'user', content: 'start on gemini' },
+        {
+          type: 'message',
+          role: 'assistant',
+          content: [
+            { type: 'output_text', text: 'Echo: start on gemini', annotations: [], logprobs: [] },
+          ],
+        },
+        { role: 'user', content: 'go on, openai' },
+      ],
+    });
+  });
+
   it('keeps nothing when store is false', async () => {
     const response = await upstreams.post('/v1/responses', {
       model: 'google/gemini-2.5-flash',
