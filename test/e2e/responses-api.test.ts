@@ -68,6 +68,12 @@ models:
   - { id: openai/gpt-test, upstream_model: gpt-test, context_length: 128000, max_output_tokens: 16384, ${PRICE} }
   - { id: anthropic/claude-test, upstream_model: claude-test, context_length: 200000, max_output_tokens: 8192, ${PRICE} }
   - { id: google/gemini-test, upstream_model: gemini-test, context_length: 1048576, max_output_tokens: 65536, ${PRICE} }
+  - id: mixed/flaky
+    context_length: 128000
+    max_output_tokens: 8192
+    routes:
+      - { provider: openai, upstream_model: error-500, ${PRICE} }
+      - { provider: anthropic, upstream_model: claude-test, ${PRICE} }
 `,
   );
   accounting = await startService('accounting', shared);
@@ -343,6 +349,37 @@ describe.each(ROUTES)('the openai SDK’s Responses client against %s', (model) 
       // warnings by an adapter that has none.
       const thinking = JSON.stringify(body).match(/thinking/i) !== null;
       expect(thinking || warnings.includes('reasoning_effort')).toBe(true);
+    }
+  });
+});
+
+describe('a model whose routes speak different protocols', () => {
+  it('falls back from a failing native route to a translated one before the first byte', async () => {
+    for (const stream of [false, true]) {
+      const { data, response } = await client.responses
+        .create({
+          model: 'mixed/flaky',
+          input: 'fall back',
+          tools: [{ type: 'web_search' }],
+          stream,
+        })
+        .withResponse();
+      let text = '';
+      if (stream) {
+        for await (const event of data as AsyncIterable<{ type: string; delta?: string }>) {
+          if (event.type === 'response.output_text.delta') text += event.delta ?? '';
+        }
+      } else text = (data as { output_text: string }).output_text;
+      expect(text).toBe('Echo: fall back');
+      expect(response.headers.get('x-switchyard-provider')).toBe('anthropic');
+      expect(response.headers.get('x-switchyard-warnings')).toContain(
+        'the built-in tool web_search is only served by OpenAI routes and was dropped',
+      );
+      // The native route was sent the caller's body, built-in tool included.
+      expect(fakes.openai.requests.at(-1)?.body).toMatchObject({
+        model: 'error-500',
+        tools: [{ type: 'web_search' }],
+      });
     }
   });
 });
