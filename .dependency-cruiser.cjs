@@ -16,7 +16,7 @@ const GATEWAY_LAYERS = [
   ['admission', 'relay'],
   ['pipeline'],
   ['chat'],
-  ['embeddings', 'messages', 'models', 'key', 'generation'],
+  ['embeddings', 'messages', 'responses', 'models', 'key', 'generation'],
 ];
 const GATEWAY = '^services/gateway/src/';
 const TOP = `${GATEWAY}([^/]+\\.ts$|testing/)`;

@@ -182,6 +182,47 @@ export {
   contentPartSchema,
 } from './openai/chat-completion-request.js';
 export { type EmbeddingsRequest, embeddingsRequestSchema } from './openai/embeddings-request.js';
+export {
+  RESPONSES_BUILT_IN_ITEM_TYPES,
+  type ResponsesContentPart,
+  type ResponsesFunctionCallItem,
+  type ResponsesFunctionCallOutputItem,
+  type ResponsesInputItem,
+  type ResponsesMessageItem,
+  type ResponsesReasoningItem,
+  responsesContentPartSchema,
+  responsesFunctionCallItemSchema,
+  responsesFunctionCallOutputItemSchema,
+  responsesInputItemSchema,
+  responsesMessageItemSchema,
+  responsesReasoningItemSchema,
+} from './openai/responses/responses-input-item.js';
+export {
+  type ResponsesFunctionTool,
+  type ResponsesRequest,
+  type ResponsesTextFormat,
+  type ResponsesTool,
+  type ResponsesToolChoice,
+  responsesFunctionToolSchema,
+  responsesRequestSchema,
+  responsesTextFormatSchema,
+  responsesToolChoiceSchema,
+  responsesToolSchema,
+} from './openai/responses/responses-request.js';
+export {
+  type ResponsesOutputItem,
+  type ResponsesResponse,
+  responsesOutputItemSchema,
+  responsesResponseSchema,
+} from './openai/responses/responses-response.js';
+export {
+  RESPONSES_LIFECYCLE_EVENTS,
+  type ResponsesErrorEvent,
+  type ResponsesStreamEvent,
+  responsesErrorEventSchema,
+  responsesStreamEventSchema,
+} from './openai/responses/responses-stream-event.js';
+export { type ResponsesUsage, responsesUsageSchema } from './openai/responses/responses-usage.js';
 export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';
 export {
   COST_SOURCES,

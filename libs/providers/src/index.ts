@@ -47,6 +47,7 @@ export type {
   ParsedResponse,
   ProviderAdapter,
   ResponseContext,
+  ResponsesApiAdapter,
   UpstreamRequest,
   UpstreamTarget,
 } from './provider-adapter.js';
@@ -66,6 +67,24 @@ export {
   parseRetryAfter,
 } from './provider-error.js';
 export { PROVIDER_TYPES, type ProviderType } from './provider-type.js';
+export { buildResponsesRequest } from './responses-ingress/build-responses-request.js';
+export { convertChatCompletionToResponse } from './responses-ingress/convert-chat-completion-to-response.js';
+export {
+  type ConvertedResponsesRequest,
+  convertResponsesRequest,
+} from './responses-ingress/convert-responses-request.js';
+export { convertResponsesUsage } from './responses-ingress/convert-responses-usage.js';
+export {
+  createResponsesPassThrough,
+  type ResponsesPassThrough,
+} from './responses-ingress/create-responses-pass-through.js';
+export { createResponsesPassThroughEncoder } from './responses-ingress/create-responses-pass-through-encoder.js';
+export {
+  createResponsesStreamTranslator,
+  type ResponsesStreamTranslator,
+} from './responses-ingress/create-responses-stream-translator.js';
+export { parseResponsesResponse } from './responses-ingress/parse-responses-response.js';
+export type { ResponsesContext } from './responses-ingress/responses-shell.js';
 export { createOpenAiSseEncoder } from './shared/create-openai-sse-encoder.js';
 export { createSseParser, type SseParser } from './shared/create-sse-parser.js';
 export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-stream.js';

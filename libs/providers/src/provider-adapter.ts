@@ -109,6 +109,14 @@ export interface EmbeddingsAdapter {
 }
 
 /**
+ * OpenAI's Responses API served natively: the caller's body passes through (model replaced) and
+ * the answer's bytes come back as they are.
+ */
+export interface ResponsesApiAdapter {
+  buildRequest(body: Readonly<Record<string, unknown>>, target: UpstreamTarget): BuiltRequest;
+}
+
+/**
  * A provider adapter: pure translation between Switchyard's canonical format (OpenAI Chat
  * Completions) and one provider's wire format. No I/O, no clock, no environment. Differences
  * between providers are declared here, never branched on by provider name elsewhere.
@@ -123,6 +131,8 @@ export interface ProviderAdapter {
   createChatStreamTransformer(options: ChatStreamOptions): ChatStreamTransformer;
   /** Absent when the provider has no embeddings API. */
   readonly embeddings: EmbeddingsAdapter | undefined;
+  /** Present when the provider serves `/v1/responses` itself; other providers are translated. */
+  readonly responses?: ResponsesApiAdapter | undefined;
   /** Types an upstream error response; `nowMs` only resolves HTTP-date `retry-after` values. */
   parseError(
     status: number,

@@ -23,6 +23,9 @@ import { registerMessages } from './messages/register-messages.js';
 import { registerModels } from './models/register-models.js';
 import { createRouter } from './pipeline/create-router.js';
 import { createShutdownCutoff } from './relay/create-shutdown-cutoff.js';
+import { createMemoryResponseStore } from './responses/create-memory-response-store.js';
+import { createRedisResponseStore } from './responses/create-redis-response-store.js';
+import { registerResponses } from './responses/register-responses.js';
 import { createCircuitBreakers } from './routing/circuit-breaker.js';
 import { createRoutingMetrics } from './routing/routing-metrics.js';
 import { DEFAULT_ROUTING_POLICY, type RoutingPolicy } from './routing/routing-policy.js';
@@ -137,6 +140,10 @@ export function buildGatewayApp(
   registerChatCompletions(app, router, answers);
   registerEmbeddings(app, router, answers);
   registerMessages(app, router, { ...answers, bodyLimitBytes: config.server.bodyLimitBytes });
+  // Translated Responses, for previous_response_id: shared through Redis when the gateway has it.
+  const redis = overrides.stores?.redis;
+  const store = redis ? createRedisResponseStore(redis) : createMemoryResponseStore(now);
+  registerResponses(app, router, { ...answers, store, authenticate });
   registerModels(app, { authenticate, catalog, now });
   registerKey(app, { authenticate, limiter, budgets, now });
   registerCredentialState(app, { authenticate, catalog });

@@ -35,7 +35,7 @@ export const requestBodiesSchema = z.object({
 });
 export type RequestBodies = z.infer<typeof requestBodiesSchema>;
 
-export const USAGE_ENDPOINTS = ['chat.completions', 'embeddings', 'messages'] as const;
+export const USAGE_ENDPOINTS = ['chat.completions', 'embeddings', 'messages', 'responses'] as const;
 
 /**
  * Usage event v1: one per request that passed authentication, published by the gateway on

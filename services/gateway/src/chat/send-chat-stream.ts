@@ -1,6 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import {
   type ChatStreamEncoder,
+  type ChatStreamTransformer,
   createOpenAiSseEncoder,
   ProviderError,
 } from '@switchyard/providers';
@@ -12,7 +13,7 @@ import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
 import { relaySse, type SseRelay } from '../relay/relay-sse.js';
 import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
-import { createStreamAnswer } from '../usage/create-stream-answer.js';
+import { createStreamAnswer, type StreamAnswer } from '../usage/create-stream-answer.js';
 import { teeChatStream } from './tee-chat-stream.js';
 import { withServedModel } from './with-served-model.js';
 
@@ -34,21 +35,27 @@ export function chatEventStream(options: {
   cutoff: ShutdownCutoff;
   now: () => number;
   encoder?: ChatStreamEncoder;
+  /** Reads the upstream's stream instead of the adapter's chat transformer (a native pass-through). */
+  transformer?: ChatStreamTransformer;
+  /** Keeps the answer of a stream that is not chat (a native pass-through), given how much to keep. */
+  answer?: (retainChars: number) => StreamAnswer;
 }): SseRelay {
   const { call, outcome, now } = options;
   const { response } = call;
   const { route } = call.candidate;
-  const transformer = route.provider.adapter.createChatStreamTransformer({
-    ...responseContext(route, now),
-    includeUsage: options.includeUsage,
-    annotateUsage: (usage) => {
-      const cost = outcome.cost(usage);
-      return cost === undefined ? {} : { cost: Number(cost) };
-    },
-  });
+  const transformer =
+    options.transformer ??
+    route.provider.adapter.createChatStreamTransformer({
+      ...responseContext(route, now),
+      includeUsage: options.includeUsage,
+      annotateUsage: (usage) => {
+        const cost = outcome.cost(usage);
+        return cost === undefined ? {} : { cost: Number(cost) };
+      },
+    });
   let firstByteAt: number | undefined;
   // Kept for a token estimate should the provider report no usage, and for the request log.
-  const answer = createStreamAnswer(
+  const answer = (options.answer ?? createStreamAnswer)(
     outcome.logsBodies ? LOGGED_STREAM_RETAIN_CHARS : ESTIMATE_STREAM_RETAIN_CHARS,
   );
   const encoder = withServedModel(

@@ -12,7 +12,7 @@ export interface RequestOutcome {
   /** The caller's `x-request-id` (a sane token), an attribute it may reuse. */
   clientRequestId: string | undefined;
   principal: Principal;
-  endpoint: 'chat.completions' | 'embeddings' | 'messages';
+  endpoint: 'chat.completions' | 'embeddings' | 'messages' | 'responses';
   /** The model id as the caller sent it (variants and pins included). */
   requestedModel: string;
   /** The model that served the request (a fallback's id when one was used), else the requested id. */

@@ -1,0 +1,38 @@
+import type { ChatStreamEncoder } from '../provider-adapter.js';
+
+const SEQUENCE = /"sequence_number"\s*:\s*(\d+)/g;
+
+/**
+ * The egress of a native Responses stream: the upstream's events as they came, and a failure as
+ * a last `error` event numbered after them.
+ */
+export function createResponsesPassThroughEncoder(): ChatStreamEncoder {
+  let out = '';
+  let next = 0;
+  return {
+    chunk() {
+      // A native stream hands over no chat chunks.
+    },
+    passThrough(sse) {
+      out += sse;
+      for (const match of sse.matchAll(SEQUENCE)) next = Math.max(next, Number(match[1]) + 1);
+    },
+    done() {},
+    take() {
+      const text = out;
+      out = '';
+      return text;
+    },
+    error(error) {
+      const data = {
+        type: 'error',
+        code: typeof error.code === 'string' ? error.code : null,
+        message: error.message,
+        param: error.param ?? null,
+        sequence_number: next,
+      };
+      return `event: error\ndata: ${JSON.stringify(data)}\n\n`;
+    },
+    end: () => '',
+  };
+}

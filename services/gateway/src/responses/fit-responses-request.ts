@@ -1,0 +1,47 @@
+import { fitChatRequest } from '../chat/fit-chat-request.js';
+import type { Fitted } from '../pipeline/endpoint.js';
+import type { Candidate } from '../routing/plan-candidates.js';
+import { nativeResponsesBody } from './native-responses-body.js';
+import type { ParsedResponses } from './parsed-responses.js';
+import { previousResponseNotFound } from './previous-response-not-found.js';
+
+/** Whether the candidate's provider serves the Responses API itself. */
+export function isNative(candidate: Candidate): boolean {
+  return candidate.route.provider.adapter.responses !== undefined;
+}
+
+/**
+ * Fits a Responses request as its chat translation is fitted (context windows, completion caps,
+ * admission's estimates). Native candidates are sent the caller's body, translated ones the
+ * chat request with the translation's warnings. A `previous_response_id` this gateway did not
+ * store, or a request left with nothing to send once translated, keeps only native candidates
+ * (400 `previous_response_not_found`, or naming what could not be carried, when none is left).
+ */
+export function fitResponsesRequest(
+  request: ParsedResponses,
+  planned: readonly Candidate[],
+): Fitted {
+  const previous = request.upstreamPrevious;
+  const translatable = previous === undefined && request.untranslatable === undefined;
+  const able = translatable ? planned : planned.filter(isNative);
+  if (planned.length > 0 && able.length === 0) {
+    throw previous !== undefined ? previousResponseNotFound(previous) : request.untranslatable;
+  }
+  const fitted = fitChatRequest(request.chat, able);
+  return {
+    ...fitted,
+    candidates: fitted.candidates,
+    build: (candidate, target) => {
+      const native = candidate.route.provider.adapter.responses;
+      if (native !== undefined) {
+        const body = nativeResponsesBody(request, fitted.adjustedMaxTokens(candidate));
+        return native.buildRequest(body, target);
+      }
+      const built = fitted.build(candidate, target);
+      return { ...built, warnings: [...request.translationWarnings, ...built.warnings] };
+    },
+    reservation: (prices) => fitted.reservation(prices),
+    clamp: (limit) => fitted.clamp(limit),
+    adjustedMaxTokens: (candidate) => fitted.adjustedMaxTokens(candidate),
+  };
+}

@@ -1,0 +1,31 @@
+import type {
+  ChatCompletionRequest,
+  ResponsesInputItem,
+  ResponsesRequest,
+} from '@switchyard/contracts';
+import type { ApiError } from '@switchyard/service-kit';
+import type { Principal } from '../auth/principal.js';
+import type { ParsedRequest } from '../pipeline/endpoint.js';
+
+/** A Responses request as the pipeline carries it: as sent, and translated to chat. */
+export interface ParsedResponses extends ParsedRequest {
+  /** The caller's body, checked. */
+  readonly body: ResponsesRequest;
+  /** The id a translated answer is given (and stored under): `resp_…`. */
+  readonly responseId: string;
+  /** The canonical chat request, for providers that do not speak the Responses API. */
+  readonly chat: ChatCompletionRequest;
+  /** What the translation to chat could not carry: warned only when a translated route serves. */
+  readonly translationWarnings: readonly string[];
+  /** Why no translated route can take the request (nothing left to send), if so. */
+  readonly untranslatable: ApiError | undefined;
+  /** The stored conversation `previous_response_id` continues (a Response this gateway stored). */
+  readonly history: readonly ResponsesInputItem[];
+  /**
+   * A `previous_response_id` this gateway did not store: only a native route (OpenAI, which may
+   * have stored it) can take the request.
+   */
+  readonly upstreamPrevious: string | undefined;
+  /** Who asks: stored Responses belong to their key. */
+  readonly principal: Principal;
+}

@@ -1,0 +1,179 @@
+// POST /v1/responses through the gateway's HTTP handling: what it refuses, what a native route
+// receives, and the Responses it stores (previous_response_id, GET, DELETE), on fake upstreams.
+import { describe, expect, it } from 'vitest';
+import { MASTER_KEY, useFakeUpstreamsGateway } from '../testing/fake-upstreams-gateway.js';
+
+const upstreams = useFakeUpstreamsGateway();
+
+interface ErrorBody {
+  error: { message: string; code: string | null; param: string | null };
+}
+
+const call = (method: 'GET' | 'DELETE', url: string, key = MASTER_KEY) =>
+  upstreams.gateway.app.inject({ method, url, headers: { authorization: `Bearer ${key}` } });
+
+describe('POST /v1/responses', () => {
+  it('refuses a malformed input item with 400 naming it, calling no upstream', async () => {
+    const response = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      input: [{ type: 'function_call', name: 'lookup', arguments: '{}' }],
+    });
+    expect(response.status).toBe(400);
+    expect((response.json() as ErrorBody).error.message).toContain('input[0].call_id');
+    expect(upstreams.google.requests).toHaveLength(0);
+  });
+
+  it('refuses a request left with nothing to send once translated, calling no upstream', async () => {
+    const response = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      instructions: 'terse',
+      input: [{ type: 'web_search_call', id: 'ws_1', status: 'completed' }],
+    });
+    expect(response.status).toBe(400);
+    expect((response.json() as ErrorBody).error).toMatchObject({
+      param: 'input',
+      message:
+        'Nothing is left to send: web_search_call input items are only served by OpenAI routes and were dropped.',
+    });
+    expect(upstreams.google.requests).toHaveLength(0);
+  });
+
+  it('sends an OpenAI route the caller’s body with only the model replaced', async () => {
+    const body = {
+      model: 'openai/gpt-4o-mini',
+      instructions: 'terse',
+      input: [{ role: 'user', content: [{ type: 'input_text', text: 'hello there' }] }],
+      tools: [{ type: 'web_search' }],
+      include: ['reasoning.encrypted_content'],
+      metadata: { team: 'a' },
+      store: false,
+    };
+    const response = await upstreams.post('/v1/responses', body);
+    expect(response.status).toBe(200);
+    expect(response.headers['x-switchyard-warnings']).toBeUndefined();
+    expect(upstreams.openai.requests.at(-1)).toMatchObject({
+      path: '/v1/responses',
+      body: { ...body, model: 'gpt-4o-mini' },
+    });
+    expect(response.json()).toMatchObject({
+      object: 'response',
+      model: 'openai/gpt-4o-mini',
+      output: [{ type: 'message', content: [{ type: 'output_text', text: 'Echo: hello there' }] }],
+    });
+    expect(upstreams.outcomes[0]).toMatchObject({
+      endpoint: 'responses',
+      status: 200,
+      usageSource: 'provider',
+      usage: { promptTokens: expect.any(Number), completionTokens: 3 },
+    });
+  });
+
+  it('stores a translated Response for previous_response_id, GET and DELETE, for its key only', async () => {
+    const first = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      input: 'remember the word kiwi',
+    });
+    expect(first.status).toBe(200);
+    const { id } = first.json() as { id: string };
+    expect(id).toMatch(/^resp_[0-9a-f]{32}$/);
+
+    const second = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      previous_response_id: id,
+      input: 'which word?',
+    });
+    expect(second.status).toBe(200);
+    const body = upstreams.google.requests.at(-1)?.body as { contents?: unknown[] } | undefined;
+    expect(body?.contents).toEqual([
+      { role: 'user', parts: [{ text: 'remember the word kiwi' }] },
+      { role: 'model', parts: [{ text: 'Echo: remember the word kiwi' }] },
+      { role: 'user', parts: [{ text: 'which word?' }] },
+    ]);
+
+    // A third turn reads the chain back to its start.
+    const secondId = (second.json() as { id: string }).id;
+    const third = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      previous_response_id: secondId,
+      input: 'spell it',
+    });
+    expect(third.status).toBe(200);
+    const thirdBody = upstreams.google.requests.at(-1)?.body as { contents?: unknown[] };
+    expect(thirdBody.contents).toHaveLength(5);
+
+    const read = await call('GET', `/v1/responses/${id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toEqual(first.json());
+    expect((await call('GET', `/v1/responses/${id}`, 'sk-sy-not-a-key')).statusCode).toBe(401);
+    expect((await call('DELETE', `/v1/responses/${id}`)).json()).toEqual({
+      id,
+      object: 'response',
+      deleted: true,
+    });
+    expect((await call('GET', `/v1/responses/${id}`)).statusCode).toBe(404);
+    // The second turn is still stored, but its conversation lost its start.
+    const gone = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      previous_response_id: secondId,
+      input: 'still there?',
+    });
+    expect(gone.status).toBe(400);
+    expect((gone.json() as ErrorBody).error).toMatchObject({
+      code: 'previous_response_not_found',
+      param: 'previous_response_id',
+      message: `Previous response with id '${id}' not found.`,
+    });
+  });
+
+  it('sends a conversation stored here to an OpenAI route as input items', async () => {
+    const first = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      input: 'start on gemini',
+    });
+    const { id } = first.json() as { id: string };
+    const second = await upstreams.post('/v1/responses', {
+      model: 'openai/gpt-4o-mini',
+      previous_response_id: id,
+      input: 'go on, openai',
+    });
+    expect(second.status).toBe(200);
+    expect(upstreams.openai.requests.at(-1)?.body).toEqual({
+      model: 'gpt-4o-mini',
+      input: [
+        { type: 'message', role: 'user', content: 'start on gemini' },
+        {
+          type: 'message',
+          role: 'assistant',
+          content: [
+            { type: 'output_text', text: 'Echo: start on gemini', annotations: [], logprobs: [] },
+          ],
+        },
+        { role: 'user', content: 'go on, openai' },
+      ],
+    });
+  });
+
+  it('keeps nothing when store is false', async () => {
+    const response = await upstreams.post('/v1/responses', {
+      model: 'google/gemini-2.5-flash',
+      input: 'forget me',
+      store: false,
+    });
+    expect(response.status).toBe(200);
+    const { id, store } = response.json() as { id: string; store: boolean };
+    expect(store).toBe(false);
+    expect((await call('GET', `/v1/responses/${id}`)).statusCode).toBe(404);
+  });
+
+  it('forwards a previous_response_id it did not store to an OpenAI route, which decides', async () => {
+    const response = await upstreams.post('/v1/responses', {
+      model: 'openai/gpt-4o-mini',
+      previous_response_id: 'resp_upstream_unknown',
+      input: 'go on',
+    });
+    expect(response.status).toBe(400);
+    expect(upstreams.openai.requests.at(-1)?.body).toMatchObject({
+      previous_response_id: 'resp_upstream_unknown',
+    });
+  });
+});

@@ -1,0 +1,32 @@
+import type { ResponsesInputItem } from '@switchyard/contracts';
+
+/** A Response this gateway translated and stored, readable by the key that created it. */
+export interface StoredResponse {
+  id: string;
+  /** The id of the Switchyard key that created it (`master` for the master key). */
+  ownerKeyId: string;
+  /** The Response object as the client received it. */
+  response: Record<string, unknown>;
+  /**
+   * This turn as input items: the request's input and the Response's output (reasoning items are
+   * not kept: they cannot be carried). Earlier turns are those of `previousResponseId`.
+   */
+  items: ResponsesInputItem[];
+  /** The Response this one continued, whose conversation comes before `items`. */
+  previousResponseId?: string | undefined;
+}
+
+/**
+ * Where translated Responses are kept for `previous_response_id` and `GET`/`DELETE
+ * /v1/responses/{id}`: Redis when the gateway has it (shared by replicas), else process memory.
+ * Every read is by id and owner: another key's Response reads as absent.
+ */
+export interface ResponseStore {
+  get(id: string, ownerKeyId: string): Promise<StoredResponse | undefined>;
+  put(stored: StoredResponse): Promise<void>;
+  /** Whether a Response of this owner was there. */
+  delete(id: string, ownerKeyId: string): Promise<boolean>;
+}
+
+/** How long a stored Response is kept: OpenAI keeps stored Responses for 30 days too. */
+export const RESPONSE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;

@@ -1,0 +1,114 @@
+import { Writable } from 'node:stream';
+import {
+  convertChatCompletionToResponse,
+  createResponsesStreamTranslator,
+  type ResponsesContext,
+} from '@switchyard/providers';
+import type { FastifyBaseLogger } from 'fastify';
+import { readChatJson } from '../chat/send-chat-json.js';
+import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
+import type { Answering } from '../pipeline/endpoint.js';
+import type { SseRelay } from '../relay/relay-sse.js';
+import { conversationItems } from './conversation-items.js';
+import type { ParsedResponses } from './parsed-responses.js';
+import type { ResponsesAnswerDeps } from './responses-answer-deps.js';
+
+/**
+ * Answers from a route that does not speak the Responses API: its chat answer as a Response, or
+ * its chat stream as the typed Responses events. A finished Response is stored (unless
+ * `store: false`) before the client has it, so a next turn may name it at once.
+ */
+export async function sendTranslatedResponses(
+  answering: Answering<ParsedResponses>,
+  deps: ResponsesAnswerDeps,
+): Promise<void> {
+  const { request, call, admitted, reply } = answering;
+  const { now, cutoff } = deps;
+  const context: ResponsesContext = {
+    id: request.responseId,
+    createdAt: Math.floor(now() / 1000),
+    model: call.candidate.model.id,
+    request: request.body,
+  };
+  const keep = (response: Record<string, unknown>) =>
+    storeResponse(request, response, deps, reply.log);
+  if (request.stream) {
+    const translator = createResponsesStreamTranslator(context);
+    const events = chatEventStream({
+      call,
+      outcome: admitted,
+      includeUsage: true,
+      cutoff,
+      now,
+      encoder: translator,
+    });
+    sendSse(
+      reply,
+      storedBeforeSent(events, () => translator.response, keep),
+    );
+    return;
+  }
+  const completion = await readChatJson({ call, outcome: admitted, now });
+  const response = convertChatCompletionToResponse(completion, context);
+  await keep(response);
+  reply.send(response);
+}
+
+/**
+ * `relay`, with the Response stored before the text that completes it goes out: its writes pass
+ * through a gate that holds that one write until the store has answered (backpressure and a
+ * client that leaves pass through the gate too).
+ */
+function storedBeforeSent(
+  relay: SseRelay,
+  final: () => Record<string, unknown> | undefined,
+  keep: (response: Record<string, unknown>) => Promise<void>,
+): SseRelay {
+  return {
+    pipeTo(out) {
+      let stored = false;
+      const forward = (text: string, callback: () => void) => {
+        if (out.destroyed || out.write(text)) callback();
+        else out.once('drain', callback);
+      };
+      const gate = new Writable({
+        decodeStrings: false,
+        write(text: string, _encoding, callback) {
+          const response = final();
+          if (stored || response === undefined) return forward(text, callback);
+          stored = true;
+          void keep(response).then(() => forward(text, callback));
+        },
+        final(callback) {
+          if (!out.destroyed) out.end();
+          callback();
+        },
+      });
+      out.once('close', () => gate.destroy());
+      relay.pipeTo(gate);
+    },
+  };
+}
+
+/** Stores a Response unless the caller said `store: false`; a store that fails loses only it. */
+async function storeResponse(
+  request: ParsedResponses,
+  response: Record<string, unknown>,
+  deps: ResponsesAnswerDeps,
+  log: FastifyBaseLogger,
+): Promise<void> {
+  if (request.body.store === false) return;
+  try {
+    await deps.store.put({
+      id: request.responseId,
+      ownerKeyId: request.principal.keyId,
+      response,
+      items: conversationItems(request.body, response),
+      // The turn before, when it is stored here (an upstream's is not part of this conversation).
+      previousResponseId:
+        request.history.length > 0 ? (request.body.previous_response_id ?? undefined) : undefined,
+    });
+  } catch (error: unknown) {
+    log.warn({ err: error }, 'a Response could not be stored');
+  }
+}
