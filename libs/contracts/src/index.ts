@@ -27,6 +27,13 @@ export {
   updateTeamSchema,
 } from './admin/admin-schemas.js';
 export {
+  type AuditEntryJson,
+  type AuditQuery,
+  auditEntryJsonSchema,
+  auditPageSchema,
+  auditQuerySchema,
+} from './admin/audit-log.js';
+export {
   type CreateCredential,
   type CreateProvider,
   createCredentialSchema,
