@@ -191,6 +191,16 @@ export {
 export { type EmbeddingsRequest, embeddingsRequestSchema } from './openai/embeddings-request.js';
 export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';
 export {
+  type AttributionProblem,
+  END_USER_MAX_CHARS,
+  MAX_REQUEST_TAGS,
+  parseEndUser,
+  parseTagList,
+  TAG_KEY_MAX_CHARS,
+  TAG_MAX_CHARS,
+  TAG_VALUE_MAX_CHARS,
+} from './usage/attribution.js';
+export {
   COST_SOURCES,
   type CostSource,
   ERROR_MESSAGE_MAX_CHARS,

@@ -321,6 +321,7 @@ describe('request log routes in the OpenAPI document', () => {
       [
         'client_request_id',
         'cursor',
+        'end_user',
         'error',
         'from',
         'has_bodies',
@@ -329,6 +330,7 @@ describe('request log routes in the OpenAPI document', () => {
         'model',
         'provider',
         'status',
+        'tag',
         'team_id',
         'to',
       ].sort(),

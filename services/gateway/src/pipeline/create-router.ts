@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { attributionOf } from '../attribution/attribution-of.js';
 import type { Authenticator } from '../auth/create-authenticator.js';
 import type { ModelCatalog } from '../catalog/model-catalog.js';
 import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
@@ -73,6 +74,7 @@ export function createRouter(deps: RouterDeps): Router {
       try {
         const parsed = endpoint.parse(request.body);
         routed.parsed = parsed;
+        routed.attribution = attributionOf(request.headers, request.body);
         const { route } = parsed;
         const planned = allowedCandidates(
           principal,

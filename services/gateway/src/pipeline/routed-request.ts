@@ -1,6 +1,7 @@
 import type { RequestBodies, TokenUsage } from '@switchyard/contracts';
 import { ApiError, apiErrors, clientRequestIdOf } from '@switchyard/service-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Attribution } from '../attribution/attribution-of.js';
 import type { Principal } from '../auth/principal.js';
 import type { Credential } from '../catalog/credential-pool.js';
 import type { ModelCatalog } from '../catalog/model-catalog.js';
@@ -41,6 +42,8 @@ export class RoutedRequest implements Admitted {
   readonly startedAt: number;
   readonly logsBodies: boolean;
   parsed: ParsedRequest | undefined;
+  /** The end user and tags the cost is attributed to, once read (a refused request has none). */
+  attribution: Attribution | undefined;
   fitted: Fitted | undefined;
   signals: RequestSignals | undefined;
   private holds: Holds | undefined;
@@ -178,6 +181,8 @@ export class RoutedRequest implements Admitted {
       fallbackUsed: this.fallbackUsed,
       bodies: principal.logBodies ? this.logBodies(result, attempted?.credential.key) : undefined,
       traceContext: request.traceContext,
+      endUser: this.attribution?.endUser,
+      tags: this.attribution?.tags,
     });
   }
 
