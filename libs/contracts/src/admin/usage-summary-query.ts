@@ -36,6 +36,8 @@ export const usageSummaryQuerySchema = z
     end_user: postgresTextSchema().min(1).max(256).optional(),
     /** Only requests carrying this tag (summed from the ledger, not the rollups). */
     tag: postgresTextSchema().min(1).max(193).optional(),
+    /** `csv` answers the groups as CSV (as does `Accept: text/csv`). */
+    format: z.enum(['json', 'csv']).optional(),
   })
   .refine((query) => !(query.from && query.to && query.from > query.to), {
     error: 'must not be after to',

@@ -323,6 +323,7 @@ describe('request log routes in the OpenAPI document', () => {
         'cursor',
         'end_user',
         'error',
+        'format',
         'from',
         'has_bodies',
         'key_id',
