@@ -24,6 +24,16 @@ describe('matchAdminRoute', () => {
     expect(matchAdminRoute('POST', 'gateway/credentials')).toBeUndefined();
   });
 
+  it('reads the audit logs (team_admin and up; never for members, never written)', () => {
+    expect(matchAdminRoute('GET', 'audit')).toMatchObject({ target: 'admin', forMembers: false });
+    expect(matchAdminRoute('GET', 'catalog/audit')).toMatchObject({
+      target: 'catalog',
+      forMembers: false,
+    });
+    expect(matchAdminRoute('POST', 'audit')).toBeUndefined();
+    expect(matchAdminRoute('DELETE', 'catalog/audit')).toBeUndefined();
+  });
+
   it('lets members read only usage, pinned to their own key for lists and summaries', () => {
     expect(matchAdminRoute('GET', 'usage/events')).toMatchObject({
       forMembers: true,

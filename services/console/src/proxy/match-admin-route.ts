@@ -40,6 +40,7 @@ const RULES: readonly Rule[] = [
   rule(['GET'], 'usage/credentials', 'admin'),
   rule(['GET'], 'requests', 'admin', 'own-key'),
   rule(['GET'], 'requests/[A-Za-z0-9._:-]{1,128}', 'admin', 'by-id'),
+  rule(['GET'], 'audit', 'admin'),
   // Served by the gateway itself (its credential pools are per replica).
   rule(['GET'], 'gateway/credentials', 'gateway'),
   rule(['GET'], 'models', 'catalog'),
@@ -51,6 +52,7 @@ const RULES: readonly Rule[] = [
   rule(['GET', 'PATCH', 'DELETE'], `credentials/${id}`, 'catalog'),
   rule(['POST'], 'catalog/sync', 'catalog'),
   rule(['GET'], `catalog/sync/${id}`, 'catalog'),
+  rule(['GET'], 'catalog/audit', 'catalog'),
 ];
 
 /**
