@@ -122,7 +122,7 @@ afterAll(async () => {
 
 describe('CSV exports', () => {
   it('streams the request log as CSV with ?format=csv, escaped and formula-guarded', async () => {
-    const response = await get('/admin/v1/requests?format=csv&team_id=' + teamA);
+    const response = await get(`/admin/v1/requests?format=csv&team_id=${teamA}`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="requests.csv"');
