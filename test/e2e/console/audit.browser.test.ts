@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { type FakeOpenAI, startFakeOpenAI } from '@switchyard/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_UPSTREAM_KEY } from '../support/fake-config.js';
 import { type Standalone, startStandalone } from '../support/start-standalone.js';
 
-// The console's audit page in a real browser, on the standalone process: an admin sees team,
-// key and catalog changes with who made them; a team_admin only its team's; a member no page.
+// The console's audit page and CSV export in a real browser, on the standalone process: an admin
+// sees team, key and catalog changes with who made them; a team_admin only its team's; a member
+// no audit page, and a request log export of its own key's requests only.
 const CHROMIUM = '/usr/bin/chromium';
 
 const yaml = `
@@ -93,6 +95,16 @@ afterAll(async () => {
   await fake?.close();
 });
 
+async function chat(secret: string, user: string): Promise<string> {
+  const response = await fetch(`${standalone.baseUrl}/chat/completions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'fake/gpt', user, messages: [{ role: 'user', content: 'hi' }] }),
+  });
+  expect(response.status).toBe(200);
+  return response.headers.get('x-switchyard-request-id') ?? '';
+}
+
 describe('console audit page', () => {
   it('shows an admin every team and key change, and the catalog changes on request', async () => {
     const page = await logIn(masterKey);
@@ -126,5 +138,33 @@ describe('console audit page', () => {
 
     const member = await logIn(created.memberSecret);
     expect(await member.getByRole('link', { name: 'Audit' }).count()).toBe(0);
+  });
+
+  it("downloads the request log as CSV: a member gets its own key's requests only", async () => {
+    const mine = await chat(created.memberSecret, 'alice');
+    const theirs = await chat(masterKey, 'bob');
+    // Usage lands a moment after the response: download until the member's request is in.
+    const page = await logIn(created.memberSecret);
+    await page.getByRole('link', { name: 'Requests' }).click();
+    await page.getByRole('heading', { name: 'Requests' }).waitFor();
+    let csv = '';
+    await expect
+      .poll(
+        async () => {
+          const [download] = await Promise.all([
+            page.waitForEvent('download'),
+            page.getByRole('link', { name: 'Export CSV' }).click(),
+          ]);
+          csv = await readFile((await download.path()) ?? '', 'utf8');
+          return csv.includes(mine);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    const [header, ...rows] = csv.trimEnd().split('\r\n');
+    expect(header?.startsWith('request_id,')).toBe(true);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(',alice,');
+    expect(csv).not.toContain(theirs);
   });
 });

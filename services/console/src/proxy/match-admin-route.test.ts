@@ -24,6 +24,13 @@ describe('matchAdminRoute', () => {
     expect(matchAdminRoute('POST', 'gateway/credentials')).toBeUndefined();
   });
 
+  it('streams CSV exports of the request log and the usage summary only', () => {
+    expect(matchAdminRoute('GET', 'requests')?.exports).toBe(true);
+    expect(matchAdminRoute('GET', 'usage/summary')?.exports).toBe(true);
+    expect(matchAdminRoute('GET', 'usage/events')?.exports).toBe(false);
+    expect(matchAdminRoute('GET', 'keys')?.exports).toBe(false);
+  });
+
   it('reads the audit logs (team_admin and up; never for members, never written)', () => {
     expect(matchAdminRoute('GET', 'audit')).toMatchObject({ target: 'admin', forMembers: false });
     expect(matchAdminRoute('GET', 'catalog/audit')).toMatchObject({
