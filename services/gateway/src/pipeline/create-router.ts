@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { attributionOf } from '../attribution/attribution-of.js';
 import type { Authenticator } from '../auth/create-authenticator.js';
 import type { ModelCatalog } from '../catalog/model-catalog.js';
 import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
@@ -8,6 +7,7 @@ import { type CallWithFallbackOptions, callWithFallback } from '../routing/call-
 import { planCandidates } from '../routing/plan-candidates.js';
 import { routingHeaders } from '../routing/routing-headers.js';
 import { requestSignals } from '../upstream/request-signals.js';
+import { attributionOf } from '../usage/attribution-of.js';
 import type { UsageRecorder } from '../usage/usage-recorder.js';
 import { type AdmissionChecks, admitFitted } from './admit-fitted.js';
 import type { Endpoint, ParsedRequest } from './endpoint.js';

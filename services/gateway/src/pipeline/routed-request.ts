@@ -1,7 +1,6 @@
 import type { RequestBodies, TokenUsage } from '@switchyard/contracts';
 import { ApiError, apiErrors, clientRequestIdOf } from '@switchyard/service-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Attribution } from '../attribution/attribution-of.js';
 import type { Principal } from '../auth/principal.js';
 import type { Credential } from '../catalog/credential-pool.js';
 import type { ModelCatalog } from '../catalog/model-catalog.js';
@@ -12,6 +11,7 @@ import type { Candidate } from '../routing/plan-candidates.js';
 import type { RoutingMetrics } from '../routing/routing-metrics.js';
 import type { RequestSignals } from '../upstream/request-signals.js';
 import { asDelivered } from '../usage/as-delivered.js';
+import type { Attribution } from '../usage/attribution-of.js';
 import { captureBodies } from '../usage/capture-bodies.js';
 import { computeCost } from '../usage/compute-cost.js';
 import { resolveUsage } from '../usage/resolve-usage.js';
