@@ -5,22 +5,21 @@ import {
   keyPageSchema,
   keyWithSecretJsonSchema,
   pageQuerySchema,
-  type UpdateKey,
   updateKeySchema,
 } from '@switchyard/contracts';
-import type { ApiKey, Tables } from '@switchyard/db';
+import type { ApiKey } from '@switchyard/db';
 import { hashKeySecret, whereAfterCursor } from '@switchyard/db';
 import { type AdminPrincipal, apiErrors, decodePageCursor, toPage } from '@switchyard/service-kit';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { adminErrors } from '../admin/admin-errors.js';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
 import { toBudgetColumns } from '../admin/budget-columns.js';
-
 import { toJsonObject } from '../admin/to-json-object.js';
-
 import { recordAudit } from '../audit/record-audit.js';
+import { assertNoOwnLimitChange } from './assert-no-own-limit-change.js';
 import { assertWithinOwnLimits } from './assert-within-own-limits.js';
 import { generateKeySecret } from './generate-key-secret.js';
+import { lockKey } from './lock-key.js';
 import { toKeyJson } from './to-key-json.js';
 import { toKeyUpdate, toModelLimits } from './to-key-update.js';
 
@@ -309,36 +308,6 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
       return { ...toKeyJson(rotated), secret };
     },
   });
-}
-
-/** The key row, locked until the transaction ends: the audit's `before` is what was changed. */
-function lockKey(trx: Kysely<Tables>, id: string): Promise<ApiKey> {
-  return trx
-    .selectFrom('accounting.api_keys')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-}
-
-/** Fields a key may not change on itself: what an admin set to bound it. */
-const OWN_KEY_LOCKED_FIELDS = [
-  'limits',
-  'model_limits',
-  'model_allowlist',
-  'budget',
-  'expires_at',
-  'role',
-  'log_bodies',
-] as const;
-
-/**
- * Nobody edits their own key's limits (403 `own_key_limits`): an admin's limits on a key must
- * hold even when the key itself may use the admin API. Name and metadata stay editable.
- */
-function assertNoOwnLimitChange(body: UpdateKey): void {
-  const field = OWN_KEY_LOCKED_FIELDS.find((name) => body[name] !== undefined);
-  if (field !== undefined) throw adminErrors.ownKeyLimits(field);
 }
 
 /**

@@ -18,9 +18,7 @@ import { sql } from 'kysely';
 import { adminErrors } from '../admin/admin-errors.js';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
 import { toBudgetColumns } from '../admin/budget-columns.js';
-
 import { toJsonObject } from '../admin/to-json-object.js';
-
 import { recordAudit } from '../audit/record-audit.js';
 import { toTeamJson } from './to-team-json.js';
 
