@@ -27,6 +27,13 @@ export {
   updateTeamSchema,
 } from './admin/admin-schemas.js';
 export {
+  type AuditEntryJson,
+  type AuditQuery,
+  auditEntryJsonSchema,
+  auditPageSchema,
+  auditQuerySchema,
+} from './admin/audit-log.js';
+export {
   type CreateCredential,
   type CreateProvider,
   createCredentialSchema,
@@ -224,6 +231,16 @@ export {
 } from './openai/responses/responses-stream-event.js';
 export { type ResponsesUsage, responsesUsageSchema } from './openai/responses/responses-usage.js';
 export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';
+export {
+  type AttributionProblem,
+  END_USER_MAX_CHARS,
+  MAX_REQUEST_TAGS,
+  parseEndUser,
+  parseTagList,
+  TAG_KEY_MAX_CHARS,
+  TAG_MAX_CHARS,
+  TAG_VALUE_MAX_CHARS,
+} from './usage/attribution.js';
 export {
   COST_SOURCES,
   type CostSource,

@@ -1,3 +1,12 @@
+export {
+  type AuditActorColumns,
+  type AuditEntry,
+  insertAuditEntry,
+} from './audit/insert-audit-entry.js';
+export { type AuditFilter, type AuditLogPageRow, listAuditRows } from './audit/list-audit-rows.js';
+export { pruneAuditLog } from './audit/prune-audit-log.js';
+export { REDACTED, redactAuditValue } from './audit/redact-audit-value.js';
+export { toAuditEntryJson } from './audit/to-audit-entry-json.js';
 export { createDatabase } from './create-database.js';
 export type { Database, DatabaseKind } from './database.js';
 export {
@@ -22,6 +31,7 @@ export { SchemaNotCurrentError } from './migrations/schema-not-current-error.js'
 export { findLiveApiKey, type LiveApiKey } from './queries/find-live-api-key.js';
 export { hashKeySecret } from './queries/hash-key-secret.js';
 export { sumBudgetSpend } from './queries/sum-budget-spend.js';
+export { type KeysetCursor, whereAfterCursor } from './queries/where-after-cursor.js';
 export { isSchemaName, SCHEMAS, type SchemaName } from './schemas.js';
 export {
   API_KEY_ROLES,
@@ -34,6 +44,12 @@ export {
   type ModelLimits,
   type NewApiKey,
 } from './tables/api-keys-table.js';
+export type {
+  AuditLogRow,
+  AuditLogTable,
+  AuditLogTableName,
+  NewAuditLogRow,
+} from './tables/audit-log-table.js';
 export type {
   CatalogAlias,
   CatalogAliasesTable,

@@ -6,6 +6,7 @@ export type {
   AdminRouteSpec,
   RegisteredAdminRoute,
 } from './admin/admin-route.js';
+export { type AuditActor, auditActorOf } from './admin/audit-actor-of.js';
 export { buildOpenapi, type OpenapiOptions } from './admin/build-openapi.js';
 export {
   type AdminAuthenticatorOptions,
@@ -14,7 +15,10 @@ export {
   type LiveAdminKey,
 } from './admin/create-admin-authenticator.js';
 export { type AdminRouter, createAdminRouter } from './admin/create-admin-router.js';
+export { decodePageCursor, encodePageCursor, type PageCursor } from './admin/page-cursor.js';
 export { parseAdminInput } from './admin/parse-admin-input.js';
+export { StreamedFile } from './admin/streamed-file.js';
+export { toPage } from './admin/to-page.js';
 export { ApiError, type ApiErrorOptions, type ApiErrorType, apiErrors } from './api-error.js';
 export { clientRequestIdOf } from './client-request-id-of.js';
 export {
@@ -23,6 +27,8 @@ export {
   DEFAULT_HEADERS_TIMEOUT_MS,
   type ServiceAppOptions,
 } from './create-service-app.js';
+export { toCsvCell, toCsvRow } from './csv/to-csv-cell.js';
+export { wantsCsv } from './csv/wants-csv.js';
 export { handleShutdown, type ShutdownOptions } from './handle-shutdown.js';
 export { newRequestId } from './new-request-id.js';
 export { parseBody } from './parse-body.js';

@@ -44,6 +44,7 @@ describe('loadAccountingConfig', () => {
     expect(defaults.usage).toEqual({
       retentionDays: 90,
       requestBodyRetentionDays: 7,
+      auditRetentionDays: 365,
       streamMaxAgeMs: 7 * 86_400_000,
       batchSize: 500,
       batchWaitMs: 1_000,
@@ -54,6 +55,7 @@ describe('loadAccountingConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       SWITCHYARD_USAGE_RETENTION_DAYS: '0',
       SWITCHYARD_REQUEST_BODY_RETENTION_DAYS: '3',
+      SWITCHYARD_AUDIT_RETENTION_DAYS: '30',
       SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS: '24',
       SWITCHYARD_USAGE_BATCH_SIZE: '1000',
       SWITCHYARD_USAGE_BATCH_WAIT_MS: '2000',
@@ -64,6 +66,7 @@ describe('loadAccountingConfig', () => {
       usage: {
         retentionDays: 0,
         requestBodyRetentionDays: 3,
+        auditRetentionDays: 30,
         streamMaxAgeMs: 86_400_000,
         batchSize: 1_000,
         batchWaitMs: 2_000,

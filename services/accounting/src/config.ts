@@ -35,6 +35,8 @@ export interface UsageConfig {
    * ledger row (never longer). Default {@link DEFAULT_REQUEST_BODY_RETENTION_DAYS}.
    */
   requestBodyRetentionDays?: number;
+  /** Audit rows older than this are pruned; 0 keeps them. Default {@link DEFAULT_AUDIT_RETENTION_DAYS}. */
+  auditRetentionDays?: number;
   /** How long the USAGE stream keeps messages, acked or not. */
   streamMaxAgeMs: number;
   /** Most events written in one statement. */
@@ -46,12 +48,16 @@ export interface UsageConfig {
 /** How many days logged bodies are kept unless `SWITCHYARD_REQUEST_BODY_RETENTION_DAYS` says. */
 export const DEFAULT_REQUEST_BODY_RETENTION_DAYS = 7;
 
+/** How many days audit rows are kept unless `SWITCHYARD_AUDIT_RETENTION_DAYS` says. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+
 const integer = (min: number) => z.coerce.number().int().min(min);
 
 /** The usage variables and their defaults: the accounting service's and standalone's alike. */
 const usageEnvShape = {
   SWITCHYARD_USAGE_RETENTION_DAYS: integer(0).default(90),
   SWITCHYARD_REQUEST_BODY_RETENTION_DAYS: integer(0).default(DEFAULT_REQUEST_BODY_RETENTION_DAYS),
+  SWITCHYARD_AUDIT_RETENTION_DAYS: integer(0).default(DEFAULT_AUDIT_RETENTION_DAYS),
   SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS: integer(1).default(168),
   SWITCHYARD_USAGE_BATCH_SIZE: integer(1).max(2_000).default(500),
   SWITCHYARD_USAGE_BATCH_WAIT_MS: integer(1_000).default(1_000),
@@ -113,6 +119,7 @@ function toUsageConfig(parsed: z.infer<typeof usageEnvSchema>): UsageConfig {
   return Object.freeze({
     retentionDays: parsed.SWITCHYARD_USAGE_RETENTION_DAYS,
     requestBodyRetentionDays: parsed.SWITCHYARD_REQUEST_BODY_RETENTION_DAYS,
+    auditRetentionDays: parsed.SWITCHYARD_AUDIT_RETENTION_DAYS,
     streamMaxAgeMs: parsed.SWITCHYARD_USAGE_STREAM_MAX_AGE_HOURS * 3_600_000,
     batchSize: parsed.SWITCHYARD_USAGE_BATCH_SIZE,
     batchWaitMs: parsed.SWITCHYARD_USAGE_BATCH_WAIT_MS,

@@ -21,6 +21,11 @@ export const requestLogQuerySchema = z
       })
       .describe('An exact status code such as 429, or a class such as 4xx.')
       .optional(),
+    /** `csv` streams every matching request as CSV (as does `Accept: text/csv`); `limit` is then ignored. */
+    format: z
+      .enum(['json', 'csv'])
+      .describe('csv streams every matching request as CSV (as does Accept: text/csv).')
+      .optional(),
     /** Only requests whose bodies were logged (`true`) or were not (`false`). */
     has_bodies: z
       .enum(['true', 'false'])

@@ -28,6 +28,18 @@ export const usageEventFilterFields = {
     .max(128)
     .describe('Case-insensitive substring of the error code or the error message.')
     .optional(),
+  /** Requests attributed to this end user. */
+  end_user: postgresTextSchema()
+    .min(1)
+    .max(256)
+    .describe('Requests attributed to this end user (x-switchyard-user, user, metadata.user_id).')
+    .optional(),
+  /** Requests carrying this tag (`key` or `key:value`, exact). */
+  tag: postgresTextSchema()
+    .min(1)
+    .max(193)
+    .describe('Requests carrying this tag: key or key:value, exact.')
+    .optional(),
   /** Requests that finished at or after this time. */
   from: timestamp.optional(),
   /** Requests that finished before this time. */

@@ -42,6 +42,10 @@ export const usageEventJsonSchema = z.object({
   ttft_ms: integer.nullable(),
   attempts: integer,
   fallback_used: z.boolean(),
+  /** The end user the caller attributed the request to; null when none. */
+  end_user: z.string().nullable(),
+  /** The request's `key` or `key:value` tags. */
+  tags: z.array(z.string()),
   extra: z.record(z.string(), z.unknown()),
 });
 export type UsageEventJson = z.infer<typeof usageEventJsonSchema>;

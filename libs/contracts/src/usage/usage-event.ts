@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { END_USER_MAX_CHARS, MAX_REQUEST_TAGS, TAG_MAX_CHARS } from './attribution.js';
 
 const count = z.number().int().nonnegative();
 /** Exact USD as the ledger holds it: a non-negative decimal string, 12 + 18 digits at most. */
@@ -84,6 +85,13 @@ export const usageEventV1Schema = z.looseObject({
   ttft_ms: count.nullable(),
   attempts: count,
   fallback_used: z.boolean(),
+  /**
+   * The end user the caller attributed the request to (`x-switchyard-user`, else the body's `user`
+   * or `metadata.user_id`); null when none, absent from older producers.
+   */
+  end_user: z.string().min(1).max(END_USER_MAX_CHARS).nullable().optional(),
+  /** Up to 10 `key` or `key:value` tags (`x-switchyard-tags`, `metadata.tags`); absent from older producers. */
+  tags: z.array(z.string().min(1).max(TAG_MAX_CHARS)).max(MAX_REQUEST_TAGS).optional(),
   /** Present only when body logging is on for the key (the request log). */
   bodies: requestBodiesSchema.optional(),
 });

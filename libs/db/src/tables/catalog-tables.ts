@@ -1,3 +1,4 @@
+import type { AuditLogTable } from './audit-log-table.js';
 import type { CatalogAliasesTable } from './catalog-aliases-table.js';
 import type { CatalogCredentialsTable } from './catalog-credentials-table.js';
 import type { CatalogModelsTable } from './catalog-models-table.js';
@@ -19,4 +20,5 @@ export interface CatalogTables {
   'catalog.catalog_versions': CatalogVersionsTable;
   'catalog.sync_runs': CatalogSyncRunsTable;
   'catalog.source_states': CatalogSourceStatesTable;
+  'catalog.audit_log': AuditLogTable;
 }

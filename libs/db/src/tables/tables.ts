@@ -1,4 +1,5 @@
 import type { ApiKeysTable } from './api-keys-table.js';
+import type { AuditLogTable } from './audit-log-table.js';
 import type { CatalogTables } from './catalog-tables.js';
 import type { OrganizationsTable } from './organizations-table.js';
 import type { RequestBodiesTable } from './request-bodies-table.js';
@@ -14,6 +15,7 @@ export interface AccountingTables {
   'accounting.usage_events': UsageEventsTable;
   'accounting.usage_daily': UsageDailyTable;
   'accounting.request_bodies': RequestBodiesTable;
+  'accounting.audit_log': AuditLogTable;
 }
 
 /** Every table Switchyard owns. */

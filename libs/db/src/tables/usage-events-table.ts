@@ -52,6 +52,10 @@ export interface UsageEventsTable {
   fallback_used: boolean;
   /** Fields of a newer v1 producer this table has no column for. */
   extra: ColumnType<JsonObject, JsonObject | undefined, JsonObject>;
+  /** The end user the caller attributed the request to; null when none. */
+  end_user: NullableColumn<string>;
+  /** Up to 10 `key` or `key:value` tags, a jsonb array (`[]` when none). */
+  tags: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 /** A ledger row as read. */

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AdminAccess, CallerWith } from './admin-access.js';
+import type { StreamedFile } from './streamed-file.js';
 
 /** A schema's parsed value, or undefined when the route declares none. */
 type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
@@ -49,7 +50,10 @@ export interface AdminRouteSpec<
   /** For routes that read no body: an empty one is accepted whatever its `content-type`. */
   acceptEmptyBody?: boolean;
   response: { status: 200 | 201 | 202; description: string; schema: Response };
-  handler: (input: AdminRouteInput<Access, Param, Query, Body>) => Promise<z.input<Response>>;
+  /** The success body, or a {@link StreamedFile} (an export) sent as it is read. */
+  handler: (
+    input: AdminRouteInput<Access, Param, Query, Body>,
+  ) => Promise<z.input<Response> | StreamedFile>;
 }
 
 /** A registered route as the OpenAPI builder reads it (handler types erased). */

@@ -6,6 +6,7 @@ import { type AdminAccess, assertAdminAccess } from './admin-access.js';
 import type { AdminRouteSpec, RegisteredAdminRoute } from './admin-route.js';
 import type { AuthenticateAdmin } from './create-admin-authenticator.js';
 import { parseAdminInput } from './parse-admin-input.js';
+import { StreamedFile } from './streamed-file.js';
 
 /** Registers admin routes on one fastify instance and remembers them for the OpenAPI document. */
 export interface AdminRouter {
@@ -68,6 +69,13 @@ export function createAdminRouter(
             reply,
           } as Parameters<typeof spec.handler>[0];
           const answer = await spec.handler(input);
+          if (answer instanceof StreamedFile) {
+            return reply
+              .code(200)
+              .header('content-type', answer.contentType)
+              .header('content-disposition', `attachment; filename="${answer.filename}"`)
+              .send(answer.body);
+          }
           return reply.code(spec.response.status).send(answer);
         },
       });

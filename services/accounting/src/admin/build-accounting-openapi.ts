@@ -1,4 +1,6 @@
 import {
+  auditEntryJsonSchema,
+  auditPageSchema,
   credentialUsageListJsonSchema,
   deletedJsonSchema,
   keyJsonSchema,
@@ -35,6 +37,8 @@ export function buildAccountingOpenapi(
       RequestLogEntryWithBodies: requestLogDetailJsonSchema,
       CredentialUsageList: credentialUsageListJsonSchema,
       UsageSummary: usageSummaryJsonSchema,
+      AuditEntry: auditEntryJsonSchema,
+      AuditList: auditPageSchema,
       Deleted: deletedJsonSchema,
     },
     errors: {

@@ -5,21 +5,21 @@ import {
   keyPageSchema,
   keyWithSecretJsonSchema,
   pageQuerySchema,
-  type UpdateKey,
   updateKeySchema,
 } from '@switchyard/contracts';
 import type { ApiKey } from '@switchyard/db';
-import { hashKeySecret } from '@switchyard/db';
-import { type AdminPrincipal, apiErrors } from '@switchyard/service-kit';
+import { hashKeySecret, whereAfterCursor } from '@switchyard/db';
+import { type AdminPrincipal, apiErrors, decodePageCursor, toPage } from '@switchyard/service-kit';
 import { sql } from 'kysely';
 import { adminErrors } from '../admin/admin-errors.js';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
 import { toBudgetColumns } from '../admin/budget-columns.js';
-import { decodePageCursor } from '../admin/page-cursor.js';
 import { toJsonObject } from '../admin/to-json-object.js';
-import { toPage } from '../admin/to-page.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { assertNoOwnLimitChange } from './assert-no-own-limit-change.js';
 import { assertWithinOwnLimits } from './assert-within-own-limits.js';
 import { generateKeySecret } from './generate-key-secret.js';
+import { lockKey } from './lock-key.js';
 import { toKeyJson } from './to-key-json.js';
 import { toKeyUpdate, toModelLimits } from './to-key-update.js';
 
@@ -70,7 +70,7 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
       description: 'The key with its secret.',
       schema: keyWithSecretJsonSchema,
     },
-    handler: async ({ caller: principal, body }) => {
+    handler: async ({ caller: principal, request, body }) => {
       assertMayManage(principal, body.team_id, body.role);
       const ceiling = await ownKeyCeiling(principal);
       if (ceiling !== undefined) {
@@ -94,27 +94,41 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
         .executeTakeFirst();
       if (team === undefined) throw apiErrors.notFound(`No team with id '${body.team_id}'.`);
       const { secret, displayPrefix } = generateKeySecret();
-      const key = await db
-        .insertInto('accounting.api_keys')
-        .values({
-          team_id: body.team_id,
-          name: body.name,
-          role: body.role,
-          key_prefix: displayPrefix,
-          key_hash: hashKeySecret(secret, pepper),
-          rpm: body.limits?.rpm ?? null,
-          tpm: body.limits?.tpm ?? null,
-          max_concurrent: body.limits?.max_concurrent ?? null,
-          model_allowlist: body.model_allowlist ?? null,
-          free_only: body.model_allowlist?.includes(':free') ?? false,
-          per_model_limits: toModelLimits(body.model_limits),
-          ...toBudgetColumns(body.budget ?? null),
-          log_bodies: body.log_bodies,
-          metadata: toJsonObject(body.metadata ?? {}),
-          expires_at: body.expires_at ?? null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const key = await db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto('accounting.api_keys')
+          .values({
+            team_id: body.team_id,
+            name: body.name,
+            role: body.role,
+            key_prefix: displayPrefix,
+            key_hash: hashKeySecret(secret, pepper),
+            rpm: body.limits?.rpm ?? null,
+            tpm: body.limits?.tpm ?? null,
+            max_concurrent: body.limits?.max_concurrent ?? null,
+            model_allowlist: body.model_allowlist ?? null,
+            free_only: body.model_allowlist?.includes(':free') ?? false,
+            per_model_limits: toModelLimits(body.model_limits),
+            ...toBudgetColumns(body.budget ?? null),
+            log_bodies: body.log_bodies,
+            metadata: toJsonObject(body.metadata ?? {}),
+            expires_at: body.expires_at ?? null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(
+          trx,
+          { caller: principal, request },
+          {
+            action: 'key.create',
+            targetId: created.id,
+            teamId: created.team_id,
+            before: null,
+            after: toKeyJson(created),
+          },
+        );
+        return created;
+      });
       await changed(key);
       return { ...toKeyJson(key), secret };
     },
@@ -141,11 +155,7 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
         .$if(teamId !== undefined, (builder) => builder.where('team_id', '=', teamId ?? ''))
         // A team_admin may not manage admin keys, so it does not see them either.
         .$if(principal.role !== 'admin', (builder) => builder.where('role', '<>', 'admin'))
-        .$if(cursor !== undefined, (builder) =>
-          builder.where(
-            sql<boolean>`(created_at, id) > (${cursor?.createdAt}::timestamptz, ${cursor?.id}::uuid)`,
-          ),
-        )
+        .$call((builder) => whereAfterCursor(builder, cursor))
         .orderBy('created_at')
         .orderBy('id')
         .limit(query.limit + 1)
@@ -173,18 +183,33 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
     pathParameter: keyId,
     body: updateKeySchema,
     response: oneKey,
-    handler: async ({ caller: principal, param: id, body }) => {
+    handler: async ({ caller: principal, request, param: id, body }) => {
       const key = await loadManagedKey(principal, id);
       if (body.role !== undefined) assertMayManage(principal, key.team_id, body.role);
       if (key.id === principal.keyId) assertNoOwnLimitChange(body);
       const ceiling = await ownKeyCeiling(principal);
       if (ceiling !== undefined) assertWithinOwnLimits(ceiling, body);
-      const updated = await db
-        .updateTable('accounting.api_keys')
-        .set(toKeyUpdate(body))
-        .where('id', '=', key.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const updated = await db.transaction().execute(async (trx) => {
+        const before = await lockKey(trx, key.id);
+        const after = await trx
+          .updateTable('accounting.api_keys')
+          .set(toKeyUpdate(body))
+          .where('id', '=', key.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(
+          trx,
+          { caller: principal, request },
+          {
+            action: 'key.update',
+            targetId: key.id,
+            teamId: key.team_id,
+            before: toKeyJson(before),
+            after: toKeyJson(after),
+          },
+        );
+        return after;
+      });
       await changed(updated);
       return toKeyJson(updated);
     },
@@ -198,15 +223,33 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
     pathParameter: keyId,
     acceptEmptyBody: true,
     response: oneKey,
-    handler: async ({ caller: principal, param: id }) => {
+    handler: async ({ caller: principal, request, param: id }) => {
       const key = await loadManagedKey(principal, id);
       if (key.revoked_at !== null) return toKeyJson(key);
-      const revoked = await db
-        .updateTable('accounting.api_keys')
-        .set({ revoked_at: new Date(), updated_at: new Date() })
-        .where('id', '=', key.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const revoked = await db.transaction().execute(async (trx) => {
+        const before = await lockKey(trx, key.id);
+        // Revoked since the read: nothing changes, so nothing is recorded.
+        if (before.revoked_at !== null) return undefined;
+        const after = await trx
+          .updateTable('accounting.api_keys')
+          .set({ revoked_at: new Date(), updated_at: new Date() })
+          .where('id', '=', key.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(
+          trx,
+          { caller: principal, request },
+          {
+            action: 'key.revoke',
+            targetId: key.id,
+            teamId: key.team_id,
+            before: toKeyJson(before),
+            after: toKeyJson(after),
+          },
+        );
+        return after;
+      });
+      if (revoked === undefined) return toKeyJson(await loadManagedKey(principal, id));
       await changed(revoked);
       return toKeyJson(revoked);
     },
@@ -224,24 +267,39 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
       description: 'The key with its new secret.',
       schema: keyWithSecretJsonSchema,
     },
-    handler: async ({ caller: principal, param: id }) => {
+    handler: async ({ caller: principal, request, param: id }) => {
       const key = await loadManagedKey(principal, id);
       if (key.revoked_at !== null) {
         throw apiErrors.invalidRequest('A revoked key cannot be rotated.', 'id');
       }
       const { secret, displayPrefix } = generateKeySecret();
-      const rotated = await db
-        .updateTable('accounting.api_keys')
-        .set({
-          key_hash: hashKeySecret(secret, pepper),
-          key_prefix: displayPrefix,
-          updated_at: new Date(),
-        })
-        .where('id', '=', key.id)
+      const rotated = await db.transaction().execute(async (trx) => {
+        const before = await lockKey(trx, key.id);
         // A revoke that landed since the read wins: a revoked key never gets a new secret.
-        .where('revoked_at', 'is', null)
-        .returningAll()
-        .executeTakeFirst();
+        if (before.revoked_at !== null) return undefined;
+        const after = await trx
+          .updateTable('accounting.api_keys')
+          .set({
+            key_hash: hashKeySecret(secret, pepper),
+            key_prefix: displayPrefix,
+            updated_at: new Date(),
+          })
+          .where('id', '=', key.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(
+          trx,
+          { caller: principal, request },
+          {
+            action: 'key.rotate',
+            targetId: key.id,
+            teamId: key.team_id,
+            before: toKeyJson(before),
+            after: toKeyJson(after),
+          },
+        );
+        return after;
+      });
       if (rotated === undefined) {
         throw apiErrors.invalidRequest('A revoked key cannot be rotated.', 'id');
       }
@@ -250,26 +308,6 @@ export function registerKeyRoutes(deps: AdminRouteDeps): void {
       return { ...toKeyJson(rotated), secret };
     },
   });
-}
-
-/** Fields a key may not change on itself: what an admin set to bound it. */
-const OWN_KEY_LOCKED_FIELDS = [
-  'limits',
-  'model_limits',
-  'model_allowlist',
-  'budget',
-  'expires_at',
-  'role',
-  'log_bodies',
-] as const;
-
-/**
- * Nobody edits their own key's limits (403 `own_key_limits`): an admin's limits on a key must
- * hold even when the key itself may use the admin API. Name and metadata stay editable.
- */
-function assertNoOwnLimitChange(body: UpdateKey): void {
-  const field = OWN_KEY_LOCKED_FIELDS.find((name) => body[name] !== undefined);
-  if (field !== undefined) throw adminErrors.ownKeyLimits(field);
 }
 
 /**

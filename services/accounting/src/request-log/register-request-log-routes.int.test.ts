@@ -321,7 +321,9 @@ describe('request log routes in the OpenAPI document', () => {
       [
         'client_request_id',
         'cursor',
+        'end_user',
         'error',
+        'format',
         'from',
         'has_bodies',
         'key_id',
@@ -329,6 +331,7 @@ describe('request log routes in the OpenAPI document', () => {
         'model',
         'provider',
         'status',
+        'tag',
         'team_id',
         'to',
       ].sort(),

@@ -4,12 +4,13 @@ import {
   requestLogPageSchema,
   requestLogQuerySchema,
 } from '@switchyard/contracts';
-import { apiErrors } from '@switchyard/service-kit';
+import { apiErrors, wantsCsv } from '@switchyard/service-kit';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
 import { ownKeyOnly } from '../usage-api/own-key-only.js';
 import { resolveTeamScope } from '../usage-api/resolve-team-scope.js';
 import { findRequestLogEntry } from './find-request-log-entry.js';
 import { listRequestLog } from './list-request-log.js';
+import { streamRequestLogCsv } from './stream-request-log-csv.js';
 
 /**
  * `/admin/v1/requests`: the request log, a search of the ledger (model, status, error text,
@@ -23,13 +24,15 @@ export function registerRequestLogRoutes(deps: Pick<AdminRouteDeps, 'db' | 'rout
     method: 'GET',
     path: '/admin/v1/requests',
     summary:
-      'Search the request log (the ledger) by model, status or class, error text, time and logged bodies, newest first',
+      'Search the request log (the ledger) by model, status or class, error text, end user, tag, time and logged bodies, newest first; CSV with format=csv or Accept: text/csv',
     access: 'member',
     query: requestLogQuerySchema,
     response: { status: 200, description: 'A page of requests.', schema: requestLogPageSchema },
-    handler: async ({ caller: principal, query: asked }) => {
+    handler: async ({ caller: principal, query: asked, request }) => {
       const query = ownKeyOnly(principal, asked);
-      return listRequestLog(db, query, resolveTeamScope(principal, query.team_id));
+      const teamId = resolveTeamScope(principal, query.team_id);
+      if (wantsCsv(request, query.format)) return streamRequestLogCsv(db, query, teamId);
+      return listRequestLog(db, query, teamId);
     },
   });
 

@@ -92,7 +92,11 @@ export async function startUsageRetention(options: UsageRetentionOptions): Promi
   };
 }
 
-const prunedCountsSchema = z.object({ usageEvents: z.number(), requestBodies: z.number() });
+const prunedCountsSchema = z.object({
+  usageEvents: z.number(),
+  requestBodies: z.number(),
+  auditLog: z.number().optional(),
+});
 
 /** A job's return value as it comes back from Redis (JSON). */
 function toPrunedCounts(value: unknown): PrunedCounts {

@@ -7,15 +7,19 @@ import {
   teamPageSchema,
   updateTeamSchema,
 } from '@switchyard/contracts';
-import { DEFAULT_ORGANIZATION_ID, isUniqueViolation, type TeamUpdate } from '@switchyard/db';
-import { apiErrors } from '@switchyard/service-kit';
+import {
+  DEFAULT_ORGANIZATION_ID,
+  isUniqueViolation,
+  type TeamUpdate,
+  whereAfterCursor,
+} from '@switchyard/db';
+import { apiErrors, decodePageCursor, toPage } from '@switchyard/service-kit';
 import { sql } from 'kysely';
 import { adminErrors } from '../admin/admin-errors.js';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
 import { toBudgetColumns } from '../admin/budget-columns.js';
-import { decodePageCursor } from '../admin/page-cursor.js';
 import { toJsonObject } from '../admin/to-json-object.js';
-import { toPage } from '../admin/to-page.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { toTeamJson } from './to-team-json.js';
 
 /** `/admin/v1/teams`: admins create, list, update and delete teams; a team_admin reads its own. */
@@ -41,21 +45,37 @@ export function registerTeamRoutes(deps: AdminRouteDeps): void {
     access: 'admin',
     body: createTeamSchema,
     response: { status: 201, description: 'The team.', schema: teamJsonSchema },
-    handler: async ({ body }) => {
+    handler: async ({ caller, request, body }) => {
       const team = await db
-        .insertInto('accounting.teams')
-        .values({
-          organization_id: DEFAULT_ORGANIZATION_ID,
-          name: body.name,
-          rpm: body.limits?.rpm ?? null,
-          tpm: body.limits?.tpm ?? null,
-          max_concurrent: body.limits?.max_concurrent ?? null,
-          model_allowlist: body.model_allowlist ?? null,
-          ...toBudgetColumns(body.budget ?? null),
-          metadata: toJsonObject(body.metadata ?? {}),
+        .transaction()
+        .execute(async (trx) => {
+          const created = await trx
+            .insertInto('accounting.teams')
+            .values({
+              organization_id: DEFAULT_ORGANIZATION_ID,
+              name: body.name,
+              rpm: body.limits?.rpm ?? null,
+              tpm: body.limits?.tpm ?? null,
+              max_concurrent: body.limits?.max_concurrent ?? null,
+              model_allowlist: body.model_allowlist ?? null,
+              ...toBudgetColumns(body.budget ?? null),
+              metadata: toJsonObject(body.metadata ?? {}),
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await recordAudit(
+            trx,
+            { caller, request },
+            {
+              action: 'team.create',
+              targetId: created.id,
+              teamId: created.id,
+              before: null,
+              after: toTeamJson(created),
+            },
+          );
+          return created;
         })
-        .returningAll()
-        .executeTakeFirstOrThrow()
         .catch(rethrowNameTaken);
       await deps.onChange({ kind: 'team', id: team.id });
       return toTeamJson(team);
@@ -76,11 +96,7 @@ export function registerTeamRoutes(deps: AdminRouteDeps): void {
         .selectAll()
         .select(sql<string>`created_at::text`.as('cursor_created_at'))
         .where('deleted_at', 'is', null)
-        .$if(cursor !== undefined, (builder) =>
-          builder.where(
-            sql<boolean>`(created_at, id) > (${cursor?.createdAt}::timestamptz, ${cursor?.id}::uuid)`,
-          ),
-        )
+        .$call((builder) => whereAfterCursor(builder, cursor))
         .orderBy('created_at')
         .orderBy('id')
         .limit(query.limit + 1)
@@ -112,7 +128,7 @@ export function registerTeamRoutes(deps: AdminRouteDeps): void {
     pathParameter: teamId,
     body: updateTeamSchema,
     response: oneTeam,
-    handler: async ({ param: id, body }) => {
+    handler: async ({ caller, request, param: id, body }) => {
       const update: TeamUpdate = { updated_at: new Date() };
       if (body.name !== undefined) update.name = body.name;
       if (body.limits?.rpm !== undefined) update.rpm = body.limits.rpm;
@@ -123,14 +139,36 @@ export function registerTeamRoutes(deps: AdminRouteDeps): void {
       if (body.budget !== undefined) Object.assign(update, toBudgetColumns(body.budget));
       if (body.metadata !== undefined) update.metadata = toJsonObject(body.metadata);
       const team = await db
-        .updateTable('accounting.teams')
-        .set(update)
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .returningAll()
-        .executeTakeFirst()
+        .transaction()
+        .execute(async (trx) => {
+          const before = await trx
+            .selectFrom('accounting.teams')
+            .selectAll()
+            .where('id', '=', id)
+            .where('deleted_at', 'is', null)
+            .forUpdate()
+            .executeTakeFirst();
+          if (before === undefined) throw apiErrors.notFound(`No team with id '${id}'.`);
+          const after = await trx
+            .updateTable('accounting.teams')
+            .set(update)
+            .where('id', '=', id)
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          await recordAudit(
+            trx,
+            { caller, request },
+            {
+              action: 'team.update',
+              targetId: id,
+              teamId: id,
+              before: toTeamJson(before),
+              after: toTeamJson(after),
+            },
+          );
+          return after;
+        })
         .catch(rethrowNameTaken);
-      if (team === undefined) throw apiErrors.notFound(`No team with id '${id}'.`);
       await deps.onChange({ kind: 'team', id });
       return toTeamJson(team);
     },
@@ -143,11 +181,11 @@ export function registerTeamRoutes(deps: AdminRouteDeps): void {
     access: 'admin',
     pathParameter: teamId,
     response: { status: 200, description: 'Deleted.', schema: deletedJsonSchema },
-    handler: async ({ param: id }) => {
+    handler: async ({ caller, request, param: id }) => {
       const deleted = await db.transaction().execute(async (trx) => {
         const team = await trx
           .selectFrom('accounting.teams')
-          .select('id')
+          .selectAll()
           .where('id', '=', id)
           .where('deleted_at', 'is', null)
           .forUpdate()
@@ -162,12 +200,24 @@ export function registerTeamRoutes(deps: AdminRouteDeps): void {
           .limit(1)
           .executeTakeFirst();
         if (active !== undefined) throw adminErrors.teamHasActiveKeys();
-        return trx
+        const removed = await trx
           .updateTable('accounting.teams')
           .set({ deleted_at: new Date(), updated_at: new Date() })
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
+        await recordAudit(
+          trx,
+          { caller, request },
+          {
+            action: 'team.delete',
+            targetId: id,
+            teamId: id,
+            before: toTeamJson(team),
+            after: null,
+          },
+        );
+        return removed;
       });
       await deps.onChange({ kind: 'team', id });
       return { id: deleted.id, object: 'team', deleted: true as const };

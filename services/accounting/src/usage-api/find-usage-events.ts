@@ -51,6 +51,12 @@ export async function findUsageEvents(
     .$if(filter.client_request_id !== undefined, (builder) =>
       builder.where('event.client_request_id', '=', filter.client_request_id ?? ''),
     )
+    .$if(filter.end_user !== undefined, (builder) =>
+      builder.where('event.end_user', '=', filter.end_user ?? ''),
+    )
+    .$if(filter.tag !== undefined, (builder) =>
+      builder.where(sql<boolean>`event.tags @> ${JSON.stringify([filter.tag])}::jsonb`),
+    )
     .$if(filter.status !== undefined, (builder) =>
       builder.where('event.status', '=', filter.status ?? 0),
     )

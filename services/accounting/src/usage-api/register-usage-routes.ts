@@ -8,7 +8,7 @@ import {
   usageSummaryJsonSchema,
   usageSummaryQuerySchema,
 } from '@switchyard/contracts';
-import { apiErrors } from '@switchyard/service-kit';
+import { apiErrors, wantsCsv } from '@switchyard/service-kit';
 import { type NotNull, sql } from 'kysely';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
 import { listUsageEvents } from './list-usage-events.js';
@@ -17,6 +17,7 @@ import { ownKeyOnly } from './own-key-only.js';
 import { resolveTeamScope } from './resolve-team-scope.js';
 import { summarizeUsage } from './summarize-usage.js';
 import { toUsageEventJson } from './to-usage-event-json.js';
+import { toUsageSummaryCsv } from './to-usage-summary-csv.js';
 
 /**
  * `/admin/v1/usage/…`: the usage ledger and its daily summaries. An admin sees every team; a
@@ -118,13 +119,15 @@ export function registerUsageRoutes(deps: Pick<AdminRouteDeps, 'db' | 'router'>)
   router.route({
     method: 'GET',
     path: '/admin/v1/usage/summary',
-    summary: 'Usage totals from the daily rollups, grouped by day, team, key, model or provider',
+    summary:
+      'Usage totals grouped by day, team, key, model, provider, end user or tag; CSV with format=csv or Accept: text/csv',
     access: 'member',
     query: usageSummaryQuerySchema,
     response: { status: 200, description: 'The summary.', schema: usageSummaryJsonSchema },
-    handler: async ({ caller: principal, query: asked }) => {
+    handler: async ({ caller: principal, query: asked, request }) => {
       const query = ownKeyOnly(principal, asked);
-      return summarizeUsage(db, query, resolveTeamScope(principal, query.team_id));
+      const summary = await summarizeUsage(db, query, resolveTeamScope(principal, query.team_id));
+      return wantsCsv(request, query.format) ? toUsageSummaryCsv(summary) : summary;
     },
   });
 }

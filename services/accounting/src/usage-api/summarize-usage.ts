@@ -2,6 +2,8 @@ import type { UsageGroupBy, UsageSummaryQuery } from '@switchyard/contracts';
 import { formatUsd, parseUsd, sumUsd } from '@switchyard/contracts';
 import type { Tables } from '@switchyard/db';
 import { type Kysely, sql } from 'kysely';
+import { sumLedgerRows } from './sum-ledger-rows.js';
+import type { SumRow } from './sum-row.js';
 
 /** Totals of one group (or of all of them). */
 export interface UsageTotals {
@@ -38,21 +40,10 @@ const groupColumns = {
   provider: 'provider',
 } as const;
 
-interface SumRow {
-  group: string | null;
-  requests: string;
-  errors: string;
-  prompt_tokens: string;
-  completion_tokens: string;
-  cached_tokens: string;
-  reasoning_tokens: string;
-  cost_usd: string;
-  latency_ms_total: string;
-  ttft_ms_total: string;
-  ttft_count: string;
-}
-
-/** Sums the daily rollups over `from`..`to` (UTC days, inclusive) by one dimension. */
+/**
+ * Sums the daily rollups over `from`..`to` (UTC days, inclusive) by one dimension; by end user or
+ * tag (or filtered by one) it sums the ledger instead, which alone holds those.
+ */
 export async function summarizeUsage(
   db: Kysely<Tables>,
   query: UsageSummaryQuery,
@@ -61,7 +52,27 @@ export async function summarizeUsage(
 ): Promise<UsageSummary> {
   const to = query.to ?? today.toISOString().slice(0, 10);
   const from = query.from ?? thirtyDaysThrough(to);
-  const column = sql.ref(groupColumns[query.group_by]);
+  const groupBy = query.group_by;
+  if (
+    groupBy === 'end_user' ||
+    groupBy === 'tag' ||
+    query.end_user !== undefined ||
+    query.tag !== undefined
+  ) {
+    const rows = await sumLedgerRows(db, query, { from, to }, teamId, groupBy);
+    // Totals count each request once, however many tags it has.
+    const totals =
+      groupBy === 'tag' ? await sumLedgerRows(db, query, { from, to }, teamId, null) : rows;
+    return {
+      object: 'usage_summary',
+      group_by: groupBy,
+      from,
+      to,
+      data: rows.map((row) => ({ group: row.group, ...toTotals([row]) })),
+      totals: toTotals(totals),
+    };
+  }
+  const column = sql.ref(groupColumns[groupBy]);
   const rows: SumRow[] = await db
     .selectFrom('accounting.usage_daily')
     .select([

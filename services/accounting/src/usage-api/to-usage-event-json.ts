@@ -41,6 +41,8 @@ export function toUsageEventJson(row: UsageEventRow): UsageEventJson {
     ttft_ms: row.ttft_ms,
     attempts: row.attempts,
     fallback_used: row.fallback_used,
+    end_user: row.end_user,
+    tags: row.tags,
     extra: row.extra,
   };
 }

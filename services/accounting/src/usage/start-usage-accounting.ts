@@ -3,7 +3,11 @@ import type { Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { DEFAULT_REQUEST_BODY_RETENTION_DAYS, type UsageConfig } from '../config.js';
+import {
+  DEFAULT_AUDIT_RETENTION_DAYS,
+  DEFAULT_REQUEST_BODY_RETENTION_DAYS,
+  type UsageConfig,
+} from '../config.js';
 import { toRetentionDays } from '../retention/prune-expired-usage.js';
 import { startLocalUsageRetention } from '../retention/start-local-usage-retention.js';
 import { startUsageRetention } from '../retention/start-usage-retention.js';
@@ -52,10 +56,11 @@ export async function startUsageAccounting(
     retentionDays: options.usage.retentionDays,
     requestBodyRetentionDays:
       options.usage.requestBodyRetentionDays ?? DEFAULT_REQUEST_BODY_RETENTION_DAYS,
+    auditRetentionDays: options.usage.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
   });
   const retentionOptions = { db: options.db, logger: options.logger, retentionDays };
   const retention =
-    retentionDays.usageEvents === 0 && retentionDays.requestBodies === 0
+    retentionDays.usageEvents === 0 && retentionDays.requestBodies === 0 && !retentionDays.auditLog
       ? undefined
       : options.redisUrl === undefined
         ? startLocalUsageRetention(retentionOptions)

@@ -35,6 +35,8 @@ export const LEDGER_COLUMNS = [
   ['attempts', 'smallint'],
   ['fallback_used', 'boolean'],
   ['extra', 'jsonb'],
+  ['end_user', 'text'],
+  ['tags', 'jsonb'],
 ] as const satisfies ReadonlyArray<UnnestColumn<NewUsageEventRow>>;
 
 /** Every request log column, with its Postgres type for the array cast. */

@@ -36,6 +36,8 @@ const knownFields = new Set([
   'ttft_ms',
   'attempts',
   'fallback_used',
+  'end_user',
+  'tags',
   'bodies',
 ]);
 
@@ -82,5 +84,8 @@ export function toUsageEventRow(event: UsageEventV1): NewUsageEventRow {
     attempts: event.attempts,
     fallback_used: event.fallback_used,
     extra,
+    end_user:
+      event.end_user === undefined || event.end_user === null ? null : replaceNul(event.end_user),
+    tags: (event.tags ?? []).map(replaceNul),
   };
 }

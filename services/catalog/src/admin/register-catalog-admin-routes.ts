@@ -1,5 +1,6 @@
 import { createAdminRouter } from '@switchyard/service-kit';
 import type { FastifyInstance } from 'fastify';
+import { registerAuditRoutes } from '../audit/register-audit-routes.js';
 import { registerCredentialRoutes } from '../credentials/register-credential-routes.js';
 import { registerModelRoutes } from '../models/register-model-routes.js';
 import { registerProviderRoutes } from '../providers/register-provider-routes.js';
@@ -18,6 +19,7 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, deps: CatalogRo
   registerProviderRoutes(routes);
   registerCredentialRoutes(routes);
   registerSyncRoutes(routes);
+  registerAuditRoutes(routes);
   const openapi = buildCatalogOpenapi(routes.router.routes);
   app.get('/admin/v1/catalog/openapi.json', async () => openapi);
 }

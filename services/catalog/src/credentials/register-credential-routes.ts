@@ -12,6 +12,7 @@ import {
 import type { CatalogCredential } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { CatalogRoutes } from '../admin/catalog-route-deps.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { checkCredentialSecret } from './check-credential-secret.js';
 import { maskSecret } from './mask-secret.js';
 import { toCredentialJson } from './to-credential-json.js';
@@ -52,7 +53,7 @@ export function registerCredentialRoutes(deps: CatalogRoutes): void {
       description: 'The credential with a masked hint.',
       schema: credentialJsonSchema,
     },
-    handler: async ({ body }) => {
+    handler: async ({ caller, request, body }) => {
       const provider = await db
         .selectFrom('catalog.providers')
         .select(['name', 'type'])
@@ -66,24 +67,37 @@ export function registerCredentialRoutes(deps: CatalogRoutes): void {
       }
       checkCredentialSecret(provider.type, body.secret);
       const sealed = encryptSecret(body.secret, keyring, body.provider);
-      const row = await db
-        .insertInto('catalog.credentials')
-        .values({
-          id: randomUUID(),
-          provider: body.provider,
-          name: body.name,
-          ciphertext: sealed.ciphertext,
-          iv: sealed.iv,
-          auth_tag: sealed.authTag,
-          key_id: sealed.keyId,
-          hint: maskSecret(body.secret),
-          enabled: body.enabled ?? true,
-          rpm: body.limits?.rpm ?? null,
-          tpm: body.limits?.tpm ?? null,
-          daily_requests: body.limits?.daily_requests ?? null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto('catalog.credentials')
+          .values({
+            id: randomUUID(),
+            provider: body.provider,
+            name: body.name,
+            ciphertext: sealed.ciphertext,
+            iv: sealed.iv,
+            auth_tag: sealed.authTag,
+            key_id: sealed.keyId,
+            hint: maskSecret(body.secret),
+            enabled: body.enabled ?? true,
+            rpm: body.limits?.rpm ?? null,
+            tpm: body.limits?.tpm ?? null,
+            daily_requests: body.limits?.daily_requests ?? null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(
+          trx,
+          { caller, request },
+          {
+            action: 'credential.create',
+            targetId: created.id,
+            before: null,
+            after: toCredentialJson(created),
+          },
+        );
+        return created;
+      });
       return toCredentialJson(row);
     },
   });
@@ -131,7 +145,7 @@ export function registerCredentialRoutes(deps: CatalogRoutes): void {
     pathParameter: credentialId,
     body: updateCredentialSchema,
     response: oneCredential,
-    handler: async ({ param: id, body }) => {
+    handler: async ({ caller, request, param: id, body }) => {
       const credential = await load(id);
       if (body.secret !== undefined) {
         const provider = await db
@@ -146,27 +160,47 @@ export function registerCredentialRoutes(deps: CatalogRoutes): void {
           ? undefined
           : encryptSecret(body.secret, keyring, credential.provider);
       const limits = body.limits ?? {};
-      const row = await db
-        .updateTable('catalog.credentials')
-        .set({
-          ...(body.name !== undefined && { name: body.name }),
-          ...(body.enabled !== undefined && { enabled: body.enabled }),
-          ...(limits.rpm !== undefined && { rpm: limits.rpm }),
-          ...(limits.tpm !== undefined && { tpm: limits.tpm }),
-          ...(limits.daily_requests !== undefined && { daily_requests: limits.daily_requests }),
-          ...(sealed !== undefined &&
-            body.secret !== undefined && {
-              ciphertext: sealed.ciphertext,
-              iv: sealed.iv,
-              auth_tag: sealed.authTag,
-              key_id: sealed.keyId,
-              hint: maskSecret(body.secret),
-            }),
-          updated_at: new Date(),
-        })
-        .where('id', '=', credential.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom('catalog.credentials')
+          .selectAll()
+          .where('id', '=', credential.id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (before === undefined) throw apiErrors.notFound(`No credential with id '${id}'.`);
+        const after = await trx
+          .updateTable('catalog.credentials')
+          .set({
+            ...(body.name !== undefined && { name: body.name }),
+            ...(body.enabled !== undefined && { enabled: body.enabled }),
+            ...(limits.rpm !== undefined && { rpm: limits.rpm }),
+            ...(limits.tpm !== undefined && { tpm: limits.tpm }),
+            ...(limits.daily_requests !== undefined && { daily_requests: limits.daily_requests }),
+            ...(sealed !== undefined &&
+              body.secret !== undefined && {
+                ciphertext: sealed.ciphertext,
+                iv: sealed.iv,
+                auth_tag: sealed.authTag,
+                key_id: sealed.keyId,
+                hint: maskSecret(body.secret),
+              }),
+            updated_at: new Date(),
+          })
+          .where('id', '=', credential.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(
+          trx,
+          { caller, request },
+          {
+            action: body.secret === undefined ? 'credential.update' : 'credential.replace_secret',
+            targetId: credential.id,
+            before: toCredentialJson(before),
+            after: toCredentialJson(after),
+          },
+        );
+        return after;
+      });
       return toCredentialJson(row);
     },
   });
@@ -178,9 +212,26 @@ export function registerCredentialRoutes(deps: CatalogRoutes): void {
     access: 'admin',
     pathParameter: credentialId,
     response: { status: 200, description: 'Deleted.', schema: deletedJsonSchema },
-    handler: async ({ param: id }) => {
+    handler: async ({ caller, request, param: id }) => {
       const credential = await load(id);
-      await db.deleteFrom('catalog.credentials').where('id', '=', credential.id).execute();
+      await db.transaction().execute(async (trx) => {
+        const deleted = await trx
+          .deleteFrom('catalog.credentials')
+          .where('id', '=', credential.id)
+          .returningAll()
+          .executeTakeFirst();
+        if (deleted === undefined) throw apiErrors.notFound(`No credential with id '${id}'.`);
+        await recordAudit(
+          trx,
+          { caller, request },
+          {
+            action: 'credential.delete',
+            targetId: credential.id,
+            before: toCredentialJson(deleted),
+            after: null,
+          },
+        );
+      });
       return { id: credential.id, object: 'credential', deleted: true as const };
     },
   });

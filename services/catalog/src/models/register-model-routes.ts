@@ -12,6 +12,8 @@ import type { JsonObject } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import { sql } from 'kysely';
 import type { CatalogRoutes } from '../admin/catalog-route-deps.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { loadModelAuditView } from './load-model-audit-view.js';
 import { loadModelJson } from './load-model-json.js';
 import { mergePricingPatch } from './merge-pricing-patch.js';
 import { readModelOverrides } from './model-overrides.js';
@@ -123,7 +125,7 @@ export function registerModelRoutes(deps: CatalogRoutes): void {
       description: 'The model and the catalog version.',
       schema: publishedModelJsonSchema,
     },
-    handler: async ({ param: id, body }) => {
+    handler: async ({ caller, request, param: id, body }) => {
       const model = await db
         .selectFrom('catalog.models')
         .selectAll()
@@ -147,6 +149,7 @@ export function registerModelRoutes(deps: CatalogRoutes): void {
       }
       if (body.pricing === null) delete overrides.pricing;
       await db.transaction().execute(async (trx) => {
+        const before = await loadModelAuditView(trx, id);
         await trx
           .updateTable('catalog.models')
           .set({
@@ -157,6 +160,16 @@ export function registerModelRoutes(deps: CatalogRoutes): void {
           .where('id', '=', id)
           .execute();
         if (body.aliases !== undefined) await replaceAliases(trx, id, body.aliases);
+        await recordAudit(
+          trx,
+          { caller, request },
+          {
+            action: 'model.update',
+            targetId: id,
+            before,
+            after: await loadModelAuditView(trx, id),
+          },
+        );
       });
       const published = await deps.publish();
       const updated = await db

@@ -12,6 +12,7 @@ import { PROVIDER_TYPES } from '@switchyard/providers';
 import { apiErrors } from '@switchyard/service-kit';
 import { adminErrors } from '../admin/admin-errors.js';
 import type { CatalogRoutes } from '../admin/catalog-route-deps.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 const createProviderSchema = createProviderSchemaFor(PROVIDER_TYPES);
 
@@ -64,7 +65,7 @@ export function registerProviderRoutes(deps: CatalogRoutes): void {
     access: 'admin',
     body: createProviderSchema,
     response: { status: 201, description: 'The provider.', schema: providerJsonSchema },
-    handler: async ({ body }) => {
+    handler: async ({ caller, request, body }) => {
       if (deps.configProviders.includes(body.name)) {
         throw adminErrors.conflict(
           'provider_exists',
@@ -72,18 +73,33 @@ export function registerProviderRoutes(deps: CatalogRoutes): void {
           'name',
         );
       }
-      const row = await db
-        .insertInto('catalog.providers')
-        .values({
-          name: body.name,
-          type: body.type,
-          base_url: body.base_url.replace(/\/+$/, ''),
-          enabled: body.enabled ?? true,
-          source: 'admin',
-        })
-        .onConflict((conflict) => conflict.column('name').doNothing())
-        .returningAll()
-        .executeTakeFirst();
+      const row = await db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto('catalog.providers')
+          .values({
+            name: body.name,
+            type: body.type,
+            base_url: body.base_url.replace(/\/+$/, ''),
+            enabled: body.enabled ?? true,
+            source: 'admin',
+          })
+          .onConflict((conflict) => conflict.column('name').doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (created !== undefined) {
+          await recordAudit(
+            trx,
+            { caller, request },
+            {
+              action: 'provider.create',
+              targetId: created.name,
+              before: null,
+              after: toProviderJson(created),
+            },
+          );
+        }
+        return created;
+      });
       if (row === undefined) {
         throw adminErrors.conflict(
           'provider_exists',
@@ -107,7 +123,7 @@ export function registerProviderRoutes(deps: CatalogRoutes): void {
       description: 'The provider and the catalog version.',
       schema: publishedProviderJsonSchema,
     },
-    handler: async ({ param: name, body }) => {
+    handler: async ({ caller, request, param: name, body }) => {
       const provider = await load(name);
       if (body.base_url !== undefined && provider.source === 'config') {
         throw apiErrors.invalidRequest(
@@ -115,16 +131,35 @@ export function registerProviderRoutes(deps: CatalogRoutes): void {
           'base_url',
         );
       }
-      const row = await db
-        .updateTable('catalog.providers')
-        .set({
-          ...(body.enabled !== undefined && { enabled: body.enabled }),
-          ...(body.base_url !== undefined && { base_url: body.base_url.replace(/\/+$/, '') }),
-          updated_at: new Date(),
-        })
-        .where('name', '=', provider.name)
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom('catalog.providers')
+          .selectAll()
+          .where('name', '=', provider.name)
+          .forUpdate()
+          .executeTakeFirstOrThrow();
+        const after = await trx
+          .updateTable('catalog.providers')
+          .set({
+            ...(body.enabled !== undefined && { enabled: body.enabled }),
+            ...(body.base_url !== undefined && { base_url: body.base_url.replace(/\/+$/, '') }),
+            updated_at: new Date(),
+          })
+          .where('name', '=', provider.name)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await recordAudit(
+          trx,
+          { caller, request },
+          {
+            action: 'provider.update',
+            targetId: provider.name,
+            before: toProviderJson(before),
+            after: toProviderJson(after),
+          },
+        );
+        return after;
+      });
       const published = await deps.publish();
       return { ...toProviderJson(row), catalog_version: published.snapshot.catalog_version };
     },

@@ -8,6 +8,7 @@ import {
 import type { CatalogSyncRun } from '@switchyard/db';
 import { apiErrors } from '@switchyard/service-kit';
 import type { CatalogRoutes } from '../admin/catalog-route-deps.js';
+import { recordAudit } from '../audit/record-audit.js';
 
 /**
  * `POST /admin/v1/catalog/sync` queues a sync and answers its run id (202);
@@ -22,9 +23,22 @@ export function registerSyncRoutes(deps: CatalogRoutes): void {
     summary: 'Queue a catalog sync',
     access: 'admin',
     response: { status: 202, description: "The queued run's id.", schema: queuedSyncRunJsonSchema },
-    handler: async () => {
+    handler: async ({ caller, request }) => {
       const id = await deps.enqueueSync('admin');
-      return { id, object: 'catalog.sync_run' as const, status: 'queued' as const };
+      const queued = { id, object: 'catalog.sync_run' as const, status: 'queued' as const };
+      // The run row is written by the queue (BullMQ or in-process) before this: a queue cannot
+      // join a database transaction, so the audit row follows the enqueue that succeeded.
+      await recordAudit(
+        db,
+        { caller, request },
+        {
+          action: 'sync_run.create',
+          targetId: id,
+          before: null,
+          after: queued,
+        },
+      );
+      return queued;
     },
   });
 

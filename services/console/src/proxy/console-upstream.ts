@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 /** Which Switchyard API a console call goes to. */
 export type UpstreamTarget = 'admin' | 'catalog' | 'gateway';
 
@@ -8,6 +9,8 @@ export interface UpstreamRequest {
   path: string;
   headers: Record<string, string>;
   body?: string;
+  /** Answer the body as a stream (a CSV export), not read into memory. */
+  stream?: boolean;
 }
 
 /** What came back, fully read (admin responses are small JSON documents). */
@@ -15,6 +18,8 @@ export interface UpstreamResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The body, unread, when the request asked for a stream (`body` is then empty). */
+  stream?: Readable;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { ConsoleUpstream, UpstreamTarget } from './console-upstream.js';
 
 export interface HttpUpstreamOptions {
@@ -17,17 +19,33 @@ export function createHttpUpstream(options: HttpUpstreamOptions): ConsoleUpstrea
   };
   const timeoutMs = options.timeoutMs ?? 15_000;
   return async (target, request) => {
-    const response = await fetch(`${origins[target]}${request.path}`, {
-      method: request.method,
-      headers: request.headers,
-      ...(request.body !== undefined && { body: request.body }),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    return { status: response.status, headers, body: await response.text() };
+    // A stream (an export) may take minutes: the timeout covers only the wait for its headers.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error('upstream timed out')), timeoutMs);
+    try {
+      const response = await fetch(`${origins[target]}${request.path}`, {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body !== undefined && { body: request.body }),
+        redirect: 'manual',
+        signal: deadline.signal,
+      });
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      if (request.stream === true && response.body !== null) {
+        clearTimeout(timer);
+        return {
+          status: response.status,
+          headers,
+          body: '',
+          stream: Readable.fromWeb(response.body as WebReadableStream<Uint8Array>),
+        };
+      }
+      return { status: response.status, headers, body: await response.text() };
+    } finally {
+      clearTimeout(timer);
+    }
   };
 }

@@ -13,11 +13,16 @@ export function createInjectUpstream(app: FastifyInstance): ConsoleUpstream {
       url: request.path,
       headers: request.headers,
       ...(request.body !== undefined && { payload: request.body }),
+      // An export is handed on as the admin route writes it, never read into memory here.
+      ...(request.stream === true && { payloadAsStream: true }),
     });
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
       if (value !== undefined)
         headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    if (request.stream === true) {
+      return { status: response.statusCode, headers, body: '', stream: response.stream() };
     }
     return { status: response.statusCode, headers, body: response.body };
   };

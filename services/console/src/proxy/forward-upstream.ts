@@ -14,9 +14,11 @@ export interface ForwardOptions {
   onUnauthorized: () => void;
   /** A last check of a successful answer; false turns it into a 404 (not the caller's to see). */
   visible?: (body: string) => boolean;
+  /** A CSV export: asked for as CSV and streamed to the browser as a download. */
+  download?: boolean;
 }
 
-const PASSED_HEADERS = ['content-type', 'retry-after'] as const;
+const PASSED_HEADERS = ['content-type', 'retry-after', 'content-disposition'] as const;
 
 /**
  * Sends the browser's call on with the session's key as `Authorization: Bearer`, and answers
@@ -34,11 +36,12 @@ export async function forwardUpstream(
       path: options.path,
       headers: {
         authorization: `Bearer ${options.session.key}`,
-        accept: 'application/json',
+        accept: options.download === true ? 'text/csv' : 'application/json',
         'x-request-id': request.id,
         ...(hasBody && { 'content-type': 'application/json' }),
       },
       ...(hasBody && { body: JSON.stringify(request.body) }),
+      ...(options.download === true && { stream: true }),
     })
     .catch((error: unknown) => {
       request.log.warn({ err: error, target: options.target }, 'console upstream unreachable');
@@ -55,5 +58,8 @@ export async function forwardUpstream(
     const value = response.headers[name];
     if (value !== undefined) reply.header(name, value);
   }
-  return reply.code(response.status).header('cache-control', 'no-store').send(response.body);
+  return reply
+    .code(response.status)
+    .header('cache-control', 'no-store')
+    .send(response.stream ?? response.body);
 }

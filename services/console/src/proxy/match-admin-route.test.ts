@@ -24,6 +24,23 @@ describe('matchAdminRoute', () => {
     expect(matchAdminRoute('POST', 'gateway/credentials')).toBeUndefined();
   });
 
+  it('streams CSV exports of the request log and the usage summary only', () => {
+    expect(matchAdminRoute('GET', 'requests')?.exports).toBe(true);
+    expect(matchAdminRoute('GET', 'usage/summary')?.exports).toBe(true);
+    expect(matchAdminRoute('GET', 'usage/events')?.exports).toBe(false);
+    expect(matchAdminRoute('GET', 'keys')?.exports).toBe(false);
+  });
+
+  it('reads the audit logs (team_admin and up; never for members, never written)', () => {
+    expect(matchAdminRoute('GET', 'audit')).toMatchObject({ target: 'admin', forMembers: false });
+    expect(matchAdminRoute('GET', 'catalog/audit')).toMatchObject({
+      target: 'catalog',
+      forMembers: false,
+    });
+    expect(matchAdminRoute('POST', 'audit')).toBeUndefined();
+    expect(matchAdminRoute('DELETE', 'catalog/audit')).toBeUndefined();
+  });
+
   it('lets members read only usage, pinned to their own key for lists and summaries', () => {
     expect(matchAdminRoute('GET', 'usage/events')).toMatchObject({
       forMembers: true,

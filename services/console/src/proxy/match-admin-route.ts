@@ -7,6 +7,8 @@ export interface AdminRouteMatch {
   forMembers: boolean;
   /** Member calls are pinned to their own key with a `key_id` query parameter. */
   scopeToKey: boolean;
+  /** `format=csv` streams a CSV export through. */
+  exports: boolean;
 }
 
 interface Rule extends AdminRouteMatch {
@@ -20,12 +22,14 @@ const rule = (
   pattern: string,
   target: Rule['target'],
   member: 'no' | 'own-key' | 'by-id' = 'no',
+  exports = false,
 ): Rule => ({
   methods,
   pattern: new RegExp(`^${pattern}$`),
   target,
   forMembers: member !== 'no',
   scopeToKey: member === 'own-key',
+  exports,
 });
 
 // Every admin route the UI uses, and nothing else: the console is not an open relay.
@@ -35,11 +39,13 @@ const RULES: readonly Rule[] = [
   rule(['GET', 'POST'], 'keys', 'admin'),
   rule(['GET', 'PATCH'], `keys/${id}`, 'admin'),
   rule(['POST'], `keys/${id}/(revoke|rotate)`, 'admin'),
-  rule(['GET'], 'usage/(events|summary)', 'admin', 'own-key'),
+  rule(['GET'], 'usage/events', 'admin', 'own-key'),
+  rule(['GET'], 'usage/summary', 'admin', 'own-key', true),
   rule(['GET'], 'usage/events/[A-Za-z0-9._:-]{1,128}', 'admin', 'by-id'),
   rule(['GET'], 'usage/credentials', 'admin'),
-  rule(['GET'], 'requests', 'admin', 'own-key'),
+  rule(['GET'], 'requests', 'admin', 'own-key', true),
   rule(['GET'], 'requests/[A-Za-z0-9._:-]{1,128}', 'admin', 'by-id'),
+  rule(['GET'], 'audit', 'admin'),
   // Served by the gateway itself (its credential pools are per replica).
   rule(['GET'], 'gateway/credentials', 'gateway'),
   rule(['GET'], 'models', 'catalog'),
@@ -51,6 +57,7 @@ const RULES: readonly Rule[] = [
   rule(['GET', 'PATCH', 'DELETE'], `credentials/${id}`, 'catalog'),
   rule(['POST'], 'catalog/sync', 'catalog'),
   rule(['GET'], `catalog/sync/${id}`, 'catalog'),
+  rule(['GET'], 'catalog/audit', 'catalog'),
 ];
 
 /**
@@ -64,5 +71,10 @@ export function matchAdminRoute(method: string, path: string): AdminRouteMatch |
     (candidate) => candidate.methods.includes(method) && candidate.pattern.test(path),
   );
   if (found === undefined) return undefined;
-  return { target: found.target, forMembers: found.forMembers, scopeToKey: found.scopeToKey };
+  return {
+    target: found.target,
+    forMembers: found.forMembers,
+    scopeToKey: found.scopeToKey,
+    exports: found.exports,
+  };
 }

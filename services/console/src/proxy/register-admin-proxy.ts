@@ -51,6 +51,8 @@ export function registerAdminProxy(scope: FastifyInstance, deps: AdminProxyDeps)
           sessions.delete(session.id);
           guard.clearCookie(request, reply);
         },
+        // Exports stream through (the request log and usage summary, `format=csv`).
+        download: match.exports && query.get('format') === 'csv',
         // A member reads one request only if its own key made it, whatever the API allows.
         ...(ownKeyOnly && { visible: (body: string) => keyIdOf(body) === session.identity.keyId }),
       });

@@ -18,6 +18,8 @@ export interface ApiClient {
   patch<T>(path: string, body: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
   setCsrfToken(token: string | null): void;
+  /** The URL of `path` on the console's API, for links the browser follows (CSV downloads). */
+  url(path: string): string;
   /** Told when a call finds the session gone (401), so the UI shows the login page. */
   onUnauthorized(listener: () => void): void;
 }
@@ -58,6 +60,7 @@ export function createApiClient(base: string): ApiClient {
     post: (path, body) => call('POST', path, body),
     patch: (path, body) => call('PATCH', path, body),
     delete: (path) => call('DELETE', path),
+    url: (path) => `${base}/api/${path}`,
     setCsrfToken(token) {
       csrfToken = token;
     },

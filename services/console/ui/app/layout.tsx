@@ -1,4 +1,5 @@
 import type { KeyRole as Role } from '@switchyard/contracts';
+import { AuditPage } from '../pages/audit-page.js';
 import { KeysPage } from '../pages/keys-page.js';
 import { ModelsPage } from '../pages/models-page.js';
 import { OverviewPage } from '../pages/overview-page.js';
@@ -20,6 +21,7 @@ const NAV: readonly NavItem[] = [
   { path: 'keys', label: 'Keys & teams', roles: ['admin', 'team_admin'] },
   { path: 'models', label: 'Models', roles: ['admin', 'team_admin'] },
   { path: 'providers', label: 'Providers', roles: ['admin'] },
+  { path: 'audit', label: 'Audit', roles: ['admin', 'team_admin'] },
 ];
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -70,6 +72,7 @@ export function Layout({ onLogout }: { onLogout: () => void }) {
         {current === 'keys' && <KeysPage />}
         {current === 'models' && <ModelsPage />}
         {current === 'providers' && <ProvidersPage />}
+        {current === 'audit' && <AuditPage query={route.query} />}
       </main>
     </div>
   );

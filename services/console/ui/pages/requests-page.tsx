@@ -15,7 +15,18 @@ import { Empty, Loaded } from '../components/states.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { useApiData } from '../components/use-api-data.js';
 
-const FILTERS = ['model', 'provider', 'status', 'error', 'key_id', 'team_id', 'from', 'to'];
+const FILTERS = [
+  'model',
+  'provider',
+  'status',
+  'error',
+  'end_user',
+  'tag',
+  'key_id',
+  'team_id',
+  'from',
+  'to',
+];
 const PAGE_SIZE = 50;
 
 /** The request log, newest first, filtered on the server and paged by cursor. */
@@ -75,6 +86,15 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
     <section>
       <div class="page-head">
         <h1>Requests</h1>
+        <a
+          class="button secondary"
+          href={api.url(
+            `admin/requests${toQuery({ ...applied, from: toIso(applied.from), to: toIso(applied.to), format: 'csv' })}`,
+          )}
+          download
+        >
+          Export CSV
+        </a>
       </div>
       <form class="filters" onSubmit={apply}>
         <Field label="Model">
@@ -96,6 +116,12 @@ export function RequestsPage({ query }: { query: URLSearchParams }) {
         </Field>
         <Field label="Error text">
           <input value={draft.error} onInput={set('error')} placeholder="code or message" />
+        </Field>
+        <Field label="End user">
+          <input value={draft.end_user} onInput={set('end_user')} placeholder="user id" />
+        </Field>
+        <Field label="Tag">
+          <input value={draft.tag} onInput={set('tag')} placeholder="team:search" />
         </Field>
         {session.role !== 'member' && (
           <Field label="Key id">

@@ -69,6 +69,8 @@ export function registerGeneration(
         time_to_first_token: row.ttft_ms === null ? null : Number(row.ttft_ms),
         attempts: Number(row.attempts),
         fallback_used: row.fallback_used,
+        end_user: row.end_user,
+        tags: row.tags,
       },
     };
   });

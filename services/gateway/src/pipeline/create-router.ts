@@ -7,6 +7,7 @@ import { type CallWithFallbackOptions, callWithFallback } from '../routing/call-
 import { planCandidates } from '../routing/plan-candidates.js';
 import { routingHeaders } from '../routing/routing-headers.js';
 import { requestSignals } from '../upstream/request-signals.js';
+import { attributionOf } from '../usage/attribution-of.js';
 import type { UsageRecorder } from '../usage/usage-recorder.js';
 import { type AdmissionChecks, admitFitted } from './admit-fitted.js';
 import type { Endpoint, ParsedRequest } from './endpoint.js';
@@ -73,6 +74,7 @@ export function createRouter(deps: RouterDeps): Router {
       try {
         const parsed = await endpoint.parse(request.body, principal);
         routed.parsed = parsed;
+        routed.attribution = attributionOf(request.headers, request.body);
         const { route } = parsed;
         const planned = allowedCandidates(
           principal,

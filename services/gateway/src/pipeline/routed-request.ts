@@ -11,6 +11,7 @@ import type { Candidate } from '../routing/plan-candidates.js';
 import type { RoutingMetrics } from '../routing/routing-metrics.js';
 import type { RequestSignals } from '../upstream/request-signals.js';
 import { asDelivered } from '../usage/as-delivered.js';
+import type { Attribution } from '../usage/attribution-of.js';
 import { captureBodies } from '../usage/capture-bodies.js';
 import { computeCost } from '../usage/compute-cost.js';
 import { resolveUsage } from '../usage/resolve-usage.js';
@@ -41,6 +42,8 @@ export class RoutedRequest implements Admitted {
   readonly startedAt: number;
   readonly logsBodies: boolean;
   parsed: ParsedRequest | undefined;
+  /** The end user and tags the cost is attributed to, once read (a refused request has none). */
+  attribution: Attribution | undefined;
   fitted: Fitted | undefined;
   signals: RequestSignals | undefined;
   private holds: Holds | undefined;
@@ -178,6 +181,8 @@ export class RoutedRequest implements Admitted {
       fallbackUsed: this.fallbackUsed,
       bodies: principal.logBodies ? this.logBodies(result, attempted?.credential.key) : undefined,
       traceContext: request.traceContext,
+      endUser: this.attribution?.endUser,
+      tags: this.attribution?.tags,
     });
   }
 

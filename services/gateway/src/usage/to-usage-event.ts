@@ -53,6 +53,8 @@ export function toUsageEvent(outcome: RequestOutcome, finishedAt: number): Usage
         : Math.max(0, Math.round(outcome.timeToFirstTokenMs)),
     attempts: outcome.attempts,
     fallback_used: outcome.fallbackUsed,
+    end_user: outcome.endUser ?? null,
+    tags: [...(outcome.tags ?? [])],
     ...(outcome.bodies && { bodies: outcome.bodies }),
   };
 }

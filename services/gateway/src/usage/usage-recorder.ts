@@ -47,6 +47,10 @@ export interface RequestOutcome {
   bodies: RequestBodies | undefined;
   /** The request's trace, continued by whoever processes the outcome. */
   traceContext: Context;
+  /** The end user the cost is attributed to (`x-switchyard-user`, `user`, `metadata.user_id`). */
+  endUser?: string | undefined;
+  /** Up to 10 `key` or `key:value` tags. */
+  tags?: readonly string[] | undefined;
 }
 
 /** Receives every outcome; the usage pipeline (issue #5) publishes them as usage events. */

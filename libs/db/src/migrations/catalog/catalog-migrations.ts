@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as createCatalog from './2026-11-23T1200-create-catalog.js';
+import * as addAuditLog from './2026-12-06T0000-add-audit-log.js';
 
 /**
  * Schema `catalog`'s migrations by name, oldest first. Listed statically (no directory scan) so
@@ -7,4 +8,5 @@ import * as createCatalog from './2026-11-23T1200-create-catalog.js';
  */
 export const catalogMigrations: Readonly<Record<string, Migration>> = {
   '2026-11-23T1200-create-catalog': createCatalog,
+  '2026-12-06T0000-add-audit-log': addAuditLog,
 };

@@ -1,6 +1,6 @@
 import { isPostgresTimestampText } from '@switchyard/contracts';
-import { apiErrors } from '@switchyard/service-kit';
 import { z } from 'zod';
+import { apiErrors } from '../api-error.js';
 
 /** Where a page ended: the last row's `created_at` (as Postgres text, full precision) and id. */
 export interface PageCursor {

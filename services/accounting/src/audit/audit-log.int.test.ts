@@ -1,0 +1,347 @@
+import { auditPageSchema } from '@switchyard/contracts';
+import { pruneAuditLog } from '@switchyard/db';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import {
+  accounting,
+  asMaster,
+  call,
+  createKey,
+  createTeam,
+  errorOf,
+  type Json,
+  useAdminApi,
+} from '../testing/admin-api-test-client.js';
+
+useAdminApi();
+
+const db = () => accounting.database.db;
+
+/** Every audit row, oldest first. */
+async function auditRows() {
+  return db()
+    .selectFrom('accounting.audit_log')
+    .selectAll()
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Runs `change`, and expects it to add no audit row (it failed, or changed nothing). */
+async function expectNoRow(change: () => Promise<{ status: number }>, status: number) {
+  const before = (await auditRows()).length;
+  const response = await change();
+  expect(response.status).toBe(status);
+  expect((await auditRows()).length).toBe(before);
+}
+
+/** Runs `change` and answers the one audit row it added. */
+async function expectOneRow(change: () => Promise<{ status: number; body: Json }>, status = 200) {
+  const before = await auditRows();
+  const response = await change();
+  expect(response.status, JSON.stringify(response.body)).toBe(status);
+  const after = await auditRows();
+  expect(after).toHaveLength(before.length + 1);
+  const row = after.find((candidate) => !before.some((old) => old.id === candidate.id));
+  if (row === undefined) throw new Error('no new audit row');
+  return { row, body: response.body };
+}
+
+describe('audit log: team changes', () => {
+  it('records a team create, update and delete with actor, before/after, request id and IP', async () => {
+    const created = await accounting.app.inject({
+      method: 'POST',
+      url: '/admin/v1/teams',
+      headers: { authorization: `Bearer ${accounting.masterKey}` },
+      payload: { name: 'audited', limits: { rpm: 10 } },
+      remoteAddress: '203.0.113.7',
+    });
+    expect(created.statusCode).toBe(201);
+    const teamId = String(created.json<Json>().id);
+    const [createRow] = (await auditRows()).filter((row) => row.target_id === teamId);
+    expect(createRow).toMatchObject({
+      action: 'team.create',
+      target_type: 'team',
+      team_id: teamId,
+      actor_key_id: null,
+      actor_subject: null,
+      actor_role: 'admin',
+      before: null,
+      after: { id: teamId, name: 'audited', limits: { rpm: 10 } },
+      request_id: created.headers['x-switchyard-request-id'],
+      source_ip: '203.0.113.7',
+    });
+
+    const { row: update } = await expectOneRow(() =>
+      asMaster('PATCH', `/admin/v1/teams/${teamId}`, {
+        limits: { rpm: 20 },
+        budget: { limit_usd: '12.5', period: 'month' },
+        model_allowlist: ['openai/*'],
+      }),
+    );
+    expect(update).toMatchObject({
+      action: 'team.update',
+      before: { limits: { rpm: 10 }, budget: null, model_allowlist: null },
+      after: {
+        limits: { rpm: 20 },
+        budget: { limit_usd: '12.5', period: 'month' },
+        model_allowlist: ['openai/*'],
+      },
+    });
+
+    const { row: deleted } = await expectOneRow(() =>
+      asMaster('DELETE', `/admin/v1/teams/${teamId}`),
+    );
+    expect(deleted).toMatchObject({
+      action: 'team.delete',
+      target_id: teamId,
+      before: { name: 'audited' },
+      after: null,
+    });
+  });
+
+  it('writes no row when a team change fails', async () => {
+    const teamId = await createTeam('taken');
+    const other = await createTeam('other');
+    await expectNoRow(() => asMaster('POST', '/admin/v1/teams', { name: 'taken' }), 409);
+    await expectNoRow(() => asMaster('PATCH', `/admin/v1/teams/${other}`, { name: 'taken' }), 409);
+    await expectNoRow(
+      () => asMaster('PATCH', '/admin/v1/teams/00000000-0000-4000-8000-000000000000', {}),
+      404,
+    );
+    await expectNoRow(() => asMaster('POST', '/admin/v1/teams', { name: '' }), 400);
+    await createKey(teamId, 'member');
+    await expectNoRow(() => asMaster('DELETE', `/admin/v1/teams/${teamId}`), 409);
+  });
+});
+
+describe('audit log: key changes', () => {
+  it('records create, update (limits, budget, allowlist, log_bodies), revoke and rotate without secrets', async () => {
+    const teamId = await createTeam('key-audit');
+    const teamAdmin = await createKey(teamId, 'team_admin', 'boss');
+    const { row: create, body: key } = await expectOneRow(
+      () =>
+        call('POST', '/admin/v1/keys', String(teamAdmin.secret), {
+          name: 'worker',
+          team_id: teamId,
+          role: 'member',
+        }),
+      201,
+    );
+    const keyId = String(key.id);
+    expect(create).toMatchObject({
+      action: 'key.create',
+      target_type: 'key',
+      target_id: keyId,
+      team_id: teamId,
+      actor_key_id: teamAdmin.id,
+      actor_role: 'team_admin',
+      after: { id: keyId, name: 'worker', role: 'member' },
+    });
+
+    const { row: update } = await expectOneRow(() =>
+      asMaster('PATCH', `/admin/v1/keys/${keyId}`, {
+        limits: { rpm: 5 },
+        budget: { limit_usd: '3', period: 'day' },
+        model_allowlist: ['openai/gpt-4o'],
+        log_bodies: true,
+      }),
+    );
+    expect(update).toMatchObject({
+      action: 'key.update',
+      before: { limits: { rpm: null }, budget: null, model_allowlist: null, log_bodies: false },
+      after: {
+        limits: { rpm: 5 },
+        budget: { limit_usd: '3', period: 'day' },
+        model_allowlist: ['openai/gpt-4o'],
+        log_bodies: true,
+      },
+    });
+
+    const { row: rotate, body: rotated } = await expectOneRow(() =>
+      asMaster('POST', `/admin/v1/keys/${keyId}/rotate`),
+    );
+    expect(rotate).toMatchObject({
+      action: 'key.rotate',
+      before: { key_prefix: key.key_prefix },
+      after: { key_prefix: rotated.key_prefix },
+    });
+
+    const { row: revoke } = await expectOneRow(() =>
+      asMaster('POST', `/admin/v1/keys/${keyId}/revoke`),
+    );
+    expect(revoke).toMatchObject({ action: 'key.revoke', before: { revoked_at: null } });
+    expect((revoke.after as Json).revoked_at).toEqual(expect.any(String));
+
+    // No secret, no hash, in any row, ever.
+    const stored = JSON.stringify(await auditRows());
+    for (const secret of [key.secret, rotated.secret, teamAdmin.secret]) {
+      expect(stored).not.toContain(String(secret));
+      expect(stored).not.toContain(String(secret).slice(10));
+    }
+    const hashes = await db().selectFrom('accounting.api_keys').select('key_hash').execute();
+    for (const { key_hash } of hashes) {
+      expect(stored).not.toContain(Buffer.from(key_hash).toString('hex'));
+      expect(stored).not.toContain(Buffer.from(key_hash).toString('base64'));
+    }
+    expect(stored).not.toContain('key_hash');
+  });
+
+  it('writes no row when a key change fails or changes nothing', async () => {
+    const teamId = await createTeam('key-failures');
+    const otherTeam = await createTeam('key-failures-other');
+    const teamAdmin = await createKey(teamId, 'team_admin', 'lead');
+    const member = await createKey(teamId, 'member');
+    const foreign = await createKey(otherTeam, 'member');
+    const secret = String(teamAdmin.secret);
+    await expectNoRow(
+      () => asMaster('POST', '/admin/v1/keys', { name: 'x', team_id: crypto.randomUUID() }),
+      404,
+    );
+    await expectNoRow(
+      () => call('POST', '/admin/v1/keys', secret, { name: 'x', team_id: otherTeam }),
+      403,
+    );
+    await expectNoRow(
+      () => call('PATCH', `/admin/v1/keys/${String(foreign.id)}`, secret, { name: 'y' }),
+      403,
+    );
+    await expectNoRow(
+      () => call('PATCH', `/admin/v1/keys/${String(teamAdmin.id)}`, secret, { log_bodies: true }),
+      403,
+    );
+    await expectNoRow(
+      () => call('POST', `/admin/v1/keys/${String(member.id)}/rotate`, String(member.secret)),
+      403,
+    );
+    await expectOneRow(() => asMaster('POST', `/admin/v1/keys/${String(member.id)}/revoke`));
+    // Revoking again is idempotent: nothing changed, nothing recorded; rotating it is refused.
+    await expectNoRow(() => asMaster('POST', `/admin/v1/keys/${String(member.id)}/revoke`), 200);
+    await expectNoRow(() => asMaster('POST', `/admin/v1/keys/${String(member.id)}/rotate`), 400);
+  });
+});
+
+describe('GET /admin/v1/audit', () => {
+  it('filters by actor, action, target and time, pages newest first, and scopes a team_admin to its team', async () => {
+    const teamA = await createTeam('scope-a');
+    const teamB = await createTeam('scope-b');
+    const adminA = await createKey(teamA, 'team_admin', 'admin-a');
+    const memberA = await createKey(teamA, 'member', 'member-a');
+    await createKey(teamB, 'member', 'member-b');
+    for (const rpm of [1, 2, 3]) {
+      const patched = await call(
+        'PATCH',
+        `/admin/v1/keys/${String(memberA.id)}`,
+        String(adminA.secret),
+        {
+          limits: { rpm },
+        },
+      );
+      expect(patched.status).toBe(200);
+    }
+
+    const byActor = await asMaster('GET', `/admin/v1/audit?actor=${String(adminA.id)}`);
+    expect(byActor.status).toBe(200);
+    const actorPage = auditPageSchema.parse(byActor.body);
+    expect(actorPage.data.map((entry) => entry.after)).toMatchObject([
+      { limits: { rpm: 3 } },
+      { limits: { rpm: 2 } },
+      { limits: { rpm: 1 } },
+    ]);
+
+    // Keyset pages: one at a time, newest first, no repeats, no gaps.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = `actor=${String(adminA.id)}&limit=1${cursor === null ? '' : `&cursor=${cursor}`}`;
+      const page = auditPageSchema.parse((await asMaster('GET', `/admin/v1/audit?${query}`)).body);
+      seen.push(...page.data.map((entry) => entry.id));
+      cursor = page.next_cursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(actorPage.data.map((entry) => entry.id));
+
+    const creates = auditPageSchema.parse(
+      (await asMaster('GET', `/admin/v1/audit?action=key.create&team_id=${teamB}`)).body,
+    );
+    expect(creates.data).toHaveLength(1);
+    expect(creates.data[0]).toMatchObject({ action: 'key.create', team_id: teamB });
+    const teamActions = auditPageSchema.parse(
+      (await asMaster('GET', `/admin/v1/audit?action=team.*&target_id=${teamA}`)).body,
+    );
+    expect(teamActions.data.map((entry) => entry.action)).toEqual(['team.create']);
+    const byTarget = auditPageSchema.parse(
+      (await asMaster('GET', `/admin/v1/audit?target_type=key&target_id=${String(memberA.id)}`))
+        .body,
+    );
+    expect(byTarget.data).toHaveLength(4);
+    const future = auditPageSchema.parse(
+      (await asMaster('GET', '/admin/v1/audit?from=2999-01-01T00:00:00Z')).body,
+    );
+    expect(future.data).toEqual([]);
+    const past = auditPageSchema.parse(
+      (await asMaster('GET', '/admin/v1/audit?to=2000-01-01T00:00:00Z')).body,
+    );
+    expect(past.data).toEqual([]);
+
+    // A team_admin sees its own team's rows only, and may not ask for another team's.
+    const scoped = auditPageSchema.parse(
+      (await call('GET', '/admin/v1/audit?limit=200', String(adminA.secret))).body,
+    );
+    expect(scoped.data.length).toBeGreaterThan(0);
+    expect(scoped.data.every((entry) => entry.team_id === teamA)).toBe(true);
+    const other = await call('GET', `/admin/v1/audit?team_id=${teamB}`, String(adminA.secret));
+    expect(other.status).toBe(403);
+    expect(errorOf(other.body).code).toBe('forbidden_team');
+    const member = await call('GET', '/admin/v1/audit', String(memberA.secret));
+    expect(member.status).toBe(403);
+    expect(errorOf(member.body).code).toBe('insufficient_role');
+  });
+
+  it('refuses bad filters with a 400 naming the field', async () => {
+    for (const [query, param] of [
+      ['action=drop table', 'action'],
+      ['from=yesterday', 'from'],
+      ['from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', 'from'],
+      ['cursor=nope', 'cursor'],
+      ['limit=0', 'limit'],
+    ] as const) {
+      const response = await asMaster('GET', `/admin/v1/audit?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(errorOf(response.body).param, query).toBe(param);
+    }
+  });
+});
+
+describe('audit log: append-only and retention', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE; only the retention prune deletes, and only old rows', async () => {
+    await createTeam('append-only');
+    await expect(
+      sql`update accounting.audit_log set action = 'forged'`.execute(db()),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from accounting.audit_log`.execute(db())).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`truncate accounting.audit_log`.execute(db())).rejects.toThrow(/append-only/);
+
+    const count = (await auditRows()).length;
+    const old = new Date(Date.parse('2020-01-01T00:00:00Z'));
+    await db()
+      .insertInto('accounting.audit_log')
+      .values({
+        occurred_at: old,
+        actor_role: 'admin',
+        action: 'team.update',
+        target_type: 'team',
+        target_id: 'ancient',
+        request_id: 'req-old',
+      })
+      .execute();
+    const now = new Date(Date.parse('2020-03-01T00:00:00Z'));
+    expect(await pruneAuditLog(db(), 'accounting.audit_log', 30, { now })).toBe(1);
+    expect((await auditRows()).length).toBe(count);
+    // The setting was local to the prune's transaction: a plain delete is refused again.
+    await expect(sql`delete from accounting.audit_log`.execute(db())).rejects.toThrow(
+      /append-only/,
+    );
+  });
+});

@@ -1,0 +1,55 @@
+import { ApiError } from '@switchyard/service-kit';
+import { describe, expect, it } from 'vitest';
+import { attributionOf } from './attribution-of.js';
+
+function refusal(run: () => unknown): ApiError {
+  try {
+    run();
+  } catch (error: unknown) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected a 400');
+}
+
+describe('attributionOf', () => {
+  it("takes the end user from x-switchyard-user, else the body's user, else metadata.user_id", () => {
+    expect(attributionOf({ 'x-switchyard-user': 'hdr' }, { user: 'body' }).endUser).toBe('hdr');
+    expect(attributionOf({}, { user: 'body', metadata: { user_id: 'meta' } }).endUser).toBe('body');
+    expect(attributionOf({}, { metadata: { user_id: 'meta' } }).endUser).toBe('meta');
+    expect(attributionOf({}, { model: 'x' })).toEqual({ endUser: undefined, tags: [] });
+    expect(attributionOf({}, null)).toEqual({ endUser: undefined, tags: [] });
+  });
+
+  it('merges header and metadata tags, deduplicated, header first', () => {
+    expect(
+      attributionOf(
+        { 'x-switchyard-tags': 'team:search, beta' },
+        { metadata: { tags: 'beta,feature:autocomplete' } },
+      ).tags,
+    ).toEqual(['team:search', 'beta', 'feature:autocomplete']);
+  });
+
+  it('refuses bad values with a 400 naming where they came from', () => {
+    const tooMany = Array.from({ length: 11 }, (_, index) => `t${index}`).join(',');
+    for (const [headers, body, param] of [
+      [{ 'x-switchyard-tags': tooMany }, {}, 'x-switchyard-tags'],
+      [
+        { 'x-switchyard-tags': 't0,t1,t2,t3,t4,t5' },
+        { metadata: { tags: 'a,b,c,d,e' } },
+        'metadata.tags',
+      ],
+      [{ 'x-switchyard-tags': 'bad key' }, {}, 'x-switchyard-tags'],
+      [{}, { metadata: { tags: ['a'] } }, 'metadata.tags'],
+      [{ 'x-switchyard-user': ' ' }, {}, 'x-switchyard-user'],
+      [{}, { user: 42 }, 'user'],
+      [{}, { user: 'u'.repeat(257) }, 'user'],
+      [{}, { metadata: { user_id: 'a\u0000b' } }, 'metadata.user_id'],
+    ] as const) {
+      const error = refusal(() => attributionOf(headers, body));
+      expect(error.status, param).toBe(400);
+      expect(error.param, param).toBe(param);
+      expect(error.message, param).toMatch(/^Invalid request: /);
+    }
+  });
+});
