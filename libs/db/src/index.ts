@@ -23,6 +23,19 @@ export { findLiveApiKey, type LiveApiKey } from './queries/find-live-api-key.js'
 export { hashKeySecret } from './queries/hash-key-secret.js';
 export { sumBudgetSpend } from './queries/sum-budget-spend.js';
 export { isSchemaName, SCHEMAS, type SchemaName } from './schemas.js';
+export type {
+  AlertDeliveriesTable,
+  AlertDelivery,
+  AlertDeliveryStatus,
+  AlertDeliveryUpdate,
+  NewAlertDelivery,
+} from './tables/alert-deliveries-table.js';
+export type {
+  AlertWebhook,
+  AlertWebhookFormat,
+  AlertWebhooksTable,
+  NewAlertWebhook,
+} from './tables/alert-webhooks-table.js';
 export {
   API_KEY_ROLES,
   type ApiKey,
@@ -34,6 +47,12 @@ export {
   type ModelLimits,
   type NewApiKey,
 } from './tables/api-keys-table.js';
+export type {
+  BudgetAlert,
+  BudgetAlertKind,
+  BudgetAlertsTable,
+  NewBudgetAlert,
+} from './tables/budget-alerts-table.js';
 export type {
   CatalogAlias,
   CatalogAliasesTable,

@@ -12,6 +12,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { OnAccountingChange } from './admin/accounting-change.js';
 import { buildAccountingOpenapi } from './admin/build-accounting-openapi.js';
+import { registerAlertRoutes } from './alerts/register-alert-routes.js';
 import { registerKeyRoutes } from './keys/register-key-routes.js';
 import { registerRequestLogRoutes } from './request-log/register-request-log-routes.js';
 import { registerTeamRoutes } from './teams/register-team-routes.js';
@@ -106,6 +107,7 @@ export function registerAccountingRoutes(
   registerKeyRoutes(deps);
   registerUsageRoutes(deps);
   registerRequestLogRoutes(deps);
+  registerAlertRoutes(deps);
   const openapi = buildAccountingOpenapi(deps.router.routes);
   app.get('/admin/v1/openapi.json', async () => openapi);
 }

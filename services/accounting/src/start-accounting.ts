@@ -6,6 +6,7 @@ import type { ServiceApp } from '@switchyard/service-kit';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AccountingChange } from './admin/accounting-change.js';
+import { startSpendAlerts } from './alerts/start-spend-alerts.js';
 import { buildAccountingApp, registerAccountingRoutes } from './app.js';
 import { startBudgetReconciler } from './budgets/start-budget-reconciler.js';
 import type { AccountingConfig } from './config.js';
@@ -84,7 +85,11 @@ export function startAccounting(options: StartAccountingOptions): AccountingServ
   };
   const host = mountOrBuild(options, onChange);
   // Usage events arrive on the bus only; without one there is nothing to consume.
-  const usage = migrated.then(() =>
+  // Spend alerts check the budgets each batch of usage touched; deliveries go through BullMQ.
+  const alerts = migrated.then(() =>
+    bus === undefined ? undefined : startSpendAlerts({ db, logger, redisUrl: config.redisUrl }),
+  );
+  const usage = alerts.then((spendAlerts) =>
     bus === undefined
       ? undefined
       : startUsageAccounting({
@@ -94,6 +99,7 @@ export function startAccounting(options: StartAccountingOptions): AccountingServ
           registry: host.metrics.registry,
           usage: config.usage,
           redisUrl: config.redisUrl,
+          ...(spendAlerts && { onWritten: spendAlerts.onUsageWritten }),
         }),
   );
   const started = Promise.all([reconciler, usage]).then(() => undefined);
@@ -103,6 +109,7 @@ export function startAccounting(options: StartAccountingOptions): AccountingServ
     async stop() {
       await (await reconciler.catch(() => undefined))?.stop();
       await (await usage.catch(() => undefined))?.stop();
+      await (await alerts.catch(() => undefined))?.stop();
     },
   };
 }

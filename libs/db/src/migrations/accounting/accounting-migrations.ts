@@ -4,6 +4,7 @@ import * as createUsageEvents from './2026-11-23T0100-create-usage-events.js';
 import * as addBudgets from './2026-11-23T0200-add-budgets.js';
 import * as addRequestLog from './2026-11-23T0300-add-request-log.js';
 import * as addClientRequestId from './2026-11-24T0100-add-client-request-id.js';
+import * as addSpendAlerts from './2026-12-06T0200-add-spend-alerts.js';
 
 /**
  * Schema `accounting`'s migrations by name, oldest first. Listed statically (no directory
@@ -15,4 +16,5 @@ export const accountingMigrations: Readonly<Record<string, Migration>> = {
   '2026-11-23T0200-add-budgets': addBudgets,
   '2026-11-23T0300-add-request-log': addRequestLog,
   '2026-11-24T0100-add-client-request-id': addClientRequestId,
+  '2026-12-06T0200-add-spend-alerts': addSpendAlerts,
 };

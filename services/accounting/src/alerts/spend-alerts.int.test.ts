@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AlertDeliveryJson } from '@switchyard/contracts';
+import { useRedis } from '@switchyard/testing';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeUsageEvent } from '../testing/make-usage-event.js';
+import {
+  startAccountingForTest,
+  type TestAccounting,
+} from '../testing/start-accounting-for-test.js';
+import { insertUsageEvents } from '../usage/insert-usage-events.js';
+import { toUsageEventRow } from '../usage/to-usage-event-row.js';
+import { SIGNATURE_HEADER, verifyWebhookSignature } from './sign-webhook-body.js';
+import { type SpendAlerts, startSpendAlerts } from './start-spend-alerts.js';
+
+/** A receiver that answers 500 to its first request, then 200: what a flaky endpoint does. */
+interface Receiver {
+  url: string;
+  received: { headers: IncomingMessage['headers']; body: string; answered: number }[];
+  close(): Promise<void>;
+}
+
+async function startReceiver(): Promise<Receiver> {
+  const received: Receiver['received'] = [];
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const answered = received.length === 0 ? 500 : 200;
+      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString(), answered });
+      response
+        .writeHead(answered, { 'content-type': 'text/plain' })
+        .end(answered === 500 ? 'boom' : 'ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks/switchyard`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+// A fake clock: 20 March 2031, 12:00 UTC. The budget's month is March 2031, whatever today is.
+const now = Date.UTC(2031, 2, 20, 12);
+const secret = `whsec-${randomUUID()}`;
+let accounting: TestAccounting;
+let receiver: Receiver;
+let alerts: SpendAlerts;
+
+beforeAll(async () => {
+  accounting = await startAccountingForTest();
+  receiver = await startReceiver();
+  alerts = startSpendAlerts({
+    db: accounting.database.db,
+    logger: pino({ level: 'silent' }),
+    redisUrl: (await useRedis()).url,
+    delivery: { attempts: 3, backoffMs: 50, timeoutMs: 2_000 },
+    now: () => now,
+    queueName: `alerts-test-${randomUUID()}`,
+  });
+});
+afterAll(async () => {
+  await alerts?.stop();
+  await receiver?.close();
+  await accounting?.stop();
+});
+
+async function admin(method: 'GET' | 'POST', url: string, body?: object, key?: string) {
+  const response = await accounting.app.inject({
+    method,
+    url,
+    headers: { authorization: `Bearer ${key ?? accounting.masterKey}` },
+    ...(body && { payload: body }),
+  });
+  return { status: response.statusCode, body: response.json() };
+}
+
+/** Writes usage of `costUsd` for the key at the fake clock, as the consumer does, then checks. */
+async function spend(teamId: string, keyId: string, costUsd: string): Promise<void> {
+  const row = toUsageEventRow(
+    makeUsageEvent({
+      key_id: keyId,
+      team_id: teamId,
+      cost_usd: costUsd,
+      started_at: new Date(now - 1_000).toISOString(),
+      finished_at: new Date(now).toISOString(),
+    }),
+  );
+  await insertUsageEvents(accounting.database.db, [row]);
+  await alerts.onUsageWritten([row]);
+}
+
+describe('spend alerts', () => {
+  it('sends one signed webhook per threshold crossed, retried after a 500, never twice', async () => {
+    const team = await admin('POST', '/admin/v1/teams', {
+      name: 'search',
+      budget: {
+        limit_usd: '10',
+        period: 'month',
+        alerts: { thresholds_percent: [100, 80], projected_overspend: false },
+      },
+    });
+    expect(team.status).toBe(201);
+    expect(team.body.budget).toEqual({
+      limit_usd: '10',
+      period: 'month',
+      alerts: { thresholds_percent: [80, 100], projected_overspend: false },
+    });
+    const key = await admin('POST', '/admin/v1/keys', { name: 'svc', team_id: team.body.id });
+    const webhook = await admin('POST', '/admin/v1/alerts/webhooks', {
+      name: 'ops',
+      url: receiver.url,
+      secret,
+      team_id: team.body.id,
+    });
+    expect(webhook.status).toBe(201);
+    expect(webhook.body).toMatchObject({ team_id: team.body.id, format: 'json', enabled: true });
+    expect(JSON.stringify(webhook.body)).not.toContain(secret);
+    expect(webhook.body.url).toBe(`${new URL(receiver.url).origin}/…`);
+
+    await spend(team.body.id, key.body.id, '7.9');
+    expect(receiver.received).toEqual([]);
+
+    // 8.1 of 10: 80% crossed. Two batches checking at once record it once.
+    await spend(team.body.id, key.body.id, '0.2');
+    await Promise.all([
+      alerts.onUsageWritten([{ key_id: key.body.id, team_id: team.body.id }]),
+      alerts.onUsageWritten([{ key_id: key.body.id, team_id: team.body.id }]),
+    ]);
+    await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(2);
+    const [failed, eighty] = receiver.received;
+    expect(failed?.answered).toBe(500);
+    expect(eighty?.answered).toBe(200);
+    expect(eighty?.body).toBe(failed?.body);
+    const first = JSON.parse(eighty?.body ?? '{}');
+    expect(first).toMatchObject({
+      type: 'budget.threshold_crossed',
+      threshold_percent: 80,
+      spent_usd: '8.1',
+      projected_usd: null,
+      budget: {
+        scope: 'team',
+        id: team.body.id,
+        name: 'search',
+        team_id: team.body.id,
+        period: 'month',
+        period_start: '2031-03-01T00:00:00.000Z',
+        period_end: '2031-04-01T00:00:00.000Z',
+        limit_usd: '10',
+      },
+    });
+    const signature = String(eighty?.headers[SIGNATURE_HEADER]);
+    expect(signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+    expect(verifyWebhookSignature(secret, signature, eighty?.body ?? '', now / 1000)).toBe(true);
+    expect(
+      verifyWebhookSignature('wrong-secret-0123456', signature, eighty?.body ?? '', now / 1000),
+    ).toBe(false);
+
+    // 10.1 of 10: 100% crossed; 80% is not sent again.
+    await spend(team.body.id, key.body.id, '2');
+    await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(3);
+    const hundred = receiver.received[2];
+    expect(hundred?.answered).toBe(200);
+    expect(JSON.parse(hundred?.body ?? '{}')).toMatchObject({
+      threshold_percent: 100,
+      spent_usd: '10.1',
+    });
+    expect(
+      verifyWebhookSignature(
+        secret,
+        String(hundred?.headers[SIGNATURE_HEADER]),
+        hundred?.body ?? '',
+        now / 1000,
+      ),
+    ).toBe(true);
+
+    // Checking again, more spend or none, sends nothing more.
+    await spend(team.body.id, key.body.id, '0.5');
+    await alerts.onUsageWritten([{ key_id: key.body.id, team_id: team.body.id }]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.received).toHaveLength(3);
+
+    const log = await admin('GET', `/admin/v1/alerts/deliveries?team_id=${team.body.id}`);
+    expect(log.status).toBe(200);
+    const deliveries = log.body.data as AlertDeliveryJson[];
+    expect(
+      deliveries.map((delivery) => [
+        delivery.alert.threshold_percent,
+        delivery.status,
+        delivery.attempts,
+        delivery.last_status,
+        delivery.last_error,
+        delivery.delivered_at !== null,
+      ]),
+    ).toEqual([
+      [100, 'delivered', 1, 200, null, true],
+      [80, 'delivered', 2, 200, null, true],
+    ]);
+  });
+
+  it("shows a team_admin only their own team's deliveries", async () => {
+    const other = await admin('POST', '/admin/v1/teams', { name: 'other' });
+    const teamAdmin = await admin('POST', '/admin/v1/keys', {
+      name: 'lead',
+      team_id: other.body.id,
+      role: 'team_admin',
+    });
+    const secretKey = teamAdmin.body.secret as string;
+    expect(secretKey).toMatch(/^sk-sy-/);
+    const own = await admin('GET', '/admin/v1/alerts/deliveries', undefined, secretKey);
+    expect(own).toEqual({ status: 200, body: { object: 'list', data: [], next_cursor: null } });
+    const all = await admin('GET', '/admin/v1/alerts/deliveries');
+    expect(all.body.data.length).toBe(2);
+    const search = all.body.data[0].team_id as string;
+    const denied = await admin(
+      'GET',
+      `/admin/v1/alerts/deliveries?team_id=${search}`,
+      undefined,
+      secretKey,
+    );
+    expect(denied.status).toBe(403);
+    const global = await admin(
+      'POST',
+      '/admin/v1/alerts/webhooks',
+      { name: 'everyone', url: receiver.url, secret },
+      secretKey,
+    );
+    expect(global.body.team_id).toBe(other.body.id);
+  });
+});
