@@ -138,7 +138,7 @@ export function buildGatewayApp(
   registerEmbeddings(app, router, answers);
   registerMessages(app, router, { ...answers, bodyLimitBytes: config.server.bodyLimitBytes });
   registerModels(app, { authenticate, catalog, now });
-  registerKey(app, { authenticate, limiter, budgets, now });
+  registerKey(app, { authenticate, limiter, budgets, now, database: db });
   registerCredentialState(app, { authenticate, catalog });
   registerGeneration(app, { authenticate }, db);
   app.addHook('onClose', async () => {

@@ -7,29 +7,36 @@ import {
 } from '@switchyard/contracts';
 import type { BudgetPeriod } from '@switchyard/db';
 
-/** The columns of a budget input (null clears the budget; absent alert fields mean defaults). */
+/**
+ * The columns of a budget input: null clears the budget and its alert settings; a budget without
+ * `alerts` leaves them as they are (defaults on a new row), so changing a limit keeps its alerts.
+ */
 export function toBudgetColumns(budget: BudgetInput): {
   budget_usd: string | null;
   budget_period: BudgetPeriod | null;
-  budget_alert_thresholds: number[] | null;
-  budget_alert_projected: boolean | null;
+  budget_alert_thresholds?: number[] | null;
+  budget_alert_projected?: boolean | null;
 } {
-  return budget === null
-    ? {
-        budget_usd: null,
-        budget_period: null,
-        budget_alert_thresholds: null,
-        budget_alert_projected: null,
-      }
-    : {
-        budget_usd: budget.limit_usd,
-        budget_period: budget.period,
-        budget_alert_thresholds:
-          budget.alerts?.thresholds_percent === undefined
-            ? null
-            : [...budget.alerts.thresholds_percent].sort((a, b) => a - b),
-        budget_alert_projected: budget.alerts?.projected_overspend ?? null,
-      };
+  if (budget === null) {
+    return {
+      budget_usd: null,
+      budget_period: null,
+      budget_alert_thresholds: null,
+      budget_alert_projected: null,
+    };
+  }
+  const { alerts } = budget;
+  return {
+    budget_usd: budget.limit_usd,
+    budget_period: budget.period,
+    ...(alerts !== undefined && {
+      budget_alert_thresholds:
+        alerts.thresholds_percent === undefined
+          ? null
+          : [...alerts.thresholds_percent].sort((a, b) => a - b),
+      budget_alert_projected: alerts.projected_overspend ?? null,
+    }),
+  };
 }
 
 /** A row's budget columns as JSON (`numeric` comes back as "25.000000000": shown as "25"). */

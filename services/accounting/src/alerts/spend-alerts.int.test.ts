@@ -69,7 +69,7 @@ afterAll(async () => {
   await accounting?.stop();
 });
 
-async function admin(method: 'GET' | 'POST', url: string, body?: object, key?: string) {
+async function admin(method: 'GET' | 'POST' | 'PATCH', url: string, body?: object, key?: string) {
   const response = await accounting.app.inject({
     method,
     url,
@@ -200,6 +200,49 @@ describe('spend alerts', () => {
       [100, 'delivered', 1, 200, null, true],
       [80, 'delivered', 2, 200, null, true],
     ]);
+  });
+
+  it("keeps a budget's alert settings when only its limit changes, and refuses bad ones", async () => {
+    const team = await admin('POST', '/admin/v1/teams', {
+      name: 'settings',
+      budget: { limit_usd: '5', period: 'day', alerts: { thresholds_percent: [90] } },
+    });
+    expect(team.body.budget.alerts).toEqual({
+      thresholds_percent: [90],
+      projected_overspend: true,
+    });
+    const patched = await admin('PATCH', `/admin/v1/teams/${team.body.id}`, {
+      budget: { limit_usd: '6', period: 'day' },
+    });
+    expect(patched.body.budget).toEqual({
+      limit_usd: '6',
+      period: 'day',
+      alerts: { thresholds_percent: [90], projected_overspend: true },
+    });
+    for (const alerts of [
+      { thresholds_percent: [80, 80] },
+      { thresholds_percent: [0] },
+      { thresholds_percent: [50.5] },
+      { projected_overspend: 'yes' },
+      { other: true },
+    ]) {
+      const refused = await admin('PATCH', `/admin/v1/teams/${team.body.id}`, {
+        budget: { limit_usd: '6', period: 'day', alerts },
+      });
+      expect(refused.status, JSON.stringify(alerts)).toBe(400);
+    }
+    const badUrl = await admin('POST', '/admin/v1/alerts/webhooks', {
+      name: 'x',
+      url: 'ftp://example.com/',
+      secret,
+    });
+    expect(badUrl.status).toBe(400);
+    const shortSecret = await admin('POST', '/admin/v1/alerts/webhooks', {
+      name: 'x',
+      url: receiver.url,
+      secret: 'short',
+    });
+    expect(shortSecret.status).toBe(400);
   });
 
   it("shows a team_admin only their own team's deliveries", async () => {
