@@ -33,7 +33,7 @@ export interface AccountingStores {
 /** The settings accounting's work reads (its own server's come with them when it has one). */
 export type AccountingStartConfig = Pick<
   AccountingConfig,
-  'pepper' | 'masterKey' | 'usage' | 'redisUrl'
+  'pepper' | 'masterKey' | 'usage' | 'redisUrl' | 'alerts'
 >;
 type ServerSettings = Pick<
   AccountingConfig,
@@ -87,7 +87,14 @@ export function startAccounting(options: StartAccountingOptions): AccountingServ
   // Usage events arrive on the bus only; without one there is nothing to consume.
   // Spend alerts check the budgets each batch of usage touched; deliveries go through BullMQ.
   const alerts = migrated.then(() =>
-    bus === undefined ? undefined : startSpendAlerts({ db, logger, redisUrl: config.redisUrl }),
+    bus === undefined
+      ? undefined
+      : startSpendAlerts({
+          db,
+          logger,
+          redisUrl: config.redisUrl,
+          ...(config.alerts && { config: config.alerts }),
+        }),
   );
   const usage = alerts.then((spendAlerts) =>
     bus === undefined

@@ -14,6 +14,7 @@ import { insertUsageEvents } from '../usage/insert-usage-events.js';
 import { toUsageEventRow } from '../usage/to-usage-event-row.js';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from './sign-webhook-body.js';
 import { type SpendAlerts, startSpendAlerts } from './start-spend-alerts.js';
+import { syncConfigWebhook } from './sync-config-webhook.js';
 
 /** A receiver that answers 500 to its first request, then 200: what a flaky endpoint does. */
 interface Receiver {
@@ -245,6 +246,39 @@ describe('spend alerts', () => {
     expect(shortSecret.status).toBe(400);
   });
 
+  it("sends every team's alerts to the configured global webhook, as Slack messages", async () => {
+    const slack = await startReceiver();
+    try {
+      await syncConfigWebhook(accounting.database.db, {
+        url: slack.url,
+        secret,
+        format: 'slack',
+      });
+      const team = await admin('POST', '/admin/v1/teams', {
+        name: 'global',
+        budget: { limit_usd: '1', period: 'total', alerts: { thresholds_percent: [50] } },
+      });
+      const key = await admin('POST', '/admin/v1/keys', { name: 'k', team_id: team.body.id });
+      await spend(team.body.id, key.body.id, '0.6');
+      // The receiver fails its first request: the retry brings the same signed message.
+      await expect.poll(() => slack.received.length, { timeout: 10_000 }).toBe(2);
+      const message = slack.received[1];
+      expect(JSON.parse(message?.body ?? '{}')).toEqual({
+        text: ':warning: Switchyard: team "global" has spent $0.6, 50% of its $1 total budget.',
+      });
+      const header = String(message?.headers[SIGNATURE_HEADER]);
+      expect(verifyWebhookSignature(secret, header, message?.body ?? '', now / 1000)).toBe(true);
+      // Configuration without a webhook disables it; nothing more is sent to it.
+      await syncConfigWebhook(accounting.database.db, undefined);
+      const listed = await admin('GET', '/admin/v1/alerts/webhooks');
+      expect(
+        listed.body.data.find((webhook: { name: string }) => webhook.name === 'config'),
+      ).toMatchObject({ team_id: null, enabled: false, format: 'slack' });
+    } finally {
+      await slack.close();
+    }
+  });
+
   it("shows a team_admin only their own team's deliveries", async () => {
     const other = await admin('POST', '/admin/v1/teams', { name: 'other' });
     const teamAdmin = await admin('POST', '/admin/v1/keys', {
@@ -257,8 +291,8 @@ describe('spend alerts', () => {
     const own = await admin('GET', '/admin/v1/alerts/deliveries', undefined, secretKey);
     expect(own).toEqual({ status: 200, body: { object: 'list', data: [], next_cursor: null } });
     const all = await admin('GET', '/admin/v1/alerts/deliveries');
-    expect(all.body.data.length).toBe(2);
-    const search = all.body.data[0].team_id as string;
+    expect(all.body.data.length).toBe(3);
+    const search = all.body.data.at(-1).team_id as string;
     const denied = await admin(
       'GET',
       `/admin/v1/alerts/deliveries?team_id=${search}`,

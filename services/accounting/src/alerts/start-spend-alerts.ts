@@ -1,12 +1,14 @@
 import type { NewUsageEventRow, Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { AlertsConfig } from './alerts-config.js';
 import { checkBudgetAlerts } from './check-budget-alerts.js';
 import {
   type AlertDelivery,
   type AlertDeliverySettings,
   startAlertDelivery,
 } from './start-alert-delivery.js';
+import { syncConfigWebhook } from './sync-config-webhook.js';
 
 /** Options of {@link startSpendAlerts}. */
 export interface SpendAlertsOptions {
@@ -15,6 +17,8 @@ export interface SpendAlertsOptions {
   /** Without Redis alerts are recorded (and shown) but not sent: BullMQ carries the deliveries. */
   redisUrl: string | undefined;
   delivery?: Partial<AlertDeliverySettings>;
+  /** From the environment: delivery settings (`delivery` wins) and the global `config` webhook. */
+  config?: AlertsConfig;
   /** The clock periods and projections are judged by; default `Date.now`. */
   now?: () => number;
   queueName?: string;
@@ -42,10 +46,15 @@ export function startSpendAlerts(options: SpendAlertsOptions): SpendAlerts {
           db: options.db,
           logger: options.logger,
           now,
-          ...(options.delivery && { settings: options.delivery }),
+          settings: { ...options.config?.delivery, ...options.delivery },
           ...(options.queueName !== undefined && { queueName: options.queueName }),
         });
   let warnedNoRedis = false;
+  if (options.config !== undefined) {
+    syncConfigWebhook(options.db, options.config.webhook).catch((error: unknown) =>
+      options.logger.error({ err: error }, 'could not set up the configured alert webhook'),
+    );
+  }
   return {
     async onUsageWritten(rows) {
       if (rows.length === 0) return;
