@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageSchema } from './page-schema.js';
-import { postgresTextSchema } from './postgres-text.js';
+import { isPostgresText, postgresTextSchema } from './postgres-text.js';
 
 const time = z.iso.datetime();
 
@@ -11,7 +11,10 @@ const time = z.iso.datetime();
  */
 export const createAlertWebhookSchema = z.strictObject({
   name: postgresTextSchema().trim().min(1).max(100),
-  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).max(2_048),
+  url: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+    .max(2_048)
+    .refine(isPostgresText, { error: 'must not contain NUL characters' }),
   secret: postgresTextSchema().min(16).max(256),
   format: z.enum(['json', 'slack']).default('json'),
   team_id: z.uuid().optional(),

@@ -1,4 +1,7 @@
 import {
+  alertDeliveryPageSchema,
+  alertWebhookJsonSchema,
+  alertWebhookPageSchema,
   credentialUsageListJsonSchema,
   deletedJsonSchema,
   keyJsonSchema,
@@ -35,6 +38,9 @@ export function buildAccountingOpenapi(
       RequestLogEntryWithBodies: requestLogDetailJsonSchema,
       CredentialUsageList: credentialUsageListJsonSchema,
       UsageSummary: usageSummaryJsonSchema,
+      AlertWebhook: alertWebhookJsonSchema,
+      AlertWebhookList: alertWebhookPageSchema,
+      AlertDeliveryList: alertDeliveryPageSchema,
       Deleted: deletedJsonSchema,
     },
     errors: {

@@ -232,12 +232,18 @@ describe('spend alerts', () => {
       });
       expect(refused.status, JSON.stringify(alerts)).toBe(400);
     }
-    const badUrl = await admin('POST', '/admin/v1/alerts/webhooks', {
-      name: 'x',
-      url: 'ftp://example.com/',
-      secret,
-    });
-    expect(badUrl.status).toBe(400);
+    for (const url of ['ftp://example.com/', 'not a url', 'http://example.com/\u0000']) {
+      const badUrl = await admin('POST', '/admin/v1/alerts/webhooks', { name: 'x', url, secret });
+      expect(badUrl.status, url).toBe(400);
+    }
+    const member = await admin('POST', '/admin/v1/keys', { name: 'm', team_id: team.body.id });
+    const asMember = await admin(
+      'GET',
+      '/admin/v1/alerts/deliveries',
+      undefined,
+      member.body.secret as string,
+    );
+    expect(asMember.status).toBe(403);
     const shortSecret = await admin('POST', '/admin/v1/alerts/webhooks', {
       name: 'x',
       url: receiver.url,
