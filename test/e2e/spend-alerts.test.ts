@@ -138,8 +138,8 @@ describe('spend alerts', () => {
     const spent = toNanoUsd(parseUsd(cost));
     expect(spent).toBeGreaterThan(0n);
 
-    // The spend is now exactly 80% of the budget; the next usage the ledger sees (a free
-    // request) has the team's budget checked.
+    // The spend is now exactly 80% of the budget: the change has it checked (and so does the
+    // next usage the ledger sees, a free request here).
     await admin('PATCH', `/teams/${team.id}`, {
       budget: { limit_usd: formatNanoUsd((spent * 5n) / 4n), period: 'total' },
     });
@@ -151,7 +151,7 @@ describe('spend alerts', () => {
       received[0]?.headers['x-switchyard-delivery'],
     );
 
-    // 100%: the budget lowered to the spend; the next request is refused, and still checked.
+    // 100%: the budget lowered to the spend; the next request is refused.
     await admin('PATCH', `/teams/${team.id}`, {
       budget: { limit_usd: formatNanoUsd(spent), period: 'total' },
     });

@@ -74,18 +74,7 @@ export function startAccounting(options: StartAccountingOptions): AccountingServ
           ...(budgets.startDelayMs !== undefined && { startDelayMs: budgets.startDelayMs }),
         }),
   );
-  const publishChange = bus ? publishKeyChanges({ db, bus, logger }) : undefined;
-  // A budget set below what the ledger already holds refuses at once, not a minute later.
-  const onChange = async (change: AccountingChange) => {
-    await publishChange?.(change);
-    await reconciler.then(
-      (running) => running?.reconcile(change),
-      () => undefined,
-    );
-  };
-  const host = mountOrBuild(options, onChange);
-  // Usage events arrive on the bus only; without one there is nothing to consume.
-  // Spend alerts check the budgets each batch of usage touched; deliveries go through BullMQ.
+  // Spend alerts check the budgets each batch of usage touched; BullMQ delivers (with Redis).
   const alerts = migrated.then(() =>
     bus === undefined
       ? undefined
@@ -96,6 +85,22 @@ export function startAccounting(options: StartAccountingOptions): AccountingServ
           ...(config.alerts && { config: config.alerts }),
         }),
   );
+  const publishChange = bus ? publishKeyChanges({ db, bus, logger }) : undefined;
+  // A budget set below what the ledger already holds refuses at once, not a minute later.
+  const onChange = async (change: AccountingChange) => {
+    await publishChange?.(change);
+    await reconciler.then(
+      (running) => running?.reconcile(change),
+      () => undefined,
+    );
+    // A budget lowered to or below the spend alerts now, not at the next request.
+    void alerts.then(
+      (running) => running?.onBudgetChanged(change),
+      () => undefined,
+    );
+  };
+  const host = mountOrBuild(options, onChange);
+  // Usage events arrive on the bus only; without one there is nothing to consume.
   const usage = alerts.then((spendAlerts) =>
     bus === undefined
       ? undefined

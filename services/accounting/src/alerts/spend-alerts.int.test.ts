@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AlertDeliveryJson } from '@switchyard/contracts';
 import { useRedis } from '@switchyard/testing';
 import pino from 'pino';
@@ -10,51 +8,23 @@ import {
   startAccountingForTest,
   type TestAccounting,
 } from '../testing/start-accounting-for-test.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../testing/start-webhook-receiver.js';
 import { insertUsageEvents } from '../usage/insert-usage-events.js';
 import { toUsageEventRow } from '../usage/to-usage-event-row.js';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from './sign-webhook-body.js';
 import { type SpendAlerts, startSpendAlerts } from './start-spend-alerts.js';
 import { syncConfigWebhook } from './sync-config-webhook.js';
 
-/** A receiver that answers 500 to its first request, then 200: what a flaky endpoint does. */
-interface Receiver {
-  url: string;
-  received: { headers: IncomingMessage['headers']; body: string; answered: number }[];
-  close(): Promise<void>;
-}
-
-async function startReceiver(): Promise<Receiver> {
-  const received: Receiver['received'] = [];
-  const server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const answered = received.length === 0 ? 500 : 200;
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString(), answered });
-      response
-        .writeHead(answered, { 'content-type': 'text/plain' })
-        .end(answered === 500 ? 'boom' : 'ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/switchyard`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
 // A fake clock: 20 March 2031, 12:00 UTC. The budget's month is March 2031, whatever today is.
 const now = Date.UTC(2031, 2, 20, 12);
 const secret = `whsec-${randomUUID()}`;
 let accounting: TestAccounting;
-let receiver: Receiver;
+let receiver: WebhookReceiver;
 let alerts: SpendAlerts;
 
 beforeAll(async () => {
   accounting = await startAccountingForTest();
-  receiver = await startReceiver();
+  receiver = await startWebhookReceiver();
   alerts = startSpendAlerts({
     db: accounting.database.db,
     logger: pino({ level: 'silent' }),
@@ -253,7 +223,7 @@ describe('spend alerts', () => {
   });
 
   it("sends every team's alerts to the configured global webhook, as Slack messages", async () => {
-    const slack = await startReceiver();
+    const slack = await startWebhookReceiver();
     try {
       await syncConfigWebhook(accounting.database.db, {
         url: slack.url,

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { findPendingDeliveries } from './find-pending-deliveries.js';
 import { sendAlertDelivery } from './send-alert-delivery.js';
 
 /** How deliveries are retried and timed out. */
@@ -99,9 +100,11 @@ export function startAlertDelivery(options: AlertDeliveryOptions): AlertDelivery
     );
   };
   const sweep = setInterval(() => {
-    requeuePending(options.db, enqueue).catch((error: unknown) =>
-      options.logger.warn({ err: error }, 'could not queue pending alert deliveries'),
-    );
+    findPendingDeliveries(options.db, Date.now())
+      .then(enqueue)
+      .catch((error: unknown) =>
+        options.logger.warn({ err: error }, 'could not queue pending alert deliveries'),
+      );
   }, options.sweepEveryMs ?? 60_000);
   sweep.unref();
   return {
@@ -113,20 +116,4 @@ export function startAlertDelivery(options: AlertDeliveryOptions): AlertDelivery
       connection.disconnect();
     },
   };
-}
-
-/** Deliveries recorded over a minute ago and never tried: their enqueue was lost. */
-async function requeuePending(
-  db: Kysely<Tables>,
-  enqueue: (ids: readonly string[]) => Promise<void>,
-): Promise<void> {
-  const rows = await db
-    .selectFrom('accounting.alert_deliveries')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('attempts', '=', 0)
-    .where('created_at', '<', new Date(Date.now() - 60_000))
-    .limit(500)
-    .execute();
-  await enqueue(rows.map((row) => row.id));
 }

@@ -2,19 +2,20 @@ import type { NewUsageEventRow, Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AlertsConfig } from './alerts-config.js';
-import { checkBudgetAlerts } from './check-budget-alerts.js';
+import { checkBudgetAlerts, type TouchedBudgetOwners } from './check-budget-alerts.js';
 import {
   type AlertDelivery,
   type AlertDeliverySettings,
   startAlertDelivery,
 } from './start-alert-delivery.js';
+import { startLocalAlertDelivery } from './start-local-alert-delivery.js';
 import { syncConfigWebhook } from './sync-config-webhook.js';
 
 /** Options of {@link startSpendAlerts}. */
 export interface SpendAlertsOptions {
   db: Kysely<Tables>;
   logger: Logger;
-  /** Without Redis alerts are recorded (and shown) but not sent: BullMQ carries the deliveries. */
+  /** With Redis, deliveries go through BullMQ (any replica sends); without, from this process. */
   redisUrl: string | undefined;
   delivery?: Partial<AlertDeliverySettings>;
   /** From the environment: delivery settings (`delivery` wins) and the global `config` webhook. */
@@ -28,6 +29,8 @@ export interface SpendAlertsOptions {
 export interface SpendAlerts {
   /** Checks the budgets of the keys and teams in `rows`; never throws (a failure is logged). */
   onUsageWritten(rows: readonly Pick<NewUsageEventRow, 'key_id' | 'team_id'>[]): Promise<void>;
+  /** Checks one key's or team's budget after it changed (a limit lowered below the spend). */
+  onBudgetChanged(change: { kind: 'key' | 'team'; id: string }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,51 +41,49 @@ export interface SpendAlerts {
  */
 export function startSpendAlerts(options: SpendAlertsOptions): SpendAlerts {
   const now = options.now ?? Date.now;
-  const delivery: AlertDelivery | undefined =
+  const settings = { ...options.config?.delivery, ...options.delivery };
+  // BullMQ across replicas with Redis; timers in this process without (standalone).
+  const delivery: AlertDelivery =
     options.redisUrl === undefined
-      ? undefined
+      ? startLocalAlertDelivery({ db: options.db, logger: options.logger, now, settings })
       : startAlertDelivery({
           redisUrl: options.redisUrl,
           db: options.db,
           logger: options.logger,
           now,
-          settings: { ...options.config?.delivery, ...options.delivery },
+          settings,
           ...(options.queueName !== undefined && { queueName: options.queueName }),
         });
-  let warnedNoRedis = false;
   if (options.config !== undefined) {
     syncConfigWebhook(options.db, options.config.webhook).catch((error: unknown) =>
       options.logger.error({ err: error }, 'could not set up the configured alert webhook'),
     );
   }
+  const check = async (touched: TouchedBudgetOwners) => {
+    try {
+      await delivery.enqueue(await checkBudgetAlerts(options.db, touched, now()));
+    } catch (error: unknown) {
+      // The next batch of the same budget checks again; a lost enqueue is swept up.
+      options.logger.warn({ err: error }, 'spend alerts not checked');
+    }
+  };
   return {
     async onUsageWritten(rows) {
       if (rows.length === 0) return;
-      try {
-        const deliveryIds = await checkBudgetAlerts(
-          options.db,
-          {
-            keyIds: [...new Set(rows.flatMap((row) => row.key_id ?? []))],
-            teamIds: [...new Set(rows.flatMap((row) => row.team_id ?? []))],
-          },
-          now(),
-        );
-        if (deliveryIds.length === 0) return;
-        if (delivery === undefined) {
-          if (!warnedNoRedis) {
-            options.logger.warn('spend alerts are recorded but not sent: REDIS_URL is not set');
-            warnedNoRedis = true;
-          }
-          return;
-        }
-        await delivery.enqueue(deliveryIds);
-      } catch (error: unknown) {
-        // The next batch of the same budget checks again; a lost enqueue is swept up.
-        options.logger.warn({ err: error }, 'spend alerts not checked');
-      }
+      await check({
+        keyIds: [...new Set(rows.flatMap((row) => row.key_id ?? []))],
+        teamIds: [...new Set(rows.flatMap((row) => row.team_id ?? []))],
+      });
+    },
+    async onBudgetChanged(change) {
+      await check(
+        change.kind === 'key'
+          ? { keyIds: [change.id], teamIds: [] }
+          : { keyIds: [], teamIds: [change.id] },
+      );
     },
     async stop() {
-      await delivery?.stop();
+      await delivery.stop();
     },
   };
 }
