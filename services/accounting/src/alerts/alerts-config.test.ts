@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAccountingConfig } from '../config.js';
+import { loadAlertsConfig } from './alerts-config.js';
 
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
@@ -48,5 +49,14 @@ describe('spend alert configuration', () => {
     expect(() =>
       loadAccountingConfig({ ...valid, SWITCHYARD_ALERT_WEBHOOK_URL: 'file:///etc/passwd' }),
     ).toThrow(/SWITCHYARD_ALERT_WEBHOOK_URL/);
+  });
+
+  it('reads the same variables alone, for standalone', () => {
+    expect(loadAlertsConfig({ SWITCHYARD_ALERT_TIMEOUT_MS: '2500' }).delivery.timeoutMs).toBe(
+      2_500,
+    );
+    expect(() => loadAlertsConfig({ SWITCHYARD_ALERT_WEBHOOK_URL: 'https://x.example/' })).toThrow(
+      /SWITCHYARD_ALERT_WEBHOOK_SECRET/,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { parseEnvironment } from '@switchyard/config';
 import { z } from 'zod';
 import type { AlertDeliverySettings } from './start-alert-delivery.js';
 
@@ -54,4 +55,14 @@ export function toAlertsConfig(env: AlertsEnv): AlertsConfig {
         ? undefined
         : Object.freeze({ url, secret, format: env.SWITCHYARD_ALERT_WEBHOOK_FORMAT }),
   });
+}
+
+/**
+ * The alert settings alone (`SWITCHYARD_ALERT_*`), for accounting embedded in standalone; throws a
+ * ConfigError naming every problem.
+ */
+export function loadAlertsConfig(env: Readonly<Record<string, string | undefined>>): AlertsConfig {
+  return toAlertsConfig(
+    parseEnvironment(z.object(alertsEnvShape).superRefine(requireAlertWebhookSecret), env),
+  );
 }
