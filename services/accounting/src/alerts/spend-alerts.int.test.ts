@@ -21,21 +21,26 @@ const secret = `whsec-${randomUUID()}`;
 let accounting: TestAccounting;
 let receiver: WebhookReceiver;
 let alerts: SpendAlerts;
+/** A second accounting replica on the same database and queue. */
+let replica: SpendAlerts;
 
 beforeAll(async () => {
   accounting = await startAccountingForTest();
   receiver = await startWebhookReceiver();
-  alerts = startSpendAlerts({
+  const options = {
     db: accounting.database.db,
     logger: pino({ level: 'silent' }),
     redisUrl: (await useRedis()).url,
     delivery: { attempts: 3, backoffMs: 50, timeoutMs: 2_000 },
     now: () => now,
     queueName: `alerts-test-${randomUUID()}`,
-  });
+  };
+  alerts = startSpendAlerts(options);
+  replica = startSpendAlerts(options);
 });
 afterAll(async () => {
   await alerts?.stop();
+  await replica?.stop();
   await receiver?.close();
   await accounting?.stop();
 });
@@ -96,11 +101,12 @@ describe('spend alerts', () => {
     await spend(team.body.id, key.body.id, '7.9');
     expect(receiver.received).toEqual([]);
 
-    // 8.1 of 10: 80% crossed. Two batches checking at once record it once.
+    // 8.1 of 10: 80% crossed. Both replicas checking at once record (and send) it once.
     await spend(team.body.id, key.body.id, '0.2');
     await Promise.all([
       alerts.onUsageWritten([{ key_id: key.body.id, team_id: team.body.id }]),
-      alerts.onUsageWritten([{ key_id: key.body.id, team_id: team.body.id }]),
+      replica.onUsageWritten([{ key_id: key.body.id, team_id: team.body.id }]),
+      replica.onUsageWritten([{ key_id: key.body.id, team_id: team.body.id }]),
     ]);
     await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBe(2);
     const [failed, eighty] = receiver.received;

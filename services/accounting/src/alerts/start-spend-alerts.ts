@@ -67,19 +67,39 @@ export function startSpendAlerts(options: SpendAlertsOptions): SpendAlerts {
       options.logger.warn({ err: error }, 'spend alerts not checked');
     }
   };
+  // One check at a time per process: owners touched while one runs are merged into the next, so
+  // concurrent batches (pull loops, a burst of budget changes) never pile up checks.
+  let keyIds = new Set<string>();
+  let teamIds = new Set<string>();
+  let running: Promise<void> | undefined;
+  const drain = async () => {
+    while (keyIds.size + teamIds.size > 0) {
+      const touched = { keyIds: [...keyIds], teamIds: [...teamIds] };
+      keyIds = new Set();
+      teamIds = new Set();
+      await check(touched);
+    }
+    running = undefined;
+  };
+  /** Settles once the owners given have been checked. */
+  const schedule = (keys: Iterable<string>, teams: Iterable<string>): Promise<void> => {
+    for (const id of keys) keyIds.add(id);
+    for (const id of teams) teamIds.add(id);
+    if (running === undefined && keyIds.size + teamIds.size === 0) return Promise.resolve();
+    running ??= drain();
+    return running;
+  };
   return {
     async onUsageWritten(rows) {
-      if (rows.length === 0) return;
-      await check({
-        keyIds: [...new Set(rows.flatMap((row) => row.key_id ?? []))],
-        teamIds: [...new Set(rows.flatMap((row) => row.team_id ?? []))],
-      });
+      await schedule(
+        rows.flatMap((row) => row.key_id ?? []),
+        rows.flatMap((row) => row.team_id ?? []),
+      );
     },
     async onBudgetChanged(change) {
-      await check(
-        change.kind === 'key'
-          ? { keyIds: [change.id], teamIds: [] }
-          : { keyIds: [], teamIds: [change.id] },
+      await schedule(
+        change.kind === 'key' ? [change.id] : [],
+        change.kind === 'team' ? [change.id] : [],
       );
     },
     async stop() {
