@@ -1,12 +1,7 @@
 import { LOG_LEVELS, type LogLevel, parseEnvironment } from '@switchyard/config';
 import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_HEADERS_TIMEOUT_MS } from '@switchyard/service-kit';
 import { z } from 'zod';
-import {
-  type AlertsConfig,
-  alertsEnvShape,
-  requireAlertWebhookSecret,
-  toAlertsConfig,
-} from './alerts/alerts-config.js';
+import { type AlertsConfig, alertsEnvShape, toAlertsConfig } from './alerts/alerts-config.js';
 
 /** The accounting service's configuration, read once from the environment. */
 export interface AccountingConfig {
@@ -66,28 +61,26 @@ const usageEnvShape = {
 };
 const usageEnvSchema = z.object(usageEnvShape);
 
-const envSchema = z
-  .object({
-    DATABASE_URL: z.string().trim().min(1, { error: 'is required' }),
-    SWITCHYARD_KEY_PEPPER: z.string().min(16, { error: 'must be at least 16 characters' }),
-    SWITCHYARD_MASTER_KEY: z.string().trim().min(1, { error: 'is required' }),
-    NATS_URL: z.string().trim().min(1).optional(),
-    SWITCHYARD_NATS_NAMESPACE: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "1–32 letters, digits, '_' or '-'" })
-      .optional(),
-    REDIS_URL: z.string().trim().min(1).optional(),
-    ...usageEnvShape,
-    HOST: z.string().trim().min(1).default('0.0.0.0'),
-    PORT: integer(0).max(65_535).default(8002),
-    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-    SWITCHYARD_BODY_LIMIT_BYTES: integer(1).default(1_048_576),
-    SWITCHYARD_HEADERS_TIMEOUT_MS: integer(1).default(DEFAULT_HEADERS_TIMEOUT_MS),
-    SWITCHYARD_BODY_TIMEOUT_MS: integer(1).default(DEFAULT_BODY_TIMEOUT_MS),
-    SWITCHYARD_SHUTDOWN_GRACE_MS: integer(0).default(10_000),
-    ...alertsEnvShape,
-  })
-  .superRefine(requireAlertWebhookSecret);
+const envSchema = z.object({
+  DATABASE_URL: z.string().trim().min(1, { error: 'is required' }),
+  SWITCHYARD_KEY_PEPPER: z.string().min(16, { error: 'must be at least 16 characters' }),
+  SWITCHYARD_MASTER_KEY: z.string().trim().min(1, { error: 'is required' }),
+  NATS_URL: z.string().trim().min(1).optional(),
+  SWITCHYARD_NATS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "1–32 letters, digits, '_' or '-'" })
+    .optional(),
+  REDIS_URL: z.string().trim().min(1).optional(),
+  ...usageEnvShape,
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  PORT: integer(0).max(65_535).default(8002),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  SWITCHYARD_BODY_LIMIT_BYTES: integer(1).default(1_048_576),
+  SWITCHYARD_HEADERS_TIMEOUT_MS: integer(1).default(DEFAULT_HEADERS_TIMEOUT_MS),
+  SWITCHYARD_BODY_TIMEOUT_MS: integer(1).default(DEFAULT_BODY_TIMEOUT_MS),
+  SWITCHYARD_SHUTDOWN_GRACE_MS: integer(0).default(10_000),
+  ...alertsEnvShape,
+});
 
 /** Reads and validates the accounting configuration; throws a ConfigError naming every problem. */
 export function loadAccountingConfig(

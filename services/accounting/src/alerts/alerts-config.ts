@@ -1,4 +1,4 @@
-import { parseEnvironment } from '@switchyard/config';
+import { ConfigError, parseEnvironment } from '@switchyard/config';
 import { z } from 'zod';
 import type { AlertDeliverySettings } from './start-alert-delivery.js';
 
@@ -29,21 +29,22 @@ export const alertsEnvShape = {
 
 type AlertsEnv = z.infer<z.ZodObject<typeof alertsEnvShape>>;
 
-/** A webhook URL needs its secret: refines the environment schema, naming the missing variable. */
-export function requireAlertWebhookSecret(env: AlertsEnv, context: z.RefinementCtx): void {
-  if (env.SWITCHYARD_ALERT_WEBHOOK_URL !== undefined && !env.SWITCHYARD_ALERT_WEBHOOK_SECRET) {
-    context.addIssue({
-      code: 'custom',
-      path: ['SWITCHYARD_ALERT_WEBHOOK_SECRET'],
-      message: 'is required with SWITCHYARD_ALERT_WEBHOOK_URL',
-    });
-  }
-}
-
-/** The alert settings of a parsed environment. */
+/**
+ * The alert settings of a parsed environment; a webhook URL without its secret is a ConfigError
+ * naming the missing variable.
+ */
 export function toAlertsConfig(env: AlertsEnv): AlertsConfig {
   const url = env.SWITCHYARD_ALERT_WEBHOOK_URL;
   const secret = env.SWITCHYARD_ALERT_WEBHOOK_SECRET;
+  if (url !== undefined && secret === undefined) {
+    throw new ConfigError([
+      {
+        source: 'env',
+        path: 'SWITCHYARD_ALERT_WEBHOOK_SECRET',
+        reason: 'is required with SWITCHYARD_ALERT_WEBHOOK_URL',
+      },
+    ]);
+  }
   return Object.freeze({
     delivery: Object.freeze({
       attempts: env.SWITCHYARD_ALERT_DELIVERY_ATTEMPTS,
@@ -62,7 +63,5 @@ export function toAlertsConfig(env: AlertsEnv): AlertsConfig {
  * ConfigError naming every problem.
  */
 export function loadAlertsConfig(env: Readonly<Record<string, string | undefined>>): AlertsConfig {
-  return toAlertsConfig(
-    parseEnvironment(z.object(alertsEnvShape).superRefine(requireAlertWebhookSecret), env),
-  );
+  return toAlertsConfig(parseEnvironment(z.object(alertsEnvShape), env));
 }
