@@ -27,12 +27,31 @@ export {
   updateTeamSchema,
 } from './admin/admin-schemas.js';
 export {
+  type AlertDeliveriesQuery,
+  type AlertDeliveryJson,
+  type AlertWebhookJson,
+  alertDeliveriesQuerySchema,
+  alertDeliveryJsonSchema,
+  alertDeliveryPageSchema,
+  alertWebhookJsonSchema,
+  alertWebhookPageSchema,
+  type CreateAlertWebhook,
+  createAlertWebhookSchema,
+} from './admin/alert-schemas.js';
+export {
   type AuditEntryJson,
   type AuditQuery,
   auditEntryJsonSchema,
   auditPageSchema,
   auditQuerySchema,
 } from './admin/audit-log.js';
+export {
+  type BudgetAlertsInput,
+  type BudgetAlertsJson,
+  budgetAlertsJsonSchema,
+  budgetAlertsSchema,
+  DEFAULT_BUDGET_ALERT_THRESHOLDS,
+} from './admin/budget-alerts-schema.js';
 export {
   type CreateCredential,
   type CreateProvider,

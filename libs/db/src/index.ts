@@ -33,6 +33,19 @@ export { hashKeySecret } from './queries/hash-key-secret.js';
 export { sumBudgetSpend } from './queries/sum-budget-spend.js';
 export { type KeysetCursor, whereAfterCursor } from './queries/where-after-cursor.js';
 export { isSchemaName, SCHEMAS, type SchemaName } from './schemas.js';
+export type {
+  AlertDeliveriesTable,
+  AlertDelivery,
+  AlertDeliveryStatus,
+  AlertDeliveryUpdate,
+  NewAlertDelivery,
+} from './tables/alert-deliveries-table.js';
+export type {
+  AlertWebhook,
+  AlertWebhookFormat,
+  AlertWebhooksTable,
+  NewAlertWebhook,
+} from './tables/alert-webhooks-table.js';
 export {
   API_KEY_ROLES,
   type ApiKey,
@@ -50,6 +63,12 @@ export type {
   AuditLogTableName,
   NewAuditLogRow,
 } from './tables/audit-log-table.js';
+export type {
+  BudgetAlert,
+  BudgetAlertKind,
+  BudgetAlertsTable,
+  NewBudgetAlert,
+} from './tables/budget-alerts-table.js';
 export type {
   CatalogAlias,
   CatalogAliasesTable,

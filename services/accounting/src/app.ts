@@ -12,6 +12,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { OnAccountingChange } from './admin/accounting-change.js';
 import { buildAccountingOpenapi } from './admin/build-accounting-openapi.js';
+import { registerAlertRoutes } from './alerts/register-alert-routes.js';
 import { registerAuditRoutes } from './audit/register-audit-routes.js';
 import { registerKeyRoutes } from './keys/register-key-routes.js';
 import { registerRequestLogRoutes } from './request-log/register-request-log-routes.js';
@@ -108,6 +109,7 @@ export function registerAccountingRoutes(
   registerUsageRoutes(deps);
   registerRequestLogRoutes(deps);
   registerAuditRoutes(deps);
+  registerAlertRoutes(deps);
   const openapi = buildAccountingOpenapi(deps.router.routes);
   app.get('/admin/v1/openapi.json', async () => openapi);
 }

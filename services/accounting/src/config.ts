@@ -1,6 +1,7 @@
 import { LOG_LEVELS, type LogLevel, parseEnvironment } from '@switchyard/config';
 import { DEFAULT_BODY_TIMEOUT_MS, DEFAULT_HEADERS_TIMEOUT_MS } from '@switchyard/service-kit';
 import { z } from 'zod';
+import { type AlertsConfig, alertsEnvShape, toAlertsConfig } from './alerts/alerts-config.js';
 
 /** The accounting service's configuration, read once from the environment. */
 export interface AccountingConfig {
@@ -16,6 +17,8 @@ export interface AccountingConfig {
   redisUrl: string | undefined;
   /** The usage consumer (runs only with NATS) and the ledger's retention. */
   usage: UsageConfig;
+  /** Spend alerts' delivery and global webhook (defaults when absent). */
+  alerts?: AlertsConfig;
   host: string;
   port: number;
   logLevel: LogLevel;
@@ -82,6 +85,7 @@ const envSchema = z.object({
   SWITCHYARD_HEADERS_TIMEOUT_MS: integer(1).default(DEFAULT_HEADERS_TIMEOUT_MS),
   SWITCHYARD_BODY_TIMEOUT_MS: integer(1).default(DEFAULT_BODY_TIMEOUT_MS),
   SWITCHYARD_SHUTDOWN_GRACE_MS: integer(0).default(10_000),
+  ...alertsEnvShape,
 });
 
 /** Reads and validates the accounting configuration; throws a ConfigError naming every problem. */
@@ -97,6 +101,7 @@ export function loadAccountingConfig(
     natsNamespace: parsed.SWITCHYARD_NATS_NAMESPACE,
     redisUrl: parsed.REDIS_URL,
     usage: toUsageConfig(parsed),
+    alerts: toAlertsConfig(parsed),
     host: parsed.HOST,
     port: parsed.PORT,
     logLevel: parsed.LOG_LEVEL,

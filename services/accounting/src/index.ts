@@ -1,4 +1,5 @@
 export type { AccountingChange, OnAccountingChange } from './admin/accounting-change.js';
+export { type AlertsConfig, loadAlertsConfig } from './alerts/alerts-config.js';
 export {
   type AccountingApp,
   type AccountingAppOptions,

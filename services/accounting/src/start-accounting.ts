@@ -6,6 +6,7 @@ import type { ServiceApp } from '@switchyard/service-kit';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AccountingChange } from './admin/accounting-change.js';
+import { startSpendAlerts } from './alerts/start-spend-alerts.js';
 import { buildAccountingApp, registerAccountingRoutes } from './app.js';
 import { startBudgetReconciler } from './budgets/start-budget-reconciler.js';
 import type { AccountingConfig } from './config.js';
@@ -32,7 +33,7 @@ export interface AccountingStores {
 /** The settings accounting's work reads (its own server's come with them when it has one). */
 export type AccountingStartConfig = Pick<
   AccountingConfig,
-  'pepper' | 'masterKey' | 'usage' | 'redisUrl'
+  'pepper' | 'masterKey' | 'usage' | 'redisUrl' | 'alerts'
 >;
 type ServerSettings = Pick<
   AccountingConfig,
@@ -73,6 +74,17 @@ export function startAccounting(options: StartAccountingOptions): AccountingServ
           ...(budgets.startDelayMs !== undefined && { startDelayMs: budgets.startDelayMs }),
         }),
   );
+  // Spend alerts check the budgets each batch of usage touched; BullMQ delivers (with Redis).
+  const alerts = migrated.then(() =>
+    bus === undefined
+      ? undefined
+      : startSpendAlerts({
+          db,
+          logger,
+          redisUrl: config.redisUrl,
+          ...(config.alerts && { config: config.alerts }),
+        }),
+  );
   const publishChange = bus ? publishKeyChanges({ db, bus, logger }) : undefined;
   // A budget set below what the ledger already holds refuses at once, not a minute later.
   const onChange = async (change: AccountingChange) => {
@@ -81,10 +93,15 @@ export function startAccounting(options: StartAccountingOptions): AccountingServ
       (running) => running?.reconcile(change),
       () => undefined,
     );
+    // A budget lowered to or below the spend alerts now, not at the next request.
+    void alerts.then(
+      (running) => running?.onBudgetChanged(change),
+      () => undefined,
+    );
   };
   const host = mountOrBuild(options, onChange);
   // Usage events arrive on the bus only; without one there is nothing to consume.
-  const usage = migrated.then(() =>
+  const usage = alerts.then((spendAlerts) =>
     bus === undefined
       ? undefined
       : startUsageAccounting({
@@ -94,6 +111,7 @@ export function startAccounting(options: StartAccountingOptions): AccountingServ
           registry: host.metrics.registry,
           usage: config.usage,
           redisUrl: config.redisUrl,
+          ...(spendAlerts && { onWritten: spendAlerts.onUsageWritten }),
         }),
   );
   const started = Promise.all([reconciler, usage]).then(() => undefined);
@@ -103,6 +121,7 @@ export function startAccounting(options: StartAccountingOptions): AccountingServ
     async stop() {
       await (await reconciler.catch(() => undefined))?.stop();
       await (await usage.catch(() => undefined))?.stop();
+      await (await alerts.catch(() => undefined))?.stop();
     },
   };
 }

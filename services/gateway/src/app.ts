@@ -145,7 +145,7 @@ export function buildGatewayApp(
   const store = redis ? createRedisResponseStore(redis) : createMemoryResponseStore(now);
   registerResponses(app, router, { ...answers, store, authenticate });
   registerModels(app, { authenticate, catalog, now });
-  registerKey(app, { authenticate, limiter, budgets, now });
+  registerKey(app, { authenticate, limiter, budgets, now, database: db });
   registerCredentialState(app, { authenticate, catalog });
   registerGeneration(app, { authenticate }, db);
   app.addHook('onClose', async () => {

@@ -1,4 +1,9 @@
-import { loadUsageConfig, type UsageConfig } from '@switchyard/accounting';
+import {
+  type AlertsConfig,
+  loadAlertsConfig,
+  loadUsageConfig,
+  type UsageConfig,
+} from '@switchyard/accounting';
 import { type CatalogConfig, loadCatalogSyncConfig } from '@switchyard/catalog';
 import { loadConfig, parseEnvironment, type SwitchyardConfig } from '@switchyard/config';
 import { type GatewayAccessConfig, loadAccessConfig } from '@switchyard/gateway';
@@ -11,6 +16,8 @@ export interface StandaloneConfig {
   access: GatewayAccessConfig;
   /** Accounting's usage consumer and retention. */
   usage: UsageConfig;
+  /** Accounting's spend alert delivery and global webhook (`SWITCHYARD_ALERT_*`). */
+  alerts: AlertsConfig;
   /** The catalog's sync timing. */
   catalog: Pick<CatalogConfig, 'syncIntervalMs' | 'fetchTimeoutMs'>;
   /** Sync the catalog at start and on its interval (`SWITCHYARD_CATALOG_SYNC`, anything but `off`). */
@@ -30,6 +37,7 @@ export function loadStandaloneConfig(
     shared,
     access,
     usage: loadUsageConfig(env),
+    alerts: loadAlertsConfig(env),
     catalog: loadCatalogSyncConfig(env),
     catalogSync: parsed.SWITCHYARD_CATALOG_SYNC !== 'off',
   });

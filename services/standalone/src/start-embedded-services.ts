@@ -74,7 +74,7 @@ export function startEmbeddedServices(options: {
     });
   });
   const accounting = startAccounting({
-    config: { pepper, masterKey, usage: config.usage, redisUrl: undefined },
+    config: { pepper, masterKey, usage: config.usage, redisUrl: undefined, alerts: config.alerts },
     stores: {
       db,
       migrated: database,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { budgetAlertsSchema } from './budget-alerts-schema.js';
 import {
   isPostgresText,
   positiveIntegerColumnSchema,
@@ -19,7 +20,8 @@ export type Limits = z.infer<typeof limitsSchema>;
 
 /**
  * A USD budget of a key or team: an exact decimal amount and what it covers (a UTC day, a UTC
- * month, or all time). null removes the budget.
+ * month, or all time), and optionally its spend alerts (absent: the defaults). null removes the
+ * budget.
  */
 export const budgetSchema = z
   .strictObject({
@@ -27,6 +29,7 @@ export const budgetSchema = z
       .string()
       .regex(/^\d{1,11}(\.\d{1,9})?$/, { error: 'expected a decimal USD amount like "25.00"' }),
     period: z.enum(['day', 'month', 'total']),
+    alerts: budgetAlertsSchema.optional(),
   })
   .nullable();
 export type BudgetInput = z.infer<typeof budgetSchema>;

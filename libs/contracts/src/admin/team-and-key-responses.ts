@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './admin-schemas.js';
+import { budgetAlertsJsonSchema } from './budget-alerts-schema.js';
 import { pageSchema } from './page-schema.js';
 
 const time = z.iso.datetime();
@@ -15,7 +16,11 @@ export type LimitsJson = z.infer<typeof limitsJsonSchema>;
 
 /** A budget as the admin API shows it (`"25"`, not `"25.000000000"`); null is none. */
 export const budgetJsonSchema = z
-  .object({ limit_usd: z.string(), period: z.enum(['day', 'month', 'total']) })
+  .object({
+    limit_usd: z.string(),
+    period: z.enum(['day', 'month', 'total']),
+    alerts: budgetAlertsJsonSchema,
+  })
   .nullable();
 export type BudgetJson = z.infer<typeof budgetJsonSchema>;
 

@@ -51,6 +51,10 @@ export interface ApiKeysTable {
   budget_usd: NullableColumn<string>;
   /** What the budget covers: a UTC day, a UTC month, or all time; null with no budget. */
   budget_period: NullableColumn<BudgetPeriod>;
+  /** Percent thresholds that send a spend alert; null means the defaults (50, 80, 100). */
+  budget_alert_thresholds: NullableColumn<number[]>;
+  /** Whether a projected overspend sends an alert; null means yes. */
+  budget_alert_projected: NullableColumn<boolean>;
   /** Request and response bodies of this key's requests go to the request log. */
   log_bodies: Defaulted<boolean>;
   metadata: Defaulted<JsonObject>;

@@ -30,6 +30,10 @@ export interface TeamsTable {
   budget_usd: NullableColumn<string>;
   /** What the budget covers: a UTC day, a UTC month, or all time; null with no budget. */
   budget_period: NullableColumn<BudgetPeriod>;
+  /** Percent thresholds that send a spend alert; null means the defaults (50, 80, 100). */
+  budget_alert_thresholds: NullableColumn<number[]>;
+  /** Whether a projected overspend sends an alert; null means yes. */
+  budget_alert_projected: NullableColumn<boolean>;
   metadata: Defaulted<JsonObject>;
   created_at: DefaultedTimestamp;
   updated_at: DefaultedTimestamp;

@@ -16,8 +16,11 @@ const accountingNames = Object.keys(accountingMigrations);
 const firstAccountingMigration = '2026-11-23T0000-create-accounts';
 const latestAccountingMigration = accountingNames.at(-1) ?? firstAccountingMigration;
 const accountingTables = [
+  'alert_deliveries',
+  'alert_webhooks',
   'api_keys',
   'audit_log',
+  'budget_alerts',
   'kysely_migration',
   'kysely_migration_lock',
   'organizations',

@@ -315,6 +315,9 @@ describe('admin API: teams and keys', () => {
     }>();
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/admin/v1/alerts/deliveries',
+      '/admin/v1/alerts/webhooks',
+      '/admin/v1/alerts/webhooks/{id}',
       '/admin/v1/audit',
       '/admin/v1/keys',
       '/admin/v1/keys/{id}',

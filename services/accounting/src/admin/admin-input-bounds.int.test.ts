@@ -67,11 +67,11 @@ describe('admin API: input Postgres cannot take is a 4xx, never a 500', () => {
         budget: { limit_usd: limit, period: 'total' },
       });
       expect(created.status).toBe(201);
-      expect(created.body.budget).toEqual({ limit_usd: limit, period: 'total' });
+      expect(created.body.budget).toMatchObject({ limit_usd: limit, period: 'total' });
       const team = await asMaster('PATCH', `/admin/v1/teams/${teamId}`, {
         budget: { limit_usd: limit, period: 'month' },
       });
-      expect(team.body.budget).toEqual({ limit_usd: limit, period: 'month' });
+      expect(team.body.budget).toMatchObject({ limit_usd: limit, period: 'month' });
     }
   });
 

@@ -1,4 +1,7 @@
 import {
+  alertDeliveryPageSchema,
+  alertWebhookJsonSchema,
+  alertWebhookPageSchema,
   auditEntryJsonSchema,
   auditPageSchema,
   credentialUsageListJsonSchema,
@@ -39,6 +42,9 @@ export function buildAccountingOpenapi(
       UsageSummary: usageSummaryJsonSchema,
       AuditEntry: auditEntryJsonSchema,
       AuditList: auditPageSchema,
+      AlertWebhook: alertWebhookJsonSchema,
+      AlertWebhookList: alertWebhookPageSchema,
+      AlertDeliveryList: alertDeliveryPageSchema,
       Deleted: deletedJsonSchema,
     },
     errors: {

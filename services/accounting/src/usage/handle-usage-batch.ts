@@ -22,6 +22,8 @@ export interface UsageBatchContext {
   deadLetterSubject: string;
   /** Pause before a message the database refused comes back: doubles per delivery, capped. */
   retryDelayMs: { initialMs: number; maxMs: number };
+  /** Told of the rows of each batch once written (spend alerts check their budgets); never throws. */
+  onWritten?: (rows: readonly NewUsageEventRow[]) => Promise<void>;
 }
 
 interface Parsed {
@@ -78,6 +80,7 @@ export async function handleUsageBatch(
           await writeBatch(context, run);
         }
         await touchKeys(context, parsed);
+        await context.onWritten?.(parsed.map((item) => item.row));
       } catch (error: unknown) {
         span.recordException(error instanceof Error ? error : String(error));
         span.setStatus({ code: SpanStatusCode.ERROR });

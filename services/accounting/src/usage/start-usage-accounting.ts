@@ -1,5 +1,5 @@
 import type { Bus } from '@switchyard/bus';
-import type { Tables } from '@switchyard/db';
+import type { NewUsageEventRow, Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -26,6 +26,8 @@ export interface UsageAccountingOptions {
   usage: UsageConfig;
   /** With Redis, retention is one BullMQ job across replicas; without, a timer in this process. */
   redisUrl?: string | undefined;
+  /** Told of each batch's rows once written (spend alerts); must not throw. */
+  onWritten?: (rows: readonly NewUsageEventRow[]) => Promise<void>;
 }
 
 /** The running usage consumer and retention job. */
@@ -51,6 +53,7 @@ export async function startUsageAccounting(
     batchSize: options.usage.batchSize,
     maxWaitMs: options.usage.batchWaitMs,
     streamMaxAgeMs: options.usage.streamMaxAgeMs,
+    ...(options.onWritten && { onWritten: options.onWritten }),
   });
   const retentionDays = toRetentionDays({
     retentionDays: options.usage.retentionDays,

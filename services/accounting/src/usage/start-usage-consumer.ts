@@ -1,5 +1,5 @@
 import type { Bus, Consumer } from '@switchyard/bus';
-import type { Tables } from '@switchyard/db';
+import type { NewUsageEventRow, Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { handleUsageBatch } from './handle-usage-batch.js';
@@ -37,6 +37,8 @@ export interface UsageConsumerOptions {
   concurrency?: number;
   /** Stream and subject names; tests use their own. */
   streams?: UsageStreams;
+  /** Told of each batch's rows once written (spend alerts); must not throw. */
+  onWritten?: (rows: readonly NewUsageEventRow[]) => Promise<void>;
 }
 
 /** A running usage consumer. */
@@ -73,6 +75,7 @@ export async function startUsageConsumer(options: UsageConsumerOptions): Promise
     metrics: options.metrics,
     deadLetterSubject: streams.deadLetter.subject,
     retryDelayMs: options.retryDelayMs ?? { initialMs: 1_000, maxMs: 60_000 },
+    ...(options.onWritten && { onWritten: options.onWritten }),
   };
   const consumeOptions = {
     stream: streams.usage.name,

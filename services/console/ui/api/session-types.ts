@@ -1,4 +1,5 @@
 import type { KeyRole, LimitsJson } from '@switchyard/contracts';
+import type { BudgetAlertInfo } from '../../src/shared/describe-budget-alerts.js';
 
 /** The console's own `GET /console/api/session`: who is logged in, and the CSRF token. */
 export interface SessionInfo {
@@ -24,6 +25,8 @@ export interface KeyInfo {
       reserved_usd: string;
       remaining_usd: string;
       resets_at: string | null;
+      /** The spend alerts sent for this period (thresholds reached, a projected overspend). */
+      alerts?: BudgetAlertInfo[];
     }>;
   };
 }

@@ -1,4 +1,5 @@
 import type { LimitsJson as Limits } from '@switchyard/contracts';
+import { describeBudgetAlerts } from '../../src/shared/describe-budget-alerts.js';
 import { formatUsd } from '../../src/shared/format-usd.js';
 import type { KeyInfo } from '../api/session-types.js';
 import { useConsole } from '../app/console-context.js';
@@ -40,6 +41,12 @@ export function OwnKeyCard() {
                   {formatUsd(budget.spent_usd)} spent of {formatUsd(budget.limit_usd)} ·{' '}
                   {formatUsd(budget.remaining_usd)} left
                   {budget.resets_at && ` · resets ${formatTime(budget.resets_at)}`}
+                  {describeBudgetAlerts(budget.alerts) && (
+                    <span class="budget-alerts" data-testid="budget-alerts">
+                      {' · '}
+                      {describeBudgetAlerts(budget.alerts)}
+                    </span>
+                  )}
                 </dd>
               </div>
             ))}

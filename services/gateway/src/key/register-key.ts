@@ -1,11 +1,14 @@
 import { formatNanoUsd } from '@switchyard/contracts';
+import type { Tables } from '@switchyard/db';
 import { type RateLimiter, toRateLimitHeaders } from '@switchyard/limits';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { budgetsOf } from '../admission/budgets-of.js';
 import type { BudgetChecks } from '../admission/create-budget-checks.js';
 import { limitScopesOf } from '../admission/limit-scopes-of.js';
 import type { Authenticator } from '../auth/create-authenticator.js';
 import type { PrincipalLimits } from '../auth/principal.js';
+import { type BudgetAlertJson, findBudgetAlerts } from './find-budget-alerts.js';
 
 const limitsJson = (limits: PrincipalLimits) => ({
   rpm: limits.requestsPerMinute ?? null,
@@ -25,6 +28,8 @@ export function registerKey(
     limiter: RateLimiter;
     budgets: BudgetChecks;
     now: () => number;
+    /** The ledger, for each budget's spend alerts this period; none without it. */
+    database?: Kysely<Tables> | Promise<Kysely<Tables>> | undefined;
   },
 ): void {
   app.get('/v1/key', async (request, reply) => {
@@ -34,9 +39,10 @@ export function registerKey(
       limitScopesOf(principal, model).scopes.filter((scope) => scope.id.includes(':model:')),
     );
     const budgets = budgetsOf(principal, deps.now());
-    const [states, budgetStates] = await Promise.all([
+    const [states, budgetStates, alerts] = await Promise.all([
       deps.limiter.state(partition, [...scopes, ...modelScopes]),
       deps.budgets.state(partition, budgets),
+      budgetAlertsOf(deps.database, partition, budgets, request.log),
     ]);
     reply.headers(toRateLimitHeaders(states.filter((state) => !state.scope.includes(':model:'))));
     return {
@@ -75,6 +81,7 @@ export function registerKey(
             reserved_usd: formatNanoUsd(reserved),
             remaining_usd: formatNanoUsd(remaining > 0n ? remaining : 0n),
             resets_at: entry.resetsAt,
+            alerts: alerts[index] ?? [],
           };
         }),
         rate_limit: states.map((state) => ({
@@ -91,4 +98,20 @@ export function registerKey(
       },
     };
   });
+}
+
+/** Each budget's alerts this period; none when there is no database or it did not answer. */
+async function budgetAlertsOf(
+  database: Kysely<Tables> | Promise<Kysely<Tables>> | undefined,
+  teamId: string,
+  budgets: Parameters<typeof findBudgetAlerts>[2],
+  log: { warn: (object: object, message: string) => void },
+): Promise<BudgetAlertJson[][]> {
+  if (database === undefined || budgets.length === 0) return [];
+  try {
+    return await findBudgetAlerts(await database, teamId, budgets);
+  } catch (error: unknown) {
+    log.warn({ err: error }, 'budget alerts not read');
+    return [];
+  }
 }
