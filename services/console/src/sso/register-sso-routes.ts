@@ -193,8 +193,10 @@ function displayName(claims: Record<string, unknown>): string {
   return 'unknown';
 }
 
-/** An error for the log: its kind and message, never the tokens or secrets around it. */
-function describe(error: unknown): { name: string; message: string; code?: unknown } {
+/** An error for the log: its kind, message and code, and its cause's; never the tokens around it. */
+function describe(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  return { name: error.name, message: error.message, code: (error as { code?: unknown }).code };
+  const { code } = error as { code?: unknown };
+  const cause = error.cause instanceof Error ? describe(error.cause) : undefined;
+  return { name: error.name, message: error.message, code, ...(cause && { cause }) };
 }
