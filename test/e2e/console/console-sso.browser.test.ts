@@ -4,7 +4,9 @@ import { createServer } from 'node:net';
 import {
   createFreshPostgresDatabase,
   type FreshPostgresDatabase,
+  useNats,
   usePostgres,
+  useRedis,
 } from '@switchyard/testing';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +15,9 @@ import { type RunningService, startService } from '../support/start-service.js';
 
 // Console SSO against a real OpenID Connect provider (oidc-provider) on loopback: people sign in
 // in Chromium through its login and consent pages, land with the role their groups map to, see
-// what that role allows, and log out at the provider. Accounting is its own process and takes
-// the console's signed actor assertions; a spoiled ID token or assertion gets nobody in.
+// what that role allows, and log out at the provider. Accounting and the catalog are their own
+// processes and take the console's signed actor assertions; a spoiled ID token or assertion gets
+// nobody in.
 const CHROMIUM = '/usr/bin/chromium';
 const MASTER_KEY = `sk-sy-e2e-${randomBytes(8).toString('hex')}`;
 const ACTOR_SECRET = randomBytes(32).toString('hex');
@@ -25,6 +28,7 @@ let fresh: FreshPostgresDatabase;
 let provider: TestOidcProvider;
 let services: RunningService[] = [];
 let accounting: RunningService;
+let catalog: RunningService;
 let consoleService: RunningService;
 let browser: Browser;
 const teams = { search: '', ads: '' };
@@ -43,6 +47,20 @@ beforeAll(async () => {
     SWITCHYARD_CONSOLE_ACTOR_SECRET: ACTOR_SECRET,
   });
   services.push(accounting);
+  catalog = await startService('catalog', {
+    // libs/config's shared settings read PORT too, and refuse 0.
+    PORT: String(await freePort()),
+    DATABASE_URL: fresh.url,
+    REDIS_URL: (await useRedis()).url,
+    NATS_URL: (await useNats()).url,
+    SWITCHYARD_NATS_NAMESPACE: `sso-${randomBytes(4).toString('hex')}`,
+    SWITCHYARD_KEY_PEPPER: 'e2e-pepper-0123456789abcdef',
+    SWITCHYARD_MASTER_KEY: MASTER_KEY,
+    SWITCHYARD_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    SWITCHYARD_CATALOG_OPENROUTER_URL: 'off',
+    SWITCHYARD_CONSOLE_ACTOR_SECRET: ACTOR_SECRET,
+  });
+  services.push(catalog);
   teams.search = await createTeam(SEARCH);
   teams.ads = await createTeam(ADS);
   await createKey('search-app', teams.search);
@@ -63,6 +81,7 @@ beforeAll(async () => {
   consoleService = await startService('console', {
     PORT: String(port),
     SWITCHYARD_ADMIN_URL: accounting.origin,
+    SWITCHYARD_CATALOG_URL: catalog.origin,
     // Never called for SSO sessions (they take no gateway routes); required by the config.
     SWITCHYARD_GATEWAY_URL: 'http://127.0.0.1:9',
     SWITCHYARD_SSO_ISSUER: provider.issuer,
@@ -158,7 +177,19 @@ describe('console SSO', () => {
     await page.getByRole('cell', { name: ADS }).first().waitFor();
     await page.locator('tr[data-key-name="search-app"]').waitFor();
     await page.locator('tr[data-key-name="ads-app"]').waitFor();
-    await expect(page.getByRole('link', { name: 'Providers' }).count()).resolves.toBe(1);
+    // The catalog's admin API takes the same assertions: an SSO admin manages providers.
+    await page.getByRole('link', { name: 'Providers' }).click();
+    await page.getByRole('heading', { name: 'Providers' }).first().waitFor();
+    await expect.poll(() => page.locator('.state-loading').count(), { timeout: 10_000 }).toBe(0);
+    await expect(page.locator('main').textContent()).resolves.not.toMatch(
+      /invalid_actor_assertion|could not|error/i,
+    );
+    const providers = await page.evaluate(async () => {
+      const response = await fetch('/console/api/admin/providers');
+      return { status: response.status, body: await response.text() };
+    });
+    expect(providers.status, providers.body).toBe(200);
+    expect(JSON.parse(providers.body)).toMatchObject({ object: 'list' });
 
     // A session cookie altered by one character is no session.
     // (The provider's own cookies share the loopback host; only the console's is wanted.)
@@ -257,6 +288,14 @@ describe("the admin API's actor assertions", () => {
   const now = () => Math.floor(Date.now() / 1000);
   const listKeys = (actor: string) =>
     fetch(`${accounting.origin}/admin/v1/keys`, { headers: { 'x-switchyard-actor': actor } });
+
+  it('is refused by the catalog too when tampered, and accepted when genuine', async () => {
+    const admin = { sub: 'alice', role: 'admin', team: null, iat: now(), exp: now() + 30 };
+    const providers = (actor: string) =>
+      fetch(`${catalog.origin}/admin/v1/providers`, { headers: { 'x-switchyard-actor': actor } });
+    expect((await providers(assertion(admin))).status).toBe(200);
+    expect((await providers(assertion(admin, 'y'.repeat(64)))).status).toBe(401);
+  });
 
   it('lets a valid team_admin assertion see its own team and nothing else', async () => {
     const response = await listKeys(
