@@ -1,3 +1,10 @@
+export {
+  ACTOR_HEADER,
+  type Actor,
+  MAX_ACTOR_ASSERTION_TTL_MS,
+  signActorAssertion,
+  verifyActorAssertion,
+} from './admin/actor-assertion.js';
 export { type AdminAccess, assertAdminAccess, type CallerWith } from './admin/admin-access.js';
 export type { AdminCaller, AdminPrincipal, AdminRole } from './admin/admin-caller.js';
 export type {

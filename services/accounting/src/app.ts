@@ -23,6 +23,8 @@ export interface AccountingAppOptions {
   db: Kysely<Tables>;
   pepper: string;
   masterKey: string;
+  /** Accept the console's signed SSO actor assertions (see `createAdminAuthenticator`). */
+  consoleActorSecret?: string;
   logLevel: LogLevel;
   bodyLimitBytes: number;
   /** Request receive timeouts (service-kit's defaults when unset). */
@@ -74,6 +76,9 @@ export function buildAccountingApp(
     db: options.db,
     pepper: options.pepper,
     masterKey: options.masterKey,
+    ...(options.consoleActorSecret !== undefined && {
+      consoleActorSecret: options.consoleActorSecret,
+    }),
     onChange: overrides.onChange ?? (() => undefined),
   });
   return { app, readiness, metrics };
@@ -89,12 +94,14 @@ export function registerAccountingRoutes(
     db: Kysely<Tables>;
     pepper: string;
     masterKey: string;
+    consoleActorSecret?: string;
     onChange: OnAccountingChange;
   },
 ): void {
   const { db, pepper } = options;
   const authenticate = createAdminAuthenticator({
     masterKey: options.masterKey,
+    ...(options.consoleActorSecret !== undefined && { actorSecret: options.consoleActorSecret }),
     // A key counts only while it is live and so is its team (a deleted team's keys are dead).
     findLiveKey: (secret) => findLiveApiKey(db, secret, pepper),
   });

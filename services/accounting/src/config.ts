@@ -9,6 +9,11 @@ export interface AccountingConfig {
   /** Server-side secret the key HMACs are keyed with; at least 16 characters. */
   pepper: string;
   masterKey: string;
+  /**
+   * Shared with the console: lets it vouch for SSO-signed-in people with a signed
+   * `x-switchyard-actor` assertion (docs/architecture.md, "Console SSO"). Unset: keys only.
+   */
+  consoleActorSecret?: string;
   /** NATS, to tell gateways about key changes (and carry usage); optional. */
   natsUrl: string | undefined;
   /** Prefix of every NATS subject, stream and bucket (the gateways must use the same). */
@@ -71,6 +76,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().trim().min(1, { error: 'is required' }),
   SWITCHYARD_KEY_PEPPER: z.string().min(16, { error: 'must be at least 16 characters' }),
   SWITCHYARD_MASTER_KEY: z.string().trim().min(1, { error: 'is required' }),
+  SWITCHYARD_CONSOLE_ACTOR_SECRET: z
+    .string()
+    .min(32, { error: 'must be at least 32 characters' })
+    .optional(),
   NATS_URL: z.string().trim().min(1).optional(),
   SWITCHYARD_NATS_NAMESPACE: z
     .string()
@@ -97,6 +106,9 @@ export function loadAccountingConfig(
     databaseUrl: parsed.DATABASE_URL,
     pepper: parsed.SWITCHYARD_KEY_PEPPER,
     masterKey: parsed.SWITCHYARD_MASTER_KEY,
+    ...(parsed.SWITCHYARD_CONSOLE_ACTOR_SECRET !== undefined && {
+      consoleActorSecret: parsed.SWITCHYARD_CONSOLE_ACTOR_SECRET,
+    }),
     natsUrl: parsed.NATS_URL,
     natsNamespace: parsed.SWITCHYARD_NATS_NAMESPACE,
     redisUrl: parsed.REDIS_URL,

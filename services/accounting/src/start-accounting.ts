@@ -33,7 +33,7 @@ export interface AccountingStores {
 /** The settings accounting's work reads (its own server's come with them when it has one). */
 export type AccountingStartConfig = Pick<
   AccountingConfig,
-  'pepper' | 'masterKey' | 'usage' | 'redisUrl' | 'alerts'
+  'pepper' | 'masterKey' | 'consoleActorSecret' | 'usage' | 'redisUrl' | 'alerts'
 >;
 type ServerSettings = Pick<
   AccountingConfig,
@@ -132,14 +132,29 @@ function mountOrBuild(
 ): ServiceApp {
   const { db } = options.stores;
   if (options.app !== undefined) {
-    const { pepper, masterKey } = options.config;
-    registerAccountingRoutes(options.app.app, { db, pepper, masterKey, onChange });
+    const { pepper, masterKey, consoleActorSecret } = options.config;
+    registerAccountingRoutes(options.app.app, {
+      db,
+      pepper,
+      masterKey,
+      ...(consoleActorSecret !== undefined && { consoleActorSecret }),
+      onChange,
+    });
     return options.app;
   }
-  const { pepper, masterKey, logLevel, bodyLimitBytes, headersTimeoutMs, bodyTimeoutMs } =
-    options.config;
+  const { pepper, masterKey, consoleActorSecret, logLevel, bodyLimitBytes } = options.config;
+  const { headersTimeoutMs, bodyTimeoutMs } = options.config;
   return buildAccountingApp(
-    { db, pepper, masterKey, logLevel, bodyLimitBytes, headersTimeoutMs, bodyTimeoutMs },
+    {
+      db,
+      pepper,
+      masterKey,
+      ...(consoleActorSecret !== undefined && { consoleActorSecret }),
+      logLevel,
+      bodyLimitBytes,
+      headersTimeoutMs,
+      bodyTimeoutMs,
+    },
     { logger: options.logger, onChange },
   );
 }

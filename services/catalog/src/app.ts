@@ -21,6 +21,8 @@ export interface CatalogAppOptions {
   db: Kysely<Tables>;
   bus: Bus;
   masterKey: string;
+  /** Accept the console's signed SSO actor assertions (see `createAdminAuthenticator`). */
+  consoleActorSecret?: string;
   pepper: string;
   keyring: EncryptionKeyring;
   logLevel: LogLevel;
@@ -113,6 +115,7 @@ export function buildCatalogApp(
     db: options.db,
     authenticate: createAdminAuthenticator({
       masterKey: options.masterKey,
+      ...(options.consoleActorSecret !== undefined && { actorSecret: options.consoleActorSecret }),
       findLiveKey: (secret) => findLiveApiKey(options.db, secret, options.pepper),
     }),
     keyring: options.keyring,

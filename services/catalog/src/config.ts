@@ -15,6 +15,11 @@ export interface CatalogConfig {
   /** Prefix of every NATS subject, stream and bucket (the gateways must use the same). */
   natsNamespace: string | undefined;
   masterKey: string;
+  /**
+   * Shared with the console: lets it vouch for SSO-signed-in people with a signed
+   * `x-switchyard-actor` assertion (docs/architecture.md, "Console SSO"). Unset: keys only.
+   */
+  consoleActorSecret?: string;
   /** Accounting's key pepper, to check team keys against `accounting.api_keys`. */
   pepper: string;
   /** `SWITCHYARD_ENCRYPTION_KEY`: 32 bytes, base64 or hex. */
@@ -57,6 +62,10 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "1–32 letters, digits, '_' or '-'" })
     .optional(),
   SWITCHYARD_MASTER_KEY: required,
+  SWITCHYARD_CONSOLE_ACTOR_SECRET: z
+    .string()
+    .min(32, { error: 'must be at least 32 characters' })
+    .optional(),
   SWITCHYARD_KEY_PEPPER: z.string().min(16, { error: 'must be at least 16 characters' }),
   SWITCHYARD_ENCRYPTION_KEY: encryptionKey,
   SWITCHYARD_ENCRYPTION_KEYS_PREVIOUS: z
@@ -98,6 +107,9 @@ export function loadCatalogConfig(
     natsUrl: parsed.NATS_URL,
     natsNamespace: parsed.SWITCHYARD_NATS_NAMESPACE,
     masterKey: parsed.SWITCHYARD_MASTER_KEY,
+    ...(parsed.SWITCHYARD_CONSOLE_ACTOR_SECRET !== undefined && {
+      consoleActorSecret: parsed.SWITCHYARD_CONSOLE_ACTOR_SECRET,
+    }),
     pepper: parsed.SWITCHYARD_KEY_PEPPER,
     encryptionKey: parsed.SWITCHYARD_ENCRYPTION_KEY,
     previousEncryptionKeys: parsed.SWITCHYARD_ENCRYPTION_KEYS_PREVIOUS,

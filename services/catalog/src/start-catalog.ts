@@ -37,6 +37,7 @@ export type CatalogSyncMode =
 export type CatalogStartConfig = Pick<
   CatalogConfig,
   | 'masterKey'
+  | 'consoleActorSecret'
   | 'pepper'
   | 'encryptionKey'
   | 'previousEncryptionKeys'
@@ -100,6 +101,7 @@ export function startCatalog(options: StartCatalogOptions): CatalogService {
       db: stores.db,
       authenticate: createAdminAuthenticator({
         masterKey: config.masterKey,
+        ...(config.consoleActorSecret !== undefined && { actorSecret: config.consoleActorSecret }),
         findLiveKey: (secret) => findLiveApiKey(stores.db, secret, config.pepper),
       }),
       keyring,
@@ -147,6 +149,9 @@ function mountOrBuild(
       db: stores.db,
       bus: stores.bus,
       masterKey: config.masterKey,
+      ...(config.consoleActorSecret !== undefined && {
+        consoleActorSecret: config.consoleActorSecret,
+      }),
       pepper: config.pepper,
       keyring,
       logLevel: options.config.logLevel,

@@ -7,6 +7,7 @@ import type { ConsoleUpstream } from './proxy/console-upstream.js';
 import { createHttpUpstream } from './proxy/create-http-upstream.js';
 import { registerConsole } from './register-console.js';
 import type { SessionStore } from './session/session-store.js';
+import type { SsoConfig } from './sso/sso-config.js';
 import { loadUiBundle } from './ui-bundle/load-ui-bundle.js';
 
 /** What `buildConsoleApp` needs: the `ConsoleConfig` fields it reads. */
@@ -16,6 +17,8 @@ export interface ConsoleAppOptions {
   gatewayUrl: string;
   sessionIdleMs: number;
   sessionMaxAgeMs: number;
+  /** Sign-in through an OpenID Connect provider; undefined or absent for key login only. */
+  sso?: SsoConfig | undefined;
   logLevel: LogLevel;
   bodyLimitBytes: number;
   /** Request receive timeouts (service-kit's defaults when unset). */
@@ -60,6 +63,7 @@ export function buildConsoleApp(
     upstream: overrides.upstream ?? createHttpUpstream(options),
     sessionIdleMs: options.sessionIdleMs,
     sessionMaxAgeMs: options.sessionMaxAgeMs,
+    ...(options.sso !== undefined && { sso: options.sso }),
     ...(overrides.sessions && { sessions: overrides.sessions }),
   });
   app.get('/', async (_request, reply) => reply.redirect('/console/'));

@@ -37,6 +37,13 @@ export const consoleErrors = {
       'insufficient_role',
       'A member key may only read its own requests and usage.',
     ),
+  gatewayNeedsKey: () =>
+    new ApiError(
+      403,
+      'permission_error',
+      'key_session_required',
+      "The gateway's own views (a key's limits, live credential state) need a key login; you signed in through SSO.",
+    ),
   upstreamUnreachable: (what: string, cause: unknown) =>
     new ApiError(
       502,

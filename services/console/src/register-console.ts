@@ -2,8 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ConsoleUpstream } from './proxy/console-upstream.js';
 import { registerAdminProxy } from './proxy/register-admin-proxy.js';
 import { registerSessionRoutes } from './session/register-session-routes.js';
+import { createSessionCredentials } from './session/session-credentials.js';
 import { createSessionGuard } from './session/session-guard.js';
 import { createSessionStore, type SessionStore } from './session/session-store.js';
+import { createOidcClient } from './sso/create-oidc-client.js';
+import { createPendingSignIns } from './sso/pending-sign-ins.js';
+import { createEndSessionUrl, registerSsoRoutes } from './sso/register-sso-routes.js';
+import type { SsoConfig } from './sso/sso-config.js';
 import { loadUiBundle } from './ui-bundle/load-ui-bundle.js';
 import { registerUiRoutes } from './ui-bundle/register-ui-routes.js';
 import type { UiBundle } from './ui-bundle/ui-bundle.js';
@@ -19,6 +24,8 @@ export interface ConsoleOptions {
   sessionMaxAgeMs?: number;
   /** A ready-made session store (tests); else one in memory. */
   sessions?: SessionStore;
+  /** Sign-in through an OpenID Connect provider, besides key login; default off. */
+  sso?: SsoConfig;
   /** Where the UI comes from; default the esbuild bundle of `ui/`, built once per process. */
   bundle?: () => Promise<UiBundle>;
 }
@@ -42,11 +49,39 @@ export function registerConsole(app: FastifyInstance, options: ConsoleOptions): 
   void bundle().catch((error: unknown) =>
     app.log.error({ err: error }, 'console UI bundle failed'),
   );
+  const { sso, upstream } = options;
+  const credentials = createSessionCredentials(sso?.actorSecret);
+  const client = sso === undefined ? undefined : createOidcClient(sso);
   void app.register(
     async (scope) => {
       registerUiRoutes(scope, prefix, bundle);
-      registerSessionRoutes(scope, { sessions, guard, upstream: options.upstream });
-      registerAdminProxy(scope, { sessions, guard, upstream: options.upstream });
+      registerSessionRoutes(scope, {
+        sessions,
+        guard,
+        upstream,
+        credentials,
+        ...(sso !== undefined &&
+          client !== undefined && { endSessionUrl: createEndSessionUrl(sso, client) }),
+      });
+      registerAdminProxy(scope, { sessions, guard, upstream, credentials });
+      // Tells the login page whether to offer SSO; public, it says nothing about anyone.
+      scope.get('/api/auth', async (_request, reply) =>
+        reply.header('cache-control', 'no-store').send({
+          object: 'console.auth',
+          sso: sso === undefined ? null : { login_url: `${prefix}/auth/sso/login` },
+        }),
+      );
+      if (sso !== undefined && client !== undefined) {
+        registerSsoRoutes(scope, {
+          config: sso,
+          client,
+          pending: createPendingSignIns(),
+          sessions,
+          guard,
+          upstream,
+          prefix,
+        });
+      }
     },
     { prefix },
   );

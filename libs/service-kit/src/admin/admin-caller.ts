@@ -11,6 +11,11 @@ export interface AdminPrincipal {
   teamId: string | null;
   /** The calling key's id; null for the master key. */
   keyId: string | null;
+  /**
+   * The SSO subject (the identity provider's `sub`) when a person signed in to the console acts,
+   * vouched for by a signed actor assertion; then `keyId` is null. Absent for keys.
+   */
+  subject?: string;
 }
 
 /** Who is calling an admin route: an {@link AdminPrincipal}, or a member key (its own usage only). */

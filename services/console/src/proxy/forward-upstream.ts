@@ -2,6 +2,7 @@ import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { consoleErrors } from '../console-errors.js';
 import type { ConsoleSession } from '../session/console-session.js';
+import type { SessionCredentials } from '../session/session-credentials.js';
 import type { ConsoleUpstream, UpstreamTarget } from './console-upstream.js';
 
 export interface ForwardOptions {
@@ -10,6 +11,8 @@ export interface ForwardOptions {
   /** Path and query on the upstream. */
   path: string;
   session: ConsoleSession;
+  /** How the session authenticates upstream: its key, or a signed SSO actor assertion. */
+  credentials: SessionCredentials;
   /** The key was refused (revoked or expired): the session is over. */
   onUnauthorized: () => void;
   /** A last check of a successful answer; false turns it into a 404 (not the caller's to see). */
@@ -21,7 +24,8 @@ export interface ForwardOptions {
 const PASSED_HEADERS = ['content-type', 'retry-after', 'content-disposition'] as const;
 
 /**
- * Sends the browser's call on with the session's key as `Authorization: Bearer`, and answers
+ * Sends the browser's call on with the session's credentials (its key as `Authorization: Bearer`,
+ * or for SSO a signed actor assertion), and answers
  * with the upstream's status and body unchanged (its error body is already the OpenAI one).
  */
 export async function forwardUpstream(
@@ -30,12 +34,13 @@ export async function forwardUpstream(
   options: ForwardOptions,
 ): Promise<FastifyReply> {
   const hasBody = request.body !== undefined && request.body !== null;
+  const credentials = options.credentials(options.session, options.target);
   const response = await options
     .upstream(options.target, {
       method: request.method,
       path: options.path,
       headers: {
-        authorization: `Bearer ${options.session.key}`,
+        ...credentials,
         accept: options.download === true ? 'text/csv' : 'application/json',
         'x-request-id': request.id,
         ...(hasBody && { 'content-type': 'application/json' }),

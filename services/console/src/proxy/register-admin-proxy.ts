@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { consoleErrors } from '../console-errors.js';
+import type { SessionCredentials } from '../session/session-credentials.js';
 import type { SessionGuard } from '../session/session-guard.js';
 import type { SessionStore } from '../session/session-store.js';
 import type { ConsoleUpstream } from './console-upstream.js';
@@ -10,6 +11,7 @@ export interface AdminProxyDeps {
   sessions: SessionStore;
   guard: SessionGuard;
   upstream: ConsoleUpstream;
+  credentials: SessionCredentials;
 }
 
 const METHODS = ['GET', 'POST', 'PATCH', 'DELETE'] as const;
@@ -19,7 +21,7 @@ const METHODS = ['GET', 'POST', 'PATCH', 'DELETE'] as const;
  * only, with the session's key. Member sessions may only read usage, pinned to their own key.
  */
 export function registerAdminProxy(scope: FastifyInstance, deps: AdminProxyDeps): void {
-  const { sessions, guard, upstream } = deps;
+  const { sessions, guard, upstream, credentials } = deps;
   scope.route({
     method: [...METHODS],
     url: '/api/admin/*',
@@ -47,6 +49,7 @@ export function registerAdminProxy(scope: FastifyInstance, deps: AdminProxyDeps)
         target: match.target,
         path: `/admin/v1/${path}${search === '' ? '' : `?${search}`}`,
         session,
+        credentials,
         onUnauthorized: () => {
           sessions.delete(session.id);
           guard.clearCookie(request, reply);

@@ -6,6 +6,7 @@ import type { ConsoleUpstream } from '../proxy/console-upstream.js';
 import { forwardUpstream } from '../proxy/forward-upstream.js';
 import type { ConsoleSession } from './console-session.js';
 import { fetchIdentity } from './fetch-identity.js';
+import type { SessionCredentials } from './session-credentials.js';
 import type { SessionGuard } from './session-guard.js';
 import type { SessionStore } from './session-store.js';
 
@@ -15,6 +16,9 @@ export interface SessionRouteDeps {
   sessions: SessionStore;
   guard: SessionGuard;
   upstream: ConsoleUpstream;
+  credentials: SessionCredentials;
+  /** The provider's logout URL for an SSO session (undefined when it has none). */
+  endSessionUrl?: (session: ConsoleSession) => Promise<string | undefined>;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface SessionRouteDeps {
  * `GET /api/key` shows the logged-in key as the gateway enforces it.
  */
 export function registerSessionRoutes(scope: FastifyInstance, deps: SessionRouteDeps): void {
-  const { sessions, guard, upstream } = deps;
+  const { sessions, guard, upstream, credentials } = deps;
 
   scope.post('/api/session', async (request, reply) => {
     assertSameOrigin(request);
@@ -47,9 +51,16 @@ export function registerSessionRoutes(scope: FastifyInstance, deps: SessionRoute
     const session = guard.require(request);
     sessions.delete(session.id);
     guard.clearCookie(request, reply);
+    // An SSO session also ends at the provider, when it has an end_session_endpoint: the page
+    // goes there next, and the provider sends it back to the console.
+    const logoutUrl =
+      session.sso === undefined
+        ? undefined
+        : await deps.endSessionUrl?.(session).catch(() => undefined);
+    request.log.info({ keyId: session.identity.keyId }, 'console logout');
     return reply
       .header('cache-control', 'no-store')
-      .send({ object: 'console.session', deleted: true });
+      .send({ object: 'console.session', deleted: true, logout_url: logoutUrl ?? null });
   });
 
   scope.get('/api/key', async (request, reply) => {
@@ -59,6 +70,7 @@ export function registerSessionRoutes(scope: FastifyInstance, deps: SessionRoute
       target: 'gateway',
       path: '/v1/key',
       session,
+      credentials,
       onUnauthorized: () => {
         sessions.delete(session.id);
         guard.clearCookie(request, reply);
@@ -75,6 +87,7 @@ function toSessionJson(session: ConsoleSession) {
     role: identity.role,
     key: { id: identity.keyId, name: identity.keyName, prefix: identity.keyPrefix },
     team: identity.team,
+    sso: session.sso === undefined ? null : { subject: session.sso.subject },
     csrf_token: session.csrfToken,
   };
 }

@@ -45,3 +45,15 @@ describe('createSessionStore', () => {
     expect(store.size()).toBe(1);
   });
 });
+
+describe('createSessionStore with SSO sessions', () => {
+  it('keeps no key for an SSO session and expires it like any other', () => {
+    let clock = 0;
+    const store = createSessionStore({ idleMs: 1_000, maxAgeMs: 2_000, now: () => clock });
+    const session = store.create(null, identity, { subject: 'alice', idToken: 'id-token' });
+    expect(store.get(session.id)).toMatchObject({ key: null, sso: { subject: 'alice' } });
+    expect(store.create('sk-key', identity).sso).toBeUndefined();
+    clock = 1_000;
+    expect(store.get(session.id)).toBeUndefined();
+  });
+});

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { ConsoleIdentity, ConsoleSession } from './console-session.js';
+import type { ConsoleIdentity, ConsoleSession, SsoSession } from './console-session.js';
 
 /** In-memory sessions by random id, expiring when idle and at a maximum age. */
 export interface SessionStore {
-  create(key: string, identity: ConsoleIdentity): ConsoleSession;
+  /** A key session, or (`key` null) an SSO session with its `sso` part. */
+  create(key: string | null, identity: ConsoleIdentity, sso?: SsoSession): ConsoleSession;
   /** The live session with this id (touching it), or undefined when unknown or expired. */
   get(id: string): ConsoleSession | undefined;
   delete(id: string): void;
@@ -32,7 +33,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     for (const [id, session] of sessions) if (expired(session, at)) sessions.delete(id);
   };
   return {
-    create(key, identity) {
+    create(key, identity, sso) {
       sweep();
       while (sessions.size >= maxSessions) {
         const oldest = sessions.keys().next().value;
@@ -45,6 +46,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
         key,
         csrfToken: randomBytes(32).toString('base64url'),
         identity,
+        ...(sso !== undefined && { sso }),
         createdAt: at,
         lastSeenAt: at,
       };

@@ -6,7 +6,20 @@ export interface SessionInfo {
   role: KeyRole;
   key: { id: string; name: string; prefix: string | null };
   team: { id: string; name: string } | null;
+  /** Set when the person signed in through SSO (then `key` names the person, not a key). */
+  sso: { subject: string } | null;
   csrf_token: string;
+}
+
+/** `DELETE /console/api/session`: where to go next to end an SSO session at the provider too. */
+export interface LogoutInfo {
+  deleted: true;
+  logout_url: string | null;
+}
+
+/** `GET /console/api/auth`: which ways to log in the console offers. */
+export interface AuthOptions {
+  sso: { login_url: string } | null;
 }
 
 /** The gateway's `GET /v1/key`: the logged-in key as it is enforced right now. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
-import type { SessionInfo } from '../api/session-types.js';
+import type { LogoutInfo, SessionInfo } from '../api/session-types.js';
 import { Loading } from '../components/states.js';
 import { LoginPage } from '../pages/login-page.js';
 import { ConsoleContext } from './console-context.js';
@@ -35,11 +35,22 @@ export function App({ api }: { api: ApiClient }) {
     );
   }
   const logout = () => {
-    void api.delete('session').finally(() => {
-      api.setCsrfToken(null);
-      setSession(null);
-      window.location.hash = '';
-    });
+    void api
+      .delete<LogoutInfo>('session')
+      .then(
+        (done) => done.logout_url,
+        () => null,
+      )
+      .then((logoutUrl) => {
+        api.setCsrfToken(null);
+        // An SSO session ends at the identity provider too, which sends the browser back.
+        if (logoutUrl !== null) {
+          window.location.assign(logoutUrl);
+          return;
+        }
+        setSession(null);
+        window.location.hash = '';
+      });
   };
   return (
     <ConsoleContext.Provider value={{ api, session }}>

@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client.js';
-import type { SessionInfo } from '../api/session-types.js';
+import type { AuthOptions, SessionInfo } from '../api/session-types.js';
 import { Field } from '../components/field.js';
 import { ErrorNotice } from '../components/states.js';
 import { toMessage } from '../components/use-api-data.js';
@@ -16,6 +16,13 @@ export function LoginPage({
   const [key, setKey] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [ssoUrl, setSsoUrl] = useState<string | null>(null);
+  useEffect(() => {
+    api.get<AuthOptions>('auth').then(
+      (options) => setSsoUrl(options.sso?.login_url ?? null),
+      () => setSsoUrl(null),
+    );
+  }, [api]);
   const submit = async (event: Event) => {
     event.preventDefault();
     if (key.trim() === '') {
@@ -38,6 +45,13 @@ export function LoginPage({
     <main class="login">
       <form class="card login-card" onSubmit={submit} noValidate>
         <h1>Switchyard console</h1>
+        {ssoUrl !== null && (
+          <p>
+            <a class="button" href={ssoUrl}>
+              Sign in with SSO
+            </a>
+          </p>
+        )}
         <p class="muted">
           Log in with your Switchyard key. Admins see everything, team admins their team, and
           members their own key's requests and spend.

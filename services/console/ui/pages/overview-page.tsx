@@ -97,7 +97,7 @@ export function OverviewPage() {
           </label>
         </div>
       </div>
-      {session.role !== 'admin' && <OwnKeyCard />}
+      {session.role !== 'admin' && session.sso === null && <OwnKeyCard />}
       <Loaded {...byDay} error={memberUsageMessage(session.role, byDay.error)}>
         {(summary) => (
           <>

@@ -18,7 +18,7 @@ import { CredentialHealthPanel } from './credential-health-panel.js';
  * each credential's health (usage, errors, cooldowns).
  */
 export function ProvidersPage() {
-  const { api } = useConsole();
+  const { api, session } = useConsole();
   const providers = useApiData(() => api.get<Page<Provider>>('admin/providers'), 'providers');
   const credentials = useApiData(
     () => api.get<Page<Credential>>('admin/credentials'),
@@ -235,7 +235,8 @@ export function ProvidersPage() {
           }
         </Loaded>
       </section>
-      <CredentialHealthPanel />
+      {/* The gateway's live credential state takes a key, which an SSO session has not. */}
+      {session.sso === null && <CredentialHealthPanel />}
     </section>
   );
 }
