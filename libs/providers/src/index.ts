@@ -36,6 +36,10 @@ export type {
 } from './model-list-dialect.js';
 export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
 export { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
+export { createAzureAdapter } from './azure/azure-adapter.js';
+export { createAzureSigner } from './azure/create-azure-signer.js';
+export { createVertexAdapter } from './vertex/vertex-adapter.js';
+export { createVertexSigner } from './vertex/create-vertex-signer.js';
 export type {
   BuiltRequest,
   ChatStreamEncoder,
@@ -50,9 +54,11 @@ export type {
   UpstreamTarget,
 } from './provider-adapter.js';
 export type {
+  ApiKeyAuth,
   ProviderAuth,
   ProviderDescriptor,
   ProviderEnvVariables,
+  SignedAuth,
 } from './provider-descriptor.js';
 export { PROVIDER_DESCRIPTORS } from './provider-descriptors.js';
 export {
@@ -63,9 +69,11 @@ export {
   parseRetryAfter,
 } from './provider-error.js';
 export { PROVIDER_TYPES, type ProviderType } from './provider-type.js';
+export type { RequestSigner } from './request-signer.js';
 export { createOpenAiSseEncoder } from './shared/create-openai-sse-encoder.js';
 export { createSseParser, type SseParser } from './shared/create-sse-parser.js';
 export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-stream.js';
+export { signerFor } from './signer-registry.js';
 export { isPlainObject } from './shared/is-plain-object.js';
 export { parseJson } from './shared/parse-json.js';
 export type { SseEvent } from './shared/parse-sse-events.js';

@@ -1,6 +1,7 @@
 import type { DefaultModelTable } from './default-model-table.js';
 import type { ModelListDialect } from './model-list-dialect.js';
 import type { ProviderAdapter } from './provider-adapter.js';
+import type { RequestSigner } from './request-signer.js';
 
 /** The environment variables that enable a provider named after its type without any YAML. */
 export interface ProviderEnvVariables<Variable extends string = string> {
@@ -14,10 +15,26 @@ export interface ProviderEnvVariables<Variable extends string = string> {
  * credential pool; issue 18 adds kinds whose credentials are not sent as they are (SigV4-signed
  * requests, OAuth bearer tokens fetched and refreshed), each with its own signer.
  */
-export interface ProviderAuth {
+export type ProviderAuth = ApiKeyAuth | SignedAuth;
+
+/** A static key from the credential pool, sent as the adapter writes it. */
+export interface ApiKeyAuth {
   readonly kind: 'api-key';
   /** Calls (and the model list) fail without a key; false for self-hosted servers. */
   readonly required: boolean;
+}
+
+/**
+ * A credential turned into request authentication by a signer after the adapter built the
+ * request: `azure-entra` (an `api-key`, or a Microsoft Entra client secret exchanged for a bearer
+ * token), `google-oauth` (a service-account key or the environment's Google credentials).
+ */
+export interface SignedAuth {
+  readonly kind: 'azure-entra' | 'google-oauth';
+  /** Calls fail without a credential in the pool (false: the signer has an ambient one). */
+  readonly required: boolean;
+  /** Builds the signer; called once per process. */
+  readonly createSigner: () => RequestSigner;
 }
 
 /**

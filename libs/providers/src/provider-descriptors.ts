@@ -1,8 +1,10 @@
 import { anthropicProvider } from './anthropic/anthropic-provider.js';
+import { azureProvider } from './azure/azure-provider.js';
 import { googleProvider } from './google/google-provider.js';
 import { openAiProvider } from './openai/openai-provider.js';
 import { openAiCompatibleProvider } from './openai-compatible/openai-compatible-provider.js';
 import { openRouterProvider } from './openrouter/openrouter-provider.js';
+import { vertexProvider } from './vertex/vertex-provider.js';
 
 /**
  * Every provider type this build speaks, one line each; adding a provider is its folder plus a
@@ -15,4 +17,6 @@ export const PROVIDER_DESCRIPTORS = [
   openRouterProvider,
   anthropicProvider,
   googleProvider,
+  azureProvider,
+  vertexProvider,
 ] as const;

@@ -5,6 +5,16 @@ export {
   startFakeAnthropic,
 } from './fake-anthropic/start-fake-anthropic.js';
 export {
+  type FakeAzure,
+  type FakeAzureOptions,
+  startFakeAzure,
+} from './fake-azure/start-fake-azure.js';
+export {
+  type FakeEntra,
+  type FakeEntraOptions,
+  startFakeEntra,
+} from './fake-azure/start-fake-entra.js';
+export {
   type FakeGoogle,
   type FakeGoogleOptions,
   type FakeGoogleStats,
@@ -30,6 +40,17 @@ export {
   type FakeOpenAIStats,
   startFakeOpenAI,
 } from './fake-openai/start-fake-openai.js';
+export type { TokenLedger, TokenVerdict } from './fake-oauth/create-token-ledger.js';
+export {
+  type FakeGoogleToken,
+  type FakeGoogleTokenOptions,
+  startFakeGoogleToken,
+} from './fake-vertex/start-fake-google-token.js';
+export {
+  type FakeVertex,
+  type FakeVertexOptions,
+  startFakeVertex,
+} from './fake-vertex/start-fake-vertex.js';
 export { countFakeTokens } from './fake-upstream/count-fake-tokens.js';
 export type { RecordedRequest } from './fake-upstream/recorded-request.js';
 export {

@@ -1,5 +1,10 @@
 import type { ModelConfig, ModelKind, PricingConfig, ProviderConfig } from '@switchyard/config';
-import { adapterFor, type ProviderAdapter } from '@switchyard/providers';
+import {
+  adapterFor,
+  type ProviderAdapter,
+  type RequestSigner,
+  signerFor,
+} from '@switchyard/providers';
 import { type CredentialPool, createCredentialPool } from './credential-pool.js';
 
 /** A configured provider with its adapter and its pool of upstream credentials. */
@@ -9,6 +14,8 @@ export interface Provider {
   baseUrl: string;
   headers: Readonly<Record<string, string>>;
   adapter: ProviderAdapter;
+  /** Turns the credential into the request's auth (OAuth tokens); absent: the adapter wrote it. */
+  signer?: RequestSigner | undefined;
   pool: CredentialPool;
 }
 
@@ -135,6 +142,7 @@ function toProvider(config: ProviderConfig, now: () => number): Provider {
     baseUrl: config.baseUrl,
     headers: config.headers,
     adapter,
+    signer: signerFor(config.type),
     pool: createCredentialPool({
       provider: config.name,
       credentials: config.credentials,

@@ -160,6 +160,13 @@ async function attempt(
     provider.pool.release(credential.id, options.estimatedTokens);
     return { ok: false, error: upstreamErrorToApiError(error, context), next: 'next_route' };
   }
+  if (provider.signer !== undefined) {
+    const signed = await signRequest(options, candidate, credential, built);
+    if (!signed.ok) return signed;
+    built = signed.request;
+    // The token the signer wrote is as secret as the key it came from.
+    context.secrets.push(signed.request.headers.authorization?.replace(/^Bearer\s+/i, ''));
+  }
   try {
     const response = await options.executor.send({
       request: built,
@@ -195,6 +202,32 @@ async function attempt(
     const next = error.retryable ? 'next_route' : 'give_up';
     if (error.retryable) options.breakers.failed(route.key);
     return { ok: false, error: apiError, next };
+  }
+}
+
+/**
+ * Lets the provider's signer authenticate the request (an OAuth token fetched or cached). A
+ * credential the signer cannot use fails like a refused key; an unreachable token endpoint like
+ * an unreachable upstream.
+ */
+async function signRequest(
+  options: CallWithFallbackOptions,
+  candidate: Candidate,
+  credential: Credential,
+  built: BuiltRequest,
+): Promise<{ ok: true; request: BuiltRequest } | Extract<AttemptResult, { ok: false }>> {
+  const { provider } = candidate.route;
+  try {
+    const signed = await provider.signer?.sign(built, credential.key, options.signal);
+    return { ok: true, request: { ...built, ...signed } };
+  } catch (error: unknown) {
+    if (!(error instanceof ProviderError)) throw error;
+    const context = { provider: provider.name, secrets: [credential.key] };
+    return {
+      ok: false,
+      error: upstreamErrorToApiError(error, context),
+      next: onProviderError(options, candidate, credential, error),
+    };
   }
 }
 

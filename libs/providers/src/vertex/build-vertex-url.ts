@@ -1,0 +1,36 @@
+import type { UpstreamTarget } from '../provider-adapter.js';
+
+/** The model publishers Switchyard speaks to on Vertex AI. */
+export type VertexPublisher = 'google' | 'anthropic';
+
+/** The Vertex AI methods Switchyard calls. */
+export type VertexMethod =
+  | 'generateContent'
+  | 'streamGenerateContent'
+  | 'rawPredict'
+  | 'streamRawPredict'
+  | 'predict';
+
+/**
+ * `{baseUrl}/publishers/{publisher}/models/{model}:{method}`, where the base URL names the project
+ * and location: `https://{region}-aiplatform.googleapis.com/v1/projects/{project}/locations/{region}`
+ * (or `https://aiplatform.googleapis.com/v1/projects/{project}/locations/global`). Gemini streams ask
+ * for SSE framing (`?alt=sse`); Claude's `streamRawPredict` is SSE already.
+ */
+export function buildVertexUrl(
+  target: UpstreamTarget,
+  publisher: VertexPublisher,
+  method: VertexMethod,
+): string {
+  const model = encodeURIComponent(target.upstreamModel);
+  const query = method === 'streamGenerateContent' ? '?alt=sse' : '';
+  return `${target.baseUrl}/publishers/${publisher}/models/${model}:${method}${query}`;
+}
+
+/**
+ * The publisher serving a Vertex model: Anthropic for Claude models (`claude-sonnet-4-5@20250929`),
+ * Google for the rest (Gemini, text-embedding).
+ */
+export function vertexPublisherOf(upstreamModel: string): VertexPublisher {
+  return /^claude-/i.test(upstreamModel) ? 'anthropic' : 'google';
+}
