@@ -22,7 +22,8 @@ export function buildVertexUrl(
   publisher: VertexPublisher,
   method: VertexMethod,
 ): string {
-  const model = encodeURIComponent(target.upstreamModel);
+  // `@` stays as written in versioned Claude ids (`claude-sonnet-4-5@20250929`), as Anthropic's SDK sends it.
+  const model = encodeURIComponent(target.upstreamModel).replaceAll('%40', '@');
   const query = method === 'streamGenerateContent' ? '?alt=sse' : '';
   return `${target.baseUrl}/publishers/${publisher}/models/${model}:${method}${query}`;
 }

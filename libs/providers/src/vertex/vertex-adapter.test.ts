@@ -25,7 +25,7 @@ describe('the vertex adapter', () => {
   it("posts Claude requests to rawPredict with Anthropic's body, vertex's version and no model", () => {
     const built = adapter.buildChatRequest(chat(false), target('claude-sonnet-4-5@20250929'));
     expect(built.url).toBe(
-      `${BASE}/publishers/anthropic/models/claude-sonnet-4-5%4020250929:rawPredict`,
+      `${BASE}/publishers/anthropic/models/claude-sonnet-4-5@20250929:rawPredict`,
     );
     const body = JSON.parse(built.body ?? '');
     expect(body).toMatchObject({
