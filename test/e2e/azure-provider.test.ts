@@ -149,7 +149,9 @@ describe('the openai SDK against an azure deployment (api-key)', () => {
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.APIError);
     expect(error).toMatchObject({ status: 400, code: 'content_filter' });
-    expect((error as Error).message).toMatch(/filtered: jailbreak \(detected\), violence \(medium\)/);
+    expect((error as Error).message).toMatch(
+      /filtered: jailbreak \(detected\), violence \(medium\)/,
+    );
   });
 
   it('reports a filtered answer as finish_reason content_filter with its verdicts', async () => {
@@ -159,7 +161,9 @@ describe('the openai SDK against an azure deployment (api-key)', () => {
     });
     const choice = completion.choices[0] as unknown as Record<string, unknown>;
     expect(choice.finish_reason).toBe('content_filter');
-    expect(choice.content_filter_results).toMatchObject({ hate: { filtered: true, severity: 'high' } });
+    expect(choice.content_filter_results).toMatchObject({
+      hate: { filtered: true, severity: 'high' },
+    });
   });
 
   it('fails on a wrong api-key without echoing it', async () => {
@@ -167,7 +171,8 @@ describe('the openai SDK against an azure deployment (api-key)', () => {
       .create({ model: 'azure-wrong/gpt-4o', messages: [{ role: 'user', content: 'x' }] })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect((error as OpenAI.APIError).status).toBeGreaterThanOrEqual(400);
+    expect(error).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+    expect((error as Error).message).toMatch(/Access denied due to invalid subscription key/);
     expect(JSON.stringify(error)).not.toContain(WRONG_KEY);
     expect(lastUpstream().headers['api-key']).toBe(WRONG_KEY);
   });
@@ -203,7 +208,8 @@ describe('the openai SDK against the azure v1 API with a Microsoft Entra princip
     const error = await openai.chat.completions
       .create({ model: 'azure-wrong-entra/gpt-4o', messages: [{ role: 'user', content: 'x' }] })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect(error).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+    expect((error as Error).message).toMatch(/Microsoft Entra refused the Azure credential: invalid_client/);
     expect(JSON.stringify(error)).not.toContain('entra~wrong~secret');
     expect((error as Error).message).not.toContain('entra~wrong~secret');
     // Nothing reached Azure without a token.

@@ -112,7 +112,9 @@ describe('the openai SDK against Gemini on vertex', () => {
     let text = '';
     for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
     expect(text).toBe('Echo: stream it');
-    expect(lastUpstream().path).toBe(`${MODELS}/google/models/gemini-2.5-flash:streamGenerateContent`);
+    expect(lastUpstream().path).toBe(
+      `${MODELS}/google/models/gemini-2.5-flash:streamGenerateContent`,
+    );
     const completion = await openai.chat.completions.create({
       model: 'vertex/gemini',
       messages: [{ role: 'user', content: 'find it' }],
@@ -157,7 +159,8 @@ describe('the openai SDK against Gemini on vertex', () => {
     const error = await openai.chat.completions
       .create({ model: 'vertex-forged/gemini', messages: [{ role: 'user', content: 'x' }] })
       .catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect(error).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+    expect((error as Error).message).toMatch(/Google refused the vertex credential: invalid_grant/);
     const privateKey = (JSON.parse(google.forgedKey) as { private_key: string }).private_key;
     const keyLine = privateKey.split('\n')[1] ?? 'missing';
     expect(JSON.stringify(error)).not.toContain(keyLine);
@@ -232,7 +235,12 @@ describe('@anthropic-ai/sdk through /v1/messages to Claude on vertex', () => {
     const withTool = await anthropic.messages.create({
       model: 'vertex/claude',
       max_tokens: 50,
-      tools: [{ name: 'lookup', input_schema: { type: 'object', properties: { input: { type: 'string' } } } }],
+      tools: [
+        {
+          name: 'lookup',
+          input_schema: { type: 'object', properties: { input: { type: 'string' } } },
+        },
+      ],
       tool_choice: { type: 'any' },
       messages: [{ role: 'user', content: 'find it' }],
     });

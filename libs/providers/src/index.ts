@@ -20,6 +20,8 @@ export {
   type SwitchyardErrorBody,
   toMessagesError,
 } from './anthropic-ingress/to-messages-error.js';
+export { createAzureAdapter } from './azure/azure-adapter.js';
+export { createAzureSigner } from './azure/create-azure-signer.js';
 export type {
   DefaultChatRow,
   DefaultEmbeddingRow,
@@ -36,10 +38,6 @@ export type {
 } from './model-list-dialect.js';
 export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
 export { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
-export { createAzureAdapter } from './azure/azure-adapter.js';
-export { createAzureSigner } from './azure/create-azure-signer.js';
-export { createVertexAdapter } from './vertex/vertex-adapter.js';
-export { createVertexSigner } from './vertex/create-vertex-signer.js';
 export type {
   BuiltRequest,
   ChatStreamEncoder,
@@ -73,7 +71,9 @@ export type { RequestSigner } from './request-signer.js';
 export { createOpenAiSseEncoder } from './shared/create-openai-sse-encoder.js';
 export { createSseParser, type SseParser } from './shared/create-sse-parser.js';
 export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-stream.js';
-export { signerFor } from './signer-registry.js';
 export { isPlainObject } from './shared/is-plain-object.js';
 export { parseJson } from './shared/parse-json.js';
 export type { SseEvent } from './shared/parse-sse-events.js';
+export { signerFor } from './signer-registry.js';
+export { createVertexSigner } from './vertex/create-vertex-signer.js';
+export { createVertexAdapter } from './vertex/vertex-adapter.js';

@@ -33,6 +33,7 @@ export {
   type FakeModelCatalogOptions,
   startFakeModelCatalog,
 } from './fake-model-catalog/start-fake-model-catalog.js';
+export type { TokenLedger, TokenVerdict } from './fake-oauth/create-token-ledger.js';
 export { FAKE_REPORTED_COST } from './fake-openai/openai-scenario.js';
 export {
   type FakeOpenAI,
@@ -40,7 +41,8 @@ export {
   type FakeOpenAIStats,
   startFakeOpenAI,
 } from './fake-openai/start-fake-openai.js';
-export type { TokenLedger, TokenVerdict } from './fake-oauth/create-token-ledger.js';
+export { countFakeTokens } from './fake-upstream/count-fake-tokens.js';
+export type { RecordedRequest } from './fake-upstream/recorded-request.js';
 export {
   type FakeGoogleToken,
   type FakeGoogleTokenOptions,
@@ -51,8 +53,6 @@ export {
   type FakeVertexOptions,
   startFakeVertex,
 } from './fake-vertex/start-fake-vertex.js';
-export { countFakeTokens } from './fake-upstream/count-fake-tokens.js';
-export type { RecordedRequest } from './fake-upstream/recorded-request.js';
 export {
   createFreshPostgresDatabase,
   type FreshPostgresDatabase,

@@ -35,11 +35,11 @@ describe('buildAzureUrl', () => {
   });
 
   it('uses the v1 API path when the base URL ends in /openai/v1', () => {
-    expect(buildAzureUrl(target('https://acme.openai.azure.com/openai/v1'), 'chat/completions')).toBe(
-      'https://acme.openai.azure.com/openai/v1/chat/completions',
-    );
-    expect(buildAzureUrl(target('https://acme.services.ai.azure.com/openai/v1/'), 'embeddings')).toBe(
-      'https://acme.services.ai.azure.com/openai/v1/embeddings',
-    );
+    expect(
+      buildAzureUrl(target('https://acme.openai.azure.com/openai/v1'), 'chat/completions'),
+    ).toBe('https://acme.openai.azure.com/openai/v1/chat/completions');
+    expect(
+      buildAzureUrl(target('https://acme.services.ai.azure.com/openai/v1/'), 'embeddings'),
+    ).toBe('https://acme.services.ai.azure.com/openai/v1/embeddings');
   });
 });

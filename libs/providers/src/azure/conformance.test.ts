@@ -38,8 +38,18 @@ describeAdapterConformance(createAzureAdapter(), {
       kind: 'rate_limited',
       retryable: true,
     },
-    { status: 400, body: text('error-content-filter.json'), kind: 'invalid_request', retryable: false },
-    { status: 401, body: text('error-access-denied.json'), kind: 'authentication', retryable: false },
+    {
+      status: 400,
+      body: text('error-content-filter.json'),
+      kind: 'invalid_request',
+      retryable: false,
+    },
+    {
+      status: 401,
+      body: text('error-access-denied.json'),
+      kind: 'authentication',
+      retryable: false,
+    },
     {
       status: 500,
       body: '{"error":{"code":"InternalServerError","message":"The service is temporarily unable to process your request."}}',

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderError } from '../provider-error.js';
 import { createAzureSigner } from './create-azure-signer.js';
 
-const PRINCIPAL = { tenantId: 'tenant-1', clientId: 'client-1', clientSecret: 'entra-secret-0123456789' };
+const PRINCIPAL = {
+  tenantId: 'tenant-1',
+  clientId: 'client-1',
+  clientSecret: 'entra-secret-0123456789',
+};
 const request = {
   url: 'https://acme.openai.azure.com/openai/deployments/d/chat/completions?api-version=2024-10-21',
   method: 'POST' as const,
@@ -32,8 +36,15 @@ afterAll(async () => {
 
 describe('createAzureSigner', () => {
   it('sends a plain key as the api-key header', async () => {
-    const signed = await createAzureSigner().sign(request, 'azure-key-1', AbortSignal.timeout(5000));
-    expect(signed.headers).toEqual({ 'content-type': 'application/json', 'api-key': 'azure-key-1' });
+    const signed = await createAzureSigner().sign(
+      request,
+      'azure-key-1',
+      AbortSignal.timeout(5000),
+    );
+    expect(signed.headers).toEqual({
+      'content-type': 'application/json',
+      'api-key': 'azure-key-1',
+    });
   });
 
   it('exchanges an Entra principal for a bearer token, fetched once and cached', async () => {

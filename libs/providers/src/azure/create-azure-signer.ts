@@ -33,7 +33,8 @@ export function createAzureSigner(options: AzureSignerOptions = {}): RequestSign
         });
       }
       const principal = parseEntraCredential(credential);
-      if (principal === undefined) return { ...request, headers: { ...headers, 'api-key': credential } };
+      if (principal === undefined)
+        return { ...request, headers: { ...headers, 'api-key': credential } };
       // The cache key identifies the principal and secret without holding the secret itself.
       const key = createHash('sha256').update(credential).digest('hex');
       const token = await cache.get(key, () => fetchEntraToken(principal, now, signal));

@@ -21,7 +21,8 @@ export function describeContentFilter(result: unknown): string | undefined {
   for (const [category, value] of Object.entries(parsed.data)) {
     const verdict = categorySchema.safeParse(value);
     if (!verdict.success || verdict.data.filtered !== true) continue;
-    const detail = verdict.data.severity ?? (verdict.data.detected === true ? 'detected' : undefined);
+    const detail =
+      verdict.data.severity ?? (verdict.data.detected === true ? 'detected' : undefined);
     reasons.push(detail === undefined ? category : `${category} (${detail})`);
   }
   return reasons.length === 0 ? undefined : reasons.join(', ');

@@ -51,7 +51,10 @@ export async function fetchEntraToken(
   const body = parseJson(await response.text());
   const token = tokenResponseSchema.safeParse(body);
   if (response.ok && token.success) {
-    return { token: token.data.access_token, expiresAtMs: requestedAt + token.data.expires_in * 1000 };
+    return {
+      token: token.data.access_token,
+      expiresAtMs: requestedAt + token.data.expires_in * 1000,
+    };
   }
   const refusal = tokenErrorSchema.safeParse(body);
   const reason = refusal.success

@@ -23,7 +23,12 @@ describe('parseAzureError', () => {
   it("types Azure's other errors as OpenAI's", () => {
     const denied = parseAzureError(401, fixture('error-access-denied.json'), {}, 0);
     expect(denied).toMatchObject({ kind: 'authentication', code: '401' });
-    const limited = parseAzureError(429, fixture('error-rate-limit.json'), { 'retry-after': '6' }, 0);
+    const limited = parseAzureError(
+      429,
+      fixture('error-rate-limit.json'),
+      { 'retry-after': '6' },
+      0,
+    );
     expect(limited).toMatchObject({ kind: 'rate_limited', retryAfterSeconds: 6, retryable: true });
   });
 });

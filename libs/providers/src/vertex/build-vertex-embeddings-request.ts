@@ -16,7 +16,10 @@ export function buildVertexEmbeddingsRequest(
   target: UpstreamTarget,
 ): BuiltRequest {
   if (vertexPublisherOf(target.upstreamModel) !== 'google') {
-    throw ProviderError.unsupported(`${target.upstreamModel} has no embeddings on vertex.`, 'model');
+    throw ProviderError.unsupported(
+      `${target.upstreamModel} has no embeddings on vertex.`,
+      'model',
+    );
   }
   const input = typeof request.input === 'string' ? [request.input] : request.input;
   const texts = input.filter((item): item is string => typeof item === 'string');

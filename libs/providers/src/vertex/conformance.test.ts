@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { type ConformanceFixtures, describeAdapterConformance } from '../conformance/describe-adapter-conformance.js';
+import {
+  type ConformanceFixtures,
+  describeAdapterConformance,
+} from '../conformance/describe-adapter-conformance.js';
 import { createVertexAnthropicAdapter } from './create-vertex-anthropic-adapter.js';
 import { createVertexGeminiAdapter } from './create-vertex-gemini-adapter.js';
 
@@ -9,16 +12,36 @@ const json = (name: string): unknown => JSON.parse(text(name));
 
 /** Vertex's own errors, in Google's shape, whichever publisher's model was called. */
 const vertexErrors: ConformanceFixtures['errors'] = [
-  { status: 429, body: text('error-resource-exhausted.json'), kind: 'rate_limited', retryable: true },
-  { status: 401, body: text('error-unauthenticated.json'), kind: 'authentication', retryable: false },
-  { status: 403, body: text('error-permission-denied.json'), kind: 'authentication', retryable: false },
+  {
+    status: 429,
+    body: text('error-resource-exhausted.json'),
+    kind: 'rate_limited',
+    retryable: true,
+  },
+  {
+    status: 401,
+    body: text('error-unauthenticated.json'),
+    kind: 'authentication',
+    retryable: false,
+  },
+  {
+    status: 403,
+    body: text('error-permission-denied.json'),
+    kind: 'authentication',
+    retryable: false,
+  },
   {
     status: 404,
     body: '{"error":{"code":404,"message":"Publisher Model `projects/acme-prod/locations/us-central1/publishers/google/models/gemini-0.1` not found.","status":"NOT_FOUND"}}',
     kind: 'not_found',
     retryable: false,
   },
-  { status: 503, body: '{"error":{"code":503,"message":"The service is currently unavailable.","status":"UNAVAILABLE"}}', kind: 'overloaded', retryable: true },
+  {
+    status: 503,
+    body: '{"error":{"code":503,"message":"The service is currently unavailable.","status":"UNAVAILABLE"}}',
+    kind: 'overloaded',
+    retryable: true,
+  },
 ];
 
 // Gemini on Vertex: the Gemini API's bodies plus createTime and trafficType, SSE framed with CRLF.
@@ -73,7 +96,12 @@ describeAdapterConformance(createVertexAnthropicAdapter(), {
   },
   errors: [
     ...vertexErrors,
-    { status: 529, body: text('claude-error-overloaded.json'), kind: 'overloaded', retryable: true },
+    {
+      status: 529,
+      body: text('claude-error-overloaded.json'),
+      kind: 'overloaded',
+      retryable: true,
+    },
   ],
   malformedBody: { id: 'msg_vrtx_01', type: 'message', role: 'assistant', content: 'not blocks' },
 });

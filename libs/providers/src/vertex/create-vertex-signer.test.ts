@@ -35,7 +35,8 @@ describe('createVertexSigner', () => {
 
   it('refreshes a short-lived token before it expires', async () => {
     const signer = createVertexSigner({ eagerRefreshThresholdMs: 1000 });
-    const sign = () => signer.sign(request, shortLived.serviceAccountKey, AbortSignal.timeout(5000));
+    const sign = () =>
+      signer.sign(request, shortLived.serviceAccountKey, AbortSignal.timeout(5000));
     const first = tokenOf((await sign()).headers);
     expect(tokenOf((await sign()).headers)).toBe(first);
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -56,7 +57,11 @@ describe('createVertexSigner', () => {
 
   it('refuses a key that is not a service-account key, naming the fields at fault', async () => {
     const error = await createVertexSigner()
-      .sign(request, '{"type":"authorized_user","client_secret":"s3cr3t"}', AbortSignal.timeout(5000))
+      .sign(
+        request,
+        '{"type":"authorized_user","client_secret":"s3cr3t"}',
+        AbortSignal.timeout(5000),
+      )
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'authentication', code: 'invalid_credential' });
     expect((error as Error).message).toMatch(/problem at: type, client_email, private_key/);

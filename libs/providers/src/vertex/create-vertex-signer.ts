@@ -91,10 +91,12 @@ async function accessToken(fetchToken: () => Promise<string | null | undefined>)
         retryable: true,
       });
     }
-    throw new ProviderError(
-      `Google refused the vertex credential: ${code ?? `HTTP ${status}`}.`,
-      { kind: 'authentication', status: 401, code: 'token_request_failed', retryable: false },
-    );
+    throw new ProviderError(`Google refused the vertex credential: ${code ?? `HTTP ${status}`}.`, {
+      kind: 'authentication',
+      status: 401,
+      code: 'token_request_failed',
+      retryable: false,
+    });
   }
   if (!token) {
     throw new ProviderError('Google returned no access token for vertex.', {

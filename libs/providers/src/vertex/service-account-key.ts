@@ -28,7 +28,9 @@ export interface ServiceAccountKey {
 export function parseServiceAccountKey(key: string): ServiceAccountKey {
   const parsed = serviceAccountKeySchema.safeParse(parseJson(key));
   if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(key)'))];
+    const fields = [
+      ...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(key)')),
+    ];
     throw new ProviderError(
       `The Vertex credential is not a service-account JSON key (problem at: ${fields.join(', ')}).`,
       { kind: 'authentication', status: 401, code: 'invalid_credential', retryable: false },

@@ -103,7 +103,10 @@ describe('the vertex adapter', () => {
     });
     expect(parsed?.usage?.promptTokens).toBe(9);
     expect(() =>
-      adapter.embeddings?.parseResponse({ embeddings: [] }, { createdAtSeconds: 1, upstreamModel: 'm' }),
+      adapter.embeddings?.parseResponse(
+        { embeddings: [] },
+        { createdAtSeconds: 1, upstreamModel: 'm' },
+      ),
     ).toThrow(ProviderError);
   });
 });

@@ -30,23 +30,43 @@ export async function answerEntraToken(
     return refuse(404, 'invalid_request', 900561, 'The endpoint only accepts POST requests.');
   }
   if (decodeURIComponent(match[1] ?? '') !== principal.tenantId) {
-    return refuse(400, 'invalid_tenant', 90002, "Tenant not found.");
+    return refuse(400, 'invalid_tenant', 90002, 'Tenant not found.');
   }
   const form = await readForm(request);
   if (form === undefined) {
-    return refuse(400, 'invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'.");
+    return refuse(
+      400,
+      'invalid_request',
+      900144,
+      "The request body must contain the following parameter: 'grant_type'.",
+    );
   }
   if (form.get('grant_type') !== 'client_credentials') {
-    return refuse(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.');
+    return refuse(
+      400,
+      'unsupported_grant_type',
+      70003,
+      'The app requested an unsupported grant type.',
+    );
   }
   if (form.get('client_id') !== principal.clientId) {
-    return refuse(400, 'unauthorized_client', 700016, 'Application was not found in the directory.');
+    return refuse(
+      400,
+      'unauthorized_client',
+      700016,
+      'Application was not found in the directory.',
+    );
   }
   if (form.get('client_secret') !== principal.clientSecret) {
     return refuse(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
   }
   if (form.get('scope') !== COGNITIVE_SERVICES_SCOPE) {
-    return refuse(400, 'invalid_scope', 70011, 'The provided value for the input parameter scope is not valid.');
+    return refuse(
+      400,
+      'invalid_scope',
+      70011,
+      'The provided value for the input parameter scope is not valid.',
+    );
   }
   return {
     status: 200,

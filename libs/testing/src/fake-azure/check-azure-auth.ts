@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { TokenVerdict } from '../fake-oauth/create-token-ledger.js';
 import { bearerToken } from '../fake-upstream/bearer-token.js';
 import { headerValue } from '../fake-upstream/header-value.js';
-import type { TokenVerdict } from '../fake-oauth/create-token-ledger.js';
 import { type AzureErrorResponse, azureGatewayError } from './azure-error.js';
 
 /** How the fake resource authenticates: its keys, and a judge of Entra bearer tokens. */

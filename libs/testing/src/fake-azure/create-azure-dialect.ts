@@ -32,10 +32,16 @@ export function createAzureDialect(auth: FakeAzureAuth): FakeDialect<AzureErrorR
     errors: {
       write: writeAzureError,
       notFound: () => azureGatewayError(404, 'Resource not found'),
-      invalidJson: () => fromOpenAi({
-        status: 400,
-        error: { message: 'Invalid JSON body.', type: 'invalid_request_error', param: null, code: null },
-      }),
+      invalidJson: () =>
+        fromOpenAi({
+          status: 400,
+          error: {
+            message: 'Invalid JSON body.',
+            type: 'invalid_request_error',
+            param: null,
+            code: null,
+          },
+        }),
       failed: (message) => azureGatewayError(500, message),
       scenario: (status, model) => fromOpenAi(scenarioError(status, model)),
     },
@@ -70,7 +76,8 @@ function v1Route(
     method: 'POST',
     path: new RegExp(`^/openai/v1/${operation}$`),
     answer(call) {
-      const model = isRecord(call.body) && typeof call.body.model === 'string' ? call.body.model : '';
+      const model =
+        isRecord(call.body) && typeof call.body.model === 'string' ? call.body.model : '';
       return answerAs(call, model, operation, answer);
     },
   };

@@ -15,7 +15,10 @@ afterAll(async () => {
   await entra?.close();
 });
 
-const chat = (headers: Record<string, string>, path = '/openai/deployments/gpt/chat/completions?api-version=2024-10-21') =>
+const chat = (
+  headers: Record<string, string>,
+  path = '/openai/deployments/gpt/chat/completions?api-version=2024-10-21',
+) =>
   fetch(`${azure.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -40,19 +43,30 @@ describe('the fake Azure OpenAI resource', () => {
   it('answers a deployment with the right api-key, refuses a wrong or missing one as Azure does', async () => {
     const ok = await chat({ 'api-key': 'good-key' });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ model: 'gpt', choices: [{ message: { content: 'Echo: hi' } }] });
+    expect(await ok.json()).toMatchObject({
+      model: 'gpt',
+      choices: [{ message: { content: 'Echo: hi' } }],
+    });
     const wrong = await chat({ 'api-key': 'bad-key' });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toEqual({
-      error: { code: '401', message: expect.stringMatching(/^Access denied due to invalid subscription key/) },
+      error: {
+        code: '401',
+        message: expect.stringMatching(/^Access denied due to invalid subscription key/),
+      },
     });
     const missing = await chat({});
     expect(missing.status).toBe(401);
-    expect(await missing.json()).toMatchObject({ error: { message: expect.stringMatching(/missing subscription key/) } });
+    expect(await missing.json()).toMatchObject({
+      error: { message: expect.stringMatching(/missing subscription key/) },
+    });
   });
 
   it('needs an api-version on deployment routes', async () => {
-    const response = await chat({ 'api-key': 'good-key' }, '/openai/deployments/gpt/chat/completions');
+    const response = await chat(
+      { 'api-key': 'good-key' },
+      '/openai/deployments/gpt/chat/completions',
+    );
     expect(response.status).toBe(404);
   });
 
@@ -66,7 +80,9 @@ describe('the fake Azure OpenAI resource', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const expired = await chat(bearer);
     expect(expired.status).toBe(401);
-    expect(await expired.json()).toMatchObject({ error: { message: expect.stringMatching(/have expired/) } });
+    expect(await expired.json()).toMatchObject({
+      error: { message: expect.stringMatching(/have expired/) },
+    });
     expect((await chat({ authorization: 'Bearer made-up' })).status).toBe(401);
   });
 

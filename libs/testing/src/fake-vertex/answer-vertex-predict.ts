@@ -1,9 +1,9 @@
-import { fakeEmbedding } from '../fake-upstream/fake-embedding.js';
+import { parseFakeGoogleScenario } from '../fake-google/google-scenario.js';
 import { countFakeTokens } from '../fake-upstream/count-fake-tokens.js';
 import type { FakeCall } from '../fake-upstream/fake-dialect.js';
+import { fakeEmbedding } from '../fake-upstream/fake-embedding.js';
 import type { FakeOutcome } from '../fake-upstream/fake-outcome.js';
 import { isRecord } from '../fake-upstream/is-record.js';
-import { parseFakeGoogleScenario } from '../fake-google/google-scenario.js';
 import { type VertexError, vertexError } from './vertex-error.js';
 
 /** The default `outputDimensionality` of the fake's text embeddings. */

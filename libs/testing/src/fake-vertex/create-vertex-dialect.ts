@@ -59,7 +59,11 @@ export function createVertexDialect(options: VertexDialectOptions): FakeDialect<
     errors: {
       write: writeVertexError,
       notFound: (method, path) =>
-        vertexError(404, 'NOT_FOUND', `The requested URL ${method} ${path} was not found on this server.`),
+        vertexError(
+          404,
+          'NOT_FOUND',
+          `The requested URL ${method} ${path} was not found on this server.`,
+        ),
       invalidJson: () => vertexError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.'),
       failed: (message) => vertexError(500, 'INTERNAL', message),
       scenario: (status, model) =>

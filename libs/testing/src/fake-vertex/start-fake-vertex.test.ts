@@ -8,7 +8,11 @@ let vertex: FakeVertex;
 
 beforeAll(async () => {
   google = await startFakeGoogleToken({ tokenLifetimeSeconds: 1 });
-  vertex = await startFakeVertex({ project: 'p', location: 'global', verifyToken: google.tokens.verify });
+  vertex = await startFakeVertex({
+    project: 'p',
+    location: 'global',
+    verifyToken: google.tokens.verify,
+  });
 });
 afterAll(async () => {
   await vertex?.close();
@@ -36,7 +40,10 @@ async function grant(jwt: string) {
   const response = await fetch(google.tokenUri, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwt }),
+    body: new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion: jwt,
+    }),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -72,7 +79,9 @@ describe('the fake Google token endpoint and Vertex AI', () => {
     const past = Math.floor(Date.now() / 1000) - 7200;
     const stale = await grant(assertion(google.serviceAccountKey, { iat: past, exp: past + 3600 }));
     expect(stale.body).toMatchObject({ error: 'invalid_grant' });
-    const audience = await grant(assertion(google.serviceAccountKey, { aud: 'https://example.com' }));
+    const audience = await grant(
+      assertion(google.serviceAccountKey, { aud: 'https://example.com' }),
+    );
     expect(audience.body.error_description).toMatch(/audience/);
   });
 
@@ -81,12 +90,22 @@ describe('the fake Google token endpoint and Vertex AI', () => {
     const raw = (payload: Record<string, unknown>) =>
       fetch(`${vertex.url}/publishers/anthropic/models/claude-haiku-4-5@20251001:rawPredict`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${String(body.access_token)}` },
-        body: JSON.stringify({ max_tokens: 10, messages: [{ role: 'user', content: 'hi' }], ...payload }),
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${String(body.access_token)}`,
+        },
+        body: JSON.stringify({
+          max_tokens: 10,
+          messages: [{ role: 'user', content: 'hi' }],
+          ...payload,
+        }),
       });
     expect((await raw({ anthropic_version: 'vertex-2023-10-16' })).status).toBe(200);
     expect((await raw({})).status).toBe(400);
     const withModel = await raw({ anthropic_version: 'vertex-2023-10-16', model: 'claude' });
-    expect(await withModel.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+    expect(await withModel.json()).toMatchObject({
+      type: 'error',
+      error: { type: 'invalid_request_error' },
+    });
   });
 });

@@ -22,8 +22,16 @@ export function verifyServiceAccountAssertion(
 ): AssertionVerdict {
   const parts = assertion.split('.');
   const [header, payload, signature] = parts;
-  if (parts.length !== 3 || header === undefined || payload === undefined || signature === undefined) {
-    return { ok: false, description: 'Invalid JWT: Token must be a short-lived token and in a reasonable timeframe.' };
+  if (
+    parts.length !== 3 ||
+    header === undefined ||
+    payload === undefined ||
+    signature === undefined
+  ) {
+    return {
+      ok: false,
+      description: 'Invalid JWT: Token must be a short-lived token and in a reasonable timeframe.',
+    };
   }
   const headerJson = decodeJson(header);
   if (!isRecord(headerJson) || headerJson.alg !== 'RS256') {
@@ -38,7 +46,8 @@ export function verifyServiceAccountAssertion(
   if (!signed) return { ok: false, description: 'Invalid JWT Signature.' };
   const claims = decodeJson(payload);
   if (!isRecord(claims)) return { ok: false, description: 'Invalid JWT Signature.' };
-  if (claims.iss !== clientEmail) return { ok: false, description: 'Invalid grant: account not found' };
+  if (claims.iss !== clientEmail)
+    return { ok: false, description: 'Invalid grant: account not found' };
   if (claims.aud !== GOOGLE_TOKEN_AUDIENCE) {
     return { ok: false, description: 'Invalid JWT: Failed audience check.' };
   }
@@ -46,7 +55,8 @@ export function verifyServiceAccountAssertion(
   if (typeof iat !== 'number' || typeof exp !== 'number' || exp <= nowSeconds || exp - iat > 3600) {
     return {
       ok: false,
-      description: 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
+      description:
+        'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.',
     };
   }
   if (typeof scope !== 'string' || scope === '') {

@@ -1,5 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import { type AnthropicErrorResponse, writeAnthropicError } from '../fake-anthropic/anthropic-error.js';
+import {
+  type AnthropicErrorResponse,
+  writeAnthropicError,
+} from '../fake-anthropic/anthropic-error.js';
 import { type GoogleError, writeGoogleError } from '../fake-google/google-error.js';
 
 /**
