@@ -40,6 +40,7 @@ providers:
   - { name: azure-v1, type: azure, base_url: "\${AZURE_URL}/openai/v1", keys: "\${AZURE_ENTRA}" }
   - { name: azure-wrong, type: azure, base_url: "\${AZURE_URL}", keys: ["\${AZURE_WRONG_KEY}"] }
   - { name: azure-wrong-entra, type: azure, base_url: "\${AZURE_URL}/openai/v1", keys: "\${AZURE_WRONG_ENTRA}" }
+  - { name: azure-pool, type: azure, base_url: "\${AZURE_URL}", keys: ["\${AZURE_WRONG_ENTRA}", "\${AZURE_KEY}"] }
 models:
   - { id: azure/gpt-4o, upstream_model: gpt-4o-prod, context_length: 128000, max_output_tokens: 16384, pricing: { prompt: "0.0000025", completion: "0.00001" } }
   - { id: azure/embed, kind: embedding, upstream_model: text-embedding-3-small, context_length: 8191, pricing: { prompt: "0.00000002" } }
@@ -48,6 +49,7 @@ models:
   - { id: azure-v1/gpt-4o, upstream_model: gpt-4o-v1, context_length: 128000 }
   - { id: azure-wrong/gpt-4o, upstream_model: gpt-4o-prod, context_length: 128000 }
   - { id: azure-wrong-entra/gpt-4o, upstream_model: gpt-4o-v1, context_length: 128000 }
+  - { id: azure-pool/gpt-4o, upstream_model: gpt-4o-prod, context_length: 128000 }
 `;
   gateway = await startStandalone({
     yaml,
@@ -209,10 +211,21 @@ describe('the openai SDK against the azure v1 API with a Microsoft Entra princip
       .create({ model: 'azure-wrong-entra/gpt-4o', messages: [{ role: 'user', content: 'x' }] })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
-    expect((error as Error).message).toMatch(/Microsoft Entra refused the Azure credential: invalid_client/);
+    expect((error as Error).message).toMatch(
+      /Microsoft Entra refused the Azure credential: invalid_client/,
+    );
     expect(JSON.stringify(error)).not.toContain('entra~wrong~secret');
     expect((error as Error).message).not.toContain('entra~wrong~secret');
     // Nothing reached Azure without a token.
     expect(azure.requests.length).toBe(before);
+  });
+
+  it("moves to the pool's next credential when Entra refuses one", async () => {
+    const { data, response } = await openai.chat.completions
+      .create({ model: 'azure-pool/gpt-4o', messages: [{ role: 'user', content: 'pooled' }] })
+      .withResponse();
+    expect(data.choices[0]?.message.content).toBe('Echo: pooled');
+    expect(response.headers.get('x-switchyard-attempts')).toBe('2');
+    expect(lastUpstream().headers['api-key']).toBe(AZURE_KEY);
   });
 });

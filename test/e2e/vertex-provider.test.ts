@@ -41,6 +41,11 @@ models:
   - { id: vertex/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576, max_output_tokens: 65536, pricing: { prompt: "0.0000003", completion: "0.0000025" } }
   - { id: vertex/claude, upstream_model: "claude-sonnet-4-5@20250929", context_length: 200000, max_output_tokens: 64000, pricing: { prompt: "0.000003", completion: "0.000015" } }
   - { id: vertex/claude-limited, upstream_model: claude-scenario-error-429, context_length: 200000 }
+  - id: vertex/claude-failover
+    context_length: 200000
+    routes:
+      - { provider: vertex, upstream_model: claude-scenario-error-503, pricing: { prompt: "0.001", completion: "0.001" } }
+      - { provider: vertex-short, upstream_model: "claude-haiku-4-5@20251001", pricing: { prompt: "0.000001", completion: "0.000005" } }
   - { id: vertex/embed, kind: embedding, upstream_model: text-embedding-005, context_length: 2048, pricing: { prompt: "0.000000025" } }
   - { id: vertex-short/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576 }
   - { id: vertex-forged/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576 }
@@ -207,6 +212,22 @@ describe('the openai SDK against Claude on vertex', () => {
       .create({ model: 'vertex/claude-limited', messages: [{ role: 'user', content: 'x' }] })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 429 });
+  });
+});
+
+describe('routes across vertex providers', () => {
+  it('fails over from a 503 to the next route, which serves and bills the request', async () => {
+    const { data, response } = await openai.chat.completions
+      .create({ model: 'vertex/claude-failover', messages: [{ role: 'user', content: 'over' }] })
+      .withResponse();
+    expect(data.choices[0]?.message.content).toBe('Echo: over');
+    expect(response.headers.get('x-switchyard-provider')).toBe('vertex-short');
+    // Billed at the serving route's price: 1 prompt token per word at 0.000001 and so on, far below 0.001.
+    expect((data.usage as unknown as { cost: number }).cost).toBeLessThan(0.0001);
+    expect(vertex.requests.map((request) => request.path.split(':')[0]?.split('/').pop())).toEqual([
+      'claude-scenario-error-503',
+      'claude-haiku-4-5@20251001',
+    ]);
   });
 });
 
