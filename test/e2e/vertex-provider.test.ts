@@ -1,8 +1,10 @@
 import Anthropic from '@anthropic-ai/sdk';
 import {
   type FakeGoogleToken,
+  type FakeMetadataServer,
   type FakeVertex,
   startFakeGoogleToken,
+  startFakeMetadataServer,
   startFakeVertex,
 } from '@switchyard/testing';
 import OpenAI from 'openai';
@@ -16,6 +18,7 @@ const LOCATION = 'us-east5';
 const SHORT_LIFETIME_SECONDS = 2;
 let google: FakeGoogleToken;
 let shortLived: FakeGoogleToken;
+let metadata: FakeMetadataServer;
 let vertex: FakeVertex;
 let gateway: Standalone;
 let openai: OpenAI;
@@ -24,19 +27,21 @@ let anthropic: Anthropic;
 beforeAll(async () => {
   google = await startFakeGoogleToken();
   shortLived = await startFakeGoogleToken({ tokenLifetimeSeconds: SHORT_LIFETIME_SECONDS });
+  metadata = await startFakeMetadataServer({ projectId: PROJECT });
+  const ledgers = [google.tokens, shortLived.tokens, metadata.tokens];
   vertex = await startFakeVertex({
     project: PROJECT,
     location: LOCATION,
-    verifyToken: (token) => {
-      const verdict = google.tokens.verify(token);
-      return verdict === 'unknown' ? shortLived.tokens.verify(token) : verdict;
-    },
+    verifyToken: (token) =>
+      ledgers.map((ledger) => ledger.verify(token)).find((verdict) => verdict !== 'unknown') ??
+      'unknown',
   });
   const yaml = `
 providers:
   - { name: vertex, type: vertex, base_url: "\${VERTEX_URL}", keys: "\${VERTEX_KEY}" }
   - { name: vertex-short, type: vertex, base_url: "\${VERTEX_URL}", keys: "\${VERTEX_SHORT_KEY}" }
   - { name: vertex-forged, type: vertex, base_url: "\${VERTEX_URL}", keys: "\${VERTEX_FORGED_KEY}" }
+  - { name: vertex-adc, type: vertex, base_url: "\${VERTEX_URL}" }
 models:
   - { id: vertex/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576, max_output_tokens: 65536, pricing: { prompt: "0.0000003", completion: "0.0000025" } }
   - { id: vertex/claude, upstream_model: "claude-sonnet-4-5@20250929", context_length: 200000, max_output_tokens: 64000, pricing: { prompt: "0.000003", completion: "0.000015" } }
@@ -49,6 +54,7 @@ models:
   - { id: vertex/embed, kind: embedding, upstream_model: text-embedding-005, context_length: 2048, pricing: { prompt: "0.000000025" } }
   - { id: vertex-short/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576 }
   - { id: vertex-forged/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576 }
+  - { id: vertex-adc/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576 }
 `;
   gateway = await startStandalone({
     yaml,
@@ -58,6 +64,9 @@ models:
       VERTEX_KEY: google.serviceAccountKey,
       VERTEX_SHORT_KEY: shortLived.serviceAccountKey,
       VERTEX_FORGED_KEY: google.forgedKey,
+      // The keyless provider's Application Default Credentials: this metadata server only.
+      GCE_METADATA_HOST: metadata.host,
+      CLOUDSDK_CONFIG: '/nonexistent',
     },
   });
   openai = new OpenAI({ baseURL: gateway.baseUrl, apiKey: MASTER_KEY, maxRetries: 0 });
@@ -68,6 +77,7 @@ afterAll(async () => {
   await vertex?.close();
   await shortLived?.close();
   await google?.close();
+  await metadata?.close();
 });
 beforeEach(() => vertex.reset());
 
@@ -158,6 +168,15 @@ describe('the openai SDK against Gemini on vertex', () => {
     const second = bearerOf(lastUpstream().headers);
     expect(second).not.toBe(first);
     expect(shortLived.tokens.verify(second)).toBe('valid');
+  });
+
+  it("uses the metadata server's token for a provider without keys", async () => {
+    const completion = await openai.chat.completions.create({
+      model: 'vertex-adc/gemini',
+      messages: [{ role: 'user', content: 'ambient' }],
+    });
+    expect(completion.choices[0]?.message.content).toBe('Echo: ambient');
+    expect(metadata.tokens.verify(bearerOf(lastUpstream().headers))).toBe('valid');
   });
 
   it('fails when Google refuses the key, without reaching vertex or echoing the key', async () => {

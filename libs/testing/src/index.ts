@@ -49,6 +49,11 @@ export {
   startFakeGoogleToken,
 } from './fake-vertex/start-fake-google-token.js';
 export {
+  type FakeMetadataServer,
+  type FakeMetadataServerOptions,
+  startFakeMetadataServer,
+} from './fake-vertex/start-fake-metadata-server.js';
+export {
   type FakeVertex,
   type FakeVertexOptions,
   startFakeVertex,

@@ -1,4 +1,8 @@
-import { type FakeGoogleToken, startFakeGoogleToken } from '@switchyard/testing';
+import {
+  type FakeGoogleToken,
+  startFakeGoogleToken,
+  startFakeMetadataServer,
+} from '@switchyard/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderError } from '../provider-error.js';
 import { createVertexSigner } from './create-vertex-signer.js';
@@ -66,5 +70,44 @@ describe('createVertexSigner', () => {
     expect(error).toMatchObject({ kind: 'authentication', code: 'invalid_credential' });
     expect((error as Error).message).toMatch(/problem at: type, client_email, private_key/);
     expect((error as Error).message).not.toMatch(/s3cr3t/);
+  });
+
+  it("uses the metadata server's token when the pool has no key (ADC on GCE/GKE)", async () => {
+    const metadata = await startFakeMetadataServer();
+    const saved = { ...process.env };
+    // Nothing but the metadata server may provide credentials.
+    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    process.env.GCE_METADATA_HOST = metadata.host;
+    process.env.HOME = '/nonexistent';
+    process.env.CLOUDSDK_CONFIG = '/nonexistent';
+    try {
+      const signer = createVertexSigner();
+      const first = await signer.sign(request, undefined, AbortSignal.timeout(5000));
+      expect(metadata.tokens.verify(tokenOf(first.headers))).toBe('valid');
+      const second = await signer.sign(request, '', AbortSignal.timeout(5000));
+      expect(second.headers.authorization).toBe(first.headers.authorization);
+      expect(metadata.tokens.issued).toBe(1);
+    } finally {
+      process.env = saved;
+      await metadata.close();
+    }
+  });
+
+  it('is a refused credential when the pool has no key and the environment no credentials', async () => {
+    const saved = { ...process.env };
+    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    process.env.METADATA_SERVER_DETECTION = 'none';
+    process.env.HOME = '/nonexistent';
+    process.env.CLOUDSDK_CONFIG = '/nonexistent';
+    try {
+      const signed = createVertexSigner().sign(request, undefined, AbortSignal.timeout(5000));
+      await expect(signed).rejects.toMatchObject({
+        kind: 'authentication',
+        code: 'missing_credential',
+        message: 'vertex has no key and no Google Application Default Credentials were found.',
+      });
+    } finally {
+      process.env = saved;
+    }
   });
 });

@@ -77,6 +77,12 @@ async function accessToken(fetchToken: () => Promise<string | null | undefined>)
     token = await fetchToken();
   } catch (error: unknown) {
     if (error instanceof ProviderError) throw error;
+    if (!(error instanceof gaxios.GaxiosError) && /default credentials/i.test(String(error))) {
+      throw new ProviderError(
+        'vertex has no key and no Google Application Default Credentials were found.',
+        { kind: 'authentication', status: 401, code: 'missing_credential', retryable: false },
+      );
+    }
     const status = error instanceof gaxios.GaxiosError ? error.response?.status : undefined;
     const data: unknown = error instanceof gaxios.GaxiosError ? error.response?.data : undefined;
     const code =
