@@ -40,6 +40,7 @@ providers:
   - { name: azure-v1, type: azure, base_url: "\${AZURE_URL}/openai/v1", keys: "\${AZURE_ENTRA}" }
   - { name: azure-wrong, type: azure, base_url: "\${AZURE_URL}", keys: ["\${AZURE_WRONG_KEY}"] }
   - { name: azure-wrong-entra, type: azure, base_url: "\${AZURE_URL}/openai/v1", keys: "\${AZURE_WRONG_ENTRA}" }
+  - { name: azure-leaky, type: azure, base_url: "\${AZURE_URL}/openai/v1", keys: "\${AZURE_ENTRA}" }
   - { name: azure-pool, type: azure, base_url: "\${AZURE_URL}", keys: ["\${AZURE_WRONG_ENTRA}", "\${AZURE_KEY}"] }
 models:
   - { id: azure/gpt-4o, upstream_model: gpt-4o-prod, context_length: 128000, max_output_tokens: 16384, pricing: { prompt: "0.0000025", completion: "0.00001" } }
@@ -49,6 +50,7 @@ models:
   - { id: azure-v1/gpt-4o, upstream_model: gpt-4o-v1, context_length: 128000 }
   - { id: azure-wrong/gpt-4o, upstream_model: gpt-4o-prod, context_length: 128000 }
   - { id: azure-wrong-entra/gpt-4o, upstream_model: gpt-4o-v1, context_length: 128000 }
+  - { id: azure-leaky/error-leak, context_length: 8192 }
   - { id: azure-pool/gpt-4o, upstream_model: gpt-4o-prod, context_length: 128000 }
 `;
   gateway = await startStandalone({
@@ -71,6 +73,8 @@ afterAll(async () => {
 });
 beforeEach(() => azure.reset());
 
+const bearerOf = (headers: Readonly<Record<string, string | undefined>>) =>
+  headers.authorization?.replace(/^Bearer /, '');
 const lastUpstream = () => {
   const request = azure.requests.at(-1);
   if (request === undefined) throw new Error('the fake Azure received nothing');
@@ -227,5 +231,16 @@ describe('the openai SDK against the azure v1 API with a Microsoft Entra princip
     expect(data.choices[0]?.message.content).toBe('Echo: pooled');
     expect(response.headers.get('x-switchyard-attempts')).toBe('2');
     expect(lastUpstream().headers['api-key']).toBe(AZURE_KEY);
+  });
+
+  it('never echoes the bearer token an upstream error quotes', async () => {
+    const error = await openai.chat.completions
+      .create({ model: 'azure-leaky/error-leak', messages: [{ role: 'user', content: 'x' }] })
+      .catch((caught: unknown) => caught);
+    const token = bearerOf(lastUpstream().headers);
+    expect(entra.tokens.verify(token)).toBe('valid');
+    expect(error).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+    expect((error as Error).message).toMatch(/Access denied for credential/);
+    expect(JSON.stringify(error)).not.toContain(String(token));
   });
 });

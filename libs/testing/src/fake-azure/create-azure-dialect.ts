@@ -4,6 +4,7 @@ import type { OpenAiErrorResponse } from '../fake-openai/openai-error.js';
 import { scenarioError } from '../fake-openai/scenario-error.js';
 import type { FakeCall, FakeDialect, FakeRoute } from '../fake-upstream/fake-dialect.js';
 import type { FakeOutcome } from '../fake-upstream/fake-outcome.js';
+import { headerValue } from '../fake-upstream/header-value.js';
 import { isRecord } from '../fake-upstream/is-record.js';
 import { answerContentFilter, CONTENT_FILTER_MODELS } from './answer-content-filter.js';
 import { type AzureErrorResponse, azureGatewayError, writeAzureError } from './azure-error.js';
@@ -44,6 +45,11 @@ export function createAzureDialect(auth: FakeAzureAuth): FakeDialect<AzureErrorR
         }),
       failed: (message) => azureGatewayError(500, message),
       scenario: (status, model) => fromOpenAi(scenarioError(status, model)),
+      leak: (request) =>
+        azureGatewayError(
+          401,
+          `Access denied for credential ${headerValue(request.headers, 'api-key') ?? headerValue(request.headers, 'authorization') ?? ''}.`,
+        ),
     },
     jsonContentType: 'application/json',
   };
