@@ -2,8 +2,12 @@ import { createHash } from 'node:crypto';
 import { ProviderError } from '../provider-error.js';
 import type { RequestSigner } from '../request-signer.js';
 import { createTokenCache } from '../shared/create-token-cache.js';
+import { untilAborted } from '../shared/until-aborted.js';
 import { parseEntraCredential } from './entra-credential.js';
 import { fetchEntraToken } from './fetch-entra-token.js';
+
+/** How long one token request to Entra may take. */
+const TOKEN_FETCH_TIMEOUT_MS = 30_000;
 
 export interface AzureSignerOptions {
   readonly now?: () => number;
@@ -37,7 +41,11 @@ export function createAzureSigner(options: AzureSignerOptions = {}): RequestSign
         return { ...request, headers: { ...headers, 'api-key': credential } };
       // The cache key identifies the principal and secret without holding the secret itself.
       const key = createHash('sha256').update(credential).digest('hex');
-      const token = await cache.get(key, () => fetchEntraToken(principal, now, signal));
+      // The fetch is shared by concurrent callers: it has its own deadline, each caller its signal.
+      const fetching = cache.get(key, () =>
+        fetchEntraToken(principal, now, AbortSignal.timeout(TOKEN_FETCH_TIMEOUT_MS)),
+      );
+      const token = await untilAborted(fetching, signal);
       return { ...request, headers: { ...headers, authorization: `Bearer ${token}` } };
     },
   };

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { type AuthClient, GoogleAuth, gaxios, JWT } from 'google-auth-library';
 import { ProviderError } from '../provider-error.js';
 import type { RequestSigner } from '../request-signer.js';
+import { untilAborted } from '../shared/until-aborted.js';
 import { GOOGLE_TOKEN_URI, parseServiceAccountKey } from './service-account-key.js';
+
+/** How long one token request may take. */
+const TOKEN_FETCH_TIMEOUT_MS = 30_000;
 
 /** The OAuth scope Vertex AI accepts. */
 export const VERTEX_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
@@ -39,14 +43,18 @@ export function createVertexSigner(options: VertexSignerOptions = {}): RequestSi
     return client;
   };
   return {
-    async sign(request, credential) {
-      const token =
+    async sign(request, credential, signal) {
+      const fetching =
         credential === undefined || credential === ''
-          ? await accessToken(() => {
-              ambient ??= new GoogleAuth({ scopes: [VERTEX_SCOPE] });
+          ? accessToken(() => {
+              ambient ??= new GoogleAuth({
+                scopes: [VERTEX_SCOPE],
+                clientOptions: { transporterOptions: { timeout: TOKEN_FETCH_TIMEOUT_MS } },
+              });
               return ambient.getAccessToken();
             })
-          : await accessToken(async () => (await clientFor(credential).getAccessToken()).token);
+          : accessToken(async () => (await clientFor(credential).getAccessToken()).token);
+      const token = await untilAborted(fetching, signal);
       const headers = { ...request.headers, authorization: `Bearer ${token}` };
       return { ...request, headers };
     },
@@ -58,7 +66,7 @@ export function createVertexSigner(options: VertexSignerOptions = {}): RequestSi
  * `token_uri` (a private endpoint, a test's fake) has the request sent there instead.
  */
 function transporterFor(tokenUri: string): gaxios.Gaxios {
-  const transporter = new gaxios.Gaxios();
+  const transporter = new gaxios.Gaxios({ timeout: TOKEN_FETCH_TIMEOUT_MS });
   if (tokenUri !== GOOGLE_TOKEN_URI) {
     transporter.interceptors.request.add({
       resolved: async (config) => {

@@ -223,9 +223,12 @@ async function signRequest(
   } catch (error: unknown) {
     if (!(error instanceof ProviderError)) throw error;
     const context = { provider: provider.name, secrets: [credential.key] };
+    const apiError = upstreamErrorToApiError(error, context);
+    // The request ended while the token was fetched: nothing about the route or credential.
+    if (options.signal.aborted) return { ok: false, error: apiError, next: 'give_up' };
     return {
       ok: false,
-      error: upstreamErrorToApiError(error, context),
+      error: apiError,
       next: onProviderError(options, candidate, credential, error),
     };
   }
