@@ -7,7 +7,7 @@ const categorySchema = z.looseObject({
 });
 
 /** Azure's per-category content-filter verdicts (`hate`, `jailbreak`, `profanity`…). */
-export const contentFilterResultSchema = z.record(z.string(), z.unknown());
+const contentFilterResultSchema = z.record(z.string(), z.unknown());
 
 /**
  * The categories Azure's content filter acted on, e.g. `hate (high), jailbreak (detected)`:

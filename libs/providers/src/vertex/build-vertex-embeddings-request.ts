@@ -2,7 +2,8 @@ import type { EmbeddingsRequest } from '@switchyard/contracts';
 import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
 import { ProviderError } from '../provider-error.js';
 import { ignoredFieldWarnings } from '../shared/ignored-field-warnings.js';
-import { buildVertexUrl, vertexPublisherOf } from './build-vertex-url.js';
+import { buildVertexUrl } from './build-vertex-url.js';
+import { vertexPublisherOf } from './vertex-publisher-of.js';
 
 const HANDLED = new Set(['model', 'input', 'dimensions', 'encoding_format']);
 

@@ -1,7 +1,5 @@
 import type { UpstreamTarget } from '../provider-adapter.js';
-
-/** The model publishers Switchyard speaks to on Vertex AI. */
-export type VertexPublisher = 'google' | 'anthropic';
+import type { VertexPublisher } from './vertex-publisher-of.js';
 
 /** The Vertex AI methods Switchyard calls. */
 export type VertexMethod =
@@ -26,12 +24,4 @@ export function buildVertexUrl(
   const model = encodeURIComponent(target.upstreamModel).replaceAll('%40', '@');
   const query = method === 'streamGenerateContent' ? '?alt=sse' : '';
   return `${target.baseUrl}/publishers/${publisher}/models/${model}:${method}${query}`;
-}
-
-/**
- * The publisher serving a Vertex model: Anthropic for Claude models (`claude-sonnet-4-5@20250929`),
- * Google for the rest (Gemini, text-embedding).
- */
-export function vertexPublisherOf(upstreamModel: string): VertexPublisher {
-  return /^claude-/i.test(upstreamModel) ? 'anthropic' : 'google';
 }

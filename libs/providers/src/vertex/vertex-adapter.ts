@@ -1,8 +1,8 @@
 import type { ProviderAdapter } from '../provider-adapter.js';
-import { vertexPublisherOf } from './build-vertex-url.js';
 import { createVertexAnthropicAdapter } from './create-vertex-anthropic-adapter.js';
 import { createVertexGeminiAdapter } from './create-vertex-gemini-adapter.js';
 import { parseVertexError } from './parse-vertex-error.js';
+import { vertexPublisherOf } from './vertex-publisher-of.js';
 
 /**
  * Google Vertex AI: each call goes to the publisher of its upstream model, Claude models
