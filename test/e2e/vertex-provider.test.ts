@@ -42,6 +42,7 @@ providers:
   - { name: vertex-short, type: vertex, base_url: "\${VERTEX_URL}", keys: "\${VERTEX_SHORT_KEY}" }
   - { name: vertex-forged, type: vertex, base_url: "\${VERTEX_URL}", keys: "\${VERTEX_FORGED_KEY}" }
   - { name: vertex-adc, type: vertex, base_url: "\${VERTEX_URL}" }
+  - { name: vertex-leaky, type: vertex, base_url: "\${VERTEX_URL}", keys: "\${VERTEX_KEY}" }
 models:
   - { id: vertex/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576, max_output_tokens: 65536, pricing: { prompt: "0.0000003", completion: "0.0000025" } }
   - { id: vertex/claude, upstream_model: "claude-sonnet-4-5@20250929", context_length: 200000, max_output_tokens: 64000, pricing: { prompt: "0.000003", completion: "0.000015" } }
@@ -54,6 +55,7 @@ models:
   - { id: vertex/embed, kind: embedding, upstream_model: text-embedding-005, context_length: 2048, pricing: { prompt: "0.000000025" } }
   - { id: vertex-short/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576 }
   - { id: vertex-forged/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576 }
+  - { id: vertex-leaky/claude-leak, upstream_model: claude-scenario-error-leak, context_length: 8192 }
   - { id: vertex-adc/gemini, upstream_model: gemini-2.5-flash, context_length: 1048576 }
 `;
   gateway = await startStandalone({
@@ -177,6 +179,17 @@ describe('the openai SDK against Gemini on vertex', () => {
     });
     expect(completion.choices[0]?.message.content).toBe('Echo: ambient');
     expect(metadata.tokens.verify(bearerOf(lastUpstream().headers))).toBe('valid');
+  });
+
+  it('never echoes the OAuth token an upstream error quotes', async () => {
+    const error = await openai.chat.completions
+      .create({ model: 'vertex-leaky/claude-leak', messages: [{ role: 'user', content: 'x' }] })
+      .catch((caught: unknown) => caught);
+    const token = bearerOf(lastUpstream().headers);
+    expect(google.tokens.verify(token)).toBe('valid');
+    expect(error).toMatchObject({ status: 502, code: 'upstream_auth_failed' });
+    expect((error as Error).message).toMatch(/invalid authentication credentials/);
+    expect(JSON.stringify(error)).not.toContain(String(token));
   });
 
   it('fails when Google refuses the key, without reaching vertex or echoing the key', async () => {

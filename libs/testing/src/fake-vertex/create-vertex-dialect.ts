@@ -7,6 +7,7 @@ import { googleScenarioError } from '../fake-google/google-scenario-error.js';
 import type { TokenVerdict } from '../fake-oauth/create-token-ledger.js';
 import type { FakeCall, FakeDialect, FakeRoute } from '../fake-upstream/fake-dialect.js';
 import type { FakeOutcome } from '../fake-upstream/fake-outcome.js';
+import { headerValue } from '../fake-upstream/header-value.js';
 import { isRecord } from '../fake-upstream/is-record.js';
 import { answerVertexPredict } from './answer-vertex-predict.js';
 import { checkVertexToken } from './check-vertex-token.js';
@@ -28,7 +29,8 @@ export interface VertexDialectOptions {
  * answers and scenarios, text-embedding predictions) and
  * `publishers/anthropic/models/{m}:rawPredict|streamRawPredict` (the fake Anthropic's, the body
  * carrying `anthropic_version: vertex-2023-10-16` and no `model`). A Claude model named
- * `claude-scenario-<scenario>` runs the fake Anthropic's scenario of that name.
+ * `claude-scenario-<scenario>` runs the fake Anthropic's scenario of that name
+ * (`claude-scenario-error-leak`: a 401 quoting the caller's `Authorization` header).
  */
 export function createVertexDialect(options: VertexDialectOptions): FakeDialect<VertexError> {
   const base = `/v1/projects/${options.project}/locations/${options.location}`;
@@ -66,6 +68,12 @@ export function createVertexDialect(options: VertexDialectOptions): FakeDialect<
         ),
       invalidJson: () => vertexError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.'),
       failed: (message) => vertexError(500, 'INTERNAL', message),
+      leak: (request) =>
+        vertexError(
+          401,
+          'UNAUTHENTICATED',
+          `Request had invalid authentication credentials: ${headerValue(request.headers, 'authorization') ?? ''}`,
+        ),
       scenario: (status, model) =>
         model.startsWith('claude-')
           ? { shape: 'anthropic', error: anthropicScenarioError(status, claudeScenario(model)) }
