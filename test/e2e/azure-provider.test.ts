@@ -172,6 +172,24 @@ describe('the openai SDK against an azure deployment (api-key)', () => {
     });
   });
 
+  it('streams a filtered answer: the finish reason and verdicts arrive, the prompt-filter event does not', async () => {
+    const stream = await openai.chat.completions.create({
+      model: 'azure/content-filter-output',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+    });
+    const chunks: Record<string, unknown>[] = [];
+    for await (const chunk of stream) chunks.push(chunk as unknown as Record<string, unknown>);
+    expect(chunks.every((chunk) => chunk.object === 'chat.completion.chunk')).toBe(true);
+    const last = chunks
+      .flatMap((chunk) => chunk.choices as Record<string, unknown>[])
+      .find((choice) => choice.finish_reason !== null);
+    expect(last).toMatchObject({
+      finish_reason: 'content_filter',
+      content_filter_results: { hate: { filtered: true, severity: 'high' } },
+    });
+  });
+
   it('fails on a wrong api-key without echoing it', async () => {
     const error = await openai.chat.completions
       .create({ model: 'azure-wrong/gpt-4o', messages: [{ role: 'user', content: 'x' }] })

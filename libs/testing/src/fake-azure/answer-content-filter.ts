@@ -1,3 +1,4 @@
+import { openAiSseFraming } from '../fake-openai/openai-sse-framing.js';
 import type { FakeOutcome } from '../fake-upstream/fake-outcome.js';
 import { randomId } from '../fake-upstream/random-id.js';
 import type { AzureErrorResponse } from './azure-error.js';
@@ -14,6 +15,7 @@ export const CONTENT_FILTER_MODELS = ['content-filter-prompt', 'content-filter-o
  */
 export function answerContentFilter(
   model: (typeof CONTENT_FILTER_MODELS)[number],
+  stream: boolean,
 ): FakeOutcome<AzureErrorResponse> {
   if (model === 'content-filter-prompt') {
     return {
@@ -43,28 +45,58 @@ export function answerContentFilter(
       },
     };
   }
-  const created = Math.floor(Date.now() / 1000);
+  const meta = { id: randomId('chatcmpl-'), created: Math.floor(Date.now() / 1000), model };
+  const promptFilter = [{ prompt_index: 0, content_filter_results: { hate: SAFE } }];
+  const verdicts = { hate: { filtered: true, severity: 'high' }, violence: SAFE };
+  const usage = { prompt_tokens: 5, completion_tokens: 0, total_tokens: 5 };
   const completion = {
-    id: randomId('chatcmpl-'),
+    ...meta,
     object: 'chat.completion',
-    created,
-    model,
-    prompt_filter_results: [{ prompt_index: 0, content_filter_results: { hate: SAFE } }],
+    prompt_filter_results: promptFilter,
     choices: [
       {
         index: 0,
         finish_reason: 'content_filter',
         message: { role: 'assistant', content: null },
-        content_filter_results: { hate: { filtered: true, severity: 'high' }, violence: SAFE },
+        content_filter_results: verdicts,
       },
     ],
-    usage: { prompt_tokens: 5, completion_tokens: 0, total_tokens: 5 },
+    usage,
   };
+  // Azure's stream: the prompt's verdicts first (no choices, empty object), then the choice.
+  const chunk = (choices: unknown[], extra: Record<string, unknown> = {}) => ({
+    ...meta,
+    object: 'chat.completion.chunk',
+    choices,
+    ...extra,
+  });
+  const events = [
+    {
+      data: {
+        id: '',
+        created: 0,
+        model: '',
+        object: '',
+        choices: [],
+        prompt_filter_results: promptFilter,
+      },
+    },
+    { data: chunk([{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }]) },
+    {
+      data: chunk([
+        { index: 0, delta: {}, finish_reason: 'content_filter', content_filter_results: verdicts },
+      ]),
+    },
+    { data: chunk([], { usage }) },
+  ];
   return {
     kind: 'answer',
     model,
     scenario: { kind: 'normal' },
-    stream: false,
-    reply: () => ({ kind: 'json', text: JSON.stringify(completion) }),
+    stream,
+    reply: () =>
+      stream
+        ? { kind: 'stream', framing: openAiSseFraming, events }
+        : { kind: 'json', text: JSON.stringify(completion) },
   };
 }

@@ -96,7 +96,9 @@ function answerAs(
   answer: Answer,
 ): FakeOutcome<AzureErrorResponse> {
   const filter = CONTENT_FILTER_MODELS.find((name) => name === model);
-  if (filter !== undefined && operation === 'chat/completions') return answerContentFilter(filter);
+  if (filter !== undefined && operation === 'chat/completions') {
+    return answerContentFilter(filter, isRecord(call.body) && call.body.stream === true);
+  }
   const outcome = answer(call);
   return outcome.kind === 'refuse' ? { kind: 'refuse', error: fromOpenAi(outcome.error) } : outcome;
 }
