@@ -124,6 +124,20 @@ describe('DEFAULT_MODELS_BY_PROVIDER: google', () => {
     expect(Object.isFrozen(DEFAULT_GOOGLE_MODELS[3]?.routes[0]?.pricing)).toBe(true);
   });
 });
+describe('DEFAULT_MODELS_BY_PROVIDER: vertex', () => {
+  it("names versioned Claude models without their version and routes to Vertex's id", () => {
+    const models = DEFAULT_MODELS_BY_PROVIDER.get('vertex') ?? [];
+    const sonnet = models.find((model) => model.id === 'vertex/claude-sonnet-4-5');
+    expect(sonnet?.routes[0]).toMatchObject({
+      provider: 'vertex',
+      upstreamModel: 'claude-sonnet-4-5@20250929',
+      pricing: { prompt: '0.000003', completion: '0.000015', cachedPrompt: '0.0000003' },
+    });
+    const embed = models.find((model) => model.id === 'vertex/gemini-embedding-001');
+    expect(embed).toMatchObject({ kind: 'embedding' });
+  });
+});
+
 describe('DEFAULT_MODELS_BY_PROVIDER', () => {
   it('has no models for providers without a price list', () => {
     expect([...DEFAULT_MODELS_BY_PROVIDER.keys()]).toEqual([
@@ -131,6 +145,7 @@ describe('DEFAULT_MODELS_BY_PROVIDER', () => {
       'anthropic',
       'google',
       'bedrock',
+      'vertex',
     ]);
   });
 });

@@ -21,6 +21,16 @@ describe('keysSchema', () => {
     expect(keysSchema.parse('')).toEqual([]);
   });
 
+  it('keeps a JSON credential (commas and all) as one key', () => {
+    const principal = '{"tenant_id":"t","client_id":"c","client_secret":"s"}';
+    expect(keysSchema.parse(principal)).toEqual([{ key: principal, ...NO_LIMITS }]);
+    expect(keysSchema.parse([` ${principal}`, 'a,b'])).toEqual([
+      { key: principal, ...NO_LIMITS },
+      { key: 'a', ...NO_LIMITS },
+      { key: 'b', ...NO_LIMITS },
+    ]);
+  });
+
   it('mixes plain keys and keys with limits in one list', () => {
     expect(
       keysSchema.parse([

@@ -17,15 +17,16 @@ const entrySchema = z.union([z.string(), credentialSchema], {
 });
 
 function splitKeys(text: string): KeyEntry[] {
-  return text
-    .split(',')
+  // A JSON credential (an Entra service principal, a Google service-account key) is one key.
+  const keys = text.trimStart().startsWith('{') ? [text] : text.split(',');
+  return keys
     .map((key) => key.trim())
     .map((key) => ({ key, rpm: undefined, tpm: undefined, dailyRequests: undefined }));
 }
 
 /**
  * A pool of API keys: a YAML list or a comma-separated string. List entries may be mappings that
- * carry the key's own limits. Blank keys are dropped, so `${OPENAI_API_KEY:-}` means "no key"
+ * carry the key's own limits; a key that is a JSON object is never split. Blank keys are dropped, so `${OPENAI_API_KEY:-}` means "no key"
  * (local servers need none).
  */
 export const keysSchema = z

@@ -71,7 +71,7 @@ describe('loadConfig problems', () => {
     expect(reasons(file, 'log_level')[0]).toMatch(/^expected one of fatal, error/);
     expect(reasons(file, 'providers[0].base_url')).toEqual(['expected an http:// or https:// URL']);
     expect(reasons(file, 'providers[1].type')).toEqual([
-      'expected one of openai, openai-compatible, openrouter, anthropic, google, bedrock',
+      'expected one of openai, openai-compatible, openrouter, anthropic, google, bedrock, azure, vertex',
     ]);
     expect(reasons(file, 'providers[1].keys')).toHaveLength(1);
     expect(reasons(file, 'providers[1].name')).toEqual([

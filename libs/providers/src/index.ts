@@ -20,6 +20,8 @@ export {
   type SwitchyardErrorBody,
   toMessagesError,
 } from './anthropic-ingress/to-messages-error.js';
+export { createAzureAdapter } from './azure/azure-adapter.js';
+export { createAzureSigner } from './azure/create-azure-signer.js';
 export { createBedrockAdapter } from './bedrock/bedrock-adapter.js';
 export type {
   DefaultChatRow,
@@ -56,6 +58,7 @@ export type {
   ProviderAuth,
   ProviderDescriptor,
   ProviderEnvVariables,
+  SignedAuth,
   SigV4Auth,
 } from './provider-descriptor.js';
 export { PROVIDER_DESCRIPTORS } from './provider-descriptors.js';
@@ -67,6 +70,7 @@ export {
   parseRetryAfter,
 } from './provider-error.js';
 export { PROVIDER_TYPES, type ProviderType } from './provider-type.js';
+export type { RequestSigner } from './request-signer.js';
 export { buildResponsesRequest } from './responses-ingress/build-responses-request.js';
 export { convertChatCompletionToResponse } from './responses-ingress/convert-chat-completion-to-response.js';
 export {
@@ -91,6 +95,9 @@ export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-s
 export { isPlainObject } from './shared/is-plain-object.js';
 export { parseJson } from './shared/parse-json.js';
 export type { SseEvent } from './shared/parse-sse-events.js';
+export { signerFor } from './signer-registry.js';
 export type { AwsCredentials } from './sigv4/aws-credentials.js';
 export { parseAwsCredentialKey } from './sigv4/parse-aws-credential-key.js';
 export { type SigV4Scope, signSigV4Request } from './sigv4/sign-sigv4-request.js';
+export { createVertexSigner } from './vertex/create-vertex-signer.js';
+export { createVertexAdapter } from './vertex/vertex-adapter.js';

@@ -1,6 +1,7 @@
 import type { DefaultModelTable } from './default-model-table.js';
 import type { ModelListDialect } from './model-list-dialect.js';
 import type { ProviderAdapter } from './provider-adapter.js';
+import type { RequestSigner } from './request-signer.js';
 
 /** The environment variables that enable a provider named after its type without any YAML. */
 export interface ProviderEnvVariables<Variable extends string = string> {
@@ -11,11 +12,12 @@ export interface ProviderEnvVariables<Variable extends string = string> {
 
 /**
  * How a provider's calls are authenticated: a static key from its credential pool sent as is
- * (`api-key`), or requests signed with AWS Signature Version 4 (`sigv4`), whose signer the
- * gateway runs after the adapter built the request (it reads the clock and may fetch
- * credentials; the adapter stays pure). Issue 18 adds an OAuth-token kind the same way.
+ * (`api-key`); requests signed with AWS Signature Version 4 (`sigv4`, signed per provider: its
+ * region and the AWS default chain live in the gateway); or a credential exchanged for a bearer
+ * token (`azure-entra`, `google-oauth`, one signer per type). Every signer runs after the adapter
+ * built the request — it reads the clock and may fetch credentials; the adapter stays pure.
  */
-export type ProviderAuth = ApiKeyAuth | SigV4Auth;
+export type ProviderAuth = ApiKeyAuth | SigV4Auth | SignedAuth;
 
 /** A static key from the credential pool, written into the request by the adapter. */
 export interface ApiKeyAuth {
@@ -37,6 +39,19 @@ export interface SigV4Auth {
   readonly required: false;
   /** The region a base URL of the service names (`bedrock-runtime.us-east-1.amazonaws.com`). */
   readonly regionOf: (baseUrl: string) => string | undefined;
+}
+
+/**
+ * A credential turned into request authentication by a signer after the adapter built the
+ * request: `azure-entra` (an `api-key`, or a Microsoft Entra client secret exchanged for a bearer
+ * token), `google-oauth` (a service-account key or the environment's Google credentials).
+ */
+export interface SignedAuth {
+  readonly kind: 'azure-entra' | 'google-oauth';
+  /** Calls fail without a credential in the pool (false: the signer has an ambient one). */
+  readonly required: boolean;
+  /** Builds the signer; called once per process. */
+  readonly createSigner: () => RequestSigner;
 }
 
 /**

@@ -3,6 +3,7 @@ import { adapterFor } from './adapter-registry.js';
 import { descriptorFor } from './descriptor-for.js';
 import { PROVIDER_DESCRIPTORS } from './provider-descriptors.js';
 import { PROVIDER_TYPES } from './provider-type.js';
+import { signerFor } from './signer-registry.js';
 
 describe('PROVIDER_DESCRIPTORS', () => {
   it('lists each type once, in the order configuration errors name them', () => {
@@ -13,6 +14,8 @@ describe('PROVIDER_DESCRIPTORS', () => {
       'anthropic',
       'google',
       'bedrock',
+      'azure',
+      'vertex',
     ]);
   });
 
@@ -21,8 +24,8 @@ describe('PROVIDER_DESCRIPTORS', () => {
       expect(adapterFor(type)?.type).toBe(type);
       expect(descriptorFor(type)?.type).toBe(type);
     }
-    expect(adapterFor('azure')).toBeUndefined();
-    expect(descriptorFor('azure')).toBeUndefined();
+    expect(adapterFor('bedrock-classic')).toBeUndefined();
+    expect(descriptorFor('bedrock-classic')).toBeUndefined();
   });
 
   it('gives every provider the environment can enable a public base URL', () => {
@@ -36,10 +39,26 @@ describe('PROVIDER_DESCRIPTORS', () => {
     for (const descriptor of fromEnv) expect(descriptor.defaultBaseUrl).toMatch(/^https:\/\//);
   });
 
-  it('needs a key for every public API, not for a self-hosted server', () => {
-    const keyless = PROVIDER_DESCRIPTORS.filter(
-      (descriptor) => descriptor.auth.kind === 'api-key' && !descriptor.auth.required,
-    );
-    expect(keyless.map((descriptor) => descriptor.type)).toEqual(['openai-compatible']);
+  it('needs a key for every public API, not for a self-hosted server or ambient credentials', () => {
+    const keyless = PROVIDER_DESCRIPTORS.filter((descriptor) => !descriptor.auth.required);
+    // Bedrock and Vertex fall back to the environment's credentials (the AWS default chain;
+    // Google's ADC and metadata server).
+    expect(keyless.map((descriptor) => descriptor.type)).toEqual([
+      'openai-compatible',
+      'bedrock',
+      'vertex',
+    ]);
+  });
+
+  it('gives a signer to each type whose credential is exchanged for a token', () => {
+    const signed = PROVIDER_DESCRIPTORS.filter((descriptor) => 'createSigner' in descriptor.auth);
+    expect(signed.map((descriptor) => [descriptor.type, descriptor.auth.kind])).toEqual([
+      ['azure', 'azure-entra'],
+      ['vertex', 'google-oauth'],
+    ]);
+    expect(signerFor('azure')).toBe(signerFor('azure'));
+    expect(signerFor('openai')).toBeUndefined();
+    // SigV4 signs per provider (its region), in the gateway: no per-type signer.
+    expect(signerFor('bedrock')).toBeUndefined();
   });
 });

@@ -4,6 +4,16 @@ export {
   type FakeAnthropicStats,
   startFakeAnthropic,
 } from './fake-anthropic/start-fake-anthropic.js';
+export {
+  type FakeAzure,
+  type FakeAzureOptions,
+  startFakeAzure,
+} from './fake-azure/start-fake-azure.js';
+export {
+  type FakeEntra,
+  type FakeEntraOptions,
+  startFakeEntra,
+} from './fake-azure/start-fake-entra.js';
 export type { FakeAwsCredential } from './fake-bedrock/fake-aws-credential.js';
 export {
   type FakeBedrock,
@@ -29,6 +39,7 @@ export {
   type FakeModelCatalogOptions,
   startFakeModelCatalog,
 } from './fake-model-catalog/start-fake-model-catalog.js';
+export type { TokenLedger, TokenVerdict } from './fake-oauth/create-token-ledger.js';
 export { FAKE_REPORTED_COST } from './fake-openai/openai-scenario.js';
 export {
   type FakeOpenAI,
@@ -39,6 +50,21 @@ export {
 export { type FakeSts, type FakeStsOptions, startFakeSts } from './fake-sts/start-fake-sts.js';
 export { countFakeTokens } from './fake-upstream/count-fake-tokens.js';
 export type { RecordedRequest } from './fake-upstream/recorded-request.js';
+export {
+  type FakeGoogleToken,
+  type FakeGoogleTokenOptions,
+  startFakeGoogleToken,
+} from './fake-vertex/start-fake-google-token.js';
+export {
+  type FakeMetadataServer,
+  type FakeMetadataServerOptions,
+  startFakeMetadataServer,
+} from './fake-vertex/start-fake-metadata-server.js';
+export {
+  type FakeVertex,
+  type FakeVertexOptions,
+  startFakeVertex,
+} from './fake-vertex/start-fake-vertex.js';
 export {
   createFreshPostgresDatabase,
   type FreshPostgresDatabase,

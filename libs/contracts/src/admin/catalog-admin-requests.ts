@@ -11,11 +11,32 @@ const baseUrlSchema = z
   .url({ protocol: /^https?$/ })
   .refine(isPostgresText, { error: 'must not contain NUL characters' });
 /** An upstream API key goes into an HTTP header: visible ASCII, no spaces or control characters. */
-const secretSchema = z
+const apiKeySecretSchema = z
   .string()
   .min(8)
   .max(4096)
   .regex(/^[\x21-\x7e]+$/, { error: 'expected visible ASCII characters only (an API key)' });
+/**
+ * A JSON credential (a Google service-account key, an Azure Entra service principal) is never
+ * sent as it is, so it may hold spaces and line breaks; its provider's signer checks its fields.
+ */
+const jsonSecretSchema = z
+  .string()
+  .max(16_384)
+  .regex(/^\s*\{[\x20-\x7e\t\r\n]*\}\s*$/, { error: 'expected a JSON object' })
+  .refine(isJsonObject, { error: 'expected a JSON object' });
+const secretSchema = z.union([apiKeySecretSchema, jsonSecretSchema], {
+  error: 'expected visible ASCII characters only (an API key), or a JSON credential',
+});
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
 
 const limit = z.coerce.number().int().min(1).max(500).default(100);
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');

@@ -270,6 +270,46 @@ describe('catalog admin API', () => {
       secret: 'still-not-a-pair',
     });
     expect(rotated.status).toBe(400);
+  });
+
+  it('stores a vertex provider with a service-account JSON key, shown by its account only', async () => {
+    const provider = await asMaster('POST', '/admin/v1/providers', {
+      name: 'vertex-eu',
+      type: 'vertex',
+      base_url:
+        'https://europe-west1-aiplatform.googleapis.com/v1/projects/acme/locations/europe-west1',
+    });
+    expect(provider.status).toBe(201);
+    const privateKey = `-----BEGIN PRIVATE KEY-----\n${randomBytes(48).toString('base64')}\n-----END PRIVATE KEY-----\n`;
+    const secret = JSON.stringify(
+      {
+        type: 'service_account',
+        client_email: 'gw@acme.iam.gserviceaccount.com',
+        private_key: privateKey,
+      },
+      null,
+      2,
+    );
+    const created = await asMaster('POST', '/admin/v1/credentials', {
+      provider: 'vertex-eu',
+      name: 'service account',
+      secret,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ hint: 'json:gw@acme.iam.gserviceaccount.com' });
+    expect(created.text).not.toContain(privateKey.slice(30, 60));
+    const row = await catalog.database.db
+      .selectFrom('catalog.credentials')
+      .selectAll()
+      .where('id', '=', String(created.body.id))
+      .executeTakeFirstOrThrow();
+    expect(
+      decryptSecret(
+        { ciphertext: row.ciphertext, iv: row.iv, authTag: row.auth_tag, keyId: row.key_id },
+        catalog.keyring,
+        'vertex-eu',
+      ),
+    ).toBe(secret);
     await asMaster('DELETE', `/admin/v1/credentials/${String(created.body.id)}`);
   });
 

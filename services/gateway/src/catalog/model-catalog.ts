@@ -1,7 +1,13 @@
 import type { ModelConfig, ModelKind, PricingConfig, ProviderConfig } from '@switchyard/config';
-import { adapterFor, descriptorFor, type ProviderAdapter } from '@switchyard/providers';
+import {
+  adapterFor,
+  descriptorFor,
+  type ProviderAdapter,
+  type RequestSigner,
+  signerFor,
+} from '@switchyard/providers';
 import { awsDefaultCredentials } from '../upstream/aws-default-credentials.js';
-import { createRequestSigner, type RequestSigner } from '../upstream/create-request-signer.js';
+import { createSigV4Signer } from '../upstream/create-sigv4-signer.js';
 import { type CredentialPool, createCredentialPool } from './credential-pool.js';
 
 /** A configured provider with its adapter and its pool of upstream credentials. */
@@ -11,9 +17,12 @@ export interface Provider {
   baseUrl: string;
   headers: Readonly<Record<string, string>>;
   adapter: ProviderAdapter;
+  /**
+   * Turns the credential into the request's auth after the adapter built it (SigV4, OAuth
+   * tokens); absent: the adapter wrote the key.
+   */
+  signer?: RequestSigner | undefined;
   pool: CredentialPool;
-  /** Signs each built request with its credential (SigV4); undefined when the adapter wrote the key. */
-  sign: RequestSigner | undefined;
 }
 
 /** One way to serve a model: a provider, its name for the model, and the price there. */
@@ -142,18 +151,22 @@ function toProvider(config: ProviderConfig, now: () => number): Provider {
     baseUrl: config.baseUrl,
     headers: config.headers,
     adapter,
+    // SigV4 signs per provider (its region, the AWS default chain); token kinds per type.
+    signer:
+      descriptor.auth.kind === 'sigv4'
+        ? createSigV4Signer(descriptor.auth, {
+            provider: config.name,
+            baseUrl: config.baseUrl,
+            region: config.region,
+            now,
+            defaultCredentials: awsDefaultCredentials,
+          })
+        : signerFor(config.type),
     pool: createCredentialPool({
       provider: config.name,
       credentials: config.credentials,
       strategy: config.keyStrategy,
       now,
-    }),
-    sign: createRequestSigner(descriptor.auth, {
-      provider: config.name,
-      baseUrl: config.baseUrl,
-      region: config.region,
-      now,
-      defaultCredentials: awsDefaultCredentials,
     }),
   };
 }

@@ -18,6 +18,16 @@ describe('redactSecrets', () => {
     expect(redacted).toMatch(/^Incorrect API key provided: \[redacted\]\./);
   });
 
+  it('removes OAuth tokens and private keys the cloud providers could echo', () => {
+    const message =
+      'token ya29.a0AfB_byC1234567890abcdefXYZ rejected; jwt eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL2NvZ25pdGl2ZSJ9.c2lnbmF0dXJl; key "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----\\n"';
+    const redacted = redactSecrets(message, []);
+    for (const secret of ['ya29.a0AfB', 'eyJ0eXAi', 'eyJhdWQi', 'MIIEvQIBADANBg']) {
+      expect(redacted).not.toContain(secret);
+    }
+    expect(redacted).toBe('token [redacted] rejected; jwt [redacted]; key "[redacted]\\n"');
+  });
+
   it('leaves ordinary messages alone', () => {
     expect(redactSecrets('max_tokens is too large: 99999', [undefined])).toBe(
       'max_tokens is too large: 99999',

@@ -24,6 +24,11 @@ const CREDENTIAL_PATTERNS = [
   /sk-ant-[A-Za-z0-9_\-*]{8,}/g,
   /AIza[0-9A-Za-z_-]{20,}/g,
   credentialPattern('Bearer', String.raw`(?:\s|\\[nrt])+[A-Za-z0-9._\-*~+/=]{8,}`, 'gi'),
+  // OAuth access tokens: Google's (`ya29.…`) and JWTs such as Microsoft Entra's.
+  /ya29\.[A-Za-z0-9._-]{16,}/g,
+  /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g,
+  // A private key, e.g. from a service-account JSON key.
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
 ];
 
 /**

@@ -165,24 +165,16 @@ async function attempt(
     provider.pool.release(credential.id, options.estimatedTokens);
     return { ok: false, error: upstreamErrorToApiError(error, context), next: 'next_route' };
   }
-  let request: UpstreamRequest = built;
-  if (provider.sign !== undefined) {
-    try {
-      request = await provider.sign(built, credential.key);
-    } catch (error: unknown) {
-      if (!(error instanceof ProviderError)) throw error;
-      // No credentials to sign with: like a refused key, the pool's others may still work.
-      provider.pool.release(credential.id, options.estimatedTokens);
-      return {
-        ok: false,
-        error: upstreamErrorToApiError(error, context),
-        next: onProviderError(options, candidate, credential, error),
-      };
-    }
+  if (provider.signer !== undefined) {
+    const signed = await signRequest(options, candidate, credential, built);
+    if (!signed.ok) return signed;
+    built = signed.request;
+    // The token the signer wrote is as secret as the key it came from.
+    context.secrets.push(signed.request.headers.authorization?.replace(/^Bearer\s+/i, ''));
   }
   try {
     const response = await options.executor.send({
-      request,
+      request: built,
       provider: provider.name,
       upstreamModel: route.upstreamModel,
       operation: candidate.model.kind === 'embedding' ? 'embeddings' : 'chat',
@@ -215,6 +207,35 @@ async function attempt(
     const next = error.retryable ? 'next_route' : 'give_up';
     if (error.retryable) options.breakers.failed(route.key);
     return { ok: false, error: apiError, next };
+  }
+}
+
+/**
+ * Lets the provider's signer authenticate the request (an OAuth token fetched or cached). A
+ * credential the signer cannot use fails like a refused key; an unreachable token endpoint like
+ * an unreachable upstream.
+ */
+async function signRequest(
+  options: CallWithFallbackOptions,
+  candidate: Candidate,
+  credential: Credential,
+  built: BuiltRequest,
+): Promise<{ ok: true; request: BuiltRequest } | Extract<AttemptResult, { ok: false }>> {
+  const { provider } = candidate.route;
+  try {
+    const signed = await provider.signer?.sign(built, credential.key, options.signal);
+    return { ok: true, request: { ...built, ...signed } };
+  } catch (error: unknown) {
+    if (!(error instanceof ProviderError)) throw error;
+    const context = { provider: provider.name, secrets: [credential.key] };
+    const apiError = upstreamErrorToApiError(error, context);
+    // The request ended while the token was fetched: nothing about the route or credential.
+    if (options.signal.aborted) return { ok: false, error: apiError, next: 'give_up' };
+    return {
+      ok: false,
+      error: apiError,
+      next: onProviderError(options, candidate, credential, error),
+    };
   }
 }
 

@@ -26,7 +26,6 @@ export function testCatalog(
           strategy: 'round_robin',
           now: () => 0,
         }),
-        sign: undefined,
       };
       providers.set(name, provider);
     }

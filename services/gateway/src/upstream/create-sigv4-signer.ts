@@ -1,24 +1,14 @@
 import {
   type AwsCredentials,
-  type ProviderAuth,
   ProviderError,
   parseAwsCredentialKey,
+  type RequestSigner,
+  type SigV4Auth,
   signSigV4Request,
-  type UpstreamRequest,
 } from '@switchyard/providers';
 import type { AwsCredentialSource } from './aws-default-credentials.js';
 
-/**
- * Authenticates a built request with the picked credential just before it is sent: it may read
- * the clock and fetch credentials, which a pure adapter may not. Fails with a `ProviderError`
- * of kind `authentication` when no credentials can be had.
- */
-export type RequestSigner = (
-  request: UpstreamRequest,
-  key: string | undefined,
-) => Promise<UpstreamRequest>;
-
-export interface RequestSignerOptions {
+export interface SigV4SignerOptions {
   provider: string;
   baseUrl: string;
   /** The configured region, else the one the base URL names. */
@@ -29,34 +19,33 @@ export interface RequestSignerOptions {
 }
 
 /**
- * The signer a provider's auth kind needs: none for `api-key` (the adapter wrote the key), a
- * SigV4 signer for `sigv4`, signing with the pool's `ACCESS_KEY_ID:SECRET[:TOKEN]` entry or, for
- * a provider without keys, the AWS default chain. Throws at start when no region is known.
+ * A `sigv4` provider's signer: signs each built request, at the clock's time, with the pool's
+ * `ACCESS_KEY_ID:SECRET[:TOKEN]` entry or, for a provider without keys, the AWS default chain.
+ * Per provider, not per type: the region is the provider's. Throws at start when no region is
+ * known. Fails with a `ProviderError` of kind `authentication` when no credentials can be had.
  */
-export function createRequestSigner(
-  auth: ProviderAuth,
-  options: RequestSignerOptions,
-): RequestSigner | undefined {
-  if (auth.kind === 'api-key') return undefined;
+export function createSigV4Signer(auth: SigV4Auth, options: SigV4SignerOptions): RequestSigner {
   const region = options.region ?? auth.regionOf(options.baseUrl);
   if (region === undefined) {
     throw new Error(
       `provider ${options.provider}: no AWS region (set region in its configuration)`,
     );
   }
-  return async (request, key) => {
-    const credentials = await credentialsFor(key, options);
-    return signSigV4Request(request, credentials, {
-      region,
-      service: auth.service,
-      signingDate: new Date(options.now()),
-    });
+  return {
+    async sign(request, key) {
+      const credentials = await credentialsFor(key, options);
+      return signSigV4Request(request, credentials, {
+        region,
+        service: auth.service,
+        signingDate: new Date(options.now()),
+      });
+    },
   };
 }
 
 async function credentialsFor(
   key: string | undefined,
-  options: RequestSignerOptions,
+  options: SigV4SignerOptions,
 ): Promise<AwsCredentials> {
   if (key !== undefined) {
     const parsed = parseAwsCredentialKey(key);

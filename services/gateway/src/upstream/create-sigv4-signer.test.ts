@@ -1,6 +1,6 @@
 import { ProviderError } from '@switchyard/providers';
 import { describe, expect, it } from 'vitest';
-import { createRequestSigner } from './create-request-signer.js';
+import { createSigV4Signer } from './create-sigv4-signer.js';
 
 const SIGV4 = {
   kind: 'sigv4',
@@ -14,6 +14,7 @@ const REQUEST = {
   headers: { 'content-type': 'application/json' },
   body: '{}',
 };
+const SIGNAL = new AbortController().signal;
 const NOW = Date.parse('2026-01-02T03:04:05Z');
 const options = {
   provider: 'bedrock',
@@ -27,14 +28,10 @@ const options = {
   }),
 };
 
-describe('createRequestSigner', () => {
-  it('leaves api-key providers to their adapter', () => {
-    expect(createRequestSigner({ kind: 'api-key', required: true }, options)).toBeUndefined();
-  });
-
+describe('createSigV4Signer', () => {
   it('signs with a pool key for the region the base URL names, at the given clock', async () => {
-    const sign = createRequestSigner(SIGV4, options);
-    const signed = await sign?.(REQUEST, 'AKIDPOOL:pool-secret');
+    const sign = createSigV4Signer(SIGV4, options);
+    const signed = await sign.sign(REQUEST, 'AKIDPOOL:pool-secret', SIGNAL);
     expect(signed?.headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIDPOOL\/20260102\/eu-central-1\/bedrock\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/,
     );
@@ -43,24 +40,26 @@ describe('createRequestSigner', () => {
   });
 
   it('signs with the default chain when the pool has no key, the configured region first', async () => {
-    const sign = createRequestSigner(SIGV4, { ...options, region: 'ap-south-1' });
-    const signed = await sign?.(REQUEST, undefined);
+    const sign = createSigV4Signer(SIGV4, { ...options, region: 'ap-south-1' });
+    const signed = await sign.sign(REQUEST, undefined, SIGNAL);
     expect(signed?.headers.authorization).toContain('Credential=ASIACHAIN/20260102/ap-south-1/');
     expect(signed?.headers['x-amz-security-token']).toBe('chain-token');
   });
 
   it('refuses a key that is not an AWS key pair, and a chain that finds nothing, without echoing them', async () => {
-    const sign = createRequestSigner(SIGV4, {
+    const sign = createSigV4Signer(SIGV4, {
       ...options,
       defaultCredentials: () => async () => {
         throw new Error('Could not load credentials from any providers');
       },
     });
-    const malformed = await sign?.(REQUEST, 'just-a-secret').catch((error: unknown) => error);
+    const malformed = await sign
+      .sign(REQUEST, 'just-a-secret', SIGNAL)
+      .catch((error: unknown) => error);
     expect(malformed).toBeInstanceOf(ProviderError);
     expect(malformed).toMatchObject({ kind: 'authentication' });
     expect(String((malformed as Error).message)).not.toContain('just-a-secret');
-    const missing = await sign?.(REQUEST, undefined).catch((error: unknown) => error);
+    const missing = await sign.sign(REQUEST, undefined, SIGNAL).catch((error: unknown) => error);
     expect(missing).toMatchObject({
       kind: 'authentication',
       message: expect.stringContaining('Could not load credentials'),
@@ -69,7 +68,7 @@ describe('createRequestSigner', () => {
 
   it('fails at start when no region is known', () => {
     expect(() =>
-      createRequestSigner(SIGV4, { ...options, baseUrl: 'https://vpce-123.example.com' }),
+      createSigV4Signer(SIGV4, { ...options, baseUrl: 'https://vpce-123.example.com' }),
     ).toThrow(/no AWS region/);
   });
 });
