@@ -3,7 +3,6 @@ import type { Context } from '@opentelemetry/api';
 import {
   type BuiltRequest,
   ProviderError,
-  type UpstreamRequest,
   type UpstreamTarget,
 } from '@switchyard/providers';
 import { ApiError, apiErrors } from '@switchyard/service-kit';
