@@ -34,6 +34,11 @@ export type {
   ModelListPage,
   ModelListTarget,
 } from './model-list-dialect.js';
+export type {
+  NativeMessagesAdapter,
+  NativeMessagesRequest,
+  StreamUsageTap,
+} from './native-messages-adapter.js';
 export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
 export { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
 export type {

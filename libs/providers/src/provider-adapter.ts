@@ -5,6 +5,7 @@ import type {
   ErrorBody,
   TokenUsage,
 } from '@switchyard/contracts';
+import type { NativeMessagesAdapter } from './native-messages-adapter.js';
 import type { ProviderError } from './provider-error.js';
 
 /** Where and as whom one upstream call goes: chosen by routing, filled in by the gateway. */
@@ -123,6 +124,11 @@ export interface ProviderAdapter {
   createChatStreamTransformer(options: ChatStreamOptions): ChatStreamTransformer;
   /** Absent when the provider has no embeddings API. */
   readonly embeddings: EmbeddingsAdapter | undefined;
+  /**
+   * Present when the provider speaks Anthropic's Messages API: `/v1/messages` then passes the
+   * caller's body and the upstream's bytes through instead of translating.
+   */
+  readonly nativeMessages?: NativeMessagesAdapter | undefined;
   /** Types an upstream error response; `nowMs` only resolves HTTP-date `retry-after` values. */
   parseError(
     status: number,

@@ -136,7 +136,14 @@ export function buildGatewayApp(
   const answers = { cutoff: shutdownCutoff, now };
   registerChatCompletions(app, router, answers);
   registerEmbeddings(app, router, answers);
-  registerMessages(app, router, { ...answers, bodyLimitBytes: config.server.bodyLimitBytes });
+  registerMessages(app, router, {
+    ...answers,
+    authenticate,
+    catalog,
+    executor,
+    requestTimeoutMs: config.upstream.requestTimeoutMs,
+    bodyLimitBytes: config.server.bodyLimitBytes,
+  });
   registerModels(app, { authenticate, catalog, now });
   registerKey(app, { authenticate, limiter, budgets, now });
   registerCredentialState(app, { authenticate, catalog });

@@ -2,14 +2,13 @@ import type { ChatCompletionRequest } from '@switchyard/contracts';
 import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
 import { ignoredFieldWarnings } from '../shared/ignored-field-warnings.js';
 import { ANTHROPIC_FIELD_RULES } from './anthropic-field-rules.js';
+import { ANTHROPIC_VERSION } from './anthropic-version.js';
 import { convertAnthropicMessages } from './convert-anthropic-messages.js';
 import { convertAnthropicToolChoice } from './convert-anthropic-tool-choice.js';
 import { convertAnthropicTools } from './convert-anthropic-tools.js';
 import { convertGenerationOptions } from './convert-generation-options.js';
 import { convertResponseFormat } from './convert-response-format.js';
 
-/** The Messages API version every request is written for. */
-const ANTHROPIC_VERSION = '2023-06-01';
 
 /**
  * The chat request as a call to Anthropic's Messages API (`POST {baseUrl}/messages`), with a

@@ -112,7 +112,9 @@ function mergeUsage(
   if (reported == null) return;
   const merged: AnthropicUsage = { ...state.usage };
   for (const [field, value] of Object.entries(reported)) {
-    if (typeof value === 'number') merged[field] = value;
+    if (typeof value === 'number' || (field === 'cache_creation' && value != null)) {
+      merged[field] = value;
+    }
   }
   state.usage = merged;
 }

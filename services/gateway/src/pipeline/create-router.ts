@@ -71,7 +71,7 @@ export function createRouter(deps: RouterDeps): Router {
       const principal = await deps.authenticate(request.headers);
       const routed = new RoutedRequest(settle, request, reply, principal, endpoint.name);
       try {
-        const parsed = endpoint.parse(request.body);
+        const parsed = endpoint.parse(request.body, request);
         routed.parsed = parsed;
         const { route } = parsed;
         const planned = allowedCandidates(

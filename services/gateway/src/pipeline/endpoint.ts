@@ -1,6 +1,6 @@
 import type { ModelKind } from '@switchyard/config';
 import type { BuiltRequest, UpstreamTarget } from '@switchyard/providers';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import type { Candidate, RouteRequest } from '../routing/plan-candidates.js';
 import type { RequestOutcome } from '../usage/usage-recorder.js';
@@ -68,8 +68,11 @@ export interface Endpoint<Request extends ParsedRequest> {
   readonly name: RequestOutcome['endpoint'];
   /** The kind of model it serves. */
   readonly kind: ModelKind;
-  /** Reads and checks the caller's body (400 naming the field). */
-  parse(body: unknown): Request;
+  /**
+   * Reads and checks the caller's body (400 naming the field); `request` for what an endpoint
+   * forwards besides it (a pass-through's protocol headers and raw body).
+   */
+  parse(body: unknown, request: FastifyRequest): Request;
   /** Keeps the planned candidates that can take the request (refusing when none can). */
   fit(request: Request, planned: readonly Candidate[]): Fitted;
   /** Sends the answer of the call that answered; settles `admitted` when it ends. */
