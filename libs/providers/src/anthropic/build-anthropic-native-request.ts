@@ -4,7 +4,10 @@ import { setTopLevelFields } from '../shared/set-top-level-fields.js';
 import { ANTHROPIC_VERSION } from './anthropic-version.js';
 
 /** The caller's headers Anthropic reads that a pass-through forwards; never credentials. */
-export const ANTHROPIC_FORWARDED_HEADERS: readonly string[] = ['anthropic-version', 'anthropic-beta'];
+export const ANTHROPIC_FORWARDED_HEADERS: readonly string[] = [
+  'anthropic-version',
+  'anthropic-beta',
+];
 
 /**
  * A caller's Messages request sent to Anthropic as it came (`path` `/messages` or

@@ -9,7 +9,6 @@ import { convertAnthropicTools } from './convert-anthropic-tools.js';
 import { convertGenerationOptions } from './convert-generation-options.js';
 import { convertResponseFormat } from './convert-response-format.js';
 
-
 /**
  * The chat request as a call to Anthropic's Messages API (`POST {baseUrl}/messages`), with a
  * warning for every field that could not be carried over. Fields that cannot be honoured at all

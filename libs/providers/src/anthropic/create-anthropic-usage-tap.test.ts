@@ -9,7 +9,8 @@ const fixture = (name: string) =>
 function tapOf(text: string, size: number) {
   const tap = createAnthropicUsageTap();
   const bytes = Buffer.from(text);
-  for (let start = 0; start < bytes.length; start += size) tap.push(bytes.subarray(start, start + size));
+  for (let start = 0; start < bytes.length; start += size)
+    tap.push(bytes.subarray(start, start + size));
   tap.end();
   return tap;
 }

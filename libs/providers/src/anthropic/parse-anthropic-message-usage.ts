@@ -7,5 +7,7 @@ import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 export function parseAnthropicMessageUsage(body: unknown): TokenUsage | undefined {
   if (!isPlainObject(body)) return undefined;
   const parsed = anthropicUsageSchema.safeParse(body.usage);
-  return parsed.success && body.usage != null ? convertAnthropicUsage(parsed.data).tokens : undefined;
+  return parsed.success && body.usage != null
+    ? convertAnthropicUsage(parsed.data).tokens
+    : undefined;
 }

@@ -43,7 +43,11 @@ export function setTopLevelFields(json: string, fields: Readonly<Record<string, 
 
 function skipSpace(json: string, from: number): number {
   let i = from;
-  while (i < json.length && (json[i] === ' ' || json[i] === '\n' || json[i] === '\r' || json[i] === '\t')) i += 1;
+  while (
+    i < json.length &&
+    (json[i] === ' ' || json[i] === '\n' || json[i] === '\r' || json[i] === '\t')
+  )
+    i += 1;
   return i;
 }
 

@@ -6,7 +6,15 @@ const OVERHEAD_TOKENS = 3;
 /** An image or document block: what a page or a ~1 megapixel image costs at Anthropic. */
 const ATTACHMENT_TOKENS = 1600;
 /** Fields that carry no text a model reads as tokens (ids, encodings, signatures, cache marks). */
-const SKIPPED = new Set(['data', 'signature', 'media_type', 'type', 'cache_control', 'id', 'tool_use_id']);
+const SKIPPED = new Set([
+  'data',
+  'signature',
+  'media_type',
+  'type',
+  'cache_control',
+  'id',
+  'tool_use_id',
+]);
 
 /**
  * An o200k estimate of a Messages request's input tokens, for routes whose provider has no

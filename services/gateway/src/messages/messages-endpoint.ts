@@ -59,7 +59,9 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
         headers: request.headers,
         // The request log shows the message the client got: a passed-through one is one already.
         present: (answer) =>
-          answer.type === 'message' ? answer : convertChatCompletionToMessage(answer, messages.model),
+          answer.type === 'message'
+            ? answer
+            : convertChatCompletionToMessage(answer, messages.model),
       };
     },
     fit: (request, planned) => {

@@ -1,7 +1,7 @@
 import {
+  isPlainObject,
   type NativeMessagesAdapter,
   ProviderError,
-  isPlainObject,
   toMessagesError,
 } from '@switchyard/providers';
 import { type ApiError, apiErrors } from '@switchyard/service-kit';
