@@ -21,9 +21,9 @@ export function checkMessagesShapes(
   if (body.cache_control !== undefined) return 'cache_control: Extra inputs are not permitted';
   let breakpoints = 0;
   const blocks: [string, unknown][] = [];
-  if (Array.isArray(body.system))
-    body.system.forEach((block, i) => blocks.push([`system.${i}`, block]));
-  if (Array.isArray(body.tools)) body.tools.forEach((tool, i) => blocks.push([`tools.${i}`, tool]));
+  const listed = (name: string, list: unknown) =>
+    (Array.isArray(list) ? list : []).map((item, i): [string, unknown] => [`${name}.${i}`, item]);
+  blocks.push(...listed('system', body.system), ...listed('tools', body.tools));
   const messages = Array.isArray(body.messages) ? body.messages : [];
   for (const [i, message] of messages.entries()) {
     if (!isRecord(message)) continue;
@@ -37,7 +37,7 @@ export function checkMessagesShapes(
       if (misplaced !== undefined) return misplaced;
       blocks.push([path, block]);
       if (isRecord(block) && Array.isArray(block.content)) {
-        block.content.forEach((inner, k) => blocks.push([`${path}.content.${k}`, inner]));
+        blocks.push(...listed(`${path}.content`, block.content));
       }
     }
   }
