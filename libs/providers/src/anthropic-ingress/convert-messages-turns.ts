@@ -20,7 +20,8 @@ export const TOOL_ERROR_PREFIX = 'Error: ';
 /**
  * Anthropic turns as OpenAI chat messages. A user turn's `tool_result` blocks become `tool`
  * messages (in block order) placed before the rest of that turn; assistant `tool_use` blocks
- * become `tool_calls`; thinking and unsupported blocks are dropped with a warning.
+ * become `tool_calls`; thinking and unsupported blocks are dropped with a warning. A text block's
+ * `cache_control` stays on its part (OpenRouter's convention).
  */
 export function convertMessagesTurns(messages: readonly Turn[], warn: Warn): ChatMessage[] {
   return messages.flatMap((message) =>
@@ -37,7 +38,7 @@ function convertUserTurn(message: UserTurn, warn: Warn): ChatMessage[] {
   for (const block of message.content) {
     switch (block.type) {
       case 'text':
-        parts.push({ type: 'text', text: block.text });
+        parts.push(withCacheControl({ type: 'text', text: block.text }, block));
         break;
       case 'image':
         pushImage(parts, block, warn);
@@ -85,10 +86,24 @@ function pushImage(parts: ContentPart[], block: ImageBlock, warn: Warn): void {
   }
 }
 
+/**
+ * A block's `cache_control` on the part it became: OpenRouter's convention for prompt caching,
+ * which the Anthropic adapter carries back to a block and OpenRouter reads.
+ */
+export function withCacheControl(part: ContentPart, block: object): ContentPart {
+  const control = (block as Record<string, unknown>).cache_control;
+  return control === undefined || control === null ? part : { ...part, cache_control: control };
+}
+
 /** One text part reads as a plain string, which every OpenAI-compatible server accepts. */
 function simplifyParts(parts: ContentPart[]): string | ContentPart[] {
   const [first] = parts;
-  if (parts.length === 1 && first?.type === 'text' && typeof first.text === 'string') {
+  if (
+    parts.length === 1 &&
+    first?.type === 'text' &&
+    typeof first.text === 'string' &&
+    first.cache_control === undefined
+  ) {
     return first.text;
   }
   return parts;

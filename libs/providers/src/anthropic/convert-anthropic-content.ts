@@ -8,10 +8,13 @@ import { type AnthropicImageBlock, convertImageUrl } from './convert-image-url.j
 export interface AnthropicTextBlock {
   type: 'text';
   text: string;
+  cache_control?: Record<string, unknown>;
 }
 
 /** What an OpenAI message's content becomes: text and image blocks. */
-export type AnthropicContentBlock = AnthropicTextBlock | AnthropicImageBlock;
+export type AnthropicContentBlock =
+  | AnthropicTextBlock
+  | (AnthropicImageBlock & { cache_control?: Record<string, unknown> });
 
 type OpenAiContent = ChatMessage['content'] | undefined;
 type OpenAiContentPart = Extract<NonNullable<OpenAiContent>, readonly unknown[]>[number];
@@ -19,6 +22,7 @@ type OpenAiContentPart = Extract<NonNullable<OpenAiContent>, readonly unknown[]>
 /**
  * OpenAI message content (a string or parts) as Anthropic blocks. Empty text is left out, since
  * Anthropic rejects empty text blocks; a part type Anthropic cannot take (audio, file) is refused.
+ * A part's `cache_control` (OpenRouter's convention for prompt caching) stays on its block.
  */
 export function convertAnthropicContent(
   content: OpenAiContent,
@@ -30,7 +34,10 @@ export function convertAnthropicContent(
   const blocks: AnthropicContentBlock[] = [];
   for (const [index, part] of content.entries()) {
     const block = convertPart(part, `${param}[${index}]`, warnings);
-    if (block !== undefined) blocks.push(block);
+    if (block === undefined) continue;
+    // OpenRouter's convention: a cache breakpoint on a content part marks the block.
+    const control = (part as Record<string, unknown>).cache_control;
+    blocks.push(isPlainObject(control) ? { ...block, cache_control: control } : block);
   }
   return blocks;
 }
