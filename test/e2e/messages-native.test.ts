@@ -1,8 +1,10 @@
 import Anthropic from '@anthropic-ai/sdk';
 import {
   type FakeAnthropic,
+  type FakeGoogle,
   type FakeOpenAI,
   startFakeAnthropic,
+  startFakeGoogle,
   startFakeOpenAI,
 } from '@switchyard/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +16,7 @@ import { type Standalone, startStandalone } from './support/start-standalone.js'
 
 const MASTER_KEY = 'sk-sy-e2e-messages-native';
 const UPSTREAM_KEY = 'sk-ant-upstream-native-0123456789';
+const GOOGLE_KEY = 'AIzaSyFakeNativeUpstreamKey0123456789';
 const BETAS = 'interleaved-thinking-2025-05-14,fine-grained-tool-streaming-2025-05-14';
 const PRICES = {
   prompt: '0.000003',
@@ -24,6 +27,7 @@ const PRICES = {
 };
 let fake: FakeAnthropic;
 let backup: FakeOpenAI;
+let google: FakeGoogle;
 let gateway: Standalone;
 let anthropic: Anthropic;
 /** What the SDK last sent, and the body text it last received. */
@@ -44,9 +48,10 @@ const recordingFetch: typeof fetch = async (input, init) => {
 };
 
 beforeAll(async () => {
-  [fake, backup] = await Promise.all([
+  [fake, backup, google] = await Promise.all([
     startFakeAnthropic({ apiKeys: [UPSTREAM_KEY] }),
     startFakeOpenAI(),
+    startFakeGoogle({ apiKeys: [GOOGLE_KEY] }),
   ]);
   const pricing = `pricing: ${JSON.stringify(PRICES)}`;
   const yaml = `
@@ -56,6 +61,7 @@ providers:
 models:
   - { id: anthropic/claude-test, upstream_model: claude-test, context_length: 200000, max_output_tokens: 8192, ${pricing} }
   - { id: backup/gpt-test, upstream_model: gpt-test, context_length: 100000, max_output_tokens: 4096 }
+  - { id: google/gemini-test, upstream_model: gemini-test, context_length: 1048576, max_output_tokens: 65536, pricing: { prompt: "0.0000003", completion: "0.0000025" } }
   - id: anthropic/flaky
     context_length: 200000
     max_output_tokens: 8192
@@ -69,6 +75,8 @@ models:
       SWITCHYARD_MASTER_KEY: MASTER_KEY,
       ANTHROPIC_API_KEY: UPSTREAM_KEY,
       ANTHROPIC_BASE_URL: fake.url,
+      GOOGLE_API_KEY: GOOGLE_KEY,
+      GOOGLE_BASE_URL: google.url,
     },
   });
   anthropic = new Anthropic({
@@ -81,7 +89,7 @@ models:
 }, 60_000);
 afterAll(async () => {
   await gateway?.stop();
-  await Promise.all([fake?.close(), backup?.close()]);
+  await Promise.all([fake?.close(), backup?.close(), google?.close()]);
 });
 beforeEach(() => fake.reset());
 
@@ -287,6 +295,30 @@ describe('POST /v1/messages to an Anthropic route: a pass-through', () => {
   });
 });
 
+describe('POST /v1/messages to a Gemini route: translated, thinking included', () => {
+  it('asks Gemini for thoughts and returns them as thinking blocks, streamed and not', async () => {
+    const request = { ...agentRequest('think in gemini', false), model: 'google/gemini-test' };
+    const { data: message, response } = await anthropic.messages.create(request).withResponse();
+    const sentToGoogle = google.requests.at(-1)?.body as {
+      generationConfig: { thinkingConfig: unknown };
+    };
+    // budget 2048 → effort low → a fifth of max_tokens 4096, at least 1024.
+    expect(sentToGoogle.generationConfig.thinkingConfig).toEqual({
+      thinkingBudget: 1024,
+      includeThoughts: true,
+    });
+    expect(message.content).toEqual([
+      { type: 'thinking', thinking: 'Thinking about: think in gemini', signature: '' },
+      { type: 'text', text: 'Echo: think in gemini' },
+    ]);
+    // What Gemini cannot carry is named, never dropped silently.
+    expect(response.headers.get('x-switchyard-warnings')).toContain('cache_control');
+    const streamed = await anthropic.messages.stream(request).finalMessage();
+    expect(streamed.content.map((block) => block.type)).toEqual(['thinking', 'text']);
+    expect(streamed.content[0]).toMatchObject({ thinking: 'Thinking about: think in gemini' });
+  });
+});
+
 describe('POST /v1/messages/count_tokens', () => {
   it('asks Anthropic on an Anthropic route', async () => {
     const { data, response } = await anthropic.messages
@@ -330,14 +362,14 @@ describe('a recorded-style agent session through the pass-through', () => {
       const stripped: Param[] = history.map((message) =>
         typeof message.content === 'string'
           ? message
-          : {
+          : ({
               ...message,
               content: message.content.map((block) => {
                 if (!('cache_control' in block)) return block;
                 const { cache_control: _, ...rest } = block;
                 return rest as typeof block;
               }),
-            },
+            } as Param),
       );
       const lastAssistant = history.at(-1);
       const toolUse =

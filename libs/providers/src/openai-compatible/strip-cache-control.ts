@@ -1,4 +1,5 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
+import { hasCacheControl } from '../shared/has-cache-control.js';
 import { ignoredFieldWarning } from '../shared/ignored-field-warning.js';
 import { isPlainObject } from '../shared/is-plain-object.js';
 
@@ -12,11 +13,8 @@ export function stripCacheControl(
   provider: string,
   warnings: string[],
 ): ChatCompletionRequest['messages'] {
+  if (!hasCacheControl(messages)) return messages;
   const marked = (part: unknown) => isPlainObject(part) && part.cache_control !== undefined;
-  const hasMark = messages.some(
-    (message) => Array.isArray(message.content) && message.content.some(marked),
-  );
-  if (!hasMark) return messages;
   warnings.push(ignoredFieldWarning(provider, 'cache_control'));
   return messages.map((message) => {
     if (!Array.isArray(message.content) || !message.content.some(marked)) return message;
