@@ -74,3 +74,8 @@ export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-s
 export { isPlainObject } from './shared/is-plain-object.js';
 export { parseJson } from './shared/parse-json.js';
 export type { SseEvent } from './shared/parse-sse-events.js';
+export {
+  type ReasoningRequest,
+  readReasoningRequest,
+  thinkingBudget,
+} from './shared/read-reasoning-request.js';

@@ -15,6 +15,7 @@ import type { RoutedCall } from '../routing/call-with-fallback.js';
 import { createStreamAnswer } from '../usage/create-stream-answer.js';
 import { teeChatStream } from './tee-chat-stream.js';
 import { withServedModel } from './with-served-model.js';
+import { withoutReasoning } from './without-reasoning.js';
 
 /** Answer kept per stream to estimate its tokens from; longer answers are extrapolated. */
 const ESTIMATE_STREAM_RETAIN_CHARS = 64 * 1024;
@@ -34,6 +35,8 @@ export function chatEventStream(options: {
   cutoff: ShutdownCutoff;
   now: () => number;
   encoder?: ChatStreamEncoder;
+  /** OpenRouter's `reasoning.exclude`: reasoning is not sent to the client. */
+  excludeReasoning?: boolean;
 }): AsyncGenerator<string> {
   const { call, outcome, now } = options;
   const { response } = call;
@@ -51,8 +54,9 @@ export function chatEventStream(options: {
   const answer = createStreamAnswer(
     outcome.logsBodies ? LOGGED_STREAM_RETAIN_CHARS : ESTIMATE_STREAM_RETAIN_CHARS,
   );
+  const teed = teeChatStream(options.encoder ?? createOpenAiSseEncoder(), answer);
   const encoder = withServedModel(
-    teeChatStream(options.encoder ?? createOpenAiSseEncoder(), answer),
+    options.excludeReasoning === true ? withoutReasoning(teed) : teed,
     call.candidate.model.id,
   );
   let shutDown = false;
@@ -119,6 +123,7 @@ export function sendChatStream(options: {
   includeUsage: boolean;
   cutoff: ShutdownCutoff;
   now: () => number;
+  excludeReasoning?: boolean;
 }): FastifyReply {
   return sendSse(options.reply, chatEventStream(options));
 }
