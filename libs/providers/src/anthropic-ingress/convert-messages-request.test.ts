@@ -84,6 +84,41 @@ describe('convertMessagesRequest', () => {
     ]);
   });
 
+  it('carries PDF documents as file parts and text documents as text', () => {
+    const { request, warnings } = convert({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'document',
+              title: 'report.pdf',
+              source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0x' },
+              cache_control: { type: 'ephemeral' },
+            },
+            { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'notes' } },
+            { type: 'text', text: 'Summarise.' },
+          ],
+        },
+      ],
+    });
+    expect(request.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          {
+            type: 'file',
+            file: { file_data: 'data:application/pdf;base64,JVBERi0x', filename: 'report.pdf' },
+            cache_control: { type: 'ephemeral' },
+          },
+          { type: 'text', text: 'notes' },
+          { type: 'text', text: 'Summarise.' },
+        ],
+      },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
   it('asks for reasoning by effort for a thinking budget', () => {
     const effort = (budget_tokens: number) =>
       convert({
@@ -335,7 +370,7 @@ describe('convertMessagesRequest', () => {
     expect(request).not.toHaveProperty('service_tier');
     expect(request.messages).toEqual([{ role: 'user', content: 'Read this.' }]);
     expect(warnings).toEqual([
-      'document content blocks are not supported and were dropped',
+      'document sources of type url cannot be carried and were dropped',
       'image sources of type file are not supported and were dropped',
       'top_k has no OpenAI equivalent and was ignored',
       'only the first 4 stop_sequences were kept',

@@ -9,6 +9,7 @@ type AssistantTurn = Extract<Turn, { role: 'assistant' }>;
 type UserBlock = Exclude<UserTurn['content'], string>[number];
 type ToolResultBlock = Extract<UserBlock, { type: 'tool_result' }>;
 type ImageBlock = Extract<UserBlock, { type: 'image' }>;
+type DocumentBlock = Extract<UserBlock, { type: 'document' }>;
 type ToolCall = NonNullable<Extract<ChatMessage, { role: 'assistant' }>['tool_calls']>[number];
 
 /** Collects a human-readable note about something that could not be carried over exactly. */
@@ -42,6 +43,9 @@ function convertUserTurn(message: UserTurn, warn: Warn): ChatMessage[] {
         break;
       case 'image':
         pushImage(parts, block, warn);
+        break;
+      case 'document':
+        pushDocument(parts, block, warn);
         break;
       case 'tool_result':
         toolMessages.push(convertToolResult(block, parts, warn));
@@ -93,6 +97,28 @@ function pushImage(parts: ContentPart[], block: ImageBlock, warn: Warn): void {
 export function withCacheControl(part: ContentPart, block: object): ContentPart {
   const control = (block as Record<string, unknown>).cache_control;
   return control === undefined || control === null ? part : { ...part, cache_control: control };
+}
+
+/**
+ * A document as a part: base64 data (a PDF) as a `file` part with a data URL, which OpenAI,
+ * OpenRouter and the Gemini adapter read; plain text as a text part. A document by URL cannot be
+ * sent as a chat file part and is dropped with a warning.
+ */
+function pushDocument(parts: ContentPart[], block: DocumentBlock, warn: Warn): void {
+  const source = block.source as Record<string, unknown>;
+  const title = typeof block.title === 'string' ? block.title : 'document';
+  if (
+    source.type === 'base64' &&
+    typeof source.media_type === 'string' &&
+    typeof source.data === 'string'
+  ) {
+    const file_data = `data:${source.media_type};base64,${source.data}`;
+    parts.push(withCacheControl({ type: 'file', file: { file_data, filename: title } }, block));
+  } else if (source.type === 'text' && typeof source.data === 'string') {
+    parts.push(withCacheControl({ type: 'text', text: source.data }, block));
+  } else {
+    warn(`document sources of type ${String(source.type)} cannot be carried and were dropped`);
+  }
 }
 
 /** One text part reads as a plain string, which every OpenAI-compatible server accepts. */

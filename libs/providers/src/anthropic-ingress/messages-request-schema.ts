@@ -8,6 +8,7 @@ const KNOWN_BLOCK_TYPES: readonly string[] = [
   'tool_result',
   'thinking',
   'redacted_thinking',
+  'document',
 ];
 
 /**
@@ -77,7 +78,13 @@ const toolUseBlock = z.looseObject({
 const thinkingBlock = z.looseObject({ type: z.literal('thinking'), thinking: z.string() });
 const redactedThinkingBlock = z.looseObject({ type: z.literal('redacted_thinking') });
 
-const userBlock = blocksByType([textBlock, imageBlock, toolResultBlock]);
+/** A document (PDF or plain text); its source is read by the converter, which warns on what it cannot carry. */
+const documentBlock = z.looseObject({
+  type: z.literal('document'),
+  source: z.looseObject({ type: z.string() }),
+});
+
+const userBlock = blocksByType([textBlock, imageBlock, toolResultBlock, documentBlock]);
 const assistantBlock = blocksByType([
   textBlock,
   toolUseBlock,

@@ -158,3 +158,32 @@ describe('thinking in anthropic answers', () => {
     });
   });
 });
+
+describe('documents to anthropic', () => {
+  it('sends file parts given as data or by URL as document blocks', () => {
+    const { body } = build({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'file',
+              file: { file_data: 'data:application/pdf;base64,JVBERi0x', filename: 'a.pdf' },
+            },
+            { type: 'file', file: { file_data: 'https://example.com/b.pdf' } },
+            { type: 'text', text: 'Compare.' },
+          ],
+        },
+      ],
+    });
+    expect((body.messages as { content: unknown }[])[0]?.content).toEqual([
+      {
+        type: 'document',
+        source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0x' },
+        title: 'a.pdf',
+      },
+      { type: 'document', source: { type: 'url', url: 'https://example.com/b.pdf' } },
+      { type: 'text', text: 'Compare.' },
+    ]);
+  });
+});
