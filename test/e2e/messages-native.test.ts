@@ -236,7 +236,7 @@ describe('POST /v1/messages to an Anthropic route: a pass-through', () => {
     expect(lastUpstream().rawBody).toBe(asForwarded(sent, 'anthropic/claude-test', 'claude-test'));
   });
 
-  it('prices cache writes (5-minute and 1-hour) and reads in the ledger', async () => {
+  it('prices cache writes and reads in the ledger, the writes kept in the row', async () => {
     const question = `cache me ${Date.now().toString(36)}`;
     const write = await anthropic.messages.create(agentRequest(question, false)).withResponse();
     const written = write.data.usage;

@@ -119,6 +119,30 @@ describe('convertMessagesRequest', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('moves a document out of a tool result into the user message that follows', () => {
+    const { request, warnings } = convert({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'tool_result',
+              tool_use_id: 'toolu_1',
+              content: [{ type: 'document', source: { type: 'text', data: 'file body' } }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(request.messages).toEqual([
+      { role: 'tool', tool_call_id: 'toolu_1', content: '' },
+      { role: 'user', content: 'file body' },
+    ]);
+    expect(warnings).toEqual([
+      'documents in tool_result blocks were moved to the user message that follows',
+    ]);
+  });
+
   it('asks for reasoning by effort for a thinking budget', () => {
     const effort = (budget_tokens: number) =>
       convert({

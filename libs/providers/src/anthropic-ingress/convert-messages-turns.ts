@@ -70,6 +70,9 @@ function convertToolResult(block: ToolResultBlock, parts: ContentPart[], warn: W
       else if (item.type === 'image') {
         warn('images in tool_result blocks were moved to the user message that follows');
         pushImage(parts, item, warn);
+      } else if (item.type === 'document') {
+        warn('documents in tool_result blocks were moved to the user message that follows');
+        pushDocument(parts, item, warn);
       } else warn(`${item.original_type} blocks in tool_result are not supported and were dropped`);
     }
     text = texts.join('\n\n');

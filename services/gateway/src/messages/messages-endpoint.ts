@@ -1,4 +1,5 @@
 import {
+  type BuiltRequest,
   convertChatCompletionToMessage,
   convertMessagesRequest,
   createMessagesStreamTranslator,
@@ -124,10 +125,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
  * nothing is left to send once what could not be carried was dropped — never an empty
  * conversation billed upstream.
  */
-function translated(
-  request: ParsedMessages,
-  built: ReturnType<ReturnType<typeof fitChatRequest>['build']>,
-) {
+function translated(request: ParsedMessages, built: BuiltRequest): BuiltRequest {
   if (request.body.messages.length === 0) {
     throw ProviderError.invalidRequest(
       `Nothing is left to send: ${request.translationWarnings.join('; ')}.`,
