@@ -15,6 +15,8 @@ function toPricing(pricing: YamlRoute['pricing']): PricingConfig {
     completion: pricing?.completion ?? '0',
     cachedPrompt: pricing?.cached_prompt,
     reasoning: pricing?.reasoning,
+    cacheWrite: pricing?.cache_write,
+    cacheWrite1h: pricing?.cache_write_1h,
   };
 }
 

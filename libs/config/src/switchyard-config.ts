@@ -9,6 +9,10 @@ export interface PricingConfig {
   completion: string;
   cachedPrompt: string | undefined;
   reasoning: string | undefined;
+  /** Prompt tokens written to a 5-minute prompt cache; the prompt rate when absent. */
+  cacheWrite?: string | undefined;
+  /** Prompt tokens written to a 1-hour prompt cache; the 5-minute write rate when absent. */
+  cacheWrite1h?: string | undefined;
 }
 
 /** One way to serve a model: which provider, under which upstream name, at what price. */

@@ -39,6 +39,10 @@ const pricingSchema = z.strictObject({
   completion: priceSchema.optional(),
   cached_prompt: priceSchema.optional(),
   reasoning: priceSchema.optional(),
+  /** Anthropic prompt-cache writes, 5-minute TTL (1.25× input at Anthropic's list prices). */
+  cache_write: priceSchema.optional(),
+  /** Anthropic prompt-cache writes, 1-hour TTL (2× input at Anthropic's list prices). */
+  cache_write_1h: priceSchema.optional(),
 });
 
 const routeSchema = z.strictObject({

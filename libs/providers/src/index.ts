@@ -37,6 +37,11 @@ export type {
   ModelListPage,
   ModelListTarget,
 } from './model-list-dialect.js';
+export type {
+  NativeMessagesAdapter,
+  NativeMessagesRequest,
+  StreamUsageTap,
+} from './native-messages-adapter.js';
 export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';
 export { createOpenRouterAdapter } from './openrouter/openrouter-adapter.js';
 export type {
@@ -95,6 +100,11 @@ export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-s
 export { isPlainObject } from './shared/is-plain-object.js';
 export { parseJson } from './shared/parse-json.js';
 export type { SseEvent } from './shared/parse-sse-events.js';
+export {
+  type ReasoningRequest,
+  readReasoningRequest,
+  thinkingBudget,
+} from './shared/read-reasoning-request.js';
 export { signerFor } from './signer-registry.js';
 export type { AwsCredentials } from './sigv4/aws-credentials.js';
 export { parseAwsCredentialKey } from './sigv4/parse-aws-credential-key.js';

@@ -5,34 +5,11 @@ import type {
   ErrorBody,
   TokenUsage,
 } from '@switchyard/contracts';
+import type { NativeMessagesAdapter } from './native-messages-adapter.js';
 import type { ProviderError } from './provider-error.js';
+import type { BuiltRequest, UpstreamRequest, UpstreamTarget } from './upstream-request.js';
 
-/** Where and as whom one upstream call goes: chosen by routing, filled in by the gateway. */
-export interface UpstreamTarget {
-  baseUrl: string;
-  upstreamModel: string;
-  /** The upstream credential; undefined for servers that need none (a local vLLM or Ollama). */
-  apiKey: string | undefined;
-  extraHeaders: Readonly<Record<string, string>>;
-}
-
-/** An HTTP request an adapter wants sent; the executor does the I/O. */
-export interface UpstreamRequest {
-  url: string;
-  method: 'POST' | 'GET';
-  headers: Record<string, string>;
-  body: string | undefined;
-}
-
-/**
- * A built request plus what could not be carried over exactly. A request field the provider
- * cannot honour at all is refused instead, with a `ProviderError` of kind `invalid_request`
- * (status 400, code `unsupported_parameter`), before anything is sent.
- */
-export interface BuiltRequest extends UpstreamRequest {
-  /** Human-readable notes for the `x-switchyard-warnings` header, e.g. "seed is not supported by anthropic". */
-  warnings: readonly string[];
-}
+export type { BuiltRequest, UpstreamRequest, UpstreamTarget } from './upstream-request.js';
 
 /** What a translating adapter needs to fill OpenAI fields the provider does not send. */
 export interface ResponseContext {
@@ -133,6 +110,11 @@ export interface ProviderAdapter {
   readonly embeddings: EmbeddingsAdapter | undefined;
   /** Present when the provider serves `/v1/responses` itself; other providers are translated. */
   readonly responses?: ResponsesApiAdapter | undefined;
+  /**
+   * Present when the provider speaks Anthropic's Messages API: `/v1/messages` then passes the
+   * caller's body and the upstream's bytes through instead of translating.
+   */
+  readonly nativeMessages?: NativeMessagesAdapter | undefined;
   /** Types an upstream error response; `nowMs` only resolves HTTP-date `retry-after` values. */
   parseError(
     status: number,

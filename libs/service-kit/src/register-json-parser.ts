@@ -9,10 +9,22 @@ import { exceedsJsonDepth } from './exceeds-json-depth.js';
  */
 export const MAX_JSON_DEPTH = 128;
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route keeps the JSON body's text as sent, in `request.rawBody` (a pass-through). */
+    keepRawBody?: boolean;
+  }
+  interface FastifyRequest {
+    /** The JSON body's text as sent, on routes with `config.keepRawBody`. */
+    rawBody?: string;
+  }
+}
+
 /**
  * Makes `application/json` the only body type a service accepts: fastify's JSON parser (with its
  * prototype-poisoning checks) behind a nesting-depth check, and no `text/plain` parser, so any
  * other content type is a 415 instead of a string the route then refuses with a confusing 400.
+ * A route with `config.keepRawBody` also gets the text as sent (`request.rawBody`).
  */
 export function registerJsonParser(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -28,6 +40,7 @@ export function registerJsonParser(app: FastifyInstance): void {
       );
       return;
     }
+    if (request.routeOptions.config.keepRawBody === true) request.rawBody = text;
     parseJson(request, text, done);
   });
 }

@@ -139,7 +139,14 @@ export function buildGatewayApp(
   const answers = { cutoff: shutdownCutoff, now };
   registerChatCompletions(app, router, answers);
   registerEmbeddings(app, router, answers);
-  registerMessages(app, router, { ...answers, bodyLimitBytes: config.server.bodyLimitBytes });
+  registerMessages(app, router, {
+    ...answers,
+    authenticate,
+    catalog,
+    executor,
+    requestTimeoutMs: config.upstream.requestTimeoutMs,
+    bodyLimitBytes: config.server.bodyLimitBytes,
+  });
   // Translated Responses, for previous_response_id: shared through Redis when the gateway has it.
   const redis = overrides.stores?.redis;
   const store = redis ? createRedisResponseStore(redis) : createMemoryResponseStore(now);

@@ -29,6 +29,13 @@ export interface TokenUsage {
   completionTokens: number;
   cachedTokens: number;
   reasoningTokens: number;
+  /**
+   * Prompt tokens written to a prompt cache (Anthropic's `cache_creation_input_tokens`), part of
+   * `promptTokens` and billed at the cache-write rate; absent when the provider reports none.
+   */
+  cacheWriteTokens?: number;
+  /** The part of `cacheWriteTokens` written for one hour (Anthropic's 1-hour TTL, a higher rate). */
+  cacheWrite1hTokens?: number;
   /** Exact USD the upstream reported charging for the request, when it reports one. */
   costUsd?: string;
 }

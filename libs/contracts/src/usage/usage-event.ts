@@ -75,6 +75,12 @@ export const usageEventV1Schema = z.looseObject({
   completion_tokens: count,
   cached_tokens: count,
   reasoning_tokens: count,
+  /**
+   * Prompt tokens written to a prompt cache (part of `prompt_tokens`), and the 1-hour part of
+   * them; absent when the provider reported none. Kept in the ledger row's `extra`.
+   */
+  cache_write_tokens: count.optional(),
+  cache_write_1h_tokens: count.optional(),
   usage_source: z.enum(USAGE_SOURCES),
   /** null when nothing is billable or no price is known. */
   cost_usd: usd.nullable(),

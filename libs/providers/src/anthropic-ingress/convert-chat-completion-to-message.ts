@@ -1,5 +1,6 @@
 import { chatCompletionSchema } from '@switchyard/contracts';
 import { ProviderError } from '../provider-error.js';
+import { convertReasoningToThinking } from './convert-reasoning-to-thinking.js';
 import { parseToolArguments } from './parse-tool-arguments.js';
 import { toMessagesUsage } from './to-messages-usage.js';
 import { toStopReason } from './to-stop-reason.js';
@@ -16,7 +17,8 @@ function messageIdFor(completionId: string | undefined): string {
 
 /**
  * An OpenAI chat completion (as the gateway returns it) as an Anthropic `message`. `model` is the
- * name the client asked for; a refusal becomes a text block with `stop_reason: "refusal"`.
+ * name the client asked for; a refusal becomes a text block with `stop_reason: "refusal"`;
+ * reasoning comes first, as thinking blocks.
  */
 export function convertChatCompletionToMessage(
   completion: Record<string, unknown>,
@@ -32,7 +34,8 @@ export function convertChatCompletionToMessage(
   const refusal = message?.refusal ?? '';
   const text = message?.content || refusal;
   const toolCalls = message?.tool_calls ?? [];
-  const content: Record<string, unknown>[] = text === '' ? [] : [{ type: 'text', text }];
+  const content: Record<string, unknown>[] = message ? convertReasoningToThinking(message) : [];
+  if (text !== '') content.push({ type: 'text', text });
   for (const call of toolCalls) {
     content.push({
       type: 'tool_use',

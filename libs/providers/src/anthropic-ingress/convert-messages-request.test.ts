@@ -45,11 +45,11 @@ describe('convertMessagesRequest', () => {
     expect(request.messages).toHaveLength(2);
   });
 
-  it('joins system text blocks as paragraphs, ignoring cache_control', () => {
+  it('joins system text blocks as paragraphs', () => {
     const { request } = convert({
       system: [
         { type: 'text', text: 'You are a librarian.' },
-        { type: 'text', text: 'Catalogue: …', cache_control: { type: 'ephemeral' } },
+        { type: 'text', text: 'Catalogue: …' },
       ],
       messages: [{ role: 'user', content: 'Hi' }],
     });
@@ -57,6 +57,110 @@ describe('convertMessagesRequest', () => {
       role: 'system',
       content: 'You are a librarian.\n\nCatalogue: …',
     });
+  });
+
+  it('keeps cache_control on the parts of system and user text (OpenRouter’s convention)', () => {
+    const mark = { type: 'ephemeral', ttl: '1h' };
+    const { request, warnings } = convert({
+      system: [
+        { type: 'text', text: 'You are a librarian.' },
+        { type: 'text', text: 'Catalogue: …', cache_control: mark },
+      ],
+      tools: [{ name: 'find', input_schema: { type: 'object' }, cache_control: mark }],
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: mark }] }],
+    });
+    expect(request.messages).toEqual([
+      {
+        role: 'system',
+        content: [
+          { type: 'text', text: 'You are a librarian.' },
+          { type: 'text', text: 'Catalogue: …', cache_control: mark },
+        ],
+      },
+      { role: 'user', content: [{ type: 'text', text: 'Hi', cache_control: mark }] },
+    ]);
+    expect(warnings).toEqual([
+      'cache_control on tools cannot be carried to this provider and was ignored',
+    ]);
+  });
+
+  it('carries PDF documents as file parts and text documents as text', () => {
+    const { request, warnings } = convert({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'document',
+              title: 'report.pdf',
+              source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0x' },
+              cache_control: { type: 'ephemeral' },
+            },
+            { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'notes' } },
+            { type: 'text', text: 'Summarise.' },
+          ],
+        },
+      ],
+    });
+    expect(request.messages).toEqual([
+      {
+        role: 'user',
+        content: [
+          {
+            type: 'file',
+            file: { file_data: 'data:application/pdf;base64,JVBERi0x', filename: 'report.pdf' },
+            cache_control: { type: 'ephemeral' },
+          },
+          { type: 'text', text: 'notes' },
+          { type: 'text', text: 'Summarise.' },
+        ],
+      },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('moves a document out of a tool result into the user message that follows', () => {
+    const { request, warnings } = convert({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'tool_result',
+              tool_use_id: 'toolu_1',
+              content: [{ type: 'document', source: { type: 'text', data: 'file body' } }],
+            },
+          ],
+        },
+      ],
+    });
+    expect(request.messages).toEqual([
+      { role: 'tool', tool_call_id: 'toolu_1', content: '' },
+      { role: 'user', content: 'file body' },
+    ]);
+    expect(warnings).toEqual([
+      'documents in tool_result blocks were moved to the user message that follows',
+    ]);
+  });
+
+  it('asks for reasoning by effort for a thinking budget', () => {
+    const effort = (budget_tokens: number) =>
+      convert({
+        messages: [{ role: 'user', content: 'Hi' }],
+        thinking: { type: 'enabled', budget_tokens },
+      }).request.reasoning_effort;
+    expect([effort(1024), effort(2048), effort(8192), effort(16_000)]).toEqual([
+      'low',
+      'low',
+      'medium',
+      'high',
+    ]);
+    const disabled = convert({
+      messages: [{ role: 'user', content: 'Hi' }],
+      thinking: { type: 'disabled' },
+    });
+    expect(disabled.request).not.toHaveProperty('reasoning_effort');
+    expect(disabled.warnings).toEqual([]);
   });
 
   it('turns base64 images into data URLs and url images into image_url parts', () => {
@@ -283,18 +387,18 @@ describe('convertMessagesRequest', () => {
       ],
       top_k: 40,
       stop_sequences: ['a', 'b', 'c', 'd', 'e'],
-      thinking: { type: 'enabled', budget_tokens: 2048 },
+      service_tier: 'priority',
     });
     expect(request.stop).toEqual(['a', 'b', 'c', 'd']);
     expect(request).not.toHaveProperty('top_k');
-    expect(request).not.toHaveProperty('thinking');
+    expect(request).not.toHaveProperty('service_tier');
     expect(request.messages).toEqual([{ role: 'user', content: 'Read this.' }]);
     expect(warnings).toEqual([
-      'document content blocks are not supported and were dropped',
+      'document sources of type url cannot be carried and were dropped',
       'image sources of type file are not supported and were dropped',
       'top_k has no OpenAI equivalent and was ignored',
       'only the first 4 stop_sequences were kept',
-      'thinking is not supported and was ignored',
+      'service_tier is not supported and was ignored',
     ]);
   });
 });

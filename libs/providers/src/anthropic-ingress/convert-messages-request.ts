@@ -1,7 +1,10 @@
-import type { ChatCompletionRequest, ChatMessage } from '@switchyard/contracts';
+import type { ChatCompletionRequest, ChatMessage, contentPartSchema } from '@switchyard/contracts';
+import type { z } from 'zod';
 import { convertMessagesTools } from './convert-messages-tools.js';
-import { convertMessagesTurns, type Warn } from './convert-messages-turns.js';
+import { convertMessagesTurns, type Warn, withCacheControl } from './convert-messages-turns.js';
 import type { MessagesRequest } from './messages-request-schema.js';
+
+type ChatMessageContentPart = z.infer<typeof contentPartSchema>;
 
 /** OpenAI accepts at most four stop sequences; Anthropic accepts more. */
 const MAX_STOP_SEQUENCES = 4;
@@ -20,6 +23,7 @@ const TRANSLATED_FIELDS = new Set([
   'tools',
   'tool_choice',
   'metadata',
+  'thinking',
 ]);
 
 /** A chat completions request and what could not be carried over exactly. */
@@ -37,7 +41,7 @@ export function convertMessagesRequest(request: MessagesRequest): ConvertedMessa
   const warnings = new Set<string>();
   const warn = (warning: string) => warnings.add(warning);
   const messages: ChatMessage[] = [];
-  const system = systemText(request.system);
+  const system = systemContent(request.system);
   if (system !== '') messages.push({ role: 'system', content: system });
   messages.push(...convertMessagesTurns(request.messages, warn));
 
@@ -48,6 +52,8 @@ export function convertMessagesRequest(request: MessagesRequest): ConvertedMessa
     ...samplingFields(request, warn),
     ...convertMessagesTools(request.tools, request.tool_choice, warn),
   };
+  const effort = reasoningEffortOf(request.thinking);
+  if (effort !== undefined) chat.reasoning_effort = effort;
   const userId = request.metadata?.user_id;
   if (typeof userId === 'string' && userId !== '') chat.user = userId;
   if (request.stream === true) {
@@ -60,11 +66,35 @@ export function convertMessagesRequest(request: MessagesRequest): ConvertedMessa
   return { request: chat, warnings: [...warnings] };
 }
 
-/** System text blocks are separate paragraphs (often split only for cache_control). */
-function systemText(system: MessagesRequest['system']): string {
+/**
+ * System text blocks are separate paragraphs (often split only for cache_control); with a
+ * `cache_control` among them they stay parts, each mark on its part (OpenRouter's convention).
+ */
+function systemContent(system: MessagesRequest['system']): string | ChatMessageContentPart[] {
   if (system === undefined) return '';
   if (typeof system === 'string') return system;
+  if (system.some((block) => block.cache_control != null)) {
+    return system.map((block) => withCacheControl({ type: 'text', text: block.text }, block));
+  }
   return system.map((block) => block.text).join('\n\n');
+}
+
+/** Thinking budgets up to which each effort is asked for (above the last: `high`). */
+const EFFORT_BUDGETS: readonly [number, 'low' | 'medium'][] = [
+  [2048, 'low'],
+  [8192, 'medium'],
+];
+
+/**
+ * Anthropic's `thinking` as OpenAI's `reasoning_effort`, which OpenAI, OpenRouter and the
+ * Gemini adapter read: a budget up to 2,048 tokens is `low`, up to 8,192 `medium`, above `high`.
+ */
+function reasoningEffortOf(thinking: unknown): 'low' | 'medium' | 'high' | undefined {
+  if (typeof thinking !== 'object' || thinking === null) return undefined;
+  const { type, budget_tokens: budget } = thinking as Record<string, unknown>;
+  if (type !== 'enabled') return undefined;
+  if (typeof budget !== 'number') return 'medium';
+  return EFFORT_BUDGETS.find(([limit]) => budget <= limit)?.[1] ?? 'high';
 }
 
 function samplingFields(

@@ -20,6 +20,9 @@ export function convertMessagesTools(
       warn(`tool '${tool.name}' of type ${tool.original_type} is not supported and was dropped`);
       continue;
     }
+    if ((tool as Record<string, unknown>).cache_control !== undefined) {
+      warn('cache_control on tools cannot be carried to this provider and was ignored');
+    }
     functions.push({
       type: 'function',
       function: {

@@ -15,6 +15,8 @@ export interface MessagesEventWriter {
   /** `message_start`, once; later calls write nothing. */
   start(usage: MessagesUsage | undefined): string;
   text(value: string, kind: 'text' | 'refusal'): string;
+  /** Reasoning text as a `thinking` block (opened on its first piece); a signature closes it. */
+  thinking(value: string, signature: string | undefined): string;
   toolCall(fragment: ToolCallFragment): string;
   /** Closes the open block, then `message_delta` (stop reason, usage) and `message_stop`. */
   finish(finishReason: string | undefined, usage: MessagesUsage | undefined): string;
@@ -30,7 +32,7 @@ export function createMessagesEventWriter(options: {
   let started = false;
   // Blocks open in order and one at a time, so the open block is always the newest one.
   let blockCount = 0;
-  let openKind: 'text' | 'tool' | undefined;
+  let openKind: 'text' | 'tool' | 'thinking' | undefined;
   let refused = false;
   const tools = new Map<number, { index: number; id: string }>();
 
@@ -39,7 +41,10 @@ export function createMessagesEventWriter(options: {
     openKind = undefined;
     return event('content_block_stop', { index: blockCount - 1 });
   };
-  const openBlock = (kind: 'text' | 'tool', contentBlock: Record<string, unknown>): string => {
+  const openBlock = (
+    kind: 'text' | 'tool' | 'thinking',
+    contentBlock: Record<string, unknown>,
+  ): string => {
     const closing = close();
     openKind = kind;
     blockCount += 1;
@@ -70,6 +75,26 @@ export function createMessagesEventWriter(options: {
       const opening = openKind === 'text' ? '' : openBlock('text', { type: 'text', text: '' });
       const delta = { type: 'text_delta', text: value };
       return `${opening}${event('content_block_delta', { index: blockCount - 1, delta })}`;
+    },
+    thinking(value, signature) {
+      if (value === '' && signature === undefined) return '';
+      let out =
+        openKind === 'thinking' ? '' : openBlock('thinking', { type: 'thinking', thinking: '' });
+      const index = blockCount - 1;
+      if (value !== '') {
+        out += event('content_block_delta', {
+          index,
+          delta: { type: 'thinking_delta', thinking: value },
+        });
+      }
+      if (signature !== undefined) {
+        out += event('content_block_delta', {
+          index,
+          delta: { type: 'signature_delta', signature },
+        });
+        out += close();
+      }
+      return out;
     },
     toolCall(fragment) {
       let opening = '';

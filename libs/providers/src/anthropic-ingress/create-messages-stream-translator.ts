@@ -5,6 +5,7 @@ import { openAiErrorBodySchema } from '../shared/openai-error-body-schema.js';
 import { parseJson } from '../shared/parse-json.js';
 import { createMessagesEventWriter } from './create-messages-event-writer.js';
 import { messagesErrorType, type OpenAiErrorFields } from './messages-error-type.js';
+import { signatureOf } from './signature-of.js';
 import { type MessagesUsage, toMessagesUsage } from './to-messages-usage.js';
 
 export interface MessagesStreamTranslatorOptions {
@@ -40,6 +41,8 @@ export function createMessagesStreamTranslator(
     const choice = chunk.choices?.[0];
     const delta = choice?.delta;
     out += writer.start(usage);
+    const reasoning = delta?.reasoning ?? delta?.reasoning_content ?? '';
+    out += writer.thinking(reasoning, signatureOf(delta?.reasoning_details));
     out += writer.text(delta?.content ?? '', 'text');
     out += writer.text(delta?.refusal ?? '', 'refusal');
     (delta?.tool_calls ?? []).forEach((call, position) => {

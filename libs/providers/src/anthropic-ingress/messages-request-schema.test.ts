@@ -60,14 +60,14 @@ describe('messagesRequestSchema', () => {
         {
           role: 'user',
           content: [
-            { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'x' } },
+            { type: 'search_result', source: 'https://example.com', title: 'x', content: [] },
           ],
         },
       ],
       tools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: 5 }],
     });
     expect(parsed.messages[0]?.content).toEqual([
-      { type: 'unsupported', original_type: 'document' },
+      { type: 'unsupported', original_type: 'search_result' },
     ]);
     expect(parsed.tools).toEqual([
       { type: 'unsupported', original_type: 'web_search_20250305', name: 'web_search' },

@@ -8,6 +8,7 @@ const KNOWN_BLOCK_TYPES: readonly string[] = [
   'tool_result',
   'thinking',
   'redacted_thinking',
+  'document',
 ];
 
 /**
@@ -60,10 +61,18 @@ const imageSource = z.preprocess(
 );
 const imageBlock = z.looseObject({ type: z.literal('image'), source: imageSource });
 
+/** A document (PDF or plain text); its source is read by the converter, which warns on what it cannot carry. */
+const documentBlock = z.looseObject({
+  type: z.literal('document'),
+  source: z.looseObject({ type: z.string() }),
+});
+
 const toolResultBlock = z.looseObject({
   type: z.literal('tool_result'),
   tool_use_id: z.string().min(1),
-  content: z.union([z.string(), z.array(blocksByType([textBlock, imageBlock]))]).optional(),
+  content: z
+    .union([z.string(), z.array(blocksByType([textBlock, imageBlock, documentBlock]))])
+    .optional(),
   is_error: z.boolean().optional(),
 });
 
@@ -77,7 +86,7 @@ const toolUseBlock = z.looseObject({
 const thinkingBlock = z.looseObject({ type: z.literal('thinking'), thinking: z.string() });
 const redactedThinkingBlock = z.looseObject({ type: z.literal('redacted_thinking') });
 
-const userBlock = blocksByType([textBlock, imageBlock, toolResultBlock]);
+const userBlock = blocksByType([textBlock, imageBlock, toolResultBlock, documentBlock]);
 const assistantBlock = blocksByType([
   textBlock,
   toolUseBlock,

@@ -9,6 +9,8 @@ export interface AnthropicStreamState {
   readonly meta: ChunkMeta;
   /** Content block index → the OpenAI `tool_calls` index of the `tool_use` block it holds. */
   readonly toolIndexes: Map<number, number>;
+  /** Content block index → the `reasoning_details` index of the thinking block it holds. */
+  readonly reasoningIndexes: Map<number, number>;
   /** Usage so far: `message_start`'s, with `message_delta`'s cumulative counts laid over it. */
   usage: AnthropicUsage | undefined;
   finishSent: boolean;
@@ -22,6 +24,7 @@ export function createAnthropicStreamState(options: ChatStreamOptions): Anthropi
     options,
     meta: { id: '', created: options.createdAtSeconds, model: options.upstreamModel },
     toolIndexes: new Map(),
+    reasoningIndexes: new Map(),
     usage: undefined,
     finishSent: false,
     completed: false,

@@ -12,5 +12,13 @@ export const anthropicUsageSchema = z.looseObject({
   output_tokens: count.nullable().optional(),
   cache_creation_input_tokens: count.nullable().optional(),
   cache_read_input_tokens: count.nullable().optional(),
+  /** The cache writes by TTL; they sum to `cache_creation_input_tokens`. */
+  cache_creation: z
+    .looseObject({
+      ephemeral_5m_input_tokens: count.nullable().optional(),
+      ephemeral_1h_input_tokens: count.nullable().optional(),
+    })
+    .nullable()
+    .optional(),
 });
 export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;

@@ -2,14 +2,13 @@ import type { ChatCompletionRequest } from '@switchyard/contracts';
 import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
 import { ignoredFieldWarnings } from '../shared/ignored-field-warnings.js';
 import { ANTHROPIC_FIELD_RULES } from './anthropic-field-rules.js';
+import { ANTHROPIC_VERSION } from './anthropic-version.js';
 import { convertAnthropicMessages } from './convert-anthropic-messages.js';
+import { convertAnthropicThinking } from './convert-anthropic-thinking.js';
 import { convertAnthropicToolChoice } from './convert-anthropic-tool-choice.js';
 import { convertAnthropicTools } from './convert-anthropic-tools.js';
 import { convertGenerationOptions } from './convert-generation-options.js';
 import { convertResponseFormat } from './convert-response-format.js';
-
-/** The Messages API version every request is written for. */
-const ANTHROPIC_VERSION = '2023-06-01';
 
 /**
  * The chat request as a call to Anthropic's Messages API (`POST {baseUrl}/messages`), with a
@@ -23,11 +22,13 @@ export function buildAnthropicRequest(
 ): BuiltRequest {
   const warnings = new Set<string>();
   const generation = convertGenerationOptions(request, warnings);
+  const thinking = convertAnthropicThinking(request, generation, warnings);
   const { system, messages } = convertAnthropicMessages(request.messages, warnings);
   const body: Record<string, unknown> = { model: target.upstreamModel };
   if (system !== undefined) body.system = system;
   body.messages = messages;
   Object.assign(body, generation);
+  if (thinking !== undefined) body.thinking = thinking;
   const tools = request.tools ?? [];
   if (tools.length > 0) body.tools = convertAnthropicTools(tools);
   // Without tools there is nothing to call, in parallel or not.

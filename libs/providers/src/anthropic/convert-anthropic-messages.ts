@@ -6,6 +6,10 @@ import {
   type AnthropicTextBlock,
   convertAnthropicContent,
 } from './convert-anthropic-content.js';
+import {
+  type AnthropicThinkingBlock,
+  convertReasoningDetails,
+} from './convert-reasoning-details.js';
 import { type AnthropicToolUseBlock, convertToolCall } from './convert-tool-call.js';
 
 /** An Anthropic `tool_result` block: the answer to a `tool_use`, sent in a user turn. */
@@ -18,7 +22,12 @@ export interface AnthropicToolResultBlock {
 /** One turn of an Anthropic conversation. */
 export interface AnthropicMessage {
   role: 'user' | 'assistant';
-  content: Array<AnthropicContentBlock | AnthropicToolUseBlock | AnthropicToolResultBlock>;
+  content: Array<
+    | AnthropicContentBlock
+    | AnthropicToolUseBlock
+    | AnthropicToolResultBlock
+    | AnthropicThinkingBlock
+  >;
 }
 
 /** The OpenAI conversation split into Anthropic's top-level `system` and its turns. */
@@ -33,7 +42,8 @@ const MOVED_SYSTEM_WARNING =
 /**
  * OpenAI messages as Anthropic's request: system and developer messages lifted into `system`
  * (a string, or text blocks when there are several), assistant tool calls as `tool_use` blocks,
- * tool messages as `tool_result` blocks in a user turn, and consecutive turns of one role merged
+ * tool messages as `tool_result` blocks in a user turn, OpenRouter's `reasoning_details` of an
+ * assistant message as its thinking blocks, and consecutive turns of one role merged
  * because Anthropic wants the roles to alternate. A message left with no content is left out.
  */
 export function convertAnthropicMessages(
@@ -75,11 +85,11 @@ function convertTurn(
     case 'user':
       return { role: 'user', content: convertAnthropicContent(message.content, content, warnings) };
     case 'assistant': {
-      const blocks: AnthropicMessage['content'] = convertAnthropicContent(
-        message.content,
-        content,
-        warnings,
-      );
+      // Its signed thinking first, as Anthropic wants it back before the text and tool use.
+      const blocks: AnthropicMessage['content'] = [
+        ...convertReasoningDetails(message.reasoning_details),
+        ...convertAnthropicContent(message.content, content, warnings),
+      ];
       for (const [index, call] of (message.tool_calls ?? []).entries()) {
         blocks.push(convertToolCall(call, `${param}.tool_calls[${index}]`));
       }
@@ -115,5 +125,8 @@ function appendTurn(turns: AnthropicMessage[], turn: AnthropicMessage): void {
 
 function systemOf(blocks: AnthropicTextBlock[]): ConvertedMessages['system'] {
   if (blocks.length === 0) return undefined;
-  return blocks.length === 1 && blocks[0] !== undefined ? blocks[0].text : blocks;
+  const [only] = blocks;
+  return blocks.length === 1 && only !== undefined && only.cache_control === undefined
+    ? only.text
+    : blocks;
 }

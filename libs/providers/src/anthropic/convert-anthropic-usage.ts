@@ -19,7 +19,8 @@ export interface ConvertedUsage {
 /**
  * Anthropic counts uncached, cache-read and cache-written input separately; OpenAI's
  * `prompt_tokens` includes cached tokens, so it is their sum, with reads as `cached_tokens` and
- * writes as `prompt_tokens_details.cache_write_tokens` (they cost more than plain input). Thinking
+ * writes as `prompt_tokens_details.cache_write_tokens` (they cost more than plain input; the
+ * 1-hour part of them, `cache_creation.ephemeral_1h_input_tokens`, more still). Thinking
  * is inside `output_tokens` and is not counted again.
  */
 export function convertAnthropicUsage(usage: AnthropicUsage): ConvertedUsage {
@@ -27,8 +28,19 @@ export function convertAnthropicUsage(usage: AnthropicUsage): ConvertedUsage {
   const cacheWrite = usage.cache_creation_input_tokens ?? 0;
   const promptTokens = (usage.input_tokens ?? 0) + cacheRead + cacheWrite;
   const completionTokens = usage.output_tokens ?? 0;
+  const written1h = Math.min(usage.cache_creation?.ephemeral_1h_input_tokens ?? 0, cacheWrite);
+  const tokens: TokenUsage = {
+    promptTokens,
+    completionTokens,
+    cachedTokens: cacheRead,
+    reasoningTokens: 0,
+  };
+  if (cacheWrite > 0) {
+    tokens.cacheWriteTokens = cacheWrite;
+    tokens.cacheWrite1hTokens = written1h;
+  }
   return {
-    tokens: { promptTokens, completionTokens, cachedTokens: cacheRead, reasoningTokens: 0 },
+    tokens,
     body: {
       prompt_tokens: promptTokens,
       completion_tokens: completionTokens,

@@ -110,6 +110,8 @@ describe('createAnthropicStreamTransformer', () => {
       completionTokens: 84,
       cachedTokens: 3072,
       reasoningTokens: 0,
+      cacheWriteTokens: 512,
+      cacheWrite1hTokens: 0,
     });
   });
 

@@ -81,6 +81,8 @@ describe('parseAnthropicChatResponse', () => {
       completionTokens: 96,
       cachedTokens: 0,
       reasoningTokens: 0,
+      cacheWriteTokens: 1530,
+      cacheWrite1hTokens: 0,
     });
   });
 

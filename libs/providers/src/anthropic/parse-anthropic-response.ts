@@ -7,6 +7,7 @@ import {
   toolUseBlockSchema,
 } from './anthropic-message-schema.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
+import { ANTHROPIC_REASONING_FORMAT } from './convert-reasoning-details.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 
 interface OpenAiToolCall {
@@ -17,8 +18,10 @@ interface OpenAiToolCall {
 
 /**
  * An Anthropic message as an OpenAI `chat.completion` with one choice: text blocks joined into
- * `content` (null when there are none), `tool_use` blocks as `tool_calls`, thinking and server-tool
- * blocks left out, and usage with cached input included in `prompt_tokens`.
+ * `content` (null when there are none), `tool_use` blocks as `tool_calls`, thinking as OpenRouter
+ * returns it (`reasoning` text and `reasoning_details` with signatures, redacted thinking as
+ * `reasoning.encrypted`), server-tool blocks left out, and usage with cached input included in
+ * `prompt_tokens`.
  */
 export function parseAnthropicChatResponse(
   body: unknown,
@@ -27,8 +30,12 @@ export function parseAnthropicChatResponse(
   const parsed = anthropicMessageSchema.safeParse(body);
   if (!parsed.success) throw ProviderError.malformed('message', 'anthropic');
   const message = parsed.data;
-  const { content, toolCalls } = readContent(message.content);
+  const { content, toolCalls, reasoning, reasoningDetails } = readContent(message.content);
   const assistant: Record<string, unknown> = { role: 'assistant', content, refusal: null };
+  if (reasoningDetails.length > 0) {
+    assistant.reasoning = reasoning;
+    assistant.reasoning_details = reasoningDetails;
+  }
   if (toolCalls.length > 0) assistant.tool_calls = toolCalls;
   const usage = convertAnthropicUsage(message.usage);
   return {
@@ -54,10 +61,25 @@ export function parseAnthropicChatResponse(
 function readContent(blocks: AnthropicMessageBody['content']): {
   content: string | null;
   toolCalls: OpenAiToolCall[];
+  reasoning: string | null;
+  reasoningDetails: Record<string, unknown>[];
 } {
   let content: string | null = null;
+  let reasoning: string | null = null;
+  const reasoningDetails: Record<string, unknown>[] = [];
   const toolCalls: OpenAiToolCall[] = [];
   for (const block of blocks) {
+    const detail = { format: ANTHROPIC_REASONING_FORMAT, index: reasoningDetails.length };
+    if (block.type === 'thinking' && typeof block.thinking === 'string') {
+      reasoning = (reasoning ?? '') + block.thinking;
+      const signature = typeof block.signature === 'string' ? block.signature : null;
+      reasoningDetails.push({ type: 'reasoning.text', text: block.thinking, signature, ...detail });
+      continue;
+    }
+    if (block.type === 'redacted_thinking' && typeof block.data === 'string') {
+      reasoningDetails.push({ type: 'reasoning.encrypted', data: block.data, ...detail });
+      continue;
+    }
     if (block.type === 'text') {
       const text = textBlockSchema.safeParse(block);
       if (!text.success) throw ProviderError.malformed('text block', 'anthropic');
@@ -71,7 +93,7 @@ function readContent(blocks: AnthropicMessageBody['content']): {
         function: { name: call.data.name, arguments: JSON.stringify(call.data.input ?? {}) },
       });
     }
-    // thinking, redacted_thinking and server-tool blocks have no place in an OpenAI message.
+    // Server-tool blocks have no place in an OpenAI message.
   }
-  return { content, toolCalls };
+  return { content, toolCalls, reasoning, reasoningDetails };
 }

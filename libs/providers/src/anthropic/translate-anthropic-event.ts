@@ -5,6 +5,7 @@ import type { AnthropicStreamEvent } from './anthropic-stream-event-schema.js';
 import type { AnthropicStreamState } from './anthropic-stream-state.js';
 import type { AnthropicUsage } from './anthropic-usage-schema.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
+import { ANTHROPIC_REASONING_FORMAT } from './convert-reasoning-details.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
 
 /** The events that become chunks; an `error` event ends the stream instead. */
@@ -15,7 +16,9 @@ type EventOf<Type extends TranslatableEvent['type']> = Extract<TranslatableEvent
  * The OpenAI chunks for one Anthropic event, handed to `sink`, updating the state:
  * `message_start` → the role chunk, text → content deltas, `tool_use` → tool_call deltas
  * numbered 0..n, `message_delta` → the finish chunk, `message_stop` → the usage chunk (when
- * asked) and `done`. Thinking, signatures, citations, server-tool blocks and pings give nothing.
+ * asked) and `done`. Thinking gives `delta.reasoning` and OpenRouter's `reasoning_details` (the
+ * signature in a detail of its own, redacted thinking as `reasoning.encrypted`); citations,
+ * server-tool blocks and pings give nothing.
  */
 export function translateAnthropicEvent(
   state: AnthropicStreamState,
@@ -60,6 +63,15 @@ function onBlockStart(
     if (block.text) sink.chunk(chunk(state, { content: block.text }));
     return;
   }
+  if (block.type === 'thinking' || block.type === 'redacted_thinking') {
+    const index = state.reasoningIndexes.size;
+    state.reasoningIndexes.set(event.index, index);
+    if (block.type === 'redacted_thinking' && typeof block.data === 'string') {
+      const detail = { type: 'reasoning.encrypted', data: block.data, ...reasoningMeta(index) };
+      sink.chunk(chunk(state, { reasoning_details: [detail] }));
+    }
+    return;
+  }
   if (block.type !== 'tool_use' || block.id === undefined || block.name === undefined) return;
   const index = state.toolIndexes.size;
   state.toolIndexes.set(event.index, index);
@@ -80,6 +92,18 @@ function onBlockDelta(
   const { delta } = event;
   if (delta.type === 'text_delta') {
     if (delta.text) sink.chunk(chunk(state, { content: delta.text }));
+    return;
+  }
+  const reasoningIndex = state.reasoningIndexes.get(event.index);
+  if (reasoningIndex !== undefined) {
+    const meta = reasoningMeta(reasoningIndex);
+    if (delta.type === 'thinking_delta' && typeof delta.thinking === 'string' && delta.thinking) {
+      const detail = { type: 'reasoning.text', text: delta.thinking, ...meta };
+      sink.chunk(chunk(state, { reasoning: delta.thinking, reasoning_details: [detail] }));
+    } else if (delta.type === 'signature_delta' && typeof delta.signature === 'string') {
+      const detail = { type: 'reasoning.text', text: '', signature: delta.signature, ...meta };
+      sink.chunk(chunk(state, { reasoning_details: [detail] }));
+    }
     return;
   }
   const index = state.toolIndexes.get(event.index);
@@ -112,9 +136,16 @@ function mergeUsage(
   if (reported == null) return;
   const merged: AnthropicUsage = { ...state.usage };
   for (const [field, value] of Object.entries(reported)) {
-    if (typeof value === 'number') merged[field] = value;
+    if (typeof value === 'number' || (field === 'cache_creation' && value != null)) {
+      merged[field] = value;
+    }
   }
   state.usage = merged;
+}
+
+/** OpenRouter's fields of a reasoning detail from an Anthropic model. */
+function reasoningMeta(index: number) {
+  return { format: ANTHROPIC_REASONING_FORMAT, index };
 }
 
 function chunk(state: AnthropicStreamState, delta: ChatDelta, finishReason: string | null = null) {

@@ -1,5 +1,7 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
 import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
+import { hasCacheControl } from '../shared/has-cache-control.js';
+import { ignoredFieldWarning } from '../shared/ignored-field-warning.js';
 import { ignoredFieldWarnings } from '../shared/ignored-field-warnings.js';
 import { buildGoogleGenerationConfig } from './build-google-generation-config.js';
 import { buildGoogleHeaders } from './build-google-headers.js';
@@ -19,6 +21,9 @@ export function buildGoogleRequest(
   target: UpstreamTarget,
 ): BuiltRequest {
   const warnings = new Set(ignoredFieldWarnings(request, GOOGLE_FIELD_RULES));
+  // Gemini caches by itself (implicit caching); explicit marks have nowhere to go.
+  if (hasCacheControl(request.messages))
+    warnings.add(ignoredFieldWarning('google', 'cache_control'));
   const warn = (warning: string): void => {
     warnings.add(warning);
   };

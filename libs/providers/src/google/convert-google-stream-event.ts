@@ -46,8 +46,14 @@ function candidateChunks(
     progress.started = true;
     return { role: 'assistant', ...delta };
   };
-  const { text, functionCalls } = readGoogleParts(candidate.content?.parts, progress.toolCalls);
+  const { text, reasoning, functionCalls } = readGoogleParts(
+    candidate.content?.parts,
+    progress.toolCalls,
+  );
   const chunks: ChatCompletionChunk[] = [];
+  if (reasoning !== null && reasoning !== '') {
+    chunks.push(chunkOf(state, index, withRole({ reasoning }), null));
+  }
   if (text !== null && text !== '') {
     chunks.push(chunkOf(state, index, withRole({ content: text }), null));
   }

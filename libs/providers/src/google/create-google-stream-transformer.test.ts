@@ -122,7 +122,7 @@ describe('createGoogleStreamTransformer', () => {
     ]);
   });
 
-  it('skips thought summaries and keeps only the last (cumulative) usage', () => {
+  it('streams thought summaries as delta.reasoning and keeps only the last (cumulative) usage', () => {
     const sse =
       event({
         candidates: [{ content: { parts: [{ text: 'Planning…', thought: true }] }, index: 0 }],
@@ -136,7 +136,8 @@ describe('createGoogleStreamTransformer', () => {
       });
     const { chunks, transformer } = run(sse, { includeUsage: false });
     expect(chunks.map((chunk) => (chunk.choices as { delta: unknown }[])[0]?.delta)).toEqual([
-      { role: 'assistant', content: 'Hi' },
+      { role: 'assistant', reasoning: 'Planning…' },
+      { content: 'Hi' },
       {},
     ]);
     expect(transformer.usage).toEqual({

@@ -7,7 +7,7 @@ const fixture = (name: string): unknown =>
 const CONTEXT = { createdAtSeconds: 1_750_000_000, upstreamModel: 'gemini-2.5-flash' };
 
 describe('parseGoogleResponse', () => {
-  it('builds a chat.completion without the thought summary, with usage details', () => {
+  it('builds a chat.completion with the thought summary as reasoning, and usage details', () => {
     const { body, usage } = parseGoogleResponse(fixture('generate-content.json'), CONTEXT);
     expect(body).toEqual({
       id: 'mB5yaKGqJ8Sh1dkPuN3w0Ak',
@@ -20,6 +20,8 @@ describe('parseGoogleResponse', () => {
           message: {
             role: 'assistant',
             content: 'The image shows a wooden boardwalk path running through a lush green field.',
+            reasoning:
+              '**Describing the scene**\n\nThe picture is a landscape: a path, grass, sky. I will describe it in one sentence.',
           },
           logprobs: null,
           finish_reason: 'stop',

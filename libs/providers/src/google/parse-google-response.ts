@@ -10,7 +10,7 @@ import { readGoogleParts } from './read-google-parts.js';
 
 /**
  * A `GenerateContentResponse` as an OpenAI `chat.completion`: one choice per candidate (thought
- * parts left out, function calls as tool_calls), finish reasons mapped, usage from
+ * summaries as `message.reasoning`, as OpenRouter returns them; function calls as tool_calls), finish reasons mapped, usage from
  * `usageMetadata`. A prompt Gemini blocked (`promptFeedback.blockReason`, no candidates) is one
  * choice with null content and finish_reason `content_filter`.
  */
@@ -36,8 +36,9 @@ export function parseGoogleResponse(body: unknown, context: ResponseContext): Pa
 }
 
 function convertCandidate(candidate: GoogleCandidate, position: number): Record<string, unknown> {
-  const { text, functionCalls } = readGoogleParts(candidate.content?.parts);
+  const { text, reasoning, functionCalls } = readGoogleParts(candidate.content?.parts);
   const message: Record<string, unknown> = { role: 'assistant', content: text };
+  if (reasoning !== null) message.reasoning = reasoning;
   if (functionCalls.length > 0) message.tool_calls = functionCalls.map(formatOpenAiToolCall);
   return {
     index: candidate.index ?? position,

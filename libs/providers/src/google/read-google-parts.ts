@@ -5,11 +5,13 @@ import type { GooglePartResponse } from './google-response-schema.js';
 export interface GoogleCandidateParts {
   /** The text parts joined, thought summaries left out; null when there are none. */
   text: string | null;
+  /** The thought summaries joined (Gemini's `thought: true` parts); null when there are none. */
+  reasoning: string | null;
   functionCalls: GoogleFunctionCall[];
 }
 
 /**
- * Splits a candidate's parts into answer text and function calls. `firstCallIndex` numbers the
+ * Splits a candidate's parts into answer text, thought summaries and function calls. `firstCallIndex` numbers the
  * calls when a stream delivers them over several events.
  */
 export function readGoogleParts(
@@ -17,6 +19,7 @@ export function readGoogleParts(
   firstCallIndex = 0,
 ): GoogleCandidateParts {
   let text: string | null = null;
+  let reasoning: string | null = null;
   const functionCalls: GoogleFunctionCall[] = [];
   for (const part of parts ?? []) {
     if (part.functionCall) {
@@ -25,9 +28,11 @@ export function readGoogleParts(
         part: { ...part, functionCall },
         index: firstCallIndex + functionCalls.length,
       });
-    } else if (typeof part.text === 'string' && part.thought !== true) {
+    } else if (typeof part.text === 'string' && part.thought === true) {
+      reasoning = (reasoning ?? '') + part.text;
+    } else if (typeof part.text === 'string') {
       text = (text ?? '') + part.text;
     }
   }
-  return { text, functionCalls };
+  return { text, reasoning, functionCalls };
 }

@@ -8,13 +8,22 @@ import { parseOpenAiResponse } from './parse-openai-response.js';
 
 /**
  * The adapter for any server speaking OpenAI's API (vLLM, Ollama, Groq, Together…): requests and
- * responses pass through with only the model name changed and usage read.
+ * responses pass through with only the model name changed and usage read. Content parts'
+ * `cache_control` marks are stripped (with a warning) unless the server reads them
+ * (`keepsCacheControl`: OpenRouter, whose convention they are).
  */
-export function createOpenAiCompatibleAdapter(type = 'openai-compatible'): ProviderAdapter {
+export function createOpenAiCompatibleAdapter(
+  type = 'openai-compatible',
+  options: { keepsCacheControl: boolean } = { keepsCacheControl: false },
+): ProviderAdapter {
   return {
     type,
     requiresMaxTokens: false,
-    buildChatRequest: buildOpenAiRequest,
+    buildChatRequest: (request, target) =>
+      buildOpenAiRequest(request, target, {
+        provider: type,
+        keepsCacheControl: options.keepsCacheControl,
+      }),
     parseChatResponse: parseOpenAiResponse,
     createChatStreamTransformer: createOpenAiStreamTransformer,
     embeddings: {

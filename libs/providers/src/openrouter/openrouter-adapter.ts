@@ -14,7 +14,7 @@ const ATTRIBUTION = {
  * `models`, which is not forwarded). OpenRouter reports its own `usage.cost`.
  */
 export function createOpenRouterAdapter(): ProviderAdapter {
-  const base = createOpenAiCompatibleAdapter('openrouter');
+  const base = createOpenAiCompatibleAdapter('openrouter', { keepsCacheControl: true });
   const withAttribution = (target: UpstreamTarget): UpstreamTarget => ({
     ...target,
     extraHeaders: { ...ATTRIBUTION, ...target.extraHeaders },

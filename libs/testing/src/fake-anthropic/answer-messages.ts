@@ -9,12 +9,19 @@ import {
   type AnthropicStreamEvent,
   buildAnthropicStreamEvents,
 } from './build-anthropic-stream-events.js';
-import { buildAnthropicUsage } from './build-anthropic-usage.js';
+import { buildAnthropicUsage, fakeInputTokens } from './build-anthropic-usage.js';
+import type { FakePromptCache } from './fake-prompt-cache.js';
 import { type FakeMessagesRequest, parseMessagesRequest } from './parse-messages-request.js';
 import { planAnthropicReply } from './plan-anthropic-reply.js';
 
-/** `POST /v1/messages`: the scenario named by `model`, else the echo (or tool_use) reply. */
-export function answerMessages(call: FakeCall): FakeOutcome<AnthropicErrorResponse> {
+/**
+ * `POST /v1/messages`: the scenario named by `model`, else the echo (or tool_use) reply, its
+ * cache use from the fake's prompt `cache`.
+ */
+export function answerMessages(
+  call: FakeCall,
+  cache: FakePromptCache,
+): FakeOutcome<AnthropicErrorResponse> {
   const parsed = parseMessagesRequest(call.body);
   if (!parsed.ok) return { kind: 'refuse', error: parsed.error };
   const { request } = parsed;
@@ -24,17 +31,35 @@ export function answerMessages(call: FakeCall): FakeOutcome<AnthropicErrorRespon
     model: request.model,
     scenario,
     stream: request.stream,
-    reply: () => messageReply(request, scenario, call.requestId ?? ''),
+    reply: () => messageReply(request, scenario, cache, call.requestId ?? ''),
+  };
+}
+
+/** `POST /v1/messages/count_tokens`: `{"input_tokens": n}`, the fake's count of the input. */
+export function answerCountTokens(call: FakeCall): FakeOutcome<AnthropicErrorResponse> {
+  const parsed = parseMessagesRequest(call.body, true);
+  if (!parsed.ok) return { kind: 'refuse', error: parsed.error };
+  const { request } = parsed;
+  return {
+    kind: 'answer',
+    model: request.model,
+    scenario: parseAnthropicScenario(request.model),
+    stream: false,
+    reply: () => ({
+      kind: 'json',
+      text: JSON.stringify({ input_tokens: fakeInputTokens(request) }),
+    }),
   };
 }
 
 function messageReply(
   request: FakeMessagesRequest,
   scenario: AnthropicScenario,
+  cache: FakePromptCache,
   requestId: string,
 ): FakeReply {
   const reply = planAnthropicReply(request);
-  const input = buildAnthropicUsage(request, scenario);
+  const input = buildAnthropicUsage(request, scenario, cache);
   const meta = { id: randomId('msg_01'), model: request.model };
   if (!request.stream) {
     return { kind: 'json', text: JSON.stringify(buildAnthropicMessage(meta, reply, input)) };

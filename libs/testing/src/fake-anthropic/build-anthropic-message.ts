@@ -12,11 +12,12 @@ export function messageUsage(
   input: FakeAnthropicInputUsage,
   outputTokens: number,
 ): Record<string, unknown> {
+  const { written1h, ...counts } = input;
   return {
-    ...input,
+    ...counts,
     cache_creation: {
-      ephemeral_5m_input_tokens: input.cache_creation_input_tokens,
-      ephemeral_1h_input_tokens: 0,
+      ephemeral_5m_input_tokens: input.cache_creation_input_tokens - written1h,
+      ephemeral_1h_input_tokens: written1h,
     },
     output_tokens: outputTokens,
     service_tier: 'standard',

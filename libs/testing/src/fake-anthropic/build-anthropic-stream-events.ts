@@ -11,8 +11,9 @@ export interface AnthropicStreamEvent {
 
 /**
  * The events of a streamed answer in Anthropic's order: `message_start` (usage with 1 output
- * token), per block `content_block_start` (a `ping` after the first), one `text_delta` per word or
- * an empty `input_json_delta` then the input JSON in ~3 fragments, `content_block_stop`; then
+ * token), per block `content_block_start` (a `ping` after the first), one `text_delta` per word,
+ * one `thinking_delta` per word then a `signature_delta`, or an empty `input_json_delta` then
+ * the input JSON in ~3 fragments, `content_block_stop`; then
  * `message_delta` with the stop reason and cumulative usage, and `message_stop`.
  */
 export function buildAnthropicStreamEvents(
@@ -38,7 +39,8 @@ export function buildAnthropicStreamEvents(
       events.push(event('content_block_delta', { index, delta }));
     events.push(event('content_block_stop', { index }));
   }
-  const usage = { ...input, output_tokens: reply.outputTokens };
+  const { written1h: _, ...counts } = input;
+  const usage = { ...counts, output_tokens: reply.outputTokens };
   const delta = { stop_reason: reply.stopReason, stop_sequence: null };
   events.push(event('message_delta', { delta, usage }), event('message_stop', {}));
   return events;
@@ -50,12 +52,19 @@ function event(name: string, fields: Record<string, unknown>): AnthropicStreamEv
 
 function startOf(block: AnthropicReplyBlock): Record<string, unknown> {
   if (block.type === 'text') return { type: 'text', text: '' };
+  if (block.type === 'thinking') return { type: 'thinking', thinking: '' };
   return { type: 'tool_use', id: block.id, name: block.name, input: {} };
 }
 
 function deltasOf(block: AnthropicReplyBlock): Record<string, unknown>[] {
   if (block.type === 'text') {
     return splitWords(block.text).map((text) => ({ type: 'text_delta', text }));
+  }
+  if (block.type === 'thinking') {
+    return [
+      ...splitWords(block.thinking).map((thinking) => ({ type: 'thinking_delta', thinking })),
+      { type: 'signature_delta', signature: block.signature },
+    ];
   }
   const json = JSON.stringify(block.input);
   const size = Math.max(1, Math.ceil(json.length / 3));

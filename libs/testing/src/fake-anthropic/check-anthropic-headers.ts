@@ -4,8 +4,14 @@ import { headerValue } from '../fake-upstream/header-value.js';
 import { type AnthropicErrorResponse, invalidAnthropicRequest } from './anthropic-error.js';
 
 /**
+ * A beta name as Anthropic spells them: words, then the date (`prompt-caching-2024-07-31`,
+ * `claude-code-20250219`).
+ */
+const BETA = /^[a-z0-9]+(-[a-z0-9.]+)*-(\d{4}-\d{2}-\d{2}|\d{8})$/;
+
+/**
  * Anthropic's header checks: with `apiKeys`, `x-api-key` must be one of them (401
- * `authentication_error` otherwise); `anthropic-version` must be present (400). Undefined when
+ * `authentication_error` otherwise); `anthropic-version` must be present (400), each `anthropic-beta` value a dated beta name (400). Undefined when
  * the request may pass.
  */
 export function checkAnthropicHeaders(
@@ -19,6 +25,16 @@ export function checkAnthropicHeaders(
   }
   if (headerValue(headers, 'anthropic-version') === undefined) {
     return invalidAnthropicRequest('anthropic-version: header is required');
+  }
+  const betas = headerValue(headers, 'anthropic-beta');
+  const unknown = betas
+    ?.split(',')
+    .map((beta) => beta.trim())
+    .filter((beta) => !BETA.test(beta));
+  if (unknown !== undefined && unknown.length > 0) {
+    return invalidAnthropicRequest(
+      `Unexpected value(s) \`${unknown.join(', ')}\` for the \`anthropic-beta\` header.`,
+    );
   }
   return undefined;
 }

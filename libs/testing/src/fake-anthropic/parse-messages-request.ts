@@ -1,6 +1,8 @@
 import type { FakeToolChoice } from '../fake-openai/parse-chat-request.js';
 import { isRecord } from '../fake-upstream/is-record.js';
 import { type AnthropicErrorResponse, invalidAnthropicRequest } from './anthropic-error.js';
+import { checkMessagesShapes } from './check-messages-shapes.js';
+import { type CachePrefix, cachePrefixOf } from './fake-prompt-cache.js';
 
 /** One turn as the fake reads it. */
 export interface FakeTurn {
@@ -23,21 +25,31 @@ export interface FakeMessagesRequest {
   readonly toolNames: readonly string[];
   readonly toolChoice: FakeToolChoice;
   readonly parallelToolCalls: boolean;
+  /** Extended thinking was asked for (`thinking.type: "enabled"`). */
+  readonly thinking: boolean;
+  /** The prompt up to its last `cache_control` breakpoint, if it has one. */
+  readonly cachePrefix: CachePrefix | undefined;
 }
 
 type Parsed =
   | { ok: true; request: FakeMessagesRequest }
   | { ok: false; error: AnthropicErrorResponse };
 
-/** Reads a Messages body defensively; what Anthropic would refuse becomes its 400. */
-export function parseMessagesRequest(body: unknown): Parsed {
+/**
+ * Reads a Messages body defensively; what Anthropic would refuse becomes its 400 (see
+ * {@link checkMessagesShapes}). `count_tokens` bodies (`countOnly`) need no `max_tokens`.
+ */
+export function parseMessagesRequest(body: unknown, countOnly = false): Parsed {
   if (!isRecord(body)) return refuse('Input should be a valid dictionary');
-  const { model, messages, max_tokens: maxTokens } = body;
+  const { model, messages } = body;
+  const maxTokens = countOnly ? (body.max_tokens ?? 0) : body.max_tokens;
   if (typeof model !== 'string' || model === '') return refuse('model: Field required');
   if (maxTokens === undefined) return refuse('max_tokens: Field required');
   if (typeof maxTokens !== 'number' || !Number.isInteger(maxTokens) || maxTokens < 0) {
     return refuse('max_tokens: Input should be a valid integer');
   }
+  const shapes = checkMessagesShapes(body, countOnly ? undefined : maxTokens);
+  if (shapes !== undefined) return refuse(shapes);
   if (!Array.isArray(messages)) return refuse('messages: Field required');
   const turns: FakeTurn[] = [];
   for (const [index, message] of messages.entries()) {
@@ -58,6 +70,8 @@ export function parseMessagesRequest(body: unknown): Parsed {
       toolNames: toolNames(body.tools),
       toolChoice: toolChoice(choice),
       parallelToolCalls: choice.disable_parallel_tool_use !== true,
+      thinking: isRecord(body.thinking) && body.thinking.type === 'enabled',
+      cachePrefix: cachePrefixOf(body),
     },
   };
 }

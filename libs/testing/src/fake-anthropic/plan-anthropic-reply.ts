@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { countReplyTokens, planChatReply } from '../fake-openai/plan-chat-reply.js';
+import { countFakeTokens } from '../fake-upstream/count-fake-tokens.js';
 import { isRecord } from '../fake-upstream/is-record.js';
 import { randomId } from '../fake-upstream/random-id.js';
 import type { FakeMessagesRequest } from './parse-messages-request.js';
@@ -6,6 +8,7 @@ import type { FakeMessagesRequest } from './parse-messages-request.js';
 /** A content block of the fake's answer. */
 export type AnthropicReplyBlock =
   | { readonly type: 'text'; readonly text: string }
+  | { readonly type: 'thinking'; readonly thinking: string; readonly signature: string }
   | {
       readonly type: 'tool_use';
       readonly id: string;
@@ -25,9 +28,26 @@ export interface AnthropicReply {
  * The fake OpenAI's answer in Anthropic's blocks, so both fakes behave alike: text
  * `Echo: <text of the last user turn that has text>` cut to `max_tokens` words (stop reason
  * `max_tokens`); with tools and tool_choice not `none`, `tool_use` of the named (or first) tool,
- * or of the first two when parallel use is allowed, with input `{"input":"<that text>"}`.
+ * or of the first two when parallel use is allowed, with input `{"input":"<that text>"}`. With
+ * thinking enabled a `thinking` block comes first: `Thinking about: <that text>`, signed with a
+ * base64 signature derived from it (its words count as output).
  */
 export function planAnthropicReply(request: FakeMessagesRequest): AnthropicReply {
+  const planned = planAnswer(request);
+  if (!request.thinking) return planned;
+  const userText = request.messages.findLast(
+    (turn) => turn.role === 'user' && turn.hasText,
+  )?.userText;
+  const thinking = `Thinking about: ${userText ?? ''}`;
+  const signature = createHash('sha256').update(thinking).digest('base64');
+  return {
+    ...planned,
+    content: [{ type: 'thinking', thinking, signature }, ...planned.content],
+    outputTokens: planned.outputTokens + countFakeTokens(thinking),
+  };
+}
+
+function planAnswer(request: FakeMessagesRequest): AnthropicReply {
   const userTurns = request.messages.filter((turn) => turn.role === 'user' && turn.hasText);
   const [reply] = planChatReply({
     model: request.model,

@@ -37,7 +37,9 @@ describe('startFakeAnthropic', () => {
         path: '/v1/messages',
         headers: expect.objectContaining({ 'x-custom': 'yes', 'anthropic-version': '2023-06-01' }),
         body: { model: 'claude-test', max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] },
+        rawBody: messagesBody('claude-test'),
         receivedAt: expect.any(Number),
+        responseBody: expect.any(String),
       },
     ]);
     await waitUntil(() => fake.stats.completed === 1);

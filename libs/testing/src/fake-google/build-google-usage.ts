@@ -6,6 +6,8 @@ import { countGoogleReplyTokens, type FakeGoogleReply } from './plan-google-repl
 export interface FakeGoogleUsage {
   readonly promptTokenCount: number;
   readonly candidatesTokenCount?: number;
+  /** Tokens of the thought summary, when the request asked for thoughts. */
+  readonly thoughtsTokenCount?: number;
   readonly totalTokenCount: number;
   readonly promptTokensDetails: readonly { modality: 'TEXT'; tokenCount: number }[];
 }

@@ -17,6 +17,8 @@ export interface FakeGoogleRequest {
   readonly allowedFunctionNames: readonly string[];
   readonly maxOutputTokens: number | undefined;
   readonly candidateCount: number;
+  /** `generationConfig.thinkingConfig.includeThoughts`: the answer starts with a thought summary. */
+  readonly includeThoughts: boolean;
 }
 
 const REQUEST_FIELDS = new Set([
@@ -96,6 +98,8 @@ export function parseGoogleGenerateRequest(body: unknown): Parsed {
       allowedFunctionNames: isRecord(config) ? strings(config.allowedFunctionNames) : [],
       maxOutputTokens: positiveInteger(generation.maxOutputTokens),
       candidateCount: positiveInteger(generation.candidateCount) ?? 1,
+      includeThoughts:
+        isRecord(generation.thinkingConfig) && generation.thinkingConfig.includeThoughts === true,
     },
   };
 }

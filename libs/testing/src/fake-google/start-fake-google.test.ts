@@ -54,7 +54,9 @@ describe('startFakeGoogle', () => {
         path: '/v1beta/models/gemini-2.5-flash:generateContent',
         headers: expect.objectContaining({ 'content-type': 'application/json' }),
         body: { systemInstruction: { parts: [{ text: 'Be brief' }] }, ...hello },
+        rawBody: expect.any(String),
         receivedAt: expect.any(Number),
+        responseBody: expect.any(String),
       },
     ]);
     await waitUntil(() => fake.stats.completed === 1);

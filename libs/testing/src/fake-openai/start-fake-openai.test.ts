@@ -27,7 +27,9 @@ describe('startFakeOpenAI', () => {
         path: '/v1/chat/completions',
         headers: expect.objectContaining({ 'x-custom': 'yes', 'content-type': 'application/json' }),
         body: { model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: false },
+        rawBody: expect.any(String),
         receivedAt: expect.any(Number),
+        responseBody: expect.any(String),
       },
       expect.objectContaining({ method: 'GET', path: '/v1/models', body: undefined }),
     ]);

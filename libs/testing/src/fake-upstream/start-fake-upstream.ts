@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { captureResponseBody } from './capture-response-body.js';
 import { createExchangeTracker, type FakeUpstreamStats } from './create-exchange-tracker.js';
 import { failExchange } from './fail-exchange.js';
 import type { FakeDialect } from './fake-dialect.js';
@@ -47,8 +48,9 @@ export async function startFakeUpstream<TError>(
     const receivedAt = Date.now();
     const { request } = exchange;
     const url = new URL(request.url ?? '/', 'http://fake');
+    const responseBody = captureResponseBody(exchange.response);
     const body = await readRequestBody(request);
-    requests.push(recordRequest(request, url.pathname, body, receivedAt));
+    requests.push(recordRequest(request, url.pathname, body, receivedAt, responseBody));
     const method = request.method ?? 'GET';
     const received = { method, url, headers: request.headers, bodyText: body.text };
     await serveFakeRequest(dialect, exchange, received, body);

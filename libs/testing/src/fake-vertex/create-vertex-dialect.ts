@@ -1,6 +1,10 @@
 import { answerMessages } from '../fake-anthropic/answer-messages.js';
 import { invalidAnthropicRequest } from '../fake-anthropic/anthropic-error.js';
 import { anthropicScenarioError } from '../fake-anthropic/anthropic-scenario-error.js';
+import {
+  createFakePromptCache,
+  type FakePromptCache,
+} from '../fake-anthropic/fake-prompt-cache.js';
 import { answerGenerateContent } from '../fake-google/answer-generate-content.js';
 import { GOOGLE_JSON } from '../fake-google/google-error.js';
 import { googleScenarioError } from '../fake-google/google-scenario-error.js';
@@ -38,6 +42,8 @@ export function createVertexDialect(options: VertexDialectOptions): FakeDialect<
     new RegExp(`^${base}/publishers/google/models/([^/:]+):${method}$`);
   const anthropic = (method: string): RegExp =>
     new RegExp(`^${base}/publishers/anthropic/models/([^/:]+):${method}$`);
+  // Claude on Vertex caches prompts as Anthropic's API does: one cache for both methods.
+  const cache = createFakePromptCache();
   return {
     basePath: base,
     requestId: { header: 'x-vertex-request-id', prefix: '' },
@@ -55,8 +61,8 @@ export function createVertexDialect(options: VertexDialectOptions): FakeDialect<
         path: google('predict'),
         answer: (call) => answerVertexPredict(call, call.params[0] ?? ''),
       },
-      claudeRoute(anthropic('rawPredict'), false),
-      claudeRoute(anthropic('streamRawPredict'), true),
+      claudeRoute(anthropic('rawPredict'), false, cache),
+      claudeRoute(anthropic('streamRawPredict'), true, cache),
     ],
     errors: {
       write: writeVertexError,
@@ -99,7 +105,11 @@ function geminiRoute(
   };
 }
 
-function claudeRoute(path: RegExp, streaming: boolean): FakeRoute<VertexError> {
+function claudeRoute(
+  path: RegExp,
+  streaming: boolean,
+  cache: FakePromptCache,
+): FakeRoute<VertexError> {
   return {
     method: 'POST',
     path,
@@ -117,7 +127,10 @@ function claudeRoute(path: RegExp, streaming: boolean): FakeRoute<VertexError> {
       if ((body.stream === true) !== streaming) {
         return refuse(`stream: must be ${streaming} for this method`);
       }
-      const outcome = answerMessages({ ...call, body: { ...body, model: claudeScenario(model) } });
+      const outcome = answerMessages(
+        { ...call, body: { ...body, model: claudeScenario(model) } },
+        cache,
+      );
       if (outcome.kind === 'refuse') {
         return { kind: 'refuse', error: { shape: 'anthropic', error: outcome.error } };
       }

@@ -44,6 +44,7 @@ export function catalogFromSnapshot(
             completion: pricing.completion,
             cachedPrompt: pricing.cached_prompt ?? undefined,
             reasoning: pricing.reasoning ?? undefined,
+            cacheWrite: pricing.cache_write ?? undefined,
           },
           route.priority,
           route.free,

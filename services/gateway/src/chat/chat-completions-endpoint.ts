@@ -1,4 +1,5 @@
 import { type ChatCompletionRequest, chatCompletionRequestSchema } from '@switchyard/contracts';
+import { readReasoningRequest } from '@switchyard/providers';
 import { parseBody } from '@switchyard/service-kit';
 import type { Endpoint, ParsedRequest } from '../pipeline/endpoint.js';
 import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
@@ -29,13 +30,22 @@ export function chatCompletionsEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedCh
     fit: (request, planned) => fitChatRequest(request.body, planned),
     respond: async ({ request, call, admitted, reply }) => {
       const { body } = request;
+      const excludeReasoning = readReasoningRequest(body)?.exclude === true;
       if (body.stream === true) {
         const includeUsage = body.stream_options?.include_usage === true;
         const { cutoff, now } = deps;
-        sendChatStream({ reply, call, outcome: admitted, includeUsage, cutoff, now });
+        sendChatStream({
+          reply,
+          call,
+          outcome: admitted,
+          includeUsage,
+          cutoff,
+          now,
+          excludeReasoning,
+        });
         return;
       }
-      await sendChatJson({ reply, call, outcome: admitted, now: deps.now });
+      await sendChatJson({ reply, call, outcome: admitted, now: deps.now, excludeReasoning });
     },
   };
 }

@@ -8,6 +8,11 @@ import {
 } from '../routing/fit-max-tokens.js';
 import type { Candidate } from '../routing/plan-candidates.js';
 
+/** A fitted chat request, which also says what each candidate is sent (fitted and clamped). */
+export interface FittedChat extends Fitted {
+  requestFor(candidate: Candidate): ChatCompletionRequest;
+}
+
 /**
  * Fits a chat request to its candidates: drops those whose context window cannot hold the
  * prompt (400 `context_length_exceeded` when none can) and fits `max_tokens` per candidate.
@@ -16,7 +21,10 @@ import type { Candidate } from '../routing/plan-candidates.js';
  * the prompt price plus the completion cap (its max_tokens, else the model's output limit or
  * what the context leaves) at the completion price.
  */
-export function fitChatRequest(body: ChatCompletionRequest, planned: readonly Candidate[]): Fitted {
+export function fitChatRequest(
+  body: ChatCompletionRequest,
+  planned: readonly Candidate[],
+): FittedChat {
   const prompt = measurePrompt(body);
   const fitted = new Map<Candidate, FittedRequest>();
   for (const candidate of planned) {
@@ -68,6 +76,7 @@ export function fitChatRequest(body: ChatCompletionRequest, planned: readonly Ca
         target,
       ),
     adjustedMaxTokens: (candidate) => fitted.get(candidate)?.adjustedMaxTokens,
+    requestFor: (candidate) => fitted.get(candidate)?.request ?? body,
   };
 }
 

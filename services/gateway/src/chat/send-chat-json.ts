@@ -4,12 +4,15 @@ import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
 import { responseContext } from '../relay/response-context.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import { jsonAnswer } from '../usage/answer.js';
+import { stripReasoning } from './without-reasoning.js';
 
 /** Reads a non-streaming completion as OpenAI JSON with `usage.cost`, settling the request. */
 export async function readChatJson(options: {
   call: RoutedCall;
   outcome: Admitted;
   now: () => number;
+  /** OpenRouter's `reasoning.exclude`: reasoning is left out of the message. */
+  excludeReasoning?: boolean;
 }): Promise<Record<string, unknown>> {
   const { call, outcome, now } = options;
   const { route } = call.candidate;
@@ -18,6 +21,7 @@ export async function readChatJson(options: {
   );
   // The Switchyard id of the model that served (`openai/gpt-4o`), as OpenRouter answers.
   parsed.body.model = call.candidate.model.id;
+  if (options.excludeReasoning === true) stripReasoning(parsed.body);
   const usage = parsed.usage;
   const cost = usage === undefined ? undefined : outcome.cost(usage);
   if (cost !== undefined && typeof parsed.body.usage === 'object' && parsed.body.usage !== null) {
@@ -40,6 +44,7 @@ export async function sendChatJson(options: {
   call: RoutedCall;
   outcome: Admitted;
   now: () => number;
+  excludeReasoning?: boolean;
 }): Promise<FastifyReply> {
   return options.reply.send(await readChatJson(options));
 }

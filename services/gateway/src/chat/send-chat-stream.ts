@@ -16,6 +16,7 @@ import type { RoutedCall } from '../routing/call-with-fallback.js';
 import { createStreamAnswer, type StreamAnswer } from '../usage/create-stream-answer.js';
 import { teeChatStream } from './tee-chat-stream.js';
 import { withServedModel } from './with-served-model.js';
+import { withoutReasoning } from './without-reasoning.js';
 
 /** Answer kept per stream to estimate its tokens from; longer answers are extrapolated. */
 const ESTIMATE_STREAM_RETAIN_CHARS = 64 * 1024;
@@ -39,6 +40,8 @@ export function chatEventStream(options: {
   transformer?: ChatStreamTransformer;
   /** Keeps the answer of a stream that is not chat (a native pass-through), given how much to keep. */
   answer?: (retainChars: number) => StreamAnswer;
+  /** OpenRouter's `reasoning.exclude`: reasoning is not sent to the client. */
+  excludeReasoning?: boolean;
 }): SseRelay {
   const { call, outcome, now } = options;
   const { response } = call;
@@ -58,8 +61,9 @@ export function chatEventStream(options: {
   const answer = (options.answer ?? createStreamAnswer)(
     outcome.logsBodies ? LOGGED_STREAM_RETAIN_CHARS : ESTIMATE_STREAM_RETAIN_CHARS,
   );
+  const teed = teeChatStream(options.encoder ?? createOpenAiSseEncoder(), answer);
   const encoder = withServedModel(
-    teeChatStream(options.encoder ?? createOpenAiSseEncoder(), answer),
+    options.excludeReasoning === true ? withoutReasoning(teed) : teed,
     call.candidate.model.id,
   );
   let shutDown = false;
@@ -135,6 +139,7 @@ export function sendChatStream(options: {
   includeUsage: boolean;
   cutoff: ShutdownCutoff;
   now: () => number;
+  excludeReasoning?: boolean;
 }): FastifyReply {
   return sendSse(options.reply, chatEventStream(options));
 }

@@ -1,56 +1,100 @@
 import {
+  type BuiltRequest,
   convertChatCompletionToMessage,
   convertMessagesRequest,
   createMessagesStreamTranslator,
   type MessagesRequest,
   messagesRequestSchema,
+  type NativeMessagesAdapter,
+  ProviderError,
 } from '@switchyard/providers';
-import { apiErrors, parseBody } from '@switchyard/service-kit';
+import { parseBody } from '@switchyard/service-kit';
+import type { FastifyRequest } from 'fastify';
 import type { ChatAnswerDeps, ParsedChat } from '../chat/chat-completions-endpoint.js';
 import { fitChatRequest } from '../chat/fit-chat-request.js';
 import { readChatJson } from '../chat/send-chat-json.js';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
 import type { Endpoint } from '../pipeline/endpoint.js';
+import type { Candidate } from '../routing/plan-candidates.js';
+import { forwardedHeaders } from './forwarded-headers.js';
+import { sendNativeMessagesJson, sendNativeMessagesStream } from './send-native-messages.js';
 
-/** A Messages request as the pipeline carries it: translated to the canonical chat request. */
+/** A Messages request as the pipeline carries it: as sent, and translated to the canonical chat request. */
 export interface ParsedMessages extends ParsedChat {
   readonly messages: MessagesRequest;
+  /** What the translation could not carry: reported only when a candidate is translated for. */
+  readonly translationWarnings: readonly string[];
+  /** The body's text as sent, for a pass-through. */
+  readonly rawBody: string;
+  readonly headers: FastifyRequest['headers'];
 }
 
+/** The provider's Messages pass-through, when the candidate's provider speaks the Messages API. */
+const nativeOf = (candidate: Candidate): NativeMessagesAdapter | undefined =>
+  candidate.route.provider.adapter.nativeMessages;
+
 /**
- * `/v1/messages` in the pipeline: Anthropic's Messages API as an ingress. The request is
- * translated to the canonical chat request and routed like any other (any provider can answer);
- * the answer is translated back — a message, or Anthropic's SSE events. What the translation
- * could not carry is named in `x-switchyard-warnings`.
+ * `/v1/messages` in the pipeline: Anthropic's Messages API as an ingress. A candidate whose
+ * provider speaks it (Anthropic) gets the caller's own body — `model` replaced, `max_tokens`
+ * only where Switchyard lowered it — with the caller's `anthropic-version` and `anthropic-beta`,
+ * and its answer's bytes go back unchanged. Any other candidate gets the request translated to
+ * the canonical chat request, and its answer translated back (a message, or Anthropic's SSE
+ * events); what the translation could not carry is named in `x-switchyard-warnings`.
  */
 export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages> {
   return {
     name: 'messages',
     kind: 'chat',
-    parse: (raw) => {
+    parse: (raw, request) => {
       const messages = parseBody(messagesRequestSchema, raw);
       const converted = convertMessagesRequest(messages);
       const body = converted.request;
-      if (body.messages.length === 0) {
-        // Never send an empty conversation upstream (and bill it) for what could not be carried.
-        throw apiErrors.invalidRequest(
-          `Nothing is left to send: ${converted.warnings.join('; ')}.`,
-          'messages',
-        );
-      }
       return {
         messages,
         body,
         route: body,
         requestedModel: messages.model,
         stream: body.stream === true,
-        warnings: converted.warnings,
-        present: (completion) => convertChatCompletionToMessage(completion, messages.model),
+        translationWarnings: converted.warnings,
+        rawBody: request.rawBody ?? JSON.stringify(raw),
+        headers: request.headers,
+        // The request log shows the message the client got: a passed-through one is one already.
+        present: (answer) =>
+          answer.type === 'message'
+            ? answer
+            : convertChatCompletionToMessage(answer, messages.model),
       };
     },
-    fit: (request, planned) => fitChatRequest(request.body, planned),
+    fit: (request, planned) => {
+      const chat = fitChatRequest(request.body, planned);
+      return {
+        ...chat,
+        build: (candidate, target) => {
+          const native = nativeOf(candidate);
+          if (native === undefined) return translated(request, chat.build(candidate, target));
+          const fitted = chat.requestFor(candidate).max_tokens;
+          const overrides =
+            fitted != null && fitted !== request.messages.max_tokens ? { max_tokens: fitted } : {};
+          return native.buildRequest(
+            {
+              rawBody: request.rawBody,
+              overrides,
+              headers: forwardedHeaders(request.headers, native.forwardedHeaders),
+            },
+            target,
+          );
+        },
+      };
+    },
     respond: async ({ request, call, admitted, reply }) => {
       const { cutoff, now } = deps;
+      const native = nativeOf(call.candidate);
+      if (native !== undefined) {
+        const answering = { reply, call, native, outcome: admitted, cutoff, now };
+        if (request.stream) sendNativeMessagesStream(answering);
+        else await sendNativeMessagesJson(answering);
+        return;
+      }
       const model = request.messages.model;
       if (request.stream) {
         const translator = createMessagesStreamTranslator({
@@ -74,4 +118,19 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
       reply.send(convertChatCompletionToMessage(completion, model));
     },
   };
+}
+
+/**
+ * A translated request with the ingress's warnings first; refused (this candidate only) when
+ * nothing is left to send once what could not be carried was dropped — never an empty
+ * conversation billed upstream.
+ */
+function translated(request: ParsedMessages, built: BuiltRequest): BuiltRequest {
+  if (request.body.messages.length === 0) {
+    throw ProviderError.invalidRequest(
+      `Nothing is left to send: ${request.translationWarnings.join('; ')}.`,
+      'messages',
+    );
+  }
+  return { ...built, warnings: [...request.translationWarnings, ...built.warnings] };
 }

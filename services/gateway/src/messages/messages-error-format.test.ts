@@ -28,13 +28,13 @@ describe('errors under /v1/messages in Anthropic shape', () => {
   it('answers an unknown path below /v1/messages with a 404 not_found_error', async () => {
     const response = await gateway.app.inject({
       method: 'POST',
-      url: '/v1/messages/count_tokens?beta=true',
+      url: '/v1/messages/batches?beta=true',
       headers: { 'content-type': 'application/json' },
       payload: '{}',
     });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual(
-      anthropicError('not_found_error', 'No route for POST /v1/messages/count_tokens.'),
+      anthropicError('not_found_error', 'No route for POST /v1/messages/batches.'),
     );
   });
 

@@ -46,14 +46,14 @@ describe('POST /v1/messages', () => {
     for (const stream of [false, true]) {
       const response = await messages(
         [
-          { type: 'document', source: { type: 'text', data: 'attached' } },
+          { type: 'search_result', source: 'https://example.com', title: 't', content: [] },
           { type: 'text', text: 'summarise' },
         ],
         { stream },
       );
       expect(response.status).toBe(200);
       expect(response.headers['x-switchyard-warnings']).toBe(
-        'document content blocks are not supported and were dropped',
+        'search_result content blocks are not supported and were dropped',
       );
     }
     expect(upstreams.openai.requests.at(-1)?.body).toMatchObject({
@@ -62,10 +62,12 @@ describe('POST /v1/messages', () => {
   });
 
   it('refuses a request left with nothing to send once unknown blocks are dropped', async () => {
-    const response = await messages([{ type: 'document', source: { type: 'text', data: 'x' } }]);
+    const response = await messages([
+      { type: 'search_result', source: 'https://example.com', title: 't', content: [] },
+    ]);
     expect(response.status).toBe(400);
     expect((response.json() as AnthropicError).error.message).toContain(
-      'document content blocks are not supported',
+      'search_result content blocks are not supported',
     );
     expect(upstreams.openai.requests).toHaveLength(0);
   });

@@ -72,7 +72,7 @@ export function createRouter(deps: RouterDeps): Router {
       const principal = await deps.authenticate(request.headers);
       const routed = new RoutedRequest(settle, request, reply, principal, endpoint.name);
       try {
-        const parsed = await endpoint.parse(request.body, principal);
+        const parsed = await endpoint.parse(request.body, request, principal);
         routed.parsed = parsed;
         routed.attribution = attributionOf(request.headers, request.body);
         const { route } = parsed;

@@ -1,6 +1,6 @@
 import type { ModelKind } from '@switchyard/config';
 import type { BuiltRequest, UpstreamTarget } from '@switchyard/providers';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal.js';
 import type { RoutedCall } from '../routing/call-with-fallback.js';
 import type { Candidate, RouteRequest } from '../routing/plan-candidates.js';
@@ -70,10 +70,11 @@ export interface Endpoint<Request extends ParsedRequest> {
   /** The kind of model it serves. */
   readonly kind: ModelKind;
   /**
-   * Reads and checks the caller's body (400 naming the field); may look up what the caller
-   * refers to (`/v1/responses`: its `previous_response_id`, readable by the same key only).
+   * Reads and checks the caller's body (400 naming the field); `request` for what an endpoint
+   * forwards besides it (a pass-through's protocol headers and raw body); may look up what the
+   * caller refers to (`/v1/responses`: its `previous_response_id`, readable by the same key only).
    */
-  parse(body: unknown, principal: Principal): Request | Promise<Request>;
+  parse(body: unknown, request: FastifyRequest, principal: Principal): Request | Promise<Request>;
   /** Keeps the planned candidates that can take the request (refusing when none can). */
   fit(request: Request, planned: readonly Candidate[]): Fitted;
   /** Sends the answer of the call that answered; settles `admitted` when it ends. */

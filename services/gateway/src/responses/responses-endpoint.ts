@@ -17,7 +17,7 @@ export function responsesEndpoint(deps: ResponsesAnswerDeps): Endpoint<ParsedRes
   return {
     name: 'responses',
     kind: 'chat',
-    parse: async (raw, principal) => {
+    parse: async (raw, _request, principal) => {
       const parsed = await parseResponsesRequest(raw, principal, deps.store);
       const context: ResponsesContext = {
         id: parsed.responseId,

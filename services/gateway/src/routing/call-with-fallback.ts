@@ -1,10 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from '@opentelemetry/api';
-import {
-  type BuiltRequest,
-  ProviderError,
-  type UpstreamTarget,
-} from '@switchyard/providers';
+import { type BuiltRequest, ProviderError, type UpstreamTarget } from '@switchyard/providers';
 import { ApiError, apiErrors } from '@switchyard/service-kit';
 import { type Credential, isCredential, type NoCredential } from '../catalog/credential-pool.js';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';

@@ -42,6 +42,55 @@ describe('computeCost', () => {
   });
 });
 
+describe('computeCost of prompt-cache writes', () => {
+  const claude = {
+    prompt: '0.000003',
+    completion: '0.000015',
+    cachedPrompt: '0.0000003',
+    reasoning: undefined,
+    cacheWrite: '0.00000375',
+    cacheWrite1h: '0.000006',
+  };
+
+  it('bills 5-minute and 1-hour cache writes at their own rates', () => {
+    const usage = {
+      promptTokens: 1000,
+      completionTokens: 10,
+      cachedTokens: 200,
+      reasoningTokens: 0,
+      cacheWriteTokens: 500,
+      cacheWrite1hTokens: 100,
+    };
+    // 300 × 3e-6 + 200 × 0.3e-6 + 400 × 3.75e-6 + 100 × 6e-6 + 10 × 15e-6
+    expect(computeCost(usage, claude)).toBe('0.00321');
+  });
+
+  it('bills cache writes at the prompt rate when the route has no write rate', () => {
+    const usage = {
+      promptTokens: 1000,
+      completionTokens: 0,
+      cachedTokens: 0,
+      reasoningTokens: 0,
+      cacheWriteTokens: 1000,
+      cacheWrite1hTokens: 0,
+    };
+    const pricing = { ...claude, cacheWrite: undefined, cacheWrite1h: undefined };
+    expect(computeCost(usage, pricing)).toBe('0.003');
+  });
+
+  it('bills 1-hour writes at the 5-minute rate when only that is set', () => {
+    const usage = {
+      promptTokens: 100,
+      completionTokens: 0,
+      cachedTokens: 0,
+      reasoningTokens: 0,
+      cacheWriteTokens: 100,
+      cacheWrite1hTokens: 100,
+    };
+    expect(computeCost(usage, { ...claude, cacheWrite1h: undefined })).toBe('0.000375');
+  });
+});
+
 describe('computeCost beyond what a number holds exactly', () => {
   it('stays exact when the total passes 2^53 units', () => {
     const usage = {

@@ -9,12 +9,16 @@ export interface Rates {
   readonly cachedPrompt: UsdAmount;
   /** The reasoning rate, else the completion rate. */
   readonly reasoning: UsdAmount;
+  /** The 5-minute cache-write rate, else the prompt rate. */
+  readonly cacheWrite: UsdAmount;
+  /** The 1-hour cache-write rate, else the 5-minute one. */
+  readonly cacheWrite1h: UsdAmount;
   readonly promptNanos: number;
   readonly completionNanos: number;
   /** Zero when the route has no reasoning rate of its own. */
   readonly reasoningNanos: number;
   /**
-   * The four rates as integer units at one scale, when each is a safe integer so: tokens are
+   * The six rates as integer units at one scale, when each is a safe integer so: tokens are
    * then priced in plain numbers (exact while the result stays a safe integer).
    */
   readonly common: CommonScaleRates | undefined;
@@ -27,6 +31,8 @@ export interface CommonScaleRates {
   readonly cachedPrompt: number;
   readonly completion: number;
   readonly reasoning: number;
+  readonly cacheWrite: number;
+  readonly cacheWrite1h: number;
 }
 
 interface Parsed {
@@ -49,7 +55,9 @@ export function ratesOf(pricing: PricingConfig): Rates {
     known.from.prompt === pricing.prompt &&
     known.from.completion === pricing.completion &&
     known.from.cachedPrompt === pricing.cachedPrompt &&
-    known.from.reasoning === pricing.reasoning
+    known.from.reasoning === pricing.reasoning &&
+    known.from.cacheWrite === pricing.cacheWrite &&
+    known.from.cacheWrite1h === pricing.cacheWrite1h
   ) {
     return known.rates;
   }
@@ -62,11 +70,14 @@ function parse(pricing: PricingConfig): Rates {
   const prompt = parseUsd(pricing.prompt);
   const completion = parseUsd(pricing.completion);
   const reasoning = pricing.reasoning === undefined ? undefined : parseUsd(pricing.reasoning);
+  const cacheWrite = pricing.cacheWrite === undefined ? prompt : parseUsd(pricing.cacheWrite);
   const amounts = {
     prompt,
     cachedPrompt: pricing.cachedPrompt === undefined ? prompt : parseUsd(pricing.cachedPrompt),
     completion,
     reasoning: reasoning ?? completion,
+    cacheWrite,
+    cacheWrite1h: pricing.cacheWrite1h === undefined ? cacheWrite : parseUsd(pricing.cacheWrite1h),
   };
   return {
     ...amounts,
@@ -86,6 +97,8 @@ function atCommonScale(amounts: Record<keyof Omit<CommonScaleRates, 'scale'>, Us
     cachedPrompt: at(amounts.cachedPrompt),
     completion: at(amounts.completion),
     reasoning: at(amounts.reasoning),
+    cacheWrite: at(amounts.cacheWrite),
+    cacheWrite1h: at(amounts.cacheWrite1h),
   };
   const safe = Object.values(units).every((value) => value <= BigInt(Number.MAX_SAFE_INTEGER));
   if (!safe) return undefined;
@@ -95,5 +108,7 @@ function atCommonScale(amounts: Record<keyof Omit<CommonScaleRates, 'scale'>, Us
     cachedPrompt: Number(units.cachedPrompt),
     completion: Number(units.completion),
     reasoning: Number(units.reasoning),
+    cacheWrite: Number(units.cacheWrite),
+    cacheWrite1h: Number(units.cacheWrite1h),
   };
 }

@@ -38,6 +38,10 @@ export function toUsageEvent(outcome: RequestOutcome, finishedAt: number): Usage
     completion_tokens: usage?.completionTokens ?? 0,
     cached_tokens: usage?.cachedTokens ?? 0,
     reasoning_tokens: usage?.reasoningTokens ?? 0,
+    ...(usage?.cacheWriteTokens && {
+      cache_write_tokens: usage.cacheWriteTokens,
+      cache_write_1h_tokens: usage.cacheWrite1hTokens ?? 0,
+    }),
     usage_source: outcome.usageSource,
     cost_usd: outcome.cost ?? null,
     cost_source: outcome.cost === undefined ? null : (outcome.costSource ?? 'catalog'),

@@ -2,7 +2,10 @@ import type { PricingConfig } from '@switchyard/config';
 import type { RoutePricing } from '@switchyard/db';
 import { canonicalDecimal } from '../sources/canonical-decimal.js';
 
-/** libs/config's pricing as a route's pricing (config has no cache-write or unit charges). */
+/**
+ * libs/config's pricing as a route's pricing (config has no unit charges; the catalog keeps no
+ * 1-hour cache-write rate, so such routes price 1-hour writes at the 5-minute rate).
+ */
 export function toRoutePricing(pricing: PricingConfig): RoutePricing {
   const optional = (value: string | undefined) =>
     value === undefined ? null : canonicalDecimal(value);
@@ -10,7 +13,7 @@ export function toRoutePricing(pricing: PricingConfig): RoutePricing {
     prompt: canonicalDecimal(pricing.prompt),
     completion: canonicalDecimal(pricing.completion),
     cached_prompt: optional(pricing.cachedPrompt),
-    cache_write: null,
+    cache_write: optional(pricing.cacheWrite),
     reasoning: optional(pricing.reasoning),
     per_request: null,
     per_image: null,

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { setTopLevelFields } from './set-top-level-fields.js';
+
+describe('setTopLevelFields', () => {
+  it('replaces a top-level field and leaves every other byte as written', () => {
+    const body =
+      '{ "model" : "a/b",\n  "x": 1.0, "nested": {"model": "keep"}, "s": "\\u00e9\\"model\\"" }';
+    expect(setTopLevelFields(body, { model: 'claude' })).toBe(
+      '{ "model" : "claude",\n  "x": 1.0, "nested": {"model": "keep"}, "s": "\\u00e9\\"model\\"" }',
+    );
+  });
+
+  it('replaces values of any type, and arrays and objects before them are skipped whole', () => {
+    const body = '{"messages":[{"a":[1,{"b":"]}"}]}],"max_tokens":4096,"model":"m"}';
+    expect(setTopLevelFields(body, { max_tokens: 100, model: 'u' })).toBe(
+      '{"messages":[{"a":[1,{"b":"]}"}]}],"max_tokens":100,"model":"u"}',
+    );
+  });
+
+  it('appends a field the body lacks, to an empty object too', () => {
+    expect(setTopLevelFields('{"a":true }', { model: 'm' })).toBe('{"a":true ,"model":"m"}');
+    expect(setTopLevelFields('{ }', { model: 'm' })).toBe('{ "model":"m"}');
+  });
+
+  it('refuses text that is not an object', () => {
+    expect(() => setTopLevelFields('[1]', { model: 'm' })).toThrow('not a JSON object');
+  });
+});

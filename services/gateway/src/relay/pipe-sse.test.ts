@@ -1,0 +1,86 @@
+import { PassThrough } from 'node:stream';
+import { createAnthropicAdapter } from '@switchyard/providers';
+import { ApiError } from '@switchyard/service-kit';
+import { describe, expect, it } from 'vitest';
+import { pipeSse } from './pipe-sse.js';
+import type { RelayEnd } from './relay-sse.js';
+
+const START =
+  'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","usage":{"input_tokens":5,"output_tokens":1}}}\n\n';
+const DELTA =
+  'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"hi"}}\n\n';
+const END =
+  'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":7}}\n\nevent: message_stop\ndata: {"type":"message_stop"}\n\n';
+
+function relay(options: { clientClosed?: () => boolean } = {}) {
+  const body = new PassThrough();
+  const tap = createAnthropicAdapter().nativeMessages?.createUsageTap();
+  if (tap === undefined) throw new Error('no tap');
+  let end: RelayEnd | undefined;
+  let firstByte = 0;
+  const out = pipeSse({
+    body,
+    tap,
+    clientClosed: options.clientClosed ?? (() => false),
+    toClientError: (error) =>
+      new ApiError(502, 'upstream_error', 'upstream_error', String((error as Error).message)),
+    errorEvent: (error) => `event: error\ndata: ${error.message}\n\n`,
+    onFirstByte: () => {
+      firstByte += 1;
+    },
+    onEnd: (ended) => {
+      end = ended;
+    },
+  });
+  let text = '';
+  out.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  const finished = new Promise<void>((resolve) => out.on('close', resolve));
+  return { body, tap, out, finished, text: () => text, end: () => end, firstByte: () => firstByte };
+}
+
+describe('pipeSse', () => {
+  it('relays the bytes unchanged and reads usage on the way', async () => {
+    const run = relay();
+    run.body.write(START.slice(0, 30));
+    run.body.write(START.slice(30) + DELTA);
+    run.body.end(END);
+    await run.finished;
+    expect(run.text()).toBe(START + DELTA + END);
+    expect(run.firstByte()).toBe(1);
+    expect(run.end()).toEqual({ error: undefined, clientClosed: false });
+    expect(run.tap.usage).toMatchObject({ promptTokens: 5, completionTokens: 7 });
+  });
+
+  it('ends a stream without message_stop with the protocol’s error event', async () => {
+    const run = relay();
+    run.body.end(START + DELTA);
+    await run.finished;
+    expect(run.text()).toBe(
+      `${START}${DELTA}event: error\ndata: The provider ended the stream before it was complete.\n\n`,
+    );
+    expect(run.end()?.error?.status).toBe(502);
+  });
+
+  it('passes an upstream error event on as sent and ends there', async () => {
+    const run = relay();
+    const error =
+      'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
+    run.body.write(START + error);
+    await run.finished;
+    expect(run.text()).toBe(START + error);
+    expect(run.end()?.error).toBeDefined();
+    expect(run.body.destroyed).toBe(true);
+  });
+
+  it('destroys the upstream body when the client leaves', async () => {
+    const run = relay({ clientClosed: () => true });
+    run.body.write(START);
+    await new Promise((resolve) => setImmediate(resolve));
+    run.out.destroy();
+    await run.finished;
+    expect(run.body.destroyed).toBe(true);
+    expect(run.end()).toEqual({ error: undefined, clientClosed: true });
+  });
+});
