@@ -7,7 +7,7 @@ import type {
 } from '@switchyard/contracts';
 import type { NativeMessagesAdapter } from './native-messages-adapter.js';
 import type { ProviderError } from './provider-error.js';
-import type { BuiltRequest, UpstreamRequest, UpstreamTarget } from './upstream-request.js';
+import type { BuiltRequest, UpstreamTarget } from './upstream-request.js';
 
 export type { BuiltRequest, UpstreamRequest, UpstreamTarget } from './upstream-request.js';
 
