@@ -39,11 +39,14 @@ describe('createBedrockStreamTransformer', () => {
     expect(out).toContain('"cached_tokens":100');
     expect(out).toContain('"cache_write_tokens":20');
     expect(out.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    // Writes kept apart, so they are priced at the cache-write rate, not as plain input.
     expect(transformer.usage).toEqual({
       promptTokens: 125,
       completionTokens: 1,
       cachedTokens: 100,
       reasoningTokens: 0,
+      cacheWriteTokens: 20,
+      cacheWrite1hTokens: 0,
     });
   });
 
