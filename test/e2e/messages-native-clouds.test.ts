@@ -295,6 +295,16 @@ describe.each(CLOUDS)('POST /v1/messages to $name: a pass-through', (cloud) => {
     );
   });
 
+  it('counts tokens with an estimate, calling no cloud endpoint', async () => {
+    const { messages, system, tools, model } = agentRequest(cloud.model, 'count me');
+    const { data, response } = await anthropic.messages
+      .countTokens({ model, messages, system, tools })
+      .withResponse();
+    expect(data.input_tokens).toBeGreaterThan(0);
+    expect(response.headers.get('x-switchyard-token-count')).toBe('estimate');
+    expect(cloud.fake().requests).toHaveLength(0);
+  });
+
   it("relays the cloud's refusal of a bad thinking budget in Anthropic's shape", async () => {
     const bad = agentRequest(cloud.model, 'too small a budget');
     await expect(
