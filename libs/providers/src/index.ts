@@ -40,6 +40,7 @@ export type {
 export type {
   NativeMessagesAdapter,
   NativeMessagesRequest,
+  NativeStreamDecoder,
   StreamUsageTap,
 } from './native-messages-adapter.js';
 export { createOpenAiCompatibleAdapter } from './openai-compatible/openai-compatible-adapter.js';

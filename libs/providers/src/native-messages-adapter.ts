@@ -27,6 +27,17 @@ export interface StreamUsageTap {
 }
 
 /**
+ * Turns an upstream's stream bytes into Anthropic SSE text, for a provider that frames the
+ * Messages events its own way (Bedrock's event stream). Synchronous and without I/O. A frame it
+ * cannot read, or an error the provider framed its own way, comes out as Anthropic's `error`
+ * event, which the usage tap then reads as the stream's failure.
+ */
+export interface NativeStreamDecoder {
+  /** The next upstream bytes in; the SSE text of the events they complete out ('' when none). */
+  push(chunk: Uint8Array): string;
+}
+
+/**
  * What a provider that speaks Anthropic's Messages API offers `/v1/messages`: the caller's body
  * passed through (model replaced, gateway-controlled fields only) and the answer's bytes relayed
  * as they are, with usage read on the way.
@@ -36,8 +47,18 @@ export interface NativeMessagesAdapter {
   readonly forwardedHeaders: readonly string[];
   /** `POST /v1/messages` upstream. */
   buildRequest(request: NativeMessagesRequest, target: UpstreamTarget): BuiltRequest;
-  /** `POST /v1/messages/count_tokens` upstream. */
-  buildCountTokensRequest(request: NativeMessagesRequest, target: UpstreamTarget): BuiltRequest;
+  /**
+   * `POST /v1/messages/count_tokens` upstream; absent when the provider has no counting endpoint
+   * the gateway uses (the gateway then answers an estimate).
+   */
+  buildCountTokensRequest?(request: NativeMessagesRequest, target: UpstreamTarget): BuiltRequest;
+  /**
+   * Whether this upstream model speaks the Messages API (Claude on Bedrock or Vertex); absent,
+   * every model of the provider does. The others are translated.
+   */
+  servesModel?(upstreamModel: string): boolean;
+  /** Present when the upstream's stream is not Anthropic's SSE bytes: turns it into them. */
+  createStreamDecoder?(): NativeStreamDecoder;
   createUsageTap(): StreamUsageTap;
   /** The usage of a non-streamed message body, undefined when it reports none. */
   parseUsage(body: unknown): TokenUsage | undefined;

@@ -1,6 +1,7 @@
 import type { ProviderAdapter } from '../provider-adapter.js';
 import { buildBedrockEmbeddingsRequest } from './build-bedrock-embeddings-request.js';
 import { buildBedrockRequest } from './build-bedrock-request.js';
+import { createBedrockMessagesAdapter } from './create-bedrock-messages-adapter.js';
 import { createBedrockStreamTransformer } from './create-bedrock-stream-transformer.js';
 import { parseBedrockEmbeddingsResponse } from './parse-bedrock-embeddings-response.js';
 import { parseBedrockError } from './parse-bedrock-error.js';
@@ -11,7 +12,7 @@ import { parseBedrockResponse } from './parse-bedrock-response.js';
  * on Bedrock: OpenAI chat requests translated to `converse` / `converse-stream` and its answers,
  * event streams and exceptions translated back. Requests leave unsigned; the provider's SigV4
  * signer (`auth.kind: 'sigv4'`) signs them. Embeddings go through `invoke` in the Titan or
- * Cohere body.
+ * Cohere body. `/v1/messages` to a Claude model passes through `invoke` in Anthropic's own format.
  */
 export function createBedrockAdapter(): ProviderAdapter {
   return {
@@ -24,6 +25,7 @@ export function createBedrockAdapter(): ProviderAdapter {
       buildRequest: buildBedrockEmbeddingsRequest,
       parseResponse: parseBedrockEmbeddingsResponse,
     },
+    nativeMessages: createBedrockMessagesAdapter(),
     parseError: parseBedrockError,
   };
 }

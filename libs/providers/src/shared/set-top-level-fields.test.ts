@@ -22,6 +22,21 @@ describe('setTopLevelFields', () => {
     expect(setTopLevelFields('{ }', { model: 'm' })).toBe('{ "model":"m"}');
   });
 
+  it('removes fields set to undefined with their comma, first, middle, last or only', () => {
+    const body = '{"model":"a", "stream":true,\n "x":[1], "y":{"model":2}}';
+    expect(setTopLevelFields(body, { model: undefined })).toBe(
+      '{"stream":true,\n "x":[1], "y":{"model":2}}',
+    );
+    expect(setTopLevelFields(body, { stream: undefined, v: 'b' })).toBe(
+      '{"model":"a", "x":[1], "y":{"model":2},"v":"b"}',
+    );
+    expect(setTopLevelFields(body, { y: undefined, x: undefined })).toBe(
+      '{"model":"a", "stream":true}',
+    );
+    expect(setTopLevelFields('{ "model":"a" }', { model: undefined, v: 1 })).toBe('{  "v":1}');
+    expect(setTopLevelFields('{"a":1}', { absent: undefined })).toBe('{"a":1}');
+  });
+
   it('refuses text that is not an object', () => {
     expect(() => setTopLevelFields('[1]', { model: 'm' })).toThrow('not a JSON object');
   });

@@ -1,44 +1,81 @@
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
+/** One top-level member: where its key starts and where its value starts and ends. */
+interface Member {
+  key: string;
+  keyStart: number;
+  start: number;
+  end: number;
+}
+
 /**
  * `json` (a valid JSON object's text) with the given top-level fields set to their values and
  * every other byte left as it was: a pass-through changes what the gateway controls (`model`)
  * and nothing else — no re-serialising, so key order, spacing, number spelling and escapes of
  * everything else reach the upstream as the caller wrote them. A field the text lacks is
- * appended before the closing brace; nested fields of the same name are not touched.
+ * appended before the closing brace; a field set to `undefined` is removed (with its comma), as
+ * an upstream that names the model in its URL refuses `model` in the body; nested fields of the
+ * same name are not touched.
  */
 export function setTopLevelFields(json: string, fields: Readonly<Record<string, unknown>>): string {
-  const spans: { start: number; end: number; key: string }[] = [];
+  let text = json;
+  const set: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) text = removeMember(text, key);
+    else set[key] = value;
+  }
+  const { members, closing } = scanMembers(text);
+  const spans = members.filter((member) => Object.hasOwn(set, member.key));
+  let out = '';
+  let from = 0;
+  for (const span of spans) {
+    out += text.slice(from, span.start) + JSON.stringify(set[span.key]);
+    from = span.end;
+  }
+  const present = new Set(spans.map((span) => span.key));
+  const missing = Object.keys(set).filter((key) => !present.has(key));
+  if (missing.length === 0) return out + text.slice(from);
+  const empty = members.length === 0;
+  const added = missing.map((key) => `${JSON.stringify(key)}:${JSON.stringify(set[key])}`);
+  return `${out}${text.slice(from, closing)}${empty ? '' : ','}${added.join(',')}${text.slice(closing)}`;
+}
+
+/** `json` without its top-level members named `key`, each with the comma that joined it. */
+function removeMember(json: string, key: string): string {
+  let text = json;
+  for (;;) {
+    const { members } = scanMembers(text);
+    const index = members.findIndex((member) => member.key === key);
+    const member = members[index];
+    if (member === undefined) return text;
+    const next = members[index + 1];
+    const previous = members[index - 1];
+    if (next !== undefined) text = text.slice(0, member.keyStart) + text.slice(next.keyStart);
+    else if (previous !== undefined) text = text.slice(0, previous.end) + text.slice(member.end);
+    else text = text.slice(0, member.keyStart) + text.slice(member.end);
+  }
+}
+
+function scanMembers(json: string): { members: Member[]; closing: number } {
+  const members: Member[] = [];
   let i = skipSpace(json, 0);
   if (json[i] !== '{') throw new Error('not a JSON object');
   i = skipSpace(json, i + 1);
-  let closing = i;
   while (json[i] !== '}') {
+    const keyStart = i;
     const keyEnd = skipString(json, i);
     const key = JSON.parse(json.slice(i, keyEnd)) as string;
     i = skipSpace(json, keyEnd);
     if (json[i] !== ':') throw new Error('not a JSON object');
     const start = skipSpace(json, i + 1);
     const end = skipValue(json, start);
-    if (Object.hasOwn(fields, key)) spans.push({ start, end, key });
+    members.push({ key, keyStart, start, end });
     i = skipSpace(json, end);
     if (json[i] === ',') i = skipSpace(json, i + 1);
     else if (json[i] !== '}') throw new Error('not a JSON object');
   }
-  closing = i;
-  let out = '';
-  let from = 0;
-  for (const span of spans) {
-    out += json.slice(from, span.start) + JSON.stringify(fields[span.key]);
-    from = span.end;
-  }
-  const present = new Set(spans.map((span) => span.key));
-  const missing = Object.keys(fields).filter((key) => !present.has(key));
-  if (missing.length === 0) return out + json.slice(from);
-  const empty = spans.length === 0 && json.slice(json.indexOf('{') + 1, closing).trim() === '';
-  const added = missing.map((key) => `${JSON.stringify(key)}:${JSON.stringify(fields[key])}`);
-  return `${out}${json.slice(from, closing)}${empty ? '' : ','}${added.join(',')}${json.slice(closing)}`;
+  return { members, closing: i };
 }
 
 function skipSpace(json: string, from: number): number {

@@ -1,13 +1,15 @@
 import type { ProviderAdapter } from '../provider-adapter.js';
 import { createVertexAnthropicAdapter } from './create-vertex-anthropic-adapter.js';
 import { createVertexGeminiAdapter } from './create-vertex-gemini-adapter.js';
+import { createVertexMessagesAdapter } from './create-vertex-messages-adapter.js';
 import { parseVertexError } from './parse-vertex-error.js';
 import { vertexPublisherOf } from './vertex-publisher-of.js';
 
 /**
  * Google Vertex AI: each call goes to the publisher of its upstream model, Claude models
  * (`claude-…`) through Anthropic's translation, the others (Gemini, text-embedding) through
- * Gemini's. Anthropic models require `max_tokens`; the gateway fills it in for every Vertex model.
+ * Gemini's; `/v1/messages` to a Claude model passes through in Anthropic's own format.
+ * Anthropic models require `max_tokens`; the gateway fills it in for every Vertex model.
  */
 export function createVertexAdapter(): ProviderAdapter {
   const gemini = createVertexGeminiAdapter();
@@ -24,6 +26,7 @@ export function createVertexAdapter(): ProviderAdapter {
     createChatStreamTransformer: (options) =>
       forModel(options.upstreamModel).createChatStreamTransformer(options),
     embeddings: gemini.embeddings,
+    nativeMessages: createVertexMessagesAdapter(),
     parseError: parseVertexError,
   };
 }

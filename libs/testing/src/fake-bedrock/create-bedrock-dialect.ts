@@ -1,6 +1,8 @@
-import type { FakeDialect } from '../fake-upstream/fake-dialect.js';
+import { createFakePromptCache } from '../fake-anthropic/fake-prompt-cache.js';
+import type { FakeCall, FakeDialect } from '../fake-upstream/fake-dialect.js';
 import { answerConverse } from './answer-converse.js';
 import { answerInvokeEmbeddings } from './answer-invoke-embeddings.js';
+import { answerInvokeMessages } from './answer-invoke-messages.js';
 import {
   type BedrockErrorResponse,
   bedrockScenarioError,
@@ -19,6 +21,9 @@ import { type SigV4Expectations, verifySigV4Signature } from './verify-sigv4-sig
 export function createBedrockDialect(
   expected: SigV4Expectations,
 ): FakeDialect<BedrockErrorResponse> {
+  const cache = createFakePromptCache();
+  const invokeMessages = answerInvokeMessages(false, cache);
+  const isClaude = (call: FakeCall) => (call.params[0] ?? '').includes('anthropic.claude');
   return {
     basePath: '',
     requestId: { header: 'x-amzn-RequestId', prefix: 'f0e1d2c3-' },
@@ -26,7 +31,16 @@ export function createBedrockDialect(
     routes: [
       { method: 'POST', path: /^\/model\/([^/]+)\/converse$/, answer: answerConverse(false) },
       { method: 'POST', path: /^\/model\/([^/]+)\/converse-stream$/, answer: answerConverse(true) },
-      { method: 'POST', path: /^\/model\/([^/]+)\/invoke$/, answer: answerInvokeEmbeddings },
+      {
+        method: 'POST',
+        path: /^\/model\/([^/]+)\/invoke$/,
+        answer: (call) => (isClaude(call) ? invokeMessages(call) : answerInvokeEmbeddings(call)),
+      },
+      {
+        method: 'POST',
+        path: /^\/model\/([^/]+)\/invoke-with-response-stream$/,
+        answer: answerInvokeMessages(true, cache),
+      },
     ],
     errors: {
       write: writeBedrockError,

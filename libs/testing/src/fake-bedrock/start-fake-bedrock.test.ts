@@ -126,4 +126,48 @@ describe('startFakeBedrock', () => {
     expect(stale.status).toBe(403);
     expect(((await stale.json()) as { message: string }).message).toMatch(/^Signature expired/);
   });
+
+  it("answers Claude's Messages body through invoke, refusing Bedrock's forbidden keys", async () => {
+    const claude = {
+      anthropic_version: 'bedrock-2023-05-31',
+      anthropic_beta: ['interleaved-thinking-2025-05-14'],
+      max_tokens: 2048,
+      thinking: { type: 'enabled', budget_tokens: 1024 },
+      messages: [{ role: 'user', content: 'Hello there' }],
+    };
+    const response = await send(MODEL, 'invoke', claude);
+    expect(response.status).toBe(200);
+    const message = (await response.json()) as { content: Array<{ type: string }> };
+    expect(message).toMatchObject({ type: 'message', model: MODEL });
+    expect(message.content.map((block) => block.type)).toEqual(['thinking', 'text']);
+    const { anthropic_version: _version, ...unversioned } = claude;
+    for (const body of [unversioned, { ...claude, model: MODEL }, { ...claude, stream: true }]) {
+      const refused = await send(MODEL, 'invoke', body);
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('x-amzn-errortype')).toMatch(/^ValidationException:/);
+    }
+  });
+
+  it('streams Claude events as base64 chunk frames through invoke-with-response-stream', async () => {
+    const response = await send(MODEL, 'invoke-with-response-stream', {
+      anthropic_version: 'bedrock-2023-05-31',
+      max_tokens: 64,
+      messages: [{ role: 'user', content: 'Hello there' }],
+    });
+    expect(response.headers.get('content-type')).toBe('application/vnd.amazon.eventstream');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const codec = new EventStreamCodec(toUtf8, fromUtf8);
+    const types: unknown[] = [];
+    for (let offset = 0; offset < bytes.length; ) {
+      const length = new DataView(bytes.buffer, offset, 4).getUint32(0);
+      const message = codec.decode(bytes.subarray(offset, offset + length));
+      expect(message.headers[':event-type']?.value).toBe('chunk');
+      const { bytes: base64 } = JSON.parse(toUtf8(message.body)) as { bytes: string };
+      types.push((JSON.parse(Buffer.from(base64, 'base64').toString()) as { type: unknown }).type);
+      offset += length;
+    }
+    expect(types[0]).toBe('message_start');
+    expect(types.at(-1)).toBe('message_stop');
+    expect(types).toContain('content_block_delta');
+  });
 });

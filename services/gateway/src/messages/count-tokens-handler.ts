@@ -14,6 +14,7 @@ import { requestSignals } from '../upstream/request-signals.js';
 import { UpstreamFailure } from '../upstream/upstream-failure.js';
 import { estimateMessageTokens } from './estimate-message-tokens.js';
 import { forwardedHeaders } from './forwarded-headers.js';
+import { nativeOf } from './native-of.js';
 
 /** Largest count response read from upstream (it is `{"input_tokens": n}`). */
 const MAX_COUNT_BODY_BYTES = 64 * 1024;
@@ -36,8 +37,8 @@ export interface CountTokensDeps {
 
 /**
  * `POST /v1/messages/count_tokens`: the model's first route the key may use answers. An
- * Anthropic route forwards the body (model replaced) to Anthropic's own endpoint and returns its
- * answer as sent (`x-switchyard-token-count: provider`); any other route, or an Anthropic one
+ * Anthropic route (a pass-through with a counting endpoint) forwards the body (model replaced)
+ * to Anthropic's own endpoint and returns its answer as sent (`x-switchyard-token-count: provider`); any other route, or an Anthropic one
  * that cannot be reached, gets an o200k estimate (`x-switchyard-token-count: estimate`). A
  * request the upstream refuses is refused (its 4xx). Counting costs nothing and is not metered.
  */
@@ -50,8 +51,8 @@ export function countTokensHandler(deps: CountTokensDeps) {
       planCandidates(deps.catalog, body, 'chat'),
       body.model,
     );
-    const native = candidate?.route.provider.adapter.nativeMessages;
-    if (candidate !== undefined && native !== undefined) {
+    const native = candidate === undefined ? undefined : nativeOf(candidate);
+    if (candidate !== undefined && native?.buildCountTokensRequest !== undefined) {
       const { route } = candidate;
       const { provider } = route;
       const credential = provider.pool.acquire(route.upstreamModel, 0, new Set());

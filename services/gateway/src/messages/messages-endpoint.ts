@@ -5,7 +5,6 @@ import {
   createMessagesStreamTranslator,
   type MessagesRequest,
   messagesRequestSchema,
-  type NativeMessagesAdapter,
   ProviderError,
 } from '@switchyard/providers';
 import { parseBody } from '@switchyard/service-kit';
@@ -15,8 +14,8 @@ import { fitChatRequest } from '../chat/fit-chat-request.js';
 import { readChatJson } from '../chat/send-chat-json.js';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
 import type { Endpoint } from '../pipeline/endpoint.js';
-import type { Candidate } from '../routing/plan-candidates.js';
 import { forwardedHeaders } from './forwarded-headers.js';
+import { nativeOf } from './native-of.js';
 import { sendNativeMessagesJson, sendNativeMessagesStream } from './send-native-messages.js';
 
 /** A Messages request as the pipeline carries it: as sent, and translated to the canonical chat request. */
@@ -29,13 +28,9 @@ export interface ParsedMessages extends ParsedChat {
   readonly headers: FastifyRequest['headers'];
 }
 
-/** The provider's Messages pass-through, when the candidate's provider speaks the Messages API. */
-const nativeOf = (candidate: Candidate): NativeMessagesAdapter | undefined =>
-  candidate.route.provider.adapter.nativeMessages;
-
 /**
  * `/v1/messages` in the pipeline: Anthropic's Messages API as an ingress. A candidate whose
- * provider speaks it (Anthropic) gets the caller's own body — `model` replaced, `max_tokens`
+ * provider and model speak it (Anthropic; Claude on Bedrock or Vertex) gets the caller's own body — `model` replaced, `max_tokens`
  * only where Switchyard lowered it — with the caller's `anthropic-version` and `anthropic-beta`,
  * and its answer's bytes go back unchanged. Any other candidate gets the request translated to
  * the canonical chat request, and its answer translated back (a message, or Anthropic's SSE

@@ -52,7 +52,8 @@ export async function sendNativeMessagesJson(options: NativeAnswering): Promise<
 
 /**
  * A streamed message from a provider that speaks the Messages API: the upstream's SSE bytes
- * relayed as they arrive (see {@link pipeSse}), usage read from `message_start` and
+ * relayed as they arrive (see {@link pipeSse}; a provider framing them otherwise, Bedrock, has
+ * them decoded into SSE first), usage read from `message_start` and
  * `message_delta`. A cut stream is settled as partial, one without usage as estimated; a stream
  * still going when the shutdown grace is over ends with an `error` event and is the server's
  * doing (503).
@@ -78,6 +79,7 @@ export function sendNativeMessagesStream(options: NativeAnswering): FastifyReply
   const out = pipeSse({
     body: response.body,
     tap,
+    decoder: options.native.createStreamDecoder?.(),
     clientClosed: response.clientClosed,
     toClientError: (error) =>
       shutDown

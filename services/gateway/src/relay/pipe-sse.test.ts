@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { createAnthropicAdapter } from '@switchyard/providers';
+import { createAnthropicAdapter, type NativeStreamDecoder } from '@switchyard/providers';
 import { ApiError } from '@switchyard/service-kit';
 import { describe, expect, it } from 'vitest';
 import { pipeSse } from './pipe-sse.js';
@@ -12,7 +12,7 @@ const DELTA =
 const END =
   'event: message_delta\ndata: {"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":7}}\n\nevent: message_stop\ndata: {"type":"message_stop"}\n\n';
 
-function relay(options: { clientClosed?: () => boolean } = {}) {
+function relay(options: { clientClosed?: () => boolean; decoder?: NativeStreamDecoder } = {}) {
   const body = new PassThrough();
   const tap = createAnthropicAdapter().nativeMessages?.createUsageTap();
   if (tap === undefined) throw new Error('no tap');
@@ -21,6 +21,7 @@ function relay(options: { clientClosed?: () => boolean } = {}) {
   const out = pipeSse({
     body,
     tap,
+    decoder: options.decoder,
     clientClosed: options.clientClosed ?? (() => false),
     toClientError: (error) =>
       new ApiError(502, 'upstream_error', 'upstream_error', String((error as Error).message)),
@@ -41,6 +42,30 @@ function relay(options: { clientClosed?: () => boolean } = {}) {
 }
 
 describe('pipeSse', () => {
+  it('relays what the decoder makes of the bytes, nothing for chunks it holds', async () => {
+    // A decoder that only lets whole lines of base64 through, each one SSE text.
+    let held = '';
+    const decoder: NativeStreamDecoder = {
+      push(chunk) {
+        held += Buffer.from(chunk).toString();
+        const lines = held.split('\n');
+        held = lines.pop() ?? '';
+        return lines.map((line) => Buffer.from(line, 'base64').toString()).join('');
+      },
+    };
+    const run = relay({ decoder });
+    const encoded = [START, DELTA, END].map((event) => Buffer.from(event).toString('base64'));
+    run.body.write(encoded[0]?.slice(0, 10));
+    expect(run.firstByte()).toBe(0);
+    run.body.write(`${encoded[0]?.slice(10)}\n${encoded[1]}\n`);
+    run.body.end(`${encoded[2]}\n`);
+    await run.finished;
+    expect(run.text()).toBe(START + DELTA + END);
+    expect(run.firstByte()).toBe(1);
+    expect(run.end()).toEqual({ error: undefined, clientClosed: false });
+    expect(run.tap.usage).toMatchObject({ promptTokens: 5, completionTokens: 7 });
+  });
+
   it('relays the bytes unchanged and reads usage on the way', async () => {
     const run = relay();
     run.body.write(START.slice(0, 30));

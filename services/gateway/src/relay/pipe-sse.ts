@@ -1,5 +1,9 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { ProviderError, type StreamUsageTap } from '@switchyard/providers';
+import {
+  type NativeStreamDecoder,
+  ProviderError,
+  type StreamUsageTap,
+} from '@switchyard/providers';
 import type { ApiError } from '@switchyard/service-kit';
 import type { RelayEnd } from './relay-sse.js';
 
@@ -8,6 +12,11 @@ export interface PipeSseOptions {
   body: Readable;
   /** Reads usage, the end and in-stream errors from the bytes on their way. */
   tap: StreamUsageTap;
+  /**
+   * Turns the upstream's bytes into the SSE the client gets, for an upstream that frames its
+   * events otherwise (Bedrock's event stream); absent, the bytes go as they came.
+   */
+  decoder?: NativeStreamDecoder | undefined;
   clientClosed: () => boolean;
   /** The client's error for a transport failure or an error the tap read. */
   toClientError: (error: unknown) => ApiError;
@@ -20,8 +29,8 @@ export interface PipeSseOptions {
 }
 
 /**
- * The upstream's SSE bytes relayed to the client as they arrive, unchanged: one write per
- * upstream chunk into the stream the reply sends, with the upstream paused while the client is
+ * The upstream's SSE bytes relayed to the client as they arrive, unchanged (or as `decoder`
+ * turned them into SSE): one write per upstream chunk into the stream the reply sends, with the upstream paused while the client is
  * slow. Only `tap` reads them. An error event the upstream sent reaches the client as sent and
  * ends the stream; a broken connection or an upstream that ended without finishing gets the
  * protocol's error event from `errorEvent`. A client that leaves destroys the upstream body.
@@ -41,7 +50,10 @@ export function pipeSse(options: PipeSseOptions): PassThrough {
     }
     options.onEnd({ error, clientClosed: clientClosed || options.clientClosed() });
   };
-  const onData = (chunk: Buffer) => {
+  const onData = (received: Buffer) => {
+    const chunk =
+      options.decoder === undefined ? received : Buffer.from(options.decoder.push(received));
+    if (chunk.length === 0) return;
     if (!started) {
       started = true;
       options.onFirstByte();
