@@ -1,4 +1,9 @@
-import type { DefaultChatRow, DefaultEmbeddingRow, DefaultModelTable } from '@switchyard/providers';
+import type {
+  DefaultCacheWrites,
+  DefaultChatRow,
+  DefaultEmbeddingRow,
+  DefaultModelTable,
+} from '@switchyard/providers';
 import { createRouteConfig } from './create-route-config.js';
 import { deepFreeze } from './deep-freeze.js';
 import { shiftDecimalPoint } from './shift-decimal-point.js';
@@ -8,7 +13,11 @@ function perToken(perMillion: string): string {
   return shiftDecimalPoint(perMillion, -6);
 }
 
-function chatModel(provider: string, row: DefaultChatRow): ModelConfig {
+function chatModel(
+  provider: string,
+  row: DefaultChatRow,
+  cacheWrites: DefaultCacheWrites | undefined,
+): ModelConfig {
   const [model, name, contextLength, maxOutputTokens, prompt, cached, completion, id] = row;
   return {
     id: `${provider}/${id ?? model}`,
@@ -27,6 +36,10 @@ function chatModel(provider: string, row: DefaultChatRow): ModelConfig {
           completion: perToken(completion),
           cachedPrompt: perToken(cached),
           reasoning: undefined,
+          ...(cacheWrites !== undefined && {
+            cacheWrite: perToken(cacheWrites[0]),
+            cacheWrite1h: perToken(cacheWrites[1]),
+          }),
         },
       }),
     ],
@@ -63,7 +76,7 @@ export function buildDefaultModels(
   table: DefaultModelTable,
 ): readonly ModelConfig[] {
   return deepFreeze([
-    ...table.chat.map((row) => chatModel(provider, row)),
+    ...table.chat.map((row) => chatModel(provider, row, table.cacheWrites?.[row[0]])),
     ...table.embedding.map((row) => embeddingModel(provider, row)),
   ]);
 }

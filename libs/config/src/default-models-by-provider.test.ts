@@ -149,3 +149,54 @@ describe('DEFAULT_MODELS_BY_PROVIDER', () => {
     ]);
   });
 });
+
+/** An exact decimal string as an integer count of 10^-24 USD, so ratios compare exactly. */
+function exact(value: string | undefined): bigint {
+  const match = /^(\d+)(?:\.(\d{1,24}))?$/.exec(value ?? '');
+  if (match === null) throw new Error(`not a decimal: ${value}`);
+  return BigInt(`${match[1]}${(match[2] ?? '').padEnd(24, '0')}`);
+}
+
+describe('DEFAULT_MODELS_BY_PROVIDER: Claude cache prices', () => {
+  const claude = [...DEFAULT_MODELS_BY_PROVIDER.values()]
+    .flat()
+    .filter((model) => model.routes.some((route) => /claude/.test(route.upstreamModel)));
+
+  it('covers the Claude models of anthropic, bedrock and vertex', () => {
+    const providers = new Set(claude.map((model) => model.routes[0]?.provider));
+    expect([...providers].sort()).toEqual(['anthropic', 'bedrock', 'vertex']);
+    expect(claude).toHaveLength(9);
+  });
+
+  it('prices reads at 0.1×, 5-minute writes at 1.25× and 1-hour writes at 2× input, for every Claude default', () => {
+    for (const model of claude) {
+      for (const { pricing } of model.routes) {
+        const input = exact(pricing.prompt);
+        expect(input, model.id).toBeGreaterThan(0n);
+        expect(exact(pricing.cachedPrompt) * 10n, `${model.id} cache read`).toBe(input);
+        expect(exact(pricing.cacheWrite) * 4n, `${model.id} 5-minute write`).toBe(input * 5n);
+        expect(exact(pricing.cacheWrite1h), `${model.id} 1-hour write`).toBe(input * 2n);
+      }
+    }
+  });
+
+  it('gives cache-write prices to no other model', () => {
+    const others = [...DEFAULT_MODELS_BY_PROVIDER.values()]
+      .flat()
+      .filter((model) => !claude.includes(model));
+    for (const model of others) {
+      expect(model.routes[0]?.pricing.cacheWrite, model.id).toBeUndefined();
+      expect(model.routes[0]?.pricing.cacheWrite1h, model.id).toBeUndefined();
+    }
+  });
+
+  it('prices Sonnet 4.5 writes as Anthropic lists them', () => {
+    const sonnet = claude.find((model) => model.id === 'anthropic/claude-sonnet-4-5');
+    expect(sonnet?.routes[0]?.pricing).toMatchObject({
+      prompt: '0.000003',
+      cachedPrompt: '0.0000003',
+      cacheWrite: '0.00000375',
+      cacheWrite1h: '0.000006',
+    });
+  });
+});

@@ -137,6 +137,8 @@ describe('loadConfig providers', () => {
           completion: '0.000015',
           cachedPrompt: '0.0000003',
           reasoning: undefined,
+          cacheWrite: '0.00000375',
+          cacheWrite1h: '0.000006',
         },
         free: false,
       },

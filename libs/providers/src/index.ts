@@ -24,6 +24,7 @@ export { createAzureAdapter } from './azure/azure-adapter.js';
 export { createAzureSigner } from './azure/create-azure-signer.js';
 export { createBedrockAdapter } from './bedrock/bedrock-adapter.js';
 export type {
+  DefaultCacheWrites,
   DefaultChatRow,
   DefaultEmbeddingRow,
   DefaultModelTable,

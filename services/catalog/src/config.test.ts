@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigError } from '@switchyard/config';
 import { describe, expect, it } from 'vitest';
-import { loadCatalogConfig } from './config.js';
+import { loadCatalogConfig, loadCatalogSyncConfig } from './config.js';
 
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
@@ -29,6 +29,19 @@ describe('loadCatalogConfig', () => {
     });
     expect(custom.syncIntervalMs).toBe(60_000);
     expect(custom.openRouterCatalogUrl).toBeUndefined();
+  });
+
+  it('keeps audit rows 365 days unless SWITCHYARD_AUDIT_RETENTION_DAYS says (0: forever)', () => {
+    expect(loadCatalogConfig(valid).auditRetentionDays).toBe(365);
+    expect(
+      loadCatalogConfig({ ...valid, SWITCHYARD_AUDIT_RETENTION_DAYS: '0' }).auditRetentionDays,
+    ).toBe(0);
+    expect(loadCatalogSyncConfig({ SWITCHYARD_AUDIT_RETENTION_DAYS: '30' })).toMatchObject({
+      auditRetentionDays: 30,
+    });
+    expect(() => loadCatalogSyncConfig({ SWITCHYARD_AUDIT_RETENTION_DAYS: '-1' })).toThrow(
+      /SWITCHYARD_AUDIT_RETENTION_DAYS/,
+    );
   });
 
   it('names every problem at once, including a short encryption key', () => {

@@ -27,6 +27,11 @@ export interface CatalogConfig {
   /** Keys replaced by rotation that must still decrypt (`SWITCHYARD_ENCRYPTION_KEYS_PREVIOUS`, comma-separated). */
   previousEncryptionKeys: string[];
   syncIntervalMs: number;
+  /**
+   * `SWITCHYARD_AUDIT_RETENTION_DAYS` (the setting accounting prunes its audit log by):
+   * `catalog.audit_log` rows older than this are pruned hourly; 0 keeps them.
+   */
+  auditRetentionDays: number;
   /** The OpenRouter-format catalog; undefined when switched off (`off` or empty). */
   openRouterCatalogUrl: string | undefined;
   fetchTimeoutMs: number;
@@ -46,10 +51,17 @@ const encryptionKey = z.string().refine((text) => parseEncryptionKey(text) !== u
   error: 'must be 32 bytes written as base64 or 64 hex digits',
 });
 
-/** How often the catalog syncs and how long a source may take: the service's and standalone's. */
+/** How many days audit rows are kept unless `SWITCHYARD_AUDIT_RETENTION_DAYS` says (as accounting's). */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 365;
+
+/**
+ * The catalog's periodic work, the service's and standalone's: how often it syncs, how long a
+ * source may take, and how long audit rows are kept.
+ */
 const syncEnvShape = {
   SWITCHYARD_CATALOG_SYNC_INTERVAL_MS: integer(10_000).default(3_600_000),
   SWITCHYARD_CATALOG_FETCH_TIMEOUT_MS: integer(100).default(15_000),
+  SWITCHYARD_AUDIT_RETENTION_DAYS: integer(0).default(DEFAULT_AUDIT_RETENTION_DAYS),
 };
 const syncEnvSchema = z.object(syncEnvShape);
 
@@ -114,6 +126,7 @@ export function loadCatalogConfig(
     encryptionKey: parsed.SWITCHYARD_ENCRYPTION_KEY,
     previousEncryptionKeys: parsed.SWITCHYARD_ENCRYPTION_KEYS_PREVIOUS,
     syncIntervalMs: parsed.SWITCHYARD_CATALOG_SYNC_INTERVAL_MS,
+    auditRetentionDays: parsed.SWITCHYARD_AUDIT_RETENTION_DAYS,
     openRouterCatalogUrl: openRouter === '' || openRouter === 'off' ? undefined : openRouter,
     fetchTimeoutMs: parsed.SWITCHYARD_CATALOG_FETCH_TIMEOUT_MS,
     host: parsed.HOST,
@@ -127,15 +140,17 @@ export function loadCatalogConfig(
 }
 
 /**
- * The sync's timing alone (`SWITCHYARD_CATALOG_SYNC_INTERVAL_MS`, `…_FETCH_TIMEOUT_MS`), for the
- * catalog embedded in standalone; throws a ConfigError naming every problem.
+ * The periodic work's settings alone (`SWITCHYARD_CATALOG_SYNC_INTERVAL_MS`, `…_FETCH_TIMEOUT_MS`,
+ * `SWITCHYARD_AUDIT_RETENTION_DAYS`), for the catalog embedded in standalone; throws a
+ * ConfigError naming every problem.
  */
 export function loadCatalogSyncConfig(
   env: Readonly<Record<string, string | undefined>>,
-): Readonly<Pick<CatalogConfig, 'syncIntervalMs' | 'fetchTimeoutMs'>> {
+): Readonly<Pick<CatalogConfig, 'syncIntervalMs' | 'fetchTimeoutMs' | 'auditRetentionDays'>> {
   const parsed = parseEnvironment(syncEnvSchema, env);
   return Object.freeze({
     syncIntervalMs: parsed.SWITCHYARD_CATALOG_SYNC_INTERVAL_MS,
     fetchTimeoutMs: parsed.SWITCHYARD_CATALOG_FETCH_TIMEOUT_MS,
+    auditRetentionDays: parsed.SWITCHYARD_AUDIT_RETENTION_DAYS,
   });
 }

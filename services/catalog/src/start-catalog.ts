@@ -11,7 +11,9 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { registerCatalogAdminRoutes } from './admin/register-catalog-admin-routes.js';
 import { buildCatalogApp } from './app.js';
-import type { CatalogConfig } from './config.js';
+import { pruneCatalogAuditLog } from './audit/prune-catalog-audit-log.js';
+import { startLocalAuditRetention } from './audit/start-local-audit-retention.js';
+import { type CatalogConfig, DEFAULT_AUDIT_RETENTION_DAYS } from './config.js';
 import { publishCatalog } from './sync/publish/publish-catalog.js';
 import { type CatalogSyncDeps, runCatalogSync } from './sync/run-catalog-sync.js';
 import { type InProcessSyncOptions, startInProcessSync } from './sync/start-in-process-sync.js';
@@ -44,6 +46,8 @@ export type CatalogStartConfig = Pick<
   | 'openRouterCatalogUrl'
   | 'fetchTimeoutMs'
 > & {
+  /** `SWITCHYARD_AUDIT_RETENTION_DAYS`: pruned hourly past it, 0 keeps; default 365. */
+  auditRetentionDays?: number;
   /** libs/config's providers and models: the org's overrides, and where model lists are read. */
   providers: readonly ProviderConfig[];
   models: readonly ModelConfig[];
@@ -59,6 +63,8 @@ export type StartCatalogOptions = {
   sync: CatalogSyncMode;
   /** Default the server's logger. */
   logger?: Logger;
+  /** The clock audit retention measures age on; default the system's (tests set their own). */
+  now?: () => Date;
 } & (
   | { config: CatalogStartConfig & ServerSettings; app?: undefined }
   | { config: CatalogStartConfig; app: ServiceApp }
@@ -91,7 +97,13 @@ export function startCatalog(options: StartCatalogOptions): CatalogService {
   const keyring = createEncryptionKeyring(config.encryptionKey, config.previousEncryptionKeys);
   const enqueueSync = async (trigger: string) => (await runner).enqueue(trigger);
   const { host, syncDeps } = mountOrBuild(options, keyring, enqueueSync);
-  const runner: Promise<SyncRunner> = migrated.then(() => startRunner(sync, syncDeps, stores.db));
+  const retention = {
+    days: config.auditRetentionDays ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    now: options.now ?? (() => new Date()),
+  };
+  const runner: Promise<SyncRunner> = migrated.then(() =>
+    startRunner(sync, syncDeps, stores.db, retention),
+  );
   const startRun = runner.then((running) => running.idle());
   // A failed start is the caller's to report (`started`); the admin routes answer for it.
   runner.catch(() => undefined);
@@ -167,12 +179,36 @@ function mountOrBuild(
   return { host: built, syncDeps: built.syncDeps };
 }
 
+/** How long `catalog.audit_log` rows are kept (0: forever), by which clock. */
+interface AuditRetention {
+  days: number;
+  now: () => Date;
+}
+
 async function startRunner(
   sync: CatalogSyncMode,
   deps: CatalogSyncDeps,
   db: Kysely<Tables>,
+  retention: AuditRetention,
 ): Promise<SyncRunner> {
-  if (!('redisUrl' in sync)) return startInProcessSync(deps, sync);
+  if (!('redisUrl' in sync)) {
+    // Standalone: no Redis, so the audit log is pruned on a timer beside the in-process sync.
+    const inProcess = startInProcessSync(deps, sync);
+    const audit = startLocalAuditRetention({
+      db,
+      logger: deps.logger,
+      retentionDays: retention.days,
+      now: retention.now,
+    });
+    return {
+      enqueue: (trigger) => inProcess.enqueue(trigger),
+      // The sync's runs only: admin routes wait for the start run, never for a prune.
+      idle: () => inProcess.idle(),
+      close: async () => {
+        await Promise.all([inProcess.close(), audit.stop()]);
+      },
+    };
+  }
   // BullMQ is loaded only where Redis runs the sync.
   const { startSyncScheduler } = await import('./sync/start-sync-scheduler.js');
   const scheduler = await startSyncScheduler({
@@ -181,6 +217,9 @@ async function startRunner(
     intervalMs: sync.intervalMs,
     run: (runId, trigger) =>
       runCatalogSync(deps, { ...(runId !== undefined && { runId }), trigger }),
+    ...(retention.days > 0 && {
+      pruneAudit: { run: () => pruneCatalogAuditLog(db, retention.days, retention.now()) },
+    }),
     logger: deps.logger,
   });
   return {

@@ -18,8 +18,8 @@ export interface StandaloneConfig {
   usage: UsageConfig;
   /** Accounting's spend alert delivery and global webhook (`SWITCHYARD_ALERT_*`). */
   alerts: AlertsConfig;
-  /** The catalog's sync timing. */
-  catalog: Pick<CatalogConfig, 'syncIntervalMs' | 'fetchTimeoutMs'>;
+  /** The catalog's sync timing and audit retention. */
+  catalog: Pick<CatalogConfig, 'syncIntervalMs' | 'fetchTimeoutMs' | 'auditRetentionDays'>;
   /** Sync the catalog at start and on its interval (`SWITCHYARD_CATALOG_SYNC`, anything but `off`). */
   catalogSync: boolean;
 }

@@ -93,6 +93,7 @@ export function startEmbeddedServices(options: {
       previousEncryptionKeys: config.access.previousEncryptionKeys,
       openRouterCatalogUrl: openRouterCatalogUrl(config.shared),
       fetchTimeoutMs: config.catalog.fetchTimeoutMs,
+      auditRetentionDays: config.catalog.auditRetentionDays,
       providers: config.shared.providers,
       models: config.shared.models,
     },

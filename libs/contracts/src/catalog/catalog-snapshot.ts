@@ -9,13 +9,18 @@ const timestamp = z.iso.datetime({ offset: true });
 /**
  * USD per token (per request and per image for the last two) of one route, as exact decimal
  * strings; null where the provider has no such charge. Same meaning as libs/config's
- * `PricingConfig` (`cachedPrompt` is `cached_prompt` here).
+ * `PricingConfig` (`cachedPrompt` is `cached_prompt`, `cacheWrite1h` is `cache_write_1h` here).
  */
 export const catalogPricingV1Schema = z.object({
   prompt: decimal,
   completion: decimal,
   cached_prompt: decimal.nullable(),
   cache_write: decimal.nullable(),
+  /**
+   * The 1-hour cache-write rate (null or absent: 1-hour writes cost `cache_write`). Optional so a
+   * gateway reads snapshots published before it existed.
+   */
+  cache_write_1h: decimal.nullable().optional(),
   reasoning: decimal.nullable(),
   per_request: decimal.nullable(),
   per_image: decimal.nullable(),

@@ -19,6 +19,8 @@ export interface CatalogPricesTable {
   completion: Numeric;
   cached_prompt: NullableNumeric;
   cache_write: NullableNumeric;
+  /** The 1-hour cache-write rate; null bills 1-hour writes at `cache_write`. */
+  cache_write_1h: NullableNumeric;
   reasoning: NullableNumeric;
   per_request: NullableNumeric;
   per_image: NullableNumeric;

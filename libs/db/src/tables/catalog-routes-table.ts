@@ -7,6 +7,8 @@ export interface RoutePricing {
   completion: string;
   cached_prompt: string | null;
   cache_write: string | null;
+  /** The 1-hour cache-write rate; absent or null bills 1-hour writes at `cache_write`. */
+  cache_write_1h?: string | null;
   reasoning: string | null;
   per_request: string | null;
   per_image: string | null;

@@ -5,7 +5,7 @@ import type { DefaultModelTable } from '../default-model-table.js';
  * YAML routes no model to it. The ids are cross-region inference profiles (`global.` for Claude,
  * whose geographic profiles cost more; `us.` for the others), which accounts call without
  * provisioning; prices are Bedrock's on-demand list prices in USD per million tokens (the cached
- * price is a cache read).
+ * price is a cache read; Claude's cache writes cost 1.25× input for 5 minutes, 2× for 1 hour).
  */
 export const BEDROCK_DEFAULT_MODELS: DefaultModelTable = {
   chat: [
@@ -21,4 +21,8 @@ export const BEDROCK_DEFAULT_MODELS: DefaultModelTable = {
     ['us.meta.llama3-3-70b-instruct-v1:0', 'Llama 3.3 70B Instruct (Bedrock)', 128_000, 8_192, '0.72', '0.72', '0.72'],
   ],
   embedding: [['amazon.titan-embed-text-v2:0', 8192, '0.02']],
+  cacheWrites: {
+    'global.anthropic.claude-sonnet-4-5-20250929-v1:0': ['3.75', '6.00'],
+    'global.anthropic.claude-haiku-4-5-20251001-v1:0': ['1.25', '2.00'],
+  },
 };

@@ -4,7 +4,8 @@ import type { DefaultModelTable } from '../default-model-table.js';
  * Gemini and Claude on Vertex AI (`vertex/<model>`), added when a provider named `vertex` exists
  * and the YAML routes no model to it. Prices are USD per million tokens from the Vertex AI price
  * list (Gemini: prompts up to 200k tokens; Claude: the global endpoint's, regional endpoints list
- * 10% more for the 4.5 models); the cached price is a cache read.
+ * 10% more for the 4.5 models); the cached price is a cache read, and Claude's cache writes cost
+ * 1.25× input for 5 minutes, 2× for 1 hour.
  */
 export const VERTEX_DEFAULT_MODELS: DefaultModelTable = {
   chat: [
@@ -18,4 +19,9 @@ export const VERTEX_DEFAULT_MODELS: DefaultModelTable = {
     ['claude-opus-4-1@20250805', 'Claude Opus 4.1 (Vertex)', 200_000, 32_000, '15.00', '1.50', '75.00', 'claude-opus-4-1'],
   ],
   embedding: [['gemini-embedding-001', 2048, '0.15']],
+  cacheWrites: {
+    'claude-sonnet-4-5@20250929': ['3.75', '6.00'],
+    'claude-haiku-4-5@20251001': ['1.25', '2.00'],
+    'claude-opus-4-1@20250805': ['18.75', '30.00'],
+  },
 };

@@ -189,6 +189,60 @@ describe('catalog admin API', () => {
     expect((shadow.body.error as Json).message).toContain('is a model id');
   });
 
+  it('carries a 1-hour cache-write price from the admin API to catalog.prices and the snapshot', async () => {
+    const id = 'anthropic/claude-3.5-sonnet';
+    const bad = await asMaster('PATCH', `/admin/v1/models/${id}`, {
+      pricing: { cache_write_1h: '-0.000006' },
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body.error as Json).param).toBe('pricing.cache_write_1h');
+
+    const patched = await asMaster('PATCH', `/admin/v1/models/${id}`, {
+      pricing: { cache_write: '0.00000375', cache_write_1h: '0.000006' },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.overrides).toMatchObject({
+      pricing: { cache_write: '0.00000375', cache_write_1h: '0.000006' },
+    });
+    const model = (await kvSnapshot()).models.find((entry) => entry.id === id);
+    expect(model?.routes.length).toBeGreaterThan(0);
+    for (const route of model?.routes ?? []) {
+      expect(route.pricing).toMatchObject({
+        cache_write: '0.00000375',
+        cache_write_1h: '0.000006',
+      });
+    }
+    const rows = await catalog.database.db
+      .selectFrom('catalog.prices')
+      .select(['cache_write', 'cache_write_1h', 'source'])
+      .where('model_id', '=', id)
+      .orderBy('effective_from', 'desc')
+      .execute();
+    expect(rows[0]).toEqual({
+      cache_write: '0.00000375',
+      cache_write_1h: '0.000006',
+      source: 'admin',
+    });
+    // Rows from before the override had no 1-hour rate.
+    expect(rows.at(-1)?.cache_write_1h).toBeNull();
+    const read = await asMaster('GET', `/admin/v1/models/${id}`);
+    const prices = read.body.prices as { pricing: Json }[];
+    expect(prices.at(-1)?.pricing).toMatchObject({ cache_write_1h: '0.000006' });
+
+    // Changing only the 1-hour rate is a new price; the other rates stay.
+    await asMaster('PATCH', `/admin/v1/models/${id}`, { pricing: { cache_write_1h: '0.0000065' } });
+    const changed = (await kvSnapshot()).models.find((entry) => entry.id === id);
+    expect(changed?.routes[0]?.pricing).toMatchObject({
+      cache_write: '0.00000375',
+      cache_write_1h: '0.0000065',
+    });
+
+    const reset = await asMaster('PATCH', `/admin/v1/models/${id}`, { pricing: null });
+    expect(reset.status).toBe(200);
+    const back = (await kvSnapshot()).models.find((entry) => entry.id === id);
+    expect(back?.routes[0]?.pricing.cache_write_1h).toBeNull();
+  });
+
   it('stores credentials encrypted and never returns the secret', async () => {
     const secret = `sk-ant-${randomBytes(24).toString('hex')}`;
     const created = await asMaster('POST', '/admin/v1/credentials', {

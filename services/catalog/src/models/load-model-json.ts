@@ -71,6 +71,7 @@ export async function loadModelJson(
             completion: price.completion,
             cached_prompt: price.cached_prompt,
             cache_write: price.cache_write,
+            cache_write_1h: price.cache_write_1h,
             reasoning: price.reasoning,
             per_request: price.per_request,
             per_image: price.per_image,

@@ -12,6 +12,7 @@ export function mergePricingPatch(patch: PricingPatch, current: unknown): Catalo
   const merged = {
     cached_prompt: null,
     cache_write: null,
+    cache_write_1h: null,
     reasoning: null,
     per_request: null,
     per_image: null,

@@ -22,8 +22,16 @@ export interface SyncSchedulerOptions {
   queueName?: string;
   /** Runs one sync; a `failed` report fails the job. */
   run: (runId: string | undefined, trigger: string) => Promise<SyncReport>;
+  /**
+   * Prunes `catalog.audit_log` (answers the rows deleted) on a job scheduler of its own, every
+   * `everyMs` (default hourly), run by one replica and never beside a sync; absent: no pruning.
+   */
+  pruneAudit?: { everyMs?: number; run: () => Promise<number> };
   logger: SyncLogger;
 }
+
+const AUDIT_PRUNE_SCHEDULER = 'catalog-audit-prune';
+const AUDIT_PRUNE_JOB = 'prune-audit';
 
 interface SyncJobData {
   runId?: string;
@@ -46,9 +54,29 @@ export async function startSyncScheduler(options: SyncSchedulerOptions): Promise
     { every: options.intervalMs },
     { name: 'sync', data: { trigger: 'schedule' } },
   );
+  const { pruneAudit } = options;
+  if (pruneAudit !== undefined) {
+    await queue.upsertJobScheduler(
+      AUDIT_PRUNE_SCHEDULER,
+      { every: pruneAudit.everyMs ?? 3_600_000 },
+      {
+        name: AUDIT_PRUNE_JOB,
+        data: { trigger: 'audit-retention' },
+        opts: { removeOnComplete: 50, removeOnFail: 50 },
+      },
+    );
+  } else {
+    // Retention switched off (0): a scheduler left from an earlier start must stop too.
+    await queue.removeJobScheduler(AUDIT_PRUNE_SCHEDULER);
+  }
   const worker = new Worker<SyncJobData>(
     name,
     async (job) => {
+      if (job.name === AUDIT_PRUNE_JOB) {
+        const deleted = (await pruneAudit?.run()) ?? 0;
+        options.logger.info({ deleted }, 'catalog audit log pruned');
+        return { deleted };
+      }
       const report = await options.run(job.data.runId, job.data.trigger);
       if (report.status === 'failed') throw new Error(report.error ?? 'catalog sync failed');
       return { status: report.status, catalog_version: report.catalog_version };

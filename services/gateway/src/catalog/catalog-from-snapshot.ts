@@ -45,6 +45,7 @@ export function catalogFromSnapshot(
             cachedPrompt: pricing.cached_prompt ?? undefined,
             reasoning: pricing.reasoning ?? undefined,
             cacheWrite: pricing.cache_write ?? undefined,
+            cacheWrite1h: pricing.cache_write_1h ?? undefined,
           },
           route.priority,
           route.free,

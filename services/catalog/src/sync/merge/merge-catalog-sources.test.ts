@@ -8,6 +8,7 @@ const pricing = (prompt: string, completion: string) => ({
   completion,
   cached_prompt: null,
   cache_write: null,
+  cache_write_1h: null,
   reasoning: null,
   per_request: null,
   per_image: null,
@@ -140,5 +141,31 @@ describe('mergeCatalogSources', () => {
       pricing: { prompt: '0.000002', completion: '0.000008' },
       source: 'openrouter',
     });
+  });
+
+  it("keeps a default Claude model's 1-hour cache-write rate while OpenRouter's input price agrees", () => {
+    const sonnet = DEFAULT_MODELS_BY_PROVIDER.get('anthropic')?.find(
+      (model) => model.id === 'anthropic/claude-sonnet-4-5',
+    );
+    if (sonnet === undefined) throw new Error('no default claude-sonnet-4-5');
+    const merge = (prompt: string) =>
+      mergeCatalogSources({
+        configModels: [sonnet],
+        providers: [{ name: 'anthropic', type: 'anthropic' }],
+        openRouter: [
+          {
+            ...sourceModel('anthropic/claude-sonnet-4-5', prompt, '0.000015'),
+            pricing: { ...pricing(prompt, '0.000015'), cache_write: '0.00000375' },
+          },
+        ],
+        providerLists: new Map(),
+      }).models[0]?.routes[0]?.pricing;
+    expect(merge('0.000003')).toMatchObject({
+      prompt: '0.000003',
+      cache_write: '0.00000375',
+      cache_write_1h: '0.000006',
+    });
+    // OpenRouter's price moved: the default's 1-hour rate no longer matches, so it is dropped.
+    expect(merge('0.000004')).toMatchObject({ prompt: '0.000004', cache_write_1h: null });
   });
 });

@@ -2,6 +2,7 @@ import { DEFAULT_MODELS_BY_PROVIDER, type ModelConfig } from '@switchyard/config
 import { descriptorFor } from '@switchyard/providers';
 import type { ProviderListedModel, SourceModel } from '../source-model.js';
 import { findListedModel } from './find-listed-model.js';
+import { repriceFromOpenRouter } from './reprice-from-open-router.js';
 import type { SyncedModel, SyncedRoute } from './synced-model.js';
 import { toRoutePricing } from './to-route-pricing.js';
 
@@ -116,7 +117,9 @@ function fromConfig(model: ModelConfig, openRouter: SourceModel | undefined): Sy
       provider: route.provider,
       upstreamModel: route.upstreamModel,
       priority: rank,
-      pricing: repriced ? openRouter.pricing : toRoutePricing(route.pricing),
+      pricing: repriced
+        ? repriceFromOpenRouter(toRoutePricing(route.pricing), openRouter.pricing)
+        : toRoutePricing(route.pricing),
       source: repriced ? 'openrouter' : 'config',
     })),
   };

@@ -2,10 +2,7 @@ import type { PricingConfig } from '@switchyard/config';
 import type { RoutePricing } from '@switchyard/db';
 import { canonicalDecimal } from '../sources/canonical-decimal.js';
 
-/**
- * libs/config's pricing as a route's pricing (config has no unit charges; the catalog keeps no
- * 1-hour cache-write rate, so such routes price 1-hour writes at the 5-minute rate).
- */
+/** libs/config's pricing as a route's pricing (config has no unit charges). */
 export function toRoutePricing(pricing: PricingConfig): RoutePricing {
   const optional = (value: string | undefined) =>
     value === undefined ? null : canonicalDecimal(value);
@@ -14,6 +11,7 @@ export function toRoutePricing(pricing: PricingConfig): RoutePricing {
     completion: canonicalDecimal(pricing.completion),
     cached_prompt: optional(pricing.cachedPrompt),
     cache_write: optional(pricing.cacheWrite),
+    cache_write_1h: optional(pricing.cacheWrite1h),
     reasoning: optional(pricing.reasoning),
     per_request: null,
     per_image: null,

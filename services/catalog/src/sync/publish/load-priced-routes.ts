@@ -9,6 +9,7 @@ const PRICE_FIELDS = [
   'completion',
   'cached_prompt',
   'cache_write',
+  'cache_write_1h',
   'reasoning',
   'per_request',
   'per_image',
@@ -86,7 +87,7 @@ function routeKey(route: { model_id: string; provider: string; upstream_model: s
 }
 
 function canonicalPricing(
-  pricing: Readonly<Record<(typeof PRICE_FIELDS)[number], unknown>>,
+  pricing: Readonly<Partial<Record<(typeof PRICE_FIELDS)[number], unknown>>>,
 ): RoutePricing {
   const read = (value: unknown) =>
     value === null || value === undefined ? null : canonicalDecimal(String(value));
@@ -95,6 +96,7 @@ function canonicalPricing(
     completion: read(pricing.completion) ?? '0',
     cached_prompt: read(pricing.cached_prompt),
     cache_write: read(pricing.cache_write),
+    cache_write_1h: read(pricing.cache_write_1h),
     reasoning: read(pricing.reasoning),
     per_request: read(pricing.per_request),
     per_image: read(pricing.per_image),

@@ -32,6 +32,7 @@ describe('normalizeOpenRouterModel', () => {
           completion: '0.000015',
           cached_prompt: '0.0000003',
           cache_write: null,
+          cache_write_1h: null,
           reasoning: null,
           per_request: null,
           per_image: null,

@@ -119,6 +119,8 @@ function toPricing(raw: Record<string, unknown>): RoutePricing | string {
     completion: completion ?? '0',
     cached_prompt,
     cache_write,
+    // OpenRouter lists one cache-write rate; 1-hour writes are billed at it.
+    cache_write_1h: null,
     reasoning,
     per_request,
     per_image,
