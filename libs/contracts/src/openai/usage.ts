@@ -7,7 +7,14 @@ export const openAiUsageSchema = z.looseObject({
   prompt_tokens: count,
   completion_tokens: count.optional(),
   total_tokens: count.optional(),
-  prompt_tokens_details: z.looseObject({ cached_tokens: count.optional() }).nullable().optional(),
+  prompt_tokens_details: z
+    .looseObject({
+      cached_tokens: count.optional(),
+      /** Input written to the prompt cache (OpenRouter for Claude; Switchyard's own answers). */
+      cache_write_tokens: count.optional(),
+    })
+    .nullable()
+    .optional(),
   completion_tokens_details: z
     .looseObject({ reasoning_tokens: count.optional() })
     .nullable()

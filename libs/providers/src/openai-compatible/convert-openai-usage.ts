@@ -15,6 +15,13 @@ export function convertOpenAiUsage(usage: OpenAiUsage): TokenUsage {
     cachedTokens: usage.prompt_tokens_details?.cached_tokens ?? 0,
     reasoningTokens: usage.completion_tokens_details?.reasoning_tokens ?? 0,
   };
+  // Cache writes cost more than plain input: priced at the route's cache-write rate when the
+  // upstream reports no cost of its own (OpenRouter names no 1-hour part).
+  const cacheWrites = usage.prompt_tokens_details?.cache_write_tokens ?? 0;
+  if (cacheWrites > 0) {
+    converted.cacheWriteTokens = cacheWrites;
+    converted.cacheWrite1hTokens = 0;
+  }
   const costUsd = reportedCost(usage);
   return costUsd === undefined ? converted : { ...converted, costUsd };
 }

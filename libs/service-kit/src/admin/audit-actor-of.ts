@@ -5,7 +5,7 @@ import type { AdminCaller } from './admin-caller.js';
 export interface AuditActor {
   /** The calling key; null for the master key. */
   keyId: string | null;
-  /** An SSO session's subject; null for key callers (room for OIDC sessions). */
+  /** A person signed in through SSO: the identity provider's subject; null for key callers. */
   subject: string | null;
   role: string;
   /** The service's own request id (`x-switchyard-request-id`). */
@@ -17,7 +17,7 @@ export interface AuditActor {
 export function auditActorOf(caller: AdminCaller, request: FastifyRequest): AuditActor {
   return {
     keyId: caller.keyId,
-    subject: null,
+    subject: 'subject' in caller ? (caller.subject ?? null) : null,
     role: caller.role,
     requestId: request.id,
     sourceIp: request.ip === '' ? null : request.ip,

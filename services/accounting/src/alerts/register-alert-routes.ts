@@ -13,7 +13,9 @@ import { apiErrors, decodePageCursor, toPage } from '@switchyard/service-kit';
 import { sql } from 'kysely';
 import { adminErrors } from '../admin/admin-errors.js';
 import type { AdminRouteDeps } from '../admin/admin-route-deps.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { resolveTeamScope } from '../usage-api/resolve-team-scope.js';
+import { refuseInternalWebhookUrl } from './refuse-internal-webhook-url.js';
 import { toAlertDeliveryJson } from './to-alert-delivery-json.js';
 import { toAlertWebhookJson } from './to-alert-webhook-json.js';
 
@@ -31,11 +33,12 @@ export function registerAlertRoutes(deps: Pick<AdminRouteDeps, 'router' | 'db'>)
     access: 'team_admin',
     body: createAlertWebhookSchema,
     response: { status: 201, description: 'The webhook.', schema: alertWebhookJsonSchema },
-    handler: async ({ caller, body }) => {
+    handler: async ({ caller, request, body }) => {
       const teamId =
         caller.role === 'admin'
           ? (body.team_id ?? null)
           : (resolveTeamScope(caller, body.team_id) ?? null);
+      if (caller.role !== 'admin') refuseInternalWebhookUrl(body.url);
       if (teamId !== null) {
         const team = await db
           .selectFrom('accounting.teams')
@@ -45,18 +48,33 @@ export function registerAlertRoutes(deps: Pick<AdminRouteDeps, 'router' | 'db'>)
           .executeTakeFirst();
         if (team === undefined) throw apiErrors.notFound(`No team with id '${teamId}'.`);
       }
-      const webhook = await db
-        .insertInto('accounting.alert_webhooks')
-        .values({
-          team_id: teamId,
-          name: body.name,
-          url: body.url,
-          secret: body.secret,
-          format: body.format,
-          enabled: body.enabled,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const webhook = await db.transaction().execute(async (trx) => {
+        const created = await trx
+          .insertInto('accounting.alert_webhooks')
+          .values({
+            team_id: teamId,
+            name: body.name,
+            url: body.url,
+            secret: body.secret,
+            format: body.format,
+            enabled: body.enabled,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        // The webhook as the API shows it: no secret, the URL cut to its origin.
+        await recordAudit(
+          trx,
+          { caller, request },
+          {
+            action: 'alert_webhook.create',
+            targetId: created.id,
+            teamId,
+            before: null,
+            after: toAlertWebhookJson(created),
+          },
+        );
+        return created;
+      });
       return toAlertWebhookJson(webhook);
     },
   });
@@ -95,10 +113,10 @@ export function registerAlertRoutes(deps: Pick<AdminRouteDeps, 'router' | 'db'>)
       notFound: (id: string) => `No webhook with id '${id}'.`,
     },
     response: { status: 200, description: 'Deleted.', schema: deletedJsonSchema },
-    handler: async ({ caller, param: id }) => {
+    handler: async ({ caller, request, param: id }) => {
       const webhook = await db
         .selectFrom('accounting.alert_webhooks')
-        .select(['id', 'team_id'])
+        .selectAll()
         .where('id', '=', id)
         .executeTakeFirst();
       if (webhook === undefined) throw apiErrors.notFound(`No webhook with id '${id}'.`);
@@ -108,7 +126,20 @@ export function registerAlertRoutes(deps: Pick<AdminRouteDeps, 'router' | 'db'>)
       ) {
         throw adminErrors.forbiddenTeam();
       }
-      await db.deleteFrom('accounting.alert_webhooks').where('id', '=', id).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('accounting.alert_webhooks').where('id', '=', id).execute();
+        await recordAudit(
+          trx,
+          { caller, request },
+          {
+            action: 'alert_webhook.delete',
+            targetId: id,
+            teamId: webhook.team_id,
+            before: toAlertWebhookJson(webhook),
+            after: null,
+          },
+        );
+      });
       return { id, object: 'alert_webhook', deleted: true as const };
     },
   });

@@ -285,9 +285,18 @@ describe('spend alerts', () => {
     const global = await admin(
       'POST',
       '/admin/v1/alerts/webhooks',
-      { name: 'everyone', url: receiver.url, secret },
+      { name: 'everyone', url: 'https://hooks.example.com/team', secret },
       secretKey,
     );
     expect(global.body.team_id).toBe(other.body.id);
+    // A team's webhook may not point inside: accounting sends from the cluster's network.
+    const internal = await admin(
+      'POST',
+      '/admin/v1/alerts/webhooks',
+      { name: 'probe', url: receiver.url, secret },
+      secretKey,
+    );
+    expect(internal.status).toBe(400);
+    expect(internal.body.error.param).toBe('url');
   });
 });

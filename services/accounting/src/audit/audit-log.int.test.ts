@@ -1,5 +1,6 @@
 import { auditPageSchema } from '@switchyard/contracts';
 import { pruneAuditLog } from '@switchyard/db';
+import { signActorAssertion } from '@switchyard/service-kit';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import {
@@ -112,6 +113,74 @@ describe('audit log: team changes', () => {
     await expectNoRow(() => asMaster('POST', '/admin/v1/teams', { name: '' }), 400);
     await createKey(teamId, 'member');
     await expectNoRow(() => asMaster('DELETE', `/admin/v1/teams/${teamId}`), 409);
+  });
+});
+
+describe('audit log: a person signed in through SSO', () => {
+  it('records their subject as who made the change, and finds their rows by it', async () => {
+    const subject = 'oidc|alice-0001';
+    const assertion = signActorAssertion(accounting.consoleActorSecret, {
+      subject,
+      role: 'admin',
+      teamId: null,
+    });
+    const created = await accounting.app.inject({
+      method: 'POST',
+      url: '/admin/v1/teams',
+      headers: { 'x-switchyard-actor': assertion },
+      payload: { name: 'made-by-sso' },
+    });
+    expect(created.statusCode).toBe(201);
+    const teamId = String(created.json<Json>().id);
+    const [row] = (await auditRows()).filter((candidate) => candidate.target_id === teamId);
+    expect(row).toMatchObject({
+      action: 'team.create',
+      actor_key_id: null,
+      actor_subject: subject,
+      actor_role: 'admin',
+    });
+    const page = await asMaster('GET', `/admin/v1/audit?actor=${encodeURIComponent(subject)}`);
+    expect(page.status).toBe(200);
+    expect(page.body.data).toMatchObject([
+      { actor: { key_id: null, subject }, action: 'team.create', target: { id: teamId } },
+    ]);
+  });
+});
+
+describe('audit log: spend-alert webhooks', () => {
+  it('records adding and removing a webhook, never its secret; a refused one adds no row', async () => {
+    const secret = 'audit-webhook-secret-0123456789';
+    const { row: created, body } = await expectOneRow(
+      () =>
+        asMaster('POST', '/admin/v1/alerts/webhooks', {
+          name: 'finance',
+          url: 'https://hooks.example.com/services/T000/B000/XXXX',
+          secret,
+        }),
+      201,
+    );
+    expect(created).toMatchObject({
+      action: 'alert_webhook.create',
+      target_type: 'alert_webhook',
+      target_id: body.id,
+      team_id: null,
+      before: null,
+      after: { id: body.id, name: 'finance', url: 'https://hooks.example.com/…' },
+    });
+    expect(JSON.stringify(created)).not.toContain(secret);
+    await expectNoRow(
+      () => asMaster('POST', '/admin/v1/alerts/webhooks', { name: 'bad', url: 'ftp://x', secret }),
+      400,
+    );
+    const { row: deleted } = await expectOneRow(() =>
+      asMaster('DELETE', `/admin/v1/alerts/webhooks/${String(body.id)}`),
+    );
+    expect(deleted).toMatchObject({
+      action: 'alert_webhook.delete',
+      before: { id: body.id, name: 'finance' },
+      after: null,
+    });
+    expect(JSON.stringify(deleted)).not.toContain(secret);
   });
 });
 

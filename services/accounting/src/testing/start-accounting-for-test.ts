@@ -12,6 +12,8 @@ export interface TestAccounting {
   database: Database;
   masterKey: string;
   pepper: string;
+  /** The secret the console signs SSO actor assertions with, as accounting is configured. */
+  consoleActorSecret: string;
   /** Every change `onChange` was told of, in order. */
   changes: AccountingChange[];
   stop(): Promise<void>;
@@ -31,9 +33,17 @@ export async function startAccountingForTest(): Promise<TestAccounting> {
   await migrateToLatest(database.db, 'accounting');
   const masterKey = `master-${randomBytes(8).toString('hex')}`;
   const pepper = 'test-pepper-0123456789';
+  const consoleActorSecret = randomBytes(32).toString('hex');
   const changes: AccountingChange[] = [];
   const { app } = buildAccountingApp(
-    { db: database.db, pepper, masterKey, logLevel: 'silent', bodyLimitBytes: 1_048_576 },
+    {
+      db: database.db,
+      pepper,
+      masterKey,
+      consoleActorSecret,
+      logLevel: 'silent',
+      bodyLimitBytes: 1_048_576,
+    },
     { onChange: (change) => void changes.push(change) },
   );
   await app.ready();
@@ -42,6 +52,7 @@ export async function startAccountingForTest(): Promise<TestAccounting> {
     database,
     masterKey,
     pepper,
+    consoleActorSecret,
     changes,
     stop: async () => {
       await app.close();

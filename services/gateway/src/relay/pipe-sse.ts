@@ -76,9 +76,16 @@ export function pipeSse(options: PipeSseOptions): PassThrough {
     else if (!tap.completed) finish(options.toClientError(incompleteStream()), true);
     else finish(undefined, false);
   });
-  body.once('error', (error: unknown) => {
+  // Stays attached: an abort may still raise an error after the relay has finished.
+  body.on('error', (error: unknown) => {
     if (options.clientClosed()) finish(undefined, false, true);
     else finish(options.toClientError(error), true);
+  });
+  // Destroyed without an error or an end: a transport failure all the same (after 'end' or
+  // 'error' the relay has finished and this does nothing).
+  body.once('close', () => {
+    if (options.clientClosed()) finish(undefined, false, true);
+    else finish(options.toClientError(new Error('the upstream response closed early')), true);
   });
   out.once('close', () => {
     // The client left before the end: the upstream call is of no more use.

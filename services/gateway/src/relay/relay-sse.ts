@@ -102,10 +102,21 @@ function runRelay(options: RelaySseOptions, out: Writable): void {
     if (!body.destroyed) body.destroy();
     end.clientClosed ||= options.clientClosed();
     if (!out.destroyed) out.end();
-    options.onEnd(end);
+    try {
+      options.onEnd(end);
+    } catch (error: unknown) {
+      // Called from a stream event: a throw here would take the whole process down.
+      process.emitWarning(error instanceof Error ? error : new Error(String(error)));
+    }
   };
   const onData = (chunk: Buffer): void => {
-    send(transformer.push(chunk));
+    try {
+      send(transformer.push(chunk));
+    } catch (error: unknown) {
+      // A defect in a translation or in pricing fails this stream, not the process.
+      finish(error);
+      return;
+    }
     if (transformer.failure) finish();
   };
   const onEnd = (): void => finish();

@@ -90,6 +90,9 @@ function storedBeforeSent(
   };
 }
 
+/** Largest stored turn (its input items and the Response, as JSON): 8 MiB. */
+const MAX_STORED_RESPONSE_CHARS = 8 * 1024 * 1024;
+
 /** Stores a Response unless the caller said `store: false`; a store that fails loses only it. */
 async function storeResponse(
   request: ParsedResponses,
@@ -98,16 +101,23 @@ async function storeResponse(
   log: FastifyBaseLogger,
 ): Promise<void> {
   if (request.body.store === false) return;
+  const stored = {
+    id: request.responseId,
+    ownerKeyId: request.principal.keyId,
+    response,
+    items: conversationItems(request.body, response),
+    // The turn before, when it is stored here (an upstream's is not part of this conversation).
+    previousResponseId:
+      request.history.length > 0 ? (request.body.previous_response_id ?? undefined) : undefined,
+  };
+  // One turn larger than this is answered but not kept: a later previous_response_id naming it
+  // is a 400 saying it was not found (send its items as input instead).
+  if (JSON.stringify(stored).length > MAX_STORED_RESPONSE_CHARS) {
+    log.warn({ responseId: request.responseId }, 'a Response too large to store was not stored');
+    return;
+  }
   try {
-    await deps.store.put({
-      id: request.responseId,
-      ownerKeyId: request.principal.keyId,
-      response,
-      items: conversationItems(request.body, response),
-      // The turn before, when it is stored here (an upstream's is not part of this conversation).
-      previousResponseId:
-        request.history.length > 0 ? (request.body.previous_response_id ?? undefined) : undefined,
-    });
+    await deps.store.put(stored);
   } catch (error: unknown) {
     log.warn({ err: error }, 'a Response could not be stored');
   }

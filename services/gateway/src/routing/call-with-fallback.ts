@@ -220,8 +220,18 @@ async function signRequest(
   try {
     const signed = await provider.signer?.sign(built, credential.key, options.signal);
     return { ok: true, request: { ...built, ...signed } };
-  } catch (error: unknown) {
-    if (!(error instanceof ProviderError)) throw error;
+  } catch (caught: unknown) {
+    // A signer's own I/O failing unexpectedly (a token endpoint reset mid-body) is the route's
+    // failure, not the request's: the next route may still serve.
+    const error =
+      caught instanceof ProviderError
+        ? caught
+        : new ProviderError(`${provider.name}: the request could not be authenticated.`, {
+            kind: 'server_error',
+            status: 502,
+            code: 'upstream_auth_unavailable',
+            retryable: true,
+          });
     const context = { provider: provider.name, secrets: [credential.key] };
     const apiError = upstreamErrorToApiError(error, context);
     // The request ended while the token was fetched: nothing about the route or credential.

@@ -44,6 +44,27 @@ describe('resolveUsage', () => {
     });
   });
 
+  it('keeps the cache writes a cut stream reported at its start, priced as writes', () => {
+    // Anthropic's message_start: the input and its cache writes, one output token so far.
+    const started = {
+      ...reported,
+      completionTokens: 1,
+      cacheWriteTokens: 6,
+      cacheWrite1hTokens: 2,
+    };
+    expect(resolveUsage('partial', started, estimates)).toEqual({
+      usage: {
+        promptTokens: 10,
+        completionTokens: 7,
+        cachedTokens: 2,
+        reasoningTokens: 1,
+        cacheWriteTokens: 6,
+        cacheWrite1hTokens: 2,
+      },
+      source: 'partial',
+    });
+  });
+
   it('records nothing for a request no answer reached', () => {
     expect(resolveUsage('none', undefined, estimates)).toEqual({
       usage: undefined,

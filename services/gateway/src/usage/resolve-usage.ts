@@ -24,13 +24,19 @@ export function resolveUsage(
   if (delivery === 'partial' && reported && reported.completionTokens >= answered) {
     return { usage: reported, source: 'partial' };
   }
+  const usage: TokenUsage = {
+    promptTokens: reported?.promptTokens ?? estimates.prompt?.() ?? 0,
+    completionTokens: answered,
+    cachedTokens: reported?.cachedTokens ?? 0,
+    reasoningTokens: reported?.reasoningTokens ?? 0,
+  };
+  // A cut stream's cache writes were reported at its start (`message_start`): still priced as writes.
+  if (reported?.cacheWriteTokens !== undefined) {
+    usage.cacheWriteTokens = reported.cacheWriteTokens;
+    usage.cacheWrite1hTokens = reported.cacheWrite1hTokens ?? 0;
+  }
   return {
-    usage: {
-      promptTokens: reported?.promptTokens ?? estimates.prompt?.() ?? 0,
-      completionTokens: answered,
-      cachedTokens: reported?.cachedTokens ?? 0,
-      reasoningTokens: reported?.reasoningTokens ?? 0,
-    },
+    usage,
     source: delivery === 'complete' ? 'estimated' : 'partial',
   };
 }
