@@ -266,11 +266,15 @@ describe('console SSO', () => {
     }
     await page.getByRole('heading', { name: 'Sign-in failed' }).waitFor();
     expect(await sessionStatus(page)).toBe(401);
-    const refusal = consoleService
-      .output()
-      .slice(logBefore)
-      .split('\n')
-      .find((line) => line.includes('SSO sign-in refused'));
+    // The console logs in batches (flushed within 250 ms): wait for the line to be written.
+    const refusalLine = () =>
+      consoleService
+        .output()
+        .slice(logBefore)
+        .split('\n')
+        .find((line) => line.includes('SSO sign-in refused'));
+    await expect.poll(refusalLine, { timeout: 5_000 }).toBeDefined();
+    const refusal = refusalLine();
     // Refused for the right reason: the signature, or the expiry, and nothing else.
     expect(refusal).toMatch(reason);
     // The log names the failure but never holds the token.
