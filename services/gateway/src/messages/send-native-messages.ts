@@ -6,6 +6,7 @@ import {
 } from '@switchyard/providers';
 import { type ApiError, apiErrors } from '@switchyard/service-kit';
 import type { FastifyReply } from 'fastify';
+import { sendSse } from '../chat/send-chat-stream.js';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
 import type { Admitted } from '../pipeline/admitted.js';
 import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
@@ -76,7 +77,7 @@ export function sendNativeMessagesStream(options: NativeAnswering): FastifyReply
     provider: call.candidate.route.provider.name,
     secrets: [call.credential.key],
   };
-  const out = pipeSse({
+  const relay = pipeSse({
     body: response.body,
     tap,
     decoder: options.native.createStreamDecoder?.(),
@@ -111,13 +112,7 @@ export function sendNativeMessagesStream(options: NativeAnswering): FastifyReply
       });
     },
   });
-  return reply
-    .headers({
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      'x-accel-buffering': 'no',
-    })
-    .send(out);
+  return sendSse(reply, relay);
 }
 
 /** Anthropic's `error` event, as its SDKs raise it. */

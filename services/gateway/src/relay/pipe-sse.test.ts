@@ -18,7 +18,8 @@ function relay(options: { clientClosed?: () => boolean; decoder?: NativeStreamDe
   if (tap === undefined) throw new Error('no tap');
   let end: RelayEnd | undefined;
   let firstByte = 0;
-  const out = pipeSse({
+  const out = new PassThrough();
+  pipeSse({
     body,
     tap,
     decoder: options.decoder,
@@ -32,7 +33,7 @@ function relay(options: { clientClosed?: () => boolean; decoder?: NativeStreamDe
     onEnd: (ended) => {
       end = ended;
     },
-  });
+  }).pipeTo(out);
   let text = '';
   out.on('data', (chunk: Buffer) => {
     text += chunk.toString();
@@ -107,5 +108,42 @@ describe('pipeSse', () => {
     await run.finished;
     expect(run.body.destroyed).toBe(true);
     expect(run.end()).toEqual({ error: undefined, clientClosed: true });
+  });
+
+  it('fails the stream, not the process, when the decoder throws', async () => {
+    const decoder: NativeStreamDecoder = {
+      push() {
+        throw new Error('bad frame');
+      },
+    };
+    const run = relay({ decoder });
+    run.body.write('anything');
+    await run.finished;
+    expect(run.text()).toBe('event: error\ndata: bad frame\n\n');
+    expect(run.end()?.error?.status).toBe(502);
+    expect(run.body.destroyed).toBe(true);
+  });
+
+  it('pauses the upstream while the client is slow and resumes on drain', async () => {
+    const body = new PassThrough();
+    const tap = createAnthropicAdapter().nativeMessages?.createUsageTap();
+    if (tap === undefined) throw new Error('no tap');
+    const out = new PassThrough({ highWaterMark: 16 });
+    pipeSse({
+      body,
+      tap,
+      clientClosed: () => false,
+      toClientError: (error) =>
+        new ApiError(502, 'upstream_error', 'upstream_error', String(error)),
+      errorEvent: () => '',
+      onFirstByte: () => {},
+      onEnd: () => {},
+    }).pipeTo(out);
+    body.write(START);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(body.isPaused()).toBe(true);
+    out.resume();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(body.isPaused()).toBe(false);
   });
 });

@@ -1,11 +1,11 @@
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import {
   type NativeStreamDecoder,
   ProviderError,
   type StreamUsageTap,
 } from '@switchyard/providers';
 import type { ApiError } from '@switchyard/service-kit';
-import type { RelayEnd } from './relay-sse.js';
+import type { RelayEnd, SseRelay } from './relay-sse.js';
 
 export interface PipeSseOptions {
   /** The upstream's body; destroying it aborts the upstream request. */
@@ -30,70 +30,93 @@ export interface PipeSseOptions {
 
 /**
  * The upstream's SSE bytes relayed to the client as they arrive, unchanged (or as `decoder`
- * turned them into SSE): one write per upstream chunk into the stream the reply sends, with the upstream paused while the client is
- * slow. Only `tap` reads them. An error event the upstream sent reaches the client as sent and
- * ends the stream; a broken connection or an upstream that ended without finishing gets the
- * protocol's error event from `errorEvent`. A client that leaves destroys the upstream body.
+ * turned them into SSE): each upstream chunk is written straight to the response, with the
+ * upstream paused while the client is slow — no stream in between, so a chunk costs one write
+ * and nothing outlives it. Only `tap` reads the bytes. An error event the upstream sent reaches
+ * the client as sent and ends the stream; a broken connection or an upstream that ended without
+ * finishing gets the protocol's error event from `errorEvent`. A client that leaves destroys the
+ * upstream body.
  */
-export function pipeSse(options: PipeSseOptions): PassThrough {
-  const { body, tap } = options;
-  const out = new PassThrough();
+export function pipeSse(options: PipeSseOptions): SseRelay {
+  return { pipeTo: (out) => runPipe(options, out) };
+}
+
+function runPipe(options: PipeSseOptions, out: Writable): void {
+  const { body, tap, decoder } = options;
   let started = false;
-  let ended = false;
-  const finish = (error: ApiError | undefined, writeEvent: boolean, clientClosed = false) => {
-    if (ended) return;
-    ended = true;
+  let finished = false;
+
+  const write = (chunk: Buffer | string): void => {
+    if (out.destroyed) return;
+    if (!out.write(chunk) && !body.isPaused()) {
+      body.pause();
+      out.once('drain', () => body.resume());
+    }
+  };
+  /** Ends the relay once; `event` is the error event still to send, if any. */
+  const finish = (error: ApiError | undefined, event: boolean, clientClosed = false): void => {
+    if (finished) return;
+    finished = true;
     body.off('data', onData);
+    body.off('end', onEnd);
+    body.off('close', onBodyClose);
+    out.off('close', onClientClose);
     if (!clientClosed) {
-      if (error !== undefined && writeEvent) out.write(options.errorEvent(error));
-      out.end();
+      if (error !== undefined && event) write(options.errorEvent(error));
+      if (!out.destroyed) out.end();
     }
-    options.onEnd({ error, clientClosed: clientClosed || options.clientClosed() });
-  };
-  const onData = (received: Buffer) => {
-    const chunk =
-      options.decoder === undefined ? received : Buffer.from(options.decoder.push(received));
-    if (chunk.length === 0) return;
-    if (!started) {
-      started = true;
-      options.onFirstByte();
-    }
-    tap.push(chunk);
-    options.onChunk?.(chunk);
-    if (!out.write(chunk)) body.pause();
-    if (tap.failure !== undefined) {
-      // The upstream's own error event went out as sent: the stream ends here.
-      const failure = options.toClientError(tap.failure);
-      finish(failure, false);
-      body.destroy();
+    // Stops the upstream call when the stream ended before the upstream did.
+    if (!body.destroyed) body.destroy();
+    try {
+      options.onEnd({ error, clientClosed: clientClosed || options.clientClosed() });
+    } catch (thrown: unknown) {
+      // Called from a stream event: a throw here would take the whole process down.
+      process.emitWarning(thrown instanceof Error ? thrown : new Error(String(thrown)));
     }
   };
-  body.on('data', onData);
-  out.on('drain', () => body.resume());
-  body.once('end', () => {
+  /** A transport failure: the client's leaving, or the protocol's error event. */
+  const fail = (error: unknown): void => {
+    if (options.clientClosed()) finish(undefined, false, true);
+    else finish(options.toClientError(error), true);
+  };
+  const onData = (received: Buffer): void => {
+    let chunk = received;
+    try {
+      if (decoder !== undefined) chunk = Buffer.from(decoder.push(received));
+      if (chunk.length === 0) return;
+      if (!started) {
+        started = true;
+        options.onFirstByte();
+      }
+      tap.push(chunk);
+      options.onChunk?.(chunk);
+    } catch (error: unknown) {
+      // A defect in decoding or reading usage fails this stream, not the process.
+      fail(error);
+      return;
+    }
+    write(chunk);
+    // The upstream's own error event went out as sent: the stream ends here.
+    if (tap.failure !== undefined) finish(options.toClientError(tap.failure), false);
+  };
+  const onEnd = (): void => {
     tap.end();
     if (tap.failure !== undefined) finish(options.toClientError(tap.failure), false);
     else if (!tap.completed) finish(options.toClientError(incompleteStream()), true);
     else finish(undefined, false);
-  });
-  // Stays attached: an abort may still raise an error after the relay has finished.
-  body.on('error', (error: unknown) => {
-    if (options.clientClosed()) finish(undefined, false, true);
-    else finish(options.toClientError(error), true);
-  });
-  // Destroyed without an error or an end: a transport failure all the same (after 'end' or
-  // 'error' the relay has finished and this does nothing).
-  body.once('close', () => {
-    if (options.clientClosed()) finish(undefined, false, true);
-    else finish(options.toClientError(new Error('the upstream response closed early')), true);
-  });
-  out.once('close', () => {
+  };
+  // Destroyed without an error or an end (an abort): a transport failure all the same.
+  const onBodyClose = (): void => fail(new Error('the upstream response closed early'));
+  const onClientClose = (): void => {
     // The client left before the end: the upstream call is of no more use.
-    if (ended) return;
     finish(undefined, false, true);
-    body.destroy();
-  });
-  return out;
+  };
+  body.on('data', onData);
+  body.once('end', onEnd);
+  // Stays attached: an abort may still raise an error after the relay has finished.
+  body.on('error', fail);
+  body.once('close', onBodyClose);
+  out.once('close', onClientClose);
 }
 
 function incompleteStream(): ProviderError {
