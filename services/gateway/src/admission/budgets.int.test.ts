@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { call, fake, get, seed, useAccessTestGateway } from '../testing/access-test-gateway.js';
 
-useAccessTestGateway();
+// fake/cache-priced bills a prompt token written to a 1-hour cache at 3× its prompt rate.
+useAccessTestGateway(() => ({
+  providers: '',
+  models: `  - id: fake/cache-priced
+    context_length: 8192
+    pricing: { prompt: "0.000001", completion: "0.000002", cache_write: "0.00000125", cache_write_1h: "0.000003" }`,
+}));
 
 describe('budgets', () => {
   // fake/chat costs 1,000 nano-USD a prompt token and 2,000 a completion token; "hi" is
@@ -17,6 +23,29 @@ describe('budgets', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-switchyard-budget-max-tokens')).toBe('100');
     expect(fake.requests.at(-1)?.body).toMatchObject({ max_tokens: 100 });
+  });
+
+  it('reserves the prompt at its dearest cache-write rate: a request marked for caching cannot overrun', async () => {
+    const key = await seed.key(await seed.team(), {
+      budget_usd: '0.000209',
+      budget_period: 'total',
+    });
+    fake.reset();
+    // At the prompt rate 9,000 nano-USD would be held for the prompt and 100 tokens afforded;
+    // written to a 1-hour cache it may cost 27,000, which leaves 91.
+    const response = await call(key.secret, {
+      model: 'fake/cache-priced',
+      max_tokens: 500,
+      messages: [
+        {
+          role: 'user',
+          content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral', ttl: '1h' } }],
+        },
+      ],
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(response.headers.get('x-switchyard-budget-max-tokens')).toBe('91');
+    expect(fake.requests.at(-1)?.body).toMatchObject({ max_tokens: 91 });
   });
 
   it('refuses with 402 budget_exceeded naming the budget once not even a small answer fits', async () => {

@@ -24,7 +24,10 @@ export interface CredentialPool {
     estimatedTokens: number,
     exclude: ReadonlySet<string>,
   ): Credential | NoCredential;
-  /** Undoes an `acquire` whose call was never made (the route's circuit refused it, the deadline passed). */
+  /**
+   * Undoes an `acquire` whose call was never made (the route's circuit refused it, the deadline
+   * passed, the request could not be built or signed for the route).
+   */
   release(credentialId: string, estimatedTokens: number): void;
   /** Replaces a call's estimated tokens by the actual ones once usage is known. */
   settle(credentialId: string, estimatedTokens: number, actualTokens: number): void;

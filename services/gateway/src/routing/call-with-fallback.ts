@@ -2,7 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from '@opentelemetry/api';
 import { type BuiltRequest, ProviderError, type UpstreamTarget } from '@switchyard/providers';
 import { ApiError, apiErrors } from '@switchyard/service-kit';
-import { type Credential, isCredential, type NoCredential } from '../catalog/credential-pool.js';
+import {
+  type Credential,
+  type CredentialPool,
+  isCredential,
+  type NoCredential,
+} from '../catalog/credential-pool.js';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
 import type { Executor, UpstreamResponse } from '../upstream/create-executor.js';
 import { readBody } from '../upstream/read-body.js';
@@ -98,21 +103,26 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
     options.onAttempt?.(candidate, credential, attempts);
     const fresh = freshConnection === 'next';
     if (fresh) freshConnection = 'used';
-    const result = await attempt(options, candidate, credential, {
+    const progress: AttemptProgress = { sent: false };
+    const result = await attempt(options, candidate, credential, progress, {
       freshConnection: fresh,
       mayRetryFresh: freshConnection === 'unused',
-    }).finally(() =>
-      // A trial call that ended without a verdict on the route must not block the next one.
-      options.breakers.release(route.key),
-    );
+    })
+      .catch((error: unknown) => {
+        handBack(route.provider.pool, credential, options.estimatedTokens, progress);
+        throw error;
+      })
+      .finally(() =>
+        // A trial call that ended without a verdict on the route must not block the next one.
+        options.breakers.release(route.key),
+      );
     options.metrics.attempt(route.provider.name, result.ok ? 'ok' : result.error.type);
     if (result.ok) {
       options.breakers.succeeded(route.key);
       return { ...result.call, candidate, credential, attempts };
     }
     const { error, next } = result;
-    // A failed call consumed no tokens of the credential's TPM.
-    route.provider.pool.settle(credential.id, options.estimatedTokens, 0);
+    handBack(route.provider.pool, credential, options.estimatedTokens, progress);
     lastError = error;
     if (next === 'give_up') throw withAttempts(error, attempts);
     if (next === 'fresh_connection') freshConnection = 'next';
@@ -123,6 +133,26 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
     lastError ?? apiErrors.noAvailableProvider('No route could take the request.'),
     attempts,
   );
+}
+
+/** How far an attempt got: `sent` once the request was handed to the executor. */
+interface AttemptProgress {
+  sent: boolean;
+}
+
+/**
+ * Hands back, once, what `acquire` counted for an attempt that failed: a request never sent
+ * (it could not be built or signed) is undone whole, so it uses none of the credential's RPM or
+ * daily quota; one that was sent stays counted, the upstream having seen it, but used no tokens.
+ */
+function handBack(
+  pool: CredentialPool,
+  credential: Credential,
+  estimatedTokens: number,
+  progress: AttemptProgress,
+): void {
+  if (progress.sent) pool.settle(credential.id, estimatedTokens, 0);
+  else pool.release(credential.id, estimatedTokens);
 }
 
 type AttemptResult =
@@ -140,6 +170,7 @@ async function attempt(
   options: CallWithFallbackOptions,
   candidate: Candidate,
   credential: Credential,
+  progress: AttemptProgress,
   connection: { freshConnection: boolean; mayRetryFresh: boolean },
 ): Promise<AttemptResult> {
   const { route } = candidate;
@@ -157,7 +188,6 @@ async function attempt(
   } catch (error: unknown) {
     if (!(error instanceof ProviderError)) throw error;
     // This provider cannot carry the request; another route may.
-    provider.pool.release(credential.id, options.estimatedTokens);
     return { ok: false, error: upstreamErrorToApiError(error, context), next: 'next_route' };
   }
   if (provider.signer !== undefined) {
@@ -167,6 +197,7 @@ async function attempt(
     // The token the signer wrote is as secret as the key it came from.
     context.secrets.push(signed.request.headers.authorization?.replace(/^Bearer\s+/i, ''));
   }
+  progress.sent = true;
   try {
     const response = await options.executor.send({
       request: built,

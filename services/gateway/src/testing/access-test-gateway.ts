@@ -72,6 +72,7 @@ export async function startGateway(
   access: Partial<GatewayAccessConfig> = {},
   givenRedis?: Redis,
   givenDatabase?: Database,
+  now?: () => number,
 ): Promise<{ url: string; app: GatewayApp }> {
   const redis = givenRedis ?? (await connectedRedis());
   const config = loadConfig({
@@ -105,18 +106,26 @@ export async function startGateway(
         ...access,
       },
     },
-    { stores: { db: (givenDatabase ?? database).db, redis, bus } },
+    { stores: { db: (givenDatabase ?? database).db, redis, bus }, ...(now && { now }) },
   );
   gateways.push(app);
   const origin = await app.app.listen({ host: '127.0.0.1', port: 0 });
   return { url: origin, app };
 }
 
+/** More of `switchyard.yaml` for one test file (providers and models beside the fake ones). */
+export interface ExtraConfig {
+  /** YAML list items, each `  - { … }`. */
+  providers: string;
+  models: string;
+}
+
 /**
  * Registers this file's gateway: a fresh Postgres database with accounting's schema, Redis, a NATS
  * namespace of its own, a fake upstream and the distributed gateway on them, all stopped after.
+ * `extra` is asked once the file's earlier `beforeAll` hooks ran (its own fakes are listening).
  */
-export function useAccessTestGateway(): void {
+export function useAccessTestGateway(extra?: () => ExtraConfig): void {
   beforeAll(async () => {
     fresh = await createFreshPostgresDatabase((await usePostgres()).url);
     database = createDatabase({ url: fresh.url });
@@ -130,11 +139,13 @@ export function useAccessTestGateway(): void {
     const directory = await mkdtemp(join(tmpdir(), 'switchyard-access-'));
     configFile = join(directory, 'switchyard.yaml');
     const price = 'pricing: { prompt: "0.000001", completion: "0.000002" }';
+    const more = extra?.() ?? { providers: '', models: '' };
     writeFileSync(
       configFile,
       `providers:
   - { name: fake, type: openai-compatible, base_url: "\${FAKE_URL}", keys: [sk-fake] }
   - { name: spare, type: openai-compatible, base_url: "\${FAKE_URL}", keys: [sk-fake] }
+${more.providers}
 models:
   - { id: fake/chat, context_length: 8192, ${price} }
   - { id: fake/other, context_length: 8192, ${price} }
@@ -142,6 +153,7 @@ models:
   - { id: fake/slow-stream-200, context_length: 8192, ${price} }
   - { id: fake/gift:free, context_length: 8192, pricing: { prompt: "0", completion: "0" } }
   - { id: spare/chat, context_length: 8192, ${price} }
+${more.models}
 `,
     );
     seed = seedKeys(database.db, PEPPER);

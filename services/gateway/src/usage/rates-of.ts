@@ -14,6 +14,11 @@ export interface Rates {
   /** The 1-hour cache-write rate, else the 5-minute one. */
   readonly cacheWrite1h: UsdAmount;
   readonly promptNanos: number;
+  /**
+   * The dearest rate a prompt token can be billed at: the prompt rate or a cache-write rate
+   * (Anthropic bills 5-minute writes at 1.25× input and 1-hour ones at 2×), for budget bounds.
+   */
+  readonly promptCeilingNanos: number;
   readonly completionNanos: number;
   /** Zero when the route has no reasoning rate of its own. */
   readonly reasoningNanos: number;
@@ -83,6 +88,9 @@ function parse(pricing: PricingConfig): Rates {
     ...amounts,
     // A per-token price in nano-USD: a few thousand at most, a safe number.
     promptNanos: Number(toNanoUsd(prompt)),
+    promptCeilingNanos: Math.max(
+      ...[prompt, amounts.cacheWrite, amounts.cacheWrite1h].map((rate) => Number(toNanoUsd(rate))),
+    ),
     completionNanos: Number(toNanoUsd(completion)),
     reasoningNanos: reasoning === undefined ? 0 : Number(toNanoUsd(reasoning)),
     common: atCommonScale(amounts),
