@@ -50,4 +50,32 @@ describe('the azure adapter', () => {
       ],
     });
   });
+
+  it("sends a Responses body as the caller wrote it, the deployment as model, to Azure's Responses API", () => {
+    const body = {
+      model: 'azure/gpt-5',
+      models: ['azure/gpt-5', 'azure/gpt-4o'],
+      input: 'hi',
+      tools: [{ type: 'web_search_preview' }],
+      include: ['reasoning.encrypted_content'],
+      reasoning: { effort: 'low' },
+      stream: true,
+    };
+    const built = adapter.responses?.buildRequest(body, target);
+    expect(built?.url).toBe(
+      'https://acme.openai.azure.com/openai/responses?api-version=2025-04-01-preview',
+    );
+    expect(built?.headers).toEqual({
+      'x-ms-client-request-id': 'abc',
+      'content-type': 'application/json',
+    });
+    const { models: _models, ...rest } = body;
+    expect(JSON.parse(built?.body ?? '')).toEqual({ ...rest, model: 'gpt-4o-prod' });
+    const v1 = adapter.responses?.buildRequest(body, {
+      ...target,
+      baseUrl: 'https://acme.openai.azure.com/openai/v1',
+    });
+    expect(v1?.url).toBe('https://acme.openai.azure.com/openai/v1/responses');
+    expect(JSON.parse(v1?.body ?? '').model).toBe('gpt-4o-prod');
+  });
 });

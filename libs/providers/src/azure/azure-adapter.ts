@@ -1,5 +1,6 @@
 import { createOpenAiCompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.js';
 import type { BuiltRequest, ProviderAdapter, UpstreamTarget } from '../provider-adapter.js';
+import { buildResponsesRequest } from '../responses-ingress/build-responses-request.js';
 import { type AzureOperation, buildAzureUrl } from './build-azure-url.js';
 import { createAzureStreamTransformer } from './create-azure-stream-transformer.js';
 import { parseAzureError } from './parse-azure-error.js';
@@ -9,7 +10,9 @@ import { parseAzureError } from './parse-azure-error.js';
  * adapter's translation), at Azure's URLs (`buildAzureUrl`), with Azure's content-filter
  * errors typed and the prompt-filter event that opens its streams dropped. Its credential is applied by the Azure signer, so nothing here writes one;
  * a content-filtered answer (`finish_reason: content_filter`, `content_filter_results`) passes
- * through as Azure wrote it, reason included.
+ * through as Azure wrote it, reason included. `/v1/responses` is served natively by Azure's
+ * Responses API for every deployment: one whose model lacks it answers with Azure's own error,
+ * which is clearer than a translation that silently drops built-in tools and reasoning state.
  */
 export function createAzureAdapter(): ProviderAdapter {
   const base = createOpenAiCompatibleAdapter('azure');
@@ -28,6 +31,10 @@ export function createAzureAdapter(): ProviderAdapter {
       ...embeddings,
       buildRequest: (request, target) =>
         atAzure(embeddings.buildRequest(request, withoutKey(target)), target, 'embeddings'),
+    },
+    responses: {
+      buildRequest: (body, target) =>
+        atAzure(buildResponsesRequest(body, withoutKey(target)), target, 'responses'),
     },
     createChatStreamTransformer: createAzureStreamTransformer,
     parseError: parseAzureError,

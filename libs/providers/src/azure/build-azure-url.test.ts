@@ -42,4 +42,38 @@ describe('buildAzureUrl', () => {
       buildAzureUrl(target('https://acme.services.ai.azure.com/openai/v1/'), 'embeddings'),
     ).toBe('https://acme.services.ai.azure.com/openai/v1/embeddings');
   });
+
+  it('sends Responses to the resource, not a deployment, with a version that serves them', () => {
+    expect(buildAzureUrl(target('https://acme.openai.azure.com'), 'responses')).toBe(
+      'https://acme.openai.azure.com/openai/responses?api-version=2025-04-01-preview',
+    );
+    // A version chosen for chat that predates Responses is replaced, a later one kept.
+    expect(
+      buildAzureUrl(
+        target('https://acme.openai.azure.com/openai?api-version=2025-01-01-preview'),
+        'responses',
+      ),
+    ).toBe('https://acme.openai.azure.com/openai/responses?api-version=2025-04-01-preview');
+    expect(
+      buildAzureUrl(
+        target('https://acme.openai.azure.com?api-version=2025-03-01-preview'),
+        'responses',
+      ),
+    ).toBe('https://acme.openai.azure.com/openai/responses?api-version=2025-03-01-preview');
+    expect(
+      buildAzureUrl(target('https://acme.openai.azure.com?api-version=preview'), 'responses'),
+    ).toBe('https://acme.openai.azure.com/openai/responses?api-version=preview');
+  });
+
+  it('sends Responses to {base}/responses on the v1 API, keeping its query', () => {
+    expect(buildAzureUrl(target('https://acme.openai.azure.com/openai/v1'), 'responses')).toBe(
+      'https://acme.openai.azure.com/openai/v1/responses',
+    );
+    expect(
+      buildAzureUrl(
+        target('https://acme.openai.azure.com/openai/v1?api-version=preview'),
+        'responses',
+      ),
+    ).toBe('https://acme.openai.azure.com/openai/v1/responses?api-version=preview');
+  });
 });

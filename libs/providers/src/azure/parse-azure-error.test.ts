@@ -20,6 +20,34 @@ describe('parseAzureError', () => {
     expect(error.message).toMatch(/\(filtered: jailbreak \(detected\), violence \(medium\)\)$/);
   });
 
+  it("reads the Responses API's content_filters the same way, skipping sources not blocked", () => {
+    const error = parseAzureError(400, fixture('responses-error-content-filter.json'), {}, 0);
+    expect(error).toMatchObject({
+      kind: 'invalid_request',
+      status: 400,
+      code: 'content_filter',
+      param: 'prompt',
+      retryable: false,
+    });
+    expect(error.message).toMatch(/\(filtered: jailbreak \(detected\), violence \(medium\)\)$/);
+    const unblocked = JSON.stringify({
+      error: {
+        code: 'content_filter',
+        message: 'Filtered.',
+        content_filters: [
+          { blocked: false, content_filter_results: { hate: { filtered: true, severity: 'low' } } },
+          {
+            blocked: true,
+            content_filter_results: { sexual: { filtered: true, severity: 'high' } },
+          },
+        ],
+      },
+    });
+    expect(parseAzureError(400, unblocked, {}, 0).message).toBe(
+      'Filtered. (filtered: sexual (high))',
+    );
+  });
+
   it("types Azure's other errors as OpenAI's", () => {
     const denied = parseAzureError(401, fixture('error-access-denied.json'), {}, 0);
     expect(denied).toMatchObject({ kind: 'authentication', code: '401' });

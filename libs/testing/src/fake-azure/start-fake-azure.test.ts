@@ -86,6 +86,58 @@ describe('the fake Azure OpenAI resource', () => {
     expect((await chat({ authorization: 'Bearer made-up' })).status).toBe(401);
   });
 
+  it('serves the Responses API per resource on recent api-versions and on v1, behind the same auth', async () => {
+    const respond = (headers: Record<string, string>, path: string, model = 'gpt-5-prod') =>
+      fetch(`${azure.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({
+          model,
+          input: 'hi',
+          reasoning: { effort: 'low' },
+          include: ['reasoning.encrypted_content'],
+        }),
+      });
+    const key = { 'api-key': 'good-key' };
+    const ok = await respond(key, '/openai/responses?api-version=2025-04-01-preview');
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      object: 'response',
+      model: 'gpt-5-prod',
+      output: [{ type: 'reasoning', encrypted_content: expect.any(String) }, { type: 'message' }],
+      usage: { output_tokens_details: { reasoning_tokens: 4 } },
+      content_filters: [
+        { blocked: false, source_type: 'prompt' },
+        { blocked: false, source_type: 'completion' },
+      ],
+    });
+    expect((await respond(key, '/openai/v1/responses')).status).toBe(200);
+    // Before 2025-03-01-preview, or without a version, the route does not exist.
+    for (const path of ['/openai/responses?api-version=2024-10-21', '/openai/responses']) {
+      const missing = await respond(key, path);
+      expect(missing.status).toBe(404);
+      expect(await missing.json()).toEqual({
+        error: { code: '404', message: 'Resource not found' },
+      });
+    }
+    expect((await respond({ 'api-key': 'bad-key' }, '/openai/v1/responses')).status).toBe(401);
+    expect((await respond({}, '/openai/v1/responses')).status).toBe(401);
+    expect(
+      (await respond({ authorization: 'Bearer made-up' }, '/openai/v1/responses')).status,
+    ).toBe(401);
+    const filtered = await respond(key, '/openai/v1/responses', 'content-filter-prompt');
+    expect(filtered.status).toBe(400);
+    expect(await filtered.json()).toMatchObject({
+      error: {
+        code: 'content_filter',
+        content_filters: [
+          { blocked: true, content_filter_results: { jailbreak: { filtered: true } } },
+        ],
+      },
+    });
+  });
+
   it("refuses a wrong client secret in Entra's words", async () => {
     const { status, body } = await token('wrong');
     expect(status).toBe(401);
