@@ -14,7 +14,9 @@ export type OpenAiScenarioName =
   | 'usage-in-last-choice'
   | 'no-usage'
   | 'reports-cost'
-  | 'response-failed';
+  | 'response-failed'
+  | 'reasoning'
+  | 'reasoning-content';
 
 const OPENAI_NAMES: readonly OpenAiScenarioName[] = [
   'cached',
@@ -22,6 +24,8 @@ const OPENAI_NAMES: readonly OpenAiScenarioName[] = [
   'no-usage',
   'reports-cost',
   'response-failed',
+  'reasoning',
+  'reasoning-content',
 ];
 
 /** Behaviour of the fake OpenAI upstream, chosen by the request's `model`. */
@@ -38,7 +42,9 @@ export const fixedScenarioNames: readonly (FakeFailureName | OpenAiScenarioName)
  * `stall-headers`, `stall-stream`, `slow-stream-<ms>`, `break-stream`, `garbage`) plus `cached`,
  * `usage-in-last-choice`, `no-usage` (a server that never reports usage, even when a stream
  * asks), `reports-cost` (OpenRouter-like: `usage.cost` = {@link FAKE_REPORTED_COST}) and
- * `response-failed` (`/v1/responses`: a Response that fails, `response.failed` in a stream).
+ * `response-failed` (`/v1/responses`: a Response that fails, `response.failed` in a stream);
+ * `reasoning` (OpenRouter: `reasoning` and signed `reasoning_details`) and `reasoning-content`
+ * (DeepSeek, vLLM: `reasoning_content`) answer chat requests that ask for reasoning with it.
  */
 export function parseOpenAiScenario(model: string): OpenAiScenario {
   return parseFakeScenario(model, fixedScenarioNames);
