@@ -95,6 +95,7 @@ export {
   type ResponsesStreamTranslator,
 } from './responses-ingress/create-responses-stream-translator.js';
 export { parseResponsesResponse } from './responses-ingress/parse-responses-response.js';
+export { responsesFailureOf } from './responses-ingress/responses-failure-of.js';
 export type { ResponsesContext } from './responses-ingress/responses-shell.js';
 export { createOpenAiSseEncoder } from './shared/create-openai-sse-encoder.js';
 export { createSseParser, type SseParser } from './shared/create-sse-parser.js';

@@ -77,6 +77,11 @@ export interface ChatStreamTransformer {
   readonly completed: boolean;
   /** An error the provider sent inside the stream, if any. */
   readonly failure: ProviderError | undefined;
+  /**
+   * A failure the answer reported in its own protocol and that was handed on as sent (a native
+   * Responses stream's `response.failed`): the client has it already; the gateway records it.
+   */
+  readonly reportedFailure?: ProviderError | undefined;
 }
 
 /** Embeddings, for providers that have them. */

@@ -79,7 +79,9 @@ export function createMessagesEventWriter(options: {
     thinking(value, signature) {
       if (value === '' && signature === undefined) return '';
       let out =
-        openKind === 'thinking' ? '' : openBlock('thinking', { type: 'thinking', thinking: '' });
+        openKind === 'thinking'
+          ? ''
+          : openBlock('thinking', { type: 'thinking', thinking: '', signature: '' });
       const index = blockCount - 1;
       if (value !== '') {
         out += event('content_block_delta', {

@@ -84,4 +84,79 @@ describe('createResponsesPassThrough', () => {
         .replace('"param":null}', '"param":null,"sequence_number":1}'),
     );
   });
+
+  it('names the Response id once response.created went by, before it is handed on', () => {
+    const passThrough = createResponsesPassThrough();
+    const seen: (string | undefined)[] = [];
+    const sink = collect();
+    const created = sse('response.created', {
+      sequence_number: 0,
+      response: { id: 'resp_abc', output: [] },
+    });
+    expect(passThrough.responseId).toBeUndefined();
+    passThrough.push(Buffer.from(created.slice(0, 20)), sink);
+    expect(passThrough.responseId).toBeUndefined();
+    passThrough.push(Buffer.from(created.slice(20)), {
+      ...sink,
+      passThrough: (text) => {
+        seen.push(passThrough.responseId);
+        sink.text += text;
+      },
+    });
+    expect(seen).toEqual(['resp_abc']);
+    expect(sink.text).toBe(created);
+  });
+
+  it('hands on a response.failed as sent and keeps what it reports as the reported failure', () => {
+    const failed = (code: string) => [
+      sse('response.created', { sequence_number: 0, response: { id: 'r', output: [] } }),
+      sse('response.failed', {
+        sequence_number: 1,
+        response: {
+          id: 'r',
+          status: 'failed',
+          error: { code, message: 'The model failed to generate a response.' },
+          output: [],
+          usage: { input_tokens: 9, output_tokens: 0, total_tokens: 9 },
+        },
+      }),
+    ];
+    for (const [code, status, kind] of [
+      ['server_error', 500, 'server_error'],
+      ['rate_limit_exceeded', 429, 'rate_limited'],
+      ['invalid_prompt', 400, 'invalid_request'],
+    ] as const) {
+      const upstream = failed(code).join('');
+      const passThrough = createResponsesPassThrough();
+      const sink = collect();
+      passThrough.push(Buffer.from(upstream), sink);
+      passThrough.end(sink);
+      expect(sink.text).toBe(upstream);
+      expect(passThrough.failure).toBeUndefined();
+      expect(passThrough.completed).toBe(true);
+      expect(passThrough.usage?.promptTokens).toBe(9);
+      expect(passThrough.reportedFailure).toMatchObject({
+        status,
+        kind,
+        code,
+        message: 'The model failed to generate a response.',
+      });
+    }
+  });
+
+  it('reports no failure for a Response that completed', () => {
+    const passThrough = createResponsesPassThrough();
+    const sink = collect();
+    passThrough.push(
+      Buffer.from(
+        sse('response.completed', {
+          sequence_number: 0,
+          response: { id: 'r', status: 'completed', error: null, output: [] },
+        }),
+      ),
+      sink,
+    );
+    expect(passThrough.completed).toBe(true);
+    expect(passThrough.reportedFailure).toBeUndefined();
+  });
 });

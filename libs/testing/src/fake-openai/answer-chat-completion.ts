@@ -4,6 +4,13 @@ import { randomId } from '../fake-upstream/random-id.js';
 import { buildChatChunks } from './build-chat-chunks.js';
 import { buildChatCompletion } from './build-chat-completion.js';
 import { buildChatUsage } from './build-chat-usage.js';
+import {
+  asksForReasoning,
+  type FakeReasoningStyle,
+  fakeReasoningText,
+  reasoningDeltas,
+  reasoningMessageFields,
+} from './fake-reasoning.js';
 import type { OpenAiErrorResponse } from './openai-error.js';
 import { type OpenAiScenario, parseOpenAiScenario } from './openai-scenario.js';
 import { openAiSseFraming } from './openai-sse-framing.js';
@@ -21,11 +28,16 @@ export function answerChatCompletion(call: FakeCall): FakeOutcome<OpenAiErrorRes
     model: request.model,
     scenario,
     stream: request.stream,
-    reply: () => chatReply(request, scenario),
+    reply: () => chatReply(request, scenario, asksForReasoning(call.body)),
   };
 }
 
-function chatReply(request: FakeChatRequest, scenario: OpenAiScenario): FakeReply {
+function chatReply(
+  request: FakeChatRequest,
+  scenario: OpenAiScenario,
+  asksReasoning: boolean,
+): FakeReply {
+  const style = asksReasoning ? reasoningStyleOf(scenario) : undefined;
   const replies = planChatReply(request);
   const usage =
     scenario.kind === 'no-usage' ? undefined : buildChatUsage(request, replies, scenario);
@@ -35,11 +47,37 @@ function chatReply(request: FakeChatRequest, scenario: OpenAiScenario): FakeRepl
     model: request.model,
   };
   if (!request.stream) {
-    return { kind: 'json', text: JSON.stringify(buildChatCompletion(meta, replies, usage)) };
+    const completion = buildChatCompletion(meta, replies, usage);
+    if (style !== undefined)
+      withReasoning(completion, reasoningMessageFields(style, fakeReasoningText(request)));
+    return { kind: 'json', text: JSON.stringify(completion) };
   }
-  const chunks = buildChatChunks(meta, replies, usage, {
+  const answer = buildChatChunks(meta, replies, usage, {
     includeUsage: request.includeUsage && usage !== undefined,
     usageInLastChoice: scenario.kind === 'usage-in-last-choice',
   });
+  // Reasoning comes first, in chunks of its own, as reasoning models stream it.
+  const thinking =
+    style === undefined
+      ? []
+      : reasoningDeltas(style, fakeReasoningText(request)).map((delta) => ({
+          ...answer[0],
+          choices: [{ index: 0, delta, logprobs: null, finish_reason: null }],
+        }));
+  const chunks = [...thinking, ...answer];
   return { kind: 'stream', framing: openAiSseFraming, events: chunks.map((data) => ({ data })) };
+}
+
+function reasoningStyleOf(scenario: OpenAiScenario): FakeReasoningStyle | undefined {
+  if (scenario.kind === 'reasoning') return 'openrouter';
+  if (scenario.kind === 'reasoning-content') return 'reasoning_content';
+  return undefined;
+}
+
+/** Adds the reasoning fields to every choice's message. */
+function withReasoning(completion: Record<string, unknown>, fields: Record<string, unknown>): void {
+  const choices = Array.isArray(completion.choices) ? completion.choices : [];
+  for (const choice of choices as { message: Record<string, unknown> }[]) {
+    choice.message = { ...choice.message, ...fields };
+  }
 }

@@ -5,7 +5,7 @@ import { splitWords } from '../fake-upstream/split-words.js';
 /**
  * A Response as OpenAI streams it: `response.created`, `response.in_progress`, per output item
  * its `output_item.added`, parts and deltas and `.done` events, then `response.completed` (or
- * `response.incomplete`), each named on its `event:` line and numbered by `sequence_number`.
+ * `response.incomplete`, `response.failed`), each named on its `event:` line and numbered by `sequence_number`.
  */
 export function buildResponsesEvents(response: Record<string, unknown>): FakeStreamEvent[] {
   const events: FakeStreamEvent[] = [];
@@ -69,7 +69,10 @@ export function buildResponsesEvents(response: Record<string, unknown>): FakeStr
     }
     push('response.output_item.done', { output_index: index, item });
   }
-  const end = response.status === 'incomplete' ? 'response.incomplete' : 'response.completed';
+  const end =
+    response.status === 'incomplete' || response.status === 'failed'
+      ? `response.${response.status}`
+      : 'response.completed';
   push(end, { response });
   return events;
 }

@@ -12,6 +12,7 @@ export const FAKE_REASONING_TOKENS = 4;
  * The Response object for one reply: a reasoning item when reasoning was asked for (its summary
  * when one was, its encrypted state when `include` asked), then the message or function calls.
  * input_tokens = Σ over messages (3 + words) + 3; output_tokens = the reply's + reasoning.
+ * The `response-failed` scenario's Response failed (`status: "failed"`, a `server_error`).
  */
 export function buildResponsesOutput(
   request: FakeResponsesRequest,
@@ -57,17 +58,21 @@ export function buildResponsesOutput(
   const input = chat.messages.reduce((sum, message) => sum + 3 + countFakeTokens(message.text), 3);
   const outputTokens = countReplyTokens(reply) + reasoning;
   const incomplete = reply.kind === 'text' && reply.finishReason === 'length';
+  const failed = scenario.kind === 'response-failed';
   return {
     id: randomId('resp_'),
     object: 'response',
     created_at: Math.floor(Date.now() / 1000),
-    status: incomplete ? 'incomplete' : 'completed',
-    error: null,
+    status: failed ? 'failed' : incomplete ? 'incomplete' : 'completed',
+    // What OpenAI reports when the model fails mid-generation: nothing was produced.
+    error: failed
+      ? { code: 'server_error', message: 'The model failed to generate a response.' }
+      : null,
     incomplete_details: incomplete ? { reason: 'max_output_tokens' } : null,
     instructions: request.instructions ?? null,
     max_output_tokens: request.maxOutputTokens ?? null,
     model: request.model,
-    output,
+    output: failed ? [] : output,
     parallel_tool_calls: request.parallelToolCalls,
     previous_response_id: request.previousResponseId ?? null,
     reasoning: { effort: request.reasoningEffort ?? null, summary: null },

@@ -9,13 +9,23 @@ import {
 export const FAKE_REPORTED_COST = 0.0004321;
 
 /** Scenarios only the OpenAI dialect knows. */
-export type OpenAiScenarioName = 'cached' | 'usage-in-last-choice' | 'no-usage' | 'reports-cost';
+export type OpenAiScenarioName =
+  | 'cached'
+  | 'usage-in-last-choice'
+  | 'no-usage'
+  | 'reports-cost'
+  | 'response-failed'
+  | 'reasoning'
+  | 'reasoning-content';
 
 const OPENAI_NAMES: readonly OpenAiScenarioName[] = [
   'cached',
   'usage-in-last-choice',
   'no-usage',
   'reports-cost',
+  'response-failed',
+  'reasoning',
+  'reasoning-content',
 ];
 
 /** Behaviour of the fake OpenAI upstream, chosen by the request's `model`. */
@@ -31,7 +41,10 @@ export const fixedScenarioNames: readonly (FakeFailureName | OpenAiScenarioName)
  * Maps a model name to its scenario: the core's (`error-<4xx|5xx>`, `error-leak`, `slow-<ms>`,
  * `stall-headers`, `stall-stream`, `slow-stream-<ms>`, `break-stream`, `garbage`) plus `cached`,
  * `usage-in-last-choice`, `no-usage` (a server that never reports usage, even when a stream
- * asks) and `reports-cost` (OpenRouter-like: `usage.cost` = {@link FAKE_REPORTED_COST}).
+ * asks), `reports-cost` (OpenRouter-like: `usage.cost` = {@link FAKE_REPORTED_COST}) and
+ * `response-failed` (`/v1/responses`: a Response that fails, `response.failed` in a stream);
+ * `reasoning` (OpenRouter: `reasoning` and signed `reasoning_details`) and `reasoning-content`
+ * (DeepSeek, vLLM: `reasoning_content`) answer chat requests that ask for reasoning with it.
  */
 export function parseOpenAiScenario(model: string): OpenAiScenario {
   return parseFakeScenario(model, fixedScenarioNames);

@@ -74,6 +74,7 @@ export function chatEventStream(options: {
     // Aborts the upstream call; the relay then sends the client its last (error) event.
     response.body.destroy(new Error('the server is shutting down'));
   });
+  const errorContext = { provider: route.provider.name, secrets: [call.credential.key] };
   return relaySse({
     body: response.body,
     transformer,
@@ -84,7 +85,7 @@ export function chatEventStream(options: {
         ? apiErrors.shuttingDown()
         : upstreamErrorToApiError(
             error instanceof ProviderError ? error : response.toFailure(error),
-            { provider: route.provider.name, secrets: [call.credential.key] },
+            errorContext,
           ),
     onFirstByte: () => {
       firstByteAt = now();
@@ -98,10 +99,15 @@ export function chatEventStream(options: {
       const failure = serverCut ? apiErrors.shuttingDown() : end.error;
       const clientClosed = !serverCut && end.clientClosed;
       const cut = clientClosed || failure !== undefined;
+      // A failure the answer reported itself (already sent as it came): the outcome all the same.
+      const reported = transformer.reportedFailure;
+      const error =
+        failure ??
+        (reported === undefined ? undefined : upstreamErrorToApiError(reported, errorContext));
       outcome.settle({
-        status: clientClosed ? 499 : failure ? failure.status : 200,
-        errorCode: clientClosed ? 'client_closed' : (failure?.code ?? null),
-        errorMessage: clientClosed ? null : (failure?.message ?? null),
+        status: clientClosed ? 499 : error ? error.status : 200,
+        errorCode: clientClosed ? 'client_closed' : (error?.code ?? null),
+        errorMessage: clientClosed ? null : (error?.message ?? null),
         usage,
         delivery: !cut ? 'complete' : firstByteAt !== undefined || usage ? 'partial' : 'none',
         answer,

@@ -37,4 +37,21 @@ describe('createMemoryResponseStore', () => {
     expect(await store.get('resp_3', 'key-a')).toBeDefined();
     expect(await store.get('resp_4', 'key-a')).toBeDefined();
   });
+
+  it('records the owner of a Response an upstream stored, for its key and the retention', async () => {
+    let clock = 0;
+    const store = createMemoryResponseStore(() => clock);
+    const owner = { id: 'resp_n', ownerKeyId: 'key-a', provider: 'openai' };
+    await store.putNative(owner);
+    expect(await store.get('resp_n', 'key-a')).toBeUndefined();
+    expect(await store.getNative('resp_n', 'key-b')).toBeUndefined();
+    expect(await store.deleteNative('resp_n', 'key-b')).toBe(false);
+    expect(await store.getNative('resp_n', 'key-a')).toEqual(owner);
+    clock = RESPONSE_RETENTION_MS + 1;
+    expect(await store.getNative('resp_n', 'key-a')).toBeUndefined();
+    clock = 0;
+    await store.putNative(owner);
+    expect(await store.deleteNative('resp_n', 'key-a')).toBe(true);
+    expect(await store.getNative('resp_n', 'key-a')).toBeUndefined();
+  });
 });

@@ -46,4 +46,25 @@ describe('createRedisResponseStore', () => {
     await redis.set(`sy:response:v1:${id}`, '{"id":1}', 'PX', 60_000);
     expect(await store.get(id, 'key-a')).toBeUndefined();
   });
+
+  it('records the owner of a Response an upstream stored, for the retention, for its key only', async () => {
+    const store = createRedisResponseStore(redis);
+    const id = `resp_${randomBytes(16).toString('hex')}`;
+    const owner = { id, ownerKeyId: 'key-a', provider: 'openai' };
+    await store.putNative(owner);
+    const ttl = await redis.pttl(`sy:response-owner:v1:${id}`);
+    expect(ttl).toBeGreaterThan(RESPONSE_RETENTION_MS - 60_000);
+    expect(ttl).toBeLessThanOrEqual(RESPONSE_RETENTION_MS);
+    // Not a stored Response: nothing of it is readable as one.
+    expect(await store.get(id, 'key-a')).toBeUndefined();
+
+    expect(await store.getNative(id, 'key-a')).toEqual(owner);
+    expect(await store.getNative(id, 'key-b')).toBeUndefined();
+    expect(await store.deleteNative(id, 'key-b')).toBe(false);
+    expect(await store.getNative(id, 'key-a')).toEqual(owner);
+    expect(await store.deleteNative(id, 'key-a')).toBe(true);
+    expect(await store.getNative(id, 'key-a')).toBeUndefined();
+    await redis.set(`sy:response-owner:v1:${id}`, '{"id":1}', 'PX', 60_000);
+    expect(await store.getNative(id, 'key-a')).toBeUndefined();
+  });
 });

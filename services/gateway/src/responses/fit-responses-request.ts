@@ -13,9 +13,10 @@ export function isNative(candidate: Candidate): boolean {
 /**
  * Fits a Responses request as its chat translation is fitted (context windows, completion caps,
  * admission's estimates). Native candidates are sent the caller's body, translated ones the
- * chat request with the translation's warnings. A `previous_response_id` this gateway did not
- * store, or a request left with nothing to send once translated, keeps only native candidates
- * (400 `previous_response_not_found`, or naming what could not be carried, when none is left).
+ * chat request with the translation's warnings. A `previous_response_id` an upstream stored
+ * keeps only the native candidates of that provider, a request left with nothing to send once
+ * translated only native candidates (400 `previous_response_not_found`, or naming what could
+ * not be carried, when none is left).
  */
 export function fitResponsesRequest(
   request: ParsedResponses,
@@ -23,9 +24,15 @@ export function fitResponsesRequest(
 ): Fitted {
   const previous = request.upstreamPrevious;
   const translatable = previous === undefined && request.untranslatable === undefined;
-  const able = translatable ? planned : planned.filter(isNative);
+  const able = translatable
+    ? planned
+    : planned.filter(
+        (candidate) =>
+          isNative(candidate) &&
+          (previous === undefined || candidate.route.provider.name === previous.provider),
+      );
   if (planned.length > 0 && able.length === 0) {
-    throw previous !== undefined ? previousResponseNotFound(previous) : request.untranslatable;
+    throw previous !== undefined ? previousResponseNotFound(previous.id) : request.untranslatable;
   }
   const fitted = fitChatRequest(request.chat, able);
   return {

@@ -5,12 +5,14 @@ import { apiErrors, parseBody } from '@switchyard/service-kit';
 import type { Principal } from '../auth/principal.js';
 import { loadConversation } from './load-conversation.js';
 import type { ParsedResponses } from './parsed-responses.js';
-import type { ResponseStore } from './response-store.js';
+import { previousResponseNotFound } from './previous-response-not-found.js';
+import type { NativeResponseOwner, ResponseStore } from './response-store.js';
 
 /**
  * Reads a Responses request: checks it (400 naming the field), reads the conversation of its
- * `previous_response_id` back from the Responses this gateway stored for the same key, and
- * translates it all to the canonical chat request.
+ * `previous_response_id` back from the Responses this gateway stored for the same key (or finds
+ * that key's record of one an upstream stored; any other id is a 400
+ * `previous_response_not_found`), and translates it all to the canonical chat request.
  */
 export async function parseResponsesRequest(
   raw: unknown,
@@ -23,6 +25,12 @@ export async function parseResponsesRequest(
     previousId === undefined
       ? undefined
       : await loadConversation(store, previousId, principal.keyId);
+  let upstreamPrevious: NativeResponseOwner | undefined;
+  if (previousId !== undefined && stored === undefined) {
+    upstreamPrevious = await store.getNative(previousId, principal.keyId);
+    // Not forwarded on trust: the upstream would serve any key of its organisation.
+    if (upstreamPrevious === undefined) throw previousResponseNotFound(previousId);
+  }
   const history = stored ?? [];
   const converted = convertResponsesRequest(body, history);
   const { request: chat, warnings } = converted;
@@ -43,7 +51,7 @@ export async function parseResponsesRequest(
           'input',
         ),
     history,
-    upstreamPrevious: previousId !== undefined && stored === undefined ? previousId : undefined,
+    upstreamPrevious,
     principal,
     route: chat,
     requestedModel: body.model,

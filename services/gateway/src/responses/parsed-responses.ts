@@ -6,6 +6,7 @@ import type {
 import type { ApiError } from '@switchyard/service-kit';
 import type { Principal } from '../auth/principal.js';
 import type { ParsedRequest } from '../pipeline/endpoint.js';
+import type { NativeResponseOwner } from './response-store.js';
 
 /** A Responses request as the pipeline carries it: as sent, and translated to chat. */
 export interface ParsedResponses extends ParsedRequest {
@@ -22,10 +23,10 @@ export interface ParsedResponses extends ParsedRequest {
   /** The stored conversation `previous_response_id` continues (a Response this gateway stored). */
   readonly history: readonly ResponsesInputItem[];
   /**
-   * A `previous_response_id` this gateway did not store: only a native route (OpenAI, which may
-   * have stored it) can take the request.
+   * A `previous_response_id` an upstream stored for this key (served natively): only a native
+   * route of the provider that stored it can take the request.
    */
-  readonly upstreamPrevious: string | undefined;
+  readonly upstreamPrevious: NativeResponseOwner | undefined;
   /** Who asks: stored Responses belong to their key. */
   readonly principal: Principal;
 }

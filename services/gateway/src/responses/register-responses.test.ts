@@ -165,15 +165,50 @@ describe('POST /v1/responses', () => {
     expect((await call('GET', `/v1/responses/${id}`)).statusCode).toBe(404);
   });
 
-  it('forwards a previous_response_id it did not store to an OpenAI route, which decides', async () => {
-    const response = await upstreams.post('/v1/responses', {
+  it('continues a Response an OpenAI route stored only for the key that created it', async () => {
+    for (const stream of [false, true]) {
+      const first = await upstreams.post('/v1/responses', {
+        model: 'openai/gpt-4o-mini',
+        input: 'remember kiwi',
+        stream,
+      });
+      expect(first.status).toBe(200);
+      const id = stream
+        ? /"id":\s*"(resp_[^"]+)"/.exec(first.text())?.[1]
+        : (first.json() as { id: string }).id;
+      expect(id).toMatch(/^resp_/);
+      const second = await upstreams.post('/v1/responses', {
+        model: 'openai/gpt-4o-mini',
+        previous_response_id: id,
+        input: 'which fruit?',
+      });
+      expect(second.status).toBe(200);
+      expect(upstreams.openai.requests.at(-1)?.body).toMatchObject({ previous_response_id: id });
+    }
+  });
+
+  it('refuses a previous_response_id it has no record of, calling no upstream', async () => {
+    const unstored = await upstreams.post('/v1/responses', {
       model: 'openai/gpt-4o-mini',
-      previous_response_id: 'resp_upstream_unknown',
-      input: 'go on',
+      input: 'forget me',
+      store: false,
     });
-    expect(response.status).toBe(400);
-    expect(upstreams.openai.requests.at(-1)?.body).toMatchObject({
-      previous_response_id: 'resp_upstream_unknown',
-    });
+    const notKept = (unstored.json() as { id: string }).id;
+    upstreams.openai.reset();
+    for (const id of ['resp_upstream_unknown', notKept]) {
+      const response = await upstreams.post('/v1/responses', {
+        model: 'openai/gpt-4o-mini',
+        previous_response_id: id,
+        input: 'go on',
+      });
+      expect(response.status).toBe(400);
+      expect((response.json() as ErrorBody).error).toEqual({
+        message: `Previous response with id '${id}' not found.`,
+        type: 'invalid_request_error',
+        code: 'previous_response_not_found',
+        param: 'previous_response_id',
+      });
+    }
+    expect(upstreams.openai.requests).toHaveLength(0);
   });
 });

@@ -17,15 +17,34 @@ export interface StoredResponse {
 }
 
 /**
+ * Who created a Response an upstream stored (one served natively by an OpenAI route): the
+ * upstream keeps its content, the gateway only its owner, so no other key reaches it by id.
+ */
+export interface NativeResponseOwner {
+  id: string;
+  /** The id of the Switchyard key that created it (`master` for the master key). */
+  ownerKeyId: string;
+  /** The configured provider that stored it: only its routes can continue it. */
+  provider: string;
+}
+
+/**
  * Where translated Responses are kept for `previous_response_id` and `GET`/`DELETE
- * /v1/responses/{id}`: Redis when the gateway has it (shared by replicas), else process memory.
- * Every read is by id and owner: another key's Response reads as absent.
+ * /v1/responses/{id}`, and the owners of those an upstream stored: Redis when the gateway has
+ * it (shared by replicas), else process memory. Every read is by id and owner: another key's
+ * Response reads as absent.
  */
 export interface ResponseStore {
   get(id: string, ownerKeyId: string): Promise<StoredResponse | undefined>;
   put(stored: StoredResponse): Promise<void>;
   /** Whether a Response of this owner was there. */
   delete(id: string, ownerKeyId: string): Promise<boolean>;
+  /** Records the owner of a Response an upstream stored, for the retention. */
+  putNative(owner: NativeResponseOwner): Promise<void>;
+  /** The record of a Response an upstream stored, if this key created it. */
+  getNative(id: string, ownerKeyId: string): Promise<NativeResponseOwner | undefined>;
+  /** Whether a record of this owner was there. */
+  deleteNative(id: string, ownerKeyId: string): Promise<boolean>;
 }
 
 /** How long a stored Response is kept: OpenAI keeps stored Responses for 30 days too. */

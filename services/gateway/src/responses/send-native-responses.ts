@@ -2,19 +2,26 @@ import {
   createResponsesPassThrough,
   createResponsesPassThroughEncoder,
   parseResponsesResponse,
+  responsesFailureOf,
 } from '@switchyard/providers';
+import type { FastifyBaseLogger } from 'fastify';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
+import { upstreamErrorToApiError } from '../errors/to-api-error.js';
 import type { Answering } from '../pipeline/endpoint.js';
 import { parseUpstreamJson } from '../relay/parse-upstream-json.js';
 import { jsonAnswer } from '../usage/answer.js';
 import { createResponsesStreamAnswer } from './create-responses-stream-answer.js';
 import type { ParsedResponses } from './parsed-responses.js';
 import type { ResponsesAnswerDeps } from './responses-answer-deps.js';
+import { storedBeforeSent } from './stored-before-sent.js';
 
 /**
  * Answers from a route that serves the Responses API: the upstream's SSE events as they arrive
  * (usage read from `response.completed`), or its Response; `model` names the Switchyard model
- * that served, as on chat. Such Responses are stored by the upstream (as `store` asks), not here.
+ * that served, as on chat. Such Responses are stored by the upstream (as `store` asks); the
+ * gateway records only which key created each (before the client has its id), so no other key
+ * reaches it through the gateway. A Response that failed (`response.failed`, `status:
+ * "failed"`) reaches the client as sent and is recorded as the error it reports.
  */
 export async function sendNativeResponses(
   answering: Answering<ParsedResponses>,
@@ -22,29 +29,63 @@ export async function sendNativeResponses(
 ): Promise<void> {
   const { request, call, admitted, reply } = answering;
   const { now, cutoff } = deps;
+  const keep = (id: string) =>
+    recordOwner(request, id, call.candidate.route.provider.name, deps, reply.log);
   if (request.stream) {
+    const transformer = createResponsesPassThrough();
     const events = chatEventStream({
       call,
       outcome: admitted,
       includeUsage: true,
       cutoff,
       now,
-      transformer: createResponsesPassThrough(),
+      transformer,
       encoder: createResponsesPassThroughEncoder(),
       answer: createResponsesStreamAnswer,
     });
-    sendSse(reply, events);
+    sendSse(
+      reply,
+      storedBeforeSent(events, () => transformer.responseId, keep),
+    );
     return;
   }
   const parsed = await parseUpstreamJson(call, parseResponsesResponse);
   parsed.body.model = call.candidate.model.id;
+  if (typeof parsed.body.id === 'string') await keep(parsed.body.id);
+  const reported = responsesFailureOf(parsed.body);
+  const error =
+    reported &&
+    upstreamErrorToApiError(reported, {
+      provider: call.candidate.route.provider.name,
+      secrets: [call.credential.key],
+    });
   admitted.settle({
-    status: 200,
-    errorCode: null,
-    errorMessage: null,
+    status: error?.status ?? 200,
+    errorCode: error?.code ?? null,
+    errorMessage: error?.message ?? null,
     usage: parsed.usage,
     delivery: 'complete',
     answer: jsonAnswer(parsed.body),
   });
   reply.send(parsed.body);
+}
+
+/**
+ * Records the caller's key as the owner of a Response the upstream stored (not when the request
+ * said `store: false`); a record that cannot be written leaves that Response unreachable through
+ * the gateway, never reachable by another key.
+ */
+async function recordOwner(
+  request: ParsedResponses,
+  id: string,
+  provider: string,
+  deps: ResponsesAnswerDeps,
+  log: FastifyBaseLogger,
+): Promise<void> {
+  if (request.body.store === false) return;
+  try {
+    await deps.store.putNative({ id, ownerKeyId: request.principal.keyId, provider });
+  } catch (error: unknown) {
+    log.warn({ err: error }, 'the owner of a native Response could not be recorded');
+  }
 }

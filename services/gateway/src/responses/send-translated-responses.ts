@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import {
   convertChatCompletionToResponse,
   createResponsesStreamTranslator,
@@ -8,10 +7,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import { readChatJson } from '../chat/send-chat-json.js';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
 import type { Answering } from '../pipeline/endpoint.js';
-import type { SseRelay } from '../relay/relay-sse.js';
 import { conversationItems } from './conversation-items.js';
 import type { ParsedResponses } from './parsed-responses.js';
 import type { ResponsesAnswerDeps } from './responses-answer-deps.js';
+import { storedBeforeSent } from './stored-before-sent.js';
 
 /**
  * Answers from a route that does not speak the Responses API: its chat answer as a Response, or
@@ -52,42 +51,6 @@ export async function sendTranslatedResponses(
   const response = convertChatCompletionToResponse(completion, context);
   await keep(response);
   reply.send(response);
-}
-
-/**
- * `relay`, with the Response stored before the text that completes it goes out: its writes pass
- * through a gate that holds that one write until the store has answered (backpressure and a
- * client that leaves pass through the gate too).
- */
-function storedBeforeSent(
-  relay: SseRelay,
-  final: () => Record<string, unknown> | undefined,
-  keep: (response: Record<string, unknown>) => Promise<void>,
-): SseRelay {
-  return {
-    pipeTo(out) {
-      let stored = false;
-      const forward = (text: string, callback: () => void) => {
-        if (out.destroyed || out.write(text)) callback();
-        else out.once('drain', callback);
-      };
-      const gate = new Writable({
-        decodeStrings: false,
-        write(text: string, _encoding, callback) {
-          const response = final();
-          if (stored || response === undefined) return forward(text, callback);
-          stored = true;
-          void keep(response).then(() => forward(text, callback));
-        },
-        final(callback) {
-          if (!out.destroyed) out.end();
-          callback();
-        },
-      });
-      out.once('close', () => gate.destroy());
-      relay.pipeTo(gate);
-    },
-  };
 }
 
 /** Largest stored turn (its input items and the Response, as JSON): 8 MiB. */

@@ -23,7 +23,13 @@ export interface FakeUpstreamsGateway {
   post(
     path: string,
     body: unknown,
-  ): Promise<{ status: number; headers: Record<string, unknown>; json: () => unknown }>;
+  ): Promise<{
+    status: number;
+    headers: Record<string, unknown>;
+    json: () => unknown;
+    /** The body as text (a stream's SSE). */
+    text: () => string;
+  }>;
 }
 
 /** Registers this file's gateway (openai/* and google/* models on fakes), stopped after. */
@@ -65,7 +71,12 @@ export function useFakeUpstreamsGateway(): FakeUpstreamsGateway {
       headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
       payload: JSON.stringify(body),
     });
-    return { status: response.statusCode, headers: response.headers, json: () => response.json() };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      json: () => response.json(),
+      text: () => response.body,
+    };
   };
   return state;
 }
