@@ -1,4 +1,4 @@
-import { ProviderError } from '@switchyard/providers';
+import { ProviderError } from '../provider-error.js';
 import { describe, expect, it } from 'vitest';
 import { createSigV4Signer } from './create-sigv4-signer.js';
 
