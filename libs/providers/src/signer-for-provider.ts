@@ -1,8 +1,11 @@
 import { descriptorFor } from './descriptor-for.js';
 import type { RequestSigner } from './request-signer.js';
-import { type AwsCredentialSource, awsDefaultCredentials } from './sigv4/aws-default-credentials.js';
-import { createSigV4Signer } from './sigv4/create-sigv4-signer.js';
 import { signerFor } from './signer-registry.js';
+import {
+  type AwsCredentialSource,
+  awsDefaultCredentials,
+} from './sigv4/aws-default-credentials.js';
+import { createSigV4Signer } from './sigv4/create-sigv4-signer.js';
 
 /** The provider a signer is for: what SigV4 needs per provider (its region). */
 export interface SignedProvider {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicModelList } from './anthropic-model-list.js';
 
-const target = { baseUrl: 'https://api.anthropic.com/v1', apiKey: 'sk-ant', headers: {}, routedModels: [] };
+const target = {
+  baseUrl: 'https://api.anthropic.com/v1',
+  apiKey: 'sk-ant',
+  headers: {},
+  routedModels: [],
+};
 const parse = (body: unknown) => anthropicModelList.parsePage(body, undefined, target);
 
 describe('anthropicModelList', () => {

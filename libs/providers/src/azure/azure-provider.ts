@@ -18,6 +18,7 @@ export const azureProvider = {
   auth: { kind: 'azure-entra', required: true, createSigner: () => createAzureSigner() },
   defaultModels: { chat: [], embedding: [] },
   modelList: undefined,
-  noModelListReason: 'no data-plane model list (Azure lists deployments only in its management plane)',
+  noModelListReason:
+    'no data-plane model list (Azure lists deployments only in its management plane)',
   aggregator: false,
 } as const satisfies ProviderDescriptor;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { googleModelList } from './google-model-list.js';
 
-const target = { baseUrl: 'https://g.example/v1beta', apiKey: 'AIza', headers: { 'x-a': '1' }, routedModels: [] };
+const target = {
+  baseUrl: 'https://g.example/v1beta',
+  apiKey: 'AIza',
+  headers: { 'x-a': '1' },
+  routedModels: [],
+};
 const parse = (body: unknown) => googleModelList.parsePage(body, undefined, target);
 
 describe('googleModelList', () => {

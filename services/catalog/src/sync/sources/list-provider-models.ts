@@ -54,13 +54,20 @@ async function sign(
 ): Promise<UpstreamRequest> {
   if (options.signer === undefined) return request;
   try {
-    return await options.signer.sign(request, target.apiKey, AbortSignal.timeout(options.timeoutMs));
+    return await options.signer.sign(
+      request,
+      target.apiKey,
+      AbortSignal.timeout(options.timeoutMs),
+    );
   } catch (error: unknown) {
     // A signer's message never quotes the credential; its code and message are still redacted
     // against the key, since the report and the log are read by more people than the key's owner.
     const reason =
-      error instanceof ProviderError ? `${error.code ?? error.kind}: ${error.message}` : errorName(error);
-    const safe = target.apiKey === undefined ? reason : reason.replaceAll(target.apiKey, '[redacted]');
+      error instanceof ProviderError
+        ? `${error.code ?? error.kind}: ${error.message}`
+        : errorName(error);
+    const safe =
+      target.apiKey === undefined ? reason : reason.replaceAll(target.apiKey, '[redacted]');
     throw new SourceError(`${label}: the request could not be signed (${safe.slice(0, 300)})`);
   }
 }
