@@ -108,8 +108,19 @@ export {
   readReasoningRequest,
   thinkingBudget,
 } from './shared/read-reasoning-request.js';
+export {
+  type SignedProvider,
+  type SignerForProviderOptions,
+  signerForProvider,
+} from './signer-for-provider.js';
 export { signerFor } from './signer-registry.js';
 export type { AwsCredentials } from './sigv4/aws-credentials.js';
+export {
+  type AwsCredentialSource,
+  awsDefaultCredentials,
+  createAwsChainCredentials,
+} from './sigv4/aws-default-credentials.js';
+export { createSigV4Signer, type SigV4SignerOptions } from './sigv4/create-sigv4-signer.js';
 export { parseAwsCredentialKey } from './sigv4/parse-aws-credential-key.js';
 export { type SigV4Scope, signSigV4Request } from './sigv4/sign-sigv4-request.js';
 export { createVertexSigner } from './vertex/create-vertex-signer.js';

@@ -74,8 +74,13 @@ export interface ProviderDescriptor<
   readonly auth: ProviderAuth;
   /** The price list added when a provider of this name exists and the YAML routes no model to it. */
   readonly defaultModels: DefaultModelTable;
-  /** How the catalog sync reads the models it serves; undefined when it cannot be listed. */
+  /**
+   * How the catalog sync reads the models it serves (requests signed by the type's signer when
+   * its auth has one); undefined when it cannot be listed.
+   */
   readonly modelList: ModelListDialect | undefined;
+  /** Why there is no model list, shown in the sync report; absent: `no model list`. */
+  readonly noModelListReason?: string;
   /**
    * Serves other providers' models under OpenRouter's `<provider>/<model>` ids: the catalog routes
    * OpenRouter catalog entries through it, and the environment adds it after direct providers.

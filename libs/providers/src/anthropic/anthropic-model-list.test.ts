@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { anthropicModelList } from './anthropic-model-list.js';
 
-const target = { baseUrl: 'https://api.anthropic.com/v1', apiKey: 'sk-ant', headers: {} };
+const target = {
+  baseUrl: 'https://api.anthropic.com/v1',
+  apiKey: 'sk-ant',
+  headers: {},
+  routedModels: [],
+};
+const parse = (body: unknown) => anthropicModelList.parsePage(body, undefined, target);
 
 describe('anthropicModelList', () => {
   it('asks for a page after the cursor with the key and version headers', () => {
@@ -18,18 +24,18 @@ describe('anthropicModelList', () => {
 
   it('follows last_id while has_more, and stops on the last page', () => {
     const page = { data: [{ id: 'claude-a' }, { id: 'claude-b' }], has_more: true };
-    expect(anthropicModelList.parsePage({ ...page, last_id: 'claude-b' })).toEqual({
+    expect(parse({ ...page, last_id: 'claude-b' })).toEqual({
       models: [
         { upstreamModel: 'claude-a', contextLength: null, maxOutputTokens: null },
         { upstreamModel: 'claude-b', contextLength: null, maxOutputTokens: null },
       ],
       nextCursor: 'claude-b',
     });
-    expect(anthropicModelList.parsePage(page)?.nextCursor).toBe('claude-b');
-    expect(anthropicModelList.parsePage({ ...page, has_more: false })?.nextCursor).toBeUndefined();
+    expect(parse(page)?.nextCursor).toBe('claude-b');
+    expect(parse({ ...page, has_more: false })?.nextCursor).toBeUndefined();
   });
 
   it('answers undefined for a body that is not a model page', () => {
-    expect(anthropicModelList.parsePage({ models: [] })).toBeUndefined();
+    expect(parse({ models: [] })).toBeUndefined();
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { googleModelList } from './google-model-list.js';
 
-const target = { baseUrl: 'https://g.example/v1beta', apiKey: 'AIza', headers: { 'x-a': '1' } };
+const target = {
+  baseUrl: 'https://g.example/v1beta',
+  apiKey: 'AIza',
+  headers: { 'x-a': '1' },
+  routedModels: [],
+};
+const parse = (body: unknown) => googleModelList.parsePage(body, undefined, target);
 
 describe('googleModelList', () => {
   it('sends the key and page token in the query', () => {
@@ -14,7 +20,7 @@ describe('googleModelList', () => {
   });
 
   it('keeps models that generate or embed, without the models/ prefix', () => {
-    const page = googleModelList.parsePage({
+    const page = parse({
       models: [
         { name: 'models/gemini-2.5-flash', inputTokenLimit: 1_048_576, outputTokenLimit: 65_536 },
         { name: 'models/embedding-001', supportedGenerationMethods: ['embedContent'] },
@@ -29,7 +35,7 @@ describe('googleModelList', () => {
       ],
       nextCursor: undefined,
     });
-    expect(googleModelList.parsePage({ nextPageToken: 'p2' })).toEqual({
+    expect(parse({ nextPageToken: 'p2' })).toEqual({
       models: [],
       nextCursor: 'p2',
     });

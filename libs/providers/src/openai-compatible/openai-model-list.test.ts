@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { openAiModelList } from './openai-model-list.js';
 
+const parse = (body: unknown) =>
+  openAiModelList.parsePage(body, undefined, {
+    baseUrl: 'http://vllm.local/v1',
+    apiKey: undefined,
+    headers: {},
+    routedModels: [],
+  });
+
 describe('openAiModelList', () => {
   it('sends the key as a Bearer token only when there is one', () => {
-    const target = { baseUrl: 'http://vllm.local/v1', apiKey: undefined, headers: { 'x-a': '1' } };
+    const target = {
+      baseUrl: 'http://vllm.local/v1',
+      apiKey: undefined,
+      headers: { 'x-a': '1' },
+      routedModels: [],
+    };
     expect(openAiModelList.buildRequest(target, undefined).headers).toEqual({ 'x-a': '1' });
     expect(openAiModelList.buildRequest({ ...target, apiKey: 'sk-1' }, undefined).headers).toEqual({
       'x-a': '1',
@@ -13,7 +26,7 @@ describe('openAiModelList', () => {
 
   it('reads one page, keeping context lengths vLLM or OpenRouter state and skipping odd entries', () => {
     expect(
-      openAiModelList.parsePage({
+      parse({
         data: [{ id: 'gpt-4o' }, { id: 'llama', max_model_len: 8192 }, { id: '' }, 'x'],
       }),
     ).toEqual({
@@ -23,6 +36,6 @@ describe('openAiModelList', () => {
       ],
       nextCursor: undefined,
     });
-    expect(openAiModelList.parsePage({ object: 'list' })).toBeUndefined();
+    expect(parse({ object: 'list' })).toBeUndefined();
   });
 });

@@ -1,5 +1,10 @@
 import { createFakePromptCache } from '../fake-anthropic/fake-prompt-cache.js';
 import type { FakeCall, FakeDialect } from '../fake-upstream/fake-dialect.js';
+import {
+  bedrockControlPlaneRoutes,
+  DEFAULT_BEDROCK_CONTROL_PLANE,
+  type FakeBedrockControlPlane,
+} from './answer-bedrock-model-lists.js';
 import { answerConverse } from './answer-converse.js';
 import { answerInvokeEmbeddings } from './answer-invoke-embeddings.js';
 import { answerInvokeMessages } from './answer-invoke-messages.js';
@@ -13,13 +18,15 @@ import { type SigV4Expectations, verifySigV4Signature } from './verify-sigv4-sig
 
 /**
  * The Bedrock runtime's wire format: `POST /model/{modelId}/converse` and `/converse-stream`,
- * `/invoke` for Titan and Cohere embedding models,
+ * `/invoke` for Titan and Cohere embedding models, and the control plane's model lists
+ * (`GET /foundation-models`, `GET /inference-profiles`), all
  * behind a SigV4 signature the fake recomputes with its known secrets, REST-JSON errors
  * (`x-amzn-ErrorType`, `{"message"}`), an `x-amzn-RequestId` header. Any other route is a 404
  * `UnknownOperationException`, a body that is not JSON a 400 `ValidationException`.
  */
 export function createBedrockDialect(
   expected: SigV4Expectations,
+  controlPlane: FakeBedrockControlPlane = DEFAULT_BEDROCK_CONTROL_PLANE,
 ): FakeDialect<BedrockErrorResponse> {
   const cache = createFakePromptCache();
   const invokeMessages = answerInvokeMessages(false, cache);
@@ -41,6 +48,7 @@ export function createBedrockDialect(
         path: /^\/model\/([^/]+)\/invoke-with-response-stream$/,
         answer: answerInvokeMessages(true, cache),
       },
+      ...bedrockControlPlaneRoutes(() => controlPlane),
     ],
     errors: {
       write: writeBedrockError,

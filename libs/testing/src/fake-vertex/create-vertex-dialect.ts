@@ -13,6 +13,11 @@ import type { FakeCall, FakeDialect, FakeRoute } from '../fake-upstream/fake-dia
 import type { FakeOutcome } from '../fake-upstream/fake-outcome.js';
 import { headerValue } from '../fake-upstream/header-value.js';
 import { isRecord } from '../fake-upstream/is-record.js';
+import {
+  DEFAULT_PUBLISHER_MODELS,
+  type FakePublisherModels,
+  publisherModelsRoute,
+} from './answer-publisher-models.js';
 import { answerVertexPredict } from './answer-vertex-predict.js';
 import { checkVertexToken } from './check-vertex-token.js';
 import { type VertexError, vertexError, writeVertexError } from './vertex-error.js';
@@ -25,6 +30,10 @@ export interface VertexDialectOptions {
   readonly project: string;
   readonly location: string;
   readonly verifyToken: (token: string | undefined) => TokenVerdict;
+  /** What Model Garden's publisher lists hold; default a few Gemini, Imagen, embedding and Claude models. */
+  readonly publisherModels?: FakePublisherModels;
+  /** Models per publisher-list page; default 2, so pages are followed. */
+  readonly publisherPageSize?: number;
 }
 
 /**
@@ -32,7 +41,8 @@ export interface VertexDialectOptions {
  * `publishers/google/models/{m}:generateContent|streamGenerateContent|predict` (the fake Gemini's
  * answers and scenarios, text-embedding predictions) and
  * `publishers/anthropic/models/{m}:rawPredict|streamRawPredict` (the fake Anthropic's, the body
- * carrying `anthropic_version: vertex-2023-10-16` and no `model`). A Claude model named
+ * carrying `anthropic_version: vertex-2023-10-16` and no `model`), and Model Garden's lists
+ * (`GET /v1beta1/publishers/{publisher}/models`, same host and tokens). A Claude model named
  * `claude-scenario-<scenario>` runs the fake Anthropic's scenario of that name
  * (`claude-scenario-error-leak`: a 401 quoting the caller's `Authorization` header).
  */
@@ -63,6 +73,10 @@ export function createVertexDialect(options: VertexDialectOptions): FakeDialect<
       },
       claudeRoute(anthropic('rawPredict'), false, cache),
       claudeRoute(anthropic('streamRawPredict'), true, cache),
+      publisherModelsRoute(
+        () => options.publisherModels ?? DEFAULT_PUBLISHER_MODELS,
+        options.publisherPageSize ?? 2,
+      ),
     ],
     errors: {
       write: writeVertexError,

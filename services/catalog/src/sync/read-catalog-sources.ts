@@ -1,7 +1,7 @@
 import type { EncryptionKeyring, ModelConfig, ProviderConfig } from '@switchyard/config';
 import { decryptSecret } from '@switchyard/config';
 import type { JsonValue, Tables } from '@switchyard/db';
-import { descriptorFor } from '@switchyard/providers';
+import { descriptorFor, type RequestSigner, signerForProvider } from '@switchyard/providers';
 import type { Kysely } from 'kysely';
 import type { CatalogSources } from './merge/merge-catalog-sources.js';
 import { readLastGoodModels } from './read-last-good-models.js';
@@ -9,6 +9,7 @@ import type { ProviderListedModel, SourceModel } from './source-model.js';
 import type { SourceStateStore } from './source-state-store.js';
 import { fetchOpenRouterCatalog, type RejectedEntry } from './sources/fetch-openrouter-catalog.js';
 import { listProviderModels } from './sources/list-provider-models.js';
+import { SourceError } from './sources/source-error.js';
 import type { SyncLogger } from './sync-logger.js';
 import type { SourceReport } from './sync-report.js';
 
@@ -92,18 +93,28 @@ interface ProviderToList {
   name: string;
   type: string;
   baseUrl: string;
+  /** A SigV4 provider's configured region (admin-made providers have none: their base URL names it). */
+  region: string | undefined;
   headers: Readonly<Record<string, string>>;
   apiKey: string | undefined;
+  /** The upstream models the configuration routes to it. */
+  routedModels: string[];
 }
 
 /** Config providers (with their first key) and admin-made ones (with their first enabled stored key). */
 async function listProviders(deps: ReadSourcesDeps): Promise<ProviderToList[]> {
+  const routed = (name: string) =>
+    deps.config.models.flatMap((model) =>
+      model.routes.filter((route) => route.provider === name).map((route) => route.upstreamModel),
+    );
   const fromConfig = deps.config.providers.map((provider) => ({
     name: provider.name,
     type: provider.type,
     baseUrl: provider.baseUrl,
+    region: provider.region,
     headers: provider.headers,
     apiKey: provider.credentials[0]?.key,
+    routedModels: routed(provider.name),
   }));
   const configured = new Set(fromConfig.map((provider) => provider.name));
   const stored = await deps.db.selectFrom('catalog.providers').selectAll().execute();
@@ -114,8 +125,10 @@ async function listProviders(deps: ReadSourcesDeps): Promise<ProviderToList[]> {
         name: provider.name,
         type: provider.type,
         baseUrl: provider.base_url,
+        region: undefined,
         headers: {},
         apiKey: undefined,
+        routedModels: routed(provider.name),
       });
     }
   }
@@ -195,7 +208,7 @@ async function readProviderList(
     reports[source] = report(
       'skipped',
       'none',
-      dialect === undefined ? 'no model list' : 'no credential',
+      dialect === undefined ? (descriptor?.noModelListReason ?? 'no model list') : 'no credential',
       0,
       0,
       undefined,
@@ -210,14 +223,30 @@ async function readProviderList(
         baseUrl: provider.baseUrl,
         apiKey: provider.apiKey,
         headers: provider.headers,
+        routedModels: provider.routedModels,
       },
-      { fetch: deps.fetch, timeoutMs: deps.fetchTimeoutMs },
+      { fetch: deps.fetch, timeoutMs: deps.fetchTimeoutMs, signer: signerOf(provider) },
     );
     await deps.states.succeeded(source, { models: toJsonArray(listed) }, deps.now);
     reports[source] = report('ok', 'fresh', null, listed.length, 0, deps.now);
     return listed;
   } catch (error: unknown) {
     return fallBack(deps, reports, source, error, (data) => readLastGoodModels('list', data));
+  }
+}
+
+/**
+ * The provider's signer, the gateway's own seam (`signerForProvider`): SigV4 per provider (its
+ * region), OAuth tokens per type, signing at the wall clock's time (AWS refuses a signature
+ * 5 minutes off). A SigV4 provider without a region fails its source.
+ */
+function signerOf(provider: ProviderToList): RequestSigner | undefined {
+  try {
+    return signerForProvider(provider, { now: Date.now });
+  } catch (error: unknown) {
+    throw new SourceError(
+      `${provider.name} model list: ${error instanceof Error ? error.message : 'no signer'}`,
+    );
   }
 }
 

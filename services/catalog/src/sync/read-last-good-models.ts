@@ -19,6 +19,7 @@ const listedModelSchema = z.object({
   upstreamModel: z.string().min(1),
   contextLength: z.number().int().positive().nullable(),
   maxOutputTokens: z.number().int().positive().nullable(),
+  servedModel: z.string().min(1).optional(),
 });
 
 /**

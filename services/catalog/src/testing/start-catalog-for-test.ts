@@ -28,10 +28,12 @@ export interface TestCatalog extends CatalogApp {
 /**
  * Creates `switchyard_catalog_test_<random>` (both schemas migrated: admin keys live in
  * accounting), connects to `NATS_URL`, starts the fake catalog and builds the app with providers
- * `openai`, `anthropic`, `google` and `openrouter` pointed at the fake; syncs run in-process.
+ * `openai`, `anthropic`, `google` and `openrouter` pointed at the fake (and `moreProviders`, a
+ * test's own fakes); syncs run in-process.
  */
 export async function startCatalogForTest(
   configModels: readonly ModelConfig[] = [],
+  moreProviders: readonly ProviderConfig[] = [],
 ): Promise<TestCatalog> {
   const [server, nats] = await Promise.all([usePostgres(), useNats()]);
   const name = `switchyard_catalog_test_${randomBytes(6).toString('hex')}`;
@@ -78,6 +80,7 @@ export async function startCatalogForTest(
           provider('anthropic', 'anthropic'),
           provider('google', 'google'),
           provider('openrouter', 'openrouter'),
+          ...moreProviders,
         ],
         models: configModels,
       },

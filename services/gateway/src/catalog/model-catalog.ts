@@ -4,10 +4,8 @@ import {
   descriptorFor,
   type ProviderAdapter,
   type RequestSigner,
-  signerFor,
+  signerForProvider,
 } from '@switchyard/providers';
-import { awsDefaultCredentials } from '../upstream/aws-default-credentials.js';
-import { createSigV4Signer } from '../upstream/create-sigv4-signer.js';
 import { type CredentialPool, createCredentialPool } from './credential-pool.js';
 
 /** A configured provider with its adapter and its pool of upstream credentials. */
@@ -152,16 +150,7 @@ function toProvider(config: ProviderConfig, now: () => number): Provider {
     headers: config.headers,
     adapter,
     // SigV4 signs per provider (its region, the AWS default chain); token kinds per type.
-    signer:
-      descriptor.auth.kind === 'sigv4'
-        ? createSigV4Signer(descriptor.auth, {
-            provider: config.name,
-            baseUrl: config.baseUrl,
-            region: config.region,
-            now,
-            defaultCredentials: awsDefaultCredentials,
-          })
-        : signerFor(config.type),
+    signer: signerForProvider(config, { now }),
     pool: createCredentialPool({
       provider: config.name,
       credentials: config.credentials,

@@ -124,6 +124,67 @@ describe('mergeCatalogSources', () => {
     });
   });
 
+  it("routes a maker's model through the clouds whose lists serve it, after the maker's own API", () => {
+    const hosted = (upstreamModel: string, servedModel: string) => ({
+      upstreamModel,
+      contextLength: null,
+      maxOutputTokens: null,
+      servedModel,
+    });
+    const merged = mergeCatalogSources({
+      configModels: [],
+      providers: [
+        { name: 'anthropic', type: 'anthropic' },
+        { name: 'aws', type: 'bedrock' },
+        { name: 'gcp', type: 'vertex' },
+      ],
+      openRouter: [
+        sourceModel('anthropic/claude-3.5-sonnet', '0.000003', '0.000015'),
+        sourceModel('anthropic/claude-sonnet-4'),
+        sourceModel('google/gemini-2.5-pro'),
+      ],
+      providerLists: new Map([
+        ['anthropic', listed('claude-3-5-sonnet-20241022')],
+        [
+          'aws',
+          [
+            hosted(
+              'anthropic.claude-3-5-sonnet-20240620-v1:0',
+              'anthropic/claude-3-5-sonnet-20240620',
+            ),
+            hosted(
+              'anthropic.claude-3-5-sonnet-20241022-v2:0',
+              'anthropic/claude-3-5-sonnet-20241022',
+            ),
+            hosted(
+              'us.anthropic.claude-3-5-sonnet-20241022-v2:0',
+              'anthropic/claude-3-5-sonnet-20241022',
+            ),
+            hosted(
+              'us.anthropic.claude-sonnet-4-20250514-v1:0',
+              'anthropic/claude-sonnet-4-20250514',
+            ),
+          ],
+        ],
+        ['gcp', [hosted('gemini-2.5-pro', 'google/gemini-2.5-pro')]],
+      ]),
+    });
+    const routes = (id: string) =>
+      merged.models
+        .find((model) => model.id === id)
+        ?.routes.map((route) => [route.provider, route.upstreamModel, route.priority]);
+    expect(routes('anthropic/claude-3.5-sonnet')).toEqual([
+      ['anthropic', 'claude-3-5-sonnet-20241022', 0],
+      // The newest version, in-region before the cross-region profile.
+      ['aws', 'anthropic.claude-3-5-sonnet-20241022-v2:0', 5],
+    ]);
+    expect(routes('anthropic/claude-sonnet-4')).toEqual([
+      ['aws', 'us.anthropic.claude-sonnet-4-20250514-v1:0', 5],
+    ]);
+    expect(routes('google/gemini-2.5-pro')).toEqual([['gcp', 'gemini-2.5-pro', 5]]);
+    expect(merged.unroutable).toEqual([]);
+  });
+
   it("reprices built-in default models with OpenRouter's current price", () => {
     const gpt4o = DEFAULT_MODELS_BY_PROVIDER.get('openai')?.find(
       (model) => model.id === 'openai/gpt-4o',

@@ -2,11 +2,15 @@ import { DEFAULT_MODELS_BY_PROVIDER, type ModelConfig } from '@switchyard/config
 import { descriptorFor } from '@switchyard/providers';
 import type { ProviderListedModel, SourceModel } from '../source-model.js';
 import { findListedModel } from './find-listed-model.js';
+import { hostedRoutes } from './hosted-routes.js';
 import { repriceFromOpenRouter } from './reprice-from-open-router.js';
 import type { SyncedModel, SyncedRoute } from './synced-model.js';
 import { toRoutePricing } from './to-route-pricing.js';
 
-/** Route priorities of synced routes: a provider's own API first, then OpenRouter, free last. */
+/**
+ * Route priorities of synced routes: a provider's own API first, then the clouds hosting the
+ * model (`hosted-routes.ts`: 5), then OpenRouter, free last.
+ */
 const DIRECT_PRIORITY = 0;
 const OPENROUTER_PRIORITY = 10;
 const FREE_VARIANT_PRIORITY = 20;
@@ -35,7 +39,8 @@ const builtInDefaults = new Set<ModelConfig>([...DEFAULT_MODELS_BY_PROVIDER.valu
  * Merges config, the OpenRouter catalog and the providers' lists. A YAML model is taken as
  * written (OpenRouter only adds modalities and parameters); a built-in default model also takes
  * OpenRouter's current price. Any other OpenRouter model is routed to the provider its id names
- * when that provider lists it, and through every `openrouter` provider; unroutable ones are left out.
+ * when that provider lists it, through every cloud whose list serves it (Bedrock, Vertex), and
+ * through every `openrouter` provider; unroutable ones are left out.
  */
 export function mergeCatalogSources(sources: CatalogSources): MergedCatalog {
   const byId = groupById(sources.openRouter ?? []);
@@ -55,6 +60,7 @@ export function mergeCatalogSources(sources: CatalogSources): MergedCatalog {
     const routes: SyncedRoute[] = [];
     const direct = directRoute(id, entries.paid, sources);
     if (direct !== undefined) routes.push(direct);
+    routes.push(...hostedRoutes(id, entries.paid, sources));
     for (const provider of openRouterProviders) {
       const listed = sources.providerLists.get(provider.name);
       const offered = (entry: SourceModel) =>

@@ -1,4 +1,4 @@
-import type { AwsCredentials } from '@switchyard/providers';
+import type { AwsCredentials } from './aws-credentials.js';
 
 /** Resolves AWS credentials; each call may return cached ones. */
 export type AwsCredentialSource = () => Promise<AwsCredentials>;
@@ -12,7 +12,7 @@ let shared: AwsCredentialSource | undefined;
  * through STS `AssumeRoleWithWebIdentity`), then the container (EKS Pod Identity, ECS) and
  * instance roles. The SDK memoizes what it found and fetches new temporary credentials five
  * minutes before they expire. Loaded on first use, so gateways without a keyless SigV4
- * provider never load the SDK. These variables are read by the SDK, not by `config.ts`.
+ * provider never load the SDK. These variables are read by the SDK, not by any service's `config.ts`.
  */
 export function awsDefaultCredentials(): AwsCredentialSource {
   shared ??= createAwsChainCredentials();

@@ -1,5 +1,5 @@
-import { ProviderError } from '@switchyard/providers';
 import { describe, expect, it } from 'vitest';
+import { ProviderError } from '../provider-error.js';
 import { createSigV4Signer } from './create-sigv4-signer.js';
 
 const SIGV4 = {

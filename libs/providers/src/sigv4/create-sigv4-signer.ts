@@ -1,12 +1,10 @@
-import {
-  type AwsCredentials,
-  ProviderError,
-  parseAwsCredentialKey,
-  type RequestSigner,
-  type SigV4Auth,
-  signSigV4Request,
-} from '@switchyard/providers';
+import type { SigV4Auth } from '../provider-descriptor.js';
+import { ProviderError } from '../provider-error.js';
+import type { RequestSigner } from '../request-signer.js';
+import type { AwsCredentials } from './aws-credentials.js';
 import type { AwsCredentialSource } from './aws-default-credentials.js';
+import { parseAwsCredentialKey } from './parse-aws-credential-key.js';
+import { signSigV4Request } from './sign-sigv4-request.js';
 
 export interface SigV4SignerOptions {
   provider: string;

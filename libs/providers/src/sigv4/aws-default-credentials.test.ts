@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signSigV4Request } from '@switchyard/providers';
 import {
   type FakeBedrock,
   type FakeSts,
@@ -10,6 +9,7 @@ import {
 } from '@switchyard/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsChainCredentials } from './aws-default-credentials.js';
+import { signSigV4Request } from './sign-sigv4-request.js';
 
 const ROLE_ARN = 'arn:aws:iam::111122223333:role/switchyard-gateway';
 const TOKEN = 'eyJhbGciOiJSUzI1NiJ9.fake-service-account-token.signature';
