@@ -10,6 +10,8 @@ import {
 import type { BuildTarget } from './build-targets.js';
 
 const PGLITE_WORKER = '../../libs/db/src/pglite/pglite-worker.ts';
+/** The child process that creates a new PGlite cluster (see initialise-pglite-cluster.ts). */
+const PGLITE_INIT = '../../libs/db/src/pglite/pglite-init.ts';
 /** The files PGlite reads beside its own module (`new URL('./pglite.wasm', import.meta.url)`). */
 const PGLITE_ASSETS = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
 
@@ -36,7 +38,10 @@ export async function buildTarget(root: string, target: BuildTarget): Promise<vo
   for (const [name, entry] of Object.entries(target.entries)) {
     entryPoints[name] = join(packageDirectory, entry);
   }
-  if (target.pglite) entryPoints['pglite-worker'] = join(root, 'scripts/build', PGLITE_WORKER);
+  if (target.pglite) {
+    entryPoints['pglite-worker'] = join(root, 'scripts/build', PGLITE_WORKER);
+    entryPoints['pglite-init'] = join(root, 'scripts/build', PGLITE_INIT);
+  }
   await build({
     entryPoints,
     outdir,

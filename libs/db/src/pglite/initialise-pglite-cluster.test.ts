@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initialisePgliteCluster } from './initialise-pglite-cluster.js';
+import { startPgliteWorker } from './start-pglite-worker.js';
+
+describe('initialisePgliteCluster', () => {
+  let root: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'switchyard-init-'));
+  });
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('creates the cluster of an empty directory in a child process, replacing a staging directory a stopped start left', async () => {
+    const dataDir = join(root, 'pgdata');
+    await mkdir(dataDir);
+    await mkdir(`${dataDir}.init`);
+    await writeFile(join(`${dataDir}.init`, 'half-done'), 'x');
+
+    await initialisePgliteCluster(dataDir);
+
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+    expect(existsSync(`${dataDir}.init`)).toBe(false);
+    // The process that asked never loaded initdb: the cluster opens with the embedded settings.
+    const session = startPgliteWorker(dataDir);
+    const result = await session.query("select current_setting('shared_buffers') as value", []);
+    expect(result.rows).toEqual([{ value: '16MB' }]);
+    await session.close(5_000);
+  }, 120_000);
+
+  it('leaves a directory that holds anything to PGlite as it is', async () => {
+    const dataDir = join(root, 'not-empty');
+    await mkdir(dataDir);
+    await writeFile(join(dataDir, 'something'), 'x');
+
+    await initialisePgliteCluster(dataDir);
+
+    expect(await readdir(dataDir)).toEqual(['something']);
+    expect(existsSync(`${dataDir}.init`)).toBe(false);
+  });
+});
