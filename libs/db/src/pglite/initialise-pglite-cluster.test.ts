@@ -23,8 +23,11 @@ describe('initialisePgliteCluster', () => {
     await mkdir(`${dataDir}.init`);
     await writeFile(join(`${dataDir}.init`, 'half-done'), 'x');
 
+    const before = process.memoryUsage().external;
     await initialisePgliteCluster(dataDir);
 
+    // initdb's WebAssembly (some 600 MB) never came into this process.
+    expect(process.memoryUsage().external - before).toBeLessThan(100 * 1024 * 1024);
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
     expect(existsSync(`${dataDir}.init`)).toBe(false);
     // The process that asked never loaded initdb: the cluster opens with the embedded settings.

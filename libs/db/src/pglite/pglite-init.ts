@@ -1,4 +1,4 @@
-import { rename, rm } from 'node:fs/promises';
+import { rename, rm, rmdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_POSTGRESQL_CONF } from './pglite-settings.js';
 
@@ -13,7 +13,10 @@ async function initialise(target: string, work: string): Promise<void> {
   const pglite = new PGlite({ dataDir: work, postgresqlconf: [...PGLITE_POSTGRESQL_CONF] });
   await pglite.waitReady;
   await pglite.close();
-  await rm(target, { recursive: true, force: true });
+  // Only an empty directory is replaced: rmdir refuses anything else.
+  await rmdir(target).catch((error: unknown) => {
+    if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+  });
   await rename(work, target);
 }
 

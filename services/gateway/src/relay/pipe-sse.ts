@@ -100,7 +100,12 @@ function runPipe(options: PipeSseOptions, out: Writable): void {
     if (tap.failure !== undefined) finish(options.toClientError(tap.failure), false);
   };
   const onEnd = (): void => {
-    tap.end();
+    try {
+      tap.end();
+    } catch (error: unknown) {
+      fail(error);
+      return;
+    }
     if (tap.failure !== undefined) finish(options.toClientError(tap.failure), false);
     else if (!tap.completed) finish(options.toClientError(incompleteStream()), true);
     else finish(undefined, false);
