@@ -34,7 +34,9 @@ async function main(): Promise<void> {
       closeTimeoutMs: Math.min(5_000, graceMs / 2),
     },
   });
-  const bus = createMemoryBus();
+  // Usage events leave memory once the embedded accounting wrote them (a stream kept 7 days of
+  // them in the heap before).
+  const bus = createMemoryBus({ dropAcknowledged: true });
   const budgets = createMemoryBudgetLedger();
   let abandonStart: (reason: Error) => void = () => undefined;
   const shuttingDown = new Promise<never>((_resolve, reject) => {

@@ -20,6 +20,13 @@ import { MemoryStream } from './memory-stream.js';
 export interface MemoryBusOptions {
   /** Told about errors thrown by subscription and watch handlers. */
   onError?: (error: unknown) => void;
+  /**
+   * Drops a stream's messages once every durable reading it has acknowledged them, instead of
+   * keeping them for the stream's max age as JetStream does (on its disk, for replay): in a
+   * process that would be days of events in the heap. A durable created later then starts at
+   * the oldest message still kept. The standalone's choice; off by default, as over NATS.
+   */
+  dropAcknowledged?: boolean;
 }
 
 interface Subscriber {
@@ -105,7 +112,7 @@ export function createMemoryBus(options: MemoryBusOptions = {}): Bus {
       existing.configure(settings);
       return existing;
     }
-    const durable = new MemoryDurable(stream, settings);
+    const durable = new MemoryDurable(stream, settings, options.dropAcknowledged === true);
     durables.set(key, durable);
     return durable;
   };

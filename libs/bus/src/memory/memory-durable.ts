@@ -34,14 +34,28 @@ export class MemoryDurable {
   private dueSequences: number[] = [];
   private readonly requests: PullRequest[] = [];
   private readonly stopListening: () => void;
+  private readonly stopReading: () => void;
   private closed = false;
 
   constructor(
     private readonly stream: MemoryStream,
     private settings: MemoryDurableSettings,
+    /** Whether the stream keeps its messages only until this durable acknowledged them. */
+    holdsRetention = false,
   ) {
     this.nextSequence = stream.firstSequence();
     this.stopListening = stream.onAppend(() => this.dispatch());
+    this.stopReading = holdsRetention ? stream.trackReader(() => this.firstNeeded()) : () => {};
+  }
+
+  /**
+   * The lowest sequence this durable may still deliver: its oldest unacknowledged message (the
+   * pending map's first key — new messages enter it in stream order and a redelivery keeps its
+   * place), else the next new one.
+   */
+  private firstNeeded(): number {
+    for (const sequence of this.pending.keys()) return sequence;
+    return this.nextSequence;
   }
 
   configure(settings: MemoryDurableSettings): void {
@@ -75,6 +89,7 @@ export class MemoryDurable {
   close(): void {
     this.closed = true;
     this.stopListening();
+    this.stopReading();
     for (const request of [...this.requests]) request.finish();
     for (const entry of this.pending.values()) clearTimeout(entry.timer);
     this.pending.clear();

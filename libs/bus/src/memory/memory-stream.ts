@@ -17,17 +17,25 @@ const defaultDuplicateWindowMs = 120_000;
 /**
  * An in-process stream with JetStream's limits retention (age, bytes) and deduplication by
  * message id within the duplicate window. Sequences start at 1 and never repeat.
+ *
+ * Durables that {@link trackReader} hold retention to what they still need: a message every one
+ * of them has acknowledged is dropped too (see `MemoryBusOptions.dropAcknowledged`).
  */
 export class MemoryStream {
   config: StreamConfig;
-  /** Retained messages are `messages[head…]`; dropped ones are cut off in bulk, not one by one. */
-  private messages: StoredMessage[] = [];
+  /**
+   * Retained messages are `messages[head…]`. A dropped one's slot is emptied at once (a message
+   * still referenced there would outlive the young generation) and the slots are cut off in bulk.
+   */
+  private messages: (StoredMessage | undefined)[] = [];
   private head = 0;
   private bytes = 0;
   private lastSequence = 0;
   /** Message id → sequence and time, oldest first (a Map keeps insertion order). */
   private readonly recentIds = new Map<string, { sequence: number; storedAt: number }>();
   private readonly listeners = new Set<() => void>();
+  /** Each durable's first sequence it still needs (see {@link trackReader}). */
+  private readonly readers = new Set<() => number>();
 
   constructor(
     config: StreamConfig,
@@ -84,6 +92,15 @@ export class MemoryStream {
     return this.lastSequence;
   }
 
+  /**
+   * Lets a durable hold back retention: messages before the lowest `firstNeeded()` of all
+   * readers are dropped. Returns the release (a closed durable needs nothing).
+   */
+  trackReader(firstNeeded: () => number): () => void {
+    this.readers.add(firstNeeded);
+    return () => this.readers.delete(firstNeeded);
+  }
+
   /** Calls `listener` after every stored message; returns the unsubscribe. */
   onAppend(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -99,12 +116,14 @@ export class MemoryStream {
       if (now - seen.storedAt < window) break;
       this.recentIds.delete(msgId);
     }
+    const consumed = this.consumedBefore();
     for (;;) {
       const oldest = this.messages[this.head];
       if (oldest === undefined) break;
       const tooOld = maxAgeMs !== undefined && now - oldest.storedAt >= maxAgeMs;
       const tooBig = maxBytes !== undefined && this.bytes > maxBytes;
-      if (!tooOld && !tooBig) break;
+      if (!tooOld && !tooBig && oldest.sequence >= consumed) break;
+      this.messages[this.head] = undefined;
       this.head += 1;
       this.bytes -= oldest.data.byteLength;
     }
@@ -112,5 +131,13 @@ export class MemoryStream {
       this.messages = this.messages.slice(this.head);
       this.head = 0;
     }
+  }
+
+  /** The first sequence some reader still needs; 0 (keep everything) before any reads. */
+  private consumedBefore(): number {
+    if (this.readers.size === 0) return 0;
+    let first = Number.POSITIVE_INFINITY;
+    for (const firstNeeded of this.readers) first = Math.min(first, firstNeeded());
+    return first;
   }
 }
