@@ -24,7 +24,7 @@ describe('initialisePgliteCluster', () => {
     await writeFile(join(`${dataDir}.init`, 'half-done'), 'x');
 
     const before = process.memoryUsage().external;
-    await initialisePgliteCluster(dataDir);
+    await initialisePgliteCluster(dataDir).done;
 
     // initdb's WebAssembly (some 600 MB) never came into this process.
     expect(process.memoryUsage().external - before).toBeLessThan(100 * 1024 * 1024);
@@ -42,9 +42,26 @@ describe('initialisePgliteCluster', () => {
     await mkdir(dataDir);
     await writeFile(join(dataDir, 'something'), 'x');
 
-    await initialisePgliteCluster(dataDir);
+    await initialisePgliteCluster(dataDir).done;
 
     expect(await readdir(dataDir)).toEqual(['something']);
     expect(existsSync(`${dataDir}.init`)).toBe(false);
   });
+
+  it('stops a creation where it stands when the database is closed, and the next start creates the cluster whole', async () => {
+    const dataDir = join(root, 'stopped');
+    await mkdir(dataDir);
+    const first = startPgliteWorker(dataDir);
+    const refused = expect(first.query('select 1 as one', [])).rejects.toThrow(
+      /closed while it was starting/,
+    );
+    await first.close(5_000);
+    await refused;
+    expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(false);
+
+    const second = startPgliteWorker(dataDir);
+    expect((await second.query('select 1 as one', [])).rows).toEqual([{ one: 1 }]);
+    await second.close(5_000);
+    expect(existsSync(`${dataDir}.init`)).toBe(false);
+  }, 120_000);
 });

@@ -1,5 +1,12 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
+
+/** A cluster being created (or found already there): `stop` kills the creation where it stands. */
+export interface ClusterCreation {
+  /** Settles once the data directory holds a cluster; rejects when creating it failed. */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
 
 /**
  * Creates the PGlite cluster of an empty `dataDir` in a child process. initdb's WebAssembly
@@ -7,24 +14,40 @@ import { readdir } from 'node:fs/promises';
  * RSS for good, a process that exits gives it all back — the standalone idles at a fifth of the
  * memory after a first start. A directory that holds anything is left to PGlite as it is. The
  * caller holds the directory's lock (see lockDataDir), so no other start shares the staging
- * directory.
+ * directory, and stops the creation before it lets go of the lock.
  */
-export async function initialisePgliteCluster(dataDir: string): Promise<void> {
-  if ((await entriesOf(dataDir)).length > 0) return;
-  // From the sources the child runs through tsx, as this thread does; compiled, its bundle is
-  // beside this one.
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSources ? './pglite-init.ts' : './pglite-init.js', import.meta.url);
-  const execArgv = fromSources ? ['--import', import.meta.resolve('tsx')] : [];
-  const child = fork(entry, [dataDir, `${dataDir}.init`], {
-    execArgv,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (exitCode) => resolve(exitCode));
-  });
-  if (code !== 0) throw new Error(`initialising the PGlite cluster in ${dataDir} failed (${code})`);
+export function initialisePgliteCluster(dataDir: string): ClusterCreation {
+  let stopped = false;
+  let child: ChildProcess | undefined;
+  const done = (async () => {
+    if ((await entriesOf(dataDir)).length > 0 || stopped) return;
+    // From the sources the child runs through tsx, as this process does; compiled, its bundle
+    // is beside this one.
+    const fromSources = import.meta.url.endsWith('.ts');
+    const entry = new URL(fromSources ? './pglite-init.ts' : './pglite-init.js', import.meta.url);
+    const execArgv = fromSources ? ['--import', import.meta.resolve('tsx')] : [];
+    const started = fork(entry, [dataDir, `${dataDir}.init`], {
+      execArgv,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    child = started;
+    const code = await new Promise<number | null>((resolve, reject) => {
+      started.once('error', reject);
+      started.once('exit', (exitCode) => resolve(exitCode));
+    });
+    if (stopped) throw new Error('the PGlite cluster was not created: the database was closed');
+    if (code !== 0) {
+      throw new Error(`creating the PGlite cluster in ${dataDir} failed (exit code ${code})`);
+    }
+  })();
+  return {
+    done,
+    stop: async () => {
+      stopped = true;
+      child?.kill('SIGKILL');
+      await done.catch(() => undefined);
+    },
+  };
 }
 
 /** The directory's entries; none when it does not exist yet (any other failure is thrown). */

@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
-import { initialisePgliteCluster } from './initialise-pglite-cluster.js';
 import type { PgliteReply, PgliteRequest } from './pglite-protocol.js';
 import { PGLITE_POSTGRESQL_CONF } from './pglite-settings.js';
 
@@ -9,21 +8,13 @@ import { PGLITE_POSTGRESQL_CONF } from './pglite-settings.js';
 const port = parentPort;
 if (port === null) throw new Error('pglite-worker.ts runs as a worker thread');
 const dataDir: unknown = workerData;
-// A new cluster is made by a child process (whose memory goes back when it exits), then opened.
-const opened = (
-  typeof dataDir === 'string' ? initialisePgliteCluster(dataDir) : Promise.resolve()
-).then(
-  () =>
-    new PGlite({
-      ...(typeof dataDir === 'string' ? { dataDir } : {}),
-      postgresqlconf: [...PGLITE_POSTGRESQL_CONF],
-      // `pg` reads int8 as a string (it may not fit a number); PGlite is told to do the same so
-      // code behaves alike on both. numeric is a string on both already.
-      parsers: { [types.INT8]: (value: string) => value },
-    }),
-);
-// A failed start is answered to each request that waits for it.
-opened.catch(() => undefined);
+const pglite = new PGlite({
+  ...(typeof dataDir === 'string' ? { dataDir } : {}),
+  postgresqlconf: [...PGLITE_POSTGRESQL_CONF],
+  // `pg` reads int8 as a string (it may not fit a number); PGlite is told to do the same so
+  // code behaves alike on both. numeric is a string on both already.
+  parsers: { [types.INT8]: (value: string) => value },
+});
 
 /** The error's own fields (`code`, `constraint`…), which a structured clone would drop. */
 function toErrorReply(id: number, error: unknown): PgliteReply {
@@ -37,7 +28,6 @@ function toErrorReply(id: number, error: unknown): PgliteReply {
 
 async function handle(request: PgliteRequest): Promise<PgliteReply> {
   try {
-    const pglite = await opened;
     await pglite.waitReady;
     if (request.kind === 'ready') return { id: request.id, results: [] };
     if (request.kind === 'close') {
