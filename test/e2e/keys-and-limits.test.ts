@@ -220,11 +220,24 @@ describe('keys and limits across two gateway replicas', () => {
     for (const response of refused)
       expect(response.body.error?.limit_source).toBe('in_flight_reservation');
 
-    // Spend the rest one request at a time until the budget refuses.
-    let next = await chat(gateways[0] as RunningService, key.secret, { max_tokens: 16 });
-    for (let index = 1; index < 60 && next.status === 200; index += 1) {
-      next = await chat(gateways[index % 2] as RunningService, key.secret, { max_tokens: 16 });
-    }
+    // Spend the rest one request at a time until the budget refuses. A request's hold is
+    // released just after its answer is sent, so the next one (on the other replica) can still
+    // meet it: near the limit that is a 402 in_flight_reservation, which passes once the hold is
+    // released — the request is sent again then, as a client would.
+    const spend = async (index: number) => {
+      for (let attempt = 0; ; attempt += 1) {
+        const response = await chat(gateways[index % 2] as RunningService, key.secret, {
+          max_tokens: 16,
+        });
+        if (response.status !== 402 || attempt === 20) return response;
+        const error = ((await response.clone().json()) as { error: { limit_source: string } })
+          .error;
+        if (error.limit_source !== 'in_flight_reservation') return response;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    let next = await spend(0);
+    for (let index = 1; index < 60 && next.status === 200; index += 1) next = await spend(index);
     expect(next.status).toBe(402);
     const error = ((await next.json()) as { error: { code: string; limit_source: string } }).error;
     expect(error).toMatchObject({ code: 'budget_exceeded', limit_source: 'key_budget' });
