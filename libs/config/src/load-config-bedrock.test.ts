@@ -66,4 +66,24 @@ describe('bedrock providers in YAML', () => {
       'providers[2].region: not an AWS region (e.g. us-east-1)',
     ]);
   });
+
+  it('opts a provider in to hosted routes only with serve_listed_models: true', () => {
+    const config = load(
+      `providers:
+  - { name: aws, type: bedrock, base_url: "https://bedrock-runtime.us-east-1.amazonaws.com", serve_listed_models: true }
+  - { name: aws-eu, type: bedrock, base_url: "https://bedrock-runtime.eu-west-1.amazonaws.com" }
+  - { name: aws-ap, type: bedrock, base_url: "https://bedrock-runtime.ap-south-1.amazonaws.com", serve_listed_models: false }
+`,
+    );
+    expect(config.providers.map((provider) => provider.serveListedModels)).toEqual([
+      true,
+      undefined,
+      undefined,
+    ]);
+    expect(
+      problemsOf(`providers:
+  - { name: b, type: bedrock, base_url: "https://bedrock-runtime.us-east-1.amazonaws.com", serve_listed_models: "yes" }
+`),
+    ).toEqual(['providers[0].serve_listed_models: expected true or false, got a string']);
+  });
 });

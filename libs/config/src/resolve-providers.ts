@@ -26,6 +26,7 @@ function fromYaml(provider: YamlProvider): ProviderConfig {
     keyStrategy: provider.key_strategy ?? 'round_robin',
     headers: provider.headers ?? {},
     ...(provider.region !== undefined && { region: provider.region }),
+    ...(provider.serve_listed_models === true && { serveListedModels: true }),
   };
 }
 

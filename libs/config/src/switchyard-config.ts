@@ -62,6 +62,13 @@ export interface ProviderConfig {
   headers: Readonly<Record<string, string>>;
   /** The AWS region a SigV4-signed provider signs for, when its base URL names none. */
   region?: string;
+  /**
+   * `serve_listed_models`: the catalog sync routes the makers' models through this provider
+   * whenever its model list serves them (hosted routes). Absent or false: the list is read and
+   * reported, but only the YAML routes models to the provider — a cloud lists models an account
+   * may not be allowed to call (IAM, Bedrock model access, Claude not enabled on Vertex).
+   */
+  serveListedModels?: boolean;
 }
 
 /** The validated, deeply frozen configuration of a Switchyard process. */

@@ -31,6 +31,11 @@ const providerSchema = z
     keys: keysSchema.nullish(),
     key_strategy: z.enum(KEY_STRATEGIES).optional(),
     headers: z.record(headerNameSchema, z.string()).nullish(),
+    /**
+     * Lets the catalog sync route the makers' models through this provider whenever its model
+     * list serves them (Bedrock, Vertex). Off by default: a listing is not access.
+     */
+    serve_listed_models: z.boolean().optional(),
   })
   .superRefine(addSigV4ProviderProblems);
 

@@ -66,6 +66,30 @@ describe('bedrockModelList', () => {
     });
   });
 
+  it('leaves out LEGACY models, even on-demand text ones', () => {
+    const summary = (modelId: string, status?: string) => ({
+      modelId,
+      outputModalities: ['TEXT'],
+      inferenceTypesSupported: ['ON_DEMAND'],
+      ...(status !== undefined && { modelLifecycle: { status } }),
+    });
+    const page = bedrockModelList.parsePage(
+      {
+        modelSummaries: [
+          summary('anthropic.claude-3-sonnet-20240229-v1:0', 'LEGACY'),
+          summary('anthropic.claude-3-5-sonnet-20241022-v2:0', 'ACTIVE'),
+          summary('amazon.nova-pro-v1:0'),
+        ],
+      },
+      undefined,
+      target,
+    );
+    expect(page?.models.map((model) => model.upstreamModel)).toEqual([
+      'anthropic.claude-3-5-sonnet-20241022-v2:0',
+      'amazon.nova-pro-v1:0',
+    ]);
+  });
+
   it('lists active cross-region profiles under the model they serve and follows nextToken', () => {
     const page = bedrockModelList.parsePage(
       fixture('list-inference-profiles.json'),

@@ -19,6 +19,7 @@ const foundationModelsSchema = z.looseObject({
       modelId: z.string().min(1),
       outputModalities: z.array(z.string()).default([]),
       inferenceTypesSupported: z.array(z.string()).default([]),
+      modelLifecycle: z.looseObject({ status: z.string() }).optional(),
     }),
   ),
 });
@@ -38,7 +39,7 @@ const inferenceProfilesSchema = z.looseObject({
 /**
  * Bedrock's control plane (`https://bedrock.{region}.amazonaws.com`, SigV4 service `bedrock`,
  * the runtime base URL's region): `ListFoundationModels` (`GET /foundation-models`, one page),
- * keeping the models invokable on demand that answer text or embeddings, then
+ * keeping the ACTIVE models (not LEGACY) invokable on demand that answer text or embeddings, then
  * `ListInferenceProfiles` (`GET /inference-profiles`, `maxResults`/`nextToken` pages), whose
  * active profiles (`us.anthropic.claude-…`) serve the models only reachable across regions.
  * A base URL that is not a runtime host (a proxy) is asked as it is. Each entry names the
@@ -74,6 +75,8 @@ export const bedrockModelList: ModelListDialect = {
     const models = parsed.data.modelSummaries
       .filter(
         (model) =>
+          // LEGACY models are on their way out (AWS refuses accounts that have not used them).
+          (model.modelLifecycle === undefined || model.modelLifecycle.status === 'ACTIVE') &&
           model.inferenceTypesSupported.includes('ON_DEMAND') &&
           (model.outputModalities.includes('TEXT') || model.outputModalities.includes('EMBEDDING')),
       )

@@ -13,18 +13,35 @@ const target = {
 const withClaude = { ...target, routedModels: ['gemini-2.5-pro', 'claude-sonnet-4-5@20250929'] };
 
 describe('vertexModelList', () => {
-  it("asks the location's Model Garden for a publisher's models, page by page", () => {
+  it("asks the location's Model Garden for a publisher's models with their versions, page by page", () => {
     expect(vertexModelList.buildRequest(target, undefined)).toEqual({
-      url: 'https://europe-west4-aiplatform.googleapis.com/v1beta1/publishers/google/models?pageSize=100',
+      url: 'https://europe-west4-aiplatform.googleapis.com/v1beta1/publishers/google/models?pageSize=100&view=PUBLISHER_MODEL_VERSION_VIEW_BASIC',
       method: 'GET',
       headers: {},
       body: undefined,
     });
     expect(vertexModelList.buildRequest(target, 'google:CgZnZW1tYS0y').url).toBe(
-      'https://europe-west4-aiplatform.googleapis.com/v1beta1/publishers/google/models?pageSize=100&pageToken=CgZnZW1tYS0y',
+      'https://europe-west4-aiplatform.googleapis.com/v1beta1/publishers/google/models?pageSize=100&view=PUBLISHER_MODEL_VERSION_VIEW_BASIC&pageToken=CgZnZW1tYS0y',
     );
     expect(vertexModelList.buildRequest(target, 'anthropic:').url).toBe(
-      'https://europe-west4-aiplatform.googleapis.com/v1beta1/publishers/anthropic/models?pageSize=100',
+      'https://europe-west4-aiplatform.googleapis.com/v1beta1/publishers/anthropic/models?pageSize=100&view=PUBLISHER_MODEL_VERSION_VIEW_BASIC',
+    );
+  });
+
+  it("keeps a proxy's path prefix, as Bedrock's list does, and drops only the project path", () => {
+    const proxy = {
+      ...target,
+      baseUrl: 'https://gateway.internal/vertex/v1/projects/acme/locations/europe-west4/',
+    };
+    expect(vertexModelList.buildRequest(proxy, undefined).url).toBe(
+      'https://gateway.internal/vertex/v1beta1/publishers/google/models?pageSize=100&view=PUBLISHER_MODEL_VERSION_VIEW_BASIC',
+    );
+    const global = {
+      ...target,
+      baseUrl: 'https://aiplatform.googleapis.com/v1beta1/projects/acme/locations/global',
+    };
+    expect(vertexModelList.buildRequest(global, 'anthropic:').url).toBe(
+      'https://aiplatform.googleapis.com/v1beta1/publishers/anthropic/models?pageSize=100&view=PUBLISHER_MODEL_VERSION_VIEW_BASIC',
     );
   });
 
@@ -70,11 +87,32 @@ describe('vertexModelList', () => {
       'anthropic:',
       withClaude,
     );
+    // `claude-3-5-haiku` has `versionId: default`: Vertex answers 404 to an id without `@date`.
     expect(claude?.models.map((model) => [model.upstreamModel, model.servedModel])).toEqual([
       ['claude-sonnet-4-5@20250929', 'anthropic/claude-sonnet-4-5'],
-      ['claude-3-5-haiku', 'anthropic/claude-3-5-haiku'],
     ]);
     expect(claude?.nextCursor).toBeUndefined();
+  });
+
+  it('leaves out a Claude model without a dated version, and keeps Gemini without one', () => {
+    const page = vertexModelList.parsePage(
+      {
+        publisherModels: [
+          { name: 'publishers/anthropic/models/claude-opus-4-1' },
+          { name: 'publishers/anthropic/models/claude-haiku-4-5', versionId: '001' },
+          { name: 'publishers/anthropic/models/claude-haiku-4-5', versionId: '20251001' },
+        ],
+      },
+      'anthropic:',
+      withClaude,
+    );
+    expect(page?.models.map((model) => model.upstreamModel)).toEqual(['claude-haiku-4-5@20251001']);
+    const gemini = vertexModelList.parsePage(
+      { publisherModels: [{ name: 'publishers/google/models/gemini-2.5-flash' }] },
+      undefined,
+      target,
+    );
+    expect(gemini?.models.map((model) => model.upstreamModel)).toEqual(['gemini-2.5-flash']);
   });
 
   it('refuses a body that is not a publisher-model page, and ignores another publisher’s names', () => {

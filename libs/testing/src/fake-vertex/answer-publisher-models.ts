@@ -19,10 +19,18 @@ export const DEFAULT_PUBLISHER_MODELS: FakePublisherModels = {
 /** Most models per page (the API's own cap), and the fake's default page size. */
 const MAX_PAGE_SIZE = 100;
 
+/** The views whose entries carry `versionId`; the default (basic) view's entries do not. */
+const VERSIONED_VIEWS = new Set([
+  'PUBLISHER_MODEL_VERSION_VIEW_BASIC',
+  'PUBLISHER_MODEL_VIEW_FULL',
+]);
+
 /**
  * `GET /v1beta1/publishers/{publisher}/models` (Model Garden's `ListPublisherModels`), paged by
- * `pageSize` and an opaque `pageToken` (`nextPageToken` on every page but the last); an unknown
- * publisher is Google's 404, a bad token its 400 `INVALID_ARGUMENT`.
+ * `pageSize` and an opaque `pageToken` (`nextPageToken` on every page but the last); entries carry
+ * their `versionId` only in a `view` that includes it (`PUBLISHER_MODEL_VERSION_VIEW_BASIC`,
+ * `…_FULL`), and a model listed without `@version` has `versionId: default`, as Claude 3.5 Haiku
+ * does on Vertex; an unknown publisher is Google's 404, a bad token its 400 `INVALID_ARGUMENT`.
  */
 export function publisherModelsRoute(
   models: () => FakePublisherModels,
@@ -61,11 +69,12 @@ function answer(
     return { kind: 'refuse', error: vertexError(400, 'INVALID_ARGUMENT', 'Invalid page token.') };
   }
   const end = start + Math.min(size, defaultPageSize);
+  const versioned = VERSIONED_VIEWS.has(query.get('view') ?? '');
   const page = listed.slice(start, end).map((entry) => {
-    const [id = '', versionId = '001'] = entry.split('@');
+    const [id = '', versionId = 'default'] = entry.split('@');
     return {
       name: `publishers/${publisher}/models/${id}`,
-      versionId,
+      ...(versioned && { versionId }),
       openSourceCategory: 'PROPRIETARY',
       launchStage: 'GA',
     };

@@ -1,7 +1,12 @@
 import type { EncryptionKeyring, ModelConfig, ProviderConfig } from '@switchyard/config';
 import { decryptSecret } from '@switchyard/config';
 import type { JsonValue, Tables } from '@switchyard/db';
-import { descriptorFor, type RequestSigner, signerForProvider } from '@switchyard/providers';
+import {
+  descriptorFor,
+  type ProviderAuth,
+  type RequestSigner,
+  signerForProvider,
+} from '@switchyard/providers';
 import type { Kysely } from 'kysely';
 import type { CatalogSources } from './merge/merge-catalog-sources.js';
 import { readLastGoodModels } from './read-last-good-models.js';
@@ -61,7 +66,7 @@ export async function readCatalogSources(deps: ReadSourcesDeps): Promise<ReadSou
     return {
       sources: {
         configModels: deps.config.models,
-        providers: providers.map(({ name, type }) => ({ name, type })),
+        providers: providers.map(toMergedProvider),
         openRouter: undefined,
         providerLists: new Map(),
       },
@@ -80,7 +85,7 @@ export async function readCatalogSources(deps: ReadSourcesDeps): Promise<ReadSou
   return {
     sources: {
       configModels: deps.config.models,
-      providers: providers.map(({ name, type }) => ({ name, type })),
+      providers: providers.map(toMergedProvider),
       openRouter,
       providerLists,
     },
@@ -99,6 +104,19 @@ interface ProviderToList {
   apiKey: string | undefined;
   /** The upstream models the configuration routes to it. */
   routedModels: string[];
+  /** From the YAML (the operator's), not made through the admin API. */
+  fromConfig: boolean;
+  /** The YAML's `serve_listed_models`: its list may route the makers' models (hosted routes). */
+  serveListedModels: boolean;
+}
+
+/** What the merge needs of a provider; only the YAML opts one in to hosted routes. */
+function toMergedProvider(provider: ProviderToList): CatalogSources['providers'][number] {
+  return {
+    name: provider.name,
+    type: provider.type,
+    ...(provider.serveListedModels && { serveListedModels: true }),
+  };
 }
 
 /** Config providers (with their first key) and admin-made ones (with their first enabled stored key). */
@@ -115,6 +133,8 @@ async function listProviders(deps: ReadSourcesDeps): Promise<ProviderToList[]> {
     headers: provider.headers,
     apiKey: provider.credentials[0]?.key,
     routedModels: routed(provider.name),
+    fromConfig: true,
+    serveListedModels: provider.serveListedModels === true,
   }));
   const configured = new Set(fromConfig.map((provider) => provider.name));
   const stored = await deps.db.selectFrom('catalog.providers').selectAll().execute();
@@ -129,6 +149,8 @@ async function listProviders(deps: ReadSourcesDeps): Promise<ProviderToList[]> {
         headers: {},
         apiKey: undefined,
         routedModels: routed(provider.name),
+        fromConfig: false,
+        serveListedModels: false,
       });
     }
   }
@@ -204,15 +226,12 @@ async function readProviderList(
   const source = `provider:${provider.name}`;
   const descriptor = descriptorFor(provider.type);
   const dialect = descriptor?.modelList;
-  if (dialect === undefined || (provider.apiKey === undefined && descriptor?.auth.required)) {
-    reports[source] = report(
-      'skipped',
-      'none',
-      dialect === undefined ? (descriptor?.noModelListReason ?? 'no model list') : 'no credential',
-      0,
-      0,
-      undefined,
-    );
+  const skipped =
+    dialect === undefined
+      ? (descriptor?.noModelListReason ?? 'no model list')
+      : missingCredential(provider, descriptor?.auth);
+  if (dialect === undefined || skipped !== undefined) {
+    reports[source] = report('skipped', 'none', skipped ?? null, 0, 0, undefined);
     return undefined;
   }
   try {
@@ -233,6 +252,25 @@ async function readProviderList(
   } catch (error: unknown) {
     return fallBack(deps, reports, source, error, (data) => readLastGoodModels('list', data));
   }
+}
+
+/**
+ * Why a provider's list cannot be read for want of a credential, if it cannot. A keyless SigV4 or
+ * token provider signs with the catalog's ambient identity (the AWS default chain, Google's
+ * Application Default Credentials): only a YAML provider may, as the operator chose its base URL.
+ * An admin-made one's base URL is whatever the admin wrote, so the pod's AWS signature or Google
+ * bearer token would go to any host; it needs a stored credential instead.
+ */
+function missingCredential(
+  provider: ProviderToList,
+  auth: ProviderAuth | undefined,
+): string | undefined {
+  if (provider.apiKey !== undefined || auth === undefined) return undefined;
+  if (auth.required) return 'no credential';
+  const ambient = auth.kind !== 'api-key';
+  return ambient && !provider.fromConfig
+    ? 'no credential (an admin-made provider never uses the ambient cloud identity)'
+    : undefined;
 }
 
 /**

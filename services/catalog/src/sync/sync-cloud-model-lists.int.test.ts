@@ -30,12 +30,12 @@ const provider = (
   type: ProviderConfig['type'],
   baseUrl: string,
   key: string,
-  region?: string,
+  options: { region?: string; serveListedModels?: boolean } = {},
 ): ProviderConfig => ({
   name,
   type,
   baseUrl,
-  ...(region !== undefined && { region }),
+  ...options,
   credentials: [{ id: `${name}:0`, key, rpm: undefined, tpm: undefined, dailyRequests: undefined }],
   keyStrategy: 'round_robin',
   headers: {},
@@ -76,24 +76,35 @@ beforeAll(async () => {
     [vertexClaude],
     [
       // A proxy-style base URL (the fake): the region comes from the configuration.
+      provider('aws', 'bedrock', bedrock.url, `${AWS_KEY.accessKeyId}:${AWS_KEY.secretAccessKey}`, {
+        region: 'us-east-1',
+        serveListedModels: true,
+      }),
+      provider('aws-wrong', 'bedrock', bedrock.url, `${AWS_KEY.accessKeyId}:${WRONG_SECRET}`, {
+        region: 'us-east-1',
+        serveListedModels: true,
+      }),
+      // The same account, not opted in: its list is read and reported, but routes nothing.
       provider(
-        'aws',
+        'aws-listed',
         'bedrock',
         bedrock.url,
         `${AWS_KEY.accessKeyId}:${AWS_KEY.secretAccessKey}`,
-        'us-east-1',
+        { region: 'us-east-1' },
       ),
-      provider(
-        'aws-wrong',
-        'bedrock',
-        bedrock.url,
-        `${AWS_KEY.accessKeyId}:${WRONG_SECRET}`,
-        'us-east-1',
-      ),
-      provider('gcp', 'vertex', vertex.url, google.serviceAccountKey),
-      provider('gcp-forged', 'vertex', vertex.url, google.forgedKey),
+      provider('gcp', 'vertex', vertex.url, google.serviceAccountKey, { serveListedModels: true }),
+      provider('gcp-forged', 'vertex', vertex.url, google.forgedKey, { serveListedModels: true }),
     ],
   );
+  // Admin-made clouds without a stored key: the catalog's own AWS or Google identity must not
+  // sign requests to a base URL an admin chose.
+  await catalog.database.db
+    .insertInto('catalog.providers')
+    .values([
+      { name: 'aws-admin', type: 'bedrock', base_url: bedrock.url, source: 'admin' },
+      { name: 'gcp-admin', type: 'vertex', base_url: vertex.url, source: 'admin' },
+    ])
+    .execute();
   catalog.fake.setOpenRouterModels([
     fakeOpenRouterModel('anthropic/claude-3.5-sonnet', { context_length: 200_000 }),
     fakeOpenRouterModel('anthropic/claude-sonnet-4', { context_length: 200_000 }),
@@ -130,6 +141,7 @@ describe('catalog sync of the clouds’ model lists', () => {
   });
 
   it('lists Bedrock (SigV4-signed) and Vertex (bearer token, paged) models and routes the catalog’s models through them', async () => {
+    const bedrockCalls = bedrock.requests.length;
     const report = await runCatalogSync(catalog.syncDeps, { trigger: 'test' });
     // `partial`: the two providers with refused credentials fail (next test).
     expect(report.status).toBe('partial');
@@ -163,6 +175,27 @@ describe('catalog sync of the clouds’ model lists', () => {
     expect(routes('google/gemini-2.5-pro')).toEqual([['gcp', 'gemini-2.5-pro', 5]]);
     // An image model: Bedrock's list leaves it out, so only OpenRouter routes it.
     expect(routes('stability/sd3-large')).toEqual([]);
+
+    // Not opted in: listed and reported, never routed.
+    expect(report.sources['provider:aws-listed']).toMatchObject({ status: 'ok', models: 4 });
+    expect(
+      snapshot.models.flatMap((model) => model.routes).some((r) => r.provider === 'aws-listed'),
+    ).toBe(false);
+    // Admin-made and keyless: skipped, never signed with the catalog's ambient identity.
+    for (const name of ['aws-admin', 'gcp-admin']) {
+      expect(report.sources[`provider:${name}`]).toMatchObject({
+        status: 'skipped',
+        error: 'no credential (an admin-made provider never uses the ambient cloud identity)',
+      });
+    }
+    // aws, aws-listed and aws-wrong (refused, but it arrives), each signed with its key: aws-admin sent none.
+    const signedBy = bedrock.requests
+      .slice(bedrockCalls)
+      .map((request) =>
+        request.headers.authorization?.includes(`Credential=${AWS_KEY.accessKeyId}/`),
+      );
+    expect(signedBy.length).toBeGreaterThanOrEqual(5);
+    expect(signedBy.every(Boolean)).toBe(true);
   });
 
   it('reports a refused signature or credential without quoting the credential, and keeps the rest', async () => {

@@ -53,7 +53,7 @@ export interface CallWithFallbackOptions {
  * Sends the request to the first candidate that answers: a 429 moves to the next credential of
  * the same route (cooling the limited one down for its `retry-after`), a refused credential to
  * the next credential, a 5xx, 529, timeout or connect failure to the next route or fallback model
- * (and counts against that route's circuit). Retries back off with full jitter and stop at the
+ * (and counts against that route's circuit), a 404 (the model is not there) to the next route. Retries back off with full jitter and stop at the
  * request's deadline or `policy.maxAttempts`. Nothing is retried once a response is returned:
  * the caller streams it, so bytes may reach the client from then on.
  *
@@ -300,6 +300,14 @@ function onProviderError(
       options.breakers.failed(candidate.route.key);
       return 'next_route';
     case 'malformed_response':
+      return 'next_route';
+    case 'not_found':
+      // The upstream does not serve the model here (a cloud that lists a model the project has
+      // not enabled, a deployment gone): the request itself is fine and no byte has reached the
+      // caller, so the next route — another provider, OpenRouter — may serve it. Nothing the
+      // gateway stores is sent upstream (a `previous_response_id` is resolved here), so a 404
+      // is never about the caller's own state. The last route's 404 is still the answer. The
+      // route's circuit is not charged: a 404 says nothing of its health.
       return 'next_route';
     default:
       return 'give_up';

@@ -124,7 +124,7 @@ describe('mergeCatalogSources', () => {
     });
   });
 
-  it("routes a maker's model through the clouds whose lists serve it, after the maker's own API", () => {
+  it("routes a maker's model through the opted-in clouds whose lists serve it, after the maker's own API", () => {
     const hosted = (upstreamModel: string, servedModel: string) => ({
       upstreamModel,
       contextLength: null,
@@ -135,8 +135,11 @@ describe('mergeCatalogSources', () => {
       configModels: [],
       providers: [
         { name: 'anthropic', type: 'anthropic' },
-        { name: 'aws', type: 'bedrock' },
-        { name: 'gcp', type: 'vertex' },
+        { name: 'aws', type: 'bedrock', serveListedModels: true },
+        { name: 'gcp', type: 'vertex', serveListedModels: true },
+        // Lists the same models but did not opt in: a listing is not access.
+        { name: 'aws-eu', type: 'bedrock' },
+        { name: 'gcp-eu', type: 'vertex', serveListedModels: false },
       ],
       openRouter: [
         sourceModel('anthropic/claude-3.5-sonnet', '0.000003', '0.000015'),
@@ -167,6 +170,16 @@ describe('mergeCatalogSources', () => {
           ],
         ],
         ['gcp', [hosted('gemini-2.5-pro', 'google/gemini-2.5-pro')]],
+        [
+          'aws-eu',
+          [
+            hosted(
+              'anthropic.claude-3-5-sonnet-20241022-v2:0',
+              'anthropic/claude-3-5-sonnet-20241022',
+            ),
+          ],
+        ],
+        ['gcp-eu', [hosted('gemini-2.5-pro', 'google/gemini-2.5-pro')]],
       ]),
     });
     const routes = (id: string) =>

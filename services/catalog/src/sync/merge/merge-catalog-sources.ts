@@ -19,8 +19,11 @@ const FREE_VARIANT_PRIORITY = 20;
 export interface CatalogSources {
   /** The YAML (and env) models: they always win for their ids. */
   configModels: readonly ModelConfig[];
-  /** Every provider by name and type (config and admin-made). */
-  providers: readonly { name: string; type: string }[];
+  /**
+   * Every provider by name and type (config and admin-made); `serveListedModels` when the YAML
+   * opted it in to hosted routes (`serve_listed_models`).
+   */
+  providers: readonly { name: string; type: string; serveListedModels?: boolean }[];
   /** OpenRouter-format catalog entries; undefined when that source has never succeeded. */
   openRouter: readonly SourceModel[] | undefined;
   /** Each provider's own model list, by provider name; absent when never read. */
@@ -39,7 +42,7 @@ const builtInDefaults = new Set<ModelConfig>([...DEFAULT_MODELS_BY_PROVIDER.valu
  * Merges config, the OpenRouter catalog and the providers' lists. A YAML model is taken as
  * written (OpenRouter only adds modalities and parameters); a built-in default model also takes
  * OpenRouter's current price. Any other OpenRouter model is routed to the provider its id names
- * when that provider lists it, through every cloud whose list serves it (Bedrock, Vertex), and
+ * when that provider lists it, through every opted-in cloud whose list serves it (Bedrock, Vertex), and
  * through every `openrouter` provider; unroutable ones are left out.
  */
 export function mergeCatalogSources(sources: CatalogSources): MergedCatalog {
