@@ -19,7 +19,8 @@ import { type RunningService, startService } from './support/start-service.js';
 
 // Responses an OpenAI route stored (served natively) belong to the key that created them, as
 // the gateway's own stored Responses do: two gateway replicas sharing Redis, two keys of one
-// organisation, and a native stream that fails recorded as the failure it is.
+// organisation (neither reaching the other's Responses, conversations or items by id), and a
+// native stream that fails recorded as the failure it is.
 
 const MASTER_KEY = `sk-sy-e2e-${randomBytes(8).toString('hex')}`;
 const OPENAI_KEY = 'sk-openai-upstream-0123456789';
@@ -100,8 +101,17 @@ describe('a Response an OpenAI route stored', () => {
         code: 'previous_response_not_found',
         param: 'previous_response_id',
       });
-      await expect(stranger.responses.retrieve(id)).rejects.toMatchObject({ status: 404 });
-      await expect(stranger.responses.delete(id)).rejects.toMatchObject({ status: 404 });
+      // The gateway neither reads nor deletes a native Response: its owner is told where it is,
+      // a stranger only that it was not found, as for an id never seen.
+      const notFound = { status: 404, error: { message: `Response with id '${id}' not found.` } };
+      await expect(stranger.responses.retrieve(id)).rejects.toMatchObject(notFound);
+      await expect(stranger.responses.delete(id)).rejects.toMatchObject(notFound);
+      const atProvider = {
+        status: 404,
+        error: { message: expect.stringContaining("is stored by provider 'openai'") },
+      };
+      await expect(owner.responses.retrieve(id)).rejects.toMatchObject(atProvider);
+      await expect(owner.responses.delete(id)).rejects.toMatchObject(atProvider);
       // Refused by the gateway: OpenAI, which would serve any key of the organisation, was not asked.
       expect(openai.requests.length).toBe(before);
 
@@ -113,6 +123,22 @@ describe('a Response an OpenAI route stored', () => {
       expect(next.output_text).toBe('Echo: go on');
       expect(openai.requests.at(-1)?.body).toMatchObject({ previous_response_id: id });
     }
+    // Nor ids OpenAI resolves for any key of the organisation: a conversation, a stored item.
+    const before = openai.requests.length;
+    await expect(
+      stranger.responses.create({
+        model: 'openai/gpt-test',
+        conversation: 'conv_of_key_a',
+        input: 'and?',
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'invalid_request', param: 'conversation' });
+    await expect(
+      stranger.responses.create({
+        model: 'openai/gpt-test',
+        input: [{ type: 'item_reference', id: created.output[0]?.id ?? 'msg_of_key_a' }],
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'invalid_request', param: 'input[0]' });
+    expect(openai.requests.length).toBe(before);
     // An id the gateway never saw is not forwarded on trust either.
     await expect(
       owner.responses.create({

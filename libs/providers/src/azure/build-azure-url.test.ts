@@ -60,9 +60,12 @@ describe('buildAzureUrl', () => {
         'responses',
       ),
     ).toBe('https://acme.openai.azure.com/openai/responses?api-version=2025-03-01-preview');
-    expect(
-      buildAzureUrl(target('https://acme.openai.azure.com?api-version=preview'), 'responses'),
-    ).toBe('https://acme.openai.azure.com/openai/responses?api-version=preview');
+    // `preview`/`latest` are v1-API versions: the per-resource path gets the dated one.
+    for (const version of ['preview', 'latest']) {
+      expect(
+        buildAzureUrl(target(`https://acme.openai.azure.com?api-version=${version}`), 'responses'),
+      ).toBe('https://acme.openai.azure.com/openai/responses?api-version=2025-04-01-preview');
+    }
   });
 
   it('sends Responses to {base}/responses on the v1 API, keeping its query', () => {

@@ -22,8 +22,8 @@ export type AzureOperation = 'chat/completions' | 'embeddings' | 'responses';
  * - any other (`https://{resource}.openai.azure.com`, optionally `?api-version=…`): deployment
  *   routing, `{base}/openai/deployments/{deployment}/{operation}?api-version=…`; except
  *   Responses, which Azure serves per resource (`{base}/openai/responses?api-version=…`, the
- *   deployment as `model`) and only from `2025-03-01-preview` on, so an older version is
- *   replaced by {@link AZURE_RESPONSES_API_VERSION}.
+ *   deployment as `model`) and only from `2025-03-01-preview` on, so an older version (or a
+ *   v1-API one, `preview`/`latest`) is replaced by {@link AZURE_RESPONSES_API_VERSION}.
  */
 export function buildAzureUrl(target: UpstreamTarget, operation: AzureOperation): string {
   const url = new URL(target.baseUrl);
@@ -49,9 +49,11 @@ export function buildAzureUrl(target: UpstreamTarget, operation: AzureOperation)
   return url.toString();
 }
 
-/** Dated versions compare as strings; `preview` and `latest` are the newest there is. */
+/**
+ * Dated versions compare as strings. Undated ones (`preview`, `latest`) name versions of the v1
+ * API only: the per-resource path refuses them, so they are replaced as an old one is.
+ */
 function servesResponses(apiVersion: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}/.test(apiVersion))
-    return apiVersion === 'preview' || apiVersion === 'latest';
+  if (!/^\d{4}-\d{2}-\d{2}/.test(apiVersion)) return false;
   return apiVersion.slice(0, 10) >= FIRST_RESPONSES_VERSION;
 }

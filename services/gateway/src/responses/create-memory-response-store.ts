@@ -78,8 +78,5 @@ export function createMemoryResponseStore(
     async getNative(id, ownerKeyId) {
       return liveOwner(id, ownerKeyId);
     },
-    async deleteNative(id, ownerKeyId) {
-      return liveOwner(id, ownerKeyId) !== undefined && owners.delete(id);
-    },
   };
 }

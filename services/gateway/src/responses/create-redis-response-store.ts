@@ -45,8 +45,6 @@ export function createRedisResponseStore(redis: Redis): ResponseStore {
   };
   const read = async (id: string, ownerKeyId: string) =>
     (await readOwned(redisKey(id), storedSchema, ownerKeyId)) as StoredResponse | undefined;
-  const readNative = (id: string, ownerKeyId: string): Promise<NativeResponseOwner | undefined> =>
-    readOwned(ownerKey(id), ownerSchema, ownerKeyId);
   return {
     get: read,
     async put(stored) {
@@ -56,15 +54,12 @@ export function createRedisResponseStore(redis: Redis): ResponseStore {
       if ((await read(id, ownerKeyId)) === undefined) return false;
       return (await redis.del(redisKey(id))) > 0;
     },
-    getNative: readNative,
+    getNative: (id, ownerKeyId): Promise<NativeResponseOwner | undefined> =>
+      readOwned(ownerKey(id), ownerSchema, ownerKeyId),
     async putNative(owner) {
       const { id, ownerKeyId, provider } = owner;
       const value = JSON.stringify({ id, ownerKeyId, provider });
       await redis.set(ownerKey(id), value, 'PX', RESPONSE_RETENTION_MS);
-    },
-    async deleteNative(id, ownerKeyId) {
-      if ((await readNative(id, ownerKeyId)) === undefined) return false;
-      return (await redis.del(ownerKey(id))) > 0;
     },
   };
 }

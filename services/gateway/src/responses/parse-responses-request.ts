@@ -6,13 +6,15 @@ import type { Principal } from '../auth/principal.js';
 import { loadConversation } from './load-conversation.js';
 import type { ParsedResponses } from './parsed-responses.js';
 import { previousResponseNotFound } from './previous-response-not-found.js';
+import { refuseProviderReferences } from './refuse-provider-references.js';
 import type { NativeResponseOwner, ResponseStore } from './response-store.js';
 
 /**
  * Reads a Responses request: checks it (400 naming the field), reads the conversation of its
  * `previous_response_id` back from the Responses this gateway stored for the same key (or finds
  * that key's record of one an upstream stored; any other id is a 400
- * `previous_response_not_found`), and translates it all to the canonical chat request.
+ * `previous_response_not_found`), refuses the other ids a provider would resolve for any key
+ * (`conversation`, `item_reference`), and translates it all to the canonical chat request.
  */
 export async function parseResponsesRequest(
   raw: unknown,
@@ -20,6 +22,7 @@ export async function parseResponsesRequest(
   store: ResponseStore,
 ): Promise<ParsedResponses> {
   const body = parseBody(responsesRequestSchema, raw);
+  refuseProviderReferences(body);
   const previousId = body.previous_response_id ?? undefined;
   const stored =
     previousId === undefined

@@ -23,6 +23,39 @@ describe('POST /v1/responses', () => {
     expect(upstreams.google.requests).toHaveLength(0);
   });
 
+  it('refuses conversation and item_reference on every route, calling no upstream', async () => {
+    for (const model of ['openai/gpt-4o-mini', 'google/gemini-2.5-flash']) {
+      for (const conversation of ['conv_of_someone', { id: 'conv_of_someone' }]) {
+        const response = await upstreams.post('/v1/responses', {
+          model,
+          conversation,
+          input: 'hi',
+        });
+        expect(response.status).toBe(400);
+        expect((response.json() as ErrorBody).error).toMatchObject({
+          code: 'invalid_request',
+          param: 'conversation',
+          message: expect.stringContaining('does not proxy the Conversations API'),
+        });
+      }
+      const response = await upstreams.post('/v1/responses', {
+        model,
+        input: [
+          { role: 'user', content: 'hi' },
+          { type: 'item_reference', id: 'msg_of_someone' },
+        ],
+      });
+      expect(response.status).toBe(400);
+      expect((response.json() as ErrorBody).error).toMatchObject({
+        code: 'invalid_request',
+        param: 'input[1]',
+        message: expect.stringContaining('item_reference input items are not supported'),
+      });
+    }
+    expect(upstreams.openai.requests).toHaveLength(0);
+    expect(upstreams.google.requests).toHaveLength(0);
+  });
+
   it('refuses a request left with nothing to send once translated, calling no upstream', async () => {
     const response = await upstreams.post('/v1/responses', {
       model: 'google/gemini-2.5-flash',
@@ -185,6 +218,35 @@ describe('POST /v1/responses', () => {
       expect(second.status).toBe(200);
       expect(upstreams.openai.requests.at(-1)?.body).toMatchObject({ previous_response_id: id });
     }
+  });
+
+  it('answers GET and DELETE of a Response an OpenAI route stored with 404 saying where it is', async () => {
+    const created = await upstreams.post('/v1/responses', {
+      model: 'openai/gpt-4o-mini',
+      input: 'kept upstream',
+    });
+    const { id } = created.json() as { id: string };
+    upstreams.openai.reset();
+    for (const method of ['GET', 'DELETE'] as const) {
+      const owned = await call(method, `/v1/responses/${id}`);
+      expect(owned.statusCode).toBe(404);
+      expect((owned.json() as ErrorBody).error).toMatchObject({
+        code: 'not_found',
+        message: expect.stringContaining(`is stored by provider 'openai'`),
+      });
+      const unknown = await call(method, '/v1/responses/resp_never_seen');
+      expect((unknown.json() as ErrorBody).error.message).toBe(
+        "Response with id 'resp_never_seen' not found.",
+      );
+    }
+    // DELETE removed nothing: the owner may still continue it.
+    const next = await upstreams.post('/v1/responses', {
+      model: 'openai/gpt-4o-mini',
+      previous_response_id: id,
+      input: 'go on',
+    });
+    expect(next.status).toBe(200);
+    expect(upstreams.openai.requests).toHaveLength(1);
   });
 
   it('refuses a previous_response_id it has no record of, calling no upstream', async () => {

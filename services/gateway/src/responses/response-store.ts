@@ -43,8 +43,6 @@ export interface ResponseStore {
   putNative(owner: NativeResponseOwner): Promise<void>;
   /** The record of a Response an upstream stored, if this key created it. */
   getNative(id: string, ownerKeyId: string): Promise<NativeResponseOwner | undefined>;
-  /** Whether a record of this owner was there. */
-  deleteNative(id: string, ownerKeyId: string): Promise<boolean>;
 }
 
 /** How long a stored Response is kept: OpenAI keeps stored Responses for 30 days too. */
