@@ -53,9 +53,10 @@ export interface CallWithFallbackOptions {
  * Sends the request to the first candidate that answers: a 429 moves to the next credential of
  * the same route (cooling the limited one down for its `retry-after`), a refused credential to
  * the next credential, a 5xx, 529, timeout or connect failure to the next route or fallback model
- * (and counts against that route's circuit), a 404 (the model is not there) to the next route. Retries back off with full jitter and stop at the
- * request's deadline or `policy.maxAttempts`. Nothing is retried once a response is returned:
- * the caller streams it, so bytes may reach the client from then on.
+ * (and counts against that route's circuit), a 404 (the model is not there) to the next route.
+ * Retries back off with full jitter and stop at the request's deadline or `policy.maxAttempts`.
+ * Nothing is retried once a response is returned: the caller streams it, so bytes may reach the
+ * client from then on.
  *
  * A reused keep-alive connection reset before any byte of the response is tried again once, at
  * once, on a fresh connection to the same route (the upstream most likely closed it as idle while
