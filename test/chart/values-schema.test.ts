@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PROVIDER_TYPES } from '@switchyard/providers';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parse, parseDocument, type YAMLMap } from 'yaml';
 import { CHART_DIR, repoPath } from './support/repo-paths.js';
@@ -64,6 +65,13 @@ describe('values.schema.json', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
+  });
+
+  it('accepts every provider type the gateway speaks, and no other', () => {
+    const providers = schema.properties?.config?.properties?.providers as
+      | { items: { properties: { type: { enum: string[] } } } }
+      | undefined;
+    expect(providers?.items.properties.type.enum).toEqual([...PROVIDER_TYPES]);
   });
 
   it('rejects unknown keys in every object of the chart', () => {

@@ -233,7 +233,20 @@ const pricing = obj('Prices per token.', {
   completion: price,
   cached_prompt: price,
   reasoning: price,
+  cache_write: price,
+  cache_write_1h: price,
 });
+/** The provider types of libs/providers (test/chart/values-schema.test.ts checks they agree). */
+const PROVIDER_TYPES = [
+  'openai',
+  'openai-compatible',
+  'openrouter',
+  'anthropic',
+  'google',
+  'bedrock',
+  'azure',
+  'vertex',
+];
 const providerName = { type: 'string', pattern: '^[a-z0-9][a-z0-9_.-]*$' };
 const keyEntry = {
   oneOf: [
@@ -275,13 +288,20 @@ const config = obj(
         'A provider.',
         {
           name: providerName,
-          type: { enum: ['openai', 'openai-compatible', 'openrouter', 'anthropic', 'google'] },
+          type: { enum: PROVIDER_TYPES },
           base_url: { type: 'string' },
+          region: str('AWS region a bedrock provider signs for, when its base URL names none.', {
+            pattern: '^[a-z]{2}(-[a-z]+)+-\\d+$',
+          }),
           keys: {
+            description: 'Key pool: ${VAR} references to secrets.providerKeys or providerKeyRefs.',
             oneOf: [{ type: 'null' }, { type: 'string' }, { type: 'array', items: keyEntry }],
           },
           key_strategy: { enum: ['round_robin', 'least_used', 'random'] },
           headers: { oneOf: [{ type: 'null' }, map('Extra headers sent upstream.')] },
+          serve_listed_models: bool(
+            "Route the makers' models through it whenever its model list serves them (bedrock, vertex).",
+          ),
         },
         { required: ['name', 'type'] },
       ),
@@ -384,6 +404,28 @@ const schema = {
           propertyNames: envName,
           additionalProperties: { type: 'string' },
         },
+        providerKeyRefs: {
+          type: 'object',
+          description:
+            'Provider secrets in other Secrets, by environment variable name (gateway and catalog).',
+          propertyNames: envName,
+          additionalProperties: obj(
+            'A key of a Secret you manage.',
+            {
+              secret: str('Secret name.', { minLength: 1 }),
+              key: str('Key in that Secret.', { minLength: 1 }),
+            },
+            { required: ['secret', 'key'] },
+          ),
+        },
+        googleCredentials: obj(
+          'A Google service-account JSON key mounted for keyless vertex providers (ADC).',
+          {
+            existingSecret: str('Secret holding the key; "" for none.'),
+            existingSecretKey: str('Key of the JSON in that Secret.', { minLength: 1 }),
+          },
+          { required: ['existingSecret', 'existingSecretKey'] },
+        ),
       },
       { required: ['existingSecret', 'existingSecretKeys'] },
     ),

@@ -5,6 +5,7 @@ export const VALID_VALUES_FILES = [
   'existing-secret',
   'service-monitor',
   'monitoring',
+  'cloud-providers',
 ] as const;
 
 /** The components that run as Deployments. */

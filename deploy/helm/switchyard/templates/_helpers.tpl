@@ -113,6 +113,30 @@ period too short for the drain.
 {{- $problems = append $problems "secrets.existingSecretKeys.providerKeys needs secrets.existingSecret: inline provider keys go in secrets.providerKeys" }}
 {{- end }}
 {{- end }}
+{{- $envKeys := $secrets.providerKeys | default dict | keys }}
+{{- if $secrets.existingSecret }}
+{{- $envKeys = $secrets.existingSecretKeys.providerKeys }}
+{{- end }}
+{{- range $name, $ref := $secrets.providerKeyRefs }}
+{{- if has $name $envKeys }}
+{{- $problems = append $problems (printf "secrets.providerKeyRefs.%s is also a provider key: name each variable once" $name) }}
+{{- end }}
+{{- end }}
+{{- range $index, $provider := .Values.config.providers }}
+{{- $keys := $provider.keys | default list }}
+{{- if kindIs "string" $keys }}
+{{- $keys = list $keys }}
+{{- end }}
+{{- range $keys }}
+{{- $key := . }}
+{{- if kindIs "map" . }}
+{{- $key = .key }}
+{{- end }}
+{{- if and $key (not (contains "${" (toString $key))) }}
+{{- $problems = append $problems (printf "config.providers[%d] (%s): a key written in config lands in a ConfigMap; put it in secrets.providerKeys or secrets.providerKeyRefs and write ${NAME}" $index $provider.name) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- range $store := list "database" "redis" "nats" }}
 {{- $connection := index $.Values $store }}
 {{- if and $connection.url $connection.existingSecret }}
@@ -183,7 +207,11 @@ period too short for the drain.
 {{- end }}
 {{- end }}
 
-{{/* The provider keys, each as the environment variable of its name. */}}
+{{/*
+The provider secrets of the gateway and the catalog (the two that call providers), each as the
+environment variable of its name: the provider keys, the keys of other Secrets
+(providerKeyRefs), and GOOGLE_APPLICATION_CREDENTIALS when a Google key is mounted.
+*/}}
 {{- define "switchyard.providerKeyEnv" -}}
 {{- $secrets := .Values.secrets }}
 {{- if $secrets.existingSecret }}
@@ -195,6 +223,18 @@ period too short for the drain.
 {{ include "switchyard.secretEnv" (dict "name" $name "secret" (include "switchyard.secretName" $) "key" $name) }}
 {{- end }}
 {{- end }}
+{{- range $name, $ref := $secrets.providerKeyRefs }}
+{{ include "switchyard.secretEnv" (dict "name" $name "secret" $ref.secret "key" $ref.key) }}
+{{- end }}
+{{- if $secrets.googleCredentials.existingSecret }}
+- name: GOOGLE_APPLICATION_CREDENTIALS
+  value: {{ include "switchyard.googleCredentialsPath" . }}
+{{- end }}
+{{- end }}
+
+{{/* Where secrets.googleCredentials is mounted (the file Google's default credentials read). */}}
+{{- define "switchyard.googleCredentialsPath" -}}
+/var/run/secrets/switchyard/google/credentials.json
 {{- end }}
 
 {{/*
@@ -257,13 +297,22 @@ readinessProbe:
 {{- end }}
 
 {{/*
-switchyard.yaml for the gateway and the catalog (which both read it): a pod annotation with the
-ConfigMap's checksum, so a change rolls them, and the volume and its mount, as YAML strings.
+switchyard.yaml for the gateway and the catalog (which both read it and call providers): a pod
+annotation with the ConfigMap's checksum, so a change rolls them, and the volumes and their
+mounts, as YAML strings: the config, and the Google key of secrets.googleCredentials if any.
 */}}
 {{- define "switchyard.configMount" -}}
+{{- $volumes := printf "- name: config\n  configMap:\n    name: %s" (include "switchyard.componentName" (dict "root" . "component" "config")) }}
+{{- $volumeMounts := "- name: config\n  mountPath: /etc/switchyard\n  readOnly: true" }}
+{{- with .Values.secrets.googleCredentials }}
+{{- if .existingSecret }}
+{{- $volumes = printf "%s\n- name: google-credentials\n  secret:\n    secretName: %s\n    items:\n      - key: %s\n        path: %s" $volumes .existingSecret (.existingSecretKey | quote) (include "switchyard.googleCredentialsPath" $ | base) }}
+{{- $volumeMounts = printf "%s\n- name: google-credentials\n  mountPath: %s\n  readOnly: true" $volumeMounts (include "switchyard.googleCredentialsPath" $ | dir) }}
+{{- end }}
+{{- end }}
 annotations: {{ printf "checksum/config: %s" (include (print $.Template.BasePath "/configmap.yaml") . | sha256sum) | quote }}
-volumes: {{ printf "- name: config\n  configMap:\n    name: %s" (include "switchyard.componentName" (dict "root" . "component" "config")) | quote }}
-volumeMounts: {{ "- name: config\n  mountPath: /etc/switchyard\n  readOnly: true" | quote }}
+volumes: {{ $volumes | quote }}
+volumeMounts: {{ $volumeMounts | quote }}
 {{- end }}
 
 {{/* The in-cluster origin of one component's Service: (dict "root" $ "component" "gateway"). */}}
