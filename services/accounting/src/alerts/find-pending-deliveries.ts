@@ -1,13 +1,14 @@
 import type { Tables } from '@switchyard/db';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Deliveries recorded over `olderThanMs` ago and never tried: their enqueue was lost (a crash
- * between the alert's commit and the queue). At most 500 per call.
+ * between the alert's commit and the queue). At most 500 per call. Their age is read on the
+ * database's clock, the one that stamped `created_at`: the service's own clock (faked in tests,
+ * skewed on a host) would be another one.
  */
 export async function findPendingDeliveries(
   db: Kysely<Tables>,
-  nowMs: number,
   olderThanMs = 60_000,
 ): Promise<string[]> {
   const rows = await db
@@ -15,7 +16,7 @@ export async function findPendingDeliveries(
     .select('id')
     .where('status', '=', 'pending')
     .where('attempts', '=', 0)
-    .where('created_at', '<', new Date(nowMs - olderThanMs))
+    .where('created_at', '<', sql<Date>`now() - make_interval(secs => ${olderThanMs / 1_000})`)
     .orderBy('created_at')
     .limit(500)
     .execute();

@@ -100,7 +100,7 @@ export function startAlertDelivery(options: AlertDeliveryOptions): AlertDelivery
     );
   };
   const sweep = setInterval(() => {
-    findPendingDeliveries(options.db, Date.now())
+    findPendingDeliveries(options.db)
       .then(enqueue)
       .catch((error: unknown) =>
         options.logger.warn({ err: error }, 'could not queue pending alert deliveries'),

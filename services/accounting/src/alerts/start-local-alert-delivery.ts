@@ -69,7 +69,7 @@ export function startLocalAlertDelivery(options: LocalAlertDeliveryOptions): Ale
   };
 
   const sweep = setInterval(() => {
-    findPendingDeliveries(options.db, Date.now())
+    findPendingDeliveries(options.db)
       .then(enqueue)
       .catch((error: unknown) =>
         options.logger.warn({ err: error }, 'could not send pending alert deliveries'),
