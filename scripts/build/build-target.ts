@@ -53,7 +53,10 @@ export async function buildTarget(root: string, target: BuildTarget): Promise<vo
     splitting: true,
     chunkNames: 'chunk-[hash]',
     sourcemap: true,
-    keepNames: true,
+    // Not `keepNames`: it wraps every function and class the bundle defines in a `__name(…)` call
+    // that runs each time a closure is created — 2–3 % of the gateway's CPU per request. Stack
+    // traces still name the source through the source maps.
+    keepNames: false,
     legalComments: 'none',
     logLevel: 'warning',
     banner: { js: BANNER },
