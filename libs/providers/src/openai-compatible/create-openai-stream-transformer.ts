@@ -33,16 +33,13 @@ const MAX_PENDING_CHARS = 8 * 1024 * 1024;
  */
 export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatStreamTransformer {
   const framer = createSseFramer();
-  let usage: TokenUsage | undefined;
-  let completed = false;
-  let failure: ProviderError | undefined;
 
   /** An upstream error event: kept as the failure, not forwarded (the gateway writes its own). */
   const onErrorEvent = (event: string): void => {
     const error = parseJsonObject(dataOf(event))?.error;
     const code = isPlainObject(error) ? error.code : undefined;
     const status = typeof code === 'number' && code >= 400 ? code : 502;
-    failure = parseOpenAiError(status, JSON.stringify({ error }), {}, 0);
+    transformer.failure = parseOpenAiError(status, JSON.stringify({ error }), {}, 0);
   };
 
   const onUsageEvent = (event: string, sink: ChatStreamSink): void => {
@@ -52,7 +49,8 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
       sink.passThrough(`${event}\n\n`);
       return;
     }
-    usage = convertOpenAiUsage(parsed.data);
+    const usage = convertOpenAiUsage(parsed.data);
+    transformer.usage = usage;
     if (!options.includeUsage) {
       const choices = chunk.choices;
       if (!Array.isArray(choices) || choices.length === 0) return;
@@ -67,7 +65,9 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
   };
 
   const forward = (complete: string, sink: ChatStreamSink): void => {
-    if (!completed && complete.includes('[DONE]') && DONE.test(complete)) completed = true;
+    if (!transformer.completed && complete.includes('[DONE]') && DONE.test(complete)) {
+      transformer.completed = true;
+    }
     const hasError = complete.includes('"error"') && ERROR_EVENT.test(complete);
     const hasUsage = complete.includes('"usage"') && USAGE_OBJECT.test(complete);
     if (!hasError && !hasUsage) {
@@ -76,7 +76,7 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
     }
     let plain = '';
     for (const event of complete.split('\n\n')) {
-      if (event === '' || failure) continue;
+      if (event === '' || transformer.failure) continue;
       const isError = hasError && ERROR_EVENT.test(event);
       if (!isError && !(hasUsage && USAGE_OBJECT.test(event))) {
         plain += `${event}\n\n`;
@@ -90,12 +90,17 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
     if (plain !== '') sink.passThrough(plain);
   };
 
-  return {
+  // Plain fields, not getters: V8 allocates an object's own accessor pair in the old generation,
+  // where it would hold these closures, and the request they reach, past every young collection.
+  const transformer: StreamState & ChatStreamTransformer = {
+    usage: undefined,
+    completed: false,
+    failure: undefined,
     push(chunk, sink) {
-      if (failure) return;
+      if (transformer.failure) return;
       const complete = framer.push(chunk);
       if (framer.pendingChars > MAX_PENDING_CHARS) {
-        failure = new ProviderError(
+        transformer.failure = new ProviderError(
           'The provider sent an event larger than 8 MiB; is it speaking SSE?',
           { kind: 'malformed_response', status: 200, code: null, retryable: false },
         );
@@ -104,20 +109,19 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
       if (complete !== '') forward(complete, sink);
     },
     end(sink) {
-      if (failure) return;
+      if (transformer.failure) return;
       const rest = framer.end();
       if (rest !== '') forward(rest, sink);
     },
-    get usage() {
-      return usage;
-    },
-    get completed() {
-      return completed;
-    },
-    get failure() {
-      return failure;
-    },
   };
+  return transformer;
+}
+
+/** What the transformer reports, updated as events arrive. */
+interface StreamState {
+  usage: TokenUsage | undefined;
+  completed: boolean;
+  failure: ProviderError | undefined;
 }
 
 /** The data of one SSE event (its `data:` lines joined), '' if it has none. */

@@ -40,25 +40,31 @@ export function createSseFramer(): SseFramer {
     return complete;
   };
 
-  return {
+  // A field kept up to date, not a getter: V8 allocates an object's own accessor pair in the old
+  // generation, where it would keep this stream's text alive past every young collection.
+  const framer: SseFramer & { pendingChars: number } = {
+    pendingChars: 0,
     push(chunk) {
       pending +=
         typeof chunk === 'string'
           ? chunk
           : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      return take(false);
+      const complete = take(false);
+      framer.pendingChars = pending.length;
+      return complete;
     },
     end() {
       pending += decoder.end();
       if (pending.trim() === '') {
         pending = '';
+        framer.pendingChars = 0;
         return '';
       }
       pending += pending.endsWith('\n') ? '\n' : '\n\n';
-      return take(true);
-    },
-    get pendingChars() {
-      return pending.length;
+      const complete = take(true);
+      framer.pendingChars = pending.length;
+      return complete;
     },
   };
+  return framer;
 }

@@ -19,23 +19,39 @@ export function encodeChatStream(
   transformer: ChatStreamTransformer,
   encoder: ChatStreamEncoder = createOpenAiSseEncoder(),
 ): EncodedChatStream {
-  return {
-    push(chunk) {
-      transformer.push(chunk, encoder);
-      return encoder.take();
-    },
-    end() {
-      transformer.end(encoder);
-      return encoder.take();
-    },
-    get usage() {
-      return transformer.usage;
-    },
-    get completed() {
-      return transformer.completed;
-    },
-    get failure() {
-      return transformer.failure;
-    },
-  };
+  return new TransformerWithEncoder(transformer, encoder);
+}
+
+/**
+ * A class for its getters: they live on the prototype. An object literal's own getters would
+ * each get an accessor pair, which V8 allocates in the old generation, where it would keep the
+ * stream and the request it reaches alive past every young collection.
+ */
+class TransformerWithEncoder implements EncodedChatStream {
+  constructor(
+    private readonly transformer: ChatStreamTransformer,
+    private readonly encoder: ChatStreamEncoder,
+  ) {}
+
+  push(chunk: Uint8Array): string {
+    this.transformer.push(chunk, this.encoder);
+    return this.encoder.take();
+  }
+
+  end(): string {
+    this.transformer.end(this.encoder);
+    return this.encoder.take();
+  }
+
+  get usage(): TokenUsage | undefined {
+    return this.transformer.usage;
+  }
+
+  get completed(): boolean {
+    return this.transformer.completed;
+  }
+
+  get failure(): ProviderError | undefined {
+    return this.transformer.failure;
+  }
 }

@@ -34,13 +34,19 @@ export function createStreamAnswer(retainChars: number): StreamAnswer {
     if (overflowChars === 0 && retainedChars + size <= retainChars) {
       parts.push(part);
       retainedChars += size;
-    } else overflowChars += size;
+    } else {
+      overflowChars += size;
+      answer.truncated = overflowChars > 0;
+    }
   };
   const assemble = () => {
     assembled ??= assembleChatStream(readChunks(parts));
     return assembled;
   };
-  return {
+  // `truncated` a field, not a getter: V8 allocates an object's own accessor pair in the old
+  // generation, where it would keep the kept answer alive past every young collection.
+  const answer: StreamAnswer & { truncated: boolean } = {
+    truncated: false,
     chunk(chunk) {
       keep(chunk, CHUNK_ENVELOPE_CHARS + textLength(chunk));
     },
@@ -56,10 +62,8 @@ export function createStreamAnswer(retainChars: number): StreamAnswer {
       return Math.ceil(counted * (1 + overflowChars / retainedChars));
     },
     json: assemble,
-    get truncated() {
-      return overflowChars > 0;
-    },
   };
+  return answer;
 }
 
 /**
