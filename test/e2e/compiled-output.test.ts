@@ -17,6 +17,7 @@ const MASTER_KEY = 'sk-sy-e2e-master-key-compiled';
 let fake: FakeOpenAI;
 let gateway: RunningService | undefined;
 let standalone: Standalone | undefined;
+let started: Standalone | undefined;
 
 beforeAll(async () => {
   await promisify(execFile)(
@@ -29,6 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.stop();
   await standalone?.stop();
+  await started?.stop();
   await fake?.close();
 });
 
@@ -98,5 +100,15 @@ describe('compiled output (pnpm build)', () => {
     const asset = await fetch(`${standalone.origin}${script}`);
     expect(asset.status).toBe(200);
     expect((await asset.text()).length).toBeGreaterThan(10_000);
+  }, 90_000);
+
+  it('pnpm start runs the bundle it finds up to date, without building it again', async () => {
+    started = await startStandalone({
+      yaml: fakeConfigYaml(),
+      env: { FAKE_URL: fake.url, SWITCHYARD_MASTER_KEY: MASTER_KEY },
+      startScript: true,
+    });
+    expect(started.output()).not.toContain('building the standalone bundle');
+    expect((await chat(started.origin)).status).toBe(200);
   }, 90_000);
 });

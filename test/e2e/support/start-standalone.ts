@@ -39,6 +39,8 @@ export async function startStandalone(options: {
   waitForDatabase?: boolean;
   /** Run the compiled bundle of `pnpm build` instead of the TypeScript sources. */
   compiled?: boolean;
+  /** Start as `pnpm start` does: its script, which builds the bundle when stale and runs it. */
+  startScript?: boolean;
 }): Promise<Standalone> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchyard-e2e-'));
   const env: Record<string, string> = {
@@ -57,7 +59,10 @@ export async function startStandalone(options: {
     writeFileSync(file, options.yaml);
     env.SWITCHYARD_CONFIG = file;
   }
-  const child = spawn(process.execPath, entryArguments('services/standalone', options), {
+  const entry = options.startScript
+    ? ['scripts/start/start.mjs']
+    : entryArguments('services/standalone', options);
+  const child = spawn(process.execPath, entry, {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
