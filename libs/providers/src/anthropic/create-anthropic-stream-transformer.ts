@@ -1,3 +1,4 @@
+import type { TokenUsage } from '@switchyard/contracts';
 import type {
   ChatStreamOptions,
   ChatStreamSink,
@@ -13,6 +14,7 @@ import {
   KNOWN_STREAM_EVENT_TYPES,
 } from './anthropic-stream-event-schema.js';
 import { createAnthropicStreamState } from './anthropic-stream-state.js';
+import type { AnthropicUsage } from './anthropic-usage-schema.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { convertStreamError } from './convert-stream-error.js';
 import { translateAnthropicEvent } from './translate-anthropic-event.js';
@@ -28,41 +30,62 @@ export function createAnthropicStreamTransformer(
 ): ChatStreamTransformer {
   const parser = createSseParser();
   const state = createAnthropicStreamState(options);
-  let failure: ProviderError | undefined;
+  let reportedUsage: AnthropicUsage | undefined;
+
+  /** Brings the reported usage and end up to date with the state. */
+  const report = (): void => {
+    transformer.completed = state.completed;
+    if (state.usage === reportedUsage) return;
+    reportedUsage = state.usage;
+    transformer.usage =
+      state.usage === undefined ? undefined : convertAnthropicUsage(state.usage).tokens;
+  };
 
   const onSseEvent = (sse: SseEvent, sink: ChatStreamSink): void => {
-    if (state.completed || failure !== undefined) return;
+    if (state.completed || transformer.failure !== undefined) return;
     const data = parseJson(sse.data);
     if (!isPlainObject(data) || typeof data.type !== 'string') {
-      failure = ProviderError.malformed('stream event', 'anthropic');
+      transformer.failure = ProviderError.malformed('stream event', 'anthropic');
       return;
     }
     if (!KNOWN_STREAM_EVENT_TYPES.has(data.type)) return;
     const parsed = anthropicStreamEventSchema.safeParse(data);
     if (!parsed.success) {
-      failure = ProviderError.malformed(`${data.type} event`, 'anthropic');
+      transformer.failure = ProviderError.malformed(`${data.type} event`, 'anthropic');
       return;
     }
     const event = parsed.data;
-    if (event.type === 'error') failure = convertStreamError(event.error);
+    if (event.type === 'error') transformer.failure = convertStreamError(event.error);
     else translateAnthropicEvent(state, event, sink);
   };
 
-  return {
+  // Plain fields, updated after each push and the end, not getters: V8 allocates an object's own
+  // accessor pair in the old generation, where it would keep the stream alive past young GCs.
+  const transformer: ChatStreamTransformer & StreamReport = {
+    usage: undefined,
+    completed: false,
+    failure: undefined,
     push(bytes, sink) {
-      for (const event of parser.push(bytes)) onSseEvent(event, sink);
+      try {
+        for (const event of parser.push(bytes)) onSseEvent(event, sink);
+      } finally {
+        report();
+      }
     },
     end(sink) {
-      for (const event of parser.end()) onSseEvent(event, sink);
-    },
-    get usage() {
-      return state.usage === undefined ? undefined : convertAnthropicUsage(state.usage).tokens;
-    },
-    get completed() {
-      return state.completed;
-    },
-    get failure() {
-      return failure;
+      try {
+        for (const event of parser.end()) onSseEvent(event, sink);
+      } finally {
+        report();
+      }
     },
   };
+  return transformer;
+}
+
+/** What the transformer reports, updated as events arrive. */
+interface StreamReport {
+  usage: TokenUsage | undefined;
+  completed: boolean;
+  failure: ProviderError | undefined;
 }

@@ -1,3 +1,4 @@
+import type { TokenUsage } from '@switchyard/contracts';
 import type { StreamUsageTap } from '../native-messages-adapter.js';
 import { ProviderError } from '../provider-error.js';
 import { createSseParser } from '../shared/create-sse-parser.js';
@@ -19,8 +20,6 @@ const READ = new Set(['message_start', 'message_delta', 'message_stop', 'error']
 export function createAnthropicUsageTap(): StreamUsageTap {
   const parser = createSseParser();
   let usage: AnthropicUsage | undefined;
-  let completed = false;
-  let failure: ProviderError | undefined;
 
   const merge = (reported: unknown): void => {
     const parsed = anthropicUsageSchema.safeParse(reported);
@@ -32,42 +31,47 @@ export function createAnthropicUsageTap(): StreamUsageTap {
       }
     }
     usage = merged;
+    tap.usage = convertAnthropicUsage(merged).tokens;
   };
   const onEvent = (sse: SseEvent): void => {
-    if (completed || failure !== undefined) return;
+    if (tap.completed || tap.failure !== undefined) return;
     if (sse.event !== undefined && !READ.has(sse.event)) return;
     const data = parseJson(sse.data);
     if (!isPlainObject(data)) {
-      failure = ProviderError.malformed('stream event', 'anthropic');
+      tap.failure = ProviderError.malformed('stream event', 'anthropic');
       return;
     }
     if (data.type === 'message_start' && isPlainObject(data.message)) merge(data.message.usage);
     else if (data.type === 'message_delta') merge(data.usage);
-    else if (data.type === 'message_stop') completed = true;
+    else if (data.type === 'message_stop') tap.completed = true;
     else if (data.type === 'error') {
       const error = isPlainObject(data.error) ? data.error : {};
-      failure = convertStreamError({
+      tap.failure = convertStreamError({
         type: typeof error.type === 'string' ? error.type : 'api_error',
         message: typeof error.message === 'string' ? error.message : undefined,
       });
     }
   };
 
-  return {
+  // Plain fields, not getters: V8 allocates an object's own accessor pair in the old generation,
+  // where it would keep these closures, and the stream they reach, past every young collection.
+  const tap: StreamUsageTap & TapReport = {
+    usage: undefined,
+    completed: false,
+    failure: undefined,
     push(chunk) {
       for (const event of parser.push(chunk)) onEvent(event);
     },
     end() {
       for (const event of parser.end()) onEvent(event);
     },
-    get usage() {
-      return usage === undefined ? undefined : convertAnthropicUsage(usage).tokens;
-    },
-    get completed() {
-      return completed;
-    },
-    get failure() {
-      return failure;
-    },
   };
+  return tap;
+}
+
+/** What the tap reports, updated as events arrive. */
+interface TapReport {
+  usage: TokenUsage | undefined;
+  completed: boolean;
+  failure: ProviderError | undefined;
 }

@@ -1,9 +1,11 @@
+import type { TokenUsage } from '@switchyard/contracts';
 import { createOpenAiStreamTransformer } from '../openai-compatible/create-openai-stream-transformer.js';
 import type {
   ChatStreamOptions,
   ChatStreamSink,
   ChatStreamTransformer,
 } from '../provider-adapter.js';
+import type { ProviderError } from '../provider-error.js';
 import { parseJsonObject } from '../shared/parse-json-object.js';
 import { parseSseEvents } from '../shared/parse-sse-events.js';
 
@@ -31,19 +33,38 @@ export function createAzureStreamTransformer(options: ChatStreamOptions): ChatSt
       if (kept !== '') sink.passThrough(kept);
     },
   });
-  return {
-    push: (chunk, sink) => inner.push(chunk, withoutPromptFilter(sink)),
-    end: (sink) => inner.end(withoutPromptFilter(sink)),
-    get usage() {
-      return inner.usage;
-    },
-    get completed() {
-      return inner.completed;
-    },
-    get failure() {
-      return inner.failure;
-    },
-  };
+  return new FilteredStreamTransformer(inner, withoutPromptFilter);
+}
+
+/**
+ * A class for its forwarding getters, which live on the prototype: an object literal's own
+ * accessor pair is allocated in V8's old generation, where it would keep the stream alive.
+ */
+class FilteredStreamTransformer implements ChatStreamTransformer {
+  constructor(
+    private readonly inner: ChatStreamTransformer,
+    private readonly filter: (sink: ChatStreamSink) => ChatStreamSink,
+  ) {}
+
+  push(chunk: Uint8Array, sink: ChatStreamSink): void {
+    this.inner.push(chunk, this.filter(sink));
+  }
+
+  end(sink: ChatStreamSink): void {
+    this.inner.end(this.filter(sink));
+  }
+
+  get usage(): TokenUsage | undefined {
+    return this.inner.usage;
+  }
+
+  get completed(): boolean {
+    return this.inner.completed;
+  }
+
+  get failure(): ProviderError | undefined {
+    return this.inner.failure;
+  }
 }
 
 function isPromptFilterEvent(event: string): boolean {

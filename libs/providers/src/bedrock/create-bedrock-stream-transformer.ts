@@ -1,5 +1,6 @@
 import type { Message } from '@smithy/eventstream-codec';
 import { toUtf8 } from '@smithy/util-utf8';
+import type { TokenUsage } from '@switchyard/contracts';
 import type {
   ChatStreamOptions,
   ChatStreamSink,
@@ -7,6 +8,7 @@ import type {
 } from '../provider-adapter.js';
 import { ProviderError } from '../provider-error.js';
 import { parseJson } from '../shared/parse-json.js';
+import type { BedrockUsage } from './bedrock-converse-schema.js';
 import { bedrockResponseId } from './bedrock-response-id.js';
 import {
   type BedrockStreamEvent,
@@ -30,57 +32,82 @@ export function createBedrockStreamTransformer(options: ChatStreamOptions): Chat
   const codec = createBedrockEventStreamCodec();
   const splitter = createEventStreamFrameSplitter();
   const state = createBedrockStreamState(options);
-  let failure: ProviderError | undefined;
+  let reportedUsage: BedrockUsage | undefined;
+
+  /** Brings the reported usage and end up to date with the state. */
+  const report = (): void => {
+    transformer.completed = state.completed;
+    if (state.usage === reportedUsage) return;
+    reportedUsage = state.usage;
+    transformer.usage =
+      state.usage === undefined ? undefined : convertBedrockUsage(state.usage).tokens;
+  };
 
   const onFrame = (frame: Uint8Array, sink: ChatStreamSink): void => {
-    if (state.completed || failure !== undefined) return;
+    if (state.completed || transformer.failure !== undefined) return;
     let message: Message;
     try {
       message = codec.decode(frame);
     } catch {
-      failure = ProviderError.malformed('event-stream frame', 'bedrock');
+      transformer.failure = ProviderError.malformed('event-stream frame', 'bedrock');
       return;
     }
     if (state.meta.id === '') state.meta.id = bedrockResponseId(frame);
     const payload = toUtf8(message.body);
     const messageType = stringHeader(message, ':message-type');
     if (messageType !== 'event') {
-      failure = convertBedrockStreamException(message, payload);
+      transformer.failure = convertBedrockStreamException(message, payload);
       return;
     }
     const event = readEvent(stringHeader(message, ':event-type'), payload);
-    if (event === 'malformed') failure = ProviderError.malformed('stream event', 'bedrock');
-    else if (event !== undefined) translateBedrockEvent(state, event, sink);
+    if (event === 'malformed') {
+      transformer.failure = ProviderError.malformed('stream event', 'bedrock');
+    } else if (event !== undefined) translateBedrockEvent(state, event, sink);
   };
 
-  return {
+  // Plain fields, updated after each push and the end, not getters: V8 allocates an object's own
+  // accessor pair in the old generation, where it would keep the stream alive past young GCs.
+  const transformer: ChatStreamTransformer & StreamReport = {
+    usage: undefined,
+    completed: false,
+    failure: undefined,
     push(bytes, sink) {
-      if (failure !== undefined) return;
+      if (transformer.failure !== undefined) return;
       let frames: Uint8Array[];
       try {
         frames = splitter.push(bytes);
       } catch {
-        failure = ProviderError.malformed('event stream', 'bedrock');
+        transformer.failure = ProviderError.malformed('event stream', 'bedrock');
         return;
       }
-      for (const frame of frames) onFrame(frame, sink);
+      try {
+        for (const frame of frames) onFrame(frame, sink);
+      } finally {
+        report();
+      }
     },
     end(sink) {
-      if (failure !== undefined || state.completed) return;
-      if (splitter.pending > 0) failure = ProviderError.malformed('event stream', 'bedrock');
-      // A stream that stopped but sent no metadata frame still finished its answer.
-      else if (state.stopped) finishBedrockStream(state, sink);
-    },
-    get usage() {
-      return state.usage === undefined ? undefined : convertBedrockUsage(state.usage).tokens;
-    },
-    get completed() {
-      return state.completed;
-    },
-    get failure() {
-      return failure;
+      if (transformer.failure !== undefined || state.completed) return;
+      if (splitter.pending > 0) {
+        transformer.failure = ProviderError.malformed('event stream', 'bedrock');
+      } else if (state.stopped) {
+        // A stream that stopped but sent no metadata frame still finished its answer.
+        try {
+          finishBedrockStream(state, sink);
+        } finally {
+          report();
+        }
+      }
     },
   };
+  return transformer;
+}
+
+/** What the transformer reports, updated as frames arrive. */
+interface StreamReport {
+  usage: TokenUsage | undefined;
+  completed: boolean;
+  failure: ProviderError | undefined;
 }
 
 function stringHeader(message: Message, name: string): string | undefined {

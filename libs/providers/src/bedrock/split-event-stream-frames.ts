@@ -19,26 +19,34 @@ export interface EventStreamFrameSplitter {
  */
 export function createEventStreamFrameSplitter(): EventStreamFrameSplitter {
   let buffer: Uint8Array = new Uint8Array(0);
-  return {
+  const cut = (): Uint8Array[] => {
+    const frames: Uint8Array[] = [];
+    while (buffer.length >= PRELUDE_BYTES) {
+      const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      const total = view.getUint32(0, false);
+      if (total < MIN_FRAME_BYTES || total > MAX_FRAME_BYTES) {
+        throw new RangeError(`event-stream frame of ${total} bytes`);
+      }
+      if (buffer.length < total) break;
+      frames.push(buffer.subarray(0, total));
+      buffer = buffer.subarray(total);
+    }
+    return frames;
+  };
+  // A field kept up to date, not a getter: V8 allocates an object's own accessor pair in the old
+  // generation, where it would keep this stream's bytes alive past every young collection.
+  const splitter: EventStreamFrameSplitter & { pending: number } = {
+    pending: 0,
     push(bytes) {
       buffer = buffer.length === 0 ? bytes.slice() : concat(buffer, bytes);
-      const frames: Uint8Array[] = [];
-      while (buffer.length >= PRELUDE_BYTES) {
-        const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-        const total = view.getUint32(0, false);
-        if (total < MIN_FRAME_BYTES || total > MAX_FRAME_BYTES) {
-          throw new RangeError(`event-stream frame of ${total} bytes`);
-        }
-        if (buffer.length < total) break;
-        frames.push(buffer.subarray(0, total));
-        buffer = buffer.subarray(total);
+      try {
+        return cut();
+      } finally {
+        splitter.pending = buffer.length;
       }
-      return frames;
-    },
-    get pending() {
-      return buffer.length;
     },
   };
+  return splitter;
 }
 
 function concat(first: Uint8Array, second: Uint8Array): Uint8Array {

@@ -25,15 +25,12 @@ import { readGoogleStreamEvent } from './read-google-stream-event.js';
 export function createGoogleStreamTransformer(options: ChatStreamOptions): ChatStreamTransformer {
   const parser = createSseParser();
   let state: GoogleStreamState | undefined;
-  let usage: TokenUsage | undefined;
-  let completed = false;
-  let failure: ProviderError | undefined;
 
   const handle = ({ data }: SseEvent, sink: ChatStreamSink): void => {
-    if (failure !== undefined || data.trim() === '') return;
+    if (transformer.failure !== undefined || data.trim() === '') return;
     const event = readGoogleStreamEvent(data);
     if (event instanceof ProviderError) {
-      failure = event;
+      transformer.failure = event;
       return;
     }
     state ??= {
@@ -45,13 +42,14 @@ export function createGoogleStreamTransformer(options: ChatStreamOptions): ChatS
       candidates: new Map(),
       finished: false,
     };
-    if (event.usageMetadata) usage = convertGoogleUsage(event.usageMetadata);
+    if (event.usageMetadata) transformer.usage = convertGoogleUsage(event.usageMetadata);
     for (const chunk of convertGoogleStreamEvent(event, state)) sink.chunk(chunk);
   };
 
   const finish = (sink: ChatStreamSink): void => {
+    const { usage, completed, failure } = transformer;
     if (failure !== undefined || state === undefined || !state.finished || completed) return;
-    completed = true;
+    transformer.completed = true;
     if (options.includeUsage && usage !== undefined) {
       const usageObject = { ...formatOpenAiUsage(usage), ...options.annotateUsage?.(usage) };
       sink.chunk(createChatChunk(state.meta, [], usageObject));
@@ -59,24 +57,28 @@ export function createGoogleStreamTransformer(options: ChatStreamOptions): ChatS
     sink.done();
   };
 
-  return {
+  // Plain fields, not getters: V8 allocates an object's own accessor pair in the old generation,
+  // where it would keep these closures, and the request they reach, past every young collection.
+  const transformer: ChatStreamTransformer & StreamReport = {
+    usage: undefined,
+    completed: false,
+    failure: undefined,
     push(bytes, sink) {
-      if (failure !== undefined) return;
+      if (transformer.failure !== undefined) return;
       for (const event of parser.push(bytes)) handle(event, sink);
     },
     end(sink) {
-      if (failure !== undefined) return;
+      if (transformer.failure !== undefined) return;
       for (const event of parser.end()) handle(event, sink);
       finish(sink);
     },
-    get usage() {
-      return usage;
-    },
-    get completed() {
-      return completed;
-    },
-    get failure() {
-      return failure;
-    },
   };
+  return transformer;
+}
+
+/** What the transformer reports, updated as events arrive. */
+interface StreamReport {
+  usage: TokenUsage | undefined;
+  completed: boolean;
+  failure: ProviderError | undefined;
 }

@@ -46,7 +46,6 @@ export function createResponsesEventWriter(context: ResponsesContext): Responses
   let sequence = 0;
   let started = false;
   let open: Open | undefined;
-  let final: Record<string, unknown> | undefined;
   const output: OutputItem[] = [];
   const calls = new Map<number, { id: string; open: Open & { kind: 'function' } }>();
 
@@ -144,7 +143,10 @@ export function createResponsesEventWriter(context: ResponsesContext): Responses
     return { text, part: last, where };
   };
 
-  return {
+  // `response` a field, not a getter: V8 allocates an object's own accessor pair in the old
+  // generation, where it would keep this writer's output alive past every young collection.
+  const writer: ResponsesEventWriter & { response: Record<string, unknown> | undefined } = {
+    response: undefined,
     start,
     reasoning(delta) {
       if (delta === '') return '';
@@ -210,12 +212,13 @@ export function createResponsesEventWriter(context: ResponsesContext): Responses
     finish(finishReason, usage) {
       let text = start() + close();
       const end = responsesEnd(finishReason);
-      final = {
+      const final = {
         ...responsesShell(context, end.status),
         ...end,
         output,
         usage: usage ?? null,
       };
+      writer.response = final;
       const type = end.status === 'completed' ? 'response.completed' : 'response.incomplete';
       text += event(type, { response: final });
       return text;
@@ -223,10 +226,8 @@ export function createResponsesEventWriter(context: ResponsesContext): Responses
     error(fields) {
       return event('error', fields);
     },
-    get response() {
-      return final;
-    },
   };
+  return writer;
 }
 
 /** An item as `output_item.added` announces it: nothing generated yet. */

@@ -37,12 +37,6 @@ export interface ResponsesPassThrough extends ChatStreamTransformer {
  */
 export function createResponsesPassThrough(): ResponsesPassThrough {
   const framer = createSseFramer();
-  let usage: TokenUsage | undefined;
-  let response: ResponsesResponse | undefined;
-  let completed = false;
-  let failure: ProviderError | undefined;
-  let reportedFailure: ProviderError | undefined;
-  let responseId: string | undefined;
 
   const onCreated = (complete: string): void => {
     for (const event of complete.split('\n\n')) {
@@ -50,7 +44,9 @@ export function createResponsesPassThrough(): ResponsesPassThrough {
       const parsed = responsesStreamEventSchema.safeParse(
         parseJson(parseSseEvents(event)[0]?.data ?? ''),
       );
-      if (parsed.success && parsed.data.response) responseId = parsed.data.response.id;
+      if (parsed.success && parsed.data.response) {
+        passThrough.responseId = parsed.data.response.id;
+      }
       return;
     }
   };
@@ -61,39 +57,48 @@ export function createResponsesPassThrough(): ResponsesPassThrough {
     if (error.success) {
       const { message, code, param } = error.data;
       const body = { error: { message, code: code ?? null, param: param ?? null } };
-      failure = parseOpenAiError(502, JSON.stringify(body), {}, 0);
+      passThrough.failure = parseOpenAiError(502, JSON.stringify(body), {}, 0);
       return false;
     }
     const parsed = responsesStreamEventSchema.safeParse(data);
     if (parsed.success && parsed.data.response) {
-      completed = true;
-      response = parsed.data.response;
-      reportedFailure = responsesFailureOf(response);
+      const response = parsed.data.response;
+      passThrough.completed = true;
+      passThrough.response = response;
+      passThrough.reportedFailure = responsesFailureOf(response);
       const reported = response.usage;
-      if (reported) usage = convertResponsesUsage(reported);
+      if (reported) passThrough.usage = convertResponsesUsage(reported);
     }
     return true;
   };
   const forward = (complete: string, sink: ChatStreamSink): void => {
-    if (responseId === undefined && CREATED_EVENT.test(complete)) onCreated(complete);
+    if (passThrough.responseId === undefined && CREATED_EVENT.test(complete)) onCreated(complete);
     if (!END_EVENT.test(complete)) {
       sink.passThrough(complete);
       return;
     }
     let plain = '';
     for (const event of complete.split('\n\n')) {
-      if (event === '' || failure) continue;
+      if (event === '' || passThrough.failure) continue;
       if (END_EVENT.test(event) && !onEnd(event)) continue;
       plain += `${event}\n\n`;
     }
     if (plain !== '') sink.passThrough(plain);
   };
-  return {
+  // Plain fields, not getters: V8 allocates an object's own accessor pair in the old generation,
+  // where it would keep these closures, and the request they reach, past every young collection.
+  const passThrough: PassThroughReport = {
+    usage: undefined,
+    completed: false,
+    failure: undefined,
+    reportedFailure: undefined,
+    response: undefined,
+    responseId: undefined,
     push(chunk, sink) {
-      if (failure) return;
+      if (passThrough.failure) return;
       const complete = framer.push(chunk);
       if (framer.pendingChars > MAX_PENDING_CHARS) {
-        failure = new ProviderError(
+        passThrough.failure = new ProviderError(
           'The provider sent an event larger than 8 MiB; is it speaking SSE?',
           { kind: 'malformed_response', status: 200, code: null, retryable: false },
         );
@@ -102,27 +107,20 @@ export function createResponsesPassThrough(): ResponsesPassThrough {
       if (complete !== '') forward(complete, sink);
     },
     end(sink) {
-      if (failure) return;
+      if (passThrough.failure) return;
       const rest = framer.end();
       if (rest !== '') forward(rest, sink);
     },
-    get usage() {
-      return usage;
-    },
-    get completed() {
-      return completed;
-    },
-    get failure() {
-      return failure;
-    },
-    get response() {
-      return response;
-    },
-    get responseId() {
-      return responseId;
-    },
-    get reportedFailure() {
-      return reportedFailure;
-    },
   };
+  return passThrough;
+}
+
+/** What the pass-through reports, updated as events arrive. */
+interface PassThroughReport extends ResponsesPassThrough {
+  usage: TokenUsage | undefined;
+  completed: boolean;
+  failure: ProviderError | undefined;
+  reportedFailure: ProviderError | undefined;
+  response: ResponsesResponse | undefined;
+  responseId: string | undefined;
 }

@@ -57,6 +57,7 @@ export function createResponsesStreamTranslator(
     if (finished) return;
     finished = true;
     out += writer.finish(finishReason, usage);
+    translator.response = writer.response;
   };
   const onError = (error: {
     message?: string | undefined;
@@ -91,7 +92,10 @@ export function createResponsesStreamTranslator(
     const chunk = chatCompletionChunkSchema.safeParse(payload);
     if (chunk.success) onChunk(chunk.data);
   };
-  return {
+  // `response` a field, not a getter: V8 allocates an object's own accessor pair in the old
+  // generation, where it would keep this stream's Response alive past every young collection.
+  const translator: TranslatorReport = {
+    response: undefined,
     chunk: onChunk,
     passThrough(sse) {
       for (const event of parser.push(sse)) onData(event.data);
@@ -118,8 +122,11 @@ export function createResponsesStreamTranslator(
       out = '';
       return text;
     },
-    get response() {
-      return writer.response;
-    },
   };
+  return translator;
+}
+
+/** The translator with its Response a field, set once `response.completed` is written. */
+interface TranslatorReport extends ResponsesStreamTranslator {
+  response: Record<string, unknown> | undefined;
 }

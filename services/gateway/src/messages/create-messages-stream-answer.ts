@@ -24,12 +24,18 @@ export function createMessagesStreamAnswer(retainBytes: number): MessagesStreamA
     assembled ??= assembleMessage(chunks);
     return assembled;
   };
-  return {
+  // `truncated` a field, not a getter: V8 allocates an object's own accessor pair in the old
+  // generation, where it would keep the kept answer alive past every young collection.
+  const answer: MessagesStreamAnswer & { truncated: boolean } = {
+    truncated: false,
     push(chunk) {
       if (overflow === 0 && retained + chunk.length <= retainBytes) {
         chunks.push(chunk);
         retained += chunk.length;
-      } else overflow += chunk.length;
+      } else {
+        overflow += chunk.length;
+        answer.truncated = overflow > 0;
+      }
     },
     completionTokens() {
       const counted = estimateTokens(assemble().generated);
@@ -37,10 +43,8 @@ export function createMessagesStreamAnswer(retainBytes: number): MessagesStreamA
       return Math.ceil(counted * (1 + overflow / retained));
     },
     json: () => assemble().message,
-    get truncated() {
-      return overflow > 0;
-    },
   };
+  return answer;
 }
 
 function assembleMessage(chunks: readonly Buffer[]) {

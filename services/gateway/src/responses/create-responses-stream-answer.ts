@@ -47,7 +47,10 @@ export function createResponsesStreamAnswer(retainChars: number): StreamAnswer {
     read = { response: ended ?? { ...started, status: 'incomplete', output: done }, generated };
     return read;
   };
-  return {
+  // `truncated` a field, not a getter: V8 allocates an object's own accessor pair in the old
+  // generation, where it would keep the kept answer alive past every young collection.
+  const answer: StreamAnswer & { truncated: boolean } = {
+    truncated: false,
     chunk() {
       // A native stream hands over no chat chunks.
     },
@@ -55,7 +58,10 @@ export function createResponsesStreamAnswer(retainChars: number): StreamAnswer {
       if (overflowChars === 0 && retainedChars + sse.length <= retainChars) {
         parts.push(sse);
         retainedChars += sse.length;
-      } else overflowChars += sse.length;
+      } else {
+        overflowChars += sse.length;
+        answer.truncated = overflowChars > 0;
+      }
     },
     done() {},
     completionTokens() {
@@ -64,8 +70,6 @@ export function createResponsesStreamAnswer(retainChars: number): StreamAnswer {
       return Math.ceil(counted * (1 + overflowChars / retainedChars));
     },
     json: () => readEvents().response,
-    get truncated() {
-      return overflowChars > 0;
-    },
   };
+  return answer;
 }
