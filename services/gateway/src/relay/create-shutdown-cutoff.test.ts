@@ -8,6 +8,7 @@ import { type FakeOpenAI, startFakeOpenAI } from '@switchyard/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildGatewayApp, type GatewayApp } from '../app.js';
 import type { RequestOutcome } from '../usage/usage-recorder.js';
+import { createShutdownCutoff } from './create-shutdown-cutoff.js';
 
 const MASTER_KEY = 'sk-sy-unit-shutdown';
 const outcomes: RequestOutcome[] = [];
@@ -146,5 +147,22 @@ describe('requests still running when the shutdown grace is over', { timeout: 20
       usageSource: 'none',
       stream: false,
     });
+  });
+});
+
+describe('createShutdownCutoff', () => {
+  it('tells the listeners registered at the cut once, in order, and those registering later at once', () => {
+    const cutoff = createShutdownCutoff();
+    const told: string[] = [];
+    const stops = ['a', 'b', 'c', 'd'].map((name) => cutoff.onCut(() => told.push(name)));
+    stops[0]?.();
+    stops[2]?.();
+    stops[2]?.();
+    cutoff.cut();
+    cutoff.cut();
+    stops[1]?.();
+    expect(told).toEqual(['b', 'd']);
+    cutoff.onCut(() => told.push('late'));
+    expect(told).toEqual(['b', 'd', 'late']);
   });
 });
