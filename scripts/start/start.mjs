@@ -38,6 +38,5 @@ if (built < sources) {
   );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-// Stack traces name the TypeScript sources, as `node --enable-source-maps` would.
-process.setSourceMapsEnabled(true);
+// As in the images, source maps are off (NODE_OPTIONS=--enable-source-maps turns them on).
 await import(pathToFileURL(BUNDLE).href);

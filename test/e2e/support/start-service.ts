@@ -74,6 +74,6 @@ export function entryArguments(
   options: { compiled?: boolean },
 ): string[] {
   return options.compiled
-    ? ['--enable-source-maps', `${packageDirectory}/dist/main.js`]
+    ? [`${packageDirectory}/dist/main.js`]
     : ['--import', 'tsx', `${packageDirectory}/src/main.ts`];
 }

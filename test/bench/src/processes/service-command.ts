@@ -10,14 +10,13 @@ const BENCH_SERVICES: readonly SwitchyardService[] = ['gateway', 'standalone'];
 /**
  * The node arguments that run a service from the repository root, after `nodeFlags` (preloads,
  * `--cpu-prof`). The one place that says how services run: their compiled bundles, started as the
- * images start them (`node --enable-source-maps dist/main.js`), so the bench measures what
- * production runs.
+ * images start them (`node dist/main.js`), so the bench measures what production runs.
  */
 export function serviceCommand(
   service: SwitchyardService,
   nodeFlags: readonly string[] = [],
 ): string[] {
-  return [...nodeFlags, '--enable-source-maps', `services/${service}/dist/main.js`];
+  return [...nodeFlags, `services/${service}/dist/main.js`];
 }
 
 /** Builds the bundles `serviceCommand` runs (`pnpm build gateway standalone`), from the source. */
