@@ -1,4 +1,5 @@
 import { type Logger, type LoggerOptions, pino } from 'pino';
+import { skipScalarRedaction } from './skip-scalar-redaction.js';
 
 /** Paths pino replaces with `[redacted]` wherever they appear in a log line. */
 export const REDACTED_PATHS: readonly string[] = [
@@ -46,7 +47,8 @@ export const LOG_FLUSH_INTERVAL_MS = 250;
  * lines go to stdout in batches written asynchronously (a synchronous write per line cost the
  * gateway ~75 µs of CPU per request at `info`), flushed every {@link LOG_FLUSH_INTERVAL_MS} and
  * synchronously when the process exits — `process.exit` after a graceful shutdown, a fatal
- * error — so no line is lost.
+ * error — so no line is lost. Scalar fields skip the wildcard redactor, which leaves them as
+ * they are anyway (see {@link skipScalarRedaction}).
  */
 export function createLogger(options: CreateLoggerOptions): Logger {
   const destination =
@@ -56,5 +58,5 @@ export function createLogger(options: CreateLoggerOptions): Logger {
       minLength: LOG_BATCH_BYTES,
       periodicFlush: LOG_FLUSH_INTERVAL_MS,
     });
-  return pino(loggerOptions(options), destination);
+  return skipScalarRedaction(pino(loggerOptions(options), destination));
 }
