@@ -26,22 +26,38 @@ export interface LeaseRecord {
   released: boolean;
 }
 
-const records = new WeakMap<Lease, LeaseRecord>();
+/**
+ * The record rides on the lease in a private field, not in a WeakMap keyed by the lease: V8's
+ * young-generation GC treats a WeakMap's values as strong, so every record (one per request)
+ * would survive the scavenges until the next full GC.
+ */
+class IssuedLease implements Lease {
+  readonly id: string;
+  readonly partition: string;
+  readonly degraded: boolean;
+  readonly #record: LeaseRecord;
+
+  constructor(record: LeaseRecord) {
+    this.id = record.leaseId;
+    this.partition = record.partition;
+    this.degraded = record.degraded;
+    this.#record = record;
+    Object.freeze(this);
+  }
+
+  static recordOf(lease: Lease): LeaseRecord | undefined {
+    return #record in lease ? (lease as IssuedLease).#record : undefined;
+  }
+}
 
 /** A new lease whose record {@link leaseRecord} returns. */
 export function createLease(record: LeaseRecord): Lease {
-  const lease: Lease = Object.freeze({
-    id: record.leaseId,
-    partition: record.partition,
-    degraded: record.degraded,
-  });
-  records.set(lease, record);
-  return lease;
+  return new IssuedLease(record);
 }
 
 /** The record of a lease issued by {@link createLease}; throws for any other object. */
 export function leaseRecord(lease: Lease): LeaseRecord {
-  const record = records.get(lease);
+  const record = IssuedLease.recordOf(lease);
   if (record === undefined) throw new TypeError('not a lease issued by a rate limiter');
   return record;
 }
