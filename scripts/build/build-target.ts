@@ -14,6 +14,8 @@ const PGLITE_WORKER = '../../libs/db/src/pglite/pglite-worker.ts';
 const PGLITE_INIT = '../../libs/db/src/pglite/pglite-init.ts';
 /** The files PGlite reads beside its own module (`new URL('./pglite.wasm', import.meta.url)`). */
 const PGLITE_ASSETS = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
+/** Written last into `dist/`: the time the build began, ms (read by scripts/start/start.mjs). */
+export const BUILT_STAMP = '.built';
 
 // CommonJS dependencies bundled into ESM still call `require` and read `__dirname`.
 const BANNER = [
@@ -33,6 +35,7 @@ const BANNER = [
 export async function buildTarget(root: string, target: BuildTarget): Promise<void> {
   const packageDirectory = join(root, target.directory);
   const outdir = join(packageDirectory, 'dist');
+  const startedAt = Date.now();
   await rm(outdir, { recursive: true, force: true });
   const entryPoints: Record<string, string> = {};
   for (const [name, entry] of Object.entries(target.entries)) {
@@ -54,8 +57,8 @@ export async function buildTarget(root: string, target: BuildTarget): Promise<vo
     chunkNames: 'chunk-[hash]',
     sourcemap: true,
     // Not `keepNames`: it wraps every function and class the bundle defines in a `__name(…)` call
-    // that runs each time a closure is created — 2–3 % of the gateway's CPU per request. Stack
-    // traces still name the source through the source maps.
+    // that runs each time a closure is created — 2–3 % of the gateway's CPU per request. A class
+    // may be renamed (`_ApiError`); logs name errors by their `name` (telemetry's createLogger).
     keepNames: false,
     legalComments: 'none',
     logLevel: 'warning',
@@ -67,6 +70,8 @@ export async function buildTarget(root: string, target: BuildTarget): Promise<vo
   if (target.consoleUi) await writeConsoleUi(outdir);
   if (target.tokenizer)
     await bundleTokenizer(resolveFrom(root, 'services/gateway', 'gpt-tokenizer'), outdir);
+  // Last, so only a whole build has it: when it began (`pnpm start` rebuilds when a source is newer).
+  await writeFile(join(outdir, BUILT_STAMP), String(startedAt));
 }
 
 /** Where `specifier` resolves for the workspace package that depends on it. */

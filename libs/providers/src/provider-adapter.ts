@@ -71,7 +71,7 @@ export interface ChatStreamTransformer {
   push(chunk: Uint8Array, sink: ChatStreamSink): void;
   /** Upstream ended; the last output goes to `sink`. */
   end(sink: ChatStreamSink): void;
-  /** Usage reported by the upstream so far. */
+  /** Usage reported by the upstream so far (up to date once `push` or `end` returns). */
   readonly usage: TokenUsage | undefined;
   /** Whether the upstream finished the stream properly (`[DONE]`, `message_stop`, a finish reason…). */
   readonly completed: boolean;

@@ -32,6 +32,24 @@ describe('createLogger', () => {
   });
 });
 
+describe('createLogger errors', () => {
+  it('names an error by its name, not by a class name a bundler renamed', async () => {
+    const destination = new PassThrough();
+    const lines: string[] = [];
+    destination.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
+    const logger = createLogger({ level: 'info', name: 'test', destination });
+    // What esbuild emits for a class that refers to itself: the class itself is `_ApiError`.
+    const ApiError = class _ApiError extends Error {
+      override readonly name = 'ApiError';
+    };
+    logger.error({ err: new ApiError('refused') }, 'failed');
+    logger.error({ err: new Error('plain') }, 'failed');
+    await new Promise((resolve) => setImmediate(resolve));
+    const types = lines.map((line) => (JSON.parse(line) as { err: { type: string } }).err.type);
+    expect(types).toEqual(['ApiError', 'Error']);
+  });
+});
+
 describe('createLogger to stdout', () => {
   const fixture = fileURLToPath(new URL('./__fixtures__/log-then-exit.ts', import.meta.url));
   const run = (ending: string) => spawn(process.execPath, ['--import', 'tsx', fixture, ending]);

@@ -34,7 +34,18 @@ export function loggerOptions(options: CreateLoggerOptions): LoggerOptions {
     name: options.name,
     redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     base: { service: options.name },
+    serializers: { err: serializeError },
   };
+}
+
+/**
+ * pino's error serializer, with `type` taken from the error's `name` where the class set one: the
+ * bundles rename classes that refer to themselves (`class _ApiError`), and `type` must not change.
+ */
+function serializeError(error: Error): ReturnType<typeof pino.stdSerializers.err> {
+  const serialized = pino.stdSerializers.err(error);
+  if (error instanceof Error && error.name !== 'Error') serialized.type = error.name;
+  return serialized;
 }
 
 /** Bytes of log lines gathered in memory before one write to stdout. */

@@ -3,12 +3,8 @@ import { type Logger, pino } from 'pino';
 type Stringifier = (value: unknown, ...rest: unknown[]) => string | undefined;
 
 /**
- * Lets `logger` write a string, number or boolean field without running pino's redactor for the
- * wildcard paths (`*.apiKey`…) over it. pino applies that redactor to every top-level field and
- * child binding not named by an exact path; it re-parses its paths on each call and returns, for
- * a scalar, just `JSON.stringify(value)` — ~10 KB allocated and ~3 µs per log line for nothing.
- * Objects, arrays, null and anything else still go through pino's redactor, so the output is
- * byte for byte the same. Children share the patched stringifiers with their parent.
+ * Lets `logger` write string, number and boolean fields without pino's wildcard redactor, which
+ * only re-parses its paths to return `JSON.stringify(value)` for them (~10 KB and ~3 µs a line).
  */
 export function skipScalarRedaction(logger: Logger): Logger {
   const { stringifiersSym, wildcardFirstSym } = pino.symbols;

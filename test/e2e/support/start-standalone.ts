@@ -26,8 +26,9 @@ export interface Standalone {
 }
 
 /**
- * Starts `pnpm start`'s entry point as a real process on a free port, with the given
- * environment and optional YAML config, and waits for its startup banner.
+ * Starts the standalone (its TypeScript through tsx, its compiled bundle, or as `pnpm start` does)
+ * as a real process on a free port, with the given environment and optional YAML config, and
+ * waits for its startup banner.
  */
 export async function startStandalone(options: {
   env?: Record<string, string>;
