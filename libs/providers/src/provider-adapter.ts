@@ -84,6 +84,19 @@ export interface ChatStreamTransformer {
   readonly reportedFailure?: ProviderError | undefined;
 }
 
+/**
+ * A transformer as its own code sees it: the reported fields are plain, writable fields it keeps
+ * up to date — never getters on the object (ADR 0002: they kept each request alive past young GCs).
+ */
+export type ReportingStreamTransformer = Omit<
+  ChatStreamTransformer,
+  'usage' | 'completed' | 'failure'
+> & {
+  usage: TokenUsage | undefined;
+  completed: boolean;
+  failure: ProviderError | undefined;
+};
+
 /** Embeddings, for providers that have them. */
 export interface EmbeddingsAdapter {
   buildRequest(request: EmbeddingsRequest, target: UpstreamTarget): BuiltRequest;

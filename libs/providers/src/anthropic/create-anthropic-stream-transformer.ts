@@ -1,8 +1,8 @@
-import type { TokenUsage } from '@switchyard/contracts';
 import type {
   ChatStreamOptions,
   ChatStreamSink,
   ChatStreamTransformer,
+  ReportingStreamTransformer,
 } from '../provider-adapter.js';
 import { ProviderError } from '../provider-error.js';
 import { createSseParser } from '../shared/create-sse-parser.js';
@@ -61,7 +61,7 @@ export function createAnthropicStreamTransformer(
 
   // Plain fields, updated after each push and the end, not getters: V8 allocates an object's own
   // accessor pair in the old generation, where it would keep the stream alive past young GCs.
-  const transformer: ChatStreamTransformer & StreamReport = {
+  const transformer: ReportingStreamTransformer = {
     usage: undefined,
     completed: false,
     failure: undefined,
@@ -81,11 +81,4 @@ export function createAnthropicStreamTransformer(
     },
   };
   return transformer;
-}
-
-/** What the transformer reports, updated as events arrive. */
-interface StreamReport {
-  usage: TokenUsage | undefined;
-  completed: boolean;
-  failure: ProviderError | undefined;
 }

@@ -1,10 +1,10 @@
 import type { Message } from '@smithy/eventstream-codec';
 import { toUtf8 } from '@smithy/util-utf8';
-import type { TokenUsage } from '@switchyard/contracts';
 import type {
   ChatStreamOptions,
   ChatStreamSink,
   ChatStreamTransformer,
+  ReportingStreamTransformer,
 } from '../provider-adapter.js';
 import { ProviderError } from '../provider-error.js';
 import { parseJson } from '../shared/parse-json.js';
@@ -67,7 +67,7 @@ export function createBedrockStreamTransformer(options: ChatStreamOptions): Chat
 
   // Plain fields, updated after each push and the end, not getters: V8 allocates an object's own
   // accessor pair in the old generation, where it would keep the stream alive past young GCs.
-  const transformer: ChatStreamTransformer & StreamReport = {
+  const transformer: ReportingStreamTransformer = {
     usage: undefined,
     completed: false,
     failure: undefined,
@@ -101,13 +101,6 @@ export function createBedrockStreamTransformer(options: ChatStreamOptions): Chat
     },
   };
   return transformer;
-}
-
-/** What the transformer reports, updated as frames arrive. */
-interface StreamReport {
-  usage: TokenUsage | undefined;
-  completed: boolean;
-  failure: ProviderError | undefined;
 }
 
 function stringHeader(message: Message, name: string): string | undefined {

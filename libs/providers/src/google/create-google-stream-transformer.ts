@@ -1,8 +1,8 @@
-import type { TokenUsage } from '@switchyard/contracts';
 import type {
   ChatStreamOptions,
   ChatStreamSink,
   ChatStreamTransformer,
+  ReportingStreamTransformer,
 } from '../provider-adapter.js';
 import { ProviderError } from '../provider-error.js';
 import { createChatChunk } from '../shared/create-chat-chunk.js';
@@ -59,7 +59,7 @@ export function createGoogleStreamTransformer(options: ChatStreamOptions): ChatS
 
   // Plain fields, not getters: V8 allocates an object's own accessor pair in the old generation,
   // where it would keep these closures, and the request they reach, past every young collection.
-  const transformer: ChatStreamTransformer & StreamReport = {
+  const transformer: ReportingStreamTransformer = {
     usage: undefined,
     completed: false,
     failure: undefined,
@@ -74,11 +74,4 @@ export function createGoogleStreamTransformer(options: ChatStreamOptions): ChatS
     },
   };
   return transformer;
-}
-
-/** What the transformer reports, updated as events arrive. */
-interface StreamReport {
-  usage: TokenUsage | undefined;
-  completed: boolean;
-  failure: ProviderError | undefined;
 }

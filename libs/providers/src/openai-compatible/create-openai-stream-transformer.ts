@@ -2,12 +2,12 @@ import {
   type ChatCompletionChunk,
   chatCompletionChunkSchema,
   openAiUsageSchema,
-  type TokenUsage,
 } from '@switchyard/contracts';
 import type {
   ChatStreamOptions,
   ChatStreamSink,
   ChatStreamTransformer,
+  ReportingStreamTransformer,
 } from '../provider-adapter.js';
 import { ProviderError } from '../provider-error.js';
 import { createSseFramer } from '../shared/create-sse-framer.js';
@@ -92,7 +92,7 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
 
   // Plain fields, not getters: V8 allocates an object's own accessor pair in the old generation,
   // where it would hold these closures, and the request they reach, past every young collection.
-  const transformer: StreamState & ChatStreamTransformer = {
+  const transformer: ReportingStreamTransformer = {
     usage: undefined,
     completed: false,
     failure: undefined,
@@ -115,13 +115,6 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
     },
   };
   return transformer;
-}
-
-/** What the transformer reports, updated as events arrive. */
-interface StreamState {
-  usage: TokenUsage | undefined;
-  completed: boolean;
-  failure: ProviderError | undefined;
 }
 
 /** The data of one SSE event (its `data:` lines joined), '' if it has none. */
