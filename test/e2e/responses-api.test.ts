@@ -1,117 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createDatabase, type Database } from '@switchyard/db';
+import { describe, expect, it } from 'vitest';
 import {
-  createFreshPostgresDatabase,
-  type FakeAnthropic,
-  type FakeGoogle,
-  type FakeOpenAI,
-  type FreshPostgresDatabase,
-  startFakeAnthropic,
-  startFakeGoogle,
-  startFakeOpenAI,
-  useNats,
-  usePostgres,
-  useRedis,
-} from '@switchyard/testing';
-import OpenAI from 'openai';
-import type { FunctionTool, ResponseInputItem } from 'openai/resources/responses/responses';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningService, startService } from './support/start-service.js';
+  client,
+  fakes,
+  lastUpstream,
+  ledgerRow,
+  ROUTES,
+  useResponsesGateways,
+} from './support/use-responses-gateways.js';
 
 // The official openai SDK's Responses client against the distributed gateway (two replicas
 // sharing Redis, accounting on Postgres and NATS): an OpenAI route served natively, Anthropic
-// and Gemini routes translated; stored Responses continue on either replica.
+// and Gemini routes translated, and a model mixing both falls back across them.
 
-const MASTER_KEY = `sk-sy-e2e-${randomBytes(8).toString('hex')}`;
-const OPENAI_KEY = 'sk-openai-upstream-0123456789';
-const ANTHROPIC_KEY = 'sk-ant-upstream-0123456789';
-const GOOGLE_KEY = 'AIzaSyFakeUpstreamKey0123456789abcdef';
-const PRICE = 'pricing: { prompt: "0.000002", completion: "0.000008", cached_prompt: "0.0000005" }';
-const ROUTES = ['openai/gpt-test', 'anthropic/claude-test', 'google/gemini-test'] as const;
-
-let fakes: { openai: FakeOpenAI; anthropic: FakeAnthropic; google: FakeGoogle };
-let fresh: FreshPostgresDatabase;
-let database: Database;
-let accounting: RunningService;
-let gateways: RunningService[] = [];
-let clients: OpenAI[] = [];
-let client: OpenAI;
-
-beforeAll(async () => {
-  const [openai, anthropic, google] = await Promise.all([
-    startFakeOpenAI({ apiKeys: [OPENAI_KEY] }),
-    startFakeAnthropic({ apiKeys: [ANTHROPIC_KEY] }),
-    startFakeGoogle({ apiKeys: [GOOGLE_KEY] }),
-  ]);
-  fakes = { openai, anthropic, google };
-  fresh = await createFreshPostgresDatabase((await usePostgres()).url);
-  const shared = {
-    DATABASE_URL: fresh.url,
-    REDIS_URL: (await useRedis()).url,
-    NATS_URL: (await useNats()).url,
-    SWITCHYARD_KEY_PEPPER: 'e2e-pepper-0123456789abcdef',
-    SWITCHYARD_MASTER_KEY: MASTER_KEY,
-    SWITCHYARD_NATS_NAMESPACE: `e2e${randomBytes(5).toString('hex')}`,
-  };
-  const configFile = join(await mkdtemp(join(tmpdir(), 'switchyard-e2e-responses-')), 'sy.yaml');
-  writeFileSync(
-    configFile,
-    `providers:
-  - { name: openai, type: openai, base_url: "${openai.url}", keys: [${OPENAI_KEY}] }
-  - { name: anthropic, type: anthropic, base_url: "${anthropic.url}", keys: [${ANTHROPIC_KEY}] }
-  - { name: google, type: google, base_url: "${google.url}", keys: [${GOOGLE_KEY}] }
-models:
-  - { id: openai/gpt-test, upstream_model: gpt-test, context_length: 128000, max_output_tokens: 16384, ${PRICE} }
-  - { id: anthropic/claude-test, upstream_model: claude-test, context_length: 200000, max_output_tokens: 8192, ${PRICE} }
-  - { id: google/gemini-test, upstream_model: gemini-test, context_length: 1048576, max_output_tokens: 65536, ${PRICE} }
-  - id: mixed/flaky
-    context_length: 128000
-    max_output_tokens: 8192
-    routes:
-      - { provider: openai, upstream_model: error-500, ${PRICE} }
-      - { provider: anthropic, upstream_model: claude-test, ${PRICE} }
-`,
-  );
-  accounting = await startService('accounting', shared);
-  gateways = await Promise.all(
-    [1, 2].map(() => startService('gateway', { ...shared, SWITCHYARD_CONFIG: configFile })),
-  );
-  clients = gateways.map(
-    (gateway) => new OpenAI({ baseURL: `${gateway.origin}/v1`, apiKey: MASTER_KEY, maxRetries: 0 }),
-  );
-  client = clients[0] as OpenAI;
-  database = createDatabase({ url: fresh.url });
-}, 120_000);
-
-afterAll(async () => {
-  await Promise.all([...gateways, accounting].map((service) => service?.stop()));
-  await database?.close();
-  await Promise.all(Object.values(fakes ?? {}).map((fake) => fake.close()));
-  await fresh?.drop();
-});
-
-const lookup: FunctionTool = {
-  type: 'function',
-  name: 'lookup',
-  description: 'Look something up',
-  parameters: {
-    type: 'object',
-    properties: { input: { type: 'string' } },
-    required: ['input'],
-    additionalProperties: false,
-  },
-  strict: true,
-};
-
-/** The last request the route's upstream received. */
-function lastUpstream(model: string): { path: string; body: Record<string, unknown> } {
-  const provider = model.split('/')[0] as keyof typeof fakes;
-  return fakes[provider].requests.at(-1) as { path: string; body: Record<string, unknown> };
-}
+useResponsesGateways();
 
 /** The text of a Response's messages (the SDK adds `output_text` only to non-streamed ones). */
 function textOf(response: { output: { type: string; content?: unknown }[] }): string {
@@ -119,28 +20,6 @@ function textOf(response: { output: { type: string; content?: unknown }[] }): st
     .flatMap((item) => (item.type === 'message' ? (item.content as { text?: string }[]) : []))
     .map((part) => part.text ?? '')
     .join('');
-}
-
-/** The ledger row of a request, once accounting has it. */
-async function ledgerRow(requestId: string) {
-  await expect
-    .poll(
-      async () =>
-        (
-          await database.db
-            .selectFrom('accounting.usage_events')
-            .select('request_id')
-            .where('request_id', '=', requestId)
-            .execute()
-        ).length,
-      { timeout: 15_000 },
-    )
-    .toBe(1);
-  return database.db
-    .selectFrom('accounting.usage_events')
-    .selectAll()
-    .where('request_id', '=', requestId)
-    .executeTakeFirstOrThrow();
 }
 
 describe.each(ROUTES)('the openai SDK’s Responses client against %s', (model) => {
@@ -224,77 +103,6 @@ describe.each(ROUTES)('the openai SDK’s Responses client against %s', (model) 
     const row = await ledgerRow(response.headers.get('x-switchyard-request-id') ?? '');
     expect(row).toMatchObject({ endpoint: 'responses', stream: true, usage_source: 'provider' });
     expect(Number(row.cost_usd)).toBeGreaterThan(0);
-  });
-
-  it('runs function calls over several turns with previous_response_id, on either replica', async () => {
-    const first = await client.responses.create({
-      model,
-      input: 'weather in Paris',
-      tools: [lookup],
-    });
-    const call = first.output.find((item) => item.type === 'function_call');
-    expect(call).toMatchObject({ type: 'function_call', name: 'lookup' });
-    if (call?.type !== 'function_call') throw new Error('no function call');
-    expect(JSON.parse(call.arguments)).toEqual({ input: 'weather in Paris' });
-
-    // The next turn on the other replica: stored Responses live in the shared Redis.
-    const second = await (clients[1] as OpenAI).responses.create({
-      model,
-      previous_response_id: first.id,
-      input: [{ type: 'function_call_output', call_id: call.call_id, output: 'sunny, 21°C' }],
-      tools: [lookup],
-      tool_choice: 'none',
-    });
-    expect(second.output_text).toContain('Echo:');
-    expect(second.previous_response_id).toBe(first.id);
-    const upstream = JSON.stringify(lastUpstream(model).body);
-    expect(upstream).toContain('sunny, 21°C');
-    if (native) expect(lastUpstream(model).body.previous_response_id).toBe(first.id);
-    else expect(upstream).toContain('weather in Paris');
-
-    // A third turn continues the second.
-    const third = await client.responses.create({
-      model,
-      previous_response_id: second.id,
-      input: 'and tomorrow?',
-    });
-    expect(third.output_text).toBe('Echo: and tomorrow?');
-    expect(JSON.stringify(lastUpstream(model).body)).toContain(native ? second.id : 'sunny, 21°C');
-  });
-
-  it('runs function calls with explicit input items and store: false, streamed', async () => {
-    const stream = client.responses.stream({
-      model,
-      input: 'find kiwis',
-      tools: [lookup],
-      tool_choice: { type: 'function', name: 'lookup' },
-      store: false,
-    });
-    const types: string[] = [];
-    for await (const event of stream) types.push(event.type);
-    const first = await stream.finalResponse();
-    expect(types).toContain('response.function_call_arguments.delta');
-    expect(types).toContain('response.function_call_arguments.done');
-    const call = first.output.find((item) => item.type === 'function_call');
-    if (call?.type !== 'function_call') throw new Error('no function call');
-    expect(JSON.parse(call.arguments)).toEqual({ input: 'find kiwis' });
-
-    const input: ResponseInputItem[] = [
-      { role: 'user', content: 'find kiwis' },
-      { type: 'function_call', call_id: call.call_id, name: call.name, arguments: call.arguments },
-      { type: 'function_call_output', call_id: call.call_id, output: 'three kiwis' },
-    ];
-    const second = await client.responses.create({
-      model,
-      input,
-      tools: [lookup],
-      tool_choice: 'none',
-      store: false,
-    });
-    expect(second.output_text).toBe('Echo: find kiwis');
-    expect(JSON.stringify(lastUpstream(model).body)).toContain('three kiwis');
-    // Not stored: by the upstream (`store: false`) nor, for a native route, by the gateway.
-    await expect(client.responses.retrieve(first.id)).rejects.toMatchObject({ status: 404 });
   });
 
   it('asks for JSON by text.format json_schema', async () => {
@@ -383,40 +191,3 @@ describe('a model whose routes speak different protocols', () => {
     }
   });
 });
-
-describe('stored Responses', () => {
-  it('are read and deleted by their own key only', async () => {
-    const team = await admin<{ id: string }>('POST', '/teams', { name: 'responses-b' });
-    const other = await admin<{ secret: string }>('POST', '/keys', { name: 'b', team_id: team.id });
-    const stranger = new OpenAI({
-      baseURL: `${gateways[0]?.origin}/v1`,
-      apiKey: other.secret,
-      maxRetries: 0,
-    });
-    const mine = await client.responses.create({ model: 'anthropic/claude-test', input: 'secret' });
-    expect((await (clients[1] as OpenAI).responses.retrieve(mine.id)).output_text).toBe(
-      'Echo: secret',
-    );
-    await expect(stranger.responses.retrieve(mine.id)).rejects.toMatchObject({ status: 404 });
-    await expect(
-      stranger.responses.create({
-        model: 'anthropic/claude-test',
-        previous_response_id: mine.id,
-        input: 'and?',
-      }),
-    ).rejects.toMatchObject({ status: 400, code: 'previous_response_not_found' });
-    await expect(stranger.responses.delete(mine.id)).rejects.toMatchObject({ status: 404 });
-    await client.responses.delete(mine.id);
-    await expect(client.responses.retrieve(mine.id)).rejects.toMatchObject({ status: 404 });
-  });
-});
-
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${accounting.origin}/admin/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  expect(response.status, `${method} ${path}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
