@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { corkUntilNextTurn } from './cork-until-next-turn.js';
 
 /** Redis did not answer in time; it may still run the command later. */
 export class StoreTimeoutError extends Error {
@@ -20,7 +21,8 @@ const disconnected = new Set(['reconnecting', 'close', 'end']);
 
 /**
  * Runs `call` against `redis`, failing fast while the client is disconnected and after
- * `timeoutMs` otherwise, whatever the client's own retry and offline-queue settings.
+ * `timeoutMs` otherwise, whatever the client's own retry and offline-queue settings. Calls of
+ * one event-loop turn share a socket write ({@link corkUntilNextTurn}).
  */
 export async function callStore<T>(
   redis: Redis,
@@ -28,6 +30,7 @@ export async function callStore<T>(
   call: () => Promise<T>,
 ): Promise<T> {
   if (disconnected.has(redis.status)) throw new StoreDisconnectedError(redis.status);
+  corkUntilNextTurn(redis);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new StoreTimeoutError(timeoutMs)), timeoutMs);
