@@ -39,6 +39,8 @@ export async function startLimitedTarget(options: {
   nodeFlags: readonly string[];
   reaper: ChildReaper;
   cleanups: CleanupList;
+  /** The checkout whose gateway build runs; this one by default. */
+  root?: string;
 }): Promise<LimitedTarget> {
   const { stores } = options;
   let started: StartedProcess | undefined;
@@ -72,6 +74,7 @@ export async function startLimitedTarget(options: {
       logLevel: options.logLevel,
       nodeFlags: options.nodeFlags,
       reaper: options.reaper,
+      ...(options.root === undefined ? {} : { root: options.root }),
     });
     started = gateway;
     const target: BenchTarget = {

@@ -28,6 +28,8 @@ export async function startLimitedGateway(options: {
   logLevel: string;
   nodeFlags: readonly string[];
   reaper: ChildReaper;
+  /** The checkout whose build runs; this one by default (`pnpm bench:ab` runs a base build too). */
+  root?: string;
 }): Promise<StartedProcess & { readonly readyMs: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchyard-bench-limited-'));
   const configFile = join(dataDir, 'switchyard.yaml');
@@ -38,7 +40,7 @@ export async function startLimitedGateway(options: {
   const startedAt = performance.now();
   const child = options.reaper.track(
     spawn(process.execPath, serviceCommand('gateway', options.nodeFlags), {
-      cwd: REPO_ROOT,
+      cwd: options.root ?? REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? '',
         HOME: dataDir,

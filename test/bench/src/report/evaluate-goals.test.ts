@@ -58,6 +58,7 @@ function result(
             percent: numbers.survival,
           },
     eventLoopMaxDelayMs: numbers.eventLoopMs,
+    gatewayCallsPerRequest: undefined,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { BenchTarget } from '../load/bench-target.js';
 import type { LoadLimit } from '../load/run-load.js';
 import { readEventLoopMax } from '../processes/read-event-loop-max.js';
+import { readProcessIo } from '../processes/read-process-io.js';
 import { readProcessUsage } from '../processes/read-process-usage.js';
 import { samplePeakRss } from '../processes/sample-peak-rss.js';
 import { summarizeLatencies } from '../stats/summarize-latencies.js';
@@ -12,8 +13,8 @@ import type { ScenarioResult } from './scenario-result.js';
 /**
  * Runs one scenario against one target on a fresh keep-alive pool: `warmup` requests first,
  * unmeasured (they also open the pool's connections), then the measured run, with the CPU time
- * each process spent during it, the gateway's peak memory, its young-generation survival (gc
- * probe) and its longest event-loop delay (`/metrics`, read just outside the CPU window).
+ * each process spent during it, the gateway's system calls, peak memory, young-generation
+ * survival (gc probe) and longest event-loop delay (`/metrics`, read just outside the CPU window).
  */
 export async function runScenario(options: {
   target: BenchTarget;
@@ -30,8 +31,10 @@ export async function runScenario(options: {
     target.gcProbe?.start();
     const rss = samplePeakRss(target.gatewayPid);
     const before = snapshotCpu(target.gatewayPid, options.upstreamPid);
+    const ioBefore = target.gatewayPid === undefined ? undefined : readProcessIo(target.gatewayPid);
     const outcome = await load.run(options.measure);
     const after = snapshotCpu(target.gatewayPid, options.upstreamPid);
+    const ioAfter = target.gatewayPid === undefined ? undefined : readProcessIo(target.gatewayPid);
     const gatewayPeakRssBytes = rss.stop();
     const collections = await target.gcProbe?.stop();
     const eventLoopMaxDelayMs =
@@ -63,6 +66,13 @@ export async function runScenario(options: {
       youngGenerationSurvival:
         collections === undefined ? undefined : summarizeSurvival(collections),
       eventLoopMaxDelayMs,
+      gatewayCallsPerRequest:
+        ioBefore === undefined || ioAfter === undefined || requests === 0
+          ? undefined
+          : {
+              reads: (ioAfter.readCalls - ioBefore.readCalls) / requests,
+              writes: (ioAfter.writeCalls - ioBefore.writeCalls) / requests,
+            },
     };
   } finally {
     await load.close();

@@ -37,4 +37,6 @@ export interface ScenarioResult {
   readonly youngGenerationSurvival: YoungGenerationSurvival | undefined;
   /** The gateway's longest event-loop delay during the measurement, ms (Switchyard's only). */
   readonly eventLoopMaxDelayMs: number | undefined;
+  /** The gateway's read and write system calls per successful measured request. */
+  readonly gatewayCallsPerRequest: { readonly reads: number; readonly writes: number } | undefined;
 }

@@ -36,6 +36,7 @@ function result(
     gatewayPeakRssBytes: 110_000_000,
     youngGenerationSurvival: undefined,
     eventLoopMaxDelayMs: undefined,
+    gatewayCallsPerRequest: undefined,
   };
 }
 

@@ -1,0 +1,151 @@
+import { REPO_ROOT } from '../bench-paths.js';
+import { type LimitedTarget, startLimitedTarget } from '../limited/start-limited-target.js';
+import type { BenchTarget } from '../load/bench-target.js';
+import { readStoreUrls } from '../options/read-store-urls.js';
+import { type ChildReaper, createChildReaper } from '../processes/create-child-reaper.js';
+import { type CleanupList, createCleanupList } from '../processes/create-cleanup-list.js';
+import { GC_PROBE_PRELOAD } from '../processes/create-gc-probe.js';
+import { buildBenchServices } from '../processes/service-command.js';
+import { startFastUpstream } from '../processes/start-fast-upstream.js';
+import { SWITCHYARD_MODEL, switchyardBenchYaml } from '../processes/switchyard-bench-yaml.js';
+import { formatTable } from '../report/format-table.js';
+import { runScenario } from '../scenario/run-scenario.js';
+import type { Scenario } from '../scenario/scenario.js';
+import type { ScenarioResult } from '../scenario/scenario-result.js';
+import { ANTHROPIC_UPSTREAM_MODEL } from '../upstream/build-anthropic-replies.js';
+import { UPSTREAM_MODEL } from '../upstream/build-upstream-replies.js';
+import { HOLD_MODEL } from '../upstream/create-held-streams.js';
+import { AB_USAGE, type AbOptions, parseAbOptions } from './parse-ab-options.js';
+import { prepareBaseBuild, resolveCommit } from './prepare-base-build.js';
+import { summarizeAb } from './summarize-ab.js';
+
+const MASTER_KEY = 'sk-sy-bench-master-key-0123456789';
+const CHUNKS = 20;
+
+/**
+ * `pnpm bench:ab`: the rate-limited gateway built from a base revision (A) and from the working
+ * tree (B), side by side on one upstream, Redis, NATS and Postgres, measured in rounds that
+ * alternate which goes first; prints every round and the medians with B ÷ A.
+ */
+async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupList) {
+  const commit = await resolveCommit(REPO_ROOT, options.base);
+  process.stderr.write(
+    `building the working tree and ${options.base} (${commit.slice(0, 12)}) …\n`,
+  );
+  await buildBenchServices(REPO_ROOT);
+  const baseRoot = await prepareBaseBuild(REPO_ROOT, commit);
+  const upstream = await startFastUpstream({ chunks: CHUNKS, reaper });
+  const yaml = switchyardBenchYaml({
+    upstreamOrigin: upstream.origin,
+    upstreamModel: UPSTREAM_MODEL,
+    holdUpstreamModel: HOLD_MODEL,
+    anthropicUpstreamModel: ANTHROPIC_UPSTREAM_MODEL,
+  });
+  const start = async (root: string): Promise<BenchTarget> => {
+    const started: LimitedTarget = await startLimitedTarget({
+      stores: readStoreUrls(process.env),
+      yaml,
+      masterKey: MASTER_KEY,
+      model: SWITCHYARD_MODEL,
+      logLevel: 'info',
+      nodeFlags: ['--import', GC_PROBE_PRELOAD],
+      reaper,
+      cleanups,
+      root,
+    });
+    if (started.target === undefined) {
+      const reason = started.status.available ? 'no target' : started.status.reason;
+      throw new Error(`the gateway of ${root} did not start: ${reason}`);
+    }
+    return started.target;
+  };
+  const sides = { base: await start(baseRoot), change: await start(REPO_ROOT) };
+  const scenario: Scenario = { kind: options.kind, concurrency: options.concurrency };
+  const measured: Record<'base' | 'change', ScenarioResult[]> = { base: [], change: [] };
+  process.stderr.write(
+    `${options.kind} c${options.concurrency}, ${options.requests} requests a round\n`,
+  );
+  for (let round = 0; round <= options.rounds; round += 1) {
+    const order = round % 2 === 0 ? (['base', 'change'] as const) : (['change', 'base'] as const);
+    for (const side of order) {
+      const result = await runScenario({
+        target: sides[side],
+        scenario,
+        warmup: options.warmup,
+        measure: { requests: options.requests },
+        upstreamPid: upstream.process.pid,
+      });
+      if (result.errors > 0) {
+        throw new Error(`${side}: ${result.errors} errors: ${JSON.stringify(result.errorKinds)}`);
+      }
+      if (round > 0) measured[side].push(result);
+      process.stderr.write(
+        `  round ${round}${round === 0 ? ' (unmeasured)' : ''} ${describe(side, result)}\n`,
+      );
+    }
+  }
+  const rows = summarizeAb(measured.base, measured.change).map((row) => [
+    row.metric,
+    show(row.base),
+    show(row.change),
+    row.ratio === undefined ? '—' : row.ratio.toFixed(3),
+  ]);
+  console.log(
+    `\nA = ${options.base} (${commit.slice(0, 12)}), B = working tree; ${scenario.kind} c${scenario.concurrency}, median of ${options.rounds} rounds\n`,
+  );
+  console.log(formatTable(['metric', 'A', 'B', 'B ÷ A'], rows, 1));
+}
+
+function describe(side: 'base' | 'change', result: ScenarioResult): string {
+  const calls = result.gatewayCallsPerRequest;
+  return [
+    side === 'base' ? 'A' : 'B',
+    `${show(result.cpuPerRequestUs.gateway)} µs/req`,
+    `${show(result.throughput)} req/s`,
+    calls === undefined
+      ? ''
+      : `${calls.writes.toFixed(2)} writes, ${calls.reads.toFixed(2)} reads/req`,
+    `survival ${show(result.youngGenerationSurvival?.percent)} %`,
+  ].join(', ');
+}
+
+/** A median or reading: whole numbers from 100 up, two decimals below. */
+function show(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return value.toFixed(Math.abs(value) >= 100 ? 0 : 2);
+}
+
+let options: AbOptions;
+try {
+  options = parseAbOptions(process.argv.slice(2));
+} catch (error: unknown) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+}
+if (options.help) {
+  console.log(AB_USAGE);
+  process.exit(0);
+}
+const reaper = createChildReaper();
+const cleanups = createCleanupList();
+process.on('exit', () => reaper.killAllNow());
+for (const [signal, number] of [
+  ['SIGINT', 2],
+  ['SIGTERM', 15],
+] as const) {
+  process.once(signal, () => {
+    void reaper
+      .stopAll(1000)
+      .then(() => cleanups.runAll())
+      .finally(() => process.exit(128 + number));
+  });
+}
+try {
+  await main(options, reaper, cleanups);
+} catch (error: unknown) {
+  console.error(`bench:ab failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await reaper.stopAll();
+  await cleanups.runAll();
+}

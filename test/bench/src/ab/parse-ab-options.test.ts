@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseAbOptions } from './parse-ab-options.js';
+
+describe('parseAbOptions', () => {
+  it('measures streams at c16 against HEAD by default', () => {
+    expect(parseAbOptions([])).toEqual({
+      base: 'HEAD',
+      kind: 'stream',
+      concurrency: 16,
+      rounds: 5,
+      requests: 2000,
+      warmup: 300,
+      help: false,
+    });
+  });
+
+  it('takes a base, a scenario and the round shape', () => {
+    const options = parseAbOptions(['--base', 'main~2', '--scenario', 'chat', '--rounds', '3']);
+    expect(options).toMatchObject({ base: 'main~2', kind: 'chat', rounds: 3 });
+  });
+
+  it('lists every bad flag at once', () => {
+    expect(() =>
+      parseAbOptions(['--scenario', 'embeddings', '--rounds', '0', '--base=--all']),
+    ).toThrow(
+      /--scenario must be chat or stream[\s\S]*--base must be a git revision[\s\S]*--rounds must be an integer ≥ 1/,
+    );
+  });
+});

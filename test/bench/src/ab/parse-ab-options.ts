@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+
+/** How an A/B run is shaped, from its command line. */
+export interface AbOptions {
+  /** The git revision whose gateway is the base (A); the working tree is the change (B). */
+  readonly base: string;
+  readonly kind: 'chat' | 'stream';
+  readonly concurrency: number;
+  /** Measured rounds per side, after one unmeasured round each. */
+  readonly rounds: number;
+  readonly requests: number;
+  readonly warmup: number;
+  readonly help: boolean;
+}
+
+/** The text of `pnpm bench:ab --help`. */
+export const AB_USAGE = `Usage: pnpm bench:ab [options]
+
+Two rate-limited gateways (team key under limits, usage published to NATS) in front of one fast
+upstream, one built from --base and one from the working tree, measured in alternating rounds in
+one run: what a change costs or saves, resolved far below the noise of separate bench runs.
+
+  --base REF          git revision of the base gateway (default HEAD)
+  --scenario KIND     chat or stream (default stream, 20 content chunks)
+  --concurrency N     requests in flight (default 16)
+  --rounds N          measured rounds per gateway, after one unmeasured round each (default 5)
+  --requests N        measured requests per round (default 2000)
+  --warmup N          unmeasured requests before each round (default 300)
+  --help              this text
+`;
+
+/** Parses and validates the flags; throws one error listing every problem. */
+export function parseAbOptions(argv: readonly string[]): AbOptions {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        base: { type: 'string' },
+        scenario: { type: 'string' },
+        concurrency: { type: 'string' },
+        rounds: { type: 'string' },
+        requests: { type: 'string' },
+        warmup: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error: unknown) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n\n${AB_USAGE}`);
+  }
+  const problems: string[] = [];
+  const integer = (flag: string, fallback: number, min: number): number => {
+    const text = values[flag];
+    if (typeof text !== 'string') return fallback;
+    const value = Number(text);
+    if (Number.isInteger(value) && value >= min) return value;
+    problems.push(`--${flag} must be an integer ≥ ${min}, got "${text}"`);
+    return fallback;
+  };
+  const kind = values.scenario ?? 'stream';
+  if (kind !== 'chat' && kind !== 'stream')
+    problems.push(`--scenario must be chat or stream, got "${String(kind)}"`);
+  const base = typeof values.base === 'string' ? values.base : 'HEAD';
+  if (base.startsWith('-')) problems.push(`--base must be a git revision, got "${base}"`);
+  const options: AbOptions = {
+    base,
+    kind: kind === 'chat' ? 'chat' : 'stream',
+    concurrency: integer('concurrency', 16, 1),
+    rounds: integer('rounds', 5, 1),
+    requests: integer('requests', 2000, 1),
+    warmup: integer('warmup', 300, 0),
+    help: values.help === true,
+  };
+  if (problems.length > 0)
+    throw new Error(`bad options:\n  ${problems.join('\n  ')}\n\n${AB_USAGE}`);
+  return options;
+}
