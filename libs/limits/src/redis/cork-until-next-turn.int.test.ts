@@ -1,6 +1,6 @@
 import { useRedis } from '@switchyard/testing';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { admission, expectAdmitted, uniquePartition } from '../contract/contract-harness.js';
 import { createRedisRateLimiter } from './create-redis-rate-limiter.js';
 
@@ -14,9 +14,12 @@ beforeAll(async () => {
 afterAll(() => redis.disconnect());
 
 type WriteMethod = (this: unknown, ...args: unknown[]) => unknown;
+let restore: (() => void) | undefined;
 
-/** How many writes reach the connection's socket (`_write` or `_writev` calls) during `run`. */
-async function socketWrites(run: () => Promise<unknown>): Promise<number> {
+afterEach(() => restore?.());
+
+/** Counts the writes that reach the connection's socket (`_write` or `_writev` calls) from now. */
+function countSocketWrites(): () => number {
   const stream = redis.stream as unknown as Record<'_write' | '_writev', WriteMethod>;
   const original = { _write: stream._write, _writev: stream._writev };
   let writes = 0;
@@ -26,12 +29,8 @@ async function socketWrites(run: () => Promise<unknown>): Promise<number> {
       return original[name].apply(this, args);
     };
   }
-  try {
-    await run();
-  } finally {
-    Object.assign(stream, original);
-  }
-  return writes;
+  restore = () => Object.assign(stream, original);
+  return () => writes;
 }
 
 describe('Redis calls of one event-loop turn', () => {
@@ -39,29 +38,40 @@ describe('Redis calls of one event-loop turn', () => {
     { id: 'key:a', requestsPerMinute: 600, tokensPerMinute: 100_000, maxConcurrent: 10 },
   ];
 
-  it('go out in one socket write, each with its own answer', async () => {
+  it('admit in one socket write, each with its own answer', async () => {
     const limiter = createRedisRateLimiter({ redis, failMode: 'closed' });
     const partition = uniquePartition();
-    let results: Awaited<ReturnType<typeof limiter.admit>>[] = [];
-    const writes = await socketWrites(async () => {
-      results = await Promise.all(
-        Array.from({ length: 5 }, () => limiter.admit(admission(partition, scopes, 100))),
-      );
-    });
-    expect(writes).toBe(1);
+    const writes = countSocketWrites();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => limiter.admit(admission(partition, scopes, 100))),
+    );
+    expect(writes()).toBe(1);
     const remaining = results.map((result) => expectAdmitted(result).states[0]?.remainingRequests);
     expect(remaining).toEqual([599, 598, 597, 596, 595]);
   });
 
-  it('of later turns go out in writes of their own', async () => {
+  it('admit in writes of their own when they come in turns of their own', async () => {
     const limiter = createRedisRateLimiter({ redis, failMode: 'closed' });
     const partition = uniquePartition();
-    const writes = await socketWrites(async () => {
-      const lease = expectAdmitted(await limiter.admit(admission(partition, scopes, 100))).lease;
-      await limiter.finish(lease, 40);
-    });
-    expect(writes).toBe(2);
+    const writes = countSocketWrites();
+    expectAdmitted(await limiter.admit(admission(partition, scopes)));
+    expectAdmitted(await limiter.admit(admission(partition, scopes)));
+    expect(writes()).toBe(2);
+  });
+
+  it('never hold a release back: it leaves at once, with the admissions held so far', async () => {
+    const limiter = createRedisRateLimiter({ redis, failMode: 'closed' });
+    const partition = uniquePartition();
+    const { lease } = expectAdmitted(await limiter.admit(admission(partition, scopes, 100)));
+    const writes = countSocketWrites();
+    const admitted = [1, 2].map(() => limiter.admit(admission(partition, scopes, 100)));
+    expect(writes()).toBe(0);
+    const finished = limiter.finish(lease, 40);
+    // Written before this turn ends: a client answered just now may already be asking elsewhere.
+    expect(writes()).toBe(1);
+    await Promise.all([finished, ...admitted]);
+    expect(writes()).toBe(1);
     const [state] = await limiter.state(partition, scopes);
-    expect(state?.remainingConcurrent).toBe(10);
+    expect(state?.remainingConcurrent).toBe(8);
   });
 });

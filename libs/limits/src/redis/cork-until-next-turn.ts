@@ -7,17 +7,15 @@ let scheduled = false;
 
 function uncorkAll(): void {
   scheduled = false;
-  for (const stream of corked) stream.uncork();
+  const streams = [...corked];
   corked.clear();
+  for (const stream of streams) stream.uncork();
 }
 
 /**
- * Holds what is written to `redis`'s connection until the check phase of this event-loop turn,
- * so the commands of every request the turn handles — the admissions and settlements of all the
- * sockets one poll found readable — go out in one `writev` instead of one write each. A socket
- * write costs far more CPU than the bytes in it (50–150 µs on a small VM); under load several
- * requests share each turn. A command issued alone waits only for the rest of its turn: libuv
- * does not block in the poll phase while an immediate is pending.
+ * Holds what is written to `redis`'s connection until the check phase of this event-loop turn, so
+ * the admissions of every request one poll found readable leave in one `writev` (a socket write
+ * costs 50–150 µs of CPU on a small VM). A lone call waits only for the rest of its turn.
  */
 export function corkUntilNextTurn(redis: Pick<Redis, 'stream'>): void {
   const stream: Corkable | undefined = redis.stream;
@@ -27,4 +25,14 @@ export function corkUntilNextTurn(redis: Pick<Redis, 'stream'>): void {
   if (scheduled) return;
   scheduled = true;
   setImmediate(uncorkAll);
+}
+
+/**
+ * Sends what `redis`'s connection holds now, and the next write with it: for releases, which must
+ * reach Redis before the client that was just answered can send its next request elsewhere.
+ */
+export function uncorkNow(redis: Pick<Redis, 'stream'>): void {
+  const stream: Corkable | undefined = redis.stream;
+  if (stream === undefined || !corked.delete(stream)) return;
+  stream.uncork();
 }

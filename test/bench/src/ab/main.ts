@@ -16,7 +16,7 @@ import { ANTHROPIC_UPSTREAM_MODEL } from '../upstream/build-anthropic-replies.js
 import { UPSTREAM_MODEL } from '../upstream/build-upstream-replies.js';
 import { HOLD_MODEL } from '../upstream/create-held-streams.js';
 import { AB_USAGE, type AbOptions, parseAbOptions } from './parse-ab-options.js';
-import { prepareBaseBuild, resolveCommit } from './prepare-base-build.js';
+import { prepareBaseBuild } from './prepare-base-build.js';
 import { summarizeAb } from './summarize-ab.js';
 
 const MASTER_KEY = 'sk-sy-bench-master-key-0123456789';
@@ -28,12 +28,9 @@ const CHUNKS = 20;
  * alternate which goes first; prints every round and the medians with B ÷ A.
  */
 async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupList) {
-  const commit = await resolveCommit(REPO_ROOT, options.base);
-  process.stderr.write(
-    `building the working tree and ${options.base} (${commit.slice(0, 12)}) …\n`,
-  );
+  process.stderr.write(`building the working tree and ${options.base} …\n`);
   await buildBenchServices(REPO_ROOT);
-  const baseRoot = await prepareBaseBuild(REPO_ROOT, commit);
+  const { commit, directory: baseRoot } = await prepareBaseBuild(REPO_ROOT, options.base);
   const upstream = await startFastUpstream({ chunks: CHUNKS, reaper });
   const yaml = switchyardBenchYaml({
     upstreamOrigin: upstream.origin,
@@ -91,7 +88,7 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
     row.ratio === undefined ? '—' : row.ratio.toFixed(3),
   ]);
   console.log(
-    `\nA = ${options.base} (${commit.slice(0, 12)}), B = working tree; ${scenario.kind} c${scenario.concurrency}, median of ${options.rounds} rounds\n`,
+    `\nA = ${options.base} (${commit.slice(0, 12)}), B = working tree; ${scenario.kind} c${scenario.concurrency}; medians of ${options.rounds} rounds, B ÷ A the median of each round's own\n`,
   );
   console.log(formatTable(['metric', 'A', 'B', 'B ÷ A'], rows, 1));
 }
@@ -102,6 +99,7 @@ function describe(side: 'base' | 'change', result: ScenarioResult): string {
     side === 'base' ? 'A' : 'B',
     `${show(result.cpuPerRequestUs.gateway)} µs/req`,
     `${show(result.throughput)} req/s`,
+    `p50 ${show(result.latency?.p50)} ms`,
     calls === undefined
       ? ''
       : `${calls.writes.toFixed(2)} writes, ${calls.reads.toFixed(2)} reads/req`,

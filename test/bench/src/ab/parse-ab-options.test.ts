@@ -7,7 +7,7 @@ describe('parseAbOptions', () => {
       base: 'HEAD',
       kind: 'stream',
       concurrency: 16,
-      rounds: 5,
+      rounds: 6,
       requests: 2000,
       warmup: 300,
       help: false,
@@ -15,15 +15,15 @@ describe('parseAbOptions', () => {
   });
 
   it('takes a base, a scenario and the round shape', () => {
-    const options = parseAbOptions(['--base', 'main~2', '--scenario', 'chat', '--rounds', '3']);
-    expect(options).toMatchObject({ base: 'main~2', kind: 'chat', rounds: 3 });
+    const options = parseAbOptions(['--base', 'main~2', '--scenario', 'chat', '--rounds', '4']);
+    expect(options).toMatchObject({ base: 'main~2', kind: 'chat', rounds: 4 });
   });
 
   it('lists every bad flag at once', () => {
     expect(() =>
-      parseAbOptions(['--scenario', 'embeddings', '--rounds', '0', '--base=--all']),
+      parseAbOptions(['--scenario', 'embeddings', '--rounds', '3', '--base=--all']),
     ).toThrow(
-      /--scenario must be chat or stream[\s\S]*--base must be a git revision[\s\S]*--rounds must be an integer ≥ 1/,
+      /--scenario must be chat or stream[\s\S]*--base must be a git revision[\s\S]*--rounds must be even/,
     );
   });
 });

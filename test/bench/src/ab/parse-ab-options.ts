@@ -6,7 +6,7 @@ export interface AbOptions {
   readonly base: string;
   readonly kind: 'chat' | 'stream';
   readonly concurrency: number;
-  /** Measured rounds per side, after one unmeasured round each. */
+  /** Measured rounds per side, after one unmeasured round each; even, so each side leads half. */
   readonly rounds: number;
   readonly requests: number;
   readonly warmup: number;
@@ -23,7 +23,8 @@ one run: what a change costs or saves, resolved far below the noise of separate 
   --base REF          git revision of the base gateway (default HEAD)
   --scenario KIND     chat or stream (default stream, 20 content chunks)
   --concurrency N     requests in flight (default 16)
-  --rounds N          measured rounds per gateway, after one unmeasured round each (default 5)
+  --rounds N          measured rounds per gateway, after one unmeasured round each; even, so each
+                      goes first in half of them (default 6)
   --requests N        measured requests per round (default 2000)
   --warmup N          unmeasured requests before each round (default 300)
   --help              this text
@@ -68,11 +69,12 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
     base,
     kind: kind === 'chat' ? 'chat' : 'stream',
     concurrency: integer('concurrency', 16, 1),
-    rounds: integer('rounds', 5, 1),
+    rounds: integer('rounds', 6, 2),
     requests: integer('requests', 2000, 1),
     warmup: integer('warmup', 300, 0),
     help: values.help === true,
   };
+  if (options.rounds % 2 !== 0) problems.push(`--rounds must be even, got ${options.rounds}`);
   if (problems.length > 0)
     throw new Error(`bad options:\n  ${problems.join('\n  ')}\n\n${AB_USAGE}`);
   return options;

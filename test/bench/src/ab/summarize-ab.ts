@@ -1,17 +1,18 @@
 import type { ScenarioResult } from '../scenario/scenario-result.js';
 
-/** One measured quantity of an A/B run: its median on each side and the change's ratio. */
+/** One measured quantity of an A/B run: each side's median and the change's paired ratio. */
 export interface AbRow {
   readonly metric: string;
   readonly base: number | undefined;
   readonly change: number | undefined;
-  /** change ÷ base; undefined when either is missing or the base is 0. */
+  /** The median of B ÷ A over the rounds where both were measured (and A was not 0). */
   readonly ratio: number | undefined;
 }
 
 const metrics: ReadonlyArray<readonly [string, (result: ScenarioResult) => number | undefined]> = [
   ['gateway CPU µs/request', (result) => result.cpuPerRequestUs.gateway],
   ['requests/s', (result) => result.throughput],
+  ['latency p50 ms', (result) => result.latency?.p50],
   ['write calls/request', (result) => result.gatewayCallsPerRequest?.writes],
   ['read calls/request', (result) => result.gatewayCallsPerRequest?.reads],
   ['young survival %', (result) => result.youngGenerationSurvival?.percent],
@@ -27,20 +28,25 @@ export function median(values: readonly (number | undefined)[]): number | undefi
 }
 
 /**
- * The medians of each side's measured rounds, per metric. Medians, not means: on a shared VM one
- * round in five can be hit by a burst of background load.
+ * Per metric: each side's median over its measured rounds, and the median of the rounds' own
+ * B ÷ A (`base[i]` and `change[i]` ran back to back), so load that hit one round hits both sides.
  */
 export function summarizeAb(
   base: readonly ScenarioResult[],
   change: readonly ScenarioResult[],
 ): AbRow[] {
   return metrics.map(([metric, read]) => {
-    const baseMedian = median(base.map(read));
-    const changeMedian = median(change.map(read));
-    const ratio =
-      baseMedian === undefined || changeMedian === undefined || baseMedian === 0
-        ? undefined
-        : changeMedian / baseMedian;
-    return { metric, base: baseMedian, change: changeMedian, ratio };
+    const ratios = base.map((baseRound, index) => {
+      const changeRound = change[index];
+      const a = read(baseRound);
+      const b = changeRound === undefined ? undefined : read(changeRound);
+      return a === undefined || b === undefined || a === 0 ? undefined : b / a;
+    });
+    return {
+      metric,
+      base: median(base.map(read)),
+      change: median(change.map(read)),
+      ratio: median(ratios),
+    };
   });
 }

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 
 /** Read and write system calls a process made since it started, from Linux's /proc. */
 export interface ProcessIo {
-  /** `read`, `readv`, `recv`… calls. */
+  /** `read`/`readv` calls (libuv reads sockets with them; `recv*` is not counted). */
   readonly readCalls: number;
-  /** `write`, `writev`, `send`… calls: on a small VM each costs far more CPU than its bytes. */
+  /** `write`/`writev` calls: on a small VM each costs far more CPU than its bytes. */
   readonly writeCalls: number;
 }
 
