@@ -23,4 +23,10 @@ describe('withServedModel', () => {
       'data: {"id":"c1","object":"chat.completion.chunk","model":"openai/gpt-4o","choices":[]}\n\n',
     );
   });
+
+  it('writes a model id with `$` in it as it is', () => {
+    const encoder = withServedModel(createOpenAiSseEncoder(), 'team/$&-model');
+    encoder.passThrough('data: {"id":"c1","model":"gpt-4o","choices":[]}\n\n');
+    expect(encoder.take()).toBe('data: {"id":"c1","model":"team/$&-model","choices":[]}\n\n');
+  });
 });

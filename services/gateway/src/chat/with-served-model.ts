@@ -14,13 +14,15 @@ const MODEL_MEMBER = /"model"\s*:\s*"(?:[^"\\]|\\.)*"/g;
  */
 export function withServedModel(encoder: ChatStreamEncoder, modelId: string): ChatStreamEncoder {
   const member = `"model":${JSON.stringify(modelId)}`;
+  // A function, not the string: `$&` or `$1` in a model id must not be read as a pattern.
+  const replacement = () => member;
   return {
     chunk(chunk) {
       if (chunk.model !== undefined) chunk.model = modelId;
       encoder.chunk(chunk);
     },
     passThrough(sse) {
-      encoder.passThrough(sse.replace(MODEL_MEMBER, member));
+      encoder.passThrough(sse.replace(MODEL_MEMBER, replacement));
     },
     done: () => encoder.done(),
     take: () => encoder.take(),
