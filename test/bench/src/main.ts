@@ -8,8 +8,9 @@ import {
   parseBenchOptions,
 } from './options/parse-bench-options.js';
 import { readStoreUrls } from './options/read-store-urls.js';
-import { type ChildReaper, createChildReaper } from './processes/create-child-reaper.js';
-import { type CleanupList, createCleanupList } from './processes/create-cleanup-list.js';
+import type { ChildReaper } from './processes/create-child-reaper.js';
+import type { CleanupList } from './processes/create-cleanup-list.js';
+import { runBenchCommand } from './processes/run-bench-command.js';
 import { buildBenchServices } from './processes/service-command.js';
 import { SWITCHYARD_HOLD_MODEL } from './processes/switchyard-bench-yaml.js';
 import type { BenchReport } from './report/bench-report.js';
@@ -129,42 +130,11 @@ async function runOpenStreams(setup: BenchSetup, streams: number): Promise<OpenS
   return results;
 }
 
-let options: BenchOptions;
-try {
-  options = parseBenchOptions(process.argv.slice(2));
-} catch (error: unknown) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(2);
-}
-if (options.help) {
-  console.log(BENCH_USAGE);
-  process.exit(0);
-}
-const reaper = createChildReaper();
-const cleanups = createCleanupList();
-// Ctrl-C, a kill, or any failure: every child goes down with the bench, then the database it
-// created is dropped (not on a synchronous exit, which cannot wait for Postgres).
-process.on('exit', () => reaper.killAllNow());
-for (const [signal, number] of [
-  ['SIGINT', 2],
-  ['SIGTERM', 15],
-  ['SIGHUP', 1],
-] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`\n${signal}: stopping the bench's processes …\n`);
-    void reaper
-      .stopAll(1000)
-      .then(() => cleanups.runAll())
-      .finally(() => process.exit(128 + number));
-  });
-}
-try {
-  await main(options, reaper, cleanups);
-} catch (error: unknown) {
-  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
+await runBenchCommand({
+  name: 'bench',
+  usage: BENCH_USAGE,
+  parse: parseBenchOptions,
+  main,
   // Time for a graceful exit: that is when a process started with --cpu-prof writes its profile.
-  await reaper.stopAll(10_000);
-  await cleanups.runAll();
-}
+  stopGraceMs: 10_000,
+});

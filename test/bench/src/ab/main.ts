@@ -2,9 +2,10 @@ import { REPO_ROOT } from '../bench-paths.js';
 import { type LimitedTarget, startLimitedTarget } from '../limited/start-limited-target.js';
 import type { BenchTarget } from '../load/bench-target.js';
 import { readStoreUrls } from '../options/read-store-urls.js';
-import { type ChildReaper, createChildReaper } from '../processes/create-child-reaper.js';
-import { type CleanupList, createCleanupList } from '../processes/create-cleanup-list.js';
+import type { ChildReaper } from '../processes/create-child-reaper.js';
+import type { CleanupList } from '../processes/create-cleanup-list.js';
 import { GC_PROBE_PRELOAD } from '../processes/create-gc-probe.js';
+import { runBenchCommand } from '../processes/run-bench-command.js';
 import { buildBenchServices } from '../processes/service-command.js';
 import { startFastUpstream } from '../processes/start-fast-upstream.js';
 import { SWITCHYARD_MODEL, switchyardBenchYaml } from '../processes/switchyard-bench-yaml.js';
@@ -113,37 +114,4 @@ function show(value: number | undefined): string {
   return value.toFixed(Math.abs(value) >= 100 ? 0 : 2);
 }
 
-let options: AbOptions;
-try {
-  options = parseAbOptions(process.argv.slice(2));
-} catch (error: unknown) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(2);
-}
-if (options.help) {
-  console.log(AB_USAGE);
-  process.exit(0);
-}
-const reaper = createChildReaper();
-const cleanups = createCleanupList();
-process.on('exit', () => reaper.killAllNow());
-for (const [signal, number] of [
-  ['SIGINT', 2],
-  ['SIGTERM', 15],
-] as const) {
-  process.once(signal, () => {
-    void reaper
-      .stopAll(1000)
-      .then(() => cleanups.runAll())
-      .finally(() => process.exit(128 + number));
-  });
-}
-try {
-  await main(options, reaper, cleanups);
-} catch (error: unknown) {
-  console.error(`bench:ab failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  await reaper.stopAll();
-  await cleanups.runAll();
-}
+await runBenchCommand({ name: 'bench:ab', usage: AB_USAGE, parse: parseAbOptions, main });

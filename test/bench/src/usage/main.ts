@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { RequestBodies } from '@switchyard/contracts';
 import { BENCH_DIR } from '../bench-paths.js';
 import { redactUrl } from '../limited/redact-url.js';
-import { type CleanupList, createCleanupList } from '../processes/create-cleanup-list.js';
+import type { CleanupList } from '../processes/create-cleanup-list.js';
+import { runBenchCommand } from '../processes/run-bench-command.js';
 import { readMachineInfo } from '../report/read-machine-info.js';
 import { checkUsageServices } from './check-usage-services.js';
 import { evaluateUsageGoals } from './evaluate-usage-goals.js';
@@ -118,34 +119,11 @@ async function runAccounting(
   return results;
 }
 
-let options: UsageBenchOptions;
-try {
-  options = parseUsageBenchOptions(process.argv.slice(2));
-} catch (error: unknown) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(2);
-}
-if (options.help) {
-  console.log(USAGE_BENCH_USAGE);
-  process.exit(0);
-}
-const cleanups = createCleanupList();
-// Ctrl-C or a kill: the streams and the database the run made are removed before it exits.
-for (const [signal, number] of [
-  ['SIGINT', 2],
-  ['SIGTERM', 15],
-  ['SIGHUP', 1],
-] as const) {
-  process.once(signal, () => {
-    process.stderr.write(`\n${signal}: removing the bench's streams and database …\n`);
-    void cleanups.runAll().finally(() => process.exit(128 + number));
-  });
-}
-try {
-  await main(options, cleanups);
-} catch (error: unknown) {
-  console.error(`bench:usage failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  await cleanups.runAll();
-}
+// It starts no process of its own: the reaper stays empty, the cleanups remove its streams and
+// database however the run ends.
+await runBenchCommand({
+  name: 'bench:usage',
+  usage: USAGE_BENCH_USAGE,
+  parse: parseUsageBenchOptions,
+  main: (options, _reaper, cleanups) => main(options, cleanups),
+});
