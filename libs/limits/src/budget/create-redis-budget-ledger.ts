@@ -70,7 +70,7 @@ export function createRedisBudgetLedger(options: {
       }
       let reply: unknown;
       try {
-        reply = await callStore(redis, timeoutMs, () => reserve(keys, args), 'with-turn');
+        reply = await call(() => reserve(keys, args));
       } catch (error: unknown) {
         report(error);
         if (options.failMode === 'closed') throw new LimiterUnavailableError({ cause: error });

@@ -1,5 +1,4 @@
 import type { Redis } from 'ioredis';
-import { corkUntilNextTurn, uncorkNow } from './cork-until-next-turn.js';
 
 /** Redis did not answer in time; it may still run the command later. */
 export class StoreTimeoutError extends Error {
@@ -20,26 +19,21 @@ export class StoreDisconnectedError extends Error {
 const disconnected = new Set(['reconnecting', 'close', 'end']);
 
 /**
- * Runs `call` against `redis`, failing fast while disconnected and after `timeoutMs` otherwise.
- * Admissions (`with-turn`) of one event-loop turn share a socket write; releases leave `now`.
+ * Runs `call` against `redis`, failing fast while the client is disconnected and after
+ * `timeoutMs` otherwise, whatever the client's own retry and offline-queue settings.
  */
 export async function callStore<T>(
   redis: Redis,
   timeoutMs: number,
   call: () => Promise<T>,
-  send: 'with-turn' | 'now' = 'now',
 ): Promise<T> {
   if (disconnected.has(redis.status)) throw new StoreDisconnectedError(redis.status);
-  if (send === 'with-turn') corkUntilNextTurn(redis);
-  const reply = call();
-  // ioredis wrote the command synchronously: a `now` call leaves with what the connection held.
-  if (send === 'now') uncorkNow(redis);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new StoreTimeoutError(timeoutMs)), timeoutMs);
   });
   try {
-    return await Promise.race([reply, timeout]);
+    return await Promise.race([call(), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -56,9 +56,6 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   const scripts = defineLimitScripts(redis);
   const report = (error: unknown): void => options.onStoreError?.(error);
   const call = <T>(run: () => Promise<T>): Promise<T> => callStore(redis, timeoutMs, run);
-  // Admissions of one turn share a write; releases never wait (see callStore).
-  const callWithTurn = <T>(run: () => Promise<T>): Promise<T> =>
-    callStore(redis, timeoutMs, run, 'with-turn');
 
   const admitChecked = async (
     request: AdmissionRequest,
@@ -69,7 +66,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       [String(request.tokens), request.leaseId, String(slotTtlMs)],
       limits,
     );
-    const reply = await callWithTurn(() => scripts.admit(keys, args));
+    const reply = await call(() => scripts.admit(keys, args));
     const { admitted, outcomes } = parseAdmitReply(reply, limits.length);
     const states = buildScopeStates(limits, outcomes);
     if (admitted) {
