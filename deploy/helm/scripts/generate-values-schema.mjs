@@ -459,6 +459,13 @@ const schema = {
         enum: ['open', 'closed'],
         description: 'When Redis is unreachable: let requests through or refuse them.',
       },
+      limitAllowanceShare: {
+        type: 'number',
+        minimum: 0,
+        maximum: 0.1,
+        description:
+          'Share of a large rate limit each replica charges in Redis ahead and admits from without a round trip (0: off).',
+      },
       usageSpool: obj('Usage events kept on an emptyDir until NATS acknowledges them.', {
         enabled: bool('Spool usage events locally (SWITCHYARD_USAGE_SPOOL_DIR).'),
         fsyncMs: int('How often spooled events are fsynced: the most a crash loses.', 1, {

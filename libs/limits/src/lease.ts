@@ -1,3 +1,4 @@
+import type { Drawn } from './allowance.js';
 import type { PlannedLimit } from './planned-limit.js';
 
 /**
@@ -24,6 +25,8 @@ export interface LeaseRecord {
   /** Tokens charged against every TPM limit now: the reservation, then the reconciled usage. */
   chargedTokens: number;
   released: boolean;
+  /** Admitted from this replica's allowances, not the store: settled against them. */
+  drawn?: Drawn;
 }
 
 /**
@@ -67,6 +70,7 @@ export function newLeaseRecord(
   request: { readonly partition: string; readonly leaseId: string; readonly tokens: number },
   limits: readonly PlannedLimit[],
   degraded: boolean,
+  drawn?: Drawn,
 ): LeaseRecord {
   return {
     partition: request.partition,
@@ -76,5 +80,6 @@ export function newLeaseRecord(
     degraded,
     chargedTokens: request.tokens,
     released: false,
+    ...(drawn !== undefined && { drawn }),
   };
 }

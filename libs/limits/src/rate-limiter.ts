@@ -31,4 +31,9 @@ export interface RateLimiter {
    * store is unreachable and the limiter fails open.
    */
   state(partition: string, scopes: readonly LimitScope[]): Promise<ScopeState[]>;
+  /**
+   * Gives back what this limiter charged ahead and stops its timers; call it after the last
+   * request ended, before the store's connection closes. Store errors are reported, not thrown.
+   */
+  close(): Promise<void>;
 }

@@ -160,6 +160,8 @@ export function buildGatewayApp(
     await followed.stop();
     await executor.close();
     await usage.drain();
+    // After the last request: what this replica charged ahead goes back to the other replicas.
+    await limiter.close();
   });
   return { app, readiness, metrics, endInFlight: shutdownCutoff.cut };
 }

@@ -84,6 +84,7 @@ export function buildAccess(
       ? createRedisRateLimiter({
           redis: stores.redis,
           ...store,
+          allowanceShare: access?.limitAllowanceShare ?? 0,
         })
       : createMemoryRateLimiter());
   const ledger =

@@ -19,4 +19,12 @@ describe('loadAccessConfig', () => {
       /SWITCHYARD_UPSTREAM_MAX_CONNECTIONS/,
     );
   });
+
+  it('charges 1 % of large limits ahead unless SWITCHYARD_LIMIT_ALLOWANCE_SHARE says otherwise', () => {
+    expect(loadAccessConfig({}).limitAllowanceShare).toBe(0.01);
+    expect(loadAccessConfig({ SWITCHYARD_LIMIT_ALLOWANCE_SHARE: '0' }).limitAllowanceShare).toBe(0);
+    expect(() => loadAccessConfig({ SWITCHYARD_LIMIT_ALLOWANCE_SHARE: '0.5' })).toThrow(
+      /SWITCHYARD_LIMIT_ALLOWANCE_SHARE/,
+    );
+  });
 });

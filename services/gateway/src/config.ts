@@ -32,6 +32,11 @@ export interface GatewayAccessConfig {
    * down fails at once; this only bounds a hung one, and must stay above event-loop stalls.
    */
   limitStoreTimeoutMs: number;
+  /**
+   * The share of a large limit each replica charges in Redis ahead of use and admits from
+   * without a round trip (0 turns it off: every admission asks Redis).
+   */
+  limitAllowanceShare: number;
   /** Usage events held in memory while NATS is unreachable; beyond it they are dropped (counted). */
   usageBufferMax: number;
   /** How long shutdown waits for buffered usage events to be published. */
@@ -96,6 +101,7 @@ const accessEnvSchema = z
     SWITCHYARD_ENCRYPTION_KEYS_PREVIOUS: z.string().optional(),
     SWITCHYARD_RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
     SWITCHYARD_LIMIT_STORE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(1_000),
+    SWITCHYARD_LIMIT_ALLOWANCE_SHARE: z.coerce.number().min(0).max(0.1).default(0.01),
     SWITCHYARD_USAGE_BUFFER_MAX: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     SWITCHYARD_USAGE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     SWITCHYARD_USAGE_SPOOL_DIR: z.string().trim().min(1).optional(),
@@ -156,6 +162,7 @@ export function loadAccessConfig(
       .filter((key) => key !== ''),
     rateLimitFailMode: parsed.SWITCHYARD_RATE_LIMIT_FAIL_MODE,
     limitStoreTimeoutMs: parsed.SWITCHYARD_LIMIT_STORE_TIMEOUT_MS,
+    limitAllowanceShare: parsed.SWITCHYARD_LIMIT_ALLOWANCE_SHARE,
     usageBufferMax: parsed.SWITCHYARD_USAGE_BUFFER_MAX,
     usageDrainTimeoutMs: parsed.SWITCHYARD_USAGE_DRAIN_TIMEOUT_MS,
     usageSpoolDir: parsed.SWITCHYARD_USAGE_SPOOL_DIR,

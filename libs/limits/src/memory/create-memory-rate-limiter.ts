@@ -110,6 +110,10 @@ export function createMemoryRateLimiter(options: MemoryRateLimiterOptions = {}):
       });
       return buildScopeStates(limits, outcomes);
     },
+
+    async close(): Promise<void> {
+      // Nothing is held ahead: one process is the only replica.
+    },
   };
   return limiter;
 }

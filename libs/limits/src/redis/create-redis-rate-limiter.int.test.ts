@@ -40,6 +40,18 @@ describeRateLimiterContract('createRedisRateLimiter', {
   clockSlackMs: 250,
 });
 
+describeRateLimiterContract('createRedisRateLimiter charging ahead', {
+  createLimiter: (options) =>
+    createRedisRateLimiter({
+      redis: connect(),
+      failMode: 'closed',
+      allowanceShare: 0.01,
+      ...options,
+    }),
+  advance: sleep,
+  clockSlackMs: 250,
+});
+
 describe('createRedisRateLimiter', () => {
   it('ends a request that held no slot and no tokens without a round trip, others with one', async () => {
     const redis = connect();

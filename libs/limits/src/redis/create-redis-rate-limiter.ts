@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
 import type { AdmissionRequest } from '../admission-request.js';
 import type { AdmissionResult } from '../admission-result.js';
 import { assertTokenCount } from '../assert-token-count.js';
 import { buildScopeStates } from '../build-scope-states.js';
+import { createAllowances } from '../create-allowances.js';
 import { decideRefusal } from '../decide-refusal.js';
 import { createLease, leaseRecord, newLeaseRecord } from '../lease.js';
 import type { LimitScope } from '../limit-scope.js';
@@ -14,6 +17,7 @@ import type { ScopeState } from '../scope-state.js';
 import { slotTtlMsOf } from '../slot-ttl-ms-of.js';
 import { callStore } from './call-store.js';
 import { defineLimitScripts } from './define-limit-scripts.js';
+import { keepAllowances, requestedSlots } from './keep-allowances.js';
 import {
   parseAdmitReply,
   parseStateReply,
@@ -23,6 +27,8 @@ import { limitKindCode, redisLimitKey } from './redis-limit-key.js';
 
 /** Default of {@link RedisRateLimiterOptions.timeoutMs}. */
 export const DEFAULT_STORE_TIMEOUT_MS = 250;
+/** Default of {@link RedisRateLimiterOptions.allowanceIdleMs}. */
+export const DEFAULT_ALLOWANCE_IDLE_MS = 1_000;
 
 /** Options of {@link createRedisRateLimiter}. */
 export interface RedisRateLimiterOptions {
@@ -36,9 +42,18 @@ export interface RedisRateLimiterOptions {
   timeoutMs?: number;
   /** Told of every store failure (count it, log it at most once per interval). */
   onStoreError?: (error: unknown) => void;
+  /**
+   * The share of a limit this replica may charge ahead and then admit from without a round
+   * trip (0.01: up to a hundredth, less as the limit runs out). Only limits whose share is at
+   * least 2 units are charged ahead, and only when every limit of a request is. 0 (the
+   * default): every admission asks Redis.
+   */
+  allowanceShare?: number;
+  /** Unused for this long, what was charged ahead is given back (default 1 s). */
+  allowanceIdleMs?: number;
 }
 
-/** `head`, then each limit's kind code and limit, as the admit and state scripts read them. */
+/** `head`, then each limit's kind code and limit, as the state script reads them. */
 function withLimitArguments(head: string[], limits: readonly PlannedLimit[]): string[] {
   for (const limit of limits) head.push(limitKindCode(limit.kind), String(limit.limit));
   return head;
@@ -47,7 +62,8 @@ function withLimitArguments(head: string[], limits: readonly PlannedLimit[]): st
 /**
  * A rate limiter shared by every gateway replica through Redis: GCRA per rate limit and a
  * sorted set of expiring slots per concurrency limit, each operation one Lua script and one
- * round trip, every key in the request's partition slot and with a TTL.
+ * round trip, every key in the request's partition slot and with a TTL. With an allowance
+ * share, a replica charges large limits ahead and admits most requests without a round trip.
  */
 export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLimiter {
   const { redis, failMode } = options;
@@ -56,24 +72,62 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   const scripts = defineLimitScripts(redis);
   const report = (error: unknown): void => options.onStoreError?.(error);
   const call = <T>(run: () => Promise<T>): Promise<T> => callStore(redis, timeoutMs, run);
+  const share = options.allowanceShare ?? 0;
+  if (!(share >= 0 && share <= 1)) {
+    throw new RangeError(`allowanceShare must be between 0 and 1, got ${share}`);
+  }
+  const idleMs = options.allowanceIdleMs ?? DEFAULT_ALLOWANCE_IDLE_MS;
+  const allowances = createAllowances({ share, idleMs, slotTtlMs, now: () => performance.now() });
+  const keeper = keepAllowances({ allowances, scripts, call, report, slotTtlMs, idleMs });
+  const { giveBack } = keeper;
+  // Allowance slots are named <holder>:<grant>:<n>, unique to this limiter.
+  const holder = randomBytes(6).toString('hex');
+  let grants = 0;
 
   const admitChecked = async (
     request: AdmissionRequest,
     limits: readonly PlannedLimit[],
   ): Promise<AdmissionResult> => {
     const keys = limits.map((limit) => redisLimitKey(request.partition, limit));
-    const args = withLimitArguments(
-      [String(request.tokens), request.leaseId, String(slotTtlMs)],
-      limits,
-    );
-    const reply = await call(() => scripts.admit(keys, args));
-    const { admitted, outcomes } = parseAdmitReply(reply, limits.length);
-    const states = buildScopeStates(limits, outcomes);
+    const charging = allowances.covers(limits);
+    if (charging) {
+      const local = allowances.draw(keys, limits, request.tokens);
+      if (local !== undefined) {
+        const record = newLeaseRecord(request, limits, false, local.drawn);
+        const states = buildScopeStates(limits, local.outcomes);
+        return { admitted: true, lease: createLease(record), states };
+      }
+    }
+    const none = limits.map(() => 0);
+    const handedBack = charging ? allowances.handBack(keys, limits, request.tokens) : none;
+    const wants = charging ? allowances.wants(keys, limits, request.tokens) : none;
+    const prefix = `${holder}:${grants++}:`;
+    const args = [String(request.tokens), request.leaseId, String(slotTtlMs), prefix];
+    limits.forEach((limit, index) => {
+      const kind = limitKindCode(limit.kind);
+      args.push(kind, String(limit.limit), String(wants[index]), String(handedBack[index]));
+    });
+    let reply: unknown;
+    try {
+      reply = await call(() => scripts.admit(keys, args));
+    } catch (error: unknown) {
+      // A timed-out admission may still run: free any slots it would have granted.
+      void giveBack(request.partition, requestedSlots(limits, wants, prefix));
+      throw error;
+    } finally {
+      if (charging) allowances.settleWants(keys, wants);
+    }
+    const { admitted, outcomes, granted } = parseAdmitReply(reply, limits.length);
     if (admitted) {
-      return { admitted: true, lease: createLease(newLeaseRecord(request, limits, false)), states };
+      const lease = createLease(newLeaseRecord(request, limits, false));
+      if (!charging) return { admitted: true, lease, states: buildScopeStates(limits, outcomes) };
+      const held = allowances.grant(request.partition, keys, limits, { outcomes, granted, prefix });
+      void giveBack(request.partition, held.retired);
+      return { admitted: true, lease, states: buildScopeStates(limits, held.outcomes) };
     }
     const refusal = decideRefusal(limits, outcomes);
     if (refusal === undefined) throw new UnexpectedScriptReplyError('admit');
+    const states = buildScopeStates(limits, allowances.withHeld(keys, outcomes));
     return { admitted: false, ...refusal, states };
   };
 
@@ -103,6 +157,9 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       const record = leaseRecord(lease);
       const delta = actualTokens - record.chargedTokens;
       record.chargedTokens = actualTokens;
+      if (record.drawn !== undefined) {
+        return giveBack(record.partition, allowances.settle(record.drawn, delta, false));
+      }
       if (delta === 0 || record.degraded || record.tokenLimits.length === 0) return;
       const keys = record.tokenLimits.map((limit) => redisLimitKey(record.partition, limit));
       const args = [String(delta), ...record.tokenLimits.map((limit) => String(limit.limit))];
@@ -117,6 +174,9 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       const record = leaseRecord(lease);
       if (record.released || record.concurrencyLimits.length === 0) return;
       record.released = true;
+      if (record.drawn !== undefined) {
+        return giveBack(record.partition, allowances.settle(record.drawn, 0, true));
+      }
       const keys = record.concurrencyLimits.map((limit) => redisLimitKey(record.partition, limit));
       try {
         await call(() => scripts.release(keys, [record.leaseId]));
@@ -134,6 +194,11 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
         assertTokenCount(actualTokens, 'actualTokens');
         delta = actualTokens - record.chargedTokens;
         record.chargedTokens = actualTokens;
+      }
+      if (record.drawn !== undefined) {
+        const remote = allowances.settle(record.drawn, delta, !record.released);
+        record.released = true;
+        return giveBack(record.partition, remote);
       }
       const tokenLimits = delta === 0 ? [] : record.tokenLimits;
       const slotLimits = record.released ? [] : record.concurrencyLimits;
@@ -165,12 +230,15 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       const keys = limits.map((limit) => redisLimitKey(partition, limit));
       try {
         const reply = await call(() => scripts.state(keys, withLimitArguments([], limits)));
-        return buildScopeStates(limits, parseStateReply(reply, limits.length));
+        const outcomes = allowances.withHeld(keys, parseStateReply(reply, limits.length));
+        return buildScopeStates(limits, outcomes);
       } catch (error: unknown) {
         report(error);
         if (failMode === 'closed') throw new LimiterUnavailableError({ cause: error });
         return [];
       }
     },
+
+    close: () => keeper.close(),
   };
 }

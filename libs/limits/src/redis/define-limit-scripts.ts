@@ -2,7 +2,9 @@ import type { Redis } from 'ioredis';
 import { SCRIPT_VERSION } from '../script-version.js';
 import { admitLua } from './admit-lua.js';
 import { finishLua } from './finish-lua.js';
+import { giveBackLua } from './give-back-lua.js';
 import { reconcileLua } from './reconcile-lua.js';
+import { refreshSlotsLua } from './refresh-slots-lua.js';
 import { releaseLua } from './release-lua.js';
 import { stateLua } from './state-lua.js';
 
@@ -16,6 +18,8 @@ export interface LimitScripts {
   readonly reconcile: LimitScript;
   readonly release: LimitScript;
   readonly finish: LimitScript;
+  readonly giveBack: LimitScript;
+  readonly refreshSlots: LimitScript;
 }
 
 function defineScript(redis: Redis, operation: string, lua: string): LimitScript {
@@ -43,5 +47,7 @@ export function defineLimitScripts(redis: Redis): LimitScripts {
     reconcile: defineScript(redis, 'reconcile', reconcileLua),
     release: defineScript(redis, 'release', releaseLua),
     finish: defineScript(redis, 'finish', finishLua),
+    giveBack: defineScript(redis, 'giveBack', giveBackLua),
+    refreshSlots: defineScript(redis, 'refreshSlots', refreshSlotsLua),
   };
 }

@@ -20,15 +20,23 @@ function integers(reply: unknown, length: number, script: string): number[] {
   });
 }
 
-/** The admit script's reply: whether it admitted, and one outcome per limit. */
+/**
+ * The admit script's reply: whether it admitted, one outcome per limit, and per limit the units
+ * granted ahead to this replica's allowance.
+ */
 export function parseAdmitReply(
   reply: unknown,
   limitCount: number,
-): { admitted: boolean; outcomes: LimitOutcome[] } {
-  const values = integers(reply, 1 + 5 * limitCount, 'admit');
+): { admitted: boolean; outcomes: LimitOutcome[]; granted: number[] } {
+  const values = integers(reply, 1 + 6 * limitCount, 'admit');
   const outcomes: LimitOutcome[] = [];
-  for (let index = 1; index < values.length; index += 5) {
-    const [fits, retryAfterMs, tooLarge, remaining, resetMs] = values.slice(index, index + 5);
+  const granted: number[] = [];
+  for (let index = 1; index < values.length; index += 6) {
+    const [fits, retryAfterMs, tooLarge, remaining, resetMs, units] = values.slice(
+      index,
+      index + 6,
+    );
+    granted.push(units ?? 0);
     outcomes.push({
       fits: fits === 1,
       retryAfterMs: retryAfterMs ?? 0,
@@ -37,7 +45,7 @@ export function parseAdmitReply(
       resetMs: resetMs ?? 0,
     });
   }
-  return { admitted: values[0] === 1, outcomes };
+  return { admitted: values[0] === 1, outcomes, granted };
 }
 
 /** The state script's reply: one outcome (remaining, reset) per limit. */

@@ -92,6 +92,7 @@ export async function startGateway(
         keyPepper: PEPPER,
         rateLimitFailMode: 'open',
         limitStoreTimeoutMs: 1_000,
+        limitAllowanceShare: 0.01,
         usageBufferMax: 1_000,
         usageDrainTimeoutMs: 1_000,
         usageSpoolDir: undefined,

@@ -56,6 +56,8 @@ export async function startLimitedGateway(options: {
         SWITCHYARD_NATS_NAMESPACE: options.natsNamespace,
         SWITCHYARD_KEY_PEPPER: options.pepper,
         SWITCHYARD_RATE_LIMIT_FAIL_MODE: 'closed',
+        // The production default unless the bench is run with another (0: an admit call each).
+        SWITCHYARD_LIMIT_ALLOWANCE_SHARE: process.env.SWITCHYARD_LIMIT_ALLOWANCE_SHARE ?? '0.01',
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     }),
