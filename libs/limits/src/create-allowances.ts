@@ -1,4 +1,4 @@
-import type { Allowance, Drawn, GiveBack } from './allowance.js';
+import { type Allowance, type Drawn, type GiveBack, heldUnits, outcomeOf } from './allowance.js';
 import type { LimitOutcome } from './limit-outcome.js';
 import type { PlannedLimit } from './planned-limit.js';
 
@@ -8,13 +8,20 @@ export interface AllowanceOptions {
   share: number;
   /** Unused for this long, an allowance is given back (ms). */
   idleMs: number;
-  /** The slot TTL: held slots are renewed every quarter of it. */
+  /** The slot TTL: held slots are renewed every quarter of it, lent ones for one TTL at most. */
   slotTtlMs: number;
+  /** A monotonic clock in ms. */
   now: () => number;
 }
 
-/** A rate limit regains one unit every `period / limit` µs. */
-const PERIOD_US = 60_000_000;
+/** Slots of one concurrency limit to renew in the store. */
+export interface SlotRenewal {
+  readonly partition: string;
+  readonly key: string;
+  readonly slots: readonly string[];
+  readonly allowance: Allowance;
+}
+
 /** An allowance smaller than this is not worth its bookkeeping: such limits go to the store. */
 const MIN_BLOCK = 2;
 
@@ -33,6 +40,7 @@ export function createAllowances(options: AllowanceOptions) {
   const retiredLending = new Set<Allowance>();
   /** Units asked of the store by admissions still waiting for its answer, per key. */
   const pending = new Map<string, number>();
+  let closed = false;
   const blockOf = (limit: PlannedLimit): number => Math.floor(limit.limit * share);
 
   const current = (key: string, limit: PlannedLimit): Allowance | undefined => {
@@ -40,51 +48,33 @@ export function createAllowances(options: AllowanceOptions) {
     return allowance !== undefined && allowance.limit.limit === limit.limit ? allowance : undefined;
   };
 
-  const hasRoom = (allowance: Allowance | undefined, units: number): allowance is Allowance =>
-    allowance !== undefined &&
-    (allowance.limit.kind === 'concurrency'
-      ? allowance.freeSlots.length > 0
-      : allowance.units >= units);
-
-  const retire = (allowance: Allowance): GiveBack | undefined => {
+  const retire = (allowance: Allowance, at: number): GiveBack | undefined => {
+    const units = heldUnits(allowance, at);
     allowance.retired = true;
+    allowance.units = 0;
     if (live.get(allowance.key) === allowance) live.delete(allowance.key);
     if (allowance.lentSlots.size > 0) retiredLending.add(allowance);
-    const giveBack = {
-      limit: allowance.limit,
-      units: allowance.units,
-      slots: allowance.freeSlots.splice(0),
-    };
-    allowance.units = 0;
-    return giveBack.units === 0 && giveBack.slots.length === 0 ? undefined : giveBack;
-  };
-
-  /** The outcome the headers show: the store's view plus what this replica holds unused. */
-  const localOutcome = (allowance: Allowance, at: number): LimitOutcome => {
-    const elapsed = Math.max(0, at - allowance.readAt);
-    const { limit } = allowance;
-    if (limit.kind === 'concurrency') {
-      const remaining = Math.min(
-        limit.limit,
-        allowance.storeRemaining + allowance.freeSlots.length,
-      );
-      return { fits: true, retryAfterMs: 0, tooLarge: false, remaining, resetMs: 0 };
+    const slots = allowance.freeSlots.splice(0);
+    if (allowance.limit.kind === 'concurrency') {
+      return slots.length === 0 ? undefined : { limit: allowance.limit, units: 0, slots };
     }
-    // The store's TAT counts the held units as spent; the headers count them as left.
-    const refilled = Math.floor((elapsed * 1_000 * limit.limit) / PERIOD_US);
-    const remaining = Math.min(limit.limit, allowance.storeRemaining + refilled + allowance.units);
-    const heldMs = (allowance.units * PERIOD_US) / 1_000 / limit.limit;
-    const resetMs = Math.max(0, Math.ceil(allowance.storeResetMs - elapsed - heldMs));
-    return { fits: true, retryAfterMs: 0, tooLarge: false, remaining, resetMs };
+    return units === 0 ? undefined : { limit: allowance.limit, units, slots: [] };
   };
 
   return {
     /** Whether anything is ever charged ahead (a share above 0). */
     enabled: share > 0,
 
-    /** Whether every limit is large enough to be charged ahead (else all go to the store). */
-    covers(limits: readonly PlannedLimit[]): boolean {
-      return share > 0 && limits.every((limit) => blockOf(limit) >= MIN_BLOCK);
+    /**
+     * Whether this request's limits are charged ahead: every one must be worth 2 units or more
+     * and need no more than its share (larger requests are judged by the store alone).
+     */
+    covers(limits: readonly PlannedLimit[], tokens: number): boolean {
+      if (closed || share === 0) return false;
+      return limits.every((limit) => {
+        const block = blockOf(limit);
+        return block >= MIN_BLOCK && need(limit, tokens) <= block;
+      });
     },
 
     /**
@@ -96,42 +86,44 @@ export function createAllowances(options: AllowanceOptions) {
       limits: readonly PlannedLimit[],
       tokens: number,
     ): { drawn: Drawn; outcomes: LimitOutcome[] } | undefined {
+      const at = now();
       const found: Allowance[] = [];
       for (let index = 0; index < limits.length; index += 1) {
         const limit = limits[index] as PlannedLimit;
         const allowance = current(keys[index] as string, limit);
-        if (!hasRoom(allowance, need(limit, tokens))) return undefined;
+        if (allowance === undefined || heldUnits(allowance, at) < need(limit, tokens)) {
+          return undefined;
+        }
         found.push(allowance);
       }
-      const at = now();
       const tokenAllowances: Allowance[] = [];
       const slots: { allowance: Allowance; name: string }[] = [];
       const outcomes = found.map((allowance) => {
         allowance.usedAt = at;
         if (allowance.limit.kind === 'concurrency') {
           const name = allowance.freeSlots.pop() as string;
-          allowance.lentSlots.add(name);
+          allowance.lentSlots.set(name, at);
           slots.push({ allowance, name });
         } else {
           allowance.units -= need(allowance.limit, tokens);
           if (allowance.limit.kind === 'tokens') tokenAllowances.push(allowance);
         }
-        return localOutcome(allowance, at);
+        return outcomeOf(allowance, at);
       });
       return { drawn: { tokens: tokenAllowances, slots }, outcomes };
     },
 
     /**
-     * Empties the rate and token allowances too small for this request: per limit, the units
-     * the store should take back before it checks the request (0: none), so the request is
-     * judged on everything this replica holds.
+     * Empties the rate and token allowances of a request that goes to the store: per limit, the
+     * units the store takes back before it judges the request (0: none). The request is judged
+     * on everything, and what the store grants next sits alone at the top of the TAT.
      */
-    handBack(keys: readonly string[], limits: readonly PlannedLimit[], tokens: number): number[] {
+    handBack(keys: readonly string[], limits: readonly PlannedLimit[]): number[] {
+      const at = now();
       return limits.map((limit, index) => {
         const allowance = current(keys[index] as string, limit);
         if (allowance === undefined || limit.kind === 'concurrency') return 0;
-        if (allowance.units >= need(limit, tokens)) return 0;
-        const units = allowance.units;
+        const units = heldUnits(allowance, at);
         allowance.units = 0;
         return units;
       });
@@ -139,20 +131,16 @@ export function createAllowances(options: AllowanceOptions) {
 
     /**
      * Per limit, the units to ask the store for on top of the request (0: none), counting what
-     * admissions already on their way asked for; hand them to {@link settleWants} on the reply.
+     * admissions already on their way asked for; hand them to `settleWants` on the reply.
      */
-    wants(keys: readonly string[], limits: readonly PlannedLimit[], tokens: number): number[] {
+    wants(keys: readonly string[], limits: readonly PlannedLimit[]): number[] {
+      const at = now();
       return limits.map((limit, index) => {
         const key = keys[index] as string;
         const allowance = current(key, limit);
-        const held =
-          allowance === undefined
-            ? 0
-            : limit.kind === 'concurrency'
-              ? allowance.freeSlots.length
-              : allowance.units;
+        const held = allowance === undefined ? 0 : heldUnits(allowance, at);
         const asked = pending.get(key) ?? 0;
-        const want = Math.max(0, Math.max(blockOf(limit), need(limit, tokens)) - held - asked);
+        const want = Math.max(0, blockOf(limit) - held - asked);
         if (want > 0) pending.set(key, asked + want);
         return want;
       });
@@ -187,53 +175,45 @@ export function createAllowances(options: AllowanceOptions) {
         const granted = grants.granted[index] ?? 0;
         let allowance = live.get(key);
         if (allowance !== undefined && allowance.limit.limit !== limit.limit) {
-          const giveBack = retire(allowance);
+          const giveBack = retire(allowance, at);
           if (giveBack !== undefined) retired.push(giveBack);
           allowance = undefined;
         }
         if (allowance === undefined) {
-          if (granted === 0) return outcome;
-          allowance = {
-            partition,
-            key,
-            limit,
-            units: 0,
-            freeSlots: [],
-            lentSlots: new Set(),
-            storeRemaining: 0,
-            storeResetMs: 0,
-            readAt: at,
-            usedAt: at,
-            refreshedAt: at,
-            retired: false,
-          };
+          if (granted === 0 || closed) return outcome;
+          allowance = newAllowance(partition, key, limit, at);
           live.set(key, allowance);
         }
         if (limit.kind === 'concurrency') {
           for (let n = 1; n <= granted; n += 1) allowance.freeSlots.push(`${grants.prefix}${n}`);
         } else {
-          allowance.units += granted;
+          // handBack emptied it: the grant is all it holds, charged until the new reset.
+          allowance.units = granted;
+          allowance.chargedUntil = at + outcome.resetMs;
         }
         allowance.storeRemaining = outcome.remaining;
         allowance.storeResetMs = outcome.resetMs;
         allowance.readAt = at;
         allowance.usedAt = at;
-        const { remaining, resetMs } = localOutcome(allowance, at);
+        const { remaining, resetMs } = outcomeOf(allowance, at);
         return { ...outcome, remaining, resetMs };
       });
       return { outcomes, retired };
     },
 
     /** `outcomes` (refusals, `state`) with this replica's unused units counted as remaining. */
-    withHeld(keys: readonly string[], outcomes: readonly LimitOutcome[]): LimitOutcome[] {
+    withHeld(
+      keys: readonly string[],
+      limits: readonly PlannedLimit[],
+      outcomes: readonly LimitOutcome[],
+    ): LimitOutcome[] {
+      const at = now();
       return outcomes.map((outcome, index) => {
-        const allowance = live.get(keys[index] as string);
-        if (allowance === undefined) return outcome;
-        const held =
-          allowance.limit.kind === 'concurrency' ? allowance.freeSlots.length : allowance.units;
-        return held === 0
-          ? outcome
-          : { ...outcome, remaining: Math.min(allowance.limit.limit, outcome.remaining + held) };
+        const limit = limits[index] as PlannedLimit;
+        const allowance = current(keys[index] as string, limit);
+        const held = allowance === undefined ? 0 : heldUnits(allowance, at);
+        if (held === 0) return outcome;
+        return { ...outcome, remaining: Math.min(limit.limit, outcome.remaining + held) };
       });
     },
 
@@ -242,10 +222,11 @@ export function createAllowances(options: AllowanceOptions) {
      * slots. What a live allowance can absorb stays here; the rest is for the store.
      */
     settle(drawn: Drawn, delta: number, releaseSlots: boolean): GiveBack[] {
+      const at = now();
       const remote: GiveBack[] = [];
       if (delta !== 0) {
         for (const allowance of drawn.tokens) {
-          if (!allowance.retired && allowance.units >= delta) allowance.units -= delta;
+          if (!allowance.retired && heldUnits(allowance, at) >= delta) allowance.units -= delta;
           else remote.push({ limit: allowance.limit, units: -delta, slots: [] });
         }
       }
@@ -263,33 +244,70 @@ export function createAllowances(options: AllowanceOptions) {
       return remote;
     },
 
-    /** Retires the allowances unused for `idleMs` (all of them when `all`): what to give back. */
-    collect(all: boolean): { partition: string; giveBack: GiveBack }[] {
+    /**
+     * Retires the allowances unused for `idleMs` (all of them, and no more charging ahead, when
+     * `closing`): what to give back, by partition.
+     */
+    collect(closing: boolean): { partition: string; giveBack: GiveBack }[] {
+      if (closing) closed = true;
       const at = now();
       const collected: { partition: string; giveBack: GiveBack }[] = [];
       for (const allowance of [...live.values()]) {
-        if (!all && at - allowance.usedAt < idleMs) continue;
-        const giveBack = retire(allowance);
+        if (!closing && at - allowance.usedAt < idleMs) continue;
+        const giveBack = retire(allowance, at);
         if (giveBack !== undefined) collected.push({ partition: allowance.partition, giveBack });
       }
       return collected;
     },
 
-    /** Slots held (free or lent) whose expiry is due for renewal, marked renewed now. */
-    slotsToRenew(): { partition: string; key: string; slots: string[] }[] {
+    /**
+     * Held slots due for renewal (every quarter of the slot TTL): free ones, and lent ones for
+     * one slot TTL after they were lent — a request never ended is not kept alive for ever.
+     */
+    slotsToRenew(): SlotRenewal[] {
       const at = now();
-      const due: { partition: string; key: string; slots: string[] }[] = [];
+      const due: SlotRenewal[] = [];
       for (const allowance of [...live.values(), ...retiredLending]) {
-        if (allowance.limit.kind !== 'concurrency' || at - allowance.refreshedAt < slotTtlMs / 4) {
-          continue;
+        if (allowance.limit.kind !== 'concurrency') continue;
+        if (at - allowance.renewedAt < slotTtlMs / 4) continue;
+        for (const [name, lentAt] of allowance.lentSlots) {
+          if (at - lentAt >= slotTtlMs) allowance.lentSlots.delete(name);
         }
-        allowance.refreshedAt = at;
-        const slots = [...allowance.freeSlots, ...allowance.lentSlots];
-        if (slots.length > 0)
-          due.push({ partition: allowance.partition, key: allowance.key, slots });
+        if (allowance.retired && allowance.lentSlots.size === 0) retiredLending.delete(allowance);
+        const slots = [...allowance.freeSlots, ...allowance.lentSlots.keys()];
+        if (slots.length > 0) {
+          due.push({ partition: allowance.partition, key: allowance.key, slots, allowance });
+        }
       }
       return due;
     },
+
+    /** The store renewed `renewal`; the slots it no longer had are dropped here. */
+    renewed(renewal: SlotRenewal, missing: ReadonlySet<string>): void {
+      const { allowance } = renewal;
+      allowance.renewedAt = now();
+      if (missing.size === 0) return;
+      const kept = allowance.freeSlots.filter((name) => !missing.has(name));
+      allowance.freeSlots.splice(0, allowance.freeSlots.length, ...kept);
+    },
+  };
+}
+
+function newAllowance(partition: string, key: string, limit: PlannedLimit, at: number): Allowance {
+  return {
+    partition,
+    key,
+    limit,
+    units: 0,
+    chargedUntil: at,
+    freeSlots: [],
+    lentSlots: new Map(),
+    storeRemaining: 0,
+    storeResetMs: 0,
+    readAt: at,
+    usedAt: at,
+    renewedAt: at,
+    retired: false,
   };
 }
 

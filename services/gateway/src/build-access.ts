@@ -85,6 +85,9 @@ export function buildAccess(
           redis: stores.redis,
           ...store,
           allowanceShare: access?.limitAllowanceShare ?? 0,
+          ...(access?.limitAllowanceIdleMs !== undefined && {
+            allowanceIdleMs: access.limitAllowanceIdleMs,
+          }),
         })
       : createMemoryRateLimiter());
   const ledger =

@@ -37,6 +37,8 @@ export interface GatewayAccessConfig {
    * without a round trip (0 turns it off: every admission asks Redis).
    */
   limitAllowanceShare: number;
+  /** Unused for this long, what a replica charged ahead goes back to Redis (ms). */
+  limitAllowanceIdleMs: number;
   /** Usage events held in memory while NATS is unreachable; beyond it they are dropped (counted). */
   usageBufferMax: number;
   /** How long shutdown waits for buffered usage events to be published. */
@@ -102,6 +104,7 @@ const accessEnvSchema = z
     SWITCHYARD_RATE_LIMIT_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
     SWITCHYARD_LIMIT_STORE_TIMEOUT_MS: z.coerce.number().int().min(10).max(10_000).default(1_000),
     SWITCHYARD_LIMIT_ALLOWANCE_SHARE: z.coerce.number().min(0).max(0.1).default(0.01),
+    SWITCHYARD_LIMIT_ALLOWANCE_IDLE_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
     SWITCHYARD_USAGE_BUFFER_MAX: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     SWITCHYARD_USAGE_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
     SWITCHYARD_USAGE_SPOOL_DIR: z.string().trim().min(1).optional(),
@@ -163,6 +166,7 @@ export function loadAccessConfig(
     rateLimitFailMode: parsed.SWITCHYARD_RATE_LIMIT_FAIL_MODE,
     limitStoreTimeoutMs: parsed.SWITCHYARD_LIMIT_STORE_TIMEOUT_MS,
     limitAllowanceShare: parsed.SWITCHYARD_LIMIT_ALLOWANCE_SHARE,
+    limitAllowanceIdleMs: parsed.SWITCHYARD_LIMIT_ALLOWANCE_IDLE_MS,
     usageBufferMax: parsed.SWITCHYARD_USAGE_BUFFER_MAX,
     usageDrainTimeoutMs: parsed.SWITCHYARD_USAGE_DRAIN_TIMEOUT_MS,
     usageSpoolDir: parsed.SWITCHYARD_USAGE_SPOOL_DIR,

@@ -93,7 +93,7 @@ for i = 1, #KEYS do
       local expiry = num(now + slot_ttl_ms * 1000)
       local added = redis.call('ZADD', key, expiry, lease)
       if c.want > 0 then
-        c.granted = math.min(c.want, math.floor((c.limit - c.active - added) / 4))
+        c.granted = math.max(0, math.min(c.want, math.floor((c.limit - c.active - added) / 4)))
         for n = 1, c.granted do
           redis.call('ZADD', key, expiry, prefix .. n)
         end

@@ -17,13 +17,14 @@ import type { ScopeState } from '../scope-state.js';
 import { slotTtlMsOf } from '../slot-ttl-ms-of.js';
 import { callStore } from './call-store.js';
 import { defineLimitScripts } from './define-limit-scripts.js';
-import { keepAllowances, requestedSlots } from './keep-allowances.js';
+import { keepAllowances } from './keep-allowances.js';
 import {
   parseAdmitReply,
   parseStateReply,
   UnexpectedScriptReplyError,
 } from './parse-script-reply.js';
 import { limitKindCode, redisLimitKey } from './redis-limit-key.js';
+import { requestedSlots } from './requested-slots.js';
 
 /** Default of {@link RedisRateLimiterOptions.timeoutMs}. */
 export const DEFAULT_STORE_TIMEOUT_MS = 250;
@@ -89,7 +90,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
     limits: readonly PlannedLimit[],
   ): Promise<AdmissionResult> => {
     const keys = limits.map((limit) => redisLimitKey(request.partition, limit));
-    const charging = allowances.covers(limits);
+    const charging = allowances.covers(limits, request.tokens);
     if (charging) {
       const local = allowances.draw(keys, limits, request.tokens);
       if (local !== undefined) {
@@ -98,9 +99,9 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
         return { admitted: true, lease: createLease(record), states };
       }
     }
-    const none = limits.map(() => 0);
-    const handedBack = charging ? allowances.handBack(keys, limits, request.tokens) : none;
-    const wants = charging ? allowances.wants(keys, limits, request.tokens) : none;
+    // Whatever goes to the store is judged on everything this replica holds of its limits.
+    const handedBack = allowances.handBack(keys, limits);
+    const wants = charging ? allowances.wants(keys, limits) : limits.map(() => 0);
     const prefix = `${holder}:${grants++}:`;
     const args = [String(request.tokens), request.leaseId, String(slotTtlMs), prefix];
     limits.forEach((limit, index) => {
@@ -127,7 +128,7 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
     }
     const refusal = decideRefusal(limits, outcomes);
     if (refusal === undefined) throw new UnexpectedScriptReplyError('admit');
-    const states = buildScopeStates(limits, allowances.withHeld(keys, outcomes));
+    const states = buildScopeStates(limits, allowances.withHeld(keys, limits, outcomes));
     return { admitted: false, ...refusal, states };
   };
 
@@ -230,7 +231,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
       const keys = limits.map((limit) => redisLimitKey(partition, limit));
       try {
         const reply = await call(() => scripts.state(keys, withLimitArguments([], limits)));
-        const outcomes = allowances.withHeld(keys, parseStateReply(reply, limits.length));
+        const stored = parseStateReply(reply, limits.length);
+        const outcomes = allowances.withHeld(keys, limits, stored);
         return buildScopeStates(limits, outcomes);
       } catch (error: unknown) {
         report(error);

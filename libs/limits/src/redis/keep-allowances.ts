@@ -1,6 +1,5 @@
 import type { GiveBack } from '../allowance.js';
-import type { Allowances } from '../create-allowances.js';
-import type { PlannedLimit } from '../planned-limit.js';
+import type { Allowances, SlotRenewal } from '../create-allowances.js';
 import type { LimitScripts } from './define-limit-scripts.js';
 import { limitKindCode, redisLimitKey } from './redis-limit-key.js';
 
@@ -51,37 +50,46 @@ export function keepAllowances(options: {
     }
   };
 
-  const upkeep = async (all: boolean): Promise<void> => {
+  const renew = async (partition: string, renewals: readonly SlotRenewal[]): Promise<void> => {
+    const args = [String(slotTtlMs)];
+    for (const renewal of renewals) args.push(String(renewal.slots.length), ...renewal.slots);
+    const keys = renewals.map((renewal) => renewal.key);
+    try {
+      const missing = parseMissingSlots(await call(() => scripts.refreshSlots(keys, args)));
+      renewals.forEach((renewal, index) => {
+        allowances.renewed(renewal, missing.get(index + 1) ?? new Set());
+      });
+    } catch (error: unknown) {
+      // Tried again at the next upkeep.
+      report(error);
+    }
+  };
+
+  const upkeep = async (closing: boolean): Promise<void> => {
     const collected = allowances
-      .collect(all)
+      .collect(closing)
       .map(({ partition, giveBack: entry }) => ({ partition, entry }));
-    const renewals = all
+    const renewals = closing
       ? []
-      : allowances.slotsToRenew().map(({ partition, key, slots }) => ({
-          partition,
-          entry: { key, slots },
-        }));
+      : allowances.slotsToRenew().map((entry) => ({ partition: entry.partition, entry }));
     const calls: Promise<void>[] = [];
     for (const [partition, entries] of byPartition(collected)) {
       calls.push(giveBack(partition, entries));
     }
-    for (const entries of byPartition(renewals).values()) {
-      const args = [String(slotTtlMs)];
-      for (const entry of entries) args.push(String(entry.slots.length), ...entry.slots);
-      const keys = entries.map((entry) => entry.key);
-      calls.push(call(() => scripts.refreshSlots(keys, args)).then(() => undefined, report));
-    }
+    for (const [partition, entries] of byPartition(renewals)) calls.push(renew(partition, entries));
     await Promise.all(calls);
   };
-  let upkeeping = false;
+  let running: Promise<void> | undefined;
+  // Idle allowances go back within idleMs; held slots are renewed at least every slotTtl/4.
   const timer = allowances.enabled
-    ? setInterval(() => {
-        if (upkeeping) return;
-        upkeeping = true;
-        void upkeep(false).finally(() => {
-          upkeeping = false;
-        });
-      }, options.idleMs)
+    ? setInterval(
+        () => {
+          running ??= upkeep(false).finally(() => {
+            running = undefined;
+          });
+        },
+        Math.min(options.idleMs, slotTtlMs / 4),
+      )
     : undefined;
   timer?.unref();
 
@@ -89,21 +97,23 @@ export function keepAllowances(options: {
     giveBack,
     async close(): Promise<void> {
       if (timer !== undefined) clearInterval(timer);
+      await running;
       await upkeep(true);
     },
   };
 }
 
-/** The concurrency slots an admission asked to be granted, by the names it gave them. */
-export function requestedSlots(
-  limits: readonly PlannedLimit[],
-  wants: readonly number[],
-  prefix: string,
-): GiveBack[] {
-  return limits.flatMap((limit, index) => {
-    const want = wants[index] ?? 0;
-    if (limit.kind !== 'concurrency' || want === 0) return [];
-    const slots = Array.from({ length: want }, (_, n) => `${prefix}${n + 1}`);
-    return [{ limit, units: 0, slots }];
-  });
+/** The refresh script's reply: per key index, the slots the store no longer holds alive. */
+function parseMissingSlots(reply: unknown): Map<number, Set<string>> {
+  const missing = new Map<number, Set<string>>();
+  if (!Array.isArray(reply)) return missing;
+  for (let index = 0; index + 1 < reply.length; index += 2) {
+    const keyIndex: unknown = reply[index];
+    const name: unknown = reply[index + 1];
+    if (typeof keyIndex !== 'number' || typeof name !== 'string') continue;
+    const names = missing.get(keyIndex) ?? new Set<string>();
+    names.add(name);
+    missing.set(keyIndex, names);
+  }
+  return missing;
 }

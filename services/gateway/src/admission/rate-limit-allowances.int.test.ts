@@ -30,7 +30,8 @@ describe('rate-limit allowances', () => {
   it('admits from what a replica charged ahead and gives it back when that replica stops', async () => {
     // A tenth of each limit is charged ahead: 1,000 requests, 100 slots.
     const key = await seed.key(await seed.team(), { rpm: 10_000, max_concurrent: 1_000 });
-    const replica = await startGateway({ limitAllowanceShare: 0.1 });
+    // Held until it stops, however slow this machine is.
+    const replica = await startGateway({ limitAllowanceShare: 0.1, limitAllowanceIdleMs: 60_000 });
     const remaining: number[] = [];
     for (let index = 0; index < 3; index += 1) {
       const response = await call(key.secret, {}, { url: replica.url });

@@ -93,6 +93,7 @@ export async function startGateway(
         rateLimitFailMode: 'open',
         limitStoreTimeoutMs: 1_000,
         limitAllowanceShare: 0.01,
+        limitAllowanceIdleMs: 1_000,
         usageBufferMax: 1_000,
         usageDrainTimeoutMs: 1_000,
         usageSpoolDir: undefined,
