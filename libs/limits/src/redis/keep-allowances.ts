@@ -50,7 +50,8 @@ export function keepAllowances(options: {
     }
   };
 
-  const renew = async (partition: string, renewals: readonly SlotRenewal[]): Promise<void> => {
+  /** Renews one partition's slots (its keys share a cluster slot). */
+  const renew = async (renewals: readonly SlotRenewal[]): Promise<void> => {
     const args = [String(slotTtlMs)];
     for (const renewal of renewals) args.push(String(renewal.slots.length), ...renewal.slots);
     const keys = renewals.map((renewal) => renewal.key);
@@ -76,7 +77,7 @@ export function keepAllowances(options: {
     for (const [partition, entries] of byPartition(collected)) {
       calls.push(giveBack(partition, entries));
     }
-    for (const [partition, entries] of byPartition(renewals)) calls.push(renew(partition, entries));
+    for (const entries of byPartition(renewals).values()) calls.push(renew(entries));
     await Promise.all(calls);
   };
   let running: Promise<void> | undefined;
