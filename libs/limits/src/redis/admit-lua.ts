@@ -4,9 +4,9 @@ import { luaPrelude } from './lua-prelude.js';
  * Admission in one atomic step. KEYS: one per limit. ARGV: tokens, lease id, slot TTL (ms), the
  * allowance slot prefix, then per limit its kind (`r` requests, `t` tokens, `c` concurrency),
  * its limit, the allowance wanted (units to charge ahead for this replica, 0 for none) and the
- * units handed back first (what the replica held of a rate limit too little for this request;
- * kept handed back whatever the verdict). Then every limit is checked, and — only if all fit —
- * all are charged, so a refusal charges nothing.
+ * rate or token units handed back first (what the replica held of that limit, still charged;
+ * handed back whatever the verdict). Then every limit is checked, and — only if all fit — all
+ * are charged, so a refusal charges nothing.
  * An admitted request's limits are then charged ahead by what each grants: at most the want and
  * a quarter of what is left after the request, so replicas drawing the last of a limit take
  * ever smaller shares. A concurrency allowance is slots named prefix..1 to prefix..n.
