@@ -82,3 +82,27 @@ export function outcomeOf(allowance: Allowance, at: number): LimitOutcome {
   const resetMs = Math.max(0, Math.ceil(allowance.storeResetMs - elapsed - held * unitMs(limit)));
   return { fits: true, retryAfterMs: 0, tooLarge: false, remaining, resetMs };
 }
+
+/** An empty allowance of `limit` at `key`, created at `at` (ms). */
+export function newAllowance(
+  partition: string,
+  key: string,
+  limit: PlannedLimit,
+  at: number,
+): Allowance {
+  return {
+    partition,
+    key,
+    limit,
+    units: 0,
+    chargedUntil: at,
+    freeSlots: [],
+    lentSlots: new Map(),
+    storeRemaining: 0,
+    storeResetMs: 0,
+    readAt: at,
+    usedAt: at,
+    renewedAt: at,
+    retired: false,
+  };
+}

@@ -1,4 +1,11 @@
-import { type Allowance, type Drawn, type GiveBack, heldUnits, outcomeOf } from './allowance.js';
+import {
+  type Allowance,
+  type Drawn,
+  type GiveBack,
+  heldUnits,
+  newAllowance,
+  outcomeOf,
+} from './allowance.js';
 import type { LimitOutcome } from './limit-outcome.js';
 import type { PlannedLimit } from './planned-limit.js';
 
@@ -290,24 +297,6 @@ export function createAllowances(options: AllowanceOptions) {
       const kept = allowance.freeSlots.filter((name) => !missing.has(name));
       allowance.freeSlots.splice(0, allowance.freeSlots.length, ...kept);
     },
-  };
-}
-
-function newAllowance(partition: string, key: string, limit: PlannedLimit, at: number): Allowance {
-  return {
-    partition,
-    key,
-    limit,
-    units: 0,
-    chargedUntil: at,
-    freeSlots: [],
-    lentSlots: new Map(),
-    storeRemaining: 0,
-    storeResetMs: 0,
-    readAt: at,
-    usedAt: at,
-    renewedAt: at,
-    retired: false,
   };
 }
 
