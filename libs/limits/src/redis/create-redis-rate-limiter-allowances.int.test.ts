@@ -38,6 +38,8 @@ function replica(options: Partial<RedisRateLimiterOptions> = {}): {
     redis,
     failMode: 'closed',
     allowanceShare: 0.01,
+    // A burst of 1,500 admissions on a loaded machine outlasts the 250 ms default.
+    timeoutMs: 10_000,
     ...options,
   });
   limiters.push(limiter);
@@ -66,7 +68,8 @@ afterAll(async () => {
 
 describe('createRedisRateLimiter charging ahead', () => {
   it('admits most requests from its allowance without a round trip, with exact headers', async () => {
-    const { limiter, redis } = replica();
+    // A tenth: the 10,000 requests held stay charged for 6 s, however slow this machine is.
+    const { limiter, redis } = replica({ allowanceShare: 0.1 });
     const partition = uniquePartition();
     const scopes = [{ id: 'key:a', requestsPerMinute: 100_000, maxConcurrent: 5_000 }];
     const first = expectAdmitted(await limiter.admit(admission(partition, scopes)));
@@ -107,7 +110,8 @@ describe('createRedisRateLimiter charging ahead', () => {
   });
 
   it('holds concurrency across replicas drawing from their allowances, and frees every slot', async () => {
-    const sides = [replica({ allowanceIdleMs: 50 }), replica({ allowanceIdleMs: 50 })];
+    // Nothing goes back while idle (a stalled machine would give back and ask again): on close.
+    const sides = [replica({ allowanceIdleMs: 60_000 }), replica({ allowanceIdleMs: 60_000 })];
     const partition = uniquePartition();
     const scopes = [{ id: 'key:c', maxConcurrent: 1_000 }];
     const commands = sides.map((side) => vi.spyOn(side.redis, 'sendCommand'));
@@ -135,7 +139,7 @@ describe('createRedisRateLimiter charging ahead', () => {
     expect(leases.length).toBeGreaterThanOrEqual(980);
     expect((await slotSet(partition, 'key:c')).members).toBe(1_000);
     for (const { lease, holder } of leases) await holder.finish(lease, undefined);
-    await sleep(300);
+    await Promise.all(sides.map((side) => side.limiter.close()));
     expect((await slotSet(partition, 'key:c')).members).toBe(0);
     expect((await storeState(partition, scopes))[0]?.remainingConcurrent).toBe(1_000);
   });
@@ -204,15 +208,16 @@ describe('createRedisRateLimiter charging ahead', () => {
   });
 
   it('renews the slots it holds past the slot TTL, and frees them on close', async () => {
-    const { limiter } = replica({ slotTtlMs: 1_000, allowanceIdleMs: 60_000 });
+    // Renewed every 500 ms: a timer late by up to 1.5 s still renews in time.
+    const { limiter } = replica({ slotTtlMs: 2_000, allowanceIdleMs: 60_000 });
     const partition = uniquePartition();
     const scopes = [{ id: 'key:s', maxConcurrent: 1_000 }];
     const first = expectAdmitted(await limiter.admit(admission(partition, scopes)));
     await limiter.finish(first.lease, undefined);
-    await sleep(800);
+    await sleep(1_600);
     const drawn = expectAdmitted(await limiter.admit(admission(partition, scopes)));
-    await sleep(700);
-    // 1.5 s after they were granted, the 10 slots held here (one lent) are still alive.
+    await sleep(1_400);
+    // 3 s after they were granted, the 10 slots held here (one lent) are still alive.
     expect((await storeState(partition, scopes))[0]?.remainingConcurrent).toBe(990);
     await limiter.finish(drawn.lease, undefined);
     await limiter.close();
