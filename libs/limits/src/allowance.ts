@@ -12,14 +12,12 @@ export interface Allowance {
   /** The limit's key in the store. */
   readonly key: string;
   readonly limit: PlannedLimit;
-  /** Rate and token limits: units charged in the store and not used here yet. */
-  units: number;
   /**
-   * Rate and token limits: when (ms, this clock) the store's charge for the held units has
-   * drained. The grant sits at the top of the limit's TAT, so at time t only
-   * `(chargedUntil − t) / unit ms` of them are still charged; the rest are dropped unused.
+   * Rate and token limits: units charged in the store and not used here yet. The grant sits at
+   * the top of the limit's TAT, whose reset was `storeResetMs` at `readAt`: at time t only
+   * `(readAt + storeResetMs − t) / unit ms` of them are still charged; the rest are dropped.
    */
-  chargedUntil: number;
+  units: number;
   /** Concurrency limits: slots held in the store and free here. */
   readonly freeSlots: string[];
   /** Concurrency limits: slots held in the store and lent to requests in flight, with when. */
@@ -62,7 +60,8 @@ export const unitMs = (limit: PlannedLimit): number => LIMIT_PERIOD_US / 1_000 /
  */
 export function heldUnits(allowance: Allowance, at: number): number {
   if (allowance.limit.kind === 'concurrency') return allowance.freeSlots.length;
-  const charged = Math.floor((allowance.chargedUntil - at) / unitMs(allowance.limit));
+  const chargedUntil = allowance.readAt + allowance.storeResetMs;
+  const charged = Math.floor((chargedUntil - at) / unitMs(allowance.limit));
   if (allowance.units > charged) allowance.units = Math.max(0, charged);
   return allowance.units;
 }
@@ -95,7 +94,6 @@ export function newAllowance(
     key,
     limit,
     units: 0,
-    chargedUntil: at,
     freeSlots: [],
     lentSlots: new Map(),
     storeRemaining: 0,

@@ -196,7 +196,6 @@ export function createAllowances(options: AllowanceOptions) {
         } else {
           // handBack emptied it: the grant is all it holds, charged until the new reset.
           allowance.units = granted;
-          allowance.chargedUntil = at + outcome.resetMs;
         }
         allowance.storeRemaining = outcome.remaining;
         allowance.storeResetMs = outcome.resetMs;
