@@ -101,6 +101,7 @@ function describe(side: 'base' | 'change', result: ScenarioResult): string {
     `${show(result.cpuPerRequestUs.gateway)} µs/req`,
     `${show(result.throughput)} req/s`,
     `p50 ${show(result.latency?.p50)} ms`,
+    `p99 ${show(result.latency?.p99)} ms`,
     calls === undefined
       ? ''
       : `${calls.writes.toFixed(2)} writes, ${calls.reads.toFixed(2)} reads/req`,
