@@ -46,7 +46,7 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
       masterKey: MASTER_KEY,
       model: SWITCHYARD_MODEL,
       logLevel: 'info',
-      nodeFlags: ['--import', GC_PROBE_PRELOAD],
+      nodeFlags: ['--import', GC_PROBE_PRELOAD, ...(root === REPO_ROOT ? options.changeFlags : [])],
       reaper,
       cleanups,
       root,
@@ -89,7 +89,7 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
     row.ratio === undefined ? '—' : row.ratio.toFixed(3),
   ]);
   console.log(
-    `\nA = ${options.base} (${commit.slice(0, 12)}), B = working tree; ${scenario.kind} c${scenario.concurrency}; medians of ${options.rounds} rounds, B ÷ A the median of each round's own\n`,
+    `\nA = ${options.base} (${commit.slice(0, 12)}), B = working tree${options.changeFlags.length > 0 ? ` with ${options.changeFlags.join(' ')}` : ''}; ${scenario.kind} c${scenario.concurrency}; medians of ${options.rounds} rounds, B ÷ A the median of each round's own\n`,
   );
   console.log(formatTable(['metric', 'A', 'B', 'B ÷ A'], rows, 1));
 }

@@ -10,6 +10,7 @@ describe('parseAbOptions', () => {
       rounds: 6,
       requests: 2000,
       warmup: 300,
+      changeFlags: [],
       help: false,
     });
   });
@@ -17,6 +18,14 @@ describe('parseAbOptions', () => {
   it('takes a base, a scenario and the round shape', () => {
     const options = parseAbOptions(['--base', 'main~2', '--scenario', 'chat', '--rounds', '4']);
     expect(options).toMatchObject({ base: 'main~2', kind: 'chat', rounds: 4 });
+  });
+
+  it('takes node flags for the change alone', () => {
+    const options = parseAbOptions(['--change-flags', '--max-semi-space-size=32  --no-opt']);
+    expect(options.changeFlags).toEqual(['--max-semi-space-size=32', '--no-opt']);
+    expect(() => parseAbOptions(['--change-flags', 'main.js'])).toThrow(
+      /--change-flags takes node flags, got "main.js"/,
+    );
   });
 
   it('lists every bad flag at once', () => {

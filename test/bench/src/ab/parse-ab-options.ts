@@ -10,6 +10,8 @@ export interface AbOptions {
   readonly rounds: number;
   readonly requests: number;
   readonly warmup: number;
+  /** Node flags the change's gateway (B) alone runs with, e.g. a V8 flag measured on one tree. */
+  readonly changeFlags: readonly string[];
   readonly help: boolean;
 }
 
@@ -27,6 +29,8 @@ one run: what a change costs or saves, resolved far below the noise of separate 
                       goes first in half of them (default 6)
   --requests N        measured requests per round (default 2000)
   --warmup N          unmeasured requests before each round (default 300)
+  --change-flags "F"  node flags for the working tree's gateway only, space-separated (with a
+                      clean tree and --base HEAD: what a flag alone does)
   --help              this text
 `;
 
@@ -43,6 +47,7 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
         rounds: { type: 'string' },
         requests: { type: 'string' },
         warmup: { type: 'string' },
+        'change-flags': { type: 'string' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -65,6 +70,12 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
     problems.push(`--scenario must be chat or stream, got "${String(kind)}"`);
   const base = typeof values.base === 'string' ? values.base : 'HEAD';
   if (base.startsWith('-')) problems.push(`--base must be a git revision, got "${base}"`);
+  const flagsText = values['change-flags'];
+  const changeFlags =
+    typeof flagsText === 'string' ? flagsText.split(' ').filter((flag) => flag !== '') : [];
+  for (const flag of changeFlags) {
+    if (!flag.startsWith('-')) problems.push(`--change-flags takes node flags, got "${flag}"`);
+  }
   const options: AbOptions = {
     base,
     kind: kind === 'chat' ? 'chat' : 'stream',
@@ -72,6 +83,7 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
     rounds: integer('rounds', 6, 2),
     requests: integer('requests', 2000, 1),
     warmup: integer('warmup', 300, 0),
+    changeFlags,
     help: values.help === true,
   };
   if (options.rounds % 2 !== 0) problems.push(`--rounds must be even, got ${options.rounds}`);
