@@ -41,10 +41,8 @@ export {
   type InProcessSyncOptions,
   startInProcessSync,
 } from './sync/start-in-process-sync.js';
-export {
-  type SyncScheduler,
-  type SyncSchedulerOptions,
-  startSyncScheduler,
-} from './sync/start-sync-scheduler.js';
+// startSyncScheduler is not exported: it loads BullMQ and ioredis, which only a catalog with
+// Redis imports (`start-catalog.ts`), so a standalone never loads them.
+export type { SyncScheduler, SyncSchedulerOptions } from './sync/start-sync-scheduler.js';
 export type { SyncLogger } from './sync/sync-logger.js';
 export type { SourceReport, SyncReport } from './sync/sync-report.js';

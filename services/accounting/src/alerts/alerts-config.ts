@@ -1,6 +1,6 @@
 import { ConfigError, parseEnvironment } from '@switchyard/config';
 import { z } from 'zod';
-import type { AlertDeliverySettings } from './start-alert-delivery.js';
+import type { AlertDeliverySettings } from './alert-delivery.js';
 
 /** Spend alerts' settings: delivery retries and timeout, and a global webhook from configuration. */
 export interface AlertsConfig {

@@ -4,24 +4,13 @@ import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import {
+  type AlertDelivery,
+  type AlertDeliverySettings,
+  DEFAULT_ALERT_DELIVERY_SETTINGS,
+} from './alert-delivery.js';
 import { findPendingDeliveries } from './find-pending-deliveries.js';
 import { sendAlertDelivery } from './send-alert-delivery.js';
-
-/** How deliveries are retried and timed out. */
-export interface AlertDeliverySettings {
-  /** Attempts per delivery, the first included; default 8. */
-  attempts: number;
-  /** Wait before the first retry; each next one doubles (BullMQ's exponential backoff); default 2 s. */
-  backoffMs: number;
-  /** Longest a receiver may take to answer; default 10 s. */
-  timeoutMs: number;
-}
-
-export const DEFAULT_ALERT_DELIVERY_SETTINGS: Readonly<AlertDeliverySettings> = Object.freeze({
-  attempts: 8,
-  backoffMs: 2_000,
-  timeoutMs: 10_000,
-});
 
 /** Options of {@link startAlertDelivery}. */
 export interface AlertDeliveryOptions {
@@ -35,13 +24,6 @@ export interface AlertDeliveryOptions {
   queueName?: string;
   /** How often deliveries left pending (a crash between commit and enqueue) are queued again. */
   sweepEveryMs?: number;
-}
-
-/** The running delivery queue and its worker. */
-export interface AlertDelivery {
-  /** Queues deliveries to send (a delivery queued twice is sent once). */
-  enqueue(deliveryIds: readonly string[]): Promise<void>;
-  stop(): Promise<void>;
 }
 
 const jobSchema = z.object({ deliveryId: z.uuid() });

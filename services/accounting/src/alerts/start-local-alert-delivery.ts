@@ -1,13 +1,13 @@
 import type { Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { findPendingDeliveries } from './find-pending-deliveries.js';
-import { sendAlertDelivery } from './send-alert-delivery.js';
 import {
   type AlertDelivery,
   type AlertDeliverySettings,
   DEFAULT_ALERT_DELIVERY_SETTINGS,
-} from './start-alert-delivery.js';
+} from './alert-delivery.js';
+import { findPendingDeliveries } from './find-pending-deliveries.js';
+import { sendAlertDelivery } from './send-alert-delivery.js';
 
 /** Options of {@link startLocalAlertDelivery}. */
 export interface LocalAlertDeliveryOptions {

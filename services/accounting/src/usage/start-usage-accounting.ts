@@ -10,7 +10,6 @@ import {
 } from '../config.js';
 import { toRetentionDays } from '../retention/prune-expired-usage.js';
 import { startLocalUsageRetention } from '../retention/start-local-usage-retention.js';
-import { startUsageRetention } from '../retention/start-usage-retention.js';
 import { startUsageConsumer } from './start-usage-consumer.js';
 import { createUsageConsumerMetrics } from './usage-consumer-metrics.js';
 
@@ -67,7 +66,11 @@ export async function startUsageAccounting(
       ? undefined
       : options.redisUrl === undefined
         ? startLocalUsageRetention(retentionOptions)
-        : await startUsageRetention({ ...retentionOptions, redisUrl: options.redisUrl });
+        : // BullMQ and ioredis load only here, with Redis: a standalone never pays for them.
+          await (await import('../retention/start-usage-retention.js')).startUsageRetention({
+            ...retentionOptions,
+            redisUrl: options.redisUrl,
+          });
   return {
     ready: consumer.ready,
     async stop() {
