@@ -41,8 +41,7 @@ export {
   type InProcessSyncOptions,
   startInProcessSync,
 } from './sync/start-in-process-sync.js';
-// startSyncScheduler is not exported: it loads BullMQ and ioredis, which only a catalog with
-// Redis imports (`start-catalog.ts`), so a standalone never loads them.
-export type { SyncScheduler, SyncSchedulerOptions } from './sync/start-sync-scheduler.js';
+// Nothing of `sync/start-sync-scheduler.ts` is exported: it loads BullMQ and ioredis, which only
+// a catalog with Redis imports (`start-catalog.ts`), so a standalone never loads them.
 export type { SyncLogger } from './sync/sync-logger.js';
 export type { SourceReport, SyncReport } from './sync/sync-report.js';

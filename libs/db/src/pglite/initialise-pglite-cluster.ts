@@ -1,6 +1,7 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { BASELINE_WASM_FLAGS, pgliteNice } from './run-pglite-gently.js';
 
 /** A cluster being created (or found already there): `stop` kills the creation where it stands. */
 export interface ClusterCreation {
@@ -18,26 +19,17 @@ export interface ClusterCreation {
  * directory, and stops the creation before it lets go of the lock.
  */
 export function initialisePgliteCluster(dataDir: string): ClusterCreation {
-  let entries: string[];
+  let child: ChildProcess;
   try {
-    entries = entriesOf(dataDir);
+    if (entriesOf(dataDir).length > 0)
+      return { done: Promise.resolve(), stop: async () => undefined };
+    // Forked now, on the caller's stack, while the process is starting and serves nothing yet:
+    // a fork copies the process's page tables and waits for the child's exec, which stalled the
+    // event loop for 25–35 ms when it came after the server listened.
+    child = forkInitialisation(dataDir);
   } catch (error: unknown) {
     return { done: Promise.reject(error), stop: async () => undefined };
   }
-  if (entries.length > 0) return { done: Promise.resolve(), stop: async () => undefined };
-  // Forked now, on the caller's stack, while the process is starting and serves nothing yet:
-  // a fork copies the process's page tables and waits for the child's exec, which stalled the
-  // event loop for 25–35 ms when it came after the server listened.
-  // From the sources the child runs through tsx, as this process does; compiled, its bundle
-  // is beside this one.
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSources ? './pglite-init.ts' : './pglite-init.js', import.meta.url);
-  const execArgv = fromSources ? ['--import', import.meta.resolve('tsx')] : [];
-  const child = fork(entry, [dataDir, `${dataDir}.init`], {
-    execArgv,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  if (child.pid !== undefined) lowerPriority(child.pid);
   let stopped = false;
   const done = (async () => {
     const code = await new Promise<number | null>((resolve, reject) => {
@@ -69,11 +61,27 @@ function entriesOf(directory: string): string[] {
   }
 }
 
-/** The child's threads start at a lower priority than the event loop's (they inherit it). */
-function lowerPriority(pid: number): void {
-  try {
-    setPriority(pid, 10);
-  } catch {
-    // Already gone, or refused by a sandbox: it only runs at the parent's priority.
+/**
+ * The child that creates the cluster, compiling WebAssembly baseline-only and at PGlite's lower
+ * priority. Set at once from here, the priority is the child's main thread's, where initdb runs,
+ * and that of the threads it starts after; on Linux a thread its Node started before keeps ours.
+ */
+function forkInitialisation(dataDir: string): ChildProcess {
+  // From the sources the child runs through tsx, as this process does; compiled, its bundle
+  // is beside this one.
+  const fromSources = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSources ? './pglite-init.ts' : './pglite-init.js', import.meta.url);
+  const tsx = fromSources ? ['--import', import.meta.resolve('tsx')] : [];
+  const child = fork(entry, [dataDir, `${dataDir}.init`], {
+    execArgv: [...BASELINE_WASM_FLAGS, ...tsx],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  if (child.pid !== undefined) {
+    try {
+      setPriority(child.pid, pgliteNice());
+    } catch {
+      // Already gone, or refused by a sandbox: it only runs at our priority.
+    }
   }
+  return child;
 }

@@ -1,14 +1,12 @@
 import { rename, rm, rmdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_POSTGRESQL_CONF } from './pglite-settings.js';
-import { runPgliteGently } from './run-pglite-gently.js';
 
 // A child process of the PGlite thread (see initialisePgliteCluster): creates the cluster in
 // `staging`, then moves it to `dataDir`, so a cluster is either whole or absent. It ends with its
 // parent: a standalone stopped mid-way leaves only `staging`, which the next start replaces.
 const [dataDir, staging] = process.argv.slice(2);
 process.on('disconnect', () => process.exit(1));
-runPgliteGently();
 
 async function initialise(target: string, work: string): Promise<void> {
   await rm(work, { recursive: true, force: true });

@@ -2,14 +2,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
 import type { PgliteReply, PgliteRequest } from './pglite-protocol.js';
 import { PGLITE_POSTGRESQL_CONF } from './pglite-settings.js';
-import { runPgliteGently } from './run-pglite-gently.js';
+import { lowerThisThread, pgliteNice } from './run-pglite-gently.js';
 
 // PGlite's WebAssembly runs synchronously for seconds while it starts (and for the length of
 // each query): in this thread it never blocks the gateway's event loop.
 const port = parentPort;
 if (port === null) throw new Error('pglite-worker.ts runs as a worker thread');
 const dataDir: unknown = workerData;
-runPgliteGently();
+lowerThisThread(pgliteNice());
 const pglite = new PGlite({
   ...(typeof dataDir === 'string' ? { dataDir } : {}),
   postgresqlconf: [...PGLITE_POSTGRESQL_CONF],

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { initialisePgliteCluster } from './initialise-pglite-cluster.js';
 import type { PgliteReply, PgliteRequest, PgliteResult } from './pglite-protocol.js';
+import { compileWasmBaselineOnly } from './run-pglite-gently.js';
 
 /** PGlite in a worker thread, as the kysely driver uses it. */
 export interface PgliteSession {
@@ -27,6 +28,8 @@ type Pending = { resolve: (results: PgliteResult[]) => void; reject: (error: Err
  * keeps it alive until it is there, or closed).
  */
 export function startPgliteWorker(dataDir: string | undefined): PgliteSession {
+  // Now, on the main thread: before the thread compiles PGlite, and before a server listens.
+  compileWasmBaselineOnly();
   // A new cluster is created first, by a child process (see initialisePgliteCluster); the
   // thread starts once it is there, and statements wait for it.
   const creation = dataDir === undefined ? undefined : initialisePgliteCluster(dataDir);

@@ -1,8 +1,6 @@
-/**
- * What alert delivery is, whichever way it runs: through BullMQ with Redis
- * (`start-alert-delivery.ts`, loaded only then) or on timers in this process
- * (`start-local-alert-delivery.ts`).
- */
+// What alert delivery is, whichever way it runs: through BullMQ with Redis
+// (`start-alert-delivery.ts`, loaded only then) or on timers in this process
+// (`start-local-alert-delivery.ts`).
 
 /** How deliveries are retried and timed out. */
 export interface AlertDeliverySettings {

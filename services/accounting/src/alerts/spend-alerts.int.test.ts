@@ -35,8 +35,8 @@ beforeAll(async () => {
     now: () => now,
     queueName: `alerts-test-${randomUUID()}`,
   };
-  alerts = startSpendAlerts(options);
-  replica = startSpendAlerts(options);
+  alerts = await startSpendAlerts(options);
+  replica = await startSpendAlerts(options);
 });
 afterAll(async () => {
   await alerts?.stop();

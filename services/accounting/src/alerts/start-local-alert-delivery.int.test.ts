@@ -23,7 +23,7 @@ let alerts: SpendAlerts;
 beforeAll(async () => {
   accounting = await startAccountingForTest();
   receiver = await startWebhookReceiver();
-  alerts = startSpendAlerts({
+  alerts = await startSpendAlerts({
     db: accounting.database.db,
     logger: pino({ level: 'silent' }),
     redisUrl: undefined,

@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { AlertDelivery, AlertDeliverySettings } from './alert-delivery.js';
 import type { AlertsConfig } from './alerts-config.js';
 import { checkBudgetAlerts, type TouchedBudgetOwners } from './check-budget-alerts.js';
-import type { AlertDeliveryOptions } from './start-alert-delivery.js';
 import { startLocalAlertDelivery } from './start-local-alert-delivery.js';
 import { syncConfigWebhook } from './sync-config-webhook.js';
 
@@ -36,14 +35,15 @@ export interface SpendAlerts {
  * touched are checked against their thresholds and projection, and the alerts due are recorded
  * once and queued for their webhooks.
  */
-export function startSpendAlerts(options: SpendAlertsOptions): SpendAlerts {
+export async function startSpendAlerts(options: SpendAlertsOptions): Promise<SpendAlerts> {
   const now = options.now ?? Date.now;
   const settings = { ...options.config?.delivery, ...options.delivery };
   // BullMQ across replicas with Redis; timers in this process without (standalone).
   const delivery: AlertDelivery =
     options.redisUrl === undefined
       ? startLocalAlertDelivery({ db: options.db, logger: options.logger, now, settings })
-      : startQueuedAlertDelivery({
+      : // BullMQ and ioredis load only here, with Redis: a standalone never pays for them.
+        (await import('./start-alert-delivery.js')).startAlertDelivery({
           redisUrl: options.redisUrl,
           db: options.db,
           logger: options.logger,
@@ -102,23 +102,5 @@ export function startSpendAlerts(options: SpendAlertsOptions): SpendAlerts {
     async stop() {
       await delivery.stop();
     },
-  };
-}
-
-/**
- * The BullMQ delivery, its module (BullMQ and ioredis: ~23 MB and ~135 ms) loaded on start only
- * where Redis is configured; what is enqueued meanwhile waits for it.
- */
-function startQueuedAlertDelivery(options: AlertDeliveryOptions): AlertDelivery {
-  const started = import('./start-alert-delivery.js').then((module) =>
-    module.startAlertDelivery(options),
-  );
-  // Enqueues fail with the same error, and are logged where they are made.
-  started.catch((error: unknown) =>
-    options.logger.error({ err: error }, 'alert delivery could not start'),
-  );
-  return {
-    enqueue: async (deliveryIds) => (await started).enqueue(deliveryIds),
-    stop: async () => (await started).stop(),
   };
 }

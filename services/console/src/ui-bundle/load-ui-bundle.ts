@@ -38,7 +38,7 @@ function readPrebuilt(): Promise<UiSources> | undefined {
   ]).then(([js, css]) => ({ js, css }));
 }
 
-/** Compressed off the event loop (libuv's pool): at level 9 it blocked it for 10–15 ms at start-up. */
+/** Compressed off the event loop (libuv's pool): at level 9 it blocked it 10–15 ms at start. */
 async function toUiBundle({ js, css }: UiSources): Promise<UiBundle> {
   const hash = createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
   const [jsGzip, cssGzip] = await Promise.all([

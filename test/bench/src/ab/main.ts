@@ -39,14 +39,14 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
     holdUpstreamModel: HOLD_MODEL,
     anthropicUpstreamModel: ANTHROPIC_UPSTREAM_MODEL,
   });
-  const start = async (root: string): Promise<BenchTarget> => {
+  const start = async (root: string, flags: readonly string[]): Promise<BenchTarget> => {
     const started: LimitedTarget = await startLimitedTarget({
       stores: readStoreUrls(process.env),
       yaml,
       masterKey: MASTER_KEY,
       model: SWITCHYARD_MODEL,
       logLevel: 'info',
-      nodeFlags: ['--import', GC_PROBE_PRELOAD, ...(root === REPO_ROOT ? options.changeFlags : [])],
+      nodeFlags: ['--import', GC_PROBE_PRELOAD, ...flags],
       reaper,
       cleanups,
       root,
@@ -57,7 +57,10 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
     }
     return started.target;
   };
-  const sides = { base: await start(baseRoot), change: await start(REPO_ROOT) };
+  const sides = {
+    base: await start(baseRoot, []),
+    change: await start(REPO_ROOT, options.changeFlags),
+  };
   const scenario: Scenario = { kind: options.kind, concurrency: options.concurrency };
   const measured: Record<'base' | 'change', ScenarioResult[]> = { base: [], change: [] };
   process.stderr.write(
@@ -82,12 +85,15 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
       );
     }
   }
-  const rows = summarizeAb(measured.base, measured.change).map((row) => [
-    row.metric,
-    show(row.base),
-    show(row.change),
-    row.ratio === undefined ? '—' : row.ratio.toFixed(3),
-  ]);
+  const rows = summarizeAb(measured.base, measured.change)
+    // First-token rows of a chat run, say, where neither side measured anything.
+    .filter((row) => row.base !== undefined || row.change !== undefined)
+    .map((row) => [
+      row.metric,
+      show(row.base),
+      show(row.change),
+      row.ratio === undefined ? '—' : row.ratio.toFixed(3),
+    ]);
   console.log(
     `\nA = ${options.base} (${commit.slice(0, 12)}), B = working tree${options.changeFlags.length > 0 ? ` with ${options.changeFlags.join(' ')}` : ''}; ${scenario.kind} c${scenario.concurrency}; medians of ${options.rounds} rounds, B ÷ A the median of each round's own\n`,
   );

@@ -21,9 +21,9 @@ describe('parseAbOptions', () => {
   });
 
   it('takes node flags for the change alone', () => {
-    const options = parseAbOptions(['--change-flags', '--max-semi-space-size=32  --no-opt']);
+    const options = parseAbOptions(['--change-flags=--max-semi-space-size=32  --no-opt']);
     expect(options.changeFlags).toEqual(['--max-semi-space-size=32', '--no-opt']);
-    expect(() => parseAbOptions(['--change-flags', 'main.js'])).toThrow(
+    expect(() => parseAbOptions(['--change-flags=main.js'])).toThrow(
       /--change-flags takes node flags, got "main.js"/,
     );
   });

@@ -29,8 +29,8 @@ one run: what a change costs or saves, resolved far below the noise of separate 
                       goes first in half of them (default 6)
   --requests N        measured requests per round (default 2000)
   --warmup N          unmeasured requests before each round (default 300)
-  --change-flags "F"  node flags for the working tree's gateway only, space-separated (with a
-                      clean tree and --base HEAD: what a flag alone does)
+  --change-flags="F"  node flags for the working tree's gateway only, space-separated, given
+                      with = (with a clean tree and --base HEAD: what a flag alone does)
   --help              this text
 `;
 
