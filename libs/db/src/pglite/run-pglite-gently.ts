@@ -29,8 +29,8 @@ export function pgliteNice(): number {
 }
 
 /**
- * Lowers the calling thread to {@link pgliteNice} on Linux, where a nice value is the thread's
- * own (elsewhere it is the whole process's, which must not be lowered).
+ * Sets the calling thread's nice value ({@link pgliteNice} for PGlite's) on Linux, where a nice
+ * value is the thread's own; elsewhere it is the whole process's, which must not be lowered.
  */
 export function lowerThisThread(nice: number): void {
   if (process.platform !== 'linux') return;

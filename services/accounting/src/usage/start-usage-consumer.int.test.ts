@@ -235,8 +235,11 @@ describe('startUsageConsumer on NATS and Postgres', () => {
 
     await sql`alter table accounting.usage_events_away rename to usage_events`.execute(db);
     renamed = false;
-    await vi.waitFor(async () => expect((await test.rows()).length).toBe(20), settle);
-    expect(await total(metrics.consumed)).toBe(20);
+    // Rows are visible once committed, a moment before their batch is counted as consumed.
+    await vi.waitFor(async () => {
+      expect((await test.rows()).length).toBe(20);
+      expect(await total(metrics.consumed)).toBe(20);
+    }, settle);
     expect((await metrics.deadLettered.get()).values.every((value) => value.value === 0)).toBe(
       true,
     );
@@ -252,9 +255,12 @@ describe('startUsageConsumer on NATS and Postgres', () => {
     ];
     const events = Array.from({ length: 500 }, () => test.event());
     await Promise.all(events.map((event) => test.publish(event)));
-    await vi.waitFor(async () => expect((await test.rows()).length).toBe(500), settle);
-    const consumed = await Promise.all(replicas.map(({ metrics }) => total(metrics.consumed)));
-    expect(consumed.reduce((sum, count) => sum + count, 0)).toBe(500);
+    // Rows are visible once committed, a moment before their batch is counted as consumed.
+    await vi.waitFor(async () => {
+      expect((await test.rows()).length).toBe(500);
+      const consumed = await Promise.all(replicas.map(({ metrics }) => total(metrics.consumed)));
+      expect(consumed.reduce((sum, count) => sum + count, 0)).toBe(500);
+    }, settle);
     const inserted = await Promise.all(replicas.map(({ metrics }) => total(metrics.inserted)));
     expect(inserted.reduce((sum, count) => sum + count, 0)).toBe(500);
     const rollups = await test.rollups();
