@@ -15,15 +15,17 @@ export interface RunningService {
 
 /**
  * Starts `services/<name>/src/main.ts` (or, `compiled`, the `dist/main.js` of `pnpm build`) as a
- * real process on a free loopback port and waits for fastify's "Server listening" log line.
+ * real process on a free loopback port, `nodeFlags` first, and waits for fastify's "Server
+ * listening" log line.
  */
 export async function startService(
   name: 'gateway' | 'accounting' | 'catalog' | 'console',
   env: Record<string, string>,
   timeoutMs = 30_000,
-  options: { compiled?: boolean } = {},
+  options: { compiled?: boolean; nodeFlags?: readonly string[] } = {},
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, entryArguments(`services/${name}`, options), {
+  const entry = entryArguments(`services/${name}`, options);
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...entry], {
     cwd: REPO_ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -23,7 +23,8 @@ export function convertOpenAiUsage(usage: OpenAiUsage): TokenUsage {
     converted.cacheWrite1hTokens = 0;
   }
   const costUsd = reportedCost(usage);
-  return costUsd === undefined ? converted : { ...converted, costUsd };
+  if (costUsd !== undefined) converted.costUsd = costUsd;
+  return converted;
 }
 
 /**

@@ -52,7 +52,9 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
       if (!Array.isArray(choices) || choices.length === 0) return;
       delete chunk.usage;
     } else if (options.annotateUsage) {
-      chunk.usage = { ...parsed.data, ...options.annotateUsage(usage) };
+      // Merged into the parsed copy, not spread into a new object: on Node 20 an object that
+      // begins with a spread and gains keys gets a hidden class of its own every time.
+      chunk.usage = Object.assign(parsed.data, options.annotateUsage(usage));
     }
     // Handed on as SSE text like every other event of a pass-through stream (key order kept):
     // a sink that needs typed chunks parses pass-through events itself, and the chat egress

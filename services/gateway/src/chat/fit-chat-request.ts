@@ -83,7 +83,12 @@ export function fitChatRequest(
 /** The request with its completion limit lowered to `limit` (whichever field it uses). */
 function clampMaxTokens(request: ChatCompletionRequest, limit: number): ChatCompletionRequest {
   if (request.max_completion_tokens != null) {
-    return { ...request, max_completion_tokens: Math.min(request.max_completion_tokens, limit) };
+    const clamped = { ...request };
+    clamped.max_completion_tokens = Math.min(request.max_completion_tokens, limit);
+    return clamped;
   }
-  return { ...request, max_tokens: Math.min(request.max_tokens ?? limit, limit) };
+  // Not `{ ...request, max_tokens }`, which may add a key: see `fitMaxTokens`.
+  const clamped: ChatCompletionRequest = { max_tokens: limit, ...request };
+  clamped.max_tokens = Math.min(request.max_tokens ?? limit, limit);
+  return clamped;
 }

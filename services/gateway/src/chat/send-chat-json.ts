@@ -24,8 +24,10 @@ export async function readChatJson(options: {
   if (options.excludeReasoning === true) stripReasoning(parsed.body);
   const usage = parsed.usage;
   const cost = usage === undefined ? undefined : outcome.cost(usage);
-  if (cost !== undefined && typeof parsed.body.usage === 'object' && parsed.body.usage !== null) {
-    parsed.body.usage = { ...parsed.body.usage, cost: Number(cost) };
+  const bodyUsage = parsed.body.usage;
+  if (cost !== undefined && typeof bodyUsage === 'object' && bodyUsage !== null) {
+    // Set on the parsed object (ours), not spread into a copy: see `createRouter` on spreads.
+    (bodyUsage as Record<string, unknown>).cost = Number(cost);
   }
   outcome.settle({
     status: 200,

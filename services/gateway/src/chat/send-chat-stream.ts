@@ -46,10 +46,13 @@ export function chatEventStream(options: {
   const { call, outcome, now } = options;
   const { response } = call;
   const { route } = call.candidate;
+  const context = responseContext(route, now);
   const transformer =
     options.transformer ??
     route.provider.adapter.createChatStreamTransformer({
-      ...responseContext(route, now),
+      // Field by field: see `createRouter` on spreads and hidden classes.
+      createdAtSeconds: context.createdAtSeconds,
+      upstreamModel: context.upstreamModel,
       includeUsage: options.includeUsage,
       annotateUsage: (usage) => {
         const cost = outcome.cost(usage);

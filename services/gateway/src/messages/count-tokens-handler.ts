@@ -78,7 +78,7 @@ export function countTokensHandler(deps: CountTokensDeps) {
             provider: provider.name,
             upstreamModel: route.upstreamModel,
             operation: 'chat',
-            signal: signals.deadline,
+            deadline: signals.deadline,
             clientClosed: signals.clientClosed,
             parentContext: request.traceContext,
           });

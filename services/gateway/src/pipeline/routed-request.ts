@@ -147,7 +147,12 @@ export class RoutedRequest implements Admitted {
     const usedTokens = usage && usage.promptTokens + usage.completionTokens;
     const costUsd = usage === undefined ? undefined : this.cost(usage);
     if (this.holds) {
-      releaseHolds(this.holds, this.call, { ...result, usedTokens, costUsd });
+      releaseHolds(this.holds, this.call, {
+        status: result.status,
+        errorCode: result.errorCode,
+        usedTokens,
+        costUsd,
+      });
     }
     const requestedModel = this.parsed?.requestedModel ?? '';
     const { request, principal } = this;

@@ -26,7 +26,9 @@ export async function parseUpstreamJson(
     throw toApiError(call.response.toFailure(error), errorContext);
   }
   try {
-    return { ...parse(JSON.parse(text)), text };
+    const parsed = parse(JSON.parse(text));
+    // Field by field: see `createRouter` on spreads and hidden classes.
+    return { body: parsed.body, usage: parsed.usage, passThrough: parsed.passThrough, text };
   } catch (error: unknown) {
     const typed =
       error instanceof ProviderError

@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { type CredentialPool, createCredentialPool } from '../catalog/credential-pool.js';
 import type { Executor } from '../upstream/create-executor.js';
+import { RequestDeadline } from '../upstream/request-deadline.js';
 import { callWithFallback } from './call-with-fallback.js';
 import { createCircuitBreakers } from './circuit-breaker.js';
 import type { Candidate } from './plan-candidates.js';
@@ -46,7 +47,7 @@ const call = (candidate: Candidate, build: () => never | ReturnType<typeof built
     executor: unreachable,
     breakers: createCircuitBreakers({ threshold: 5, cooldownMs: 1_000, now: () => NOW }),
     policy: DEFAULT_ROUTING_POLICY,
-    signal: new AbortController().signal,
+    deadline: new RequestDeadline(),
     clientClosed: () => false,
     parentContext: ROOT_CONTEXT,
     estimatedTokens: ESTIMATE,

@@ -5,6 +5,7 @@ import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { createCredentialPool } from '../catalog/credential-pool.js';
 import type { Executor, UpstreamCall, UpstreamResponse } from '../upstream/create-executor.js';
+import { RequestDeadline } from '../upstream/request-deadline.js';
 import { UpstreamFailure } from '../upstream/upstream-failure.js';
 import { callWithFallback } from './call-with-fallback.js';
 import { createCircuitBreakers } from './circuit-breaker.js';
@@ -83,7 +84,7 @@ function call(routes: Candidate[], notFound: Set<string>, sent: string[]) {
     executor: executor(notFound, sent),
     breakers,
     policy: DEFAULT_ROUTING_POLICY,
-    signal: new AbortController().signal,
+    deadline: new RequestDeadline(),
     clientClosed: () => false,
     parentContext: ROOT_CONTEXT,
     estimatedTokens: 10,

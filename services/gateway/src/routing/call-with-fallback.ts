@@ -11,6 +11,7 @@ import {
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
 import type { Executor, UpstreamResponse } from '../upstream/create-executor.js';
 import { readBody } from '../upstream/read-body.js';
+import type { RequestDeadline } from '../upstream/request-deadline.js';
 import { UpstreamFailure } from '../upstream/upstream-failure.js';
 import type { CircuitBreakers } from './circuit-breaker.js';
 import type { Candidate } from './plan-candidates.js';
@@ -37,7 +38,7 @@ export interface CallWithFallbackOptions {
   breakers: CircuitBreakers;
   policy: RoutingPolicy;
   /** The request's deadline (aborted too when the client leaves), shared by all attempts. */
-  signal: AbortSignal;
+  deadline: RequestDeadline;
   clientClosed: () => boolean;
   parentContext: Context;
   /** Tokens the call is expected to use, counted against credential TPM limits. */
@@ -95,7 +96,7 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
     }
     // A reset keep-alive connection says nothing of the upstream's load: no backoff before its retry.
     if (attempts > 0 && freshConnection !== 'next') await backoff(options, attempts);
-    if (options.signal.aborted) {
+    if (options.deadline.aborted) {
       route.provider.pool.release(credential.id, options.estimatedTokens);
       options.breakers.release(route.key);
       break;
@@ -120,7 +121,9 @@ export async function callWithFallback(options: CallWithFallbackOptions): Promis
     options.metrics.attempt(route.provider.name, result.ok ? 'ok' : result.error.type);
     if (result.ok) {
       options.breakers.succeeded(route.key);
-      return { ...result.call, candidate, credential, attempts };
+      const { response, target, warnings } = result.call;
+      // Not `{ ...result.call, … }`: see `createRouter` on spreads and hidden classes.
+      return { response, target, warnings, candidate, credential, attempts };
     }
     const { error, next } = result;
     handBack(route.provider.pool, credential, options.estimatedTokens, progress);
@@ -205,7 +208,7 @@ async function attempt(
       provider: provider.name,
       upstreamModel: route.upstreamModel,
       operation: candidate.model.kind === 'embedding' ? 'embeddings' : 'chat',
-      signal: options.signal,
+      deadline: options.deadline,
       clientClosed: options.clientClosed,
       parentContext: options.parentContext,
       freshConnection: connection.freshConnection,
@@ -250,8 +253,8 @@ async function signRequest(
 ): Promise<{ ok: true; request: BuiltRequest } | Extract<AttemptResult, { ok: false }>> {
   const { provider } = candidate.route;
   try {
-    const signed = await provider.signer?.sign(built, credential.key, options.signal);
-    return { ok: true, request: { ...built, ...signed } };
+    const signed = await provider.signer?.sign(built, credential.key, options.deadline.signal);
+    return { ok: true, request: signed === undefined ? built : { ...built, ...signed } };
   } catch (caught: unknown) {
     // A signer's own I/O failing unexpectedly (a token endpoint reset mid-body) is the route's
     // failure, not the request's: the next route may still serve.
@@ -267,7 +270,7 @@ async function signRequest(
     const context = { provider: provider.name, secrets: [credential.key] };
     const apiError = upstreamErrorToApiError(error, context);
     // The request ended while the token was fetched: nothing about the route or credential.
-    if (options.signal.aborted) return { ok: false, error: apiError, next: 'give_up' };
+    if (options.deadline.aborted) return { ok: false, error: apiError, next: 'give_up' };
     return {
       ok: false,
       error: apiError,
@@ -321,7 +324,9 @@ async function backoff(options: CallWithFallbackOptions, attempts: number): Prom
     options.policy.backoffBaseMs * 2 ** (attempts - 1),
   );
   const delay = Math.floor(options.random() * ceiling);
-  if (delay > 0) await sleep(delay, undefined, { signal: options.signal }).catch(() => {});
+  if (delay > 0) {
+    await sleep(delay, undefined, { signal: options.deadline.signal }).catch(() => {});
+  }
 }
 
 function excludedFor(excluded: Map<string, Set<string>>, provider: string): Set<string> {

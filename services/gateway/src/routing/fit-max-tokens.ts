@@ -83,7 +83,11 @@ export function fitMaxTokens(
   const limit = Math.min(available, outputLimit);
   if (requested === undefined) {
     if (!providerRequiresMaxTokens) return { request, adjustedMaxTokens: undefined };
-    return { request: { ...request, max_tokens: limit }, adjustedMaxTokens: limit };
+    // Not `{ ...request, max_tokens }`: on Node 20 an object literal that begins with a spread
+    // and adds a key gets a hidden class of its own every time (see `createRouter`).
+    const withLimit: ChatCompletionRequest = { max_tokens: limit, ...request };
+    withLimit.max_tokens = limit;
+    return { request: withLimit, adjustedMaxTokens: limit };
   }
   if (requested <= limit) return { request, adjustedMaxTokens: undefined };
   // Clamp whichever limits the caller set: an upstream may read either.

@@ -9,12 +9,13 @@ import {
 } from '@opentelemetry/api';
 import type { UpstreamRequest } from '@switchyard/providers';
 import { Client, Pool } from 'undici';
+import type { RequestDeadline } from './request-deadline.js';
 import { trackSocketReuse } from './track-socket-reuse.js';
 import { toUpstreamFailure, type UpstreamFailure } from './upstream-failure.js';
 
 /**
  * Upstream timeouts (ms): connect, first byte (response headers), idle between body chunks. The
- * total deadline is the caller's `signal`, shared by every attempt of one request.
+ * total deadline is the caller's `deadline`, shared by every attempt of one request.
  */
 export interface ExecutorTimeouts {
   connectTimeoutMs: number;
@@ -31,8 +32,8 @@ export interface UpstreamCall {
   /** GenAI operation (`chat`, `embeddings`): the span's name and `gen_ai.operation.name`. */
   operation: 'chat' | 'embeddings';
   /** Aborts the call: the request's overall deadline, or the client going away. */
-  signal: AbortSignal;
-  /** Whether the client has left, to tell a disconnect from a timeout when `signal` aborts. */
+  deadline: RequestDeadline;
+  /** Whether the client has left, to tell a disconnect from a timeout when `deadline` aborts. */
   clientClosed: () => boolean;
   /** The server span's context, parent of the client span. */
   parentContext?: Context;
@@ -111,7 +112,7 @@ export function createExecutor(
       );
       const headers = { ...call.request.headers };
       propagation.inject(trace.setSpan(context.active(), span), headers);
-      const { signal } = call;
+      const { deadline } = call;
       try {
         const fresh = call.freshConnection ? new Client(url.origin, connection) : undefined;
         const pending = (fresh ?? poolFor(url.origin)).request({
@@ -119,7 +120,8 @@ export function createExecutor(
           method: call.request.method,
           headers,
           body: call.request.body,
-          signal,
+          // undici takes anything with `aborted`, `reason` and add/removeEventListener.
+          signal: deadline as unknown as AbortSignal,
         });
         // Closes once this call's response is done: the connection carries nothing else.
         fresh?.close().catch(() => undefined);
@@ -136,14 +138,14 @@ export function createExecutor(
           toFailure: (error) =>
             toUpstreamFailure(error, {
               provider: call.provider,
-              signal,
+              deadline,
               clientClosed: call.clientClosed,
             }),
         };
       } catch (error: unknown) {
         const failure = toUpstreamFailure(error, {
           provider: call.provider,
-          signal,
+          deadline,
           clientClosed: call.clientClosed,
           beforeResponse: { onReusedSocket: reuse.failedOnReusedSocket(error) },
         });

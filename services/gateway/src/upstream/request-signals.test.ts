@@ -40,7 +40,7 @@ describe('requestSignals', () => {
   it('aborts when the deadline passes, not as a client that left', async () => {
     const { reply } = fakeReply({ destroyed: false, writableFinished: false });
     const signals = requestSignals(reply, 5);
-    await new Promise((resolve) => signals.deadline.addEventListener('abort', resolve));
+    await new Promise<void>((resolve) => signals.deadline.addEventListener('abort', resolve));
     expect(signals.clientClosed()).toBe(false);
   });
 });

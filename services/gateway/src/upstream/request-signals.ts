@@ -1,24 +1,25 @@
 import type { FastifyReply } from 'fastify';
+import { RequestDeadline } from './request-deadline.js';
 
 export interface RequestSignals {
   /** Aborts when the request's total deadline passes or the client leaves. */
-  deadline: AbortSignal;
+  deadline: RequestDeadline;
   /** Whether the client's connection closed before the response finished. */
   clientClosed: () => boolean;
 }
 
 /**
- * What bounds one request's upstream work: one controller and one timer (cleared when the
+ * What bounds one request's upstream work: one deadline and one timer (cleared when the
  * response closes). Cheaper per request than `AbortSignal.any`/`AbortSignal.timeout`, which also
  * hold memory longer on Node 20.
  */
 export function requestSignals(reply: FastifyReply, timeoutMs: number): RequestSignals {
-  const deadline = new AbortController();
+  const deadline = new RequestDeadline();
   if (reply.raw.destroyed && !reply.raw.writableFinished) {
     // The client left before the upstream work began (during authentication or admission): its
     // 'close' has fired already, so no listener would hear it.
     deadline.abort(new Error('client closed the connection'));
-    return { deadline: deadline.signal, clientClosed: () => true };
+    return { deadline, clientClosed: () => true };
   }
   let clientClosed = false;
   const timer = setTimeout(() => deadline.abort(new Error('request deadline passed')), timeoutMs);
@@ -29,5 +30,5 @@ export function requestSignals(reply: FastifyReply, timeoutMs: number): RequestS
       deadline.abort(new Error('client closed the connection'));
     }
   });
-  return { deadline: deadline.signal, clientClosed: () => clientClosed };
+  return { deadline, clientClosed: () => clientClosed };
 }

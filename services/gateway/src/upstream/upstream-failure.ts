@@ -56,7 +56,7 @@ export function toUpstreamFailure(
   error: unknown,
   context: {
     provider: string;
-    signal: AbortSignal;
+    deadline: { readonly aborted: boolean };
     clientClosed: () => boolean;
     beforeResponse?: { onReusedSocket: boolean };
   },
@@ -71,7 +71,7 @@ export function toUpstreamFailure(
       error,
     );
   }
-  if (context.signal.aborted) {
+  if (context.deadline.aborted) {
     return new UpstreamFailure(
       'total_timeout',
       provider,
