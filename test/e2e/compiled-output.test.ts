@@ -113,7 +113,7 @@ describe('compiled output (pnpm build)', () => {
     expect((await chat(started.origin)).status).toBe(200);
   }, 90_000);
 
-  it('serves chats and streams with no inline-cache miss per request in its own code', async () => {
+  it('serves chats, streams and Responses with no inline-cache miss per request in its own code', async () => {
     // V8 logs every inline-cache miss (--log-ic). A site that misses on every request reads
     // objects whose hidden classes are new each time: on Node 20 an object literal that begins
     // with a spread and gains keys (`{ ...options, signal }`), and every AbortSignal. Each such
@@ -143,6 +143,14 @@ describe('compiled output (pnpm build)', () => {
         });
         expect(stream.status).toBe(200);
         expect(await stream.text()).toContain('"cost"');
+        // The Responses API (Codex, the Agents SDK) translated to chat: an event per delta.
+        const responses = await fetch(`${service.origin}/v1/responses`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ model: 'fake/gpt', input: 'hello', stream: true, store: false }),
+        });
+        expect(responses.status).toBe(200);
+        expect(await responses.text()).toContain('response.completed');
       }
     } finally {
       await service.stop();

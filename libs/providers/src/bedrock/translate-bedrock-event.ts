@@ -60,7 +60,8 @@ export function finishBedrockStream(state: BedrockStreamState, sink: ChatStreamS
   if (state.options.includeUsage) {
     const usage = convertBedrockUsage(state.usage ?? {});
     const extra = state.options.annotateUsage?.(usage.tokens) ?? {};
-    sink.chunk(createChatChunk(state.meta, [], { ...usage.body, ...extra }));
+    // Merged into the converted body (ours): a spread copy gets a hidden class of its own.
+    sink.chunk(createChatChunk(state.meta, [], Object.assign(usage.body, extra)));
   }
   sink.done();
 }

@@ -51,7 +51,8 @@ export function createGoogleStreamTransformer(options: ChatStreamOptions): ChatS
     if (failure !== undefined || state === undefined || !state.finished || completed) return;
     transformer.completed = true;
     if (options.includeUsage && usage !== undefined) {
-      const usageObject = { ...formatOpenAiUsage(usage), ...options.annotateUsage?.(usage) };
+      // Merged into the formatted usage (ours): a spread copy gets a hidden class of its own.
+      const usageObject = Object.assign(formatOpenAiUsage(usage), options.annotateUsage?.(usage));
       sink.chunk(createChatChunk(state.meta, [], usageObject));
     }
     sink.done();

@@ -49,8 +49,15 @@ export function createResponsesEventWriter(context: ResponsesContext): Responses
   const output: OutputItem[] = [];
   const calls = new Map<number, { id: string; open: Open & { kind: 'function' } }>();
 
-  const event = (type: string, fields: Record<string, unknown>): string => {
-    const data = { type, sequence_number: sequence, ...fields };
+  // `where` (the item, and its part) and `fields` are spread after leading keys, never copied
+  // into one object first: on Node 20 an object literal that begins with a spread and gains keys
+  // gets a hidden class of its own, and the deltas are written per chunk.
+  const event = (
+    type: string,
+    where: Record<string, unknown>,
+    fields?: Record<string, unknown>,
+  ): string => {
+    const data = { type, sequence_number: sequence, ...where, ...fields };
     sequence += 1;
     return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
   };
@@ -76,26 +83,28 @@ export function createResponsesEventWriter(context: ResponsesContext): Responses
     if (current.kind === 'reasoning') {
       const part = { type: 'summary_text', text: current.text };
       current.item.summary = [{ type: 'summary_text', text: current.text }];
-      text += event('response.reasoning_summary_text.done', {
-        ...at,
+      text += event('response.reasoning_summary_text.done', at, {
         summary_index: 0,
         text: current.text,
       });
-      text += event('response.reasoning_summary_part.done', { ...at, summary_index: 0, part });
+      text += event('response.reasoning_summary_part.done', at, { summary_index: 0, part });
     } else if (current.kind === 'message') {
       current.item.status = 'completed';
       for (const [contentIndex, part] of current.item.content.entries()) {
-        const where = { ...at, content_index: contentIndex };
+        const where = {
+          item_id: current.item.id,
+          output_index: current.index,
+          content_index: contentIndex,
+        };
         text +=
           part.type === 'output_text'
-            ? event('response.output_text.done', { ...where, text: part.text, logprobs: [] })
-            : event('response.refusal.done', { ...where, refusal: part.refusal });
-        text += event('response.content_part.done', { ...where, part });
+            ? event('response.output_text.done', where, { text: part.text, logprobs: [] })
+            : event('response.refusal.done', where, { refusal: part.refusal });
+        text += event('response.content_part.done', where, { part });
       }
     } else {
       current.item.status = 'completed';
-      text += event('response.function_call_arguments.done', {
-        ...at,
+      text += event('response.function_call_arguments.done', at, {
         name: current.item.name,
         arguments: current.item.arguments,
       });
@@ -161,26 +170,25 @@ export function createResponsesEventWriter(context: ResponsesContext): Responses
         text += add(item);
         open = { kind: 'reasoning', item, index: output.length - 1, text: '' };
         const at = { item_id: item.id, output_index: open.index, summary_index: 0 };
-        text += event('response.reasoning_summary_part.added', {
-          ...at,
+        text += event('response.reasoning_summary_part.added', at, {
           part: { type: 'summary_text', text: '' },
         });
       }
       open.text += delta;
       const at = { item_id: open.item.id, output_index: open.index, summary_index: 0 };
-      return text + event('response.reasoning_summary_text.delta', { ...at, delta });
+      return text + event('response.reasoning_summary_text.delta', at, { delta });
     },
     text(delta) {
       if (delta === '') return '';
       const { text, part, where } = contentPart('output_text');
       if (part.type === 'output_text') part.text += delta;
-      return text + event('response.output_text.delta', { ...where, delta, logprobs: [] });
+      return text + event('response.output_text.delta', where, { delta, logprobs: [] });
     },
     refusal(delta) {
       if (delta === '') return '';
       const { text, part, where } = contentPart('refusal');
       if (part.type === 'refusal') part.refusal += delta;
-      return text + event('response.refusal.delta', { ...where, delta });
+      return text + event('response.refusal.delta', where, { delta });
     },
     functionCall(fragment) {
       let text = '';
@@ -207,7 +215,7 @@ export function createResponsesEventWriter(context: ResponsesContext): Responses
       call.open.item.arguments += delta;
       // A fragment of an earlier call (servers that interleave calls) still goes to its item.
       const at = { item_id: call.open.item.id, output_index: call.open.index };
-      return text + event('response.function_call_arguments.delta', { ...at, delta });
+      return text + event('response.function_call_arguments.delta', at, { delta });
     },
     finish(finishReason, usage) {
       let text = start() + close();

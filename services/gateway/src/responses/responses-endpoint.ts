@@ -25,12 +25,12 @@ export function responsesEndpoint(deps: ResponsesAnswerDeps): Endpoint<ParsedRes
         model: parsed.body.model,
         request: parsed.body,
       };
-      return {
-        ...parsed,
+      // Added to the parsed request, not spread into a copy: see `createRouter` on spreads.
+      return Object.assign(parsed, {
         // The request log keeps what the client got: a native Response as it is.
-        present: (answer) =>
+        present: (answer: Record<string, unknown>) =>
           answer.object === 'response' ? answer : convertChatCompletionToResponse(answer, context),
-      };
+      });
     },
     fit: fitResponsesRequest,
     respond: async (answering) => {
