@@ -11,6 +11,15 @@ export interface RequestSigner {
   sign(
     request: UpstreamRequest,
     credential: string | undefined,
-    signal: AbortSignal,
+    deadline: SignDeadline,
   ): Promise<UpstreamRequest>;
+}
+
+/**
+ * What cancels a signing. A signer reads `signal` only when it must wait (a token fetch): the
+ * gateway's request deadline makes its `AbortSignal` on first read, and a signing that waits for
+ * nothing (a key sent as it is, SigV4, a cached token) should not make one.
+ */
+export interface SignDeadline {
+  readonly signal: AbortSignal;
 }

@@ -75,9 +75,16 @@ function upperBound(code: readonly CodeObject[], address: number): number {
   return low;
 }
 
+/** Adds a code object, dropping those it overlaps: their memory was freed and reused. */
 function insert(code: CodeObject[], object: CodeObject): void {
-  remove(code, object.start);
-  code.splice(upperBound(code, object.start), 0, object);
+  let first = upperBound(code, object.start);
+  const before = code[first - 1];
+  if (before !== undefined && before.end > object.start) first -= 1;
+  let last = first;
+  while (last < code.length && (code[last]?.start ?? Number.POSITIVE_INFINITY) < object.end) {
+    last += 1;
+  }
+  code.splice(first, last - first, object);
 }
 
 function remove(code: CodeObject[], start: number): CodeObject | undefined {

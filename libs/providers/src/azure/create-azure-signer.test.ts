@@ -36,11 +36,9 @@ afterAll(async () => {
 
 describe('createAzureSigner', () => {
   it('sends a plain key as the api-key header', async () => {
-    const signed = await createAzureSigner().sign(
-      request,
-      'azure-key-1',
-      AbortSignal.timeout(5000),
-    );
+    const signed = await createAzureSigner().sign(request, 'azure-key-1', {
+      signal: AbortSignal.timeout(5000),
+    });
     expect(signed.headers).toEqual({
       'content-type': 'application/json',
       'api-key': 'azure-key-1',
@@ -50,8 +48,12 @@ describe('createAzureSigner', () => {
   it('exchanges an Entra principal for a bearer token, fetched once and cached', async () => {
     const signer = createAzureSigner();
     const before = entra.tokens.issued;
-    const first = await signer.sign(request, credential(entra.url), AbortSignal.timeout(5000));
-    const second = await signer.sign(request, credential(entra.url), AbortSignal.timeout(5000));
+    const first = await signer.sign(request, credential(entra.url), {
+      signal: AbortSignal.timeout(5000),
+    });
+    const second = await signer.sign(request, credential(entra.url), {
+      signal: AbortSignal.timeout(5000),
+    });
     const token = first.headers.authorization?.replace('Bearer ', '');
     expect(entra.tokens.verify(token)).toBe('valid');
     expect(second.headers.authorization).toBe(first.headers.authorization);
@@ -61,7 +63,8 @@ describe('createAzureSigner', () => {
 
   it('refreshes a short-lived token before it expires', async () => {
     const signer = createAzureSigner();
-    const sign = () => signer.sign(request, credential(shortLived.url), AbortSignal.timeout(5000));
+    const sign = () =>
+      signer.sign(request, credential(shortLived.url), { signal: AbortSignal.timeout(5000) });
     const first = (await sign()).headers.authorization;
     expect((await sign()).headers.authorization).toBe(first);
     // A one-second token is refreshed half way through its life, while it is still valid.
@@ -75,7 +78,9 @@ describe('createAzureSigner', () => {
 
   it('refuses a wrong secret as an authentication error that does not quote it', async () => {
     const error = await createAzureSigner()
-      .sign(request, credential(entra.url, 'wrong-secret-9876543210'), AbortSignal.timeout(5000))
+      .sign(request, credential(entra.url, 'wrong-secret-9876543210'), {
+        signal: AbortSignal.timeout(5000),
+      })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ kind: 'authentication', retryable: false });
@@ -86,14 +91,12 @@ describe('createAzureSigner', () => {
 
   it('refuses a malformed principal naming the field, and an unreachable authority as retryable', async () => {
     const bad = JSON.stringify({ tenant_id: 't', client_id: 'c', client_secret: '' });
-    await expect(createAzureSigner().sign(request, bad, AbortSignal.timeout(5000))).rejects.toThrow(
-      /problem at: client_secret/,
-    );
-    const unreachable = createAzureSigner().sign(
-      request,
-      credential('http://127.0.0.1:1'),
-      AbortSignal.timeout(5000),
-    );
+    await expect(
+      createAzureSigner().sign(request, bad, { signal: AbortSignal.timeout(5000) }),
+    ).rejects.toThrow(/problem at: client_secret/);
+    const unreachable = createAzureSigner().sign(request, credential('http://127.0.0.1:1'), {
+      signal: AbortSignal.timeout(5000),
+    });
     await expect(unreachable).rejects.toMatchObject({ kind: 'server_error', retryable: true });
   });
 });

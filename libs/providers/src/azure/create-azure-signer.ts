@@ -24,8 +24,10 @@ export function createAzureSigner(options: AzureSignerOptions = {}): RequestSign
   const now = options.now ?? Date.now;
   const cache = createTokenCache({ now, refreshMarginMs: options.refreshMarginMs });
   return {
-    async sign(request, credential, signal) {
-      const headers = { ...request.headers };
+    async sign(request, credential, deadline) {
+      // Copied into an empty object, not spread: a spread copy that gains a key gets a hidden
+      // class of its own every time on Node 20.
+      const headers: Record<string, string> = Object.assign({}, request.headers);
       delete headers['api-key'];
       delete headers.authorization;
       if (credential === undefined || credential === '') {
@@ -37,16 +39,17 @@ export function createAzureSigner(options: AzureSignerOptions = {}): RequestSign
         });
       }
       const principal = parseEntraCredential(credential);
-      if (principal === undefined)
-        return { ...request, headers: { ...headers, 'api-key': credential } };
+      if (principal === undefined) {
+        return { ...request, headers: Object.assign(headers, { 'api-key': credential }) };
+      }
       // The cache key identifies the principal and secret without holding the secret itself.
       const key = createHash('sha256').update(credential).digest('hex');
-      // The fetch is shared by concurrent callers: it has its own deadline, each caller its signal.
+      // The fetch is shared by concurrent callers: it has its own deadline, each caller its own.
       const fetching = cache.get(key, () =>
         fetchEntraToken(principal, now, AbortSignal.timeout(TOKEN_FETCH_TIMEOUT_MS)),
       );
-      const token = await untilAborted(fetching, signal);
-      return { ...request, headers: { ...headers, authorization: `Bearer ${token}` } };
+      const token = await untilAborted(fetching, deadline.signal);
+      return { ...request, headers: Object.assign(headers, { authorization: `Bearer ${token}` }) };
     },
   };
 }

@@ -6,10 +6,12 @@ export function buildOpenAiPost(
   target: UpstreamTarget,
   body: Record<string, unknown>,
 ): BuiltRequest {
+  // Begins with a key (see `buildOpenAiRequest`); ours still wins over a configured one.
   const headers: Record<string, string> = {
-    ...target.extraHeaders,
     'content-type': 'application/json',
+    ...target.extraHeaders,
   };
+  headers['content-type'] = 'application/json';
   if (target.apiKey !== undefined) headers.authorization = `Bearer ${target.apiKey}`;
   return { url, method: 'POST', headers, body: JSON.stringify(body), warnings: [] };
 }

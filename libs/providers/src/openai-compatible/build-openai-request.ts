@@ -20,10 +20,16 @@ export function buildOpenAiRequest(
     keepsCacheControl: false,
   },
 ): BuiltRequest {
-  const body: Record<string, unknown> = { ...request, model: target.upstreamModel };
+  // Literals that begin with a key, then the spread, then the key set again: on Node 20 one that
+  // began with the spread and gained a key (`stream_options`) would get a hidden class each time.
+  const fields: Record<string, unknown> = request;
+  const body: Record<string, unknown> = { model: target.upstreamModel, ...fields };
+  body.model = target.upstreamModel;
   for (const field of ROUTING_FIELDS) delete body[field];
   if (request.stream === true) {
-    body.stream_options = { ...request.stream_options, include_usage: true };
+    const streamOptions = { include_usage: true, ...request.stream_options };
+    streamOptions.include_usage = true;
+    body.stream_options = streamOptions;
   }
   const warnings: string[] = [];
   if (!options.keepsCacheControl) {

@@ -14,7 +14,7 @@ const REQUEST = {
   headers: { 'content-type': 'application/json' },
   body: '{}',
 };
-const SIGNAL = new AbortController().signal;
+const DEADLINE = { signal: new AbortController().signal };
 const NOW = Date.parse('2026-01-02T03:04:05Z');
 const options = {
   provider: 'bedrock',
@@ -31,7 +31,7 @@ const options = {
 describe('createSigV4Signer', () => {
   it('signs with a pool key for the region the base URL names, at the given clock', async () => {
     const sign = createSigV4Signer(SIGV4, options);
-    const signed = await sign.sign(REQUEST, 'AKIDPOOL:pool-secret', SIGNAL);
+    const signed = await sign.sign(REQUEST, 'AKIDPOOL:pool-secret', DEADLINE);
     expect(signed?.headers.authorization).toMatch(
       /^AWS4-HMAC-SHA256 Credential=AKIDPOOL\/20260102\/eu-central-1\/bedrock\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/,
     );
@@ -41,7 +41,7 @@ describe('createSigV4Signer', () => {
 
   it('signs with the default chain when the pool has no key, the configured region first', async () => {
     const sign = createSigV4Signer(SIGV4, { ...options, region: 'ap-south-1' });
-    const signed = await sign.sign(REQUEST, undefined, SIGNAL);
+    const signed = await sign.sign(REQUEST, undefined, DEADLINE);
     expect(signed?.headers.authorization).toContain('Credential=ASIACHAIN/20260102/ap-south-1/');
     expect(signed?.headers['x-amz-security-token']).toBe('chain-token');
   });
@@ -54,12 +54,12 @@ describe('createSigV4Signer', () => {
       },
     });
     const malformed = await sign
-      .sign(REQUEST, 'just-a-secret', SIGNAL)
+      .sign(REQUEST, 'just-a-secret', DEADLINE)
       .catch((error: unknown) => error);
     expect(malformed).toBeInstanceOf(ProviderError);
     expect(malformed).toMatchObject({ kind: 'authentication' });
     expect(String((malformed as Error).message)).not.toContain('just-a-secret');
-    const missing = await sign.sign(REQUEST, undefined, SIGNAL).catch((error: unknown) => error);
+    const missing = await sign.sign(REQUEST, undefined, DEADLINE).catch((error: unknown) => error);
     expect(missing).toMatchObject({
       kind: 'authentication',
       message: expect.stringContaining('Could not load credentials'),

@@ -66,7 +66,7 @@ export async function signSigV4Request(
       ...(url.port !== '' && { port: Number(url.port) }),
       path: url.pathname,
       query,
-      headers: { ...request.headers, host: url.host },
+      headers: Object.assign({}, request.headers, { host: url.host }),
       body: request.body,
     },
     { signingDate: scope.signingDate },

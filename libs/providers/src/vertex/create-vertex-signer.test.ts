@@ -29,8 +29,12 @@ afterAll(async () => {
 describe('createVertexSigner', () => {
   it("signs with a token the service account's signed assertion obtained, fetched once", async () => {
     const signer = createVertexSigner();
-    const first = await signer.sign(request, google.serviceAccountKey, AbortSignal.timeout(5000));
-    const second = await signer.sign(request, google.serviceAccountKey, AbortSignal.timeout(5000));
+    const first = await signer.sign(request, google.serviceAccountKey, {
+      signal: AbortSignal.timeout(5000),
+    });
+    const second = await signer.sign(request, google.serviceAccountKey, {
+      signal: AbortSignal.timeout(5000),
+    });
     expect(google.tokens.verify(tokenOf(first.headers))).toBe('valid');
     expect(second.headers.authorization).toBe(first.headers.authorization);
     expect(first.headers['content-type']).toBe('application/json');
@@ -40,7 +44,7 @@ describe('createVertexSigner', () => {
   it('refreshes a short-lived token before it expires', async () => {
     const signer = createVertexSigner({ eagerRefreshThresholdMs: 1000 });
     const sign = () =>
-      signer.sign(request, shortLived.serviceAccountKey, AbortSignal.timeout(5000));
+      signer.sign(request, shortLived.serviceAccountKey, { signal: AbortSignal.timeout(5000) });
     const first = tokenOf((await sign()).headers);
     expect(tokenOf((await sign()).headers)).toBe(first);
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -52,7 +56,7 @@ describe('createVertexSigner', () => {
 
   it('refuses a key whose assertion does not verify, quoting neither key nor assertion', async () => {
     const error = await createVertexSigner()
-      .sign(request, google.forgedKey, AbortSignal.timeout(5000))
+      .sign(request, google.forgedKey, { signal: AbortSignal.timeout(5000) })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ProviderError);
     expect(error).toMatchObject({ kind: 'authentication', retryable: false });
@@ -61,11 +65,9 @@ describe('createVertexSigner', () => {
 
   it('refuses a key that is not a service-account key, naming the fields at fault', async () => {
     const error = await createVertexSigner()
-      .sign(
-        request,
-        '{"type":"authorized_user","client_secret":"s3cr3t"}',
-        AbortSignal.timeout(5000),
-      )
+      .sign(request, '{"type":"authorized_user","client_secret":"s3cr3t"}', {
+        signal: AbortSignal.timeout(5000),
+      })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'authentication', code: 'invalid_credential' });
     expect((error as Error).message).toMatch(/problem at: type, client_email, private_key/);
@@ -82,9 +84,9 @@ describe('createVertexSigner', () => {
     process.env.CLOUDSDK_CONFIG = '/nonexistent';
     try {
       const signer = createVertexSigner();
-      const first = await signer.sign(request, undefined, AbortSignal.timeout(5000));
+      const first = await signer.sign(request, undefined, { signal: AbortSignal.timeout(5000) });
       expect(metadata.tokens.verify(tokenOf(first.headers))).toBe('valid');
-      const second = await signer.sign(request, '', AbortSignal.timeout(5000));
+      const second = await signer.sign(request, '', { signal: AbortSignal.timeout(5000) });
       expect(second.headers.authorization).toBe(first.headers.authorization);
       expect(metadata.tokens.issued).toBe(1);
     } finally {
@@ -100,7 +102,9 @@ describe('createVertexSigner', () => {
     process.env.HOME = '/nonexistent';
     process.env.CLOUDSDK_CONFIG = '/nonexistent';
     try {
-      const signed = createVertexSigner().sign(request, undefined, AbortSignal.timeout(5000));
+      const signed = createVertexSigner().sign(request, undefined, {
+        signal: AbortSignal.timeout(5000),
+      });
       await expect(signed).rejects.toMatchObject({
         kind: 'authentication',
         code: 'missing_credential',

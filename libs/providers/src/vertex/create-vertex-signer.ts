@@ -50,7 +50,7 @@ export function createVertexSigner(options: VertexSignerOptions = {}): RequestSi
     return client;
   };
   return {
-    async sign(request, credential, signal) {
+    async sign(request, credential, deadline) {
       const library = await loadGoogleAuthLibrary();
       const fetching =
         credential === undefined || credential === ''
@@ -65,8 +65,9 @@ export function createVertexSigner(options: VertexSignerOptions = {}): RequestSi
               library,
               async () => (await clientFor(library, credential).getAccessToken()).token,
             );
-      const token = await untilAborted(fetching, signal);
-      const headers = { ...request.headers, authorization: `Bearer ${token}` };
+      const token = await untilAborted(fetching, deadline.signal);
+      // Copied into an empty object, not spread (see the Azure signer).
+      const headers = Object.assign({}, request.headers, { authorization: `Bearer ${token}` });
       return { ...request, headers };
     },
   };

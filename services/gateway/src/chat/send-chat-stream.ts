@@ -7,6 +7,7 @@ import {
 } from '@switchyard/providers';
 import { apiErrors } from '@switchyard/service-kit';
 import type { FastifyReply } from 'fastify';
+import type { Route } from '../catalog/model-catalog.js';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
 import type { Admitted } from '../pipeline/admitted.js';
 import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
@@ -46,19 +47,8 @@ export function chatEventStream(options: {
   const { call, outcome, now } = options;
   const { response } = call;
   const { route } = call.candidate;
-  const context = responseContext(route, now);
   const transformer =
-    options.transformer ??
-    route.provider.adapter.createChatStreamTransformer({
-      // Field by field: see `createRouter` on spreads and hidden classes.
-      createdAtSeconds: context.createdAtSeconds,
-      upstreamModel: context.upstreamModel,
-      includeUsage: options.includeUsage,
-      annotateUsage: (usage) => {
-        const cost = outcome.cost(usage);
-        return cost === undefined ? {} : { cost: Number(cost) };
-      },
-    });
+    options.transformer ?? adapterTransformer(route, now, options.includeUsage, outcome);
   let firstByteAt: number | undefined;
   // Kept for a token estimate should the provider report no usage, and for the request log.
   const answer = (options.answer ?? createStreamAnswer)(
@@ -116,6 +106,26 @@ export function chatEventStream(options: {
         answer,
         timeToFirstTokenMs: firstByteAt === undefined ? undefined : firstByteAt - outcome.startedAt,
       });
+    },
+  });
+}
+
+/** The route's adapter reading the upstream's stream, the cost added to the usage it reports. */
+function adapterTransformer(
+  route: Route,
+  now: () => number,
+  includeUsage: boolean,
+  outcome: Admitted,
+): ChatStreamTransformer {
+  const context = responseContext(route, now);
+  return route.provider.adapter.createChatStreamTransformer({
+    // Field by field, not `{ ...context, … }`: see `createRouter` on spreads and hidden classes.
+    createdAtSeconds: context.createdAtSeconds,
+    upstreamModel: context.upstreamModel,
+    includeUsage,
+    annotateUsage: (usage) => {
+      const cost = outcome.cost(usage);
+      return cost === undefined ? {} : { cost: Number(cost) };
     },
   });
 }

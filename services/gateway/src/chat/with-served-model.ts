@@ -13,9 +13,10 @@ const MODEL_MEMBER = /"model"\s*:\s*"(?:[^"\\]|\\.)*"/g;
  * replaced, nothing re-serialised.
  */
 export function withServedModel(encoder: ChatStreamEncoder, modelId: string): ChatStreamEncoder {
-  const member = `"model":${JSON.stringify(modelId)}`;
-  // A function, not the string: `$&` or `$1` in a model id must not be read as a pattern.
-  const replacement = () => member;
+  // Every `$` doubled, so `$&` or `$1` in a model id is not read as a pattern. A replacement
+  // string, not a function returning the member: V8 replaces with a string about twice as fast,
+  // and this runs on every event of every stream.
+  const replacement = `"model":${JSON.stringify(modelId)}`.replaceAll('$', '$$$$');
   return {
     chunk(chunk) {
       if (chunk.model !== undefined) chunk.model = modelId;

@@ -253,8 +253,9 @@ async function signRequest(
 ): Promise<{ ok: true; request: BuiltRequest } | Extract<AttemptResult, { ok: false }>> {
   const { provider } = candidate.route;
   try {
-    const signed = await provider.signer?.sign(built, credential.key, options.deadline.signal);
-    return { ok: true, request: signed === undefined ? built : { ...built, ...signed } };
+    // The deadline itself: its AbortSignal is made only if the signer waits for a token.
+    const signed = await provider.signer?.sign(built, credential.key, options.deadline);
+    return { ok: true, request: { ...built, ...signed } };
   } catch (caught: unknown) {
     // A signer's own I/O failing unexpectedly (a token endpoint reset mid-body) is the route's
     // failure, not the request's: the next route may still serve.

@@ -110,8 +110,14 @@ export function createExecutor(
         },
         call.parentContext ?? context.active(),
       );
-      const headers = { ...call.request.headers };
-      propagation.inject(trace.setSpan(context.active(), span), headers);
+      const traceHeaders: Record<string, string> = {};
+      propagation.inject(trace.setSpan(context.active(), span), traceHeaders);
+      // The built headers as they are unless tracing adds its own, and then a copy that starts
+      // empty: one that began with a spread and gained keys would get a hidden class every time.
+      const headers =
+        Object.keys(traceHeaders).length === 0
+          ? call.request.headers
+          : Object.assign({}, call.request.headers, traceHeaders);
       const { deadline } = call;
       try {
         const fresh = call.freshConnection ? new Client(url.origin, connection) : undefined;
@@ -166,7 +172,9 @@ function flattenHeaders(
   headers: Record<string, string | string[] | undefined>,
 ): Record<string, string | undefined> {
   const flat: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  // `for…in`, not `Object.entries`: no array per header on every response.
+  for (const name in headers) {
+    const value = headers[name];
     flat[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;

@@ -43,9 +43,11 @@ describe('RequestDeadline', () => {
     expect(after.signal.aborted).toBe(true);
   });
 
-  it('aborts an undici request in flight, as an AbortSignal would', async () => {
-    // An upstream that never answers: only the deadline ends the request.
-    const server = createServer(() => {});
+  it('is let go by undici once a request ends, and aborts one in flight', async () => {
+    // An upstream that answers `/done` and never answers anything else.
+    const server = createServer((request, response) => {
+      if (request.url === '/done') response.end('{}');
+    });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     closers.push(async () => {
@@ -54,6 +56,17 @@ describe('RequestDeadline', () => {
     });
     const pool = new Pool(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     closers.push(() => pool.destroy());
+    const finished = new RequestDeadline();
+    const done = await pool.request({
+      path: '/done',
+      method: 'GET',
+      signal: finished as unknown as AbortSignal,
+    });
+    await done.body.text();
+    if (!done.body.closed) await once(done.body, 'close');
+    // undici removes its listener when the response body closes: the deadline holds none.
+    expect(Reflect.get(finished, 'listeners')).toEqual([]);
+
     const deadline = new RequestDeadline();
     const pending = pool.request({
       path: '/v1/chat/completions',
@@ -64,7 +77,5 @@ describe('RequestDeadline', () => {
     await sleep(20);
     deadline.abort(new Error('request deadline passed'));
     await expect(pending).rejects.toThrow('request deadline passed');
-    // undici removed its listener once the request ended: nothing is left to call.
-    expect(Reflect.get(deadline, 'listeners')).toEqual([]);
   });
 });

@@ -54,11 +54,9 @@ async function sign(
 ): Promise<UpstreamRequest> {
   if (options.signer === undefined) return request;
   try {
-    return await options.signer.sign(
-      request,
-      target.apiKey,
-      AbortSignal.timeout(options.timeoutMs),
-    );
+    return await options.signer.sign(request, target.apiKey, {
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
   } catch (error: unknown) {
     // A signer's message never quotes the credential; its code and message are still redacted
     // against the key, since the report and the log are read by more people than the key's owner.
