@@ -83,7 +83,9 @@ export function createJetStreamPublisher(
       const headers = toNatsHeaders(
         options.msgId === undefined
           ? options.headers
-          : { ...options.headers, [msgIdHeader]: options.msgId },
+          : // Copied into an empty object: on Node 20 a spread copy that gains a key gets a
+            // hidden class of its own, and this runs for every usage event.
+            Object.assign({}, options.headers, { [msgIdHeader]: options.msgId }),
       );
       return new Promise<PublishAck>((resolve, reject) => {
         waiting.set(token, { subject, deadline: now() + timeoutMs, resolve, reject });
