@@ -1,12 +1,14 @@
 import { ConfigError } from '@switchyard/config';
 import { handleShutdown } from '@switchyard/service-kit';
 import { startTracing } from '@switchyard/telemetry';
+import { applyServingV8Flags } from './apply-serving-v8-flags.js';
 import { loadGatewayConfig } from './config.js';
 import { connectGatewayStores } from './connect-gateway-stores.js';
 import { startGateway } from './start-gateway.js';
 
 /** The gateway as its own process (distributed mode): config, its stores, then the gateway. */
 async function main(): Promise<void> {
+  applyServingV8Flags();
   const tracing = await startTracing('switchyard-gateway', process.env);
   const config = loadGatewayConfig(process.env);
   const connected = await connectGatewayStores(config.access);

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createMemoryBus } from '@switchyard/bus';
 import { ConfigError } from '@switchyard/config';
 import { createDatabase } from '@switchyard/db';
-import { startGateway } from '@switchyard/gateway';
+import { applyServingV8Flags, startGateway } from '@switchyard/gateway';
 import { createMemoryBudgetLedger } from '@switchyard/limits';
 import { handleShutdown } from '@switchyard/service-kit';
 import { createLogger, startTracing } from '@switchyard/telemetry';
@@ -18,6 +18,7 @@ import { resolveStoredSecret } from './stored-secret.js';
  * bus for NATS and in-memory limits for Redis; secrets generated once into the data directory.
  */
 async function main(): Promise<void> {
+  applyServingV8Flags();
   const tracing = await startTracing('switchyard', process.env);
   const standalone = loadStandaloneConfig(process.env);
   const { shared: config, access } = standalone;
