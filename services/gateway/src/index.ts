@@ -1,5 +1,5 @@
 export { buildGatewayApp, type GatewayApp, type GatewayOverrides } from './app.js';
-export { applyServingV8Flags, SERVING_V8_FLAGS } from './apply-serving-v8-flags.js';
+export { applyServingV8Flags } from './apply-serving-v8-flags.js';
 export { MASTER_PRINCIPAL, type Principal, type Role } from './auth/principal.js';
 export type { GatewayStores } from './build-access.js';
 export {
