@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { buildGatewayApp, type GatewayApp } from './app.js';
 import type { GatewayStores } from './build-access.js';
 import type { GatewayConfig } from './config.js';
+import { trimHeapWhenIdle } from './trim-heap-when-idle.js';
 
 /** What {@link startGateway} runs on. */
 export interface StartGatewayOptions {
@@ -13,11 +14,30 @@ export interface StartGatewayOptions {
 
 /**
  * The gateway on the stores it is given, not listening: its own process (`main.ts`) and
- * standalone, which mounts the other services on the app it returns, start it alike.
+ * standalone, which mounts the other services on the app it returns, start it alike. A serving
+ * process also hands the heap a burst grew back once it is idle ({@link trimHeapWhenIdle}).
  */
 export function startGateway(options: StartGatewayOptions): GatewayApp {
-  return buildGatewayApp(options.config, {
+  const gateway = buildGatewayApp(options.config, {
     stores: options.stores,
     ...(options.logger && { logger: options.logger }),
   });
+  const log = gateway.app.log;
+  const stopTrimming = trimHeapWhenIdle({
+    onTrim: (trim) =>
+      log.info(
+        {
+          heapBeforeMb: toMegabytes(trim.beforeBytes),
+          heapAfterMb: toMegabytes(trim.afterBytes),
+          pauseMs: Math.round(trim.pauseMs),
+        },
+        'idle: heap trimmed',
+      ),
+  });
+  gateway.app.addHook('onClose', async () => stopTrimming());
+  return gateway;
+}
+
+function toMegabytes(bytes: number): number {
+  return Math.round(bytes / 2 ** 20);
 }

@@ -23,7 +23,8 @@ const SETTLE_TIMEOUT_MS = 15_000;
  * Opens `streams` streams through `target` at once for `model`, which the fast upstream holds
  * open after their first content event; counts how many the upstream holds at the same time,
  * then releases them, checks every one ends complete, and follows the gateway's memory: before,
- * its peak while they are open, and after (until back within {@link RSS_SETTLED_MARGIN_BYTES}).
+ * its peak while they are open, and after, once the clients closed their connections (until back
+ * within {@link RSS_SETTLED_MARGIN_BYTES}).
  */
 export async function measureOpenStreams(options: {
   target: BenchTarget;
@@ -55,6 +56,8 @@ export async function measureOpenStreams(options: {
     await fetch(`${options.upstreamOrigin}/bench/release`, { method: 'POST' });
     const samples = await Promise.all(pending);
     const rssPeakBytes = rss.stop();
+    // The clients leave: memory a proxy keeps for idle keep-alive connections is not the streams'.
+    await pool.close();
     const settled = await waitForRss(target.gatewayPid, rssBaselineBytes);
     const errorKinds: Record<string, number> = {};
     for (const sample of samples)
@@ -77,7 +80,7 @@ export async function measureOpenStreams(options: {
   } finally {
     rss.stop();
     await fetch(`${options.upstreamOrigin}/bench/release`, { method: 'POST' }).catch(() => {});
-    await pool.destroy();
+    if (!pool.closed) await pool.destroy();
   }
 }
 

@@ -94,7 +94,7 @@ function formatOpenStreamsSection(report: BenchReport): string[] {
   if (report.openStreams.length === 0) return [];
   return [
     `Open streams — ${report.settings.openStreams} streams opened at once; the upstream holds each after its first content event until all`,
-    'are there (or 30 s), then finishes them; TTFT late = waited for a connection; RSS of the server, after = once back within 20 MB or 15 s',
+    'are there (or 30 s), then finishes them; TTFT late = waited for a connection; RSS of the server, after = clients gone, once back within 20 MB or 15 s',
     formatOpenStreamsTable(report.openStreams),
     '',
   ];

@@ -1,0 +1,48 @@
+// Run by trim-heap-when-idle.test.ts: a burst that grows the heap (every 20th object kept, so a
+// collection that does not compact keeps most pages), then idle; prints one JSON line at the end.
+import { performance } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
+import { type HeapTrim, trimHeapWhenIdle } from '../trim-heap-when-idle.js';
+
+const BURST_MS = 1_500;
+const IDLE_MS = 1_500;
+
+const trims: Array<HeapTrim & { afterIdleMs: number | undefined }> = [];
+let idleSince: number | undefined;
+const stop = trimHeapWhenIdle({
+  checkEveryMs: 200,
+  onTrim: (trim) =>
+    trims.push({
+      ...trim,
+      afterIdleMs: idleSince === undefined ? undefined : performance.now() - idleSince,
+    }),
+});
+
+const kept: object[] = [];
+let garbage: object[] = [];
+const burstEnds = performance.now() + BURST_MS;
+while (performance.now() < burstEnds) {
+  for (let index = 0; index < 20_000; index += 1) {
+    const item = { text: `${'x'.repeat(40)}${index}`, pair: [index, index] };
+    garbage.push(item);
+    if (index % 20 === 0) kept.push(item);
+  }
+  if (garbage.length > 400_000) garbage = [];
+  // Yields to the event loop between chunks, as a busy server does: checks run during the burst.
+  await new Promise((resolve) => setImmediate(resolve));
+}
+garbage = [];
+const burstHeapBytes = getHeapStatistics().total_heap_size;
+idleSince = performance.now();
+await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+stop();
+const oldSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'old_space');
+process.stdout.write(
+  `${JSON.stringify({
+    trims,
+    kept: kept.length,
+    burstHeapBytes,
+    endHeapBytes: getHeapStatistics().total_heap_size,
+    oldSpace: { usedBytes: oldSpace?.space_used_size, physicalBytes: oldSpace?.physical_space_size },
+  })}\n`,
+);

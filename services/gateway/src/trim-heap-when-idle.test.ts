@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { HeapTrim } from './trim-heap-when-idle.js';
+
+interface BurstThenIdle {
+  trims: Array<HeapTrim & { afterIdleMs: number | undefined }>;
+  kept: number;
+  burstHeapBytes: number;
+  endHeapBytes: number;
+  oldSpace: { usedBytes: number; physicalBytes: number };
+}
+
+/** Runs the fixture in a process of its own: the trim changes V8 flags and collects its heap. */
+async function burstThenIdle(): Promise<BurstThenIdle> {
+  const fixture = fileURLToPath(new URL('./__fixtures__/burst-then-idle.ts', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', fixture], {
+    timeout: 60_000,
+  });
+  return JSON.parse(stdout) as BurstThenIdle;
+}
+
+describe('trimHeapWhenIdle', () => {
+  it('trims once the burst is over, not during it, and gives most of the grown heap back', async () => {
+    const run = await burstThenIdle();
+    expect(run.kept).toBeGreaterThan(0);
+    // The burst grew the heap well past the threshold, yet nothing was trimmed while it ran.
+    expect(run.burstHeapBytes).toBeGreaterThan(96 * 2 ** 20);
+    expect(run.trims.length).toBeGreaterThanOrEqual(1);
+    const [first] = run.trims;
+    expect(first?.afterIdleMs).toBeDefined();
+    // Within a few checks of going idle: the check that saw the burst's end is still busy.
+    expect(first?.afterIdleMs).toBeLessThan(1_000);
+    expect(first?.afterBytes).toBeLessThan((first?.beforeBytes ?? 0) / 2);
+    expect(run.endHeapBytes).toBeLessThan(run.burstHeapBytes / 2);
+    // Compacted: the old generation's pages hold its live objects (~10 MB here) and little else;
+    // a collection that does not compact keeps most pages the burst touched, each a twentieth used.
+    expect(run.oldSpace.physicalBytes).toBeLessThan(run.oldSpace.usedBytes * 1.5 + 2 * 2 ** 20);
+  }, 90_000);
+});
