@@ -5,7 +5,8 @@ import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { type HeapTrim, trimHeapWhenIdle } from '../trim-heap-when-idle.js';
 
 const BURST_MS = 1_500;
-const IDLE_MS = 1_500;
+/** Past the trim's young collection, 6 s after the trim. */
+const IDLE_MS = 8_000;
 
 const trims: Array<HeapTrim & { afterIdleMs: number | undefined }> = [];
 let idleSince: number | undefined;
@@ -36,13 +37,17 @@ const burstHeapBytes = getHeapStatistics().total_heap_size;
 idleSince = performance.now();
 await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
 stop();
-const oldSpace = getHeapSpaceStatistics().find((space) => space.space_name === 'old_space');
+const space = (name: string) => {
+  const found = getHeapSpaceStatistics().find((each) => each.space_name === name);
+  return { usedBytes: found?.space_used_size, physicalBytes: found?.physical_space_size };
+};
 process.stdout.write(
   `${JSON.stringify({
     trims,
     kept: kept.length,
     burstHeapBytes,
     endHeapBytes: getHeapStatistics().total_heap_size,
-    oldSpace: { usedBytes: oldSpace?.space_used_size, physicalBytes: oldSpace?.physical_space_size },
+    oldSpace: space('old_space'),
+    newSpace: space('new_space'),
   })}\n`,
 );
