@@ -29,6 +29,7 @@ export function buildConfig({ yaml, env, cwd, configFile }: BuildConfigInput): S
         env.SWITCHYARD_HEADERS_TIMEOUT_MS ?? yaml.server?.headers_timeout_ms ?? 30_000,
       bodyTimeoutMs: env.SWITCHYARD_BODY_TIMEOUT_MS ?? yaml.server?.body_timeout_ms ?? 60_000,
       shutdownGraceMs: yaml.server?.shutdown_grace_ms ?? 30_000,
+      idleHeapTrim: yaml.server?.idle_heap_trim ?? true,
     },
     upstream: {
       connectTimeoutMs: yaml.upstream?.connect_timeout_ms ?? 10_000,

@@ -60,6 +60,7 @@ describe('loadConfig', () => {
       headersTimeoutMs: 30_000,
       bodyTimeoutMs: 60_000,
       shutdownGraceMs: 30_000,
+      idleHeapTrim: true,
     });
     expect(config.upstream).toEqual({
       connectTimeoutMs: 10_000,

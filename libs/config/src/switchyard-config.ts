@@ -82,6 +82,8 @@ export interface SwitchyardConfig {
     /** Longest wait for a whole request, body included (408 after); never limits the answer. */
     bodyTimeoutMs: number;
     shutdownGraceMs: number;
+    /** Whether a serving process compacts its heap once idle after a burst (`trimHeapWhenIdle`). */
+    idleHeapTrim: boolean;
   };
   upstream: {
     connectTimeoutMs: number;

@@ -81,6 +81,7 @@ export const yamlConfigSchema = z.strictObject({
       headers_timeout_ms: integerSchema(1).optional(),
       body_timeout_ms: integerSchema(1).optional(),
       shutdown_grace_ms: integerSchema(0).optional(),
+      idle_heap_trim: z.boolean().optional(),
     })
     .nullish(),
   upstream: z

@@ -51,6 +51,8 @@ export interface GatewayApp {
    * as a 503 `shutting_down`, not a 499 (`handleShutdown`'s `onGraceOver`).
    */
   endInFlight: () => void;
+  /** Whether a model request (or its stream) is running. */
+  serving: () => boolean;
 }
 
 /** Builds the gateway (routes, executor, catalog) without listening. */
@@ -163,7 +165,13 @@ export function buildGatewayApp(
     // After the last request: what this replica charged ahead goes back to the other replicas.
     await limiter.close();
   });
-  return { app, readiness, metrics, endInFlight: shutdownCutoff.cut };
+  return {
+    app,
+    readiness,
+    metrics,
+    endInFlight: shutdownCutoff.cut,
+    serving: () => shutdownCutoff.registered() > 0,
+  };
 }
 
 /** Ready once accounting's schema matches this code (never serve on a stale schema). */

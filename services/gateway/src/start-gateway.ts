@@ -14,16 +14,19 @@ export interface StartGatewayOptions {
 
 /**
  * The gateway on the stores it is given, not listening: its own process (`main.ts`) and
- * standalone, which mounts the other services on the app it returns, start it alike. A serving
- * process also hands the heap a burst grew back once it is idle ({@link trimHeapWhenIdle}).
+ * standalone, which mounts the other services on the app it returns, start it alike; both hand
+ * the heap a burst grew back once idle ({@link trimHeapWhenIdle}) unless `server.idle_heap_trim`
+ * is false.
  */
 export function startGateway(options: StartGatewayOptions): GatewayApp {
   const gateway = buildGatewayApp(options.config, {
     stores: options.stores,
     ...(options.logger && { logger: options.logger }),
   });
+  if (!options.config.server.idleHeapTrim) return gateway;
   const log = gateway.app.log;
   const stopTrimming = trimHeapWhenIdle({
+    serving: gateway.serving,
     onTrim: (trim) =>
       log.info(
         {
@@ -34,7 +37,9 @@ export function startGateway(options: StartGatewayOptions): GatewayApp {
         'idle: heap trimmed',
       ),
   });
-  gateway.app.addHook('onClose', async () => stopTrimming());
+  if (stopTrimming === undefined)
+    log.warn('V8 offers no gc function: the heap is not trimmed when idle');
+  else gateway.app.addHook('onClose', async () => stopTrimming());
   return gateway;
 }
 

@@ -9,13 +9,18 @@ export interface HeapTrim {
   readonly pauseMs: number;
 }
 
+/** When {@link trimHeapWhenIdle} trims, and whom it tells. */
 export interface TrimHeapWhenIdleOptions {
   /** How often the event loop's utilization and the heap are read. */
   readonly checkEveryMs?: number;
-  /** Heap committed beyond what it was after the last trim (or at start) that is worth a pause. */
+  /** Heap committed beyond the least it has been that is worth a pause. */
   readonly growthBytes?: number;
   /** Event-loop utilization over the last check below which the process counts as idle. */
   readonly idleUtilization?: number;
+  /** Whether requests are running: never a trim then (its pause grows with the live heap). */
+  readonly serving?: () => boolean;
+  /** Wait after a trim that gave little back (the heap was live); doubles, to 16×, while they do. */
+  readonly minGapMs?: number;
   readonly onTrim?: (trim: HeapTrim) => void;
 }
 
@@ -23,48 +28,63 @@ const DEFAULT_CHECK_EVERY_MS = 2_000;
 /** More than the young generation alone regrows to under load (32 MiB). */
 const DEFAULT_GROWTH_BYTES = 64 * 2 ** 20;
 const DEFAULT_IDLE_UTILIZATION = 0.01;
+const DEFAULT_MIN_GAP_MS = 60_000;
+const MAX_GAP_FACTOR = 16;
 /** V8 averages the allocation rate over 5 s: a young collection this long after a trim sees it low. */
 const YOUNG_SHRINK_DELAY_MS = 6_000;
 
 /**
- * Gives the heap a burst grew back to the system once the process is idle: a compacting full
- * collection when the event loop was under 1 % busy for a check and the committed heap is 64 MiB
- * past the least it has been since the last trim (or the first check), then, 6 s later and still
- * idle, a young collection that shrinks the young generation. V8 would do it itself, but on
- * Node 20 its memory reducer judges the allocation rate from samples taken at collections, and an
- * idle process collects nothing: after 2,000 streams a gateway kept ~90 MB of old-generation
- * pages, a third of them used, and its 32 MB young generation, for as long as it stayed idle.
- * The full collection pauses the process (up to ~90 ms after 2,000 streams), which is why it
- * waits for idleness. Returns the function that stops watching.
+ * Hands the heap a burst grew back to the system once the process is idle. Returns the function
+ * that stops watching, or undefined when V8 offers no `gc` function to call.
  */
-export function trimHeapWhenIdle(options: TrimHeapWhenIdleOptions = {}): () => void {
+export function trimHeapWhenIdle(options: TrimHeapWhenIdleOptions = {}): (() => void) | undefined {
+  // On Node 20, V8's memory reducer judges the allocation rate from samples taken at collections,
+  // and an idle process collects nothing: after 2,000 streams a gateway kept ~90 MB of old pages,
+  // a third used, and a 32 MB young generation for as long as it stayed idle. So: when the loop
+  // was under 1 % busy, no request is running and the heap is 64 MiB past the least it has been,
+  // one compacting full collection (its pause grows with the live heap, ~2 ms a MB: hence no
+  // request running, and backing off while the heap stays live all the same), then, idle again 6 s later, a young collection that lets V8 shrink the young
+  // generation. Measured on Node 20 only; on later versions it is at worst a redundant trim.
+  const collector = exposeCollector();
+  if (collector === undefined) return undefined;
   const growthBytes = options.growthBytes ?? DEFAULT_GROWTH_BYTES;
   const idleUtilization = options.idleUtilization ?? DEFAULT_IDLE_UTILIZATION;
-  const collector = exposeCollector();
-  // Set at the first check, not at start: what the process grows into while it starts is not a burst.
-  let reference = Number.POSITIVE_INFINITY;
+  const minGapMs = options.minGapMs ?? DEFAULT_MIN_GAP_MS;
+  let gapMs = 0;
+  // The least the heap has been, from the first check: what a process grows into while it starts
+  // is not a burst.
+  let least = Number.POSITIVE_INFINITY;
+  let nextTrimAt = 0;
   let shrinkYoungAt: number | undefined;
   let last = performance.eventLoopUtilization();
   const timer = setInterval(() => {
     const current = performance.eventLoopUtilization();
     const idle = performance.eventLoopUtilization(current, last).utilization < idleUtilization;
     last = current;
-    if (shrinkYoungAt !== undefined && performance.now() >= shrinkYoungAt) {
+    const now = performance.now();
+    if (idle && shrinkYoungAt !== undefined && now >= shrinkYoungAt) {
       shrinkYoungAt = undefined;
-      if (idle) collector.young();
+      collector.young();
     }
     const beforeBytes = committedHeapBytes();
-    // The reference follows the heap down, so growth is measured from the smallest it has been.
-    reference = Math.min(reference, beforeBytes);
-    if (!idle || beforeBytes < reference + growthBytes) return;
-    const startedAt = performance.now();
+    least = Math.min(least, beforeBytes);
+    if (!idle || now < nextTrimAt || beforeBytes < least + growthBytes) return;
+    if (options.serving?.()) return;
     collector.compact();
-    const pauseMs = performance.now() - startedAt;
-    // What stayed is live (open streams, say): trimming again waits for the heap to grow past it.
-    reference = committedHeapBytes();
-    shrinkYoungAt = performance.now() + YOUNG_SHRINK_DELAY_MS;
+    const afterBytes = committedHeapBytes();
+    const pauseMs = performance.now() - now;
+    least = Math.min(least, afterBytes);
+    // Little given back means the heap is live (streams still open, say): the same trim would
+    // pause again for nothing, so wait, longer each time. After a trim that gave much back, the
+    // next one needs a new burst anyway.
+    gapMs =
+      beforeBytes - afterBytes >= growthBytes / 2
+        ? 0
+        : Math.min(Math.max(gapMs * 2, minGapMs), minGapMs * MAX_GAP_FACTOR);
+    nextTrimAt = now + gapMs;
+    shrinkYoungAt = now + YOUNG_SHRINK_DELAY_MS;
     last = performance.eventLoopUtilization();
-    options.onTrim?.({ beforeBytes, afterBytes: reference, pauseMs });
+    options.onTrim?.({ beforeBytes, afterBytes, pauseMs });
   }, options.checkEveryMs ?? DEFAULT_CHECK_EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);
@@ -75,26 +95,29 @@ function committedHeapBytes(): number {
 }
 
 /**
- * V8's `gc` function, taken from a fresh context so the application's own global never has one.
- * `compact`: a full collection with compaction forced for it only (a plain one frees the dead
- * objects but keeps every page that still holds a live one). `young`: a young-generation
- * collection, which shrinks the young generation when the rate V8 measured since the previous
- * collection is low, as it is after {@link YOUNG_SHRINK_DELAY_MS} of idleness.
+ * V8's `gc` function: the global one when node runs with `--expose-gc`, else one taken from a
+ * fresh context (the flag is set back, so no later context gets one). `compact` is a full
+ * collection with compaction forced for it alone (a plain one keeps every page that still holds a
+ * live object); `young` a young-generation collection.
  */
-function exposeCollector(): { compact(): void; young(): void } {
-  setFlagsFromString('--expose-gc');
-  const gc: unknown = runInNewContext('gc');
-  setFlagsFromString('--no-expose-gc');
-  if (typeof gc !== 'function') throw new Error('V8 did not expose its gc function');
+function exposeCollector(): { compact(): void; young(): void } | undefined {
+  let gc: unknown = Reflect.get(globalThis, 'gc');
+  if (typeof gc !== 'function') {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc');
+    setFlagsFromString('--no-expose-gc');
+  }
+  if (typeof gc !== 'function') return undefined;
+  const collect = gc;
   return {
     compact() {
       setFlagsFromString('--compact-on-every-full-gc');
       try {
-        gc();
+        collect();
       } finally {
         setFlagsFromString('--no-compact-on-every-full-gc');
       }
     },
-    young: () => gc({ type: 'minor' }),
+    young: () => collect({ type: 'minor' }),
   };
 }

@@ -1,23 +1,29 @@
-// Run by trim-heap-when-idle.test.ts: a burst that grows the heap (every 20th object kept, so a
-// collection that does not compact keeps most pages), then idle; prints one JSON line at the end.
+// Run by trim-heap-when-idle.test.ts: a burst that grows the heap, then idle; prints one JSON
+// line at the end. `garbage` keeps every 20th object (a collection that does not compact keeps
+// most pages); `live` keeps them all (a trim gives little back); `serving` is `garbage` with
+// requests running all along.
 import { performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { type HeapTrim, trimHeapWhenIdle } from '../trim-heap-when-idle.js';
 
-const BURST_MS = 1_500;
+const mode = process.argv[2] ?? 'garbage';
+const BURST_MS = mode === 'live' ? 600 : 1_500;
 /** Past the trim's young collection, 6 s after the trim. */
-const IDLE_MS = 8_000;
+const IDLE_MS = mode === 'garbage' ? 9_000 : 5_000;
 
 const trims: Array<HeapTrim & { afterIdleMs: number | undefined }> = [];
 let idleSince: number | undefined;
 const stop = trimHeapWhenIdle({
   checkEveryMs: 200,
+  minGapMs: 1_000,
+  serving: () => mode === 'serving',
   onTrim: (trim) =>
     trims.push({
       ...trim,
       afterIdleMs: idleSince === undefined ? undefined : performance.now() - idleSince,
     }),
 });
+if (stop === undefined) throw new Error('no gc function');
 
 const kept: object[] = [];
 let garbage: object[] = [];
@@ -26,7 +32,7 @@ while (performance.now() < burstEnds) {
   for (let index = 0; index < 20_000; index += 1) {
     const item = { text: `${'x'.repeat(40)}${index}`, pair: [index, index] };
     garbage.push(item);
-    if (index % 20 === 0) kept.push(item);
+    if (mode === 'live' || index % 20 === 0) kept.push(item);
   }
   if (garbage.length > 400_000) garbage = [];
   // Yields to the event loop between chunks, as a busy server does: checks run during the burst.

@@ -165,4 +165,16 @@ describe('createShutdownCutoff', () => {
     cutoff.onCut(() => told.push('late'));
     expect(told).toEqual(['b', 'd', 'late']);
   });
+
+  it('counts the listeners registered, each once however often it unregisters', () => {
+    const cutoff = createShutdownCutoff();
+    const stops = [1, 2, 3].map(() => cutoff.onCut(() => undefined));
+    expect(cutoff.registered()).toBe(3);
+    stops[1]?.();
+    stops[1]?.();
+    expect(cutoff.registered()).toBe(2);
+    cutoff.cut();
+    stops[0]?.();
+    expect(cutoff.registered()).toBe(0);
+  });
 });

@@ -9,6 +9,8 @@ export interface ShutdownCutoff {
   onCut(listener: () => void): () => void;
   /** Tells every registered request; requests registering later are told at once. */
   cut(): void;
+  /** How many listeners are registered: nonzero while a request runs. */
+  registered(): number;
 }
 
 /** One registered listener; unlinked nodes keep no pointer at all. */
@@ -28,7 +30,9 @@ export function createShutdownCutoff(): ShutdownCutoff {
   let head: ListenerNode | undefined;
   let tail: ListenerNode | undefined;
   let cut = false;
+  let count = 0;
   const unlink = (node: ListenerNode): void => {
+    count -= 1;
     if (node.previous) node.previous.next = node.next;
     else head = node.next;
     if (node.next) node.next.previous = node.previous;
@@ -44,6 +48,7 @@ export function createShutdownCutoff(): ShutdownCutoff {
         return () => undefined;
       }
       const node: ListenerNode = { listener, previous: tail, next: undefined };
+      count += 1;
       if (tail) tail.next = node;
       else head = node;
       tail = node;
@@ -61,5 +66,6 @@ export function createShutdownCutoff(): ShutdownCutoff {
       }
       for (const listener of current) listener();
     },
+    registered: () => count,
   };
 }
