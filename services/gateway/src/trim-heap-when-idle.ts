@@ -42,9 +42,10 @@ export function trimHeapWhenIdle(options: TrimHeapWhenIdleOptions = {}): (() => 
   // and an idle process collects nothing: after 2,000 streams a gateway kept ~90 MB of old pages,
   // a third used, and a 32 MB young generation for as long as it stayed idle. So: when the loop
   // was under 1 % busy, no request is running and the heap is 64 MiB past the least it has been,
-  // one compacting full collection (its pause grows with the live heap, ~2 ms a MB: hence no
-  // request running, and backing off while the heap stays live all the same), then, idle again 6 s later, a young collection that lets V8 shrink the young
-  // generation. Measured on Node 20 only; on later versions it is at worst a redundant trim.
+  // one compacting full collection (its pause grows with the live heap, ~2.5 ms a MB: hence no
+  // request running, and a back-off while the heap stays live all the same); then, at an idle
+  // check 6 s later, a young collection that lets V8 shrink the young generation. Measured on
+  // Node 20 only; on later versions it is at worst a redundant trim.
   const collector = exposeCollector();
   if (collector === undefined) return undefined;
   const growthBytes = options.growthBytes ?? DEFAULT_GROWTH_BYTES;
