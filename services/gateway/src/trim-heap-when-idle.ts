@@ -76,8 +76,8 @@ export function trimHeapWhenIdle(options: TrimHeapWhenIdleOptions = {}): (() => 
     const pauseMs = performance.now() - now;
     least = Math.min(least, afterBytes);
     // Little given back means the heap is live (streams still open, say): the same trim would
-    // pause again for nothing, so wait, longer each time. After a trim that gave much back, the
-    // next one needs a new burst anyway.
+    // pause again for nothing, so wait, longer each time. After one that gave much back, the next
+    // check may trim again only if the heap is still 64 MiB past its least, and so on.
     gapMs =
       beforeBytes - afterBytes >= growthBytes / 2
         ? 0
