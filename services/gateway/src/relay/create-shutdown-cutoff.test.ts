@@ -150,6 +150,51 @@ describe('requests still running when the shutdown grace is over', { timeout: 20
   });
 });
 
+// What the idle heap trim asks before it pauses the process: a count that never drops back to
+// zero would stop every trim, one that drops too early would pause streams.
+describe('GatewayApp.serving', { timeout: 20_000 }, () => {
+  const until = async (done: () => boolean) => {
+    for (let waited = 0; !done() && waited < 5_000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  /** A stream of 200 ms apart events, its first event read. */
+  const startSlowStream = async (signal?: AbortSignal) => {
+    const response = await fetch(`${baseUrl}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'fake/slow-stream-200',
+        stream: true,
+        messages: [{ role: 'user', content: 'one two three' }],
+      }),
+      ...(signal && { signal }),
+    });
+    expect(response.status).toBe(200);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    return reader;
+  };
+
+  it('is true while a stream runs and false once it ended, or once its client left', async () => {
+    await startGateway();
+    expect(gateway.serving()).toBe(false);
+
+    const reader = await startSlowStream();
+    expect(gateway.serving()).toBe(true);
+    while (!(await reader.read()).done);
+    await until(() => outcomes.length === 1);
+    expect(gateway.serving()).toBe(false);
+
+    const leaving = new AbortController();
+    await startSlowStream(leaving.signal);
+    expect(gateway.serving()).toBe(true);
+    leaving.abort();
+    await until(() => outcomes.length === 2);
+    expect(outcomes[1]?.status).toBe(499);
+    expect(gateway.serving()).toBe(false);
+  });
+});
+
 describe('createShutdownCutoff', () => {
   it('tells the listeners registered at the cut once, in order, and those registering later at once', () => {
     const cutoff = createShutdownCutoff();
