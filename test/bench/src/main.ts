@@ -21,6 +21,7 @@ import { readMachineInfo } from './report/read-machine-info.js';
 import { writeResults } from './report/write-results.js';
 import { primeTargets } from './scenario/prime-targets.js';
 import { listScenarios, runAllScenarios } from './scenario/run-all-scenarios.js';
+import { SETTLE_ROUND_REQUESTS, settleTargets } from './scenario/settle-targets.js';
 import { type BenchSetup, startBenchTargets } from './start-bench-targets.js';
 import { compareAdmission } from './stats/compare-admission.js';
 import { compareAllScenarios } from './stats/compare-all-scenarios.js';
@@ -62,6 +63,14 @@ async function main(
     requests: options.prime,
     concurrency: Math.max(...options.concurrencies),
   });
+  const settling = await settleTargets({
+    targets: setup.targets,
+    roundRequests: SETTLE_ROUND_REQUESTS,
+    maxRequests: options.settleMax,
+    concurrency: Math.max(...options.concurrencies),
+  });
+  for (const reading of settling)
+    primingErrors.set(reading.target, (primingErrors.get(reading.target) ?? 0) + reading.errors);
   const results = await runAllScenarios({
     scenarios,
     targets: setup.targets,
@@ -80,6 +89,7 @@ async function main(
       measure: options.measure,
       warmup: options.warmup,
       prime: options.prime,
+      settleMax: options.settleMax,
       concurrencies: options.concurrencies,
       streamContentChunks: options.chunks,
       switchyardLogLevel: options.logLevel,
@@ -89,6 +99,7 @@ async function main(
     peer: setup.peer,
     switchyardLimited: setup.limited,
     primingErrors: Object.fromEntries(primingErrors),
+    settling,
     results,
     comparisons,
     translationCosts: compareTranslation(results, options.concurrencies, options.chunks),

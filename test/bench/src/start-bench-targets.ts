@@ -199,6 +199,7 @@ export async function startBenchTargets(options: {
     startup: {
       standaloneFirstRequestMs: standaloneStart.firstRequestMs,
       standaloneReadyMs: standaloneStart.readyMs,
+      standaloneFirstRequestEventLoopMaxMs: standaloneStart.firstRequestEventLoopMaxMs,
       standaloneStartEventLoopMaxMs: standaloneStart.eventLoopMaxMs,
       gatewayReadyMs: limited.readyMs,
       floorListeningMs: floor.listeningMs,

@@ -13,6 +13,7 @@ import { formatTable } from '../report/format-table.js';
 import { runScenario } from '../scenario/run-scenario.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { ScenarioResult } from '../scenario/scenario-result.js';
+import { SETTLE_ROUND_REQUESTS, settleTargets } from '../scenario/settle-targets.js';
 import { ANTHROPIC_UPSTREAM_MODEL } from '../upstream/build-anthropic-replies.js';
 import { UPSTREAM_MODEL } from '../upstream/build-upstream-replies.js';
 import { HOLD_MODEL } from '../upstream/create-held-streams.js';
@@ -62,6 +63,23 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
     change: await start(REPO_ROOT, options.changeFlags),
   };
   const scenario: Scenario = { kind: options.kind, concurrency: options.concurrency };
+  // Both reach their steady CPU per request before any round counts: otherwise the first rounds
+  // measure how far V8 has got, and whichever side started first looks cheaper.
+  await settleTargets({
+    targets: {
+      chat: [],
+      stream: [],
+      'stream-anthropic': [],
+      'messages-native': [],
+      [options.kind]: [
+        { ...sides.base, name: 'A' },
+        { ...sides.change, name: 'B' },
+      ],
+    },
+    roundRequests: SETTLE_ROUND_REQUESTS,
+    maxRequests: options.settleMax,
+    concurrency: options.concurrency,
+  });
   const measured: Record<'base' | 'change', ScenarioResult[]> = { base: [], change: [] };
   process.stderr.write(
     `${options.kind} c${options.concurrency}, ${options.requests} requests a round\n`,

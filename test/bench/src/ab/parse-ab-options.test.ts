@@ -10,14 +10,24 @@ describe('parseAbOptions', () => {
       rounds: 6,
       requests: 2000,
       warmup: 300,
+      settleMax: 40_000,
       changeFlags: [],
       help: false,
     });
   });
 
   it('takes a base, a scenario and the round shape', () => {
-    const options = parseAbOptions(['--base', 'main~2', '--scenario', 'chat', '--rounds', '4']);
-    expect(options).toMatchObject({ base: 'main~2', kind: 'chat', rounds: 4 });
+    const options = parseAbOptions([
+      '--base',
+      'main~2',
+      '--scenario',
+      'chat',
+      '--rounds',
+      '4',
+      '--settle-max',
+      '0',
+    ]);
+    expect(options).toMatchObject({ base: 'main~2', kind: 'chat', rounds: 4, settleMax: 0 });
   });
 
   it('takes node flags for the change alone', () => {

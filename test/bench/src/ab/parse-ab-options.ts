@@ -10,6 +10,8 @@ export interface AbOptions {
   readonly rounds: number;
   readonly requests: number;
   readonly warmup: number;
+  /** Most unmeasured requests per gateway while settling it before the rounds (0 skips). */
+  readonly settleMax: number;
   /** Node flags the change's gateway (B) alone runs with, e.g. a V8 flag measured on one tree. */
   readonly changeFlags: readonly string[];
   readonly help: boolean;
@@ -29,6 +31,8 @@ one run: what a change costs or saves, resolved far below the noise of separate 
                       goes first in half of them (default 6)
   --requests N        measured requests per round (default 2000)
   --warmup N          unmeasured requests before each round (default 300)
+  --settle-max N      first, rounds of 2000 unmeasured requests to each gateway until its CPU per
+                      request stops falling, at most N (default 40000; 0 skips)
   --change-flags="F"  node flags for the working tree's gateway only, space-separated, given
                       with = (with a clean tree and --base HEAD: what a flag alone does)
   --help              this text
@@ -47,6 +51,7 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
         rounds: { type: 'string' },
         requests: { type: 'string' },
         warmup: { type: 'string' },
+        'settle-max': { type: 'string' },
         'change-flags': { type: 'string' },
         help: { type: 'boolean' },
       },
@@ -83,6 +88,7 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
     rounds: integer('rounds', 6, 2),
     requests: integer('requests', 2000, 1),
     warmup: integer('warmup', 300, 0),
+    settleMax: integer('settle-max', 40_000, 0),
     changeFlags,
     help: values.help === true,
   };

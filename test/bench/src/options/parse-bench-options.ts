@@ -9,6 +9,8 @@ export interface BenchOptions {
   readonly warmup: number;
   /** Unmeasured requests to every target before the first scenario (JIT warm-up). */
   readonly prime: number;
+  /** Most unmeasured requests per server while settling it after priming (0 skips settling). */
+  readonly settleMax: number;
   readonly concurrencies: readonly number[];
   /** Content chunks per streamed answer. */
   readonly chunks: number;
@@ -33,6 +35,9 @@ export const BENCH_USAGE = `Usage: pnpm bench [options]
   --prime N           unmeasured requests to every target before the first scenario, half chat,
                       half stream (and N/2 stream-anthropic to that scenario's targets), so V8
                       has optimized the servers (default 4000; 0 skips)
+  --settle-max N      then rounds of 2000 unmeasured requests to each server (every kind it is
+                      measured on) until its CPU per request stops falling, at most N requests
+                      per server (default 40000; 0 skips)
   --concurrency LIST  requests in flight, comma-separated (default 1,16), for every scenario
   --chunks N          content chunks per streamed answer, OpenAI or Anthropic (default 20)
   --log-level LEVEL   Switchyard's LOG_LEVEL (default info, as the goals assume; warnings and
@@ -77,6 +82,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         : { requests },
     warmup: integer('warmup', values.warmup, 500, 0),
     prime: integer('prime', values.prime, 4000, 0),
+    settleMax: integer('settle-max', values['settle-max'], 40_000, 0),
     concurrencies: [...new Set(concurrencies)],
     chunks: integer('chunks', values.chunks, 20, 1),
     peer: values['no-peer'] !== true,
@@ -100,6 +106,7 @@ function parseFlags(argv: readonly string[]) {
         duration: { type: 'string' },
         warmup: { type: 'string' },
         prime: { type: 'string' },
+        'settle-max': { type: 'string' },
         concurrency: { type: 'string' },
         chunks: { type: 'string' },
         'log-level': { type: 'string' },

@@ -3,6 +3,7 @@ import type { LoadLimit } from '../load/run-load.js';
 import type { OpenStreamsResult } from '../open-streams/open-streams-result.js';
 import type { PeerStatus } from '../peer-status.js';
 import type { ScenarioResult } from '../scenario/scenario-result.js';
+import type { SettleReading } from '../scenario/settle-targets.js';
 import type { StartupReadings } from '../startup/startup-readings.js';
 import type { AdmissionCost } from '../stats/compare-admission.js';
 import type { MetricComparison } from '../stats/compare-targets.js';
@@ -19,6 +20,8 @@ export interface BenchReport {
     readonly measure: LoadLimit;
     readonly warmup: number;
     readonly prime: number;
+    /** Most unmeasured requests per server while settling it (0: not settled). */
+    readonly settleMax: number;
     readonly concurrencies: readonly number[];
     readonly streamContentChunks: number;
     readonly switchyardLogLevel: string;
@@ -32,6 +35,8 @@ export interface BenchReport {
   readonly switchyardLimited: LimitedStatus;
   /** Failed requests while priming, by target (all should be 0). */
   readonly primingErrors: Readonly<Record<string, number>>;
+  /** Each server's CPU per request while it was settled after priming. */
+  readonly settling: readonly SettleReading[];
   readonly results: readonly ScenarioResult[];
   readonly comparisons: readonly MetricComparison[];
   /** Switchyard's Anthropic-translated stream vs its OpenAI pass-through, per concurrency. */

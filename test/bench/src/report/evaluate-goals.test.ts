@@ -112,6 +112,7 @@ const OPEN_STREAMS: OpenStreamsResult = {
 const STARTUP: StartupReadings = {
   standaloneFirstRequestMs: 14_900,
   standaloneReadyMs: 15_000,
+  standaloneFirstRequestEventLoopMaxMs: 30,
   standaloneStartEventLoopMaxMs: 12,
   gatewayReadyMs: 800,
   floorListeningMs: 400,
@@ -222,6 +223,7 @@ describe('evaluateGoals', () => {
       startup: {
         standaloneFirstRequestMs: undefined,
         standaloneReadyMs: undefined,
+        standaloneFirstRequestEventLoopMaxMs: undefined,
         standaloneStartEventLoopMaxMs: undefined,
         gatewayReadyMs: undefined,
         floorListeningMs: undefined,

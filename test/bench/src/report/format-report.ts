@@ -1,3 +1,5 @@
+import { describeSettling, SETTLE_ROUND_REQUESTS } from '../scenario/settle-targets.js';
+import { SETTLE_RULE } from '../stats/has-settled.js';
 import type { BenchReport } from './bench-report.js';
 import { formatAdmissionTable } from './format-admission-table.js';
 import { formatComparisonTable } from './format-comparison-table.js';
@@ -23,7 +25,8 @@ export function formatReport(report: BenchReport): string {
     `machine: ${machine.cpus} × ${machine.cpuModel}, ${(machine.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB, ${machine.os}, node ${machine.node}, load ${machine.loadAverage.join(' ')}`,
     `note:    gateway, upstream and load generator are separate processes sharing these ${machine.cpus} cores;`,
     '         at concurrency > 1 they compete for CPU, so req/s there is a whole-machine figure.',
-    `priming: ${settings.prime} requests to every target first (half chat, half stream; ${Math.ceil(settings.prime / 2)} more to the targets of each Anthropic kind), then per target and scenario`,
+    `priming: ${settings.prime} requests to every target first (half chat, half stream; ${Math.ceil(settings.prime / 2)} more to the targets of each Anthropic kind),`,
+    ...formatSettling(report),
     `         ${settings.warmup} warm-up requests and ${measure} measured; streams carry ${settings.streamContentChunks} content chunks`,
     `floor:   fastify + one undici Pool, bytes passed through (test/bench/src/floor/run-floor-proxy.ts)`,
     `peer:    ${peer}`,
@@ -84,7 +87,7 @@ function formatStartup(report: BenchReport): string[] {
     .join(', ');
   return [
     `start-up: standalone banner → first request ${formatCount(startup.standaloneFirstRequestMs)} ms, → database ready (/readyz) ${formatCount(startup.standaloneReadyMs)} ms,`,
-    `          event-loop max until then + 1 s ${formatCount(startup.standaloneStartEventLoopMaxMs)} ms;`,
+    `          event-loop max until the first answer ${formatCount(startup.standaloneFirstRequestEventLoopMaxMs)} ms, from there until ready + 1 s ${formatCount(startup.standaloneStartEventLoopMaxMs)} ms;`,
     `          gateway spawn → /readyz ${formatCount(startup.gatewayReadyMs)} ms; floor spawn → listening ${formatCount(startup.floorListeningMs)} ms`,
     `idle RSS MB: ${idle}`,
   ];
@@ -118,6 +121,19 @@ function formatAdmissionSection(report: BenchReport): string[] {
     '(master key, no limits), same scenario (ms; latency = whole request or stream; limited/sy req/s < 1 = fewer)',
     formatAdmissionTable(report.admissionCosts),
     '',
+  ];
+}
+
+function formatSettling(report: BenchReport): string[] {
+  const { settleMax } = report.settings;
+  if (settleMax === 0) return ['settling: skipped (--settle-max 0)'];
+  return [
+    `settling: then rounds of ${SETTLE_ROUND_REQUESTS} requests to each server (every kind it is measured on) until its CPU per request stops`,
+    `         falling (${SETTLE_RULE.patience} rounds in a row no more than ${SETTLE_RULE.minGain * 100} % below the best before them), at most ${settleMax}:`,
+    ...report.settling.map(
+      (reading) => `           ${reading.target.padEnd(18)} ${describeSettling(reading)}`,
+    ),
+    '         and after that, per target and scenario,',
   ];
 }
 

@@ -5,8 +5,13 @@ export interface StartupReadings {
   /** Standalone: its banner → its `/readyz` passes (embedded database migrated), ms. */
   readonly standaloneReadyMs: number | undefined;
   /**
-   * Standalone: the longest event-loop delay from its banner until its embedded database was
-   * migrated and a second had passed (`/metrics`), ms.
+   * Standalone: the longest event-loop delay from its banner until its first chat completion was
+   * answered (`/metrics`), ms: that request's own cost, not the database's.
+   */
+  readonly standaloneFirstRequestEventLoopMaxMs: number | undefined;
+  /**
+   * Standalone: the longest event-loop delay from its first answer until its embedded database
+   * was migrated and a second had passed (`/metrics`), ms.
    */
   readonly standaloneStartEventLoopMaxMs: number | undefined;
   /** The distributed gateway: process spawned → first 200 from `/readyz`, ms. */
