@@ -21,7 +21,7 @@ import { readMachineInfo } from './report/read-machine-info.js';
 import { writeResults } from './report/write-results.js';
 import { primeTargets } from './scenario/prime-targets.js';
 import { listScenarios, runAllScenarios } from './scenario/run-all-scenarios.js';
-import { SETTLE_ROUND_REQUESTS, settleTargets } from './scenario/settle-targets.js';
+import { SETTLE_ROUND_REQUESTS, serversOf, settleTargets } from './scenario/settle-targets.js';
 import { type BenchSetup, startBenchTargets } from './start-bench-targets.js';
 import { compareAdmission } from './stats/compare-admission.js';
 import { compareAllScenarios } from './stats/compare-all-scenarios.js';
@@ -64,13 +64,11 @@ async function main(
     concurrency: Math.max(...options.concurrencies),
   });
   const settling = await settleTargets({
-    targets: setup.targets,
+    servers: serversOf(setup.targets),
     roundRequests: SETTLE_ROUND_REQUESTS,
     maxRequests: options.settleMax,
     concurrency: Math.max(...options.concurrencies),
   });
-  for (const reading of settling)
-    primingErrors.set(reading.target, (primingErrors.get(reading.target) ?? 0) + reading.errors);
   const results = await runAllScenarios({
     scenarios,
     targets: setup.targets,

@@ -207,8 +207,11 @@ describe('handleUsageBatch and the event loop', () => {
     // In the standalone the gateway serves requests on the same loop: a batch of 500 parsed in
     // one go held it for ~10 ms.
     let read = 0;
+    const requestIds: string[] = [];
     const batch = Array.from({ length: 250 }, () => {
-      const { message, settled } = delivery(encoder.encode(JSON.stringify(makeUsageEvent())), {});
+      const event = makeUsageEvent();
+      requestIds.push(event.request_id);
+      const { message, settled } = delivery(encoder.encode(JSON.stringify(event)), {});
       const data = message.data;
       return {
         settled,
@@ -236,6 +239,12 @@ describe('handleUsageBatch and the event loop', () => {
     // then at 200; without the pauses it would first run with all 250 read, and see nothing.
     expect(readAtTurns).toEqual([100, 200]);
     expect(batch.every((item) => item.settled.join() === 'ack')).toBe(true);
+    const stored = await accounting.database.db
+      .selectFrom('accounting.usage_events')
+      .select((eb) => eb.fn.countAll<string>().as('rows'))
+      .where('request_id', 'in', requestIds)
+      .executeTakeFirstOrThrow();
+    expect(stored.rows).toBe('250');
   });
 });
 

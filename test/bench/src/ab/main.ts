@@ -65,21 +65,25 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
   const scenario: Scenario = { kind: options.kind, concurrency: options.concurrency };
   // Both reach their steady CPU per request before any round counts: otherwise the first rounds
   // measure how far V8 has got, and whichever side started first looks cheaper.
-  await settleTargets({
-    targets: {
-      chat: [],
-      stream: [],
-      'stream-anthropic': [],
-      'messages-native': [],
-      [options.kind]: [
-        { ...sides.base, name: 'A' },
-        { ...sides.change, name: 'B' },
-      ],
-    },
+  const settling = await settleTargets({
+    servers: (['base', 'change'] as const).map((side) => {
+      const target = sides[side];
+      if (target.gatewayPid === undefined) throw new Error(`the ${side} gateway has no process`);
+      return {
+        name: side === 'base' ? 'A' : 'B',
+        pid: target.gatewayPid,
+        loads: [{ target, kind: options.kind }],
+      };
+    }),
     roundRequests: SETTLE_ROUND_REQUESTS,
     maxRequests: options.settleMax,
     concurrency: options.concurrency,
   });
+  const failed = settling.filter((reading) => reading.errors > 0);
+  if (failed.length > 0) {
+    const counts = failed.map((reading) => `${reading.target} ${reading.errors}`).join(', ');
+    throw new Error(`requests failed while settling: ${counts}`);
+  }
   const measured: Record<'base' | 'change', ScenarioResult[]> = { base: [], change: [] };
   process.stderr.write(
     `${options.kind} c${options.concurrency}, ${options.requests} requests a round\n`,

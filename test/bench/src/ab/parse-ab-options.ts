@@ -32,7 +32,8 @@ one run: what a change costs or saves, resolved far below the noise of separate 
   --requests N        measured requests per round (default 2000)
   --warmup N          unmeasured requests before each round (default 300)
   --settle-max N      first, rounds of 2000 unmeasured requests to each gateway until its CPU per
-                      request stops falling, at most N (default 40000; 0 skips)
+                      request stops falling, at most N; at least 8000 to settle (default 40000;
+                      0 skips)
   --change-flags="F"  node flags for the working tree's gateway only, space-separated, given
                       with = (with a clean tree and --base HEAD: what a flag alone does)
   --help              this text

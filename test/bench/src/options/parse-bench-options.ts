@@ -34,10 +34,10 @@ export const BENCH_USAGE = `Usage: pnpm bench [options]
   --warmup N          unmeasured requests before each measurement (default 500)
   --prime N           unmeasured requests to every target before the first scenario, half chat,
                       half stream (and N/2 stream-anthropic to that scenario's targets), so V8
-                      has optimized the servers (default 4000; 0 skips)
+                      has compiled the servers' hot paths (default 4000; 0 skips)
   --settle-max N      then rounds of 2000 unmeasured requests to each server (every kind it is
                       measured on) until its CPU per request stops falling, at most N requests
-                      per server (default 40000; 0 skips)
+                      per server; settling takes at least 8000 (default 40000; 0 skips)
   --concurrency LIST  requests in flight, comma-separated (default 1,16), for every scenario
   --chunks N          content chunks per streamed answer, OpenAI or Anthropic (default 20)
   --log-level LEVEL   Switchyard's LOG_LEVEL (default info, as the goals assume; warnings and

@@ -18,8 +18,13 @@ export const OPEN_STREAMS_GOAL = 2_000;
  */
 export function evaluateCapacityGoals(inputs: GoalInputs): GoalCheck[] {
   const { startup } = inputs;
-  const standaloneLoop = [
+  // The whole start-up counts: the database migrates while the first request is served.
+  const startLoop = [
+    startup.standaloneFirstRequestEventLoopMaxMs,
     startup.standaloneStartEventLoopMaxMs,
+  ].filter((value) => value !== undefined);
+  const standaloneLoop = [
+    startLoop.length === 0 ? undefined : Math.max(...startLoop),
     findResult(inputs.results, STANDALONE, 'chat', 1)?.eventLoopMaxDelayMs,
   ];
   const measuredLoop = standaloneLoop.filter((value) => value !== undefined);
@@ -53,7 +58,7 @@ export function evaluateCapacityGoals(inputs: GoalInputs): GoalCheck[] {
       'standalone event-loop stall',
       measuredLoop.length === 0 ? undefined : Math.max(...measuredLoop),
       { limit: 20, unit: 'ms' },
-      `nodejs_eventloop_lag_max_seconds: first answer → database ready + 1 s ${show(standaloneLoop[0], 1)} ms, chat c1 ${show(standaloneLoop[1], 1)} ms (banner → first answer ${show(startup.standaloneFirstRequestEventLoopMaxMs, 1)} ms)`,
+      `nodejs_eventloop_lag_max_seconds: banner → first answer ${show(startup.standaloneFirstRequestEventLoopMaxMs, 1)} ms, → database ready + 1 s ${show(startup.standaloneStartEventLoopMaxMs, 1)} ms, chat c1 ${show(standaloneLoop[1], 1)} ms`,
     ),
     checkGoal(
       'gateway cold start',

@@ -126,7 +126,7 @@ function formatAdmissionSection(report: BenchReport): string[] {
 
 function formatSettling(report: BenchReport): string[] {
   const { settleMax } = report.settings;
-  if (settleMax === 0) return ['settling: skipped (--settle-max 0)'];
+  if (settleMax === 0) return ['settling: skipped (--settle-max 0); then per target and scenario,'];
   return [
     `settling: then rounds of ${SETTLE_ROUND_REQUESTS} requests to each server (every kind it is measured on) until its CPU per request stops`,
     `         falling (${SETTLE_RULE.patience} rounds in a row no more than ${SETTLE_RULE.minGain * 100} % below the best before them), at most ${settleMax}:`,
@@ -141,10 +141,16 @@ function formatErrors(report: BenchReport): string[] {
   const failing = report.results.filter((result) => result.errors > 0);
   const priming = Object.entries(report.primingErrors).filter(([, count]) => count > 0);
   const primingLines = priming.map(([target, count]) => `  priming ${target}: ${count}`);
-  if (failing.length === 0 && priming.length === 0) return ['errors:  none'];
+  const settling = report.settling.filter((reading) => reading.errors > 0);
+  const settlingLines = settling.map(
+    (reading) => `  settling ${reading.target}: ${reading.errors}`,
+  );
+  if (failing.length === 0 && priming.length === 0 && settling.length === 0)
+    return ['errors:  none'];
   return [
     'errors:',
     ...primingLines,
+    ...settlingLines,
     ...failing.flatMap((result) => [
       `  ${result.scenario.kind} c${result.scenario.concurrency} ${result.target}: ${result.errors}`,
       ...Object.entries(result.errorKinds).map(([kind, count]) => `    ${count} × ${kind}`),

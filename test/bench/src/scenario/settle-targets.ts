@@ -1,12 +1,22 @@
 import type { BenchTarget } from '../load/bench-target.js';
 import { readProcessUsage } from '../processes/read-process-usage.js';
-import { hasSettled } from '../stats/has-settled.js';
+import { hasSettled, SETTLE_RULE } from '../stats/has-settled.js';
 import { createTargetLoad } from './create-target-load.js';
 import { SCENARIO_KINDS, type ScenarioKind } from './scenario.js';
 import type { ScenarioTargets } from './scenario-targets.js';
 
 /** Unmeasured requests per settling round, split over the kinds a server is measured on. */
 export const SETTLE_ROUND_REQUESTS = 2000;
+
+/** Fewest requests that can settle: one round to beat, then `patience` rounds that do not. */
+export const SETTLE_MIN_REQUESTS = (SETTLE_RULE.patience + 1) * SETTLE_ROUND_REQUESTS;
+
+/** One server to settle: its process, and the requests of every kind it is measured on. */
+export interface SettleServer {
+  readonly name: string;
+  readonly pid: number;
+  readonly loads: readonly { readonly target: BenchTarget; readonly kind: ScenarioKind }[];
+}
 
 /** How one server's CPU per request fell while the bench primed it until it settled. */
 export interface SettleReading {
@@ -15,56 +25,80 @@ export interface SettleReading {
   readonly requests: number;
   /** CPU µs per request of each round, in order. */
   readonly roundsUs: readonly number[];
-  /** False when it hit the request cap still getting cheaper. */
-  readonly settled: boolean;
+  /**
+   * Why it stopped: its CPU per request stopped falling; the request cap came first; or the
+   * process's CPU time could not be read (no /proc) or no request of a round succeeded.
+   */
+  readonly stoppedBy: 'settled' | 'cap' | 'no reading';
   /** Failed requests while settling (all should be 0). */
   readonly errors: number;
 }
 
 /**
- * Sends every server with a process (the floor, Switchyard, the limited gateway, the peer) rounds
- * of `roundRequests` unmeasured requests, split over every kind it is measured on, until its CPU
- * per request stops falling ({@link hasSettled}) or `maxRequests` were sent. A fixed priming is
- * not enough: on the 2-core VM the floor needed ~10,000 requests to reach its steady CPU per
- * request and the limited gateway ~20,000, so a run measured after less compares warm-ups.
+ * Sends each server rounds of `roundRequests` unmeasured requests, split over every kind it is
+ * measured on, until its CPU per request stops falling ({@link hasSettled}) or the next round
+ * would pass `maxRequests`. A fixed priming is not enough: on the 2-core VM the floor needed
+ * ~10,000 requests to reach its steady CPU per request and the limited gateway ~20,000, so a run
+ * measured after less compares warm-ups.
  */
 export async function settleTargets(options: {
-  targets: ScenarioTargets;
+  servers: readonly SettleServer[];
   roundRequests: number;
   maxRequests: number;
   concurrency: number;
 }): Promise<SettleReading[]> {
   const readings: SettleReading[] = [];
-  if (options.maxRequests === 0) return readings;
-  for (const [pid, kinds] of groupByProcess(options.targets)) {
-    const name = kinds[0]?.target.name ?? String(pid);
-    const perKind = Math.ceil(options.roundRequests / kinds.length);
+  for (const server of options.servers) {
+    const perKind = Math.ceil(options.roundRequests / server.loads.length);
+    const perRound = perKind * server.loads.length;
     const roundsUs: number[] = [];
     let requests = 0;
     let errors = 0;
-    while (!hasSettled(roundsUs) && requests < options.maxRequests) {
-      const before = readProcessUsage(pid);
-      let sent = 0;
-      for (const { target, kind } of kinds) {
+    let stoppedBy: SettleReading['stoppedBy'] = 'cap';
+    while (requests + perRound <= options.maxRequests) {
+      const before = readProcessUsage(server.pid);
+      let succeeded = 0;
+      for (const { target, kind } of server.loads) {
         const load = createTargetLoad(target, { kind, concurrency: options.concurrency });
         try {
           const outcome = await load.run({ requests: perKind });
-          sent += outcome.samples.length;
+          succeeded += outcome.samples.length;
           errors += [...outcome.errors.values()].reduce((sum, count) => sum + count, 0);
         } finally {
           await load.close();
         }
       }
-      const after = readProcessUsage(pid);
-      requests += perKind * kinds.length;
-      if (before === undefined || after === undefined || sent === 0) break;
-      roundsUs.push(((after.cpuMs - before.cpuMs) * 1000) / sent);
+      const after = readProcessUsage(server.pid);
+      requests += perRound;
+      if (before === undefined || after === undefined || succeeded === 0) {
+        stoppedBy = 'no reading';
+        break;
+      }
+      roundsUs.push(((after.cpuMs - before.cpuMs) * 1000) / succeeded);
+      if (hasSettled(roundsUs)) {
+        stoppedBy = 'settled';
+        break;
+      }
     }
-    const reading = { target: name, requests, roundsUs, settled: hasSettled(roundsUs), errors };
-    process.stderr.write(`  settling   ${name.padEnd(18)} … ${describeSettling(reading)}\n`);
+    const reading = { target: server.name, requests, roundsUs, stoppedBy, errors };
+    process.stderr.write(`  settling   ${server.name.padEnd(18)} … ${describeSettling(reading)}\n`);
     readings.push(reading);
   }
   return readings;
+}
+
+/** The servers of a run with a process (not direct), each with every kind it is measured on. */
+export function serversOf(targets: ScenarioTargets): SettleServer[] {
+  const byPid = new Map<number, SettleServer>();
+  for (const kind of SCENARIO_KINDS) {
+    for (const target of targets[kind]) {
+      const pid = target.gatewayPid;
+      if (pid === undefined) continue;
+      const loads = [...(byPid.get(pid)?.loads ?? []), { target, kind }];
+      byPid.set(pid, { name: target.name, pid, loads });
+    }
+  }
+  return [...byPid.values()];
 }
 
 /** `14000 requests, 1460 → 380 µs/request, settled` */
@@ -73,21 +107,12 @@ export function describeSettling(reading: SettleReading): string {
   const last = reading.roundsUs.at(-1);
   const span =
     first === undefined || last === undefined
-      ? 'no CPU reading'
+      ? 'no round measured'
       : `${Math.round(first)} → ${Math.round(last)} µs/request`;
-  return `${reading.requests} requests, ${span}, ${reading.settled ? 'settled' : 'still falling at the cap'}`;
-}
-
-/** Each server's process id with the kinds (and that kind's target) it is measured on. */
-function groupByProcess(
-  targets: ScenarioTargets,
-): Map<number, { target: BenchTarget; kind: ScenarioKind }[]> {
-  const byPid = new Map<number, { target: BenchTarget; kind: ScenarioKind }[]>();
-  for (const kind of SCENARIO_KINDS) {
-    for (const target of targets[kind]) {
-      if (target.gatewayPid === undefined) continue;
-      byPid.set(target.gatewayPid, [...(byPid.get(target.gatewayPid) ?? []), { target, kind }]);
-    }
-  }
-  return byPid;
+  const end = {
+    settled: 'settled',
+    cap: 'not settled at --settle-max',
+    'no reading': 'stopped: no CPU reading, or no request succeeded',
+  }[reading.stoppedBy];
+  return `${reading.requests} requests, ${span}, ${end}`;
 }

@@ -15,9 +15,10 @@ const READY_TIMEOUT_MS = 120_000;
  * the banner, when the embedded database is migrated (its `/readyz` passes), and the longest
  * event-loop stall in two windows. `/metrics` is read at the banner alongside the first request
  * (prom-client resets its maximum on each read), again once that request is answered — the first
- * window: the first request's own cost, its code compiled on first use as in any server — and
- * once the database has been ready for a second: the second window, the embedded database's
- * start (migrations, the usage consumer and the catalog sync it lets begin).
+ * window: the request's own cost (its code compiled on first use, as in any server) and the
+ * migrations running meanwhile — and once the database has been ready for a second: the second
+ * window, the rest of the migrations and what they let begin (the usage consumer, the catalog
+ * sync).
  */
 export async function measureStandaloneStart(options: {
   standalone: StartedProcess & { readonly bannerAt: number };

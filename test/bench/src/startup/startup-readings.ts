@@ -6,7 +6,8 @@ export interface StartupReadings {
   readonly standaloneReadyMs: number | undefined;
   /**
    * Standalone: the longest event-loop delay from its banner until its first chat completion was
-   * answered (`/metrics`), ms: that request's own cost, not the database's.
+   * answered (`/metrics`), ms: that request's own cost (code compiled on first use) and the
+   * database's migrations, which run meanwhile.
    */
   readonly standaloneFirstRequestEventLoopMaxMs: number | undefined;
   /**

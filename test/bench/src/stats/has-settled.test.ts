@@ -9,8 +9,10 @@ describe('hasSettled', () => {
 
   it('is true once three rounds in a row come no more than 5 % below the best before them', () => {
     expect(hasSettled([1460, 620, 450, 380, 480, 420, 395])).toBe(true);
-    // 362 is 4.7 % below 380: noise, not progress.
+    // 362 is 4.7 % below 380: noise, not progress; so is 361, exactly 5 % below.
     expect(hasSettled([1460, 620, 450, 380, 362, 420, 395])).toBe(true);
+    expect(hasSettled([1460, 620, 450, 380, 361, 420, 395])).toBe(true);
+    expect(hasSettled([1460, 620, 450, 380, 360, 420, 395])).toBe(false);
   });
 
   it('needs more rounds than its patience', () => {

@@ -19,5 +19,5 @@ export const SETTLE_RULE: SettleRule = { patience: 3, minGain: 0.05 };
 export function hasSettled(roundsUs: readonly number[], rule: SettleRule = SETTLE_RULE): boolean {
   if (roundsUs.length <= rule.patience) return false;
   const best = Math.min(...roundsUs.slice(0, -rule.patience));
-  return roundsUs.slice(-rule.patience).every((us) => us > best * (1 - rule.minGain));
+  return roundsUs.slice(-rule.patience).every((us) => us >= best * (1 - rule.minGain));
 }
