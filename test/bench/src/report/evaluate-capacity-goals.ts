@@ -18,16 +18,13 @@ export const OPEN_STREAMS_GOAL = 2_000;
  */
 export function evaluateCapacityGoals(inputs: GoalInputs): GoalCheck[] {
   const { startup } = inputs;
-  // The whole start-up counts: the database migrates while the first request is served.
-  const startLoop = [
+  const chatLoop = findResult(inputs.results, STANDALONE, 'chat', 1)?.eventLoopMaxDelayMs;
+  // Both start-up windows count: the database migrates while the first request is served.
+  const measuredLoop = [
     startup.standaloneFirstRequestEventLoopMaxMs,
     startup.standaloneStartEventLoopMaxMs,
+    chatLoop,
   ].filter((value) => value !== undefined);
-  const standaloneLoop = [
-    startLoop.length === 0 ? undefined : Math.max(...startLoop),
-    findResult(inputs.results, STANDALONE, 'chat', 1)?.eventLoopMaxDelayMs,
-  ];
-  const measuredLoop = standaloneLoop.filter((value) => value !== undefined);
   return [
     ...openStreamsGoals(inputs),
     checkGoal(
@@ -58,7 +55,7 @@ export function evaluateCapacityGoals(inputs: GoalInputs): GoalCheck[] {
       'standalone event-loop stall',
       measuredLoop.length === 0 ? undefined : Math.max(...measuredLoop),
       { limit: 20, unit: 'ms' },
-      `nodejs_eventloop_lag_max_seconds: banner → first answer ${show(startup.standaloneFirstRequestEventLoopMaxMs, 1)} ms, → database ready + 1 s ${show(startup.standaloneStartEventLoopMaxMs, 1)} ms, chat c1 ${show(standaloneLoop[1], 1)} ms`,
+      `nodejs_eventloop_lag_max_seconds: banner → first answer ${show(startup.standaloneFirstRequestEventLoopMaxMs, 1)} ms, → database ready + 1 s ${show(startup.standaloneStartEventLoopMaxMs, 1)} ms, chat c1 ${show(chatLoop, 1)} ms`,
     ),
     checkGoal(
       'gateway cold start',

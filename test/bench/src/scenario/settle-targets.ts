@@ -1,15 +1,12 @@
 import type { BenchTarget } from '../load/bench-target.js';
 import { readProcessUsage } from '../processes/read-process-usage.js';
-import { hasSettled, SETTLE_RULE } from '../stats/has-settled.js';
+import { hasSettled } from '../stats/has-settled.js';
 import { createTargetLoad } from './create-target-load.js';
 import { SCENARIO_KINDS, type ScenarioKind } from './scenario.js';
 import type { ScenarioTargets } from './scenario-targets.js';
 
 /** Unmeasured requests per settling round, split over the kinds a server is measured on. */
 export const SETTLE_ROUND_REQUESTS = 2000;
-
-/** Fewest requests that can settle: one round to beat, then `patience` rounds that do not. */
-export const SETTLE_MIN_REQUESTS = (SETTLE_RULE.patience + 1) * SETTLE_ROUND_REQUESTS;
 
 /** One server to settle: its process, and the requests of every kind it is measured on. */
 export interface SettleServer {
