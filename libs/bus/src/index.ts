@@ -20,6 +20,8 @@ export {
   type BufferedPublisherStats,
   createBufferedPublisher,
   type DroppedMessage,
+  type OutgoingMessage,
+  type PublishBatching,
 } from './publisher/create-buffered-publisher.js';
 export { registerBufferedPublisherMetrics } from './publisher/register-buffered-publisher-metrics.js';
 export {
@@ -33,6 +35,7 @@ export type { SpooledMessage } from './spool/spool-record.js';
 export {
   CATALOG_BUCKET,
   KEYS_CHANGED_SUBJECT,
+  USAGE_BATCH_SUBJECT,
   USAGE_DEADLETTER_STREAM,
   USAGE_DEADLETTER_SUBJECT,
   USAGE_DEADLETTER_SUBJECTS,

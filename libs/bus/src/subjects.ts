@@ -13,6 +13,9 @@ export function usageSubject(status: number): string {
   return `usage.v1.${statusClass}xx`;
 }
 
+/** The subject of a usage batch v1: several events, of any status, in one message. */
+export const USAGE_BATCH_SUBJECT = 'usage.v1.batch';
+
 /**
  * Where the accounting consumer puts usage messages it cannot use (unparseable, not usage
  * event v1, or refused by the database on every delivery), with the reason in headers.

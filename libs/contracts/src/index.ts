@@ -261,6 +261,12 @@ export {
   TAG_VALUE_MAX_CHARS,
 } from './usage/attribution.js';
 export {
+  isUsageBatch,
+  USAGE_BATCH_MAX_EVENTS,
+  type UsageBatchV1,
+  usageBatchV1Schema,
+} from './usage/usage-batch.js';
+export {
   COST_SOURCES,
   type CostSource,
   ERROR_MESSAGE_MAX_CHARS,

@@ -12,6 +12,7 @@ import { DEFAULT_REQUEST_LOG_BUFFER_MAX, type GatewayConfig } from './config.js'
 import { createGenAiUsageRecorder } from './usage/create-gen-ai-usage-recorder.js';
 import { createMetricsUsageRecorder } from './usage/create-metrics-usage-recorder.js';
 import { createPublishingUsageRecorder } from './usage/create-publishing-usage-recorder.js';
+import { USAGE_PUBLISHING } from './usage/usage-publishing.js';
 import type { UsageRecorder } from './usage/usage-recorder.js';
 
 /**
@@ -39,6 +40,7 @@ export function buildUsageRecorder(
     bus,
     ...(spool === undefined ? {} : { spool }),
     maxBuffered: config.access?.usageBufferMax ?? 100_000,
+    ...USAGE_PUBLISHING,
     onDrop: (dropped) =>
       context.logger.error({ dropped }, 'usage event dropped: the publish buffer is full'),
     onError: (error) => context.logger.warn({ err: error }, 'usage event publish failed; retrying'),

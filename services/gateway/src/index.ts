@@ -12,4 +12,5 @@ export {
 export { type StartGatewayOptions, startGateway } from './start-gateway.js';
 export { createPublishingUsageRecorder } from './usage/create-publishing-usage-recorder.js';
 export { toUsageEvent } from './usage/to-usage-event.js';
+export { USAGE_PUBLISHING } from './usage/usage-publishing.js';
 export type { RequestOutcome, UsageRecorder } from './usage/usage-recorder.js';

@@ -24,6 +24,35 @@ export interface BufferedPublisherOptions {
   spool?: Pick<PublishSpool, 'recovered' | 'append' | 'acknowledge'>;
   /** Source of jitter in [0, 1); default `Math.random`. */
   random?: () => number;
+  /**
+   * Messages waiting together go out as one publish of at most this many messages and bytes,
+   * combined by `combine` (a lone message goes out as it is). One publish and one ack for many
+   * messages: the cost per message falls with the batch.
+   */
+  batch?: PublishBatching;
+}
+
+/** How {@link BufferedPublisherOptions.batch} combines waiting messages. */
+export interface PublishBatching {
+  maxMessages: number;
+  maxBytes: number;
+  /**
+   * Publishes of less than a full batch start at most this often: the first message after a
+   * quiet spell goes at once, and while messages keep coming, what arrived meanwhile goes
+   * together. Full batches (`maxMessages` or `maxBytes` waiting) go at once, up to
+   * `concurrency` in flight. Fewer, larger publishes: each one wakes the process and NATS twice
+   * (send and ack).
+   */
+  intervalMs: number;
+  /** One message carrying all of `messages` (two or more), with a message id of its own. */
+  combine(messages: readonly OutgoingMessage[]): OutgoingMessage;
+}
+
+/** A message as enqueued. */
+export interface OutgoingMessage {
+  subject: string;
+  data: Uint8Array;
+  options: PublishOptions;
 }
 
 /** A message the buffer gave up on, and why. */
@@ -60,12 +89,14 @@ export interface BufferedPublisher {
   close(): void;
 }
 
-interface Entry {
-  subject: string;
-  data: Uint8Array;
-  options: PublishOptions;
+interface Entry extends OutgoingMessage {
   /** Also on disk: given up on at close, it is kept for the next process, not dropped. */
   spooled: boolean;
+  /**
+   * The messages a combined publish carries; it is retried whole (the same message id, so the
+   * stream stores it once), and counted, acknowledged and dropped message by message.
+   */
+  members?: readonly Entry[];
 }
 
 const defaultRetry = { initialMs: 100, maxMs: 5_000 };
@@ -86,19 +117,32 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
     ...message,
     spooled: true,
   }));
+  const { batch } = options;
   let head = 0;
+  /** Publishes awaiting their ack, and the messages they carry. */
+  let publishing = 0;
   let inFlight = 0;
   let failures = 0;
   let pausedUntilTimer: NodeJS.Timeout | undefined;
+  /** When batching: the next publish waits for this (`intervalMs` after the last one began). */
+  let intervalTimer: NodeJS.Timeout | undefined;
+  let lastPublishAt = Number.NEGATIVE_INFINITY;
   let scheduled = false;
   let closed = false;
   const counters = { published: 0, retried: 0, dropped: 0 };
   let idleWaiters: Array<() => void> = [];
 
-  const waiting = (): number => queue.length - head;
+  /** Messages in combined entries put back to wait, beyond one per entry. */
+  let waitingInBatches = 0;
+  const waiting = (): number => queue.length - head + waitingInBatches;
+  const extraOf = (entry: Entry): number => (entry.members?.length ?? 1) - 1;
   const buffered = (): number => waiting() + inFlight;
 
   const drop = (entry: Entry, reason: DroppedMessage['reason']): void => {
+    if (entry.members !== undefined) {
+      for (const member of entry.members) drop(member, reason);
+      return;
+    }
     if (reason === 'closed' && entry.spooled) return;
     counters.dropped += 1;
     options.onDrop?.({ subject: entry.subject, msgId: entry.options.msgId, reason });
@@ -115,6 +159,7 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
     if (entry === undefined) return undefined;
     queue[head] = undefined;
     head += 1;
+    waitingInBatches -= extraOf(entry);
     // Compact now and then so the array does not grow without end.
     if (head > 1_024 && head * 2 > queue.length) {
       queue.splice(0, head);
@@ -124,6 +169,7 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
   };
 
   const putBack = (entry: Entry): void => {
+    waitingInBatches += extraOf(entry);
     if (head > 0) {
       head -= 1;
       queue[head] = entry;
@@ -143,26 +189,39 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
     pausedUntilTimer.unref();
   };
 
+  const acknowledge = (entry: Entry): void => {
+    if (options.spool === undefined) return;
+    for (const member of entry.members ?? [entry]) {
+      if (member.options.msgId !== undefined) options.spool.acknowledge(member.options.msgId);
+    }
+  };
+
   const publishOne = (entry: Entry): void => {
-    inFlight += 1;
+    const carried = entry.members?.length ?? 1;
+    publishing += 1;
+    inFlight += carried;
     options.bus.publish(entry.subject, entry.data, entry.options).then(
       () => {
-        inFlight -= 1;
+        publishing -= 1;
+        inFlight -= carried;
         failures = 0;
-        counters.published += 1;
-        if (entry.options.msgId !== undefined) options.spool?.acknowledge(entry.options.msgId);
+        counters.published += carried;
+        acknowledge(entry);
         pump();
         notifyIdle();
       },
       (error: unknown) => {
-        inFlight -= 1;
+        publishing -= 1;
+        inFlight -= carried;
         options.onError?.(error);
         if (closed) {
           drop(entry, 'closed');
         } else if (error instanceof BusError && !error.retryable) {
           drop(entry, 'rejected');
           // It can never be published: replaying it after a restart would fail the same way.
-          if (entry.options.msgId !== undefined) options.spool?.acknowledge(entry.options.msgId);
+          acknowledge(entry);
+          // What waits behind it goes on (nothing else may be in flight to start it).
+          pump();
         } else {
           counters.retried += 1;
           putBack(entry);
@@ -173,11 +232,56 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
     );
   };
 
+  /** The next entry, combined with those waiting behind it when batching. */
+  const takeBatch = (): Entry | undefined => {
+    const first = takeNext();
+    if (batch === undefined || first === undefined || first.members !== undefined) return first;
+    const members = [first];
+    let bytes = first.data.length;
+    for (let next = queue[head]; next !== undefined; next = queue[head]) {
+      if (next.members !== undefined || members.length >= batch.maxMessages) break;
+      if (bytes + next.data.length > batch.maxBytes) break;
+      bytes += next.data.length;
+      members.push(next);
+      takeNext();
+    }
+    if (members.length === 1) return first;
+    return { ...batch.combine(members), spooled: false, members };
+  };
+
+  /** Whether what waits fills a batch (by count or bytes), or is a retried batch. */
+  const fullBatchWaits = (limits: PublishBatching): boolean => {
+    let bytes = 0;
+    for (let index = head; index < queue.length; index += 1) {
+      const entry = queue[index];
+      if (entry === undefined || entry.members !== undefined) return true;
+      bytes += entry.data.length;
+      if (index - head + 1 >= limits.maxMessages || bytes >= limits.maxBytes) return true;
+    }
+    return false;
+  };
+
+  /** Whether the next publish must wait for the interval; if so, the timer is set. */
+  const waitForInterval = (): boolean => {
+    if (batch === undefined || fullBatchWaits(batch)) return false;
+    if (intervalTimer !== undefined) return true;
+    const wait = lastPublishAt + batch.intervalMs - performance.now();
+    if (wait <= 0) return false;
+    intervalTimer = setTimeout(() => {
+      intervalTimer = undefined;
+      pump();
+    }, wait);
+    intervalTimer.unref();
+    return true;
+  };
+
   function pump(): void {
     scheduled = false;
-    while (!closed && pausedUntilTimer === undefined && inFlight < concurrency) {
-      const entry = takeNext();
+    while (!closed && pausedUntilTimer === undefined && publishing < concurrency) {
+      if (waiting() === 0 || waitForInterval()) return;
+      const entry = takeBatch();
       if (entry === undefined) return;
+      lastPublishAt = performance.now();
       publishOne(entry);
     }
   }
@@ -230,9 +334,12 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
       closed = true;
       clearTimeout(pausedUntilTimer);
       pausedUntilTimer = undefined;
+      clearTimeout(intervalTimer);
+      intervalTimer = undefined;
       for (let entry = takeNext(); entry !== undefined; entry = takeNext()) drop(entry, 'closed');
       queue.length = 0;
       head = 0;
+      waitingInBatches = 0;
       notifyIdle();
     },
   };

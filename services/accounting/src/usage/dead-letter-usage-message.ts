@@ -1,5 +1,12 @@
 import type { Bus, BusMessage } from '@switchyard/bus';
-import type { DeadLetterReason } from './usage-consumer-metrics.js';
+import type { Logger } from 'pino';
+import type { DeadLetterReason, UsageConsumerMetrics } from './usage-consumer-metrics.js';
+
+/** What is dead-lettered: a whole message, or one event of a batch with its own bytes and id. */
+export type DeadLetterable = Pick<
+  BusMessage,
+  'subject' | 'data' | 'headers' | 'msgId' | 'deliveryCount'
+>;
 
 /** Header names a dead-lettered message carries besides the publisher's own. */
 export const DEAD_LETTER_HEADERS = {
@@ -10,13 +17,13 @@ export const DEAD_LETTER_HEADERS = {
 } as const;
 
 /**
- * Publishes the message's bytes unchanged to the dead-letter subject, with why and from where
- * in headers and its message id (so a retried dead-lettering is stored once).
+ * Publishes the message's (or event's) bytes unchanged to the dead-letter subject, with why and
+ * from where in headers and its message id (so a retried dead-lettering is stored once).
  */
 export async function deadLetterUsageMessage(
   bus: Pick<Bus, 'publish'>,
   subject: string,
-  message: BusMessage,
+  message: DeadLetterable,
   reason: DeadLetterReason,
   detail: string,
 ): Promise<void> {
@@ -31,4 +38,39 @@ export async function deadLetterUsageMessage(
       [DEAD_LETTER_HEADERS.deliveries]: String(message.deliveryCount),
     },
   });
+}
+
+/** Where dead letters go, and where their outcome is told. */
+export interface DeadLetterContext {
+  bus: Pick<Bus, 'publish'>;
+  deadLetterSubject: string;
+  logger: Logger;
+  metrics: UsageConsumerMetrics;
+}
+
+/** {@link deadLetterUsageMessage}, logged and counted; false when the publish failed. */
+export async function publishDeadLetter(
+  context: DeadLetterContext,
+  source: DeadLetterable,
+  lastDelivery: boolean,
+  reason: DeadLetterReason,
+  detail: string,
+): Promise<boolean> {
+  try {
+    await deadLetterUsageMessage(context.bus, context.deadLetterSubject, source, reason, detail);
+  } catch (error: unknown) {
+    context.logger.error(
+      { err: error, subject: source.subject, msgId: source.msgId, reason, lastDelivery },
+      lastDelivery
+        ? 'could not dead-letter a usage message on its last delivery; it is lost'
+        : 'could not dead-letter a usage message; it will be redelivered',
+    );
+    return false;
+  }
+  context.metrics.deadLettered.inc({ reason });
+  context.logger.warn(
+    { subject: source.subject, msgId: source.msgId, reason, detail },
+    'usage message dead-lettered',
+  );
+  return true;
 }

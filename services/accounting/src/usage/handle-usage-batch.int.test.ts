@@ -5,7 +5,7 @@ import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
-import { type BusMessage, injectTraceContext } from '@switchyard/bus';
+import { type BusMessage, injectTraceContext, type PublishOptions } from '@switchyard/bus';
 import { LOGGED_BODY_MAX_CHARS, type UsageEventV1 } from '@switchyard/contracts';
 import { DEFAULT_ORGANIZATION_ID } from '@switchyard/db';
 import pino from 'pino';
@@ -16,6 +16,7 @@ import {
   startAccountingForTest,
   type TestAccounting,
 } from '../testing/start-accounting-for-test.js';
+import { DEAD_LETTER_HEADERS } from './dead-letter-usage-message.js';
 import { handleUsageBatch } from './handle-usage-batch.js';
 import { createUsageConsumerMetrics } from './usage-consumer-metrics.js';
 
@@ -102,6 +103,113 @@ describe('handleUsageBatch tracing', () => {
       '3333333333333333',
     ]);
     expect(batchWrite?.attributes['messaging.batch.message_count']).toBe(2);
+  });
+
+  it('links every request of a usage batch v1 by the trace context beside its event, and acks it once', async () => {
+    exporter.reset();
+    const requests = [requestSpan('4444444444444444'), requestSpan('5555555555555555')];
+    const events = [makeUsageEvent(), makeUsageEvent()];
+    const batch = delivery(
+      encoder.encode(
+        JSON.stringify({
+          version: 1,
+          events,
+          headers: requests.map((request) => request.headers),
+        }),
+      ),
+      {},
+    );
+    await handleUsageBatch(context(), [batch.message]);
+    expect(batch.settled).toEqual(['ack']);
+    const [write] = exporter.getFinishedSpans();
+    expect(write?.links.map((link) => link.context.spanId)).toEqual([
+      '4444444444444444',
+      '5555555555555555',
+    ]);
+    expect(write?.attributes).toMatchObject({
+      'messaging.batch.message_count': 1,
+      'switchyard.usage.event_count': 2,
+    });
+    const stored = await accounting.database.db
+      .selectFrom('accounting.usage_events')
+      .select('request_id')
+      .where(
+        'request_id',
+        'in',
+        events.map((event) => event.request_id),
+      )
+      .execute();
+    expect(stored).toHaveLength(2);
+  });
+});
+
+describe('handleUsageBatch and usage batches', () => {
+  /** A usage batch v1 delivered for the `deliveryCount`-th of 5 times, with a recording bus. */
+  function batchDelivery(events: unknown[], deliveryCount: number) {
+    const data = encoder.encode(JSON.stringify({ version: 1, events, headers: [] }));
+    const { message, settled } = delivery(data, {});
+    const deadLetters: string[] = [];
+    const testContext = {
+      ...context(),
+      bus: {
+        publish: async (_subject: string, _data: Uint8Array, options?: PublishOptions) => {
+          deadLetters.push(
+            `${options?.msgId} ${options?.headers?.[DEAD_LETTER_HEADERS.reason] ?? ''}`,
+          );
+          return { stream: 'X', sequence: 1, duplicate: false };
+        },
+      },
+    };
+    return {
+      message: { ...message, subject: 'usage.v1.batch', deliveryCount },
+      settled,
+      deadLetters,
+      context: testContext,
+    };
+  }
+  const storedOf = async (requestIds: string[]) =>
+    (
+      await accounting.database.db
+        .selectFrom('accounting.usage_events')
+        .select('request_id')
+        .where('request_id', 'in', requestIds)
+        .execute()
+    ).map((row) => row.request_id);
+
+  it('holds a batch back whole while one event is refused, dead-lettering nothing until its last delivery', async () => {
+    const fine = makeUsageEvent();
+    const invalid = { ...makeUsageEvent(), cost_usd: -1 };
+    // Valid v1, but latency_ms does not fit the integer column.
+    const refused = makeUsageEvent({ latency_ms: 3_000_000_000 });
+    const events = [fine, invalid, refused];
+
+    const first = batchDelivery(events, 1);
+    await handleUsageBatch(first.context, [first.message]);
+    expect(first.settled).toEqual(['nak']);
+    expect(first.deadLetters).toEqual([]);
+    expect(await storedOf([fine.request_id, refused.request_id])).toEqual([fine.request_id]);
+
+    const last = batchDelivery(events, 5);
+    await handleUsageBatch(last.context, [last.message]);
+    expect(last.settled).toEqual(['ack']);
+    expect(last.deadLetters.sort()).toEqual(
+      [`${invalid.request_id} invalid`, `${refused.request_id} insert_failed`].sort(),
+    );
+  });
+
+  it('acks a batch whose events are all written or dead-lettered, on its first delivery', async () => {
+    const fine = makeUsageEvent();
+    const invalid = { ...makeUsageEvent(), version: 2 };
+    const only = batchDelivery([fine, invalid], 1);
+    await handleUsageBatch(only.context, [only.message]);
+    expect(only.settled).toEqual(['ack']);
+    expect(only.deadLetters).toEqual([`${invalid.request_id} invalid`]);
+    expect(await storedOf([fine.request_id])).toEqual([fine.request_id]);
+
+    const allInvalid = batchDelivery([invalid, { version: 1 }], 1);
+    await handleUsageBatch(allInvalid.context, [allInvalid.message]);
+    expect(allInvalid.settled).toEqual(['ack']);
+    expect(allInvalid.deadLetters).toEqual([`${invalid.request_id} invalid`, 'undefined invalid']);
   });
 });
 

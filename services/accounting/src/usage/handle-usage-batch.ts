@@ -1,18 +1,20 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { type Link, SpanStatusCode, trace } from '@opentelemetry/api';
 import { type Bus, type BusMessage, extractTraceContext } from '@switchyard/bus';
+import type { UsageEventV1 } from '@switchyard/contracts';
 import type { NewRequestBodiesRow, NewUsageEventRow, Tables } from '@switchyard/db';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { deadLetterUsageMessage } from './dead-letter-usage-message.js';
+import { type DeadLetterable, publishDeadLetter } from './dead-letter-usage-message.js';
 import { insertUsageEvents } from './insert-usage-events.js';
 import { isRowDataError } from './is-row-data-error.js';
-import { parseUsageMessage } from './parse-usage-message.js';
+import { parseUsageMessage, type ValidUsageItem } from './parse-usage-message.js';
 import { splitBySize } from './split-by-size.js';
 import { toRequestBodiesRow } from './to-request-bodies-row.js';
 import { toUsageEventRow } from './to-usage-event-row.js';
 import { touchKeysLastUsed } from './touch-keys-last-used.js';
 import type { DeadLetterReason, UsageConsumerMetrics } from './usage-consumer-metrics.js';
+import { type Delivery, hold, isLastDelivery, settleEvent } from './usage-delivery.js';
 
 /** What a batch handler needs. */
 export interface UsageBatchContext {
@@ -28,7 +30,10 @@ export interface UsageBatchContext {
 }
 
 interface Parsed {
-  message: BusMessage;
+  delivery: Delivery;
+  event: UsageEventV1;
+  /** The event's trace context. */
+  headers: Record<string, string>;
   row: NewUsageEventRow;
   /** The request log row, when body logging was on for the key. */
   bodies: NewRequestBodiesRow | undefined;
@@ -40,9 +45,11 @@ interface Parsed {
  * limit; a batch over this is written as several statements, each acked after its commit.
  */
 const MAX_BODY_CHARS_PER_STATEMENT = 16 * 1_048_576;
+/** Most rows one statement writes (a pull of usage batches can hold 100,000 events). */
+const MAX_ROWS_PER_STATEMENT = 2_000;
 
 /**
- * Messages parsed between two turns of the event loop. Parsing a batch of 500 at once held the
+ * Events parsed between two turns of the event loop. Parsing a batch of 500 at once held the
  * loop for ~10 ms; in the standalone the gateway serves requests on that loop (its event-loop
  * max at chat c1: 17–24 ms before, 15–19 ms with a pause every 100).
  */
@@ -56,36 +63,69 @@ const PARSED_PER_TURN = 100;
 const tracer = () => trace.getTracer('switchyard-accounting');
 
 /**
- * Handles one batch: messages that are not usage event v1 are dead-lettered at once (retrying
- * cannot fix them); the rest are written in one statement (several when their logged bodies are
- * large) and acked only after it committed.
- * A refused write naks with a growing delay; on a message's last delivery it is dead-lettered
- * instead, so nothing is silently lost. Never throws for one message's sake.
+ * Handles one pull: messages (and events of a usage batch) that are not usage event v1 are
+ * dead-lettered at once (retrying cannot fix them); the rest are written in one statement
+ * (several when there are many or their logged bodies are large) and each message is acked only
+ * once all its events committed. A refused write naks with a growing delay; on a message's last
+ * delivery the refused event is dead-lettered instead, so nothing is silently lost. Never throws
+ * for one message's sake.
  */
 export async function handleUsageBatch(
   context: UsageBatchContext,
   batch: readonly BusMessage[],
 ): Promise<void> {
   const parsed: Parsed[] = [];
-  for (const [index, message] of batch.entries()) {
-    if (index > 0 && index % PARSED_PER_TURN === 0) await nextTurn();
-    const result = parseUsageMessage(message.data);
-    if (result.ok) {
-      parsed.push({
-        message,
-        row: toUsageEventRow(result.event),
-        bodies: toRequestBodiesRow(result.event),
-      });
-    } else await deadLetter(context, message, result.reason, result.detail);
+  const deliveries: Delivery[] = [];
+  let sinceTurn = 0;
+  for (const message of batch) {
+    if (sinceTurn >= PARSED_PER_TURN) {
+      await nextTurn();
+      sinceTurn = 0;
+    }
+    const result = parseUsageMessage(message.data, message.headers);
+    if (!result.ok) {
+      await deadLetter(context, message, result.reason, result.detail);
+      continue;
+    }
+    sinceTurn += result.items.length;
+    const delivery: Delivery = {
+      message,
+      batch: result.batch,
+      open: result.items.length,
+      held: false,
+      invalid: [],
+    };
+    deliveries.push(delivery);
+    for (const item of result.items) {
+      if (item.ok) parsed.push(parsedOf(delivery, item));
+      else delivery.invalid.push(item);
+    }
   }
-  if (parsed.length === 0) return;
+  if (parsed.length > 0) await write(context, parsed);
+  for (const delivery of deliveries) await deadLetterInvalid(context, delivery);
+}
+
+/** Writes the events (several statements when many or large), then the keys and alerts. */
+async function write(context: UsageBatchContext, parsed: readonly Parsed[]): Promise<void> {
   await tracer().startActiveSpan(
     'usage.write',
-    { links: traceLinks(parsed), attributes: { 'messaging.batch.message_count': parsed.length } },
+    {
+      links: traceLinks(parsed),
+      attributes: {
+        'messaging.batch.message_count': new Set(parsed.map((item) => item.delivery)).size,
+        'switchyard.usage.event_count': parsed.length,
+      },
+    },
     parentContext(parsed),
     async (span) => {
       try {
-        for (const run of splitBySize(parsed, bodyChars, MAX_BODY_CHARS_PER_STATEMENT)) {
+        const runs = splitBySize(
+          parsed,
+          bodyChars,
+          MAX_BODY_CHARS_PER_STATEMENT,
+          MAX_ROWS_PER_STATEMENT,
+        );
+        for (const run of runs) {
           await writeBatch(context, run);
         }
         await touchKeys(context, parsed);
@@ -101,6 +141,16 @@ export async function handleUsageBatch(
   );
 }
 
+function parsedOf(delivery: Delivery, item: ValidUsageItem): Parsed {
+  return {
+    delivery,
+    event: item.event,
+    headers: item.headers,
+    row: toUsageEventRow(item.event),
+    bodies: toRequestBodiesRow(item.event),
+  };
+}
+
 async function writeBatch(context: UsageBatchContext, parsed: readonly Parsed[]): Promise<void> {
   try {
     acknowledge(context, parsed, await insert(context, parsed));
@@ -108,10 +158,10 @@ async function writeBatch(context: UsageBatchContext, parsed: readonly Parsed[])
     context.metrics.insertFailures.inc();
     if (!isRowDataError(error) || parsed.length === 1) {
       context.logger.warn(
-        { err: error, messages: parsed.length },
+        { err: error, events: parsed.length },
         'usage batch write failed; the messages will be redelivered',
       );
-      for (const item of parsed) await retryLater(context, item.message, error);
+      for (const item of parsed) await retryLater(context, item, error);
       return;
     }
     // Some row's data was refused: write one at a time so only the culprit is held back.
@@ -124,7 +174,7 @@ async function writeBatch(context: UsageBatchContext, parsed: readonly Parsed[])
           { err: rowError, requestId: item.row.request_id },
           'usage event refused by the database',
         );
-        await retryLater(context, item.message, rowError);
+        await retryLater(context, item, rowError);
       }
     }
   }
@@ -157,57 +207,81 @@ function bodyChars({ bodies }: Parsed): number {
 }
 
 function acknowledge(context: UsageBatchContext, parsed: readonly Parsed[], inserted: number) {
-  for (const item of parsed) item.message.ack();
+  for (const item of parsed) settleEvent(item.delivery);
   context.metrics.consumed.inc(parsed.length);
   context.metrics.inserted.inc(inserted);
 }
 
-async function retryLater(
-  context: UsageBatchContext,
-  message: BusMessage,
-  error: unknown,
-): Promise<void> {
-  const lastDelivery = message.maxDeliver !== -1 && message.deliveryCount >= message.maxDeliver;
-  if (lastDelivery) {
-    await deadLetter(context, message, 'insert_failed', errorText(error));
+async function retryLater(context: UsageBatchContext, item: Parsed, error: unknown): Promise<void> {
+  const { delivery } = item;
+  const { message } = delivery;
+  if (isLastDelivery(message)) {
+    if (!delivery.batch) {
+      await deadLetter(context, message, 'insert_failed', errorText(error));
+      return;
+    }
+    // Only the refused event goes to the dead letters; the rest of its batch was written.
+    const source: DeadLetterable = {
+      subject: message.subject,
+      data: encoder.encode(JSON.stringify(item.event)),
+      headers: item.headers,
+      msgId: item.event.request_id,
+      deliveryCount: message.deliveryCount,
+    };
+    // Given up on either way: a failed dead-lettering is logged as a loss.
+    await publishDeadLetter(context, source, true, 'insert_failed', errorText(error));
+    settleEvent(delivery);
     return;
   }
   const { initialMs, maxMs } = context.retryDelayMs;
-  message.nak(Math.min(initialMs * 2 ** Math.min(message.deliveryCount - 1, 20), maxMs));
+  hold(delivery, Math.min(initialMs * 2 ** Math.min(message.deliveryCount - 1, 20), maxMs));
 }
 
+/**
+ * The invalid events of a usage batch go to the dead letters one by one, once the batch is not
+ * coming again (its other events written, or its last delivery): dead-lettered on every
+ * redelivery, they would be stored again past the stream's 2-minute duplicate window. Should a
+ * publish fail, the whole batch comes again (its written events are no-ops then), but on its
+ * last delivery, where the event is given up on.
+ */
+async function deadLetterInvalid(context: UsageBatchContext, delivery: Delivery): Promise<void> {
+  const { message, invalid } = delivery;
+  const lastDelivery = isLastDelivery(message);
+  if (invalid.length === 0 || (delivery.held && !lastDelivery)) return;
+  for (const item of invalid) {
+    const source: DeadLetterable = {
+      subject: message.subject,
+      data: item.data,
+      headers: item.headers,
+      msgId: item.msgId,
+      deliveryCount: message.deliveryCount,
+    };
+    if (
+      (await publishDeadLetter(context, source, lastDelivery, item.reason, item.detail)) ||
+      lastDelivery
+    ) {
+      settleEvent(delivery);
+    } else hold(delivery, context.retryDelayMs.initialMs);
+  }
+}
+
+/** A whole message to the dead letters, then term'd (or nak'd when that publish failed). */
 async function deadLetter(
   context: UsageBatchContext,
   message: BusMessage,
   reason: DeadLetterReason,
   detail: string,
 ): Promise<void> {
-  try {
-    await deadLetterUsageMessage(context.bus, context.deadLetterSubject, message, reason, detail);
-  } catch (error: unknown) {
-    const lastDelivery = message.maxDeliver !== -1 && message.deliveryCount >= message.maxDeliver;
-    context.logger.error(
-      { err: error, subject: message.subject, msgId: message.msgId, reason, lastDelivery },
-      lastDelivery
-        ? 'could not dead-letter a usage message on its last delivery; it is lost'
-        : 'could not dead-letter a usage message; it will be redelivered',
-    );
-    if (lastDelivery) message.term();
-    else message.nak(context.retryDelayMs.initialMs);
-    return;
-  }
-  context.metrics.deadLettered.inc({ reason });
-  context.logger.warn(
-    { subject: message.subject, msgId: message.msgId, reason, detail },
-    'usage message dead-lettered',
-  );
-  message.term();
+  const lastDelivery = isLastDelivery(message);
+  if ((await publishDeadLetter(context, message, lastDelivery, reason, detail)) || lastDelivery) {
+    message.term();
+  } else message.nak(context.retryDelayMs.initialMs);
 }
 
 function traceLinks(parsed: readonly Parsed[]): Link[] {
   const links: Link[] = [];
-  for (const { message } of parsed) {
-    const spanContext = trace.getSpanContext(extractTraceContext(message.headers));
+  for (const { headers } of parsed) {
+    const spanContext = trace.getSpanContext(extractTraceContext(headers));
     if (spanContext !== undefined) links.push({ context: spanContext });
   }
   return links;
@@ -216,8 +290,10 @@ function traceLinks(parsed: readonly Parsed[]): Link[] {
 /** A batch of one continues its request's trace; a larger batch links to each instead. */
 function parentContext(parsed: readonly Parsed[]) {
   const only = parsed.length === 1 ? parsed[0] : undefined;
-  return extractTraceContext(only === undefined ? {} : only.message.headers);
+  return extractTraceContext(only === undefined ? {} : only.headers);
 }
+
+const encoder = new TextEncoder();
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

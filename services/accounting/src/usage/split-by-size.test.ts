@@ -14,4 +14,8 @@ describe('splitBySize', () => {
   it('gives an item larger than the budget a run of its own', () => {
     expect(splitBySize([1, 9, 1], (item) => item, 5)).toEqual([[1], [9], [1]]);
   });
+
+  it('ends a run at the most items it may hold, whatever their size', () => {
+    expect(splitBySize([1, 1, 1, 1, 1], (item) => item, 100, 2)).toEqual([[1, 1], [1, 1], [1]]);
+  });
 });

@@ -118,7 +118,25 @@ async function setUp() {
     await consumer.stop();
     return received;
   };
-  return { streams, teamId, startReplica, publish, event, rows, rollups, deadLetters };
+  /** Events as one usage batch v1, as the gateway publishes them, under a message id of its own. */
+  const publishBatch = async (events: unknown[], headers: Array<Record<string, string>>) => {
+    await publisher.publish(
+      streams.subject('batch'),
+      encoder.encode(JSON.stringify({ version: 1, events, headers })),
+      { msgId: `batch-${randomUUID()}` },
+    );
+  };
+  return {
+    streams,
+    teamId,
+    startReplica,
+    publish,
+    publishBatch,
+    event,
+    rows,
+    rollups,
+    deadLetters,
+  };
 }
 
 describe('startUsageConsumer on NATS and Postgres', () => {
@@ -213,6 +231,43 @@ describe('startUsageConsumer on NATS and Postgres', () => {
     const ids = (await test.rows()).map((row) => row.request_id).sort();
     expect(ids).toEqual(fine.map((event) => event.request_id).sort());
     expect(await total(metrics.insertFailures)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('writes the events of a usage batch, dead-letters an invalid or refused one alone, and acks the batch once all are done', async () => {
+    const test = await setUp();
+    const { metrics } = await test.startReplica({ maxDeliver: 2 });
+    const fine = [test.event(), test.event()];
+    const invalid = { ...test.event(), version: 2 };
+    // Valid v1, but latency_ms does not fit the integer column.
+    const refused = test.event({ latency_ms: 3_000_000_000 });
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await test.publishBatch([fine[0], invalid, refused, fine[1]], [{ traceparent }, {}, {}, {}]);
+
+    const dead = (await test.deadLetters(2)).sort((a, b) =>
+      String(a.headers[DEAD_LETTER_HEADERS.reason]).localeCompare(
+        String(b.headers[DEAD_LETTER_HEADERS.reason]),
+      ),
+    );
+    // Each goes alone, as its own event under its request id: stored once though the batch
+    // came twice (the refused row held it back on its first delivery).
+    expect(
+      dead.map((message) => [
+        message.msgId,
+        message.headers[DEAD_LETTER_HEADERS.reason],
+        message.headers[DEAD_LETTER_HEADERS.subject],
+      ]),
+    ).toEqual([
+      [refused.request_id, 'insert_failed', test.streams.subject('batch')],
+      [invalid.request_id, 'invalid', test.streams.subject('batch')],
+    ]);
+    expect(JSON.parse(decoder.decode(dead[0]?.data))).toEqual(refused);
+    expect(JSON.parse(decoder.decode(dead[1]?.data))).toEqual(invalid);
+    expect(dead[0]?.headers[DEAD_LETTER_HEADERS.deliveries]).toBe('2');
+    expect(dead[1]?.headers[DEAD_LETTER_HEADERS.detail]).toMatch(/^events\.1\.version: /);
+    const ids = (await test.rows()).map((row) => row.request_id).sort();
+    expect(ids).toEqual(fine.map((event) => event.request_id).sort());
+    // Both good events written on each of the two deliveries (the second time as no-ops).
+    await vi.waitFor(async () => expect(await total(metrics.consumed)).toBe(4), settle);
   });
 
   it('acks only after commit: a write that fails is redelivered and lands once the database is back', async () => {

@@ -16,7 +16,7 @@ export interface UsageConsumerOptions {
   metrics: UsageConsumerMetrics;
   /** Shared by every replica, so each message goes to one of them; default `accounting-usage`. */
   durable?: string;
-  /** Most messages written in one statement; default 500. */
+  /** Most messages (single events or usage batches) pulled at once; default 500. */
   batchSize?: number;
   /** A batch is written when full or this long after the pull began; default 1000. */
   maxWaitMs?: number;

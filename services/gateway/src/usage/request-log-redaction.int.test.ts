@@ -2,7 +2,12 @@
 // the bus, for served and refused requests alike.
 import { randomUUID } from 'node:crypto';
 import { USAGE_STREAM } from '@switchyard/bus';
-import { type UsageEventV1, usageEventV1Schema } from '@switchyard/contracts';
+import {
+  isUsageBatch,
+  type UsageEventV1,
+  usageBatchV1Schema,
+  usageEventV1Schema,
+} from '@switchyard/contracts';
 import { describe, expect, it, vi } from 'vitest';
 import { bus, call, seed, useAccessTestGateway } from '../testing/access-test-gateway.js';
 
@@ -37,8 +42,13 @@ async function storedEvents(keyIds: readonly string[], expected: number): Promis
     },
     async (batch) => {
       for (const message of batch) {
-        const event = usageEventV1Schema.parse(JSON.parse(Buffer.from(message.data).toString()));
-        if (event.key_id !== null && keyIds.includes(event.key_id)) events.push(event);
+        // A single event, or usage batch v1 when several waited together.
+        const json: unknown = JSON.parse(Buffer.from(message.data).toString());
+        const published = isUsageBatch(json) ? usageBatchV1Schema.parse(json).events : [json];
+        for (const item of published) {
+          const event = usageEventV1Schema.parse(item);
+          if (event.key_id !== null && keyIds.includes(event.key_id)) events.push(event);
+        }
         message.ack();
       }
     },

@@ -1,7 +1,7 @@
 import { type Bus, createBufferedPublisher } from '@switchyard/bus';
 import type { RequestBodies } from '@switchyard/contracts';
 import type { RequestOutcome } from '@switchyard/gateway';
-import { toUsageEvent } from '@switchyard/gateway';
+import { toUsageEvent, USAGE_PUBLISHING } from '@switchyard/gateway';
 import { createBenchUsageRecorder } from './create-bench-usage-recorder.js';
 import { driveRecords, type RecordPace } from './drive-records.js';
 import { makeBenchOutcome } from './make-bench-outcome.js';
@@ -60,7 +60,11 @@ export async function measurePublishCost(options: {
       return options.bus.publish(subject, data, publishOptions);
     },
   };
-  const publisher = createBufferedPublisher({ bus, maxBuffered: USAGE_BUFFER_MAX });
+  const publisher = createBufferedPublisher({
+    bus,
+    maxBuffered: USAGE_BUFFER_MAX,
+    ...USAGE_PUBLISHING,
+  });
   const recorder = createBenchUsageRecorder({
     publisher,
     now: Date.now,

@@ -1,5 +1,6 @@
 import { type Bus, createBufferedPublisher } from '@switchyard/bus';
 import type { RequestBodies } from '@switchyard/contracts';
+import { USAGE_PUBLISHING } from '@switchyard/gateway';
 import { createBenchUsageRecorder } from './create-bench-usage-recorder.js';
 import { driveRecords } from './drive-records.js';
 import { makeBenchOutcome } from './make-bench-outcome.js';
@@ -10,7 +11,7 @@ export function carriesBodies(index: number, share: number): boolean {
 }
 
 /**
- * Publishes `events` usage events the way gateways do (same bytes, subjects and message ids),
+ * Publishes `events` usage events the way busy gateways do (usage batches of the same event bytes),
  * `bodyShare` of them with `bodies`, as fast as JetStream takes them; resolves once all are
  * stored. Many publishes in flight: this is many gateways' worth of backlog, not one gateway.
  */
@@ -25,6 +26,8 @@ export async function prepublishUsageEvents(options: {
     bus: options.bus,
     maxBuffered: options.events,
     concurrency: 128,
+    // As busy gateways send them: usage batches of what waited together.
+    batch: { ...USAGE_PUBLISHING.batch, intervalMs: 0 },
   });
   const recorder = createBenchUsageRecorder({
     publisher,
