@@ -119,7 +119,7 @@ export function createBufferedPublisher(options: BufferedPublisherOptions): Buff
   }));
   const { batch } = options;
   let head = 0;
-  /** Publishes awaiting their ack, and the messages they carry. */
+  /** Publishes awaiting their ack (`inFlight`: the messages they carry). */
   let publishing = 0;
   let inFlight = 0;
   let failures = 0;
