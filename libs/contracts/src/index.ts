@@ -208,6 +208,7 @@ export {
   contentPartSchema,
 } from './openai/chat-completion-request.js';
 export { type EmbeddingsRequest, embeddingsRequestSchema } from './openai/embeddings-request.js';
+export { isPlainChatRequest } from './openai/is-plain-chat-request.js';
 export {
   RESPONSES_BUILT_IN_ITEM_TYPES,
   type ResponsesContentPart,

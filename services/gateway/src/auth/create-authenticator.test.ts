@@ -67,4 +67,32 @@ describe('createAuthenticator', () => {
     });
     expect(found).toHaveLength(2);
   });
+
+  it('digests every key as itself, remembered or not, however many keys come and go', async () => {
+    const found: Buffer[] = [];
+    const authenticate = createAuthenticator({ masterKey: MASTER, keys: keyLookup(found) });
+    expect(await authenticate({ authorization: `Bearer ${TEAM_KEY}` })).toBe(teamPrincipal);
+    // More keys than the digests remembered: the team key's is forgotten, then computed again.
+    const others = Array.from({ length: 5_000 }, (_, index) => `sk-sy-other-${index}`);
+    for (const other of others) {
+      await expect(authenticate({ authorization: `Bearer ${other}` })).rejects.toMatchObject({
+        status: 401,
+      });
+    }
+    expect(found.slice(1)).toEqual(
+      others.map((other) => createHmac('sha256', PEPPER).update(other).digest()),
+    );
+    expect(await authenticate({ authorization: `Bearer ${TEAM_KEY}` })).toBe(teamPrincipal);
+  });
+
+  it('knows a master key longer than the keys whose digests are remembered', async () => {
+    const longMaster = `sk-master-${'x'.repeat(400)}`;
+    const authenticate = createAuthenticator({ masterKey: longMaster, keys: keyLookup([]) });
+    for (let round = 0; round < 2; round += 1) {
+      expect(await authenticate({ 'x-api-key': longMaster })).toBe(MASTER_PRINCIPAL);
+      await expect(authenticate({ 'x-api-key': `${longMaster}y` })).rejects.toMatchObject({
+        status: 401,
+      });
+    }
+  });
 });

@@ -1,4 +1,8 @@
-import { type ChatCompletionRequest, chatCompletionRequestSchema } from '@switchyard/contracts';
+import {
+  type ChatCompletionRequest,
+  chatCompletionRequestSchema,
+  isPlainChatRequest,
+} from '@switchyard/contracts';
 import { readReasoningRequest } from '@switchyard/providers';
 import { parseBody } from '@switchyard/service-kit';
 import type { Endpoint, ParsedRequest } from '../pipeline/endpoint.js';
@@ -24,7 +28,8 @@ export function chatCompletionsEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedCh
     name: 'chat.completions',
     kind: 'chat',
     parse: (raw) => {
-      const body = parseBody(chatCompletionRequestSchema, raw);
+      // The common request as it came, unchanged and uncopied; anything else the schema parses.
+      const body = isPlainChatRequest(raw) ? raw : parseBody(chatCompletionRequestSchema, raw);
       return { body, route: body, requestedModel: body.model, stream: body.stream === true };
     },
     fit: (request, planned) => fitChatRequest(request.body, planned),

@@ -43,4 +43,28 @@ describe('readBody', () => {
     body.destroy();
     await expect(read).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
   });
+
+  it('rejects a body destroyed or read to its end before it is read', async () => {
+    const failure = new Error('reset');
+    const failed = new PassThrough();
+    failed.on('error', () => undefined);
+    failed.destroy(failure);
+    await expect(readBody(failed, 1024)).rejects.toBe(failure);
+    const consumed = Readable.from([Buffer.from('{}')]);
+    await readBody(consumed, 1024);
+    await expect(readBody(consumed, 1024)).rejects.toMatchObject({
+      code: 'ERR_STREAM_PREMATURE_CLOSE',
+    });
+  });
+
+  it('survives an error the body raises after it was read', async () => {
+    const body = new PassThrough({ autoDestroy: false });
+    const read = readBody(body, 1024);
+    body.end('{}');
+    expect(await read).toBe('{}');
+    // Without a listener left on it, this error would take the process down.
+    body.destroy(new Error('late failure'));
+    await new Promise((resolve) => body.once('close', resolve));
+    expect(body.destroyed).toBe(true);
+  });
 });
