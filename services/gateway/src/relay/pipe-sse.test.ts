@@ -146,4 +146,21 @@ describe('pipeSse', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(body.isPaused()).toBe(false);
   });
+
+  it('holds a finished stream’s last events for its end, not past the next turn', async () => {
+    const run = relay();
+    run.body.write(START + DELTA);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(run.text()).toBe(START + DELTA);
+    run.body.write(END);
+    await new Promise((resolve) => process.nextTick(resolve));
+    // Finished upstream (message_stop): held so that it leaves with the response's end…
+    expect(run.text()).toBe(START + DELTA);
+    // …but the upstream is slow to end, so it goes on the loop's next turn all the same.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(run.text()).toBe(START + DELTA + END);
+    run.body.end();
+    await run.finished;
+    expect(run.end()).toEqual({ error: undefined, clientClosed: false });
+  });
 });

@@ -5,6 +5,7 @@ import {
   type StreamUsageTap,
 } from '@switchyard/providers';
 import type { ApiError } from '@switchyard/service-kit';
+import { holdForEnd } from './hold-for-end.js';
 import type { RelayEnd, SseRelay } from './relay-sse.js';
 
 export interface PipeSseOptions {
@@ -95,6 +96,8 @@ function runPipe(options: PipeSseOptions, out: Writable): void {
       fail(error);
       return;
     }
+    // The upstream finished the stream: its last events go out with the response's end.
+    if (tap.completed) holdForEnd(out);
     write(chunk);
     // The upstream's own error event went out as sent: the stream ends here.
     if (tap.failure !== undefined) finish(options.toClientError(tap.failure), false);

@@ -158,4 +158,60 @@ describe('relaySse', () => {
     expect(ends).toHaveLength(1);
     expect(ends[0]?.error?.code).toBe('connection_lost');
   });
+
+  it('sends a complete stream’s last events with the response’s end, in one write', async () => {
+    const body = new PassThrough();
+    const writes: string[][] = [];
+    const client = new Writable({
+      writev(chunks, callback) {
+        writes.push(chunks.map(({ chunk }) => String(chunk)));
+        callback();
+      },
+    });
+    relaySse({
+      body,
+      transformer: transformer(),
+      clientClosed: () => false,
+      toClientError: () => new ApiError(502, 'upstream_error', 'x', 'x'),
+      onFirstByte: () => undefined,
+      onEnd: () => undefined,
+    }).pipeTo(client);
+    body.write('data: {"choices":[]}\n\n');
+    await new Promise((resolve) => setImmediate(resolve));
+    body.write('data: {"choices":[],"usage":null}\n\ndata: [DONE]\n\n');
+    await new Promise((resolve) => process.nextTick(resolve));
+    // Relayed but held: a response's end would leave in the same write.
+    expect(writes).toHaveLength(1);
+    body.end();
+    await finished(client);
+    expect(writes).toEqual([
+      ['data: {"choices":[]}\n\n'],
+      ['data: {"choices":[],"usage":null}\n\ndata: [DONE]\n\n'],
+    ]);
+  });
+
+  it('does not hold a complete stream’s events when the upstream is slow to end', async () => {
+    const body = new PassThrough();
+    let out = '';
+    const client = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        out += chunk.toString();
+        callback();
+      },
+    });
+    relaySse({
+      body,
+      transformer: transformer(),
+      clientClosed: () => false,
+      toClientError: () => new ApiError(502, 'upstream_error', 'x', 'x'),
+      onFirstByte: () => undefined,
+      onEnd: () => undefined,
+    }).pipeTo(client);
+    body.write('data: {"choices":[]}\n\ndata: [DONE]\n\n');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(out).toBe('data: {"choices":[]}\n\ndata: [DONE]\n\n');
+    expect(client.writableEnded).toBe(false);
+    body.end();
+    await finished(client);
+  });
 });

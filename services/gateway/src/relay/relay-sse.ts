@@ -8,6 +8,7 @@ import {
   ProviderError,
 } from '@switchyard/providers';
 import type { ApiError } from '@switchyard/service-kit';
+import { holdForEnd } from './hold-for-end.js';
 
 export interface RelayEnd {
   /** The error the stream ended with (already sent to the client as a final event). */
@@ -111,7 +112,10 @@ function runRelay(options: RelaySseOptions, out: Writable): void {
   };
   const onData = (chunk: Buffer): void => {
     try {
-      send(transformer.push(chunk));
+      const text = transformer.push(chunk);
+      // The upstream finished the stream: its last events go out with the response's end.
+      if (transformer.completed && !finished) holdForEnd(out);
+      send(text);
     } catch (error: unknown) {
       // A defect in a translation or in pricing fails this stream, not the process.
       finish(error);
