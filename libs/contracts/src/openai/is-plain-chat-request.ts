@@ -7,7 +7,8 @@ type Check = (value: unknown) => boolean;
  * accepts exactly as it is: text (and refusal) content, tools, tool calls, the sampling fields.
  * `false` decides nothing: the schema then parses the body and names what is wrong. The schema
  * copies every object it checks (~9 µs of a two-message request on the gateway's hot path);
- * this check copies nothing, and a request it passes is the one the schema would return.
+ * this check copies nothing, and a request it passes is the one the schema would return. For
+ * parsed JSON only (plain objects and arrays, no `__proto__` keys: what the body parser gives).
  */
 export function isPlainChatRequest(body: unknown): body is ChatCompletionRequest {
   if (!isRecord(body) || !isNonEmptyString(body.model)) return false;

@@ -1,5 +1,6 @@
 import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import { ApiError, apiErrors } from '@switchyard/service-kit';
+import { createDigestMemo } from './create-digest-memo.js';
 import type { CachedPrincipal, PrincipalCache, StalePrincipal } from './create-principal-cache.js';
 import type { SharedPrincipalCache } from './create-redis-principal-cache.js';
 import type { FindPrincipal } from './find-principal-in-database.js';
@@ -31,7 +32,7 @@ export interface KeyLookup {
 
 /** Every Switchyard key starts so; anything else is refused without a lookup. */
 const KEY_PREFIX = 'sk-sy-';
-/** Keys presented lately whose digest is remembered (a key sends many requests). */
+/** Keys that authenticated whose digest is remembered (a key sends many requests). */
 const DIGEST_MEMO_ENTRIES = 4_096;
 /** Longer keys are digested every time: no Switchyard key is this long, and memory stays bounded. */
 const DIGEST_MEMO_MAX_CHARS = 256;
@@ -40,30 +41,33 @@ const DIGEST_MEMO_MAX_CHARS = 256;
  * Accepts `Authorization: Bearer <key>` (OpenAI SDKs) or `x-api-key: <key>` (Anthropic SDKs).
  * Each presented key is digested: with team keys, its HMAC (the stored keys' hash) is compared
  * in constant time with the master key's, precomputed, and is otherwise the lookup key; without
- * them, its SHA-256 is compared with the master key's. The digests of the last
- * {@link DIGEST_MEMO_ENTRIES} keys presented are remembered (an HMAC per request cost ~2 % of a
- * chat request's CPU), in this process's memory as its requests' headers are, never written
- * anywhere. Other keys are found by their HMAC through the LRU, then Redis, then Postgres, and
- * refused once expired. When Postgres fails, a
- * key it confirmed within `staleTtlMs` is served from its stale copy (this process's, else
- * Redis's); any other key gets 503. Evictions on key changes remove stale copies too.
+ * them, its SHA-256 is compared with the master key's. The digests of up to
+ * {@link DIGEST_MEMO_ENTRIES} keys that authenticated are remembered ({@link createDigestMemo}).
+ * Other keys are found by their HMAC through the LRU, then Redis, then Postgres, and refused once
+ * expired. When Postgres fails, a key it confirmed within `staleTtlMs` is served from its stale
+ * copy (this process's, else Redis's); any other key gets 503. Evictions on key changes remove
+ * stale copies too.
  */
 export function createAuthenticator(options: {
   masterKey: string;
   keys?: KeyLookup | undefined;
 }): Authenticator {
   const { keys } = options;
-  const digest = memoize(
-    keys === undefined ? sha256 : (value: string) => hmac(keys.pepper, value),
-    DIGEST_MEMO_ENTRIES,
-  );
-  const masterDigest = digest(options.masterKey).bytes;
+  const digests = createDigestMemo({
+    digest: keys === undefined ? sha256 : (value: string) => hmac(keys.pepper, value),
+    maxEntries: DIGEST_MEMO_ENTRIES,
+    maxKeyChars: DIGEST_MEMO_MAX_CHARS,
+  });
+  const masterDigest = digests.digest(options.masterKey).bytes;
   const lookups = new Map<string, Promise<CachedPrincipal>>();
   return async (headers) => {
     const key = presentedKey(headers);
     if (key === undefined) throw apiErrors.missingApiKey();
-    const keyDigest = digest(key);
-    if (timingSafeEqual(keyDigest.bytes, masterDigest)) return MASTER_PRINCIPAL;
+    const keyDigest = digests.digest(key);
+    if (timingSafeEqual(keyDigest.bytes, masterDigest)) {
+      digests.remember(key, keyDigest);
+      return MASTER_PRINCIPAL;
+    }
     if (keys === undefined || !key.startsWith(KEY_PREFIX)) throw apiErrors.invalidApiKey();
     const keyHash = keyDigest.hex;
     let cached = keys.cache.get(keyHash);
@@ -82,6 +86,7 @@ export function createAuthenticator(options: {
     if (principal.expiresAt !== null && principal.expiresAt <= keys.now()) {
       throw new ApiError(401, 'authentication_error', 'invalid_api_key', 'API key has expired.');
     }
+    digests.remember(key, keyDigest);
     return principal;
   };
 }
@@ -165,29 +170,6 @@ function presentedKey(headers: Readonly<Record<string, unknown>>): string | unde
   }
   const apiKey = headers['x-api-key'];
   return typeof apiKey === 'string' && apiKey !== '' ? apiKey : undefined;
-}
-
-interface Digest {
-  readonly bytes: Buffer;
-  readonly hex: string;
-}
-
-/**
- * `digest` remembering its answers for the last `maxEntries` values of up to
- * {@link DIGEST_MEMO_MAX_CHARS}, the oldest forgotten first.
- */
-function memoize(digest: (value: string) => Buffer, maxEntries: number): (value: string) => Digest {
-  const memo = new Map<string, Digest>();
-  return (value) => {
-    const known = memo.get(value);
-    if (known !== undefined) return known;
-    const bytes = digest(value);
-    const computed = { bytes, hex: bytes.toString('hex') };
-    if (value.length > DIGEST_MEMO_MAX_CHARS) return computed;
-    if (memo.size >= maxEntries) memo.delete(memo.keys().next().value as string);
-    memo.set(value, computed);
-    return computed;
-  };
 }
 
 function sha256(value: string): Buffer {

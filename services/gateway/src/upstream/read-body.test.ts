@@ -67,4 +67,12 @@ describe('readBody', () => {
     await new Promise((resolve) => body.once('close', resolve));
     expect(body.destroyed).toBe(true);
   });
+
+  it('reads a body that was paused before', async () => {
+    const body = new PassThrough();
+    body.pause();
+    const read = readBody(body, 1024);
+    body.end('{"ok":true}');
+    expect(await read).toBe('{"ok":true}');
+  });
 });

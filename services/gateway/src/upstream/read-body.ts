@@ -34,7 +34,12 @@ export function readBody(body: Readable, maxBytes: number): Promise<string> {
       reject(new Error(`upstream body larger than ${maxBytes} bytes`));
     };
     const onEnd = (): void => {
-      if (settle()) resolve(Buffer.concat(chunks, size).toString('utf8'));
+      if (!settle()) return;
+      try {
+        resolve(Buffer.concat(chunks, size).toString('utf8'));
+      } catch (error: unknown) {
+        reject(error);
+      }
     };
     const onError = (error: Error): void => {
       if (settle()) reject(error);
@@ -47,6 +52,8 @@ export function readBody(body: Readable, maxBytes: number): Promise<string> {
     // Stays attached: a body destroyed after the answer may still raise an error.
     body.on('error', onError);
     body.once('close', onClose);
+    // Flowing even if paused before: a paused body would never end.
+    body.resume();
   });
 }
 
