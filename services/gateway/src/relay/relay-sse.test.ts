@@ -46,6 +46,18 @@ async function run(chunks: string[]) {
   return { out, output, end: ends[0], ends: ends.length, firstBytes };
 }
 
+/** Relays `body` to `client`, nothing else observed. */
+function relayQuietly(body: Readable, client: Writable): void {
+  relaySse({
+    body,
+    transformer: transformer(),
+    clientClosed: () => false,
+    toClientError: () => new ApiError(502, 'upstream_error', 'x', 'x'),
+    onFirstByte: () => undefined,
+    onEnd: () => undefined,
+  }).pipeTo(client);
+}
+
 describe('relaySse', () => {
   it('passes a complete stream through and ends cleanly once', async () => {
     const { out, output, end, ends, firstBytes } = await run([
@@ -168,14 +180,7 @@ describe('relaySse', () => {
         callback();
       },
     });
-    relaySse({
-      body,
-      transformer: transformer(),
-      clientClosed: () => false,
-      toClientError: () => new ApiError(502, 'upstream_error', 'x', 'x'),
-      onFirstByte: () => undefined,
-      onEnd: () => undefined,
-    }).pipeTo(client);
+    relayQuietly(body, client);
     body.write('data: {"choices":[]}\n\n');
     await new Promise((resolve) => setImmediate(resolve));
     body.write('data: {"choices":[],"usage":null}\n\ndata: [DONE]\n\n');
@@ -199,14 +204,7 @@ describe('relaySse', () => {
         callback();
       },
     });
-    relaySse({
-      body,
-      transformer: transformer(),
-      clientClosed: () => false,
-      toClientError: () => new ApiError(502, 'upstream_error', 'x', 'x'),
-      onFirstByte: () => undefined,
-      onEnd: () => undefined,
-    }).pipeTo(client);
+    relayQuietly(body, client);
     body.write('data: {"choices":[]}\n\ndata: [DONE]\n\n');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(out).toBe('data: {"choices":[]}\n\ndata: [DONE]\n\n');
