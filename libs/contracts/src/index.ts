@@ -252,6 +252,20 @@ export {
 export { type ResponsesUsage, responsesUsageSchema } from './openai/responses/responses-usage.js';
 export { type OpenAiUsage, openAiUsageSchema, type TokenUsage } from './openai/usage.js';
 export {
+  arrayOf,
+  type Check,
+  inRange,
+  isBoolean,
+  isNonEmptyString,
+  isNonNegativeInt,
+  isPositiveInt,
+  isRecord,
+  isString,
+  literal,
+  nullable,
+  objectWith,
+} from './plain-json-checks.js';
+export {
   type AttributionProblem,
   END_USER_MAX_CHARS,
   MAX_REQUEST_TAGS,

@@ -10,6 +10,7 @@ export {
   type MessagesStreamTranslator,
   type MessagesStreamTranslatorOptions,
 } from './anthropic-ingress/create-messages-stream-translator.js';
+export { isPlainMessagesRequest } from './anthropic-ingress/is-plain-messages-request.js';
 export type { MessagesErrorType } from './anthropic-ingress/messages-error-type.js';
 export {
   type MessagesRequest,

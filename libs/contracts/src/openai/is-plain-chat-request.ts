@@ -1,6 +1,17 @@
+import {
+  arrayOf,
+  type Check,
+  inRange,
+  isBoolean,
+  isNonEmptyString,
+  isPositiveInt,
+  isRecord,
+  isString,
+  literal,
+  nullable,
+  objectWith,
+} from '../plain-json-checks.js';
 import type { ChatCompletionRequest } from './chat-completion-request.js';
-
-type Check = (value: unknown) => boolean;
 
 /**
  * Whether `body` is a chat request of the common kinds that `chatCompletionRequestSchema`
@@ -22,44 +33,6 @@ export function isPlainChatRequest(body: unknown): body is ChatCompletionRequest
   }
   return true;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isNonEmptyString = (value: unknown): value is string => isString(value) && value !== '';
-const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
-const inRange =
-  (min: number, max: number): Check =>
-  (value) =>
-    typeof value === 'number' && value >= min && value <= max;
-const isPositiveInt =
-  (max = Number.MAX_SAFE_INTEGER): Check =>
-  (value) =>
-    Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= max;
-const nullable =
-  (check: Check): Check =>
-  (value) =>
-    value === null || check(value);
-const arrayOf =
-  (check: Check, maxItems = Number.POSITIVE_INFINITY): Check =>
-  (value) =>
-    Array.isArray(value) && value.length <= maxItems && value.every(check);
-/** A loose object whose listed fields, where present, pass their checks. */
-const objectWith =
-  (fields: Readonly<Record<string, Check>>, required: readonly string[] = []): Check =>
-  (value) => {
-    if (!isRecord(value)) return false;
-    for (const field of required) if (value[field] === undefined) return false;
-    for (const field in fields) {
-      const present = value[field];
-      if (present !== undefined && !(fields[field] as Check)(present)) return false;
-    }
-    return true;
-  };
-const literal =
-  (expected: string): Check =>
-  (value) =>
-    value === expected;
 
 /** Text and refusal parts; images, audio and files are left to the schema. */
 const isPlainPart = (part: unknown): boolean =>

@@ -3,6 +3,7 @@ import {
   convertChatCompletionToMessage,
   convertMessagesRequest,
   createMessagesStreamTranslator,
+  isPlainMessagesRequest,
   type MessagesRequest,
   messagesRequestSchema,
   ProviderError,
@@ -41,7 +42,8 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
     name: 'messages',
     kind: 'chat',
     parse: (raw, request) => {
-      const messages = parseBody(messagesRequestSchema, raw);
+      // The common request as it came, unchanged and uncopied; anything else the schema parses.
+      const messages = isPlainMessagesRequest(raw) ? raw : parseBody(messagesRequestSchema, raw);
       const converted = convertMessagesRequest(messages);
       const body = converted.request;
       return {
