@@ -2,14 +2,14 @@ import { countTokens as o200kCount } from 'gpt-tokenizer';
 import { describe, expect, it } from 'vitest';
 import { countTokens, createTokenCounter } from './count-tokens.js';
 
-function counter() {
+function counter(maxEntries = 2) {
   const tokenized: string[] = [];
   const count = createTokenCounter(
     (text) => {
       tokenized.push(text);
       return text.split(' ').length;
     },
-    { minChars: 10, maxEntries: 2 },
+    { minChars: 10, maxEntries },
   );
   return { count, tokenized };
 }
@@ -31,13 +31,14 @@ describe('countTokens', () => {
     expect(tokenized).toEqual([first, second, 'a b', 'a b']);
   });
 
-  it('remembers at most its bound, the first forgotten first', () => {
-    const { count, tokenized } = counter();
-    const texts = ['text number one', 'text number two', 'text number three'];
-    for (const text of texts) count(text);
+  it('remembers at most its bound, keeping what is read again, forgetting the rest', () => {
+    const { count, tokenized } = counter(4);
+    const [a, b, c, d] = ['text a is long', 'text b is long', 'text c is long', 'text d is long'];
+    for (const text of [a, b, c, a, d]) count(text);
+    expect(tokenized).toEqual([a, b, c, d]);
+    // Four counts at most: `a`, read again, outlived `b`, which was not.
     tokenized.length = 0;
-    for (const text of [...texts].reverse()) count(text);
-    // The third pushed the first out; the other two are still known.
-    expect(tokenized).toEqual(['text number one']);
+    for (const text of [a, c, d, b]) count(text);
+    expect(tokenized).toEqual([b]);
   });
 });
