@@ -27,11 +27,7 @@ export function isPlainChatRequest(body: unknown): body is ChatCompletionRequest
   if (!Array.isArray(messages) || messages.length === 0 || !messages.every(isPlainMessage)) {
     return false;
   }
-  for (const field in REQUEST_FIELDS) {
-    const value = body[field];
-    if (value !== undefined && !(REQUEST_FIELDS[field] as Check)(value)) return false;
-  }
-  return true;
+  return hasPlainFields(body);
 }
 
 /** Text and refusal parts; images, audio and files are left to the schema. */
@@ -124,3 +120,4 @@ const REQUEST_FIELDS: Readonly<Record<string, Check>> = {
   models: arrayOf(isNonEmptyString),
   provider: isRecord,
 };
+const hasPlainFields = objectWith(REQUEST_FIELDS);

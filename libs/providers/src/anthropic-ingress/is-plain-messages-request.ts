@@ -24,20 +24,17 @@ import type { MessagesRequest } from './messages-request-schema.js';
  * JSON only (plain objects and arrays, no `__proto__` keys: what the body parser gives).
  */
 export function isPlainMessagesRequest(body: unknown): body is MessagesRequest {
-  if (!isRecord(body) || !isNonEmptyString(body.model) || !isPositiveInt()(body.max_tokens)) {
+  if (!isRecord(body) || !isNonEmptyString(body.model) || !isMaxTokens(body.max_tokens)) {
     return false;
   }
   const { messages } = body;
   if (!Array.isArray(messages) || messages.length === 0 || !messages.every(isPlainMessage)) {
     return false;
   }
-  for (const field in REQUEST_FIELDS) {
-    const value = body[field];
-    if (value !== undefined && !(REQUEST_FIELDS[field] as Check)(value)) return false;
-  }
-  return true;
+  return hasPlainFields(body);
 }
 
+const isMaxTokens = isPositiveInt();
 const isText = objectWith({ type: literal('text'), text: isString }, ['type', 'text']);
 const isImageSource = (source: unknown): boolean =>
   isRecord(source) &&
@@ -124,3 +121,4 @@ const REQUEST_FIELDS: Readonly<Record<string, Check>> = {
   tool_choice: isToolChoice,
   metadata: objectWith({ user_id: nullable(isString) }),
 };
+const hasPlainFields = objectWith(REQUEST_FIELDS);

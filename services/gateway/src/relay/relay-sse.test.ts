@@ -12,17 +12,23 @@ const transformer = () =>
     includeUsage: true,
   });
 
+/** A client that keeps what it is written, as text. */
+function collectingClient(): { client: Writable; received: () => string } {
+  let text = '';
+  const client = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      text += chunk.toString();
+      callback();
+    },
+  });
+  return { client, received: () => text };
+}
+
 async function run(chunks: string[]) {
   const ends: RelayEnd[] = [];
   let firstBytes = 0;
   let output = '';
-  let out = '';
-  const client = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      out += chunk.toString();
-      callback();
-    },
-  });
+  const { client, received } = collectingClient();
   relaySse({
     body: Readable.from(chunks.map((chunk) => Buffer.from(chunk))),
     transformer: transformer(),
@@ -43,7 +49,7 @@ async function run(chunks: string[]) {
     onEnd: (end) => ends.push(end),
   }).pipeTo(client);
   await finished(client);
-  return { out, output, end: ends[0], ends: ends.length, firstBytes };
+  return { out: received(), output, end: ends[0], ends: ends.length, firstBytes };
 }
 
 /** Relays `body` to `client`, nothing else observed. */
@@ -147,13 +153,7 @@ describe('relaySse', () => {
 
   it('ends with an error event when the upstream connection breaks mid-stream', async () => {
     const body = new PassThrough();
-    let out = '';
-    const client = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        out += chunk.toString();
-        callback();
-      },
-    });
+    const { client, received } = collectingClient();
     const ends: RelayEnd[] = [];
     relaySse({
       body,
@@ -166,7 +166,7 @@ describe('relaySse', () => {
     body.write('data: {"choices":[]}\n\n');
     body.destroy(new Error('socket hang up'));
     await finished(client);
-    expect(out).toMatch(/^data: \{"choices":\[\]\}\n\ndata: \{"error":\{"message":"lost"/);
+    expect(received()).toMatch(/^data: \{"choices":\[\]\}\n\ndata: \{"error":\{"message":"lost"/);
     expect(ends).toHaveLength(1);
     expect(ends[0]?.error?.code).toBe('connection_lost');
   });
@@ -197,17 +197,11 @@ describe('relaySse', () => {
 
   it('does not hold a complete stream’s events when the upstream is slow to end', async () => {
     const body = new PassThrough();
-    let out = '';
-    const client = new Writable({
-      write(chunk: Buffer, _encoding, callback) {
-        out += chunk.toString();
-        callback();
-      },
-    });
+    const { client, received } = collectingClient();
     relayQuietly(body, client);
     body.write('data: {"choices":[]}\n\ndata: [DONE]\n\n');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(out).toBe('data: {"choices":[]}\n\ndata: [DONE]\n\n');
+    expect(received()).toBe('data: {"choices":[]}\n\ndata: [DONE]\n\n');
     expect(client.writableEnded).toBe(false);
     body.end();
     await finished(client);
