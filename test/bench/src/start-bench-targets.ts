@@ -29,7 +29,7 @@ import { HOLD_MODEL } from './upstream/create-held-streams.js';
 
 const MASTER_KEY = 'sk-sy-bench-master-key-0123456789';
 /** The Messages API version the direct Anthropic calls are written for (Switchyard's too). */
-const ANTHROPIC_VERSION = '2023-06-01';
+export const ANTHROPIC_VERSION = '2023-06-01';
 
 /** The processes a run measures, and the targets that reach the upstream through them. */
 export interface BenchSetup {

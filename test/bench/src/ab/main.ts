@@ -8,12 +8,17 @@ import { GC_PROBE_PRELOAD } from '../processes/create-gc-probe.js';
 import { runBenchCommand } from '../processes/run-bench-command.js';
 import { buildBenchServices } from '../processes/service-command.js';
 import { startFastUpstream } from '../processes/start-fast-upstream.js';
-import { SWITCHYARD_MODEL, switchyardBenchYaml } from '../processes/switchyard-bench-yaml.js';
+import {
+  SWITCHYARD_ANTHROPIC_MODEL,
+  SWITCHYARD_MODEL,
+  switchyardBenchYaml,
+} from '../processes/switchyard-bench-yaml.js';
 import { formatTable } from '../report/format-table.js';
 import { runScenario } from '../scenario/run-scenario.js';
-import type { Scenario } from '../scenario/scenario.js';
+import { isAnthropicKind, type Scenario, type ScenarioKind } from '../scenario/scenario.js';
 import type { ScenarioResult } from '../scenario/scenario-result.js';
 import { SETTLE_ROUND_REQUESTS, settleTargets } from '../scenario/settle-targets.js';
+import { ANTHROPIC_VERSION } from '../start-bench-targets.js';
 import { ANTHROPIC_UPSTREAM_MODEL } from '../upstream/build-anthropic-replies.js';
 import { UPSTREAM_MODEL } from '../upstream/build-upstream-replies.js';
 import { HOLD_MODEL } from '../upstream/create-held-streams.js';
@@ -56,7 +61,7 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
       const reason = started.status.available ? 'no target' : started.status.reason;
       throw new Error(`the gateway of ${root} did not start: ${reason}`);
     }
-    return started.target;
+    return forKind(started.target, options.kind);
   };
   const sides = {
     base: await start(baseRoot, []),
@@ -120,6 +125,21 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
     `\nA = ${options.base} (${commit.slice(0, 12)}), B = working tree${options.changeFlags.length > 0 ? ` with ${options.changeFlags.join(' ')}` : ''}; ${scenario.kind} c${scenario.concurrency}; medians of ${options.rounds} rounds, B ÷ A the median of each round's own\n`,
   );
   console.log(formatTable(['metric', 'A', 'B', 'B ÷ A'], rows, 1));
+}
+
+/**
+ * The limited gateway's target spoken to as `kind` needs: the Anthropic model for the two
+ * Anthropic kinds, over Anthropic's Messages API for `messages-native`.
+ */
+function forKind(target: BenchTarget, kind: ScenarioKind): BenchTarget {
+  if (!isAnthropicKind(kind)) return target;
+  if (kind === 'stream-anthropic') return { ...target, model: SWITCHYARD_ANTHROPIC_MODEL };
+  return {
+    ...target,
+    api: 'anthropic-messages',
+    headers: { ...target.headers, 'anthropic-version': ANTHROPIC_VERSION },
+    model: SWITCHYARD_ANTHROPIC_MODEL,
+  };
 }
 
 function describe(side: 'base' | 'change', result: ScenarioResult): string {

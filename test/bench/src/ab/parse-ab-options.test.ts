@@ -42,7 +42,7 @@ describe('parseAbOptions', () => {
     expect(() =>
       parseAbOptions(['--scenario', 'embeddings', '--rounds', '3', '--base=--all']),
     ).toThrow(
-      /--scenario must be chat or stream[\s\S]*--base must be a git revision[\s\S]*--rounds must be even/,
+      /--scenario must be one of chat, stream, stream-anthropic, messages-native[\s\S]*--base must be a git revision[\s\S]*--rounds must be even/,
     );
   });
 });

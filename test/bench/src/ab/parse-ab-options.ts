@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { SCENARIO_KINDS, type ScenarioKind } from '../scenario/scenario.js';
 
 /** How an A/B run is shaped, from its command line. */
 export interface AbOptions {
   /** The git revision whose gateway is the base (A); the working tree is the change (B). */
   readonly base: string;
-  readonly kind: 'chat' | 'stream';
+  readonly kind: ScenarioKind;
   readonly concurrency: number;
   /** Measured rounds per side, after one unmeasured round each; even, so each side leads half. */
   readonly rounds: number;
@@ -25,7 +26,9 @@ upstream, one built from --base and one from the working tree, measured in alter
 one run: what a change costs or saves, resolved far below the noise of separate bench runs.
 
   --base REF          git revision of the base gateway (default HEAD)
-  --scenario KIND     chat or stream (default stream, 20 content chunks)
+  --scenario KIND     chat, stream, stream-anthropic (the OpenAI stream translated from an
+                      Anthropic upstream) or messages-native (an Anthropic Messages stream)
+                      (default stream, 20 content chunks)
   --concurrency N     requests in flight (default 16)
   --rounds N          measured rounds per gateway, after one unmeasured round each; even, so each
                       goes first in half of them (default 6)
@@ -71,9 +74,12 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
     problems.push(`--${flag} must be an integer ≥ ${min}, got "${text}"`);
     return fallback;
   };
-  const kind = values.scenario ?? 'stream';
-  if (kind !== 'chat' && kind !== 'stream')
-    problems.push(`--scenario must be chat or stream, got "${String(kind)}"`);
+  const kindText = values.scenario ?? 'stream';
+  const kind = SCENARIO_KINDS.find((known) => known === kindText);
+  if (kind === undefined)
+    problems.push(
+      `--scenario must be one of ${SCENARIO_KINDS.join(', ')}, got "${String(kindText)}"`,
+    );
   const base = typeof values.base === 'string' ? values.base : 'HEAD';
   if (base.startsWith('-')) problems.push(`--base must be a git revision, got "${base}"`);
   const flagsText = values['change-flags'];
@@ -84,7 +90,7 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
   }
   const options: AbOptions = {
     base,
-    kind: kind === 'chat' ? 'chat' : 'stream',
+    kind: kind ?? 'stream',
     concurrency: integer('concurrency', 16, 1),
     rounds: integer('rounds', 6, 2),
     requests: integer('requests', 2000, 1),
