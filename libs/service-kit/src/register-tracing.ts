@@ -7,6 +7,7 @@ import {
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
+import { isTracingOn, NO_SPAN } from '@switchyard/telemetry';
 import type { FastifyInstance } from 'fastify';
 import { clientRequestIdOf } from './client-request-id-of.js';
 
@@ -22,13 +23,20 @@ declare module 'fastify' {
 /**
  * A server span per request, continuing the caller's `traceparent`, named after the route and
  * ended when the response has been sent (for streams: when the stream ends). With no
- * OpenTelemetry SDK started these are no-op objects and cost next to nothing.
+ * OpenTelemetry SDK started (`isTracingOn`) every request shares {@link NO_SPAN} under the root
+ * context: no span, attributes, context copy or listener per request.
  */
 export function registerTracing(app: FastifyInstance, serviceName: string): void {
   const tracer = trace.getTracer(serviceName);
   app.decorateRequest('span', null as unknown as Span);
   app.decorateRequest('traceContext', null as unknown as Context);
   app.addHook('onRequest', (request, reply, done) => {
+    if (!isTracingOn()) {
+      request.span = NO_SPAN;
+      request.traceContext = ROOT_CONTEXT;
+      done();
+      return;
+    }
     const parent = propagation.extract(ROOT_CONTEXT, request.headers);
     const route = request.routeOptions.url ?? 'unmatched';
     request.span = tracer.startSpan(

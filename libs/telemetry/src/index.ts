@@ -8,3 +8,4 @@ export {
 } from './create-logger.js';
 export { createServiceMetrics, type HttpMetrics, type ServiceMetrics } from './metrics-registry.js';
 export { startTracing, type Tracing } from './start-tracing.js';
+export { isTracingOn, NO_SPAN } from './tracing-on.js';

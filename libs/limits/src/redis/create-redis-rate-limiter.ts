@@ -10,12 +10,12 @@ import { decideRefusal } from '../decide-refusal.js';
 import { createLease, leaseRecord, newLeaseRecord } from '../lease.js';
 import type { LimitScope } from '../limit-scope.js';
 import { LimiterUnavailableError } from '../limiter-unavailable-error.js';
-import { planLimits } from '../plan-limits.js';
 import type { PlannedLimit } from '../planned-limit.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { ScopeState } from '../scope-state.js';
 import { slotTtlMsOf } from '../slot-ttl-ms-of.js';
 import { callStore } from './call-store.js';
+import { createLimitPlans, type LimitPlan } from './create-limit-plans.js';
 import { defineLimitScripts } from './define-limit-scripts.js';
 import { keepAllowances } from './keep-allowances.js';
 import {
@@ -85,11 +85,12 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   const holder = randomBytes(6).toString('hex');
   let grants = 0;
 
+  const planOf = createLimitPlans();
+
   const admitChecked = async (
     request: AdmissionRequest,
-    limits: readonly PlannedLimit[],
+    { limits, keys }: LimitPlan,
   ): Promise<AdmissionResult> => {
-    const keys = limits.map((limit) => redisLimitKey(request.partition, limit));
     const charging = allowances.covers(limits, request.tokens);
     if (charging) {
       const local = allowances.draw(keys, limits, request.tokens);
@@ -135,8 +136,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
   return {
     async admit(request: AdmissionRequest): Promise<AdmissionResult> {
       assertTokenCount(request.tokens, 'tokens');
-      const limits = planLimits(request.scopes);
-      if (limits.length === 0) {
+      const plan = planOf(request.partition, request.scopes);
+      if (plan.limits.length === 0) {
         return {
           admitted: true,
           lease: createLease(newLeaseRecord(request, [], false)),
@@ -144,11 +145,11 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
         };
       }
       try {
-        return await admitChecked(request, limits);
+        return await admitChecked(request, plan);
       } catch (error: unknown) {
         report(error);
         if (failMode === 'closed') throw new LimiterUnavailableError({ cause: error });
-        const lease = createLease(newLeaseRecord(request, limits, true));
+        const lease = createLease(newLeaseRecord(request, plan.limits, true));
         return { admitted: true, lease, states: [], degraded: true };
       }
     },
@@ -226,9 +227,8 @@ export function createRedisRateLimiter(options: RedisRateLimiterOptions): RateLi
     },
 
     async state(partition: string, scopes: readonly LimitScope[]): Promise<ScopeState[]> {
-      const limits = planLimits(scopes);
+      const { limits, keys } = planOf(partition, scopes);
       if (limits.length === 0) return [];
-      const keys = limits.map((limit) => redisLimitKey(partition, limit));
       try {
         const reply = await call(() => scripts.state(keys, withLimitArguments([], limits)));
         const stored = parseStateReply(reply, limits.length);

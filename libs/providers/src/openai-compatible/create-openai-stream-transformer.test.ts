@@ -56,6 +56,33 @@ describe('createOpenAiStreamTransformer', () => {
     expect(chunk.usage).toMatchObject({ prompt_tokens: 19, cost: 0.000147 });
   });
 
+  it('answers the same whether the stream arrives in one read or in pieces', () => {
+    const error = 'data: {"error":{"message":"overloaded","code":529}}\n\n';
+    const texts = [
+      stream,
+      fixture('chat-stream-vllm-usage-on-finish.sse'),
+      // Usage in the middle, an error after it, events after that.
+      stream.replace('data: [DONE]\n\n', `${error}data: {"choices":[]}\n\ndata: [DONE]\n\n`),
+    ];
+    const options = [
+      { ...CONTEXT, includeUsage: true },
+      { ...CONTEXT, includeUsage: false },
+      { ...CONTEXT, includeUsage: true, annotateUsage: () => ({ cost: 0.5 }) },
+    ];
+    for (const text of texts) {
+      for (const option of options) {
+        const whole = run(text, option, text.length);
+        const pieces = run(text, option, 7);
+        expect(whole.out).toBe(pieces.out);
+        expect(whole.transformer.usage).toEqual(pieces.transformer.usage);
+        expect(whole.transformer.failure?.message).toBe(pieces.transformer.failure?.message);
+      }
+    }
+    const failed = run(texts[2] as string, options[0] as (typeof options)[0], Infinity);
+    expect(failed.transformer.failure?.message).toContain('overloaded');
+    expect(failed.out).not.toContain('"choices":[]}');
+  });
+
   it('keeps the finish chunk but strips its usage when a server puts usage there', () => {
     const vllm = fixture('chat-stream-vllm-usage-on-finish.sse');
     const { out, transformer } = run(vllm, { ...CONTEXT, includeUsage: false }, 5);

@@ -14,9 +14,11 @@ import { convertOpenAiUsage } from './convert-openai-usage.js';
 import { parseOpenAiError } from './parse-openai-error.js';
 
 /** A usage object with content (not `"usage": null`), however the server spaces its JSON. */
-const USAGE_OBJECT = /"usage"\s*:\s*\{/;
+const USAGE_MEMBER = /"usage"\s*:\s*\{/g;
 /** An error event some servers send mid-stream: `data: {"error": {...}}`. */
 const ERROR_EVENT = /^data:\s*\{\s*"error"\s*:/m;
+/** {@link ERROR_EVENT}'s line, searched for from a position. */
+const ERROR_LINE = /^data:\s*\{\s*"error"\s*:/gm;
 const DONE = /^data:\s*\[DONE\]\s*$/m;
 /** A partial event this long without a blank line is not SSE: stop buffering it. */
 const MAX_PENDING_CHARS = 8 * 1024 * 1024;
@@ -62,30 +64,37 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
     sink.passThrough(`data: ${JSON.stringify(chunk)}\n\n`);
   };
 
+  /**
+   * Hands on `complete` (whole events) as it came, except its usage and error events: the text
+   * between them goes on in one piece, and only those events are cut out and read. A stream that
+   * arrives in one read holds every event in one text, the usage event last: one search finds it,
+   * instead of a test and a copy per event.
+   */
   const forward = (complete: string, sink: ChatStreamSink): void => {
     if (!transformer.completed && complete.includes('[DONE]') && DONE.test(complete)) {
       transformer.completed = true;
     }
-    const hasError = complete.includes('"error"') && ERROR_EVENT.test(complete);
-    const hasUsage = complete.includes('"usage"') && USAGE_OBJECT.test(complete);
-    if (!hasError && !hasUsage) {
-      sink.passThrough(complete);
-      return;
-    }
-    let plain = '';
-    for (const event of complete.split('\n\n')) {
-      if (event === '' || transformer.failure) continue;
-      const isError = hasError && ERROR_EVENT.test(event);
-      if (!isError && !(hasUsage && USAGE_OBJECT.test(event))) {
-        plain += `${event}\n\n`;
-        continue;
-      }
-      if (plain !== '') sink.passThrough(plain);
-      plain = '';
-      if (isError) onErrorEvent(event);
+    const mayError = complete.includes('"error"');
+    const mayUsage = complete.includes('"usage"');
+    let from = 0;
+    while (from < complete.length && !transformer.failure) {
+      const at = Math.min(
+        mayError ? matchFrom(ERROR_LINE, complete, from) : complete.length,
+        mayUsage ? matchFrom(USAGE_MEMBER, complete, from) : complete.length,
+      );
+      if (at === complete.length) break;
+      const previous = complete.lastIndexOf('\n\n', at - 2);
+      const start = previous === -1 ? from : Math.max(from, previous + 2);
+      const blank = complete.indexOf('\n\n', at);
+      const end = blank === -1 ? complete.length : blank;
+      if (start > from) sink.passThrough(complete.slice(from, start));
+      const event = complete.slice(start, end);
+      if (ERROR_EVENT.test(event)) onErrorEvent(event);
       else onUsageEvent(event, sink);
+      from = end + 2;
     }
-    if (plain !== '') sink.passThrough(plain);
+    if (from === 0) sink.passThrough(complete);
+    else if (from < complete.length && !transformer.failure) sink.passThrough(complete.slice(from));
   };
 
   // Plain fields, not getters: V8 allocates an object's own accessor pair in the old generation,
@@ -113,6 +122,13 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
     },
   };
   return transformer;
+}
+
+/** Where `pattern` (global) next matches in `text` from `from`; `text.length` if it does not. */
+function matchFrom(pattern: RegExp, text: string, from: number): number {
+  pattern.lastIndex = from;
+  const found = pattern.exec(text);
+  return found === null ? text.length : found.index;
 }
 
 /** The data of one SSE event (its `data:` lines joined), '' if it has none. */

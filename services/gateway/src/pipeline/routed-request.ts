@@ -157,9 +157,11 @@ export class RoutedRequest implements Admitted {
     const requestedModel = this.parsed?.requestedModel ?? '';
     const { request, principal } = this;
     const { errorCode } = result;
-    request.span.setAttributes(
-      genAiAttributes({ endpoint: this.endpoint, requestedModel, route, usage, errorCode }),
-    );
+    if (request.span.isRecording()) {
+      request.span.setAttributes(
+        genAiAttributes({ endpoint: this.endpoint, requestedModel, route, usage, errorCode }),
+      );
+    }
     this.deps.usage.record({
       requestId: request.id,
       clientRequestId: clientRequestIdOf(request.headers),

@@ -3,11 +3,13 @@ import {
   type Context,
   context,
   propagation,
+  type Span,
   SpanKind,
   SpanStatusCode,
   trace,
 } from '@opentelemetry/api';
 import type { UpstreamRequest } from '@switchyard/providers';
+import { isTracingOn } from '@switchyard/telemetry';
 import { Client, Pool } from 'undici';
 import type { RequestDeadline } from './request-deadline.js';
 import { trackSocketReuse } from './track-socket-reuse.js';
@@ -95,29 +97,9 @@ export function createExecutor(
   return {
     async send(call) {
       const url = parsedUrls.parse(call.request.url);
-      const span = tracer().startSpan(
-        `${call.operation} ${call.upstreamModel}`,
-        {
-          kind: SpanKind.CLIENT,
-          attributes: {
-            'http.request.method': call.request.method,
-            'server.address': url.hostname,
-            'url.path': url.pathname,
-            'gen_ai.operation.name': call.operation,
-            'gen_ai.provider.name': call.provider,
-            'gen_ai.request.model': call.upstreamModel,
-          },
-        },
-        call.parentContext ?? context.active(),
-      );
-      const traceHeaders: Record<string, string> = {};
-      propagation.inject(trace.setSpan(context.active(), span), traceHeaders);
-      // The built headers as they are unless tracing adds its own, and then a copy that starts
-      // empty: one that began with a spread and gained keys would get a hidden class every time.
-      const headers =
-        Object.keys(traceHeaders).length === 0
-          ? call.request.headers
-          : Object.assign({}, call.request.headers, traceHeaders);
+      // With tracing off, no client span and nothing to propagate: the built headers as they are.
+      const span = isTracingOn() ? startClientSpan(call, url) : undefined;
+      const headers = span === undefined ? call.request.headers : withTraceHeaders(call, span);
       const { deadline } = call;
       try {
         const fresh = call.freshConnection ? new Client(url.origin, connection) : undefined;
@@ -132,10 +114,12 @@ export function createExecutor(
         // Closes once this call's response is done: the connection carries nothing else.
         fresh?.close().catch(() => undefined);
         const response = await pending;
-        span.setAttribute('http.response.status_code', response.statusCode);
-        if (response.statusCode >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
         const body = response.body as unknown as UpstreamResponse['body'];
-        body.once('close', () => span.end());
+        if (span !== undefined) {
+          span.setAttribute('http.response.status_code', response.statusCode);
+          if (response.statusCode >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
+          body.once('close', () => span.end());
+        }
         return {
           status: response.statusCode,
           headers: flattenHeaders(response.headers),
@@ -155,8 +139,8 @@ export function createExecutor(
           clientClosed: call.clientClosed,
           beforeResponse: { onReusedSocket: reuse.failedOnReusedSocket(error) },
         });
-        span.setStatus({ code: SpanStatusCode.ERROR, message: failure.kind });
-        span.end();
+        span?.setStatus({ code: SpanStatusCode.ERROR, message: failure.kind });
+        span?.end();
         throw failure;
       }
     },
@@ -166,6 +150,37 @@ export function createExecutor(
       pools.clear();
     },
   };
+}
+
+/** The client span of one upstream call, child of the request's server span. */
+function startClientSpan(call: UpstreamCall, url: CallUrl): Span {
+  return tracer().startSpan(
+    `${call.operation} ${call.upstreamModel}`,
+    {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'http.request.method': call.request.method,
+        'server.address': url.hostname,
+        'url.path': url.pathname,
+        'gen_ai.operation.name': call.operation,
+        'gen_ai.provider.name': call.provider,
+        'gen_ai.request.model': call.upstreamModel,
+      },
+    },
+    call.parentContext ?? context.active(),
+  );
+}
+
+/**
+ * The built headers with the span's trace context added, in a copy that starts empty: one that
+ * began with a spread and gained keys would get a hidden class every time.
+ */
+function withTraceHeaders(call: UpstreamCall, span: Span): UpstreamRequest['headers'] {
+  const traceHeaders: Record<string, string> = {};
+  propagation.inject(trace.setSpan(context.active(), span), traceHeaders);
+  return Object.keys(traceHeaders).length === 0
+    ? call.request.headers
+    : Object.assign({}, call.request.headers, traceHeaders);
 }
 
 function flattenHeaders(

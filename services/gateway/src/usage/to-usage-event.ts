@@ -13,7 +13,9 @@ const cap = (text: string, length: number) => (text.length > length ? text.slice
  */
 export function toUsageEvent(outcome: RequestOutcome, finishedAt: number): UsageEventV1 {
   const usage = outcome.usage;
-  return {
+  // One object literal, then the optional members set on it: spreading `…(cond && {…})` into a
+  // literal copies through a slow path and allocates the spread object on every request.
+  const event: UsageEventV1 = {
     version: 1,
     request_id: outcome.requestId,
     client_request_id: outcome.clientRequestId ?? null,
@@ -38,10 +40,6 @@ export function toUsageEvent(outcome: RequestOutcome, finishedAt: number): Usage
     completion_tokens: usage?.completionTokens ?? 0,
     cached_tokens: usage?.cachedTokens ?? 0,
     reasoning_tokens: usage?.reasoningTokens ?? 0,
-    ...(usage?.cacheWriteTokens && {
-      cache_write_tokens: usage.cacheWriteTokens,
-      cache_write_1h_tokens: usage.cacheWrite1hTokens ?? 0,
-    }),
     usage_source: outcome.usageSource,
     cost_usd: outcome.cost ?? null,
     cost_source: outcome.cost === undefined ? null : (outcome.costSource ?? 'catalog'),
@@ -58,7 +56,12 @@ export function toUsageEvent(outcome: RequestOutcome, finishedAt: number): Usage
     attempts: outcome.attempts,
     fallback_used: outcome.fallbackUsed,
     end_user: outcome.endUser ?? null,
-    tags: [...(outcome.tags ?? [])],
-    ...(outcome.bodies && { bodies: outcome.bodies }),
+    tags: outcome.tags === undefined ? [] : [...outcome.tags],
   };
+  if (usage?.cacheWriteTokens) {
+    event.cache_write_tokens = usage.cacheWriteTokens;
+    event.cache_write_1h_tokens = usage.cacheWrite1hTokens ?? 0;
+  }
+  if (outcome.bodies) event.bodies = outcome.bodies;
+  return event;
 }
