@@ -21,6 +21,17 @@ describe('attributionOf', () => {
     expect(attributionOf({}, null)).toEqual({ endUser: undefined, tags: [] });
   });
 
+  it('attributes a request that names no one to no one, whatever else its body holds', () => {
+    const none = { endUser: undefined, tags: [] };
+    expect(attributionOf({}, { model: 'm', metadata: { other: 'x' }, user: null })).toEqual(none);
+    expect(attributionOf({ 'x-other': 'y' }, undefined)).toEqual(none);
+    expect(attributionOf({}, 'not an object')).toEqual(none);
+    // Any one source is read: the shortcut never skips a named user or a tag.
+    expect(attributionOf({}, { metadata: { tags: 'team:a' } }).tags).toEqual(['team:a']);
+    expect(attributionOf({ 'x-switchyard-tags': 'b' }, {}).tags).toEqual(['b']);
+    expect(attributionOf({}, { metadata: { user_id: 'u1' } }).endUser).toBe('u1');
+  });
+
   it('merges header and metadata tags, deduplicated, header first', () => {
     expect(
       attributionOf(

@@ -7,8 +7,15 @@ export interface Attribution {
   /** The end user: `x-switchyard-user`, else the body's `user`, else `metadata.user_id`. */
   endUser: string | undefined;
   /** Up to 10 `key` or `key:value` tags: `x-switchyard-tags`, then `metadata.tags`, deduplicated. */
-  tags: string[];
+  tags: readonly string[];
 }
+
+const NONE: Readonly<Record<string, unknown>> = Object.freeze({});
+/** The attribution of a request that names none, shared (frozen: its readers copy the tags). */
+const UNATTRIBUTED: Attribution = Object.freeze({
+  endUser: undefined,
+  tags: Object.freeze([]),
+});
 
 /**
  * A request's attribution from its headers and body, whatever the endpoint (OpenAI chat and
@@ -17,11 +24,22 @@ export interface Attribution {
  * where it came from, before the request is admitted: a typo never turns into unattributed spend.
  */
 export function attributionOf(headers: IncomingHttpHeaders, body: unknown): Attribution {
-  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const fields =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : NONE;
   const metadata =
     typeof fields.metadata === 'object' && fields.metadata !== null
       ? (fields.metadata as Record<string, unknown>)
-      : {};
+      : NONE;
+  // Most requests name no end user and no tags: nothing to check or build.
+  if (
+    headers['x-switchyard-user'] === undefined &&
+    headers['x-switchyard-tags'] === undefined &&
+    fields.user == null &&
+    metadata.user_id == null &&
+    metadata.tags == null
+  ) {
+    return UNATTRIBUTED;
+  }
   const header = (name: string) => {
     const value = headers[name];
     return Array.isArray(value) ? value.join(',') : value;

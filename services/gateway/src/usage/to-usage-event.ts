@@ -1,5 +1,6 @@
 import { ERROR_MESSAGE_MAX_CHARS, type UsageEventV1 } from '@switchyard/contracts';
 import { redactSecrets } from '../errors/redact-secrets.js';
+import { isoTime } from './iso-time.js';
 import type { RequestOutcome } from './usage-recorder.js';
 
 /** Principal ids that are not keys in the accounting tables (the master key). */
@@ -19,8 +20,8 @@ export function toUsageEvent(outcome: RequestOutcome, finishedAt: number): Usage
     version: 1,
     request_id: outcome.requestId,
     client_request_id: outcome.clientRequestId ?? null,
-    started_at: new Date(outcome.startedAt).toISOString(),
-    finished_at: new Date(finishedAt).toISOString(),
+    started_at: isoTime(outcome.startedAt),
+    finished_at: isoTime(finishedAt),
     key_id: UUID.test(outcome.principal.keyId) ? outcome.principal.keyId : null,
     team_id: outcome.principal.teamId,
     endpoint: outcome.endpoint,
