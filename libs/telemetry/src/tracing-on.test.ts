@@ -1,10 +1,11 @@
-import { trace } from '@opentelemetry/api';
+import { propagation, type TextMapPropagator, trace } from '@opentelemetry/api';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isTracingOn, NO_SPAN } from './tracing-on.js';
 
 afterEach(() => {
   trace.disable();
+  propagation.disable();
 });
 
 describe('isTracingOn', () => {
@@ -14,6 +15,16 @@ describe('isTracingOn', () => {
     expect(isTracingOn()).toBe(true);
     trace.disable();
     expect(isTracingOn()).toBe(false);
+  });
+
+  it('is on with a propagator alone: the caller’s trace context is still passed on', () => {
+    const propagator: TextMapPropagator = {
+      inject: () => undefined,
+      extract: (context) => context,
+      fields: () => ['traceparent'],
+    };
+    propagation.setGlobalPropagator(propagator);
+    expect(isTracingOn()).toBe(true);
   });
 
   it('shares a span that records nothing and carries no trace', () => {

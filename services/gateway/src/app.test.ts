@@ -14,15 +14,14 @@ import type { RequestOutcome } from './usage/usage-recorder.js';
 
 const MASTER_KEY = 'sk-sy-unit-master';
 const exporter = new InMemorySpanExporter();
+const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
 const outcomes: RequestOutcome[] = [];
 let fake: FakeOpenAI;
 let gateway: GatewayApp;
 let baseUrl: string;
 
 beforeAll(async () => {
-  trace.setGlobalTracerProvider(
-    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }),
-  );
+  trace.setGlobalTracerProvider(provider);
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   fake = await startFakeOpenAI({ apiKeys: ['sk-upstream-a', 'sk-upstream-b'] });
   const config = loadConfig({
@@ -98,6 +97,44 @@ describe('gateway', () => {
     expect(JSON.stringify(server?.attributes)).not.toContain('hi there');
     const sent = fake.requests.at(-1)?.headers.traceparent;
     expect(sent).toBe(`00-${callerTrace}-${client?.spanContext().spanId}-01`);
+  });
+
+  it('passes the caller’s trace on with a propagator and no tracer provider, and none with neither', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    // Built while no tracer provider is registered, as the SDK with OTEL_TRACES_EXPORTER=none is.
+    trace.disable();
+    const untraced = buildGatewayApp(
+      {
+        ...loadConfig({
+          env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'sk-upstream-a', LOG_LEVEL: 'silent' },
+        }),
+        masterKey: MASTER_KEY,
+      },
+      { usage: { record: (outcome) => outcomes.push(outcome) } },
+    );
+    const send = () =>
+      untraced.app.inject({
+        method: 'POST',
+        url: '/v1/chat/completions',
+        headers: { authorization: `Bearer ${MASTER_KEY}`, traceparent },
+        payload: { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'x' }] },
+      });
+    try {
+      expect((await send()).statusCode).toBe(200);
+      // No span of its own: the context goes on as it came, upstream and with the usage.
+      expect(fake.requests.at(-1)?.headers.traceparent).toBe(traceparent);
+      const carried: Record<string, string> = {};
+      propagation.inject(outcomes.at(-1)?.traceContext ?? context.active(), carried);
+      expect(carried.traceparent).toBe(traceparent);
+      propagation.disable();
+      expect((await send()).statusCode).toBe(200);
+      expect(fake.requests.at(-1)?.headers.traceparent).toBeUndefined();
+      expect(exporter.getFinishedSpans()).toHaveLength(0);
+    } finally {
+      await untraced.app.close();
+      trace.setGlobalTracerProvider(provider);
+      propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    }
   });
 
   it('shows an admin each upstream credential’s use and cooldowns, without its key', async () => {

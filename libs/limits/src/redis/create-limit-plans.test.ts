@@ -24,7 +24,7 @@ describe('createLimitPlans', () => {
 
   it('plans a frozen scope list once per partition', () => {
     const planOf = createLimitPlans();
-    const frozen = Object.freeze(scopes());
+    const frozen = Object.freeze(scopes().map((scope) => Object.freeze(scope)));
     const first = planOf('t1', frozen);
     expect(planOf('t1', frozen)).toBe(first);
     const other = planOf('t2', frozen);
@@ -38,11 +38,17 @@ describe('createLimitPlans', () => {
     const first = planOf('t1', list);
     list.push({ id: 'key:k1:model:m', requestsPerMinute: 5 });
     expect(planOf('t1', list).limits).toHaveLength(first.limits.length + 1);
+    // A frozen list of scopes that are not: a scope may still change.
+    const scope: LimitScope = { id: 'key:k1', requestsPerMinute: 60 };
+    const shallow = Object.freeze([scope]);
+    expect(planOf('t1', shallow).limits[0]?.limit).toBe(60);
+    (scope as { requestsPerMinute: number }).requestsPerMinute = 30;
+    expect(planOf('t1', shallow).limits[0]?.limit).toBe(30);
   });
 
   it('refuses a bad limit every time it is asked, frozen or not', () => {
     const planOf = createLimitPlans();
-    const bad = Object.freeze([{ id: 'key:k1', requestsPerMinute: 0 }]);
+    const bad = Object.freeze([Object.freeze({ id: 'key:k1', requestsPerMinute: 0 })]);
     expect(() => planOf('t1', bad)).toThrow(RangeError);
     expect(() => planOf('t1', bad)).toThrow(RangeError);
   });

@@ -13,7 +13,8 @@ export interface LimitPlan {
  * Plans a request's limits and their Redis keys ({@link planLimits}, {@link redisLimitKey}),
  * remembered per frozen scope list: the gateway hands every request of a principal the same
  * frozen list, so the limits are checked and the key strings built (and hashed, at every lookup
- * by them) once, not per request. A list that is not frozen may change, so it is planned anew.
+ * by them) once, not per request. A list that is not frozen, or holds a scope that is not, may
+ * change, so it is planned anew.
  */
 export function createLimitPlans(): (
   partition: string,
@@ -29,7 +30,7 @@ export function createLimitPlans(): (
       limits,
       keys: limits.map((limit) => redisLimitKey(partition, limit)),
     };
-    if (Object.isFrozen(scopes)) plans.set(scopes, plan);
+    if (Object.isFrozen(scopes) && scopes.every(Object.isFrozen)) plans.set(scopes, plan);
     return plan;
   };
 }

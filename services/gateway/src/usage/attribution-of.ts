@@ -5,9 +5,9 @@ import { apiErrors } from '@switchyard/service-kit';
 /** Who and what a request's cost is attributed to, beside its key and team. */
 export interface Attribution {
   /** The end user: `x-switchyard-user`, else the body's `user`, else `metadata.user_id`. */
-  endUser: string | undefined;
+  readonly endUser: string | undefined;
   /** Up to 10 `key` or `key:value` tags: `x-switchyard-tags`, then `metadata.tags`, deduplicated. */
-  tags: readonly string[];
+  readonly tags: readonly string[];
 }
 
 const NONE: Readonly<Record<string, unknown>> = Object.freeze({});
