@@ -12,7 +12,8 @@ import type { ScenarioResult } from './scenario-result.js';
 
 /**
  * Runs one scenario against one target on a fresh keep-alive pool: `warmup` requests first,
- * unmeasured (they also open the pool's connections), then the measured run, with the CPU time
+ * unmeasured (they also open the pool's connections), and more until `warmupMinMs` has passed,
+ * then the measured run, with the CPU time
  * each process spent during it, the gateway's system calls, peak memory, young-generation
  * survival (gc probe) and longest event-loop delay (`/metrics`, read just outside the CPU window).
  */
@@ -20,13 +21,17 @@ export async function runScenario(options: {
   target: BenchTarget;
   scenario: Scenario;
   warmup: number;
+  /** The warm-up goes on at least this long (requests still counted by `warmup` when longer). */
+  warmupMinMs?: number;
   measure: LoadLimit;
   upstreamPid: number | undefined;
 }): Promise<ScenarioResult> {
   const { target, scenario } = options;
   const load = createTargetLoad(target, scenario);
   try {
-    if (options.warmup > 0) await load.run({ requests: options.warmup });
+    const warmed = options.warmup > 0 ? await load.run({ requests: options.warmup }) : undefined;
+    const warmupLeftMs = (options.warmupMinMs ?? 0) - (warmed?.elapsedMs ?? 0);
+    if (warmupLeftMs > 0) await load.run({ durationMs: warmupLeftMs });
     if (target.eventLoopMetrics === true) await readEventLoopMax(target.origin);
     target.gcProbe?.start();
     const rss = samplePeakRss(target.gatewayPid);
