@@ -65,6 +65,7 @@ export {
   type FakeVertexOptions,
   startFakeVertex,
 } from './fake-vertex/start-fake-vertex.js';
+export { oneFieldVariants } from './one-field-variants.js';
 export {
   createFreshPostgresDatabase,
   type FreshPostgresDatabase,

@@ -1,3 +1,4 @@
+import { oneFieldVariants } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
 import { chatCompletionRequestSchema } from './chat-completion-request.js';
 import { isPlainChatRequest } from './is-plain-chat-request.js';
@@ -96,23 +97,6 @@ const ODD_VALUES: readonly unknown[] = [
   { type: 'json_schema', json_schema: { name: 1 } },
 ];
 
-/** Every request that differs from `base` in one field, at any depth, set to one odd value. */
-function* variants(base: unknown): Generator<unknown> {
-  if (typeof base !== 'object' || base === null) return;
-  for (const key of Object.keys(base)) {
-    const value = (base as Record<string, unknown>)[key];
-    for (const odd of ODD_VALUES) yield replaced(base, key, odd);
-    for (const inner of variants(value)) yield replaced(base, key, inner);
-  }
-}
-
-function replaced(base: object, key: string, value: unknown): unknown {
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(base) ? [...base] : { ...base };
-  if (value === undefined && !Array.isArray(copy)) delete copy[key];
-  else (copy as Record<string, unknown>)[key] = value;
-  return copy;
-}
-
 describe('isPlainChatRequest', () => {
   it('passes the common kinds of request', () => {
     for (const request of PLAIN) expect(isPlainChatRequest(request)).toBe(true);
@@ -122,7 +106,7 @@ describe('isPlainChatRequest', () => {
     let passed = 0;
     let checked = 0;
     for (const base of PLAIN) {
-      for (const request of variants(base)) {
+      for (const request of oneFieldVariants(base, ODD_VALUES)) {
         checked += 1;
         if (!isPlainChatRequest(request)) continue;
         passed += 1;

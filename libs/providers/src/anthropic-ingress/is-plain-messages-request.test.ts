@@ -1,3 +1,4 @@
+import { oneFieldVariants } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
 import { isPlainMessagesRequest } from './is-plain-messages-request.js';
 import { messagesRequestSchema } from './messages-request-schema.js';
@@ -100,23 +101,6 @@ const ODD_VALUES: readonly unknown[] = [
   { type: 'file', file_id: 'f' },
 ];
 
-/** Every request that differs from `base` in one field, at any depth, set to one odd value. */
-function* variants(base: unknown): Generator<unknown> {
-  if (typeof base !== 'object' || base === null) return;
-  for (const key of Object.keys(base)) {
-    const value = (base as Record<string, unknown>)[key];
-    for (const odd of ODD_VALUES) yield replaced(base, key, odd);
-    for (const inner of variants(value)) yield replaced(base, key, inner);
-  }
-}
-
-function replaced(base: object, key: string, value: unknown): unknown {
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(base) ? [...base] : { ...base };
-  if (value === undefined && !Array.isArray(copy)) delete copy[key];
-  else (copy as Record<string, unknown>)[key] = value;
-  return copy;
-}
-
 describe('isPlainMessagesRequest', () => {
   it('passes the requests Claude Code sends', () => {
     for (const request of PLAIN) expect(isPlainMessagesRequest(request)).toBe(true);
@@ -126,7 +110,7 @@ describe('isPlainMessagesRequest', () => {
     let passed = 0;
     let checked = 0;
     for (const base of PLAIN) {
-      for (const request of variants(base)) {
+      for (const request of oneFieldVariants(base, ODD_VALUES)) {
         checked += 1;
         if (!isPlainMessagesRequest(request)) continue;
         passed += 1;

@@ -90,8 +90,9 @@ export function createOpenAiStreamTransformer(options: ChatStreamOptions): ChatS
       else onUsageEvent(event, sink);
       from = end + 2;
     }
-    if (from === 0) sink.passThrough(complete);
-    else if (from < complete.length && !transformer.failure) sink.passThrough(complete.slice(from));
+    if (from < complete.length && !transformer.failure) {
+      sink.passThrough(from === 0 ? complete : complete.slice(from));
+    }
   };
 
   // Plain fields, not getters: V8 allocates an object's own accessor pair in the old generation,
