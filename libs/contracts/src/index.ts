@@ -154,6 +154,7 @@ export {
   type UsageSummaryQuery,
   usageSummaryQuerySchema,
 } from './admin/usage-summary-query.js';
+export { afterJsonString } from './after-json-string.js';
 export {
   type CatalogModelV1,
   type CatalogPricingV1,

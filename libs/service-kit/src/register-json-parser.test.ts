@@ -72,13 +72,46 @@ describe('JSON bodies', () => {
     }
   });
 
-  it('still refuses a __proto__ key, as fastify does', async () => {
-    const response = await build().inject({
-      method: 'POST',
-      url: '/echo',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"n":1,"__proto__":{"admin":true}}',
-    });
-    expect(response.statusCode).toBe(400);
+  it('still refuses a __proto__ key or a constructor.prototype, as fastify does, escaped too', async () => {
+    const app = build();
+    for (const payload of [
+      '{"n":1,"__proto__":{"admin":true}}',
+      '{"n":1,"\\u005f_proto__":{"admin":true}}',
+      '{"n":1,"a":{"constructor":{"prototype":{"admin":true}}}}',
+      '{"n":1,"a":{"c\\u006fnstructor":{"prototype":{"admin":true}}}}',
+    ]) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/echo',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      expect(response.statusCode, payload).toBe(400);
+      expect(response.json().error.message, payload).toMatch(/Body is not valid JSON/);
+    }
+  });
+
+  it('parses what fastify parses, the words as values and a byte-order mark included', async () => {
+    const app = build();
+    const cases: Array<[string, number, unknown]> = [
+      [
+        '{"n":1,"text":"__proto__","constructor":"x"}',
+        200,
+        { n: 1, text: '__proto__', constructor: 'x' },
+      ],
+      ['\ufeff{"n":2}', 200, { n: 2 }],
+      ['{"n":3', 400, undefined],
+      ['', 400, undefined],
+    ];
+    for (const [payload, status, body] of cases) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/echo',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      expect(response.statusCode, payload).toBe(status);
+      if (body !== undefined) expect(response.json(), payload).toEqual(body);
+    }
   });
 });

@@ -66,6 +66,7 @@ export {
   startFakeVertex,
 } from './fake-vertex/start-fake-vertex.js';
 export { oneFieldVariants } from './one-field-variants.js';
+export { randomJson, seededRandom } from './random-json.js';
 export {
   createFreshPostgresDatabase,
   type FreshPostgresDatabase,

@@ -1,3 +1,4 @@
+import { randomJson, seededRandom } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
 import { setTopLevelFields } from './set-top-level-fields.js';
 
@@ -39,5 +40,24 @@ describe('setTopLevelFields', () => {
 
   it('refuses text that is not an object', () => {
     expect(() => setTopLevelFields('[1]', { model: 'm' })).toThrow('not a JSON object');
+  });
+});
+
+describe('setTopLevelFields on random bodies', () => {
+  it('sets the field and changes nothing else, in 2,000 random objects written every way', () => {
+    const next = seededRandom(7);
+    for (let index = 0; index < 2_000; index += 1) {
+      const members = randomJson(next, 1);
+      const object =
+        typeof members === 'object' && members !== null && !Array.isArray(members) ? members : {};
+      const placed = next() < 0.5 ? { model: 'a/b', ...object } : { ...object, model: 'a/b' };
+      const body = JSON.stringify(placed, null, next() < 0.5 ? undefined : 2);
+      const result = setTopLevelFields(body, { model: 'claude "x" \\' });
+      expect(JSON.parse(result), body).toEqual({ ...placed, model: 'claude "x" \\' });
+      const value = JSON.stringify('claude "x" \\');
+      const old = JSON.stringify('a/b');
+      // Only the value's text changed: the rest is the caller's, byte for byte.
+      expect(result.replace(value, old), body).toBe(body);
+    }
   });
 });

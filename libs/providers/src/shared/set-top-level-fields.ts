@@ -1,5 +1,14 @@
+import { afterJsonString } from '@switchyard/contracts';
+
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+const TAB = 0x09;
 
 /** One top-level member: where its key starts and where its value starts and ends. */
 interface Member {
@@ -80,42 +89,40 @@ function scanMembers(json: string): { members: Member[]; closing: number } {
 
 function skipSpace(json: string, from: number): number {
   let i = from;
-  while (
-    i < json.length &&
-    (json[i] === ' ' || json[i] === '\n' || json[i] === '\r' || json[i] === '\t')
-  )
+  for (;;) {
+    const code = json.charCodeAt(i);
+    if (code !== SPACE && code !== NEWLINE && code !== RETURN && code !== TAB) return i;
     i += 1;
-  return i;
+  }
 }
 
 /** The index after the string starting at `from` (its opening quote). */
 function skipString(json: string, from: number): number {
   if (json.charCodeAt(from) !== QUOTE) throw new Error('not a JSON object');
-  let i = from + 1;
-  while (i < json.length) {
-    const code = json.charCodeAt(i);
-    if (code === BACKSLASH) i += 2;
-    else if (code === QUOTE) return i + 1;
-    else i += 1;
-  }
-  throw new Error('unterminated JSON string');
+  const end = afterJsonString(json, from + 1);
+  if (end === -1) throw new Error('unterminated JSON string');
+  return end;
 }
 
-/** The index after the value starting at `from`. */
+/**
+ * The index after the value starting at `from`. Character codes, and strings skipped by search:
+ * reading `json[i]` one character at a time cost a 120 KB Claude Code turn ~210 µs, 1.8× its
+ * `JSON.parse`; this costs ~45.
+ */
 function skipValue(json: string, from: number): number {
-  const first = json[from];
-  if (first === '"') return skipString(json, from);
-  if (first === '{' || first === '[') {
+  const first = json.charCodeAt(from);
+  if (first === QUOTE) return skipString(json, from);
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) {
     let depth = 0;
     let i = from;
     while (i < json.length) {
-      const char = json[i];
-      if (char === '"') {
+      const code = json.charCodeAt(i);
+      if (code === QUOTE) {
         i = skipString(json, i);
         continue;
       }
-      if (char === '{' || char === '[') depth += 1;
-      else if (char === '}' || char === ']') {
+      if (code === OPEN_BRACE || code === OPEN_BRACKET) depth += 1;
+      else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
         depth -= 1;
         if (depth === 0) return i + 1;
       }

@@ -3,6 +3,7 @@ import { type ApiError, apiErrors } from '@switchyard/service-kit';
 import type { Model } from '../catalog/model-catalog.js';
 import { countTokens } from '../usage/count-tokens.js';
 import { estimateTokens } from '../usage/estimate-tokens.js';
+import { jsonTextBytes } from './json-text-bytes.js';
 
 /** Tokens counted for an image part (OpenAI bills a high-detail 512px tile set at about this). */
 const IMAGE_TOKENS = 1_000;
@@ -15,6 +16,7 @@ const ESTIMATE_MARGIN = 1.15;
 
 /** A prompt's size: a cheap upper bound (bytes ≥ tokens for byte-level BPE) and, on demand, a count. */
 export interface PromptSize {
+  /** The texts' UTF-8 bytes (an escape in a JSON part counted as one character) and `fixed`. */
   upperBound: number;
   /** The o200k count with a margin for other tokenizers: what a window must hold. */
   count(): number;
@@ -22,34 +24,52 @@ export interface PromptSize {
   estimate(): number;
 }
 
-/** Measures a chat request's prompt; the tokenizer only runs when `count()` is called. */
+/**
+ * Measures a chat request's prompt; the tokenizer only runs when `count()` is called. Tool calls
+ * and tool definitions are counted as their JSON, serialised only then: the bound sizes them
+ * without serialising ({@link jsonTextBytes}).
+ */
 export function measurePrompt(request: ChatCompletionRequest): PromptSize {
-  const texts: string[] = [];
+  // Texts, and the structures whose JSON is counted, in the order the prompt holds them.
+  const parts: Array<string | object> = [];
+  let bytes = 0;
   let images = 0;
+  const addStructure = (structure: object) => {
+    parts.push(structure);
+    bytes += jsonTextBytes(structure);
+  };
   for (const message of request.messages) {
     const content = message.content;
-    if (typeof content === 'string') texts.push(content);
-    else if (Array.isArray(content)) {
+    if (typeof content === 'string') {
+      parts.push(content);
+      bytes += Buffer.byteLength(content);
+    } else if (Array.isArray(content)) {
       for (const part of content) {
-        if (part.type === 'text' && typeof part.text === 'string') texts.push(part.text);
-        else if (part.type === 'image_url') images += 1;
+        if (part.type === 'text' && typeof part.text === 'string') {
+          parts.push(part.text);
+          bytes += Buffer.byteLength(part.text);
+        } else if (part.type === 'image_url') images += 1;
       }
     }
-    if (message.role === 'assistant' && message.tool_calls)
-      texts.push(JSON.stringify(message.tool_calls));
+    if (message.role === 'assistant' && message.tool_calls) addStructure(message.tool_calls);
   }
-  if (request.tools) texts.push(JSON.stringify(request.tools));
+  if (request.tools) addStructure(request.tools);
   const fixed = images * IMAGE_TOKENS + request.messages.length * MESSAGE_OVERHEAD + REPLY_PRIMING;
+  let texts: string[] | undefined;
+  const allTexts = () => {
+    texts ??= parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part)));
+    return texts;
+  };
   let tokens: number | undefined;
   const textTokens = () => {
-    tokens ??= texts.reduce((sum, text) => sum + countTokens(text), 0);
+    tokens ??= allTexts().reduce((sum, text) => sum + countTokens(text), 0);
     return tokens;
   };
   return {
-    upperBound: texts.reduce((sum, text) => sum + Buffer.byteLength(text), fixed),
+    upperBound: bytes + fixed,
     count: () => Math.ceil(textTokens() * ESTIMATE_MARGIN) + fixed,
     // Exact when the window check already counted; else a bounded sample (the event loop's sake).
-    estimate: () => (tokens ?? estimateTokens(texts)) + fixed,
+    estimate: () => (tokens ?? estimateTokens(allTexts())) + fixed,
   };
 }
 

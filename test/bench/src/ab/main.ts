@@ -61,7 +61,7 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
       const reason = started.status.available ? 'no target' : started.status.reason;
       throw new Error(`the gateway of ${root} did not start: ${reason}`);
     }
-    return forKind(started.target, options.kind);
+    return { ...forKind(started.target, options.kind), requestBody: options.body };
   };
   const sides = {
     base: await start(baseRoot, []),
@@ -91,7 +91,7 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
   }
   const measured: Record<'base' | 'change', ScenarioResult[]> = { base: [], change: [] };
   process.stderr.write(
-    `${options.kind} c${options.concurrency}, ${options.requests} requests a round\n`,
+    `${options.kind} c${options.concurrency}, ${options.body} requests, ${options.requests} a round\n`,
   );
   for (let round = 0; round <= options.rounds; round += 1) {
     const order = round % 2 === 0 ? (['base', 'change'] as const) : (['change', 'base'] as const);
@@ -122,7 +122,7 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
       row.ratio === undefined ? '—' : row.ratio.toFixed(3),
     ]);
   console.log(
-    `\nA = ${options.base} (${commit.slice(0, 12)}), B = working tree${options.changeFlags.length > 0 ? ` with ${options.changeFlags.join(' ')}` : ''}; ${scenario.kind} c${scenario.concurrency}; medians of ${options.rounds} rounds, B ÷ A the median of each round's own\n`,
+    `\nA = ${options.base} (${commit.slice(0, 12)}), B = working tree${options.changeFlags.length > 0 ? ` with ${options.changeFlags.join(' ')}` : ''}; ${scenario.kind} c${scenario.concurrency}, ${options.body} requests; medians of ${options.rounds} rounds, B ÷ A the median of each round's own\n`,
   );
   console.log(formatTable(['metric', 'A', 'B', 'B ÷ A'], rows, 1));
 }

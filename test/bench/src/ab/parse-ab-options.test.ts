@@ -7,6 +7,7 @@ describe('parseAbOptions', () => {
       base: 'HEAD',
       kind: 'stream',
       concurrency: 16,
+      body: 'short',
       rounds: 6,
       requests: 2000,
       warmup: 300,
@@ -28,6 +29,13 @@ describe('parseAbOptions', () => {
       '0',
     ]);
     expect(options).toMatchObject({ base: 'main~2', kind: 'chat', rounds: 4, settleMax: 0 });
+  });
+
+  it("takes a coding agent's turn as the body, and nothing else", () => {
+    expect(parseAbOptions(['--body', 'agent']).body).toBe('agent');
+    expect(() => parseAbOptions(['--body', 'huge'])).toThrow(
+      /--body must be one of short, agent, got "huge"/,
+    );
   });
 
   it('takes node flags for the change alone', () => {

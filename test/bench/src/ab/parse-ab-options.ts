@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { RequestBody } from '../load/bench-target.js';
 import { SCENARIO_KINDS, type ScenarioKind } from '../scenario/scenario.js';
 
 /** How an A/B run is shaped, from its command line. */
@@ -7,6 +8,8 @@ export interface AbOptions {
   readonly base: string;
   readonly kind: ScenarioKind;
   readonly concurrency: number;
+  /** What each request carries: a short question, or a coding agent's ~120 KB turn. */
+  readonly body: RequestBody;
   /** Measured rounds per side, after one unmeasured round each; even, so each side leads half. */
   readonly rounds: number;
   readonly requests: number;
@@ -17,6 +20,8 @@ export interface AbOptions {
   readonly changeFlags: readonly string[];
   readonly help: boolean;
 }
+
+const REQUEST_BODIES: readonly RequestBody[] = ['short', 'agent'];
 
 /** The text of `pnpm bench:ab --help`. */
 export const AB_USAGE = `Usage: pnpm bench:ab [options]
@@ -30,6 +35,8 @@ one run: what a change costs or saves, resolved far below the noise of separate 
                       Anthropic upstream) or messages-native (an Anthropic Messages stream)
                       (default stream, 20 content chunks)
   --concurrency N     requests in flight (default 16)
+  --body KIND         short (a one-line question) or agent (a coding agent's ~120 KB turn: long
+                      system prompt, 18 tools, 30 earlier tool calls) (default short)
   --rounds N          measured rounds per gateway, after one unmeasured round each; even, so each
                       goes first in half of them (default 6)
   --requests N        measured requests per round (default 2000)
@@ -52,6 +59,7 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
         base: { type: 'string' },
         scenario: { type: 'string' },
         concurrency: { type: 'string' },
+        body: { type: 'string' },
         rounds: { type: 'string' },
         requests: { type: 'string' },
         warmup: { type: 'string' },
@@ -80,6 +88,10 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
     problems.push(
       `--scenario must be one of ${SCENARIO_KINDS.join(', ')}, got "${String(kindText)}"`,
     );
+  const bodyText = values.body ?? 'short';
+  const body = REQUEST_BODIES.find((known) => known === bodyText);
+  if (body === undefined)
+    problems.push(`--body must be one of ${REQUEST_BODIES.join(', ')}, got "${String(bodyText)}"`);
   const base = typeof values.base === 'string' ? values.base : 'HEAD';
   if (base.startsWith('-')) problems.push(`--base must be a git revision, got "${base}"`);
   const flagsText = values['change-flags'];
@@ -92,6 +104,7 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
     base,
     kind: kind ?? 'stream',
     concurrency: integer('concurrency', 16, 1),
+    body: body ?? 'short',
     rounds: integer('rounds', 6, 2),
     requests: integer('requests', 2000, 1),
     warmup: integer('warmup', 300, 0),

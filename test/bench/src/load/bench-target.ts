@@ -11,6 +11,9 @@ export type TargetName = 'direct' | 'floor' | 'switchyard' | 'switchyard-limited
 /** The wire format a target is spoken to in. */
 export type TargetApi = 'openai-chat' | 'anthropic-messages';
 
+/** The requests' size: a short question, or a coding agent's turn. */
+export type RequestBody = 'short' | 'agent';
+
 /** Where the load generator sends its requests, and how. */
 export interface BenchTarget {
   readonly name: TargetName;
@@ -25,6 +28,11 @@ export interface BenchTarget {
   readonly headers: Readonly<Record<string, string>>;
   /** The model id this target expects in the body. */
   readonly model: string;
+  /**
+   * What the requests carry: a short question (the default), or a coding agent's ~120 KB turn
+   * (`agentRequestBody`), where a gateway's cost per request grows with the body.
+   */
+  readonly requestBody?: RequestBody;
   /** The gateway's process, for its CPU time and memory; undefined for `direct`. */
   readonly gatewayPid: number | undefined;
   /** The gateway's young-generation collections, when it runs with the gc probe. */

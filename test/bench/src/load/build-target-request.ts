@@ -1,4 +1,5 @@
 import type { Pool } from 'undici';
+import { agentRequestBody } from './agent-request-body.js';
 import { anthropicRequestBody } from './anthropic-request-body.js';
 import type { BenchTarget } from './bench-target.js';
 import { chatRequestBody } from './chat-request-body.js';
@@ -20,13 +21,18 @@ export function buildTargetRequest(
   target: BenchTarget,
   stream: boolean,
 ): { body: string; send: SendRequest } {
+  const agent = target.requestBody === 'agent';
   if (target.api === 'anthropic-messages')
     return {
-      body: anthropicRequestBody(target.model, stream),
+      body: agent
+        ? agentRequestBody(target.api, target.model, stream)
+        : anthropicRequestBody(target.model, stream),
       send: stream ? sendAnthropicStream : sendAnthropicMessage,
     };
   return {
-    body: chatRequestBody(target.model, stream),
+    body: agent
+      ? agentRequestBody(target.api, target.model, stream)
+      : chatRequestBody(target.model, stream),
     send: stream ? sendChatStream : sendChatCompletion,
   };
 }

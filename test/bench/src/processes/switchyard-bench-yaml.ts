@@ -12,7 +12,8 @@ export const ANTHROPIC_UPSTREAM_KEY = 'sk-ant-bench-upstream';
 /**
  * A switchyard.yaml with two providers on the one fast upstream — `bench` (OpenAI-compatible,
  * passed through) and `fast-anthropic` (`type: anthropic`, translated) — and priced models: one
- * on each, and on `bench` the model whose streams the upstream holds open.
+ * on each, and on `bench` the model whose streams the upstream holds open. Both served models
+ * hold a coding agent's turn (`bench:ab --body agent`).
  */
 export function switchyardBenchYaml(options: {
   upstreamOrigin: string;
@@ -27,7 +28,7 @@ providers:
 models:
   - id: ${SWITCHYARD_MODEL}
     upstream_model: ${options.upstreamModel}
-    context_length: 8192
+    context_length: 200000
     pricing: { prompt: "0.000001", completion: "0.000002" }
   - id: ${SWITCHYARD_HOLD_MODEL}
     provider: bench

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { exceedsJsonDepth } from './exceeds-json-depth.js';
+import { inspectJsonText } from './inspect-json-text.js';
 
 const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
-describe('exceedsJsonDepth', () => {
+/** The depth check alone, as the scan answers it. */
+const exceedsJsonDepth = (text: string, maxDepth: number) =>
+  inspectJsonText(text, maxDepth) === 'too-deep';
+
+describe('inspectJsonText: depth', () => {
   it('allows exactly the limit and refuses one level more', () => {
     expect(exceedsJsonDepth(nested(128), 128)).toBe(false);
     expect(exceedsJsonDepth(nested(129), 128)).toBe(true);
@@ -59,3 +63,35 @@ function scanEachCharacter(text: string, maxDepth: number): boolean {
   }
   return false;
 }
+
+describe('inspectJsonText: keys the prototype-poisoning checks look for', () => {
+  it('finds __proto__ and constructor as keys, written plainly, spaced or escaped', () => {
+    for (const text of [
+      '{"__proto__":{"admin":true}}',
+      '{"a":[{"b":1,"__proto__" :{}}]}',
+      '{"constructor":{"prototype":{"admin":true}}}',
+      '{"x":{"constructor"\n:{"prototype":{}}}}',
+      '{"\\u005f_proto__":{}}',
+      '{"\\u005F\\u005Fproto\\u005f\\u005f":{}}',
+      '{"c\\u006fnstructor":{"prototype":{}}}',
+    ]) {
+      expect(inspectJsonText(text, 128), text).toBe('suspect-key');
+    }
+  });
+
+  it('passes the same words as values, inside strings, or as parts of other keys', () => {
+    for (const text of [
+      '{"text":"__proto__","note":"constructor"}',
+      '{"text":"{\\"__proto__\\":{}}"}',
+      '{"__proto__x":1,"constructors":2,"description":"a constructor"}',
+      '{"cache_control":{"type":"ephemeral"},"tool_use_id":"x"}',
+      '["__proto__","constructor"]',
+    ]) {
+      expect(inspectJsonText(text, 128), text).toBe('plain');
+    }
+  });
+
+  it('still refuses depth past a suspect key', () => {
+    expect(inspectJsonText(`{"__proto__":1,"a":${nested(10)}}`, 5)).toBe('too-deep');
+  });
+});
