@@ -154,7 +154,6 @@ export {
   type UsageSummaryQuery,
   usageSummaryQuerySchema,
 } from './admin/usage-summary-query.js';
-export { afterJsonString } from './after-json-string.js';
 export {
   type CatalogModelV1,
   type CatalogPricingV1,
@@ -170,6 +169,14 @@ export {
 export { CATALOG_SNAPSHOT_KEY } from './catalog/catalog-snapshot-key.js';
 export { decodeCatalogSnapshot } from './catalog/decode-catalog-snapshot.js';
 export { type ErrorBody, errorBodySchema } from './error-body.js';
+export { afterJsonString } from './json-text/after-json-string.js';
+export {
+  inspectJsonText,
+  type JsonTextFinding,
+  type JsonTextInspection,
+} from './json-text/inspect-json-text.js';
+export type { JsonMember, JsonObjectText } from './json-text/json-object-text.js';
+export { readJsonObjectText } from './json-text/read-json-object-text.js';
 export {
   formatNanoUsd,
   formatUsd,

@@ -1,11 +1,13 @@
-import type { TokenUsage } from '@switchyard/contracts';
+import type { JsonObjectText, TokenUsage } from '@switchyard/contracts';
 import type { ProviderError } from './provider-error.js';
 import type { BuiltRequest, UpstreamTarget } from './upstream-request.js';
 
 /** A caller's Anthropic Messages request as the gateway forwards it to a provider that speaks it. */
 export interface NativeMessagesRequest {
-  /** The caller's JSON body exactly as it was sent. */
-  rawBody: string;
+  /** The caller's JSON body exactly as it was sent, its top-level members located. */
+  rawBody: JsonObjectText;
+  /** Whether the body asks for a stream (`stream: true`), as the gateway parsed it. */
+  stream: boolean;
   /** Top-level fields the gateway sets besides `model` (a fitted or budget-clamped `max_tokens`). */
   overrides: Readonly<Record<string, unknown>>;
   /** The caller's headers named in {@link NativeMessagesAdapter.forwardedHeaders}, lower-cased. */

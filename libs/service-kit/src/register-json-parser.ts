@@ -1,6 +1,6 @@
+import { inspectJsonText, type JsonObjectText } from '@switchyard/contracts';
 import type { FastifyInstance } from 'fastify';
 import { apiErrors } from './api-error.js';
-import { inspectJsonText } from './inspect-json-text.js';
 
 /**
  * How deeply objects and arrays may nest in a request body. Far above any real request (a tool's
@@ -15,8 +15,11 @@ declare module 'fastify' {
     keepRawBody?: boolean;
   }
   interface FastifyRequest {
-    /** The JSON body's text as sent, on routes with `config.keepRawBody`. */
-    rawBody?: string;
+    /**
+     * The JSON body's text as sent with its top-level members located, on routes with
+     * `config.keepRawBody` when the body is an object.
+     */
+    rawBody?: JsonObjectText;
   }
 }
 
@@ -24,7 +27,8 @@ declare module 'fastify' {
  * Makes `application/json` the only body type a service accepts: fastify's JSON parser (with its
  * prototype-poisoning checks) behind a nesting-depth check, and no `text/plain` parser, so any
  * other content type is a 415 instead of a string the route then refuses with a confusing 400.
- * A route with `config.keepRawBody` also gets the text as sent (`request.rawBody`).
+ * A route with `config.keepRawBody` also gets the text as sent (`request.rawBody`), its members
+ * located by the same pass.
  *
  * The depth check's pass also says whether any key may be `__proto__` or `constructor`; when none
  * may, the body is parsed by `JSON.parse` alone, which then gives what fastify's parser would.
@@ -36,7 +40,7 @@ export function registerJsonParser(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
-    const finding = inspectJsonText(text, MAX_JSON_DEPTH);
+    const { finding, object } = inspectJsonText(text, MAX_JSON_DEPTH);
     if (finding === 'too-deep') {
       done(
         apiErrors.invalidRequest(
@@ -46,7 +50,7 @@ export function registerJsonParser(app: FastifyInstance): void {
       );
       return;
     }
-    if (request.routeOptions.config.keepRawBody === true) request.rawBody = text;
+    if (request.routeOptions.config.keepRawBody === true) request.rawBody = object;
     if (finding === 'plain' && text.length > 0) {
       let parsed: unknown;
       try {

@@ -1,3 +1,4 @@
+import { readJsonObjectText } from '@switchyard/contracts';
 import { describe, expect, it } from 'vitest';
 import { createBedrockAdapter } from './bedrock-adapter.js';
 
@@ -30,7 +31,8 @@ describe('the bedrock Messages pass-through', () => {
   it('streams through invoke-with-response-stream: no model or stream, the version and betas in the body', () => {
     const built = native?.buildRequest(
       {
-        rawBody: BODY,
+        rawBody: readJsonObjectText(BODY),
+        stream: true,
         overrides: { max_tokens: 512 },
         headers: { 'anthropic-beta': 'interleaved-thinking-2025-05-14, context-1m-2025-08-07' },
       },
@@ -54,7 +56,12 @@ describe('the bedrock Messages pass-through', () => {
 
   it('answers through invoke when the body does not stream, without anthropic_beta when none', () => {
     const built = native?.buildRequest(
-      { rawBody: '{"model":"m","max_tokens":8,"messages":[]}', overrides: {}, headers: {} },
+      {
+        rawBody: readJsonObjectText('{"model":"m","max_tokens":8,"messages":[]}'),
+        stream: false,
+        overrides: {},
+        headers: {},
+      },
       target('anthropic.claude-3-haiku-20240307-v1:0'),
     );
     expect(built?.url).toBe(`${BASE}/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke`);

@@ -1,5 +1,4 @@
 import type { NativeMessagesRequest } from '../native-messages-adapter.js';
-import { ProviderError } from '../provider-error.js';
 import { setTopLevelFields } from '../shared/set-top-level-fields.js';
 import type { BuiltRequest, UpstreamTarget } from '../upstream-request.js';
 import { buildBedrockUrl } from './build-bedrock-url.js';
@@ -21,7 +20,7 @@ export function buildBedrockMessagesRequest(
   request: NativeMessagesRequest,
   target: UpstreamTarget,
 ): BuiltRequest {
-  const stream = readStream(request.rawBody);
+  const { stream } = request;
   const betas = (request.headers['anthropic-beta'] ?? '')
     .split(',')
     .map((beta) => beta.trim())
@@ -48,13 +47,4 @@ export function buildBedrockMessagesRequest(
     body: setTopLevelFields(request.rawBody, fields),
     warnings: [],
   };
-}
-
-/** The body's `stream` flag (the gateway parsed the body before: it is an object). */
-function readStream(rawBody: string): boolean {
-  const body: unknown = JSON.parse(rawBody);
-  if (typeof body !== 'object' || body === null) {
-    throw ProviderError.invalidRequest('The request body must be a JSON object.', 'body');
-  }
-  return (body as { stream?: unknown }).stream === true;
 }

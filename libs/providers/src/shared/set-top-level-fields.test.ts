@@ -1,3 +1,4 @@
+import { readJsonObjectText } from '@switchyard/contracts';
 import { randomJson, seededRandom } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
 import { setTopLevelFields } from './set-top-level-fields.js';
@@ -38,6 +39,22 @@ describe('setTopLevelFields', () => {
     expect(setTopLevelFields('{"a":1}', { absent: undefined })).toBe('{"a":1}');
   });
 
+  it('sets or removes a key written twice, both times', () => {
+    const body = '{"model":"a", "x":1, "model":"b"}';
+    expect(setTopLevelFields(body, { model: 'c' })).toBe('{"model":"c", "x":1, "model":"c"}');
+    expect(setTopLevelFields(body, { model: undefined })).toBe('{"x":1}');
+    expect(setTopLevelFields(body, { x: undefined, model: undefined, v: 2 })).toBe('{"v":2}');
+  });
+
+  it('uses the members the body check located, scanning nothing', () => {
+    const text = '{"model":"a","stream":true}';
+    const located = readJsonObjectText(text);
+    // Members that disagree with the text show they were used, not found again.
+    const shifted = { ...located, members: located.members.filter((m) => m.key !== 'stream') };
+    expect(setTopLevelFields(located, { model: 'b', stream: undefined })).toBe('{"model":"b"}');
+    expect(setTopLevelFields(shifted, { stream: undefined })).toBe(text);
+  });
+
   it('refuses text that is not an object', () => {
     expect(() => setTopLevelFields('[1]', { model: 'm' })).toThrow('not a JSON object');
   });
@@ -58,6 +75,29 @@ describe('setTopLevelFields on random bodies', () => {
       const old = JSON.stringify('a/b');
       // Only the value's text changed: the rest is the caller's, byte for byte.
       expect(result.replace(value, old), body).toBe(body);
+    }
+  });
+
+  it('removes, sets and appends fields as JSON.parse reads them, in 2,000 random objects', () => {
+    const next = seededRandom(9);
+    for (let index = 0; index < 2_000; index += 1) {
+      const members = randomJson(next, 1);
+      if (typeof members !== 'object' || members === null || Array.isArray(members)) continue;
+      const body = JSON.stringify(members, null, next() < 0.5 ? undefined : 1);
+      const expected = JSON.parse(body) as Record<string, unknown>;
+      const fields: Record<string, unknown> = {};
+      for (const key of Object.keys(expected)) {
+        const pick = next();
+        if (pick < 0.3) fields[key] = undefined;
+        else if (pick < 0.5) fields[key] = [pick];
+      }
+      if (next() < 0.5) fields.added = { n: 1 };
+      for (const [key, value] of Object.entries(fields)) {
+        if (value === undefined) delete expected[key];
+        else expected[key] = value;
+      }
+      const result = setTopLevelFields(body, fields);
+      expect(JSON.parse(result), `${body} ${JSON.stringify(fields)}`).toEqual(expected);
     }
   });
 });

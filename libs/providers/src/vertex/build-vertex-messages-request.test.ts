@@ -1,3 +1,4 @@
+import { readJsonObjectText } from '@switchyard/contracts';
 import { describe, expect, it } from 'vitest';
 import { createVertexAdapter } from './vertex-adapter.js';
 
@@ -21,7 +22,12 @@ describe('the vertex Messages pass-through', () => {
       '{"model":"vertex/claude", "stream":true,"max_tokens":64,' +
       '"messages":[{"role":"user","content":[{"type":"text","text":"hi","cache_control":{"type":"ephemeral"}}]}]}';
     const built = native?.buildRequest(
-      { rawBody, overrides: {}, headers: { 'anthropic-beta': 'interleaved-thinking-2025-05-14' } },
+      {
+        rawBody: readJsonObjectText(rawBody),
+        stream: true,
+        overrides: {},
+        headers: { 'anthropic-beta': 'interleaved-thinking-2025-05-14' },
+      },
       target('claude-sonnet-4-5@20250929'),
     );
     expect(built?.url).toBe(
@@ -42,7 +48,8 @@ describe('the vertex Messages pass-through', () => {
   it('answers through rawPredict with the fitted max_tokens', () => {
     const built = native?.buildRequest(
       {
-        rawBody: '{"max_tokens":9000,"model":"m","messages":[]}',
+        rawBody: readJsonObjectText('{"max_tokens":9000,"model":"m","messages":[]}'),
+        stream: false,
         overrides: { max_tokens: 100 },
         headers: {},
       },

@@ -1,5 +1,4 @@
 import type { NativeMessagesRequest } from '../native-messages-adapter.js';
-import { ProviderError } from '../provider-error.js';
 import { setTopLevelFields } from '../shared/set-top-level-fields.js';
 import type { BuiltRequest, UpstreamTarget } from '../upstream-request.js';
 import { buildVertexUrl } from './build-vertex-url.js';
@@ -19,11 +18,7 @@ export function buildVertexMessagesRequest(
   request: NativeMessagesRequest,
   target: UpstreamTarget,
 ): BuiltRequest {
-  const body: unknown = JSON.parse(request.rawBody);
-  if (typeof body !== 'object' || body === null) {
-    throw ProviderError.invalidRequest('The request body must be a JSON object.', 'body');
-  }
-  const stream = (body as { stream?: unknown }).stream === true;
+  const { stream } = request;
   const headers: Record<string, string> = {
     ...target.extraHeaders,
     'content-type': 'application/json',

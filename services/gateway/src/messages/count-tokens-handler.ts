@@ -1,3 +1,4 @@
+import { readJsonObjectText } from '@switchyard/contracts';
 import { ProviderError } from '@switchyard/providers';
 import { parseBody } from '@switchyard/service-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -59,7 +60,8 @@ export function countTokensHandler(deps: CountTokensDeps) {
       if (isCredential(credential)) {
         const built = native.buildCountTokensRequest(
           {
-            rawBody: request.rawBody ?? JSON.stringify(request.body),
+            rawBody: request.rawBody ?? readJsonObjectText(JSON.stringify(request.body)),
+            stream: false,
             overrides: {},
             headers: forwardedHeaders(request.headers, native.forwardedHeaders),
           },

@@ -1,3 +1,4 @@
+import { type JsonObjectText, readJsonObjectText } from '@switchyard/contracts';
 import {
   type BuiltRequest,
   convertChatCompletionToMessage,
@@ -24,8 +25,8 @@ export interface ParsedMessages extends ParsedChat {
   readonly messages: MessagesRequest;
   /** What the translation could not carry: reported only when a candidate is translated for. */
   readonly translationWarnings: readonly string[];
-  /** The body's text as sent, for a pass-through. */
-  readonly rawBody: string;
+  /** The body's text as sent (its members located), for a pass-through. */
+  readonly rawBody: JsonObjectText;
   readonly headers: FastifyRequest['headers'];
 }
 
@@ -53,7 +54,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
         requestedModel: messages.model,
         stream: body.stream === true,
         translationWarnings: converted.warnings,
-        rawBody: request.rawBody ?? JSON.stringify(raw),
+        rawBody: request.rawBody ?? readJsonObjectText(JSON.stringify(raw)),
         headers: request.headers,
         // The request log shows the message the client got: a passed-through one is one already.
         present: (answer) =>
@@ -75,6 +76,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
           return native.buildRequest(
             {
               rawBody: request.rawBody,
+              stream: request.stream,
               overrides,
               headers: forwardedHeaders(request.headers, native.forwardedHeaders),
             },

@@ -1,3 +1,4 @@
+import { randomJson, seededRandom } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
 import { inspectJsonText } from './inspect-json-text.js';
 
@@ -5,7 +6,7 @@ const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
 /** The depth check alone, as the scan answers it. */
 const exceedsJsonDepth = (text: string, maxDepth: number) =>
-  inspectJsonText(text, maxDepth) === 'too-deep';
+  inspectJsonText(text, maxDepth).finding === 'too-deep';
 
 describe('inspectJsonText: depth', () => {
   it('allows exactly the limit and refuses one level more', () => {
@@ -75,7 +76,7 @@ describe('inspectJsonText: keys the prototype-poisoning checks look for', () => 
       '{"\\u005F\\u005Fproto\\u005f\\u005f":{}}',
       '{"c\\u006fnstructor":{"prototype":{}}}',
     ]) {
-      expect(inspectJsonText(text, 128), text).toBe('suspect-key');
+      expect(inspectJsonText(text, 128).finding, text).toBe('suspect-key');
     }
   });
 
@@ -87,11 +88,70 @@ describe('inspectJsonText: keys the prototype-poisoning checks look for', () => 
       '{"cache_control":{"type":"ephemeral"},"tool_use_id":"x"}',
       '["__proto__","constructor"]',
     ]) {
-      expect(inspectJsonText(text, 128), text).toBe('plain');
+      expect(inspectJsonText(text, 128).finding, text).toBe('plain');
     }
   });
 
   it('still refuses depth past a suspect key', () => {
-    expect(inspectJsonText(`{"__proto__":1,"a":${nested(10)}}`, 5)).toBe('too-deep');
+    expect(inspectJsonText(`{"__proto__":1,"a":${nested(10)}}`, 5).finding).toBe('too-deep');
+  });
+});
+
+describe('inspectJsonText: the top-level members', () => {
+  /** Each member as the text has it: key, the key's text to the value, the value's text. */
+  const membersOf = (text: string) =>
+    inspectJsonText(text, 128).object?.members.map((member) => [
+      member.key,
+      text.slice(member.keyStart, member.start),
+      text.slice(member.start, member.end),
+    ]);
+
+  it('locates every kind of value, spaced as written, nested keys left out', () => {
+    const text =
+      '{ "model" : "a/b",\n  "n": -1.5e3 ,"ok":true,"none":null, "list": [1, {"model": "x"}],' +
+      ' "o":{"k":"]}"}, "\\u0073tream": false }';
+    expect(membersOf(text)).toEqual([
+      ['model', '"model" : ', '"a/b"'],
+      ['n', '"n": ', '-1.5e3'],
+      ['ok', '"ok":', 'true'],
+      ['none', '"none":', 'null'],
+      ['list', '"list": ', '[1, {"model": "x"}]'],
+      ['o', '"o":', '{"k":"]}"}'],
+      ['stream', '"\\u0073tream": ', 'false'],
+    ]);
+    expect(inspectJsonText(text, 128).object?.closing).toBe(text.length - 1);
+  });
+
+  it('finds none in an empty object, and no object in other JSON', () => {
+    expect(inspectJsonText(' { } ', 128).object).toEqual({
+      text: ' { } ',
+      members: [],
+      closing: 3,
+    });
+    expect(inspectJsonText('[{"a":1}]', 128).object).toBeUndefined();
+    expect(inspectJsonText('"text"', 128).object).toBeUndefined();
+    expect(inspectJsonText(`{"a":${nested(10)}}`, 5).object).toBeUndefined();
+  });
+
+  it('agrees with JSON.parse on 2,000 random objects, compact and indented', () => {
+    const next = seededRandom(11);
+    let objects = 0;
+    for (let index = 0; index < 2_000; index += 1) {
+      const value = randomJson(next, 1);
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+      objects += 1;
+      const text = JSON.stringify(value, null, next() < 0.5 ? undefined : 2);
+      const members = inspectJsonText(text, 128).object?.members ?? [];
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      expect(
+        members.map((member) => member.key),
+        text,
+      ).toEqual(Object.keys(parsed));
+      for (const member of members) {
+        const valueText = text.slice(member.start, member.end);
+        expect(JSON.parse(valueText), text).toEqual(parsed[member.key]);
+      }
+    }
+    expect(objects).toBeGreaterThan(500);
   });
 });
