@@ -40,7 +40,10 @@ export function registerJsonParser(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
-    const { finding, object } = inspectJsonText(text, MAX_JSON_DEPTH);
+    const keepRawBody = request.routeOptions.config.keepRawBody === true;
+    const { finding, object } = inspectJsonText(text, MAX_JSON_DEPTH, {
+      locateMembers: keepRawBody,
+    });
     if (finding === 'too-deep') {
       done(
         apiErrors.invalidRequest(
@@ -50,7 +53,7 @@ export function registerJsonParser(app: FastifyInstance): void {
       );
       return;
     }
-    if (request.routeOptions.config.keepRawBody === true) request.rawBody = object;
+    if (keepRawBody) request.rawBody = object;
     if (finding === 'plain' && text.length > 0) {
       let parsed: unknown;
       try {

@@ -2,11 +2,15 @@ import { randomJson, seededRandom } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
 import { inspectJsonText } from './inspect-json-text.js';
 
+/** The scan as a pass-through route runs it: members located. */
+const inspect = (text: string, maxDepth: number) =>
+  inspectJsonText(text, maxDepth, { locateMembers: true });
+
 const nested = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
 
 /** The depth check alone, as the scan answers it. */
 const exceedsJsonDepth = (text: string, maxDepth: number) =>
-  inspectJsonText(text, maxDepth).finding === 'too-deep';
+  inspect(text, maxDepth).finding === 'too-deep';
 
 describe('inspectJsonText: depth', () => {
   it('allows exactly the limit and refuses one level more', () => {
@@ -76,7 +80,7 @@ describe('inspectJsonText: keys the prototype-poisoning checks look for', () => 
       '{"\\u005F\\u005Fproto\\u005f\\u005f":{}}',
       '{"c\\u006fnstructor":{"prototype":{}}}',
     ]) {
-      expect(inspectJsonText(text, 128).finding, text).toBe('suspect-key');
+      expect(inspect(text, 128).finding, text).toBe('suspect-key');
     }
   });
 
@@ -88,19 +92,19 @@ describe('inspectJsonText: keys the prototype-poisoning checks look for', () => 
       '{"cache_control":{"type":"ephemeral"},"tool_use_id":"x"}',
       '["__proto__","constructor"]',
     ]) {
-      expect(inspectJsonText(text, 128).finding, text).toBe('plain');
+      expect(inspect(text, 128).finding, text).toBe('plain');
     }
   });
 
   it('still refuses depth past a suspect key', () => {
-    expect(inspectJsonText(`{"__proto__":1,"a":${nested(10)}}`, 5).finding).toBe('too-deep');
+    expect(inspect(`{"__proto__":1,"a":${nested(10)}}`, 5).finding).toBe('too-deep');
   });
 });
 
 describe('inspectJsonText: the top-level members', () => {
   /** Each member as the text has it: key, the key's text to the value, the value's text. */
   const membersOf = (text: string) =>
-    inspectJsonText(text, 128).object?.members.map((member) => [
+    inspect(text, 128).object?.members.map((member) => [
       member.key,
       text.slice(member.keyStart, member.start),
       text.slice(member.start, member.end),
@@ -119,18 +123,37 @@ describe('inspectJsonText: the top-level members', () => {
       ['o', '"o":', '{"k":"]}"}'],
       ['stream', '"\\u0073tream": ', 'false'],
     ]);
-    expect(inspectJsonText(text, 128).object?.closing).toBe(text.length - 1);
+    expect(inspect(text, 128).object?.closing).toBe(text.length - 1);
+  });
+
+  it('locates nothing unless asked', () => {
+    expect(inspectJsonText('{"model":"m"}', 128, { locateMembers: false })).toEqual({
+      finding: 'plain',
+      object: undefined,
+    });
+  });
+
+  it('reads each key once: 4 MB of short top-level keys and long nested ones in linear time', () => {
+    // Searching a key for a backslash with an unbounded indexOf read on to the next backslash
+    // anywhere in the text, for every key: ~8 s for this body (4× the text, ~25× the time).
+    // Linear, it takes ~0.2 s; 3 s is a wide margin.
+    const body = `{"a":{${'"aaaaaaaaaaaaaaaa":1,'.repeat(100_000)}"b":0},${'"":1,'.repeat(400_000)}"z":0}`;
+    const started = performance.now();
+    const { finding, object } = inspect(body, 128);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(finding).toBe('plain');
+    expect(object?.members.length).toBe(400_002);
   });
 
   it('finds none in an empty object, and no object in other JSON', () => {
-    expect(inspectJsonText(' { } ', 128).object).toEqual({
+    expect(inspect(' { } ', 128).object).toEqual({
       text: ' { } ',
       members: [],
       closing: 3,
     });
-    expect(inspectJsonText('[{"a":1}]', 128).object).toBeUndefined();
-    expect(inspectJsonText('"text"', 128).object).toBeUndefined();
-    expect(inspectJsonText(`{"a":${nested(10)}}`, 5).object).toBeUndefined();
+    expect(inspect('[{"a":1}]', 128).object).toBeUndefined();
+    expect(inspect('"text"', 128).object).toBeUndefined();
+    expect(inspect(`{"a":${nested(10)}}`, 5).object).toBeUndefined();
   });
 
   it('agrees with JSON.parse on 2,000 random objects, compact and indented', () => {
@@ -141,7 +164,7 @@ describe('inspectJsonText: the top-level members', () => {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
       objects += 1;
       const text = JSON.stringify(value, null, next() < 0.5 ? undefined : 2);
-      const members = inspectJsonText(text, 128).object?.members ?? [];
+      const members = inspect(text, 128).object?.members ?? [];
       const parsed = JSON.parse(text) as Record<string, unknown>;
       expect(
         members.map((member) => member.key),

@@ -9,7 +9,10 @@ export type JsonTextFinding = 'too-deep' | 'suspect-key' | 'plain';
 
 export interface JsonTextInspection {
   readonly finding: JsonTextFinding;
-  /** The top-level object with its members located; undefined for any other text, or too deep. */
+  /**
+   * The top-level object with its members located, when asked to locate them; undefined for any
+   * other text, or too deep.
+   */
   readonly object: JsonObjectText | undefined;
 }
 
@@ -18,16 +21,20 @@ const TOO_DEEP: JsonTextInspection = { finding: 'too-deep', object: undefined };
 /**
  * One pass over JSON text: whether it opens more than `maxDepth` nested objects or arrays,
  * whether any key may be `__proto__` or `constructor` (written plainly or with escapes), and
- * where the top-level object's members are. A counter, no recursion, so the scan cannot overflow
+ * (with `locateMembers`) where the top-level object's members are. A counter, no recursion, so the scan cannot overflow
  * the stack however deep the text is; brackets inside strings do not count, and a string's
  * contents are skipped by searching for its closing quote. Text that is not JSON gets an answer
  * too (parsing it then refuses it); the members are only meaningful for text that parses.
  */
-export function inspectJsonText(text: string, maxDepth: number): JsonTextInspection {
+export function inspectJsonText(
+  text: string,
+  maxDepth: number,
+  options: { locateMembers: boolean },
+): JsonTextInspection {
   let depth = 0;
   let suspect = false;
   let index = skipSpace(text, 0);
-  const isObject = text.charCodeAt(index) === OPEN_BRACE;
+  const isObject = options.locateMembers && text.charCodeAt(index) === OPEN_BRACE;
   const members: JsonMember[] = [];
   // The member being read: its key, where the key and the value begin, where the value ends.
   let key: string | undefined;
@@ -91,9 +98,7 @@ function isSuspectName(text: string, start: number, end: number): boolean {
   const length = end - 1 - start;
   if (length === 9) return text.startsWith('__proto__', start);
   if (length === 11) return text.startsWith('constructor', start);
-  if (length < 14) return false;
-  const backslash = text.indexOf('\\', start);
-  if (backslash === -1 || backslash >= end) return false;
+  if (length < 14 || !hasBackslash(text, start, end - 1)) return false;
   try {
     const name: unknown = JSON.parse(text.slice(start - 1, end));
     return name === '__proto__' || name === 'constructor';
@@ -105,14 +110,25 @@ function isSuspectName(text: string, start: number, end: number): boolean {
 
 /** The key whose quotes are at `quote` and `end - 1`, unescaped. */
 function decodeKey(text: string, quote: number, end: number): string {
-  const backslash = text.indexOf('\\', quote);
-  if (backslash === -1 || backslash >= end) return text.slice(quote + 1, end - 1);
+  if (!hasBackslash(text, quote + 1, end - 1)) return text.slice(quote + 1, end - 1);
   try {
     return JSON.parse(text.slice(quote, end)) as string;
   } catch {
     // Not a valid string: the text will not parse, and its members are never used.
     return text.slice(quote + 1, end - 1);
   }
+}
+
+/**
+ * Whether `text` holds a backslash from `start` up to `end`. Read within those bounds: `indexOf`
+ * would search on past a key without one, to the next backslash anywhere in the body — for every
+ * key, quadratic in the body's length (a body of 4 MiB of short keys blocked for 23 s).
+ */
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    if (text.charCodeAt(index) === BACKSLASH) return true;
+  }
+  return false;
 }
 
 function skipSpace(text: string, from: number): number {
@@ -126,6 +142,7 @@ function isSpace(code: number): boolean {
 }
 
 const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const OPEN_BRACE = 0x7b;

@@ -1,9 +1,13 @@
 /**
  * The UTF-8 bytes of `JSON.stringify(value)` for parsed JSON (plain objects, arrays, strings,
  * numbers, booleans, null), with each escape counted as the one character it stands for: the
- * size of its text as a tokenizer reads it, without serialising it. About 14× cheaper than
+ * size of its text without serialising it. About 14× cheaper than
  * `Buffer.byteLength(JSON.stringify(value))` on Claude Code's tool definitions (55 KB: 5 µs
- * against 69), which every agent request carries.
+ * against 69), which every agent request carries; counting the escapes exactly costs as much as
+ * serialising (descriptions break lines every sentence). As a bound of the tokens of the
+ * serialised text it leaves the escapes out: about one token per escaped quote, backslash or
+ * line break, a few per control character. A prompt made mostly of those can be bounded short:
+ * `fitMaxTokens` then skips its count, and the upstream, not the window check, refuses it.
  */
 export function jsonTextBytes(value: unknown): number {
   if (typeof value === 'string') return Buffer.byteLength(value) + 2;
