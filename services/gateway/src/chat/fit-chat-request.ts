@@ -5,6 +5,7 @@ import {
   type FittedRequest,
   fitMaxTokens,
   measurePrompt,
+  type PromptSize,
 } from '../routing/fit-max-tokens.js';
 import type { Candidate } from '../routing/plan-candidates.js';
 
@@ -19,13 +20,14 @@ export interface FittedChat extends Fitted {
  * Rate limits count the prompt (~4 bytes a token) and the completion budget as fitted to the
  * first candidate, never a caller's unbounded max_tokens; budgets reserve the counted prompt at
  * the prompt price plus the completion cap (its max_tokens, else the model's output limit or
- * what the context leaves) at the completion price.
+ * what the context leaves) at the completion price. `prompt`: measured by the caller on the
+ * request as it came (a Messages request), else on `body`.
  */
 export function fitChatRequest(
   body: ChatCompletionRequest,
   planned: readonly Candidate[],
+  prompt: PromptSize = measurePrompt(body),
 ): FittedChat {
-  const prompt = measurePrompt(body);
   const fitted = new Map<Candidate, FittedRequest>();
   for (const candidate of planned) {
     const fit = fitMaxTokens(

@@ -1,6 +1,11 @@
-import { type JsonObjectText, readJsonObjectText } from '@switchyard/contracts';
+import {
+  type ChatCompletionRequest,
+  type JsonObjectText,
+  readJsonObjectText,
+} from '@switchyard/contracts';
 import {
   type BuiltRequest,
+  type ConvertedMessagesRequest,
   convertChatCompletionToMessage,
   convertMessagesRequest,
   createMessagesStreamTranslator,
@@ -8,23 +13,29 @@ import {
   type MessagesRequest,
   messagesRequestSchema,
   ProviderError,
+  type UpstreamTarget,
 } from '@switchyard/providers';
 import { parseBody } from '@switchyard/service-kit';
 import type { FastifyRequest } from 'fastify';
-import type { ChatAnswerDeps, ParsedChat } from '../chat/chat-completions-endpoint.js';
+import type { ChatAnswerDeps } from '../chat/chat-completions-endpoint.js';
 import { fitChatRequest } from '../chat/fit-chat-request.js';
 import { readChatJson } from '../chat/send-chat-json.js';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
-import type { Endpoint } from '../pipeline/endpoint.js';
+import type { Endpoint, ParsedRequest } from '../pipeline/endpoint.js';
+import type { Candidate } from '../routing/plan-candidates.js';
 import { forwardedHeaders } from './forwarded-headers.js';
+import { measureMessagesPrompt } from './measure-messages-prompt.js';
 import { nativeOf } from './native-of.js';
 import { sendNativeMessagesJson, sendNativeMessagesStream } from './send-native-messages.js';
 
-/** A Messages request as the pipeline carries it: as sent, and translated to the canonical chat request. */
-export interface ParsedMessages extends ParsedChat {
+/**
+ * A Messages request as the pipeline carries it: as sent, and its translation to the canonical
+ * chat request, made only when a candidate is translated for (a pass-through never needs it).
+ */
+export interface ParsedMessages extends ParsedRequest {
   readonly messages: MessagesRequest;
-  /** What the translation could not carry: reported only when a candidate is translated for. */
-  readonly translationWarnings: readonly string[];
+  /** The request translated, and what the translation could not carry; made once, when asked. */
+  translation(): ConvertedMessagesRequest;
   /** The body's text as sent (its members located), for a pass-through. */
   readonly rawBody: JsonObjectText;
   readonly headers: FastifyRequest['headers'];
@@ -45,15 +56,16 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
     parse: (raw, request) => {
       // The common request as it came, unchanged and uncopied; anything else the schema parses.
       const messages = isPlainMessagesRequest(raw) ? raw : parseBody(messagesRequestSchema, raw);
-      const converted = convertMessagesRequest(messages);
-      const body = converted.request;
+      let translation: ConvertedMessagesRequest | undefined;
       return {
         messages,
-        body,
-        route: body,
+        translation: () => {
+          translation ??= convertMessagesRequest(messages);
+          return translation;
+        },
+        route: { model: messages.model },
         requestedModel: messages.model,
-        stream: body.stream === true,
-        translationWarnings: converted.warnings,
+        stream: messages.stream === true,
         rawBody: request.rawBody ?? readJsonObjectText(JSON.stringify(raw)),
         headers: request.headers,
         // The request log shows the message the client got: a passed-through one is one already.
@@ -64,15 +76,21 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
       };
     },
     fit: (request, planned) => {
-      const chat = fitChatRequest(request.body, planned);
+      // Fitting reads only `max_tokens` of the request, which a stand-in carries; the prompt is
+      // measured on the Messages request itself.
+      const standIn: ChatCompletionRequest = {
+        model: request.messages.model,
+        messages: [],
+        max_tokens: request.messages.max_tokens,
+      };
+      const chat = fitChatRequest(standIn, planned, measureMessagesPrompt(request.messages));
       return {
         ...chat,
         build: (candidate, target) => {
+          const fitted = chat.requestFor(candidate).max_tokens ?? request.messages.max_tokens;
           const native = nativeOf(candidate);
-          if (native === undefined) return translated(request, chat.build(candidate, target));
-          const fitted = chat.requestFor(candidate).max_tokens;
-          const overrides =
-            fitted != null && fitted !== request.messages.max_tokens ? { max_tokens: fitted } : {};
+          if (native === undefined) return translated(request, candidate, target, fitted);
+          const overrides = fitted !== request.messages.max_tokens ? { max_tokens: fitted } : {};
           return native.buildRequest(
             {
               rawBody: request.rawBody,
@@ -120,16 +138,25 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
 }
 
 /**
- * A translated request with the ingress's warnings first; refused (this candidate only) when
- * nothing is left to send once what could not be carried was dropped — never an empty
- * conversation billed upstream.
+ * The request translated for `candidate`, `max_tokens` as fitted, with the ingress's warnings
+ * first; refused (this candidate only) when nothing is left to send once what could not be
+ * carried was dropped — never an empty conversation billed upstream.
  */
-function translated(request: ParsedMessages, built: BuiltRequest): BuiltRequest {
-  if (request.body.messages.length === 0) {
+function translated(
+  request: ParsedMessages,
+  candidate: Candidate,
+  target: UpstreamTarget,
+  maxTokens: number,
+): BuiltRequest {
+  const { request: chat, warnings } = request.translation();
+  if (chat.messages.length === 0) {
     throw ProviderError.invalidRequest(
-      `Nothing is left to send: ${request.translationWarnings.join('; ')}.`,
+      `Nothing is left to send: ${warnings.join('; ')}.`,
       'messages',
     );
   }
-  return { ...built, warnings: [...request.translationWarnings, ...built.warnings] };
+  const fitted: ChatCompletionRequest = { ...chat };
+  fitted.max_tokens = maxTokens;
+  const built = candidate.route.provider.adapter.buildChatRequest(fitted, target);
+  return { ...built, warnings: [...warnings, ...built.warnings] };
 }

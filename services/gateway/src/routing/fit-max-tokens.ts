@@ -1,76 +1,30 @@
 import type { ChatCompletionRequest } from '@switchyard/contracts';
 import { type ApiError, apiErrors } from '@switchyard/service-kit';
 import type { Model } from '../catalog/model-catalog.js';
-import { countTokens } from '../usage/count-tokens.js';
-import { estimateTokens } from '../usage/estimate-tokens.js';
-import { jsonTextBytes } from './json-text-bytes.js';
+import { createPromptParts, type PromptSize } from './prompt-parts.js';
 
-/** Tokens counted for an image part (OpenAI bills a high-detail 512px tile set at about this). */
-const IMAGE_TOKENS = 1_000;
-/** Per-message framing tokens (role, separators). */
-const MESSAGE_OVERHEAD = 4;
-/** Tokens that prime the reply (`<|start|>assistant<|message|>`), once per request. */
-const REPLY_PRIMING = 3;
-/** o200k counts are exact for OpenAI; other providers' tokenizers run up to ~15% longer. */
-const ESTIMATE_MARGIN = 1.15;
-
-/** A prompt's size: a cheap upper bound (bytes ≥ tokens for byte-level BPE) and, on demand, a count. */
-export interface PromptSize {
-  /** The texts' UTF-8 bytes (an escape in a JSON part counted as one character) and `fixed`. */
-  upperBound: number;
-  /** The o200k count with a margin for other tokenizers: what a window must hold. */
-  count(): number;
-  /** The o200k count without margin (sampled when long): the usage recorded when a provider reports none. */
-  estimate(): number;
-}
+export type { PromptSize } from './prompt-parts.js';
 
 /**
- * Measures a chat request's prompt; the tokenizer only runs when `count()` is called. Tool calls
- * and tool definitions are counted as their JSON, serialised only then: the bound sizes them
- * without serialising ({@link jsonTextBytes}).
+ * Measures a chat request's prompt: its texts, tool calls and tool definitions, images and
+ * messages (see {@link createPromptParts}).
  */
 export function measurePrompt(request: ChatCompletionRequest): PromptSize {
-  // Texts, and the structures whose JSON is counted, in the order the prompt holds them.
-  const parts: Array<string | object> = [];
-  let bytes = 0;
-  let images = 0;
-  const addStructure = (structure: object) => {
-    parts.push(structure);
-    bytes += jsonTextBytes(structure);
-  };
+  const prompt = createPromptParts();
   for (const message of request.messages) {
+    prompt.message();
     const content = message.content;
-    if (typeof content === 'string') {
-      parts.push(content);
-      bytes += Buffer.byteLength(content);
-    } else if (Array.isArray(content)) {
+    if (typeof content === 'string') prompt.text(content);
+    else if (Array.isArray(content)) {
       for (const part of content) {
-        if (part.type === 'text' && typeof part.text === 'string') {
-          parts.push(part.text);
-          bytes += Buffer.byteLength(part.text);
-        } else if (part.type === 'image_url') images += 1;
+        if (part.type === 'text' && typeof part.text === 'string') prompt.text(part.text);
+        else if (part.type === 'image_url') prompt.image();
       }
     }
-    if (message.role === 'assistant' && message.tool_calls) addStructure(message.tool_calls);
+    if (message.role === 'assistant' && message.tool_calls) prompt.structure(message.tool_calls);
   }
-  if (request.tools) addStructure(request.tools);
-  const fixed = images * IMAGE_TOKENS + request.messages.length * MESSAGE_OVERHEAD + REPLY_PRIMING;
-  let texts: string[] | undefined;
-  const allTexts = () => {
-    texts ??= parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part)));
-    return texts;
-  };
-  let tokens: number | undefined;
-  const textTokens = () => {
-    tokens ??= allTexts().reduce((sum, text) => sum + countTokens(text), 0);
-    return tokens;
-  };
-  return {
-    upperBound: bytes + fixed,
-    count: () => Math.ceil(textTokens() * ESTIMATE_MARGIN) + fixed,
-    // Exact when the window check already counted; else a bounded sample (the event loop's sake).
-    estimate: () => (tokens ?? estimateTokens(allTexts())) + fixed,
-  };
+  if (request.tools) prompt.structure(request.tools);
+  return prompt.size();
 }
 
 export interface FittedRequest {
