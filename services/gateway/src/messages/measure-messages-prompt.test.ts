@@ -10,7 +10,7 @@ const translatedMeasure = (request: MessagesRequest) =>
   measurePrompt(convertMessagesRequest(request).request);
 
 describe('measureMessagesPrompt', () => {
-  it('measures text, images and tool results as the translated request measures', () => {
+  it('measures text, images, documents and tool results as the translated request measures', () => {
     const request: MessagesRequest = {
       model: 'claude',
       max_tokens: 100,
@@ -29,6 +29,30 @@ describe('measureMessagesPrompt', () => {
             },
             { type: 'text', text: 'And this picture:' },
             { type: 'image', source: PNG },
+          ],
+        },
+        { role: 'assistant', content: 'Anything else?' },
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'tool_result',
+              tool_use_id: 't3',
+              content: [
+                {
+                  type: 'document',
+                  source: {
+                    type: 'text',
+                    media_type: 'text/plain',
+                    data: 'A notes file. '.repeat(200),
+                  },
+                },
+              ],
+            },
+            {
+              type: 'document',
+              source: { type: 'text', media_type: 'text/plain', data: 'The spec. '.repeat(300) },
+            },
           ],
         },
       ],
@@ -85,6 +109,32 @@ describe('measureMessagesPrompt', () => {
     expect(native.count() / translated.count()).toBeLessThan(1.05);
     expect(native.upperBound / translated.upperBound).toBeGreaterThan(0.9);
     expect(native.upperBound / translated.upperBound).toBeLessThan(1.1);
+  });
+
+  it('bounds a tool input full of escapes by its serialised bytes, above its tokens', () => {
+    for (const filler of ['\u0001', '"', '\n', '\\']) {
+      const request: MessagesRequest = {
+        model: 'claude',
+        max_tokens: 100,
+        messages: [
+          { role: 'user', content: 'Write the file.' },
+          {
+            role: 'assistant',
+            content: [
+              {
+                type: 'tool_use',
+                id: 'toolu_1',
+                name: 'Write',
+                input: { path: 'a.txt', content: filler.repeat(2_000) },
+              },
+            ],
+          },
+        ],
+      };
+      const prompt = measureMessagesPrompt(request);
+      // estimate() is the exact o200k count (short texts) plus the same fixed costs.
+      expect(prompt.upperBound, JSON.stringify(filler)).toBeGreaterThanOrEqual(prompt.estimate());
+    }
   });
 
   it('leaves thinking out, as the translation does', () => {
