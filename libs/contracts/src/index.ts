@@ -169,7 +169,6 @@ export {
 export { CATALOG_SNAPSHOT_KEY } from './catalog/catalog-snapshot-key.js';
 export { decodeCatalogSnapshot } from './catalog/decode-catalog-snapshot.js';
 export { type ErrorBody, errorBodySchema } from './error-body.js';
-export { afterJsonString } from './json-text/after-json-string.js';
 export {
   inspectJsonText,
   type JsonTextFinding,
