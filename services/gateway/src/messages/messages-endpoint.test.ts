@@ -1,0 +1,81 @@
+import { createAnthropicAdapter } from '@switchyard/providers';
+import type { FastifyRequest } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { createShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
+import { type Candidate, planCandidates } from '../routing/plan-candidates.js';
+import { testCatalog } from '../routing/test-catalog.js';
+import { messagesEndpoint, type ParsedMessages } from './messages-endpoint.js';
+
+const catalog = testCatalog({
+  'anthropic/claude': { routes: ['anthropic'], contextLength: 200_000, maxOutputTokens: 64_000 },
+  'openai/gpt': { routes: ['openai'], contextLength: 200_000, maxOutputTokens: 4_000 },
+});
+const endpoint = messagesEndpoint({ cutoff: createShutdownCutoff(), now: () => 0 });
+const target = (candidate: Candidate) => ({
+  baseUrl: candidate.route.provider.baseUrl,
+  upstreamModel: candidate.route.upstreamModel,
+  apiKey: 'sk-test',
+  extraHeaders: {},
+});
+
+/** The model's candidate, its provider speaking Anthropic's Messages API for `anthropic/…`. */
+function candidateOf(model: string): Candidate {
+  const [candidate] = planCandidates(catalog, { model }, 'chat');
+  if (candidate === undefined) throw new Error(model);
+  if (!model.startsWith('anthropic/')) return candidate;
+  const provider = { ...candidate.route.provider, adapter: createAnthropicAdapter() };
+  return { ...candidate, route: { ...candidate.route, provider } };
+}
+
+/** The endpoint's parse of `body`, counting how often its translation is asked for. */
+async function parseCounting(body: Record<string, unknown>) {
+  const text = JSON.stringify(body);
+  const request = { headers: {}, rawBody: undefined } as unknown as FastifyRequest;
+  const parsed = await endpoint.parse(JSON.parse(text), request, {} as never);
+  const counted = { calls: 0 };
+  const counting: ParsedMessages = {
+    ...parsed,
+    translation: () => {
+      counted.calls += 1;
+      return parsed.translation();
+    },
+  };
+  return { parsed: counting, counted };
+}
+
+describe('messagesEndpoint', () => {
+  const body = {
+    model: 'anthropic/claude',
+    max_tokens: 100_000,
+    system: 'Be brief.',
+    messages: [{ role: 'user', content: 'Hi' }],
+  };
+
+  it('passes the body through to a Messages provider without translating it, max_tokens fitted', async () => {
+    const { parsed, counted } = await parseCounting(body);
+    const candidate = candidateOf('anthropic/claude');
+    const fitted = endpoint.fit(parsed, [candidate]);
+    const built = fitted.build(candidate, target(candidate));
+    expect(counted.calls).toBe(0);
+    expect(JSON.parse(built.body ?? '')).toEqual({ ...body, model: 'claude', max_tokens: 64_000 });
+    expect(fitted.adjustedMaxTokens(candidate)).toBe(64_000);
+  });
+
+  it('translates for another provider, once however often it builds, max_tokens as fitted', async () => {
+    const { parsed, counted } = await parseCounting({ ...body, model: 'openai/gpt' });
+    const candidate = candidateOf('openai/gpt');
+    const fitted = endpoint.fit(parsed, [candidate]);
+    const built = fitted.build(candidate, target(candidate));
+    expect(counted.calls).toBe(1);
+    // A retry builds again from the translation made the first time.
+    expect(parsed.translation()).toBe(parsed.translation());
+    expect(JSON.parse(built.body ?? '')).toMatchObject({
+      model: 'gpt',
+      max_tokens: 4_000,
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hi' },
+      ],
+    });
+  });
+});
