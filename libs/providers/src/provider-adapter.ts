@@ -3,6 +3,7 @@ import type {
   ChatCompletionRequest,
   EmbeddingsRequest,
   ErrorBody,
+  JsonObjectText,
   TokenUsage,
 } from '@switchyard/contracts';
 import type { NativeMessagesAdapter } from './native-messages-adapter.js';
@@ -121,7 +122,18 @@ export interface ProviderAdapter {
   readonly type: string;
   /** The provider rejects requests without `max_tokens`: the gateway fills in what fits. */
   readonly requiresMaxTokens: boolean;
-  buildChatRequest(request: ChatCompletionRequest, target: UpstreamTarget): BuiltRequest;
+  /**
+   * The upstream request for a chat request. `source`, when given, is the caller's body as sent
+   * (its members located), of which `request` is the parse with at most its completion caps
+   * (`max_tokens`, `max_completion_tokens`) fitted: an adapter that forwards the request as it is
+   * may send those bytes with its own fields set instead of re-serialising a 100 KB agent turn;
+   * a translating adapter ignores it.
+   */
+  buildChatRequest(
+    request: ChatCompletionRequest,
+    target: UpstreamTarget,
+    source?: JsonObjectText,
+  ): BuiltRequest;
   parseChatResponse(body: unknown, context: ResponseContext): ParsedResponse;
   createChatStreamTransformer(options: ChatStreamOptions): ChatStreamTransformer;
   /** Absent when the provider has no embeddings API. */

@@ -25,8 +25,12 @@ export function createAzureAdapter(): ProviderAdapter {
   const withoutKey = (target: UpstreamTarget): UpstreamTarget => ({ ...target, apiKey: undefined });
   return {
     ...base,
-    buildChatRequest: (request, target) =>
-      atAzure(base.buildChatRequest(request, withoutKey(target)), target, 'chat/completions'),
+    buildChatRequest: (request, target, source) =>
+      atAzure(
+        base.buildChatRequest(request, withoutKey(target), source),
+        target,
+        'chat/completions',
+      ),
     embeddings: embeddings && {
       ...embeddings,
       buildRequest: (request, target) =>

@@ -7,8 +7,6 @@ export function buildOpenAiEmbeddingsRequest(
   request: EmbeddingsRequest,
   target: UpstreamTarget,
 ): BuiltRequest {
-  return buildOpenAiPost(`${target.baseUrl}/embeddings`, target, {
-    ...request,
-    model: target.upstreamModel,
-  });
+  const body = { ...request, model: target.upstreamModel };
+  return buildOpenAiPost(`${target.baseUrl}/embeddings`, target, JSON.stringify(body));
 }

@@ -1,11 +1,7 @@
 import type { BuiltRequest, UpstreamTarget } from '../provider-adapter.js';
 
-/** A JSON POST to an OpenAI-compatible server, with its bearer key when it has one. */
-export function buildOpenAiPost(
-  url: string,
-  target: UpstreamTarget,
-  body: Record<string, unknown>,
-): BuiltRequest {
+/** A JSON POST (`body`, the JSON text) to an OpenAI-compatible server, with its bearer key when it has one. */
+export function buildOpenAiPost(url: string, target: UpstreamTarget, body: string): BuiltRequest {
   // Begins with a key (see `buildOpenAiRequest`); ours still wins over a configured one.
   const headers: Record<string, string> = {
     'content-type': 'application/json',
@@ -13,5 +9,5 @@ export function buildOpenAiPost(
   };
   headers['content-type'] = 'application/json';
   if (target.apiKey !== undefined) headers.authorization = `Bearer ${target.apiKey}`;
-  return { url, method: 'POST', headers, body: JSON.stringify(body), warnings: [] };
+  return { url, method: 'POST', headers, body, warnings: [] };
 }

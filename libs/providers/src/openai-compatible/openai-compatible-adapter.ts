@@ -9,21 +9,24 @@ import { parseOpenAiResponse } from './parse-openai-response.js';
 /**
  * The adapter for any server speaking OpenAI's API (vLLM, Ollama, Groq, Together…): requests and
  * responses pass through with only the model name changed and usage read. Content parts'
- * `cache_control` marks are stripped (with a warning) unless the server reads them
- * (`keepsCacheControl`: OpenRouter, whose convention they are).
+ * `cache_control` marks are stripped (with a warning) and `provider` preferences are not sent,
+ * unless the server reads OpenRouter's fields (`openRouterFields`: OpenRouter, whose conventions
+ * they are).
  */
 export function createOpenAiCompatibleAdapter(
   type = 'openai-compatible',
-  options: { keepsCacheControl: boolean } = { keepsCacheControl: false },
+  options: { openRouterFields: boolean } = { openRouterFields: false },
 ): ProviderAdapter {
+  const requestOptions = {
+    provider: type,
+    keepsCacheControl: options.openRouterFields,
+    keepsProviderPreferences: options.openRouterFields,
+  };
   return {
     type,
     requiresMaxTokens: false,
-    buildChatRequest: (request, target) =>
-      buildOpenAiRequest(request, target, {
-        provider: type,
-        keepsCacheControl: options.keepsCacheControl,
-      }),
+    buildChatRequest: (request, target, source) =>
+      buildOpenAiRequest(request, target, requestOptions, source),
     parseChatResponse: parseOpenAiResponse,
     createChatStreamTransformer: createOpenAiStreamTransformer,
     embeddings: {

@@ -23,7 +23,7 @@ describe('cache_control on content parts', () => {
 
   it('goes to a server that reads it (OpenRouter’s convention)', () => {
     const built = createOpenAiCompatibleAdapter('openrouter', {
-      keepsCacheControl: true,
+      openRouterFields: true,
     }).buildChatRequest(request, target);
     expect(JSON.parse(built.body ?? '').messages).toEqual(request.messages);
     expect(built.warnings).toEqual([]);

@@ -1,4 +1,3 @@
-import type { ChatCompletionRequest } from '@switchyard/contracts';
 import { createOpenAiCompatibleAdapter } from '../openai-compatible/openai-compatible-adapter.js';
 import type { ProviderAdapter, UpstreamTarget } from '../provider-adapter.js';
 
@@ -14,18 +13,14 @@ const ATTRIBUTION = {
  * `models`, which is not forwarded). OpenRouter reports its own `usage.cost`.
  */
 export function createOpenRouterAdapter(): ProviderAdapter {
-  const base = createOpenAiCompatibleAdapter('openrouter', { keepsCacheControl: true });
+  const base = createOpenAiCompatibleAdapter('openrouter', { openRouterFields: true });
   const withAttribution = (target: UpstreamTarget): UpstreamTarget => ({
     ...target,
     extraHeaders: { ...ATTRIBUTION, ...target.extraHeaders },
   });
   return {
     ...base,
-    buildChatRequest(request: ChatCompletionRequest, target: UpstreamTarget) {
-      const built = base.buildChatRequest(request, withAttribution(target));
-      if (request.provider === undefined || built.body === undefined) return built;
-      const body: Record<string, unknown> = JSON.parse(built.body);
-      return { ...built, body: JSON.stringify({ ...body, provider: request.provider }) };
-    },
+    buildChatRequest: (request, target, source) =>
+      base.buildChatRequest(request, withAttribution(target), source),
   };
 }

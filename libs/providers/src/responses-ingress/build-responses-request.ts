@@ -14,5 +14,5 @@ export function buildResponsesRequest(
 ): BuiltRequest {
   const forwarded: Record<string, unknown> = { ...body, model: target.upstreamModel };
   for (const field of ROUTING_FIELDS) delete forwarded[field];
-  return buildOpenAiPost(`${target.baseUrl}/responses`, target, forwarded);
+  return buildOpenAiPost(`${target.baseUrl}/responses`, target, JSON.stringify(forwarded));
 }

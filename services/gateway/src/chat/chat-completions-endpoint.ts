@@ -2,6 +2,7 @@ import {
   type ChatCompletionRequest,
   chatCompletionRequestSchema,
   isPlainChatRequest,
+  type JsonObjectText,
 } from '@switchyard/contracts';
 import { readReasoningRequest } from '@switchyard/providers';
 import { parseBody } from '@switchyard/service-kit';
@@ -14,6 +15,8 @@ import { sendChatStream } from './send-chat-stream.js';
 /** A chat request as the pipeline carries it. */
 export interface ParsedChat extends ParsedRequest {
   readonly body: ChatCompletionRequest;
+  /** The text `body` is the parse of, when the schema changed nothing: what may be forwarded. */
+  readonly source: JsonObjectText | undefined;
 }
 
 /** What answering a chat request needs: the shutdown's cut for streams, and the clock. */
@@ -27,12 +30,21 @@ export function chatCompletionsEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedCh
   return {
     name: 'chat.completions',
     kind: 'chat',
-    parse: (raw) => {
-      // The common request as it came, unchanged and uncopied; anything else the schema parses.
-      const body = isPlainChatRequest(raw) ? raw : parseBody(chatCompletionRequestSchema, raw);
-      return { body, route: body, requestedModel: body.model, stream: body.stream === true };
+    parse: (raw, request) => {
+      // The common request as it came, unchanged and uncopied (its text may be forwarded as it
+      // is); anything else the schema parses.
+      const plain = isPlainChatRequest(raw);
+      const body = plain ? raw : parseBody(chatCompletionRequestSchema, raw);
+      const source = plain ? request.rawBody : undefined;
+      return {
+        body,
+        source,
+        route: body,
+        requestedModel: body.model,
+        stream: body.stream === true,
+      };
     },
-    fit: (request, planned) => fitChatRequest(request.body, planned),
+    fit: (request, planned) => fitChatRequest(request.body, planned, { source: request.source }),
     respond: async ({ request, call, admitted, reply }) => {
       const { body } = request;
       const excludeReasoning = readReasoningRequest(body)?.exclude === true;

@@ -1,4 +1,4 @@
-import type { ChatCompletionRequest } from '@switchyard/contracts';
+import type { ChatCompletionRequest, JsonObjectText } from '@switchyard/contracts';
 import type { Fitted } from '../pipeline/endpoint.js';
 import {
   contextLengthExceeded,
@@ -21,13 +21,16 @@ export interface FittedChat extends Fitted {
  * first candidate, never a caller's unbounded max_tokens; budgets reserve the counted prompt at
  * the prompt price plus the completion cap (its max_tokens, else the model's output limit or
  * what the context leaves) at the completion price. `prompt`: measured by the caller on the
- * request as it came (a Messages request), else on `body`.
+ * request as it came (a Messages request), else on `body`. `source`: the text `body` was parsed
+ * from, unchanged (a chat request as the caller sent it), which each candidate's adapter may
+ * forward instead of re-serialising (see `ProviderAdapter.buildChatRequest`).
  */
 export function fitChatRequest(
   body: ChatCompletionRequest,
   planned: readonly Candidate[],
-  prompt: PromptSize = measurePrompt(body),
+  options: { prompt?: PromptSize; source?: JsonObjectText } = {},
 ): FittedChat {
+  const prompt = options.prompt ?? measurePrompt(body);
   const fitted = new Map<Candidate, FittedRequest>();
   for (const candidate of planned) {
     const fit = fitMaxTokens(
@@ -76,6 +79,7 @@ export function fitChatRequest(
       candidate.route.provider.adapter.buildChatRequest(
         fitted.get(candidate)?.request ?? body,
         target,
+        options.source,
       ),
     adjustedMaxTokens: (candidate) => fitted.get(candidate)?.adjustedMaxTokens,
     requestFor: (candidate) => fitted.get(candidate)?.request ?? body,

@@ -1,5 +1,6 @@
 // What /v1/chat/completions refuses before any upstream call: malformed content parts, `:free`
-// and `@provider` variants a model does not have, provider preferences that allow nothing.
+// and `@provider` variants a model does not have, provider preferences that allow nothing; and
+// what an OpenAI-compatible upstream is sent of what it accepts.
 import { describe, expect, it } from 'vitest';
 import { useFakeUpstreamsGateway } from '../testing/fake-upstreams-gateway.js';
 
@@ -83,5 +84,15 @@ describe('POST /v1/chat/completions', () => {
     expect((elsewhere.json() as ErrorBody).error).toMatchObject({ param: 'provider' });
     expect((elsewhere.json() as ErrorBody).error.message).toContain('its providers: openai');
     expect(upstreams.openai.requests).toHaveLength(0);
+  });
+
+  it('sends an OpenAI-compatible upstream the caller’s text with only the gateway’s fields set', async () => {
+    const text =
+      '{"model": "openai/gpt-4o-mini", "models": ["openai/gpt-4o"],\n "messages": [{"role": "user", "content": "caf\\u00e9 \\/ hi"}], "temperature": 1.0, "stream": true}';
+    const response = await upstreams.post('/v1/chat/completions', text);
+    expect(response.status).toBe(200);
+    expect(upstreams.openai.requests.map((request) => request.rawBody)).toEqual([
+      '{"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "caf\\u00e9 \\/ hi"}], "temperature": 1.0, "stream": true,"stream_options":{"include_usage":true}}',
+    ]);
   });
 });

@@ -83,7 +83,9 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
         messages: [],
         max_tokens: request.messages.max_tokens,
       };
-      const chat = fitChatRequest(standIn, planned, measureMessagesPrompt(request.messages));
+      const chat = fitChatRequest(standIn, planned, {
+        prompt: measureMessagesPrompt(request.messages),
+      });
       return {
         ...chat,
         build: (candidate, target) => {
