@@ -7,6 +7,7 @@ import {
 import { readReasoningRequest } from '@switchyard/providers';
 import { parseBody } from '@switchyard/service-kit';
 import type { Endpoint, ParsedRequest } from '../pipeline/endpoint.js';
+import { takeCallerText } from '../pipeline/take-caller-text.js';
 import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
 import { fitChatRequest } from './fit-chat-request.js';
 import { sendChatJson } from './send-chat-json.js';
@@ -15,8 +16,11 @@ import { sendChatStream } from './send-chat-stream.js';
 /** A chat request as the pipeline carries it. */
 export interface ParsedChat extends ParsedRequest {
   readonly body: ChatCompletionRequest;
-  /** The text `body` is the parse of, when the schema changed nothing: what may be forwarded. */
-  readonly source: JsonObjectText | undefined;
+  /**
+   * The text `body` is the parse of, when the schema changed nothing: what the first upstream
+   * request built may forward (`fitChatRequest`'s `source`); undefined after.
+   */
+  readonly takeSource: () => JsonObjectText | undefined;
 }
 
 /** What answering a chat request needs: the shutdown's cut for streams, and the clock. */
@@ -35,16 +39,17 @@ export function chatCompletionsEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedCh
       // is); anything else the schema parses.
       const plain = isPlainChatRequest(raw);
       const body = plain ? raw : parseBody(chatCompletionRequestSchema, raw);
-      const source = plain ? request.rawBody : undefined;
+      const source = takeCallerText(request, () => undefined);
       return {
         body,
-        source,
+        takeSource: plain ? source : () => undefined,
         route: body,
         requestedModel: body.model,
         stream: body.stream === true,
       };
     },
-    fit: (request, planned) => fitChatRequest(request.body, planned, { source: request.source }),
+    fit: (request, planned) =>
+      fitChatRequest(request.body, planned, { source: request.takeSource }),
     respond: async ({ request, call, admitted, reply }) => {
       const { body } = request;
       const excludeReasoning = readReasoningRequest(body)?.exclude === true;

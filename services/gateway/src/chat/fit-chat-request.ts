@@ -22,13 +22,13 @@ export interface FittedChat extends Fitted {
  * the prompt price plus the completion cap (its max_tokens, else the model's output limit or
  * what the context leaves) at the completion price. `prompt`: measured by the caller on the
  * request as it came (a Messages request), else on `body`. `source`: the text `body` was parsed
- * from, unchanged (a chat request as the caller sent it), which each candidate's adapter may
- * forward instead of re-serialising (see `ProviderAdapter.buildChatRequest`).
+ * from (a chat request as the caller sent it), taken by the upstream request built first, whose
+ * adapter may forward it instead of re-serialising (see `ProviderAdapter.buildChatRequest`).
  */
 export function fitChatRequest(
   body: ChatCompletionRequest,
   planned: readonly Candidate[],
-  options: { prompt?: PromptSize; source?: JsonObjectText } = {},
+  options: { prompt?: PromptSize; source?: () => JsonObjectText | undefined } = {},
 ): FittedChat {
   const prompt = options.prompt ?? measurePrompt(body);
   const fitted = new Map<Candidate, FittedRequest>();
@@ -79,7 +79,7 @@ export function fitChatRequest(
       candidate.route.provider.adapter.buildChatRequest(
         fitted.get(candidate)?.request ?? body,
         target,
-        options.source,
+        options.source?.(),
       ),
     adjustedMaxTokens: (candidate) => fitted.get(candidate)?.adjustedMaxTokens,
     requestFor: (candidate) => fitted.get(candidate)?.request ?? body,

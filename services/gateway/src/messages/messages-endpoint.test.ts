@@ -1,3 +1,4 @@
+import { readJsonObjectText } from '@switchyard/contracts';
 import { createAnthropicAdapter } from '@switchyard/providers';
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
@@ -77,5 +78,22 @@ describe('messagesEndpoint', () => {
         { role: 'user', content: 'Hi' },
       ],
     });
+  });
+
+  it('sends the caller’s text to the first upstream request only; a fallback gets it serialised again', async () => {
+    const text =
+      '{"model": "anthropic/claude", "max_tokens": 1.0e2,\n "messages": [{"role": "user", "content": "caf\\u00e9"}]}';
+    const request = { headers: {}, rawBody: readJsonObjectText(text) } as unknown as FastifyRequest;
+    const parsed = await endpoint.parse(JSON.parse(text), request, {} as never);
+    // Taken off the Fastify request: only the first upstream request built holds it.
+    expect(request.rawBody).toBeUndefined();
+    const candidate = candidateOf('anthropic/claude');
+    const fitted = endpoint.fit(parsed, [candidate]);
+    const first = fitted.build(candidate, target(candidate));
+    const fallback = fitted.build(candidate, target(candidate));
+    expect(first.body).toBe(text.replace('anthropic/claude', 'claude'));
+    expect(fallback.body).toBe(
+      '{"model":"claude","max_tokens":100,"messages":[{"role":"user","content":"café"}]}',
+    );
   });
 });

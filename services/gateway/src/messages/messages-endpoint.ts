@@ -22,6 +22,7 @@ import { fitChatRequest } from '../chat/fit-chat-request.js';
 import { readChatJson } from '../chat/send-chat-json.js';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
 import type { Endpoint, ParsedRequest } from '../pipeline/endpoint.js';
+import { takeCallerText } from '../pipeline/take-caller-text.js';
 import type { Candidate } from '../routing/plan-candidates.js';
 import { forwardedHeaders } from './forwarded-headers.js';
 import { measureMessagesPrompt } from './measure-messages-prompt.js';
@@ -36,8 +37,11 @@ export interface ParsedMessages extends ParsedRequest {
   readonly messages: MessagesRequest;
   /** The request translated, and what the translation could not carry; made once, when asked. */
   translation(): ConvertedMessagesRequest;
-  /** The body's text as sent (its members located), for a pass-through. */
-  readonly rawBody: JsonObjectText;
+  /**
+   * The body's text for a pass-through: as sent (its members located) to the first upstream
+   * request built, the request serialised again to any after it (a fallback).
+   */
+  readonly takeRawBody: () => JsonObjectText;
   readonly headers: FastifyRequest['headers'];
 }
 
@@ -66,7 +70,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
         route: { model: messages.model },
         requestedModel: messages.model,
         stream: messages.stream === true,
-        rawBody: request.rawBody ?? readJsonObjectText(JSON.stringify(raw)),
+        takeRawBody: takeCallerText(request, () => readJsonObjectText(JSON.stringify(raw))),
         headers: request.headers,
         // The request log shows the message the client got: a passed-through one is one already.
         present: (answer) =>
@@ -95,7 +99,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
           const overrides = fitted !== request.messages.max_tokens ? { max_tokens: fitted } : {};
           return native.buildRequest(
             {
-              rawBody: request.rawBody,
+              rawBody: request.takeRawBody(),
               stream: request.stream,
               overrides,
               headers: forwardedHeaders(request.headers, native.forwardedHeaders),
