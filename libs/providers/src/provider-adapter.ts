@@ -109,7 +109,16 @@ export interface EmbeddingsAdapter {
  * the answer's bytes come back as they are.
  */
 export interface ResponsesApiAdapter {
-  buildRequest(body: Readonly<Record<string, unknown>>, target: UpstreamTarget): BuiltRequest;
+  /**
+   * `source`, when given, is the caller's body as sent (its members located), of which `body` is
+   * the parse with at most `max_output_tokens` changed: sent with the adapter's fields set
+   * instead of re-serialising a 100 KB agent turn.
+   */
+  buildRequest(
+    body: Readonly<Record<string, unknown>>,
+    target: UpstreamTarget,
+    source?: JsonObjectText,
+  ): BuiltRequest;
 }
 
 /**

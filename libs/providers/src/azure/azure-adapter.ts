@@ -37,8 +37,8 @@ export function createAzureAdapter(): ProviderAdapter {
         atAzure(embeddings.buildRequest(request, withoutKey(target)), target, 'embeddings'),
     },
     responses: {
-      buildRequest: (body, target) =>
-        atAzure(buildResponsesRequest(body, withoutKey(target)), target, 'responses'),
+      buildRequest: (body, target, source) =>
+        atAzure(buildResponsesRequest(body, withoutKey(target), source), target, 'responses'),
     },
     createChatStreamTransformer: createAzureStreamTransformer,
     parseError: parseAzureError,

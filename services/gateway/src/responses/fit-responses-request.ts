@@ -42,7 +42,7 @@ export function fitResponsesRequest(
       const native = candidate.route.provider.adapter.responses;
       if (native !== undefined) {
         const body = nativeResponsesBody(request, fitted.adjustedMaxTokens(candidate));
-        return native.buildRequest(body, target);
+        return native.buildRequest(body, target, request.takeSource());
       }
       const built = fitted.build(candidate, target);
       return { ...built, warnings: [...request.translationWarnings, ...built.warnings] };

@@ -20,7 +20,7 @@ export async function parseResponsesRequest(
   raw: unknown,
   principal: Principal,
   store: ResponseStore,
-): Promise<ParsedResponses> {
+): Promise<Omit<ParsedResponses, 'takeSource'>> {
   const body = parseBody(responsesRequestSchema, raw);
   refuseProviderReferences(body);
   const previousId = body.previous_response_id ?? undefined;

@@ -1,5 +1,6 @@
 import type {
   ChatCompletionRequest,
+  JsonObjectText,
   ResponsesInputItem,
   ResponsesRequest,
 } from '@switchyard/contracts';
@@ -29,4 +30,10 @@ export interface ParsedResponses extends ParsedRequest {
   readonly upstreamPrevious: NativeResponseOwner | undefined;
   /** Who asks: stored Responses belong to their key. */
   readonly principal: Principal;
+  /**
+   * The caller's text, for the first native upstream request built, when it may be sent as it is
+   * (no stored conversation to put before the input, and see `isForwardableResponsesText`);
+   * undefined otherwise, and after.
+   */
+  readonly takeSource: () => JsonObjectText | undefined;
 }

@@ -101,6 +101,22 @@ describe('POST /v1/responses', () => {
     });
   });
 
+  it('sends an OpenAI route the caller’s text as written, unless it could hide a field from the checks', async () => {
+    const text =
+      '{"model": "openai/gpt-4o-mini", "models": ["openai/gpt-4o"],\n "input": [{"role": "user", "content": "hello there"}], "temperature": 1.0, "store": false}';
+    expect((await upstreams.post('/v1/responses', text)).status).toBe(200);
+    expect(upstreams.openai.requests.at(-1)?.rawBody).toBe(
+      '{"model": "gpt-4o-mini", "input": [{"role": "user", "content": "hello there"}], "temperature": 1.0, "store": false}',
+    );
+    // A top-level key written twice: what the gateway read (the last value) is serialised again,
+    // so no provider reads it differently.
+    const twice = '{"model": "openai/gpt-4o-mini", "input": "hi", "store": true, "store": false}';
+    expect((await upstreams.post('/v1/responses', twice)).status).toBe(200);
+    expect(upstreams.openai.requests.at(-1)?.rawBody).toBe(
+      '{"model":"gpt-4o-mini","input":"hi","store":false}',
+    );
+  });
+
   it('stores a translated Response for previous_response_id, GET and DELETE, for its key only', async () => {
     const first = await upstreams.post('/v1/responses', {
       model: 'google/gemini-2.5-flash',

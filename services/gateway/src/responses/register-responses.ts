@@ -17,7 +17,10 @@ export function registerResponses(
   deps: ResponsesAnswerDeps & { authenticate: Authenticator },
 ): void {
   const endpoint = responsesEndpoint(deps);
-  app.post('/v1/responses', (request, reply) => router.route(endpoint, request, reply));
+  // The body's text is kept: a native route is sent it as it came (`ParsedResponses.takeSource`).
+  app.post('/v1/responses', { config: { keepRawBody: true } }, (request, reply) =>
+    router.route(endpoint, request, reply),
+  );
   app.get<{ Params: { id: string } }>('/v1/responses/:id', async (request) => {
     const principal = await deps.authenticate(request.headers);
     const { id } = request.params;

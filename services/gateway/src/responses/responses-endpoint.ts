@@ -1,6 +1,8 @@
 import { convertChatCompletionToResponse, type ResponsesContext } from '@switchyard/providers';
 import type { Endpoint } from '../pipeline/endpoint.js';
+import { takeCallerText } from '../pipeline/take-caller-text.js';
 import { fitResponsesRequest, isNative } from './fit-responses-request.js';
+import { isForwardableResponsesText } from './forwardable-responses-text.js';
 import { parseResponsesRequest } from './parse-responses-request.js';
 import type { ParsedResponses } from './parsed-responses.js';
 import type { ResponsesAnswerDeps } from './responses-answer-deps.js';
@@ -17,8 +19,12 @@ export function responsesEndpoint(deps: ResponsesAnswerDeps): Endpoint<ParsedRes
   return {
     name: 'responses',
     kind: 'chat',
-    parse: async (raw, _request, principal) => {
+    parse: async (raw, request, principal) => {
+      const text = request.rawBody;
+      const source = takeCallerText(request, () => undefined);
       const parsed = await parseResponsesRequest(raw, principal, deps.store);
+      const forwardable =
+        text !== undefined && parsed.history.length === 0 && isForwardableResponsesText(text);
       const context: ResponsesContext = {
         id: parsed.responseId,
         createdAt: Math.floor(deps.now() / 1000),
@@ -27,6 +33,7 @@ export function responsesEndpoint(deps: ResponsesAnswerDeps): Endpoint<ParsedRes
       };
       // Added to the parsed request, not spread into a copy: see `createRouter` on spreads.
       return Object.assign(parsed, {
+        takeSource: forwardable ? source : () => undefined,
         // The request log keeps what the client got: a native Response as it is.
         present: (answer: Record<string, unknown>) =>
           answer.object === 'response' ? answer : convertChatCompletionToResponse(answer, context),
