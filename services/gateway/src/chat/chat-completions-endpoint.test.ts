@@ -52,4 +52,16 @@ describe('chatCompletionsEndpoint', () => {
     expect(built.body).not.toBe(text.replace('openai/gpt', 'gpt'));
     expect(JSON.parse(built.body ?? '')).toEqual({ ...JSON.parse(text), model: 'gpt' });
   });
+
+  it('re-serialises a request with a top-level key written twice: the parse read the last', async () => {
+    const text =
+      '{"model": "openai/gpt", "stream": true, "messages": [{"role": "user", "content": "hi"}], "stream": false}';
+    const { parsed } = await parse(text);
+    const [first] = planCandidates(catalog, { model: 'openai/gpt' }, 'chat');
+    if (first === undefined) throw new Error('a candidate expected');
+    const built = endpoint.fit(parsed, [first]).build(first, target(first));
+    expect(built.body).toBe(
+      '{"model":"gpt","stream":false,"messages":[{"role":"user","content":"hi"}]}',
+    );
+  });
 });

@@ -6,8 +6,8 @@ import {
 } from '@switchyard/contracts';
 import { readReasoningRequest } from '@switchyard/providers';
 import { parseBody } from '@switchyard/service-kit';
+import { callerText, takeOnce } from '../pipeline/caller-text.js';
 import type { Endpoint, ParsedRequest } from '../pipeline/endpoint.js';
-import { takeCallerText } from '../pipeline/take-caller-text.js';
 import type { ShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
 import { fitChatRequest } from './fit-chat-request.js';
 import { sendChatJson } from './send-chat-json.js';
@@ -39,10 +39,10 @@ export function chatCompletionsEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedCh
       // is); anything else the schema parses.
       const plain = isPlainChatRequest(raw);
       const body = plain ? raw : parseBody(chatCompletionRequestSchema, raw);
-      const source = takeCallerText(request, () => undefined);
+      const text = callerText(request);
       return {
         body,
-        takeSource: plain ? source : () => undefined,
+        takeSource: takeOnce(plain ? text : undefined),
         route: body,
         requestedModel: body.model,
         stream: body.stream === true,

@@ -80,20 +80,26 @@ describe('messagesEndpoint', () => {
     });
   });
 
-  it('sends the caller’s text to the first upstream request only; a fallback gets it serialised again', async () => {
+  it('sends every attempt the caller’s bytes; a top-level key written twice, the parse serialised', async () => {
     const text =
       '{"model": "anthropic/claude", "max_tokens": 1.0e2,\n "messages": [{"role": "user", "content": "caf\\u00e9"}]}';
     const request = { headers: {}, rawBody: readJsonObjectText(text) } as unknown as FastifyRequest;
     const parsed = await endpoint.parse(JSON.parse(text), request, {} as never);
-    // Taken off the Fastify request: only the first upstream request built holds it.
+    // Taken off the Fastify request: the parsed request holds it.
     expect(request.rawBody).toBeUndefined();
     const candidate = candidateOf('anthropic/claude');
     const fitted = endpoint.fit(parsed, [candidate]);
-    const first = fitted.build(candidate, target(candidate));
-    const fallback = fitted.build(candidate, target(candidate));
-    expect(first.body).toBe(text.replace('anthropic/claude', 'claude'));
-    expect(fallback.body).toBe(
-      '{"model":"claude","max_tokens":100,"messages":[{"role":"user","content":"café"}]}',
+    const sent = text.replace('anthropic/claude', 'claude');
+    // A retry (another key, a fresh connection) sends the same bytes: the prompt cache reads them.
+    expect(fitted.build(candidate, target(candidate)).body).toBe(sent);
+    expect(fitted.build(candidate, target(candidate)).body).toBe(sent);
+
+    const twice =
+      '{"model": "anthropic/claude", "max_tokens": 9, "max_tokens": 10, "messages": [{"role": "user", "content": "hi"}]}';
+    const again = { headers: {}, rawBody: readJsonObjectText(twice) } as unknown as FastifyRequest;
+    const read = await endpoint.parse(JSON.parse(twice), again, {} as never);
+    expect(endpoint.fit(read, [candidate]).build(candidate, target(candidate)).body).toBe(
+      '{"model":"claude","max_tokens":10,"messages":[{"role":"user","content":"hi"}]}',
     );
   });
 });

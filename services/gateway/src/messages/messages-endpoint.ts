@@ -21,8 +21,8 @@ import type { ChatAnswerDeps } from '../chat/chat-completions-endpoint.js';
 import { fitChatRequest } from '../chat/fit-chat-request.js';
 import { readChatJson } from '../chat/send-chat-json.js';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
+import { callerText } from '../pipeline/caller-text.js';
 import type { Endpoint, ParsedRequest } from '../pipeline/endpoint.js';
-import { takeCallerText } from '../pipeline/take-caller-text.js';
 import type { Candidate } from '../routing/plan-candidates.js';
 import { forwardedHeaders } from './forwarded-headers.js';
 import { measureMessagesPrompt } from './measure-messages-prompt.js';
@@ -38,10 +38,11 @@ export interface ParsedMessages extends ParsedRequest {
   /** The request translated, and what the translation could not carry; made once, when asked. */
   translation(): ConvertedMessagesRequest;
   /**
-   * The body's text for a pass-through: as sent (its members located) to the first upstream
-   * request built, the request serialised again to any after it (a fallback).
+   * The body's text as sent (its members located), for a pass-through: every attempt gets the
+   * same bytes (Anthropic's prompt cache reads tool inputs as written); the request serialised
+   * again when a top-level key is written twice (see `callerText`).
    */
-  readonly takeRawBody: () => JsonObjectText;
+  readonly rawBody: JsonObjectText;
   readonly headers: FastifyRequest['headers'];
 }
 
@@ -70,7 +71,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
         route: { model: messages.model },
         requestedModel: messages.model,
         stream: messages.stream === true,
-        takeRawBody: takeCallerText(request, () => readJsonObjectText(JSON.stringify(raw))),
+        rawBody: callerText(request) ?? readJsonObjectText(JSON.stringify(raw)),
         headers: request.headers,
         // The request log shows the message the client got: a passed-through one is one already.
         present: (answer) =>
@@ -99,7 +100,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
           const overrides = fitted !== request.messages.max_tokens ? { max_tokens: fitted } : {};
           return native.buildRequest(
             {
-              rawBody: request.takeRawBody(),
+              rawBody: request.rawBody,
               stream: request.stream,
               overrides,
               headers: forwardedHeaders(request.headers, native.forwardedHeaders),

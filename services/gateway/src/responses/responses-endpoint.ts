@@ -1,8 +1,7 @@
 import { convertChatCompletionToResponse, type ResponsesContext } from '@switchyard/providers';
+import { callerText, takeOnce } from '../pipeline/caller-text.js';
 import type { Endpoint } from '../pipeline/endpoint.js';
-import { takeCallerText } from '../pipeline/take-caller-text.js';
 import { fitResponsesRequest, isNative } from './fit-responses-request.js';
-import { isForwardableResponsesText } from './forwardable-responses-text.js';
 import { parseResponsesRequest } from './parse-responses-request.js';
 import type { ParsedResponses } from './parsed-responses.js';
 import type { ResponsesAnswerDeps } from './responses-answer-deps.js';
@@ -20,11 +19,8 @@ export function responsesEndpoint(deps: ResponsesAnswerDeps): Endpoint<ParsedRes
     name: 'responses',
     kind: 'chat',
     parse: async (raw, request, principal) => {
-      const text = request.rawBody;
-      const source = takeCallerText(request, () => undefined);
+      const text = callerText(request);
       const parsed = await parseResponsesRequest(raw, principal, deps.store);
-      const forwardable =
-        text !== undefined && parsed.history.length === 0 && isForwardableResponsesText(text);
       const context: ResponsesContext = {
         id: parsed.responseId,
         createdAt: Math.floor(deps.now() / 1000),
@@ -33,7 +29,8 @@ export function responsesEndpoint(deps: ResponsesAnswerDeps): Endpoint<ParsedRes
       };
       // Added to the parsed request, not spread into a copy: see `createRouter` on spreads.
       return Object.assign(parsed, {
-        takeSource: forwardable ? source : () => undefined,
+        // A conversation stored here goes before the input: the text is not what is sent.
+        takeSource: takeOnce(parsed.history.length === 0 ? text : undefined),
         // The request log keeps what the client got: a native Response as it is.
         present: (answer: Record<string, unknown>) =>
           answer.object === 'response' ? answer : convertChatCompletionToResponse(answer, context),
