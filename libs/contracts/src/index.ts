@@ -216,6 +216,7 @@ export {
 } from './openai/chat-completion-request.js';
 export { type EmbeddingsRequest, embeddingsRequestSchema } from './openai/embeddings-request.js';
 export { isPlainChatRequest } from './openai/is-plain-chat-request.js';
+export { isPlainResponsesRequest } from './openai/responses/is-plain-responses-request.js';
 export {
   RESPONSES_BUILT_IN_ITEM_TYPES,
   type ResponsesContentPart,

@@ -1,3 +1,4 @@
+import type { ChatCompletionRequest } from '@switchyard/contracts';
 import { fitChatRequest } from '../chat/fit-chat-request.js';
 import type { Fitted } from '../pipeline/endpoint.js';
 import type { Candidate } from '../routing/plan-candidates.js';
@@ -41,7 +42,10 @@ export function fitResponsesRequest(
     build: (candidate, target) => {
       const native = candidate.route.provider.adapter.responses;
       if (native !== undefined) {
-        const body = nativeResponsesBody(request, fitted.adjustedMaxTokens(candidate));
+        const body = nativeResponsesBody(
+          request,
+          loweredCap(request, fitted.requestFor(candidate)),
+        );
         return native.buildRequest(body, target, request.takeSource());
       }
       const built = fitted.build(candidate, target);
@@ -51,4 +55,14 @@ export function fitResponsesRequest(
     clamp: (limit) => fitted.clamp(limit),
     adjustedMaxTokens: (candidate) => fitted.adjustedMaxTokens(candidate),
   };
+}
+
+/**
+ * The completion cap Switchyard set for a native route, if it set one: its translation's
+ * `max_tokens` as fitted to the context and clamped to what the budgets afford, where that is
+ * not the caller's own `max_output_tokens`.
+ */
+function loweredCap(request: ParsedResponses, fitted: ChatCompletionRequest): number | undefined {
+  const cap = fitted.max_completion_tokens ?? fitted.max_tokens ?? undefined;
+  return cap === (request.body.max_output_tokens ?? undefined) ? undefined : cap;
 }
