@@ -24,6 +24,7 @@ import { startPeerTarget } from './start-peer-target.js';
 import { measureStandaloneStart } from './startup/measure-standalone-start.js';
 import type { StartupReadings } from './startup/startup-readings.js';
 import { ANTHROPIC_UPSTREAM_MODEL } from './upstream/build-anthropic-replies.js';
+import { RESPONSES_UPSTREAM_MODEL } from './upstream/build-responses-replies.js';
 import { UPSTREAM_MODEL } from './upstream/build-upstream-replies.js';
 import { HOLD_MODEL } from './upstream/create-held-streams.js';
 
@@ -72,6 +73,7 @@ export async function startBenchTargets(options: {
     upstreamModel: UPSTREAM_MODEL,
     holdUpstreamModel: HOLD_MODEL,
     anthropicUpstreamModel: ANTHROPIC_UPSTREAM_MODEL,
+    responsesUpstreamModel: RESPONSES_UPSTREAM_MODEL,
   });
   const switchyard = await startSwitchyard({
     yaml,

@@ -11,6 +11,7 @@ import { startFastUpstream } from '../processes/start-fast-upstream.js';
 import {
   SWITCHYARD_ANTHROPIC_MODEL,
   SWITCHYARD_MODEL,
+  SWITCHYARD_RESPONSES_MODEL,
   switchyardBenchYaml,
 } from '../processes/switchyard-bench-yaml.js';
 import { formatTable } from '../report/format-table.js';
@@ -20,6 +21,7 @@ import type { ScenarioResult } from '../scenario/scenario-result.js';
 import { SETTLE_ROUND_REQUESTS, settleTargets } from '../scenario/settle-targets.js';
 import { ANTHROPIC_VERSION } from '../start-bench-targets.js';
 import { ANTHROPIC_UPSTREAM_MODEL } from '../upstream/build-anthropic-replies.js';
+import { RESPONSES_UPSTREAM_MODEL } from '../upstream/build-responses-replies.js';
 import { UPSTREAM_MODEL } from '../upstream/build-upstream-replies.js';
 import { HOLD_MODEL } from '../upstream/create-held-streams.js';
 import { AB_USAGE, type AbOptions, parseAbOptions } from './parse-ab-options.js';
@@ -44,6 +46,7 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
     upstreamModel: UPSTREAM_MODEL,
     holdUpstreamModel: HOLD_MODEL,
     anthropicUpstreamModel: ANTHROPIC_UPSTREAM_MODEL,
+    responsesUpstreamModel: RESPONSES_UPSTREAM_MODEL,
   });
   const start = async (root: string, flags: readonly string[]): Promise<BenchTarget> => {
     const started: LimitedTarget = await startLimitedTarget({
@@ -129,9 +132,12 @@ async function main(options: AbOptions, reaper: ChildReaper, cleanups: CleanupLi
 
 /**
  * The limited gateway's target spoken to as `kind` needs: the Anthropic model for the two
- * Anthropic kinds, over Anthropic's Messages API for `messages-native`.
+ * Anthropic kinds, over Anthropic's Messages API for `messages-native`; the model of the
+ * `type: openai` provider over the Responses API for `responses-native`.
  */
 function forKind(target: BenchTarget, kind: ScenarioKind): BenchTarget {
+  if (kind === 'responses-native')
+    return { ...target, api: 'openai-responses', model: SWITCHYARD_RESPONSES_MODEL };
   if (!isAnthropicKind(kind)) return target;
   if (kind === 'stream-anthropic') return { ...target, model: SWITCHYARD_ANTHROPIC_MODEL };
   return {

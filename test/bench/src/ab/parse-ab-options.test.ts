@@ -31,6 +31,13 @@ describe('parseAbOptions', () => {
     expect(options).toMatchObject({ base: 'main~2', kind: 'chat', rounds: 4, settleMax: 0 });
   });
 
+  it('takes the Responses API scenario, which only bench:ab measures', () => {
+    expect(parseAbOptions(['--scenario', 'responses-native', '--body', 'agent'])).toMatchObject({
+      kind: 'responses-native',
+      body: 'agent',
+    });
+  });
+
   it("takes a coding agent's turn as the body, and nothing else", () => {
     expect(parseAbOptions(['--body', 'agent']).body).toBe('agent');
     expect(() => parseAbOptions(['--body', 'huge'])).toThrow(
@@ -50,7 +57,7 @@ describe('parseAbOptions', () => {
     expect(() =>
       parseAbOptions(['--scenario', 'embeddings', '--rounds', '3', '--base=--all']),
     ).toThrow(
-      /--scenario must be one of chat, stream, stream-anthropic, messages-native[\s\S]*--base must be a git revision[\s\S]*--rounds must be even/,
+      /--scenario must be one of chat, stream, stream-anthropic, messages-native, responses-native, got "embeddings"[\s\S]*--base must be a git revision[\s\S]*--rounds must be even/,
     );
   });
 });

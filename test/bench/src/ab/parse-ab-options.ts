@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { RequestBody } from '../load/bench-target.js';
-import { SCENARIO_KINDS, type ScenarioKind } from '../scenario/scenario.js';
+import { AB_SCENARIO_KINDS, type ScenarioKind } from '../scenario/scenario.js';
 
 /** How an A/B run is shaped, from its command line. */
 export interface AbOptions {
@@ -32,8 +32,9 @@ one run: what a change costs or saves, resolved far below the noise of separate 
 
   --base REF          git revision of the base gateway (default HEAD)
   --scenario KIND     chat, stream, stream-anthropic (the OpenAI stream translated from an
-                      Anthropic upstream) or messages-native (an Anthropic Messages stream)
-                      (default stream, 20 content chunks)
+                      Anthropic upstream), messages-native (an Anthropic Messages stream) or
+                      responses-native (an OpenAI Responses stream, passed through to an
+                      upstream that speaks it) (default stream, 20 content chunks)
   --concurrency N     requests in flight (default 16)
   --body KIND         short (a one-line question) or agent (a coding agent's ~120 KB turn: long
                       system prompt, 18 tools, 30 earlier tool calls) (default short)
@@ -83,10 +84,10 @@ export function parseAbOptions(argv: readonly string[]): AbOptions {
     return fallback;
   };
   const kindText = values.scenario ?? 'stream';
-  const kind = SCENARIO_KINDS.find((known) => known === kindText);
+  const kind = AB_SCENARIO_KINDS.find((known) => known === kindText);
   if (kind === undefined)
     problems.push(
-      `--scenario must be one of ${SCENARIO_KINDS.join(', ')}, got "${String(kindText)}"`,
+      `--scenario must be one of ${AB_SCENARIO_KINDS.join(', ')}, got "${String(kindText)}"`,
     );
   const bodyText = values.body ?? 'short';
   const body = REQUEST_BODIES.find((known) => known === bodyText);

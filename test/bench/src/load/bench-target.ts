@@ -9,7 +9,7 @@ import type { GcProbe } from '../processes/create-gc-probe.js';
 export type TargetName = 'direct' | 'floor' | 'switchyard' | 'switchyard-limited' | 'peer';
 
 /** The wire format a target is spoken to in. */
-export type TargetApi = 'openai-chat' | 'anthropic-messages';
+export type TargetApi = 'openai-chat' | 'anthropic-messages' | 'openai-responses';
 
 /** The requests' size: a short question, or a coding agent's turn. */
 export type RequestBody = 'short' | 'agent';
@@ -18,11 +18,15 @@ export type RequestBody = 'short' | 'agent';
 export interface BenchTarget {
   readonly name: TargetName;
   /**
-   * e.g. http://127.0.0.1:PORT; requests go to `${origin}/v1/chat/completions`, or to
-   * `${origin}/v1/messages` for an `anthropic-messages` target.
+   * e.g. http://127.0.0.1:PORT; requests go to `${origin}/v1/chat/completions`, to
+   * `${origin}/v1/messages` for an `anthropic-messages` target, or to `${origin}/v1/responses`
+   * for an `openai-responses` one.
    */
   readonly origin: string;
-  /** Which API the requests speak: OpenAI chat completions, or Anthropic's Messages API. */
+  /**
+   * Which API the requests speak: OpenAI chat completions, Anthropic's Messages API, or OpenAI's
+   * Responses API.
+   */
   readonly api: TargetApi;
   /** Authorization and whatever routing headers the target needs. */
   readonly headers: Readonly<Record<string, string>>;

@@ -4,10 +4,13 @@ import { anthropicRequestBody } from './anthropic-request-body.js';
 import type { BenchTarget } from './bench-target.js';
 import { chatRequestBody } from './chat-request-body.js';
 import type { RequestSample } from './request-sample.js';
+import { responsesRequestBody } from './responses-request-body.js';
 import { sendAnthropicMessage } from './send-anthropic-message.js';
 import { sendAnthropicStream } from './send-anthropic-stream.js';
 import { sendChatCompletion } from './send-chat-completion.js';
 import { sendChatStream } from './send-chat-stream.js';
+import { sendResponsesRequest } from './send-responses-request.js';
+import { sendResponsesStream } from './send-responses-stream.js';
 
 /** Sends one request over a pool and times it. */
 export type SendRequest = (
@@ -28,6 +31,13 @@ export function buildTargetRequest(
         ? agentRequestBody(target.api, target.model, stream)
         : anthropicRequestBody(target.model, stream),
       send: stream ? sendAnthropicStream : sendAnthropicMessage,
+    };
+  if (target.api === 'openai-responses')
+    return {
+      body: agent
+        ? agentRequestBody(target.api, target.model, stream)
+        : responsesRequestBody(target.model, stream),
+      send: stream ? sendResponsesStream : sendResponsesRequest,
     };
   return {
     body: agent

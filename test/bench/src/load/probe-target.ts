@@ -10,7 +10,11 @@ export async function probeTarget(target: BenchTarget): Promise<string | undefin
     bodyTimeout: 10_000,
   });
   const headers = { 'content-type': 'application/json', ...target.headers };
-  const what = target.api === 'anthropic-messages' ? 'message' : 'chat completion';
+  const what = {
+    'openai-chat': 'chat completion',
+    'anthropic-messages': 'message',
+    'openai-responses': 'response',
+  }[target.api];
   try {
     const single = buildTargetRequest(target, false);
     const answer = await single.send(pool, headers, single.body);

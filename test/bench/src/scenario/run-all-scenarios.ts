@@ -1,7 +1,12 @@
 import type { LoadLimit } from '../load/run-load.js';
 import { formatMs } from '../report/format-numbers.js';
 import { runScenario } from './run-scenario.js';
-import { SCENARIO_KINDS, type Scenario, scenarioLabel } from './scenario.js';
+import {
+  type BenchScenarioKind,
+  SCENARIO_KINDS,
+  type Scenario,
+  scenarioLabel,
+} from './scenario.js';
 import type { ScenarioResult } from './scenario-result.js';
 import type { ScenarioTargets } from './scenario-targets.js';
 
@@ -15,7 +20,7 @@ import type { ScenarioTargets } from './scenario-targets.js';
 export const WARMUP_MIN_MS = 2_000;
 
 /** Every scenario of a run: chat, stream, stream-anthropic, then messages-native, each at every concurrency. */
-export function listScenarios(concurrencies: readonly number[]): Scenario[] {
+export function listScenarios(concurrencies: readonly number[]): Scenario<BenchScenarioKind>[] {
   return SCENARIO_KINDS.flatMap((kind) =>
     concurrencies.map((concurrency) => ({ kind, concurrency })),
   );
@@ -27,7 +32,7 @@ export function listScenarios(concurrencies: readonly number[]): Scenario[] {
  * machine conditions.
  */
 export async function runAllScenarios(options: {
-  scenarios: readonly Scenario[];
+  scenarios: readonly Scenario<BenchScenarioKind>[];
   targets: ScenarioTargets;
   warmup: number;
   measure: LoadLimit;

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { answerAnthropicMessages } from './answer-anthropic-messages.js';
 import { answerChatCompletions, sendOpenAIError } from './answer-chat-completions.js';
+import { answerResponses } from './answer-responses.js';
 import type { AnthropicReplies } from './build-anthropic-replies.js';
+import type { ResponsesReplies } from './build-responses-replies.js';
 import type { UpstreamReplies } from './build-upstream-replies.js';
 import { createHeldStreams, type HeldStreams } from './create-held-streams.js';
 import { sendJson } from './send-json.js';
@@ -10,14 +12,15 @@ import { sendJson } from './send-json.js';
 export interface FastUpstreamReplies {
   readonly openai: UpstreamReplies;
   readonly anthropic: AnthropicReplies;
+  readonly responses: ResponsesReplies;
 }
 
 /**
- * A minimal upstream that answers as fast as node:http allows, both as an OpenAI-compatible
- * server (`/v1/chat/completions`) and as Anthropic's Messages API (`/v1/messages`): keep-alive,
- * proper content types, the stream's events written back-to-back (one write each). For the
- * open-streams scenario, `GET /bench/held` counts the held streams and `POST /bench/release`
- * finishes them.
+ * A minimal upstream that answers as fast as node:http allows, as an OpenAI-compatible server
+ * (`/v1/chat/completions`), as Anthropic's Messages API (`/v1/messages`) and as OpenAI's
+ * Responses API (`/v1/responses`): keep-alive, proper content types, the stream's events
+ * written back-to-back (one write each). For the open-streams scenario, `GET /bench/held` counts
+ * the held streams and `POST /bench/release` finishes them.
  */
 export function createFastUpstream(replies: FastUpstreamReplies): Server {
   const held = createHeldStreams();
@@ -49,5 +52,7 @@ function answer(
     sendJson(response, 200, { released: held.releaseAll() });
   else if (request.method === 'POST' && request.url === '/v1/messages')
     answerAnthropicMessages(request, response, body, replies.anthropic);
+  else if (request.method === 'POST' && request.url === '/v1/responses')
+    answerResponses(request, response, body, replies.responses);
   else sendOpenAIError(response, 404, 'not_found', `no route ${request.method} ${request.url}`);
 }
