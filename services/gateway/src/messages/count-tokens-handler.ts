@@ -7,6 +7,7 @@ import type { Authenticator } from '../auth/create-authenticator.js';
 import { isCredential } from '../catalog/credential-pool.js';
 import type { ModelCatalog } from '../catalog/model-catalog.js';
 import { upstreamErrorToApiError } from '../errors/to-api-error.js';
+import { callerText } from '../pipeline/caller-text.js';
 import { allowedCandidates } from '../routing/allowed-candidates.js';
 import { planCandidates } from '../routing/plan-candidates.js';
 import type { Executor } from '../upstream/create-executor.js';
@@ -60,7 +61,7 @@ export function countTokensHandler(deps: CountTokensDeps) {
       if (isCredential(credential)) {
         const built = native.buildCountTokensRequest(
           {
-            rawBody: request.rawBody ?? readJsonObjectText(JSON.stringify(request.body)),
+            rawBody: callerText(request) ?? readJsonObjectText(JSON.stringify(request.body)),
             stream: false,
             overrides: {},
             headers: forwardedHeaders(request.headers, native.forwardedHeaders),

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { isPlainResponsesRequest, responsesRequestSchema } from '@switchyard/contracts';
+import {
+  isPlainResponsesRequest,
+  type JsonObjectText,
+  responsesRequestSchema,
+} from '@switchyard/contracts';
 import { convertResponsesRequest } from '@switchyard/providers';
 import { apiErrors, parseBody } from '@switchyard/service-kit';
 import type { Principal } from '../auth/principal.js';
+import { takeOnce } from '../pipeline/caller-text.js';
 import { loadConversation } from './load-conversation.js';
 import type { ParsedResponses } from './parsed-responses.js';
 import { previousResponseNotFound } from './previous-response-not-found.js';
@@ -18,11 +23,13 @@ import type { NativeResponseOwner, ResponseStore } from './response-store.js';
  */
 export async function parseResponsesRequest(
   raw: unknown,
+  text: JsonObjectText | undefined,
   principal: Principal,
   store: ResponseStore,
-): Promise<Omit<ParsedResponses, 'takeSource'>> {
+): Promise<ParsedResponses> {
   // The common request as it came, unchanged and uncopied; anything else the schema parses.
-  const body = isPlainResponsesRequest(raw) ? raw : parseBody(responsesRequestSchema, raw);
+  const plain = isPlainResponsesRequest(raw);
+  const body = plain ? raw : parseBody(responsesRequestSchema, raw);
   refuseProviderReferences(body);
   const previousId = body.previous_response_id ?? undefined;
   const stored =
@@ -56,6 +63,10 @@ export async function parseResponsesRequest(
           'input',
         ),
     history,
+    // The text is what the schema read only for a plain request: the schema gives a message item
+    // sent without its type one, and an untyped item with an `id` could read to a provider as a
+    // reference to a stored item. Nor when a conversation stored here goes before the input.
+    takeSource: takeOnce(plain && history.length === 0 ? text : undefined),
     upstreamPrevious,
     principal,
     route: chat,

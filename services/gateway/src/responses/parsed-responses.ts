@@ -32,8 +32,8 @@ export interface ParsedResponses extends ParsedRequest {
   readonly principal: Principal;
   /**
    * The caller's text, for the first native upstream request built, when it may be sent as it is
-   * (no stored conversation to put before the input, and see `callerText`); undefined otherwise,
-   * and after.
+   * (a plain request, no stored conversation to put before its input, and see `callerText`);
+   * undefined otherwise, and after.
    */
   readonly takeSource: () => JsonObjectText | undefined;
 }

@@ -103,17 +103,22 @@ describe('POST /v1/responses', () => {
 
   it('sends an OpenAI route the caller’s text as written, unless it could hide a field from the checks', async () => {
     const text =
-      '{"model": "openai/gpt-4o-mini", "models": ["openai/gpt-4o"],\n "input": [{"role": "user", "content": "hello there"}], "temperature": 1.0, "store": false}';
+      '{"model": "openai/gpt-4o-mini", "models": ["openai/gpt-4o"],\n "input": [{"type": "message", "role": "user", "content": "hello there"}], "temperature": 1.0, "store": false}';
     expect((await upstreams.post('/v1/responses', text)).status).toBe(200);
     expect(upstreams.openai.requests.at(-1)?.rawBody).toBe(
-      '{"model": "gpt-4o-mini", "input": [{"role": "user", "content": "hello there"}], "temperature": 1.0, "store": false}',
+      '{"model": "gpt-4o-mini", "input": [{"type": "message", "role": "user", "content": "hello there"}], "temperature": 1.0, "store": false}',
     );
-    // A top-level key written twice: what the gateway read (the last value) is serialised again,
-    // so no provider reads it differently.
+    // A top-level key written twice, or a message without its type (which the schema gives it):
+    // what the gateway read is serialised again, so no provider reads it differently.
     const twice = '{"model": "openai/gpt-4o-mini", "input": "hi", "store": true, "store": false}';
     expect((await upstreams.post('/v1/responses', twice)).status).toBe(200);
     expect(upstreams.openai.requests.at(-1)?.rawBody).toBe(
       '{"model":"gpt-4o-mini","input":"hi","store":false}',
+    );
+    const untyped = '{"model": "openai/gpt-4o-mini", "input": [{"role": "user", "content": "hi"}]}';
+    expect((await upstreams.post('/v1/responses', untyped)).status).toBe(200);
+    expect(upstreams.openai.requests.at(-1)?.rawBody).toBe(
+      '{"model":"gpt-4o-mini","input":[{"type":"message","role":"user","content":"hi"}]}',
     );
   });
 

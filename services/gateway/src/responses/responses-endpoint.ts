@@ -1,5 +1,5 @@
 import { convertChatCompletionToResponse, type ResponsesContext } from '@switchyard/providers';
-import { callerText, takeOnce } from '../pipeline/caller-text.js';
+import { callerText } from '../pipeline/caller-text.js';
 import type { Endpoint } from '../pipeline/endpoint.js';
 import { fitResponsesRequest, isNative } from './fit-responses-request.js';
 import { parseResponsesRequest } from './parse-responses-request.js';
@@ -19,8 +19,7 @@ export function responsesEndpoint(deps: ResponsesAnswerDeps): Endpoint<ParsedRes
     name: 'responses',
     kind: 'chat',
     parse: async (raw, request, principal) => {
-      const text = callerText(request);
-      const parsed = await parseResponsesRequest(raw, principal, deps.store);
+      const parsed = await parseResponsesRequest(raw, callerText(request), principal, deps.store);
       const context: ResponsesContext = {
         id: parsed.responseId,
         createdAt: Math.floor(deps.now() / 1000),
@@ -29,8 +28,6 @@ export function responsesEndpoint(deps: ResponsesAnswerDeps): Endpoint<ParsedRes
       };
       // Added to the parsed request, not spread into a copy: see `createRouter` on spreads.
       return Object.assign(parsed, {
-        // A conversation stored here goes before the input: the text is not what is sent.
-        takeSource: takeOnce(parsed.history.length === 0 ? text : undefined),
         // The request log keeps what the client got: a native Response as it is.
         present: (answer: Record<string, unknown>) =>
           answer.object === 'response' ? answer : convertChatCompletionToResponse(answer, context),
