@@ -65,7 +65,7 @@ export {
   type FakeVertexOptions,
   startFakeVertex,
 } from './fake-vertex/start-fake-vertex.js';
-export { oneFieldVariants } from './one-field-variants.js';
+export { compareCheckWithSchema, oneFieldVariants } from './one-field-variants.js';
 export { randomJson, seededRandom } from './random-json.js';
 export {
   createFreshPostgresDatabase,

@@ -1,3 +1,5 @@
+import { readSseData } from './read-sse-data.js';
+
 /** What a client reading an Anthropic Messages stream has seen so far. */
 export interface AnthropicSseScanner {
   /** Feeds bytes as they arrive; events may span chunks. */
@@ -17,23 +19,13 @@ export interface AnthropicSseScanner {
  * carries its event's `type`, so the `event:` lines are not needed.
  */
 export function createAnthropicSseScanner(): AnthropicSseScanner {
-  const decoder = new TextDecoder();
-  let pending = '';
   const state = {
     contentEvents: 0,
     sawUsage: false,
     sawStop: false,
     error: undefined as string | undefined,
   };
-  const readEvent = (data: string) => {
-    let event: unknown;
-    try {
-      event = JSON.parse(data);
-    } catch {
-      state.error ??= 'an event is not JSON';
-      return;
-    }
-    if (typeof event !== 'object' || event === null) return;
+  const onEvent = (event: Record<string, unknown>) => {
     const { type, delta, usage, error } = event as {
       type?: unknown;
       delta?: unknown;
@@ -51,16 +43,12 @@ export function createAnthropicSseScanner(): AnthropicSseScanner {
     }
   };
   return {
-    push(chunk) {
-      pending += decoder.decode(chunk, { stream: true });
-      let newline = pending.indexOf('\n');
-      while (newline !== -1) {
-        const line = pending.slice(0, newline).replace(/\r$/, '');
-        pending = pending.slice(newline + 1);
-        if (line.startsWith('data:')) readEvent(line.slice(5).trim());
-        newline = pending.indexOf('\n');
-      }
-    },
+    push: readSseData({
+      onEvent,
+      onOther: () => {
+        state.error ??= 'an event is not JSON';
+      },
+    }),
     get contentEvents() {
       return state.contentEvents;
     },

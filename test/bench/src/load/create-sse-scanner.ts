@@ -1,3 +1,5 @@
+import { readSseData } from './read-sse-data.js';
+
 /** What a client reading an OpenAI chat stream has seen so far. */
 export interface SseScanner {
   /** Feeds bytes as they arrive; events may span chunks. */
@@ -14,27 +16,13 @@ export interface SseScanner {
 
 /** Creates a line-based reader of SSE `data:` events, as an SDK client would parse them. */
 export function createSseScanner(): SseScanner {
-  const decoder = new TextDecoder();
-  let pending = '';
   const state = {
     contentEvents: 0,
     sawUsage: false,
     sawDone: false,
     error: undefined as string | undefined,
   };
-  const readEvent = (data: string) => {
-    if (data === '[DONE]') {
-      state.sawDone = true;
-      return;
-    }
-    let event: unknown;
-    try {
-      event = JSON.parse(data);
-    } catch {
-      state.error ??= 'an event is not JSON';
-      return;
-    }
-    if (typeof event !== 'object' || event === null) return;
+  const onEvent = (event: Record<string, unknown>) => {
     const { choices, usage, error } = event as {
       choices?: unknown;
       usage?: unknown;
@@ -55,16 +43,13 @@ export function createSseScanner(): SseScanner {
     if (typeof content === 'string' && content !== '') state.contentEvents += 1;
   };
   return {
-    push(chunk) {
-      pending += decoder.decode(chunk, { stream: true });
-      let newline = pending.indexOf('\n');
-      while (newline !== -1) {
-        const line = pending.slice(0, newline).replace(/\r$/, '');
-        pending = pending.slice(newline + 1);
-        if (line.startsWith('data:')) readEvent(line.slice(5).trim());
-        newline = pending.indexOf('\n');
-      }
-    },
+    push: readSseData({
+      onEvent,
+      onOther: (data) => {
+        if (data === '[DONE]') state.sawDone = true;
+        else state.error ??= 'an event is not JSON';
+      },
+    }),
     get contentEvents() {
       return state.contentEvents;
     },
