@@ -177,6 +177,11 @@ export {
 export type { JsonMember, JsonObjectText } from './json-text/json-object-text.js';
 export { readJsonObjectText } from './json-text/read-json-object-text.js';
 export {
+  afterJsonValue,
+  type JsonMemberVisitor,
+  visitJsonMembers,
+} from './json-text/visit-json-members.js';
+export {
   formatNanoUsd,
   formatUsd,
   multiplyUsd,

@@ -96,6 +96,7 @@ export {
   type ResponsesStreamTranslator,
 } from './responses-ingress/create-responses-stream-translator.js';
 export { parseResponsesResponse } from './responses-ingress/parse-responses-response.js';
+export { responsesEventType } from './responses-ingress/read-responses-event.js';
 export { responsesFailureOf } from './responses-ingress/responses-failure-of.js';
 export type { ResponsesContext } from './responses-ingress/responses-shell.js';
 export { createOpenAiSseEncoder } from './shared/create-openai-sse-encoder.js';
@@ -104,6 +105,7 @@ export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-s
 export { isPlainObject } from './shared/is-plain-object.js';
 export { parseJson } from './shared/parse-json.js';
 export type { SseEvent } from './shared/parse-sse-events.js';
+export { parseSseEvents } from './shared/parse-sse-events.js';
 export {
   type ReasoningRequest,
   readReasoningRequest,

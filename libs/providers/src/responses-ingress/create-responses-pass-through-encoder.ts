@@ -4,18 +4,19 @@ const SEQUENCE = /"sequence_number"\s*:\s*(\d+)/g;
 
 /**
  * The egress of a native Responses stream: the upstream's events as they came, and a failure as
- * a last `error` event numbered after them.
+ * a last `error` event numbered after them (after the highest `sequence_number` of the last events
+ * handed on: read only if a failure is written, not from every event as it passes).
  */
 export function createResponsesPassThroughEncoder(): ChatStreamEncoder {
   let out = '';
-  let next = 0;
+  let last = '';
   return {
     chunk() {
       // A native stream hands over no chat chunks.
     },
     passThrough(sse) {
       out += sse;
-      for (const match of sse.matchAll(SEQUENCE)) next = Math.max(next, Number(match[1]) + 1);
+      last = sse;
     },
     done() {},
     take() {
@@ -24,6 +25,8 @@ export function createResponsesPassThroughEncoder(): ChatStreamEncoder {
       return text;
     },
     error(error) {
+      let next = 0;
+      for (const match of last.matchAll(SEQUENCE)) next = Math.max(next, Number(match[1]) + 1);
       const data = {
         type: 'error',
         code: typeof error.code === 'string' ? error.code : null,

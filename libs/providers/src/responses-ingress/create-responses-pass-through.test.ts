@@ -1,7 +1,11 @@
+import { responsesUsageSchema } from '@switchyard/contracts';
+import { randomJson, seededRandom } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamSink } from '../provider-adapter.js';
+import { convertResponsesUsage } from './convert-responses-usage.js';
 import { createResponsesPassThrough } from './create-responses-pass-through.js';
 import { createResponsesPassThroughEncoder } from './create-responses-pass-through-encoder.js';
+import { responsesFailureOf } from './responses-failure-of.js';
 
 const sse = (type: string, fields: Record<string, unknown>) =>
   `event: ${type}\ndata: ${JSON.stringify({ type, ...fields })}\n\n`;
@@ -54,7 +58,7 @@ describe('createResponsesPassThrough', () => {
       cachedTokens: 5,
       reasoningTokens: 2,
     });
-    expect(passThrough.response?.id).toBe('resp_1');
+    expect(passThrough.responseId).toBe('resp_1');
   });
 
   it('keeps an upstream error event as the failure, for the gateway to write its own', () => {
@@ -158,5 +162,98 @@ describe('createResponsesPassThrough', () => {
     );
     expect(passThrough.completed).toBe(true);
     expect(passThrough.reportedFailure).toBeUndefined();
+  });
+
+  it('reads what parsing each whole event would, from echoed Responses in any member order, split anywhere', () => {
+    const next = seededRandom(5);
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+    const shuffled = (entries: [string, unknown][]) =>
+      Object.fromEntries(entries.sort(() => next() - 0.5));
+    for (let run = 0; run < 400; run++) {
+      // What OpenAI repeats of the request, with members named like those read, nested.
+      const echo = (): [string, unknown][] => [
+        ['instructions', `Say "usage": {"id": 1} \\ ${JSON.stringify(randomJson(next))}`],
+        ['tools', [{ type: 'function', name: 'f', parameters: { usage: randomJson(next) } }]],
+        ['metadata', { id: 'not-this', status: 'failed', usage: { input_tokens: 1 } }],
+        ['output', [randomJson(next)]],
+      ];
+      const usage = pick([
+        { input_tokens: run, output_tokens: 3, input_tokens_details: { cached_tokens: 1 } },
+        { input_tokens: run, output_tokens: 2, output_tokens_details: { reasoning_tokens: 1 } },
+        null,
+        { input_tokens: 'many' },
+      ]);
+      const status = pick(['completed', 'failed', 'incomplete']);
+      const error = status === 'failed' ? { code: 'server_error', message: 'Broke.' } : null;
+      const ending = `response.${status}`;
+      const event = (type: string, response: [string, unknown][]) =>
+        `event: ${type}\ndata: ${JSON.stringify(
+          shuffled([
+            ['type', type],
+            ['sequence_number', run],
+            ['response', shuffled(response)],
+          ]),
+        )}\n\n`;
+      const id = pick(['resp_1', 'resp_\\"quoted\\"', 7]);
+      const events = [
+        event('response.created', [['id', id], ['status', 'in_progress'], ...echo()]),
+        event('response.in_progress', [['id', id], ['status', 'in_progress'], ...echo()]),
+        sse('response.output_text.delta', { sequence_number: 2, delta: '"type":"error"' }),
+        event(ending, [
+          ['id', id],
+          ['status', status],
+          ['error', error],
+          ['usage', usage],
+          ...echo(),
+        ]),
+      ];
+      const lineEnd = pick(['\n', '\r\n']);
+      const upstream = events.join('').replaceAll('\n', lineEnd);
+      const passThrough = createResponsesPassThrough();
+      const sink = collect();
+      const bytes = Buffer.from(upstream);
+      const size = pick([1, 7, 100, 4096, bytes.length]);
+      for (let at = 0; at < bytes.length; at += size) {
+        passThrough.push(bytes.subarray(at, at + size), sink);
+      }
+      passThrough.end(sink);
+
+      // What the whole events say, parsed.
+      const last = JSON.parse(events[3]?.split('data: ')[1] ?? '') as {
+        response: Record<string, unknown>;
+      };
+      const reported = responsesUsageSchema.safeParse(last.response.usage);
+      expect(sink.text).toBe(upstream.replaceAll('\r\n', '\n'));
+      expect(passThrough.failure).toBeUndefined();
+      expect(passThrough.responseId).toBe(typeof id === 'string' ? id : undefined);
+      expect(passThrough.completed).toBe(typeof id === 'string');
+      if (typeof id !== 'string') continue;
+      expect(passThrough.usage).toEqual(
+        reported.success ? convertResponsesUsage(reported.data) : undefined,
+      );
+      expect(passThrough.reportedFailure?.message).toBe(responsesFailureOf(last.response)?.message);
+    }
+  });
+
+  it('hands on the events before an error event, not the error event', () => {
+    const before =
+      sse('response.created', { sequence_number: 0, response: { id: 'r', output: [] } }) +
+      sse('response.output_text.delta', { sequence_number: 1, delta: 'Hi' });
+    const passThrough = createResponsesPassThrough();
+    const sink = collect();
+    passThrough.push(
+      Buffer.from(
+        `${before}event: error\ndata: {"sequence_number":2,"message":"boom","type":"error"}\n\n${sse('response.output_text.delta', { sequence_number: 3, delta: 'more' })}`,
+      ),
+      sink,
+    );
+    passThrough.end(sink);
+    expect(sink.text).toBe(before);
+    expect(passThrough.failure?.message).toContain('boom');
+    const encoder = createResponsesPassThroughEncoder();
+    encoder.passThrough(before);
+    expect(
+      encoder.error({ message: 'x', type: 'server_error', code: null, param: null }),
+    ).toContain('"sequence_number":2');
   });
 });

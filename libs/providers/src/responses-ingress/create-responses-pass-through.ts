@@ -1,7 +1,6 @@
 import {
-  type ResponsesResponse,
   responsesErrorEventSchema,
-  responsesStreamEventSchema,
+  responsesUsageSchema,
   type TokenUsage,
 } from '@switchyard/contracts';
 import { parseOpenAiError } from '../openai-compatible/parse-openai-error.js';
@@ -11,79 +10,79 @@ import { createSseFramer } from '../shared/create-sse-framer.js';
 import { parseJson } from '../shared/parse-json.js';
 import { parseSseEvents } from '../shared/parse-sse-events.js';
 import { convertResponsesUsage } from './convert-responses-usage.js';
+import { readEventResponse, responsesEventType } from './read-responses-event.js';
 import { responsesFailureOf } from './responses-failure-of.js';
 
-/** The events that end a Response; only these, errors and the first event are parsed. */
-const END_EVENT = /"type"\s*:\s*"(response\.(?:completed|incomplete|failed)|error)"/;
-/** The first event, naming the Response's id. */
-const CREATED_EVENT = /"type"\s*:\s*"response\.created"/;
+/** The events that end a Response: their Response's status, error and usage are read. */
+const END_TYPES = new Set(['response.completed', 'response.incomplete', 'response.failed']);
+/** What is read of the Response `response.created` carries. */
+const CREATED_MEMBERS = new Set(['id']);
+/** What is read of the Response an ending event carries. */
+const END_MEMBERS = new Set(['id', 'status', 'error', 'usage']);
 /** A partial event this long without a blank line is not SSE: stop buffering it. */
 const MAX_PENDING_CHARS = 8 * 1024 * 1024;
 
-/** A native Responses stream relayed byte for byte, with what its last event said. */
+/** A native Responses stream relayed byte for byte, with what its events said. */
 export interface ResponsesPassThrough extends ChatStreamTransformer {
-  /** The Response its `response.completed` (or `.incomplete`, `.failed`) event carried. */
-  readonly response: ResponsesResponse | undefined;
   /** The Response's id, once `response.created` named it (before that event is handed on). */
   readonly responseId: string | undefined;
 }
 
 /**
  * Pass-through for an OpenAI Responses stream: complete events are handed on as they arrive,
- * byte for byte; only the first event (for the Response's id) and the event ending the
- * Response are parsed, for its usage. A `response.failed` is handed on as sent and kept as the
- * `reportedFailure`; an `error` event is kept as the failure and not forwarded: the gateway
- * writes its own, credentials redacted.
+ * byte for byte. Each event's type is read from the head of its data; of the Response that
+ * `response.created` carries only the id is read, and of the one ending the stream
+ * (`response.completed`, `.incomplete`, `.failed`) its status, error and usage — located in the
+ * text, never parsed whole: OpenAI repeats the request's instructions and tools in every Response
+ * it streams (~70 KB each on a coding agent's turn). A `response.failed` is handed on as sent and
+ * kept as the `reportedFailure`; an `error` event is kept as the failure and not forwarded: the
+ * gateway writes its own, credentials redacted.
  */
 export function createResponsesPassThrough(): ResponsesPassThrough {
   const framer = createSseFramer();
 
-  const onCreated = (complete: string): void => {
-    for (const event of complete.split('\n\n')) {
-      if (!CREATED_EVENT.test(event)) continue;
-      const parsed = responsesStreamEventSchema.safeParse(
-        parseJson(parseSseEvents(event)[0]?.data ?? ''),
-      );
-      if (parsed.success && parsed.data.response) {
-        passThrough.responseId = parsed.data.response.id;
-      }
-      return;
-    }
+  const onCreated = (data: string): void => {
+    const response = readEventResponse(data, CREATED_MEMBERS, 'id');
+    if (typeof response?.id === 'string') passThrough.responseId = response.id;
   };
-
-  const onEnd = (event: string): boolean => {
-    const data = parseJson(parseSseEvents(event)[0]?.data ?? '');
-    const error = responsesErrorEventSchema.safeParse(data);
-    if (error.success) {
+  const onEnd = (data: string): void => {
+    const response = readEventResponse(data, END_MEMBERS);
+    if (typeof response?.id !== 'string') return;
+    passThrough.completed = true;
+    passThrough.reportedFailure = responsesFailureOf(response);
+    const usage = responsesUsageSchema.safeParse(response.usage);
+    if (usage.success) passThrough.usage = convertResponsesUsage(usage.data);
+  };
+  /** Reads one event; false for an `error` event, which is kept as the failure. */
+  const read = (event: string): boolean => {
+    const data = parseSseEvents(event)[0]?.data;
+    if (data === undefined) return true;
+    const type = responsesEventType(data);
+    if (type === 'error') {
+      const error = responsesErrorEventSchema.safeParse(parseJson(data));
+      if (!error.success) return true;
       const { message, code, param } = error.data;
       const body = { error: { message, code: code ?? null, param: param ?? null } };
       passThrough.failure = parseOpenAiError(502, JSON.stringify(body), {}, 0);
       return false;
     }
-    const parsed = responsesStreamEventSchema.safeParse(data);
-    if (parsed.success && parsed.data.response) {
-      const response = parsed.data.response;
-      passThrough.completed = true;
-      passThrough.response = response;
-      passThrough.reportedFailure = responsesFailureOf(response);
-      const reported = response.usage;
-      if (reported) passThrough.usage = convertResponsesUsage(reported);
-    }
+    if (type === 'response.created' && passThrough.responseId === undefined) onCreated(data);
+    else if (type !== undefined && END_TYPES.has(type)) onEnd(data);
     return true;
   };
+  /** Hands on the complete events, up to an `error` event (not forwarded: nothing follows it). */
   const forward = (complete: string, sink: ChatStreamSink): void => {
-    if (passThrough.responseId === undefined && CREATED_EVENT.test(complete)) onCreated(complete);
-    if (!END_EVENT.test(complete)) {
-      sink.passThrough(complete);
-      return;
+    let from = 0;
+    while (from < complete.length) {
+      const blank = complete.indexOf('\n\n', from);
+      const to = blank === -1 ? complete.length : blank;
+      if (to > from && !read(complete.slice(from, to))) {
+        if (from > 0) sink.passThrough(complete.slice(0, from));
+        return;
+      }
+      from = to + 2;
     }
-    let plain = '';
-    for (const event of complete.split('\n\n')) {
-      if (event === '' || passThrough.failure) continue;
-      if (END_EVENT.test(event) && !onEnd(event)) continue;
-      plain += `${event}\n\n`;
-    }
-    if (plain !== '') sink.passThrough(plain);
+    sink.passThrough(complete);
   };
   // Plain fields, not getters: V8 allocates an object's own accessor pair in the old generation,
   // where it would keep these closures, and the request they reach, past every young collection.
@@ -92,7 +91,6 @@ export function createResponsesPassThrough(): ResponsesPassThrough {
     completed: false,
     failure: undefined,
     reportedFailure: undefined,
-    response: undefined,
     responseId: undefined,
     push(chunk, sink) {
       if (passThrough.failure) return;
@@ -121,6 +119,5 @@ interface PassThroughReport extends ResponsesPassThrough {
   completed: boolean;
   failure: ProviderError | undefined;
   reportedFailure: ProviderError | undefined;
-  response: ResponsesResponse | undefined;
   responseId: string | undefined;
 }

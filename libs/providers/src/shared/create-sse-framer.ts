@@ -17,26 +17,46 @@ export interface SseFramer {
  * Frames `text/event-stream` bytes split anywhere — inside a line, a CRLF or a UTF-8 character —
  * with LF, CRLF or CR line ends and an optional leading BOM. It only finds where events end, so
  * a pass-through can forward their text as written; {@link parseSseEvents} reads their fields.
+ * Only the text each push brings is searched: an event larger than one socket read (a Response
+ * of 70 KB arrives in several) is not searched again, nor copied, for every read that extends it.
  */
 export function createSseFramer(): SseFramer {
   const decoder = new StringDecoder('utf8');
+  /** The text after the last complete event. */
   let pending = '';
   let started = false;
+  /** A CR that ended the last push: the first half of a CRLF, perhaps. */
+  let heldCr = false;
 
-  const take = (final: boolean): string => {
-    if (!started && pending !== '') {
+  /** The new text with LF line ends; a last CR is held back unless the stream is over. */
+  const normalize = (received: string, final: boolean): string => {
+    let text = heldCr ? `\r${received}` : received;
+    heldCr = false;
+    if (!started && text !== '') {
       started = true;
-      if (pending.charCodeAt(0) === 0xfeff) pending = pending.slice(1);
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    if (pending.includes('\r')) {
-      // A trailing CR may be the first half of a CRLF split across chunks: wait for its LF.
-      const held = !final && pending.endsWith('\r') ? '\r' : '';
-      pending = pending.slice(0, pending.length - held.length).replace(/\r\n?/g, '\n') + held;
+    if (!text.includes('\r')) return text;
+    if (!final && text.endsWith('\r')) {
+      heldCr = true;
+      text = text.slice(0, -1);
     }
-    const boundary = pending.lastIndexOf('\n\n');
-    if (boundary === -1) return '';
-    const complete = pending.slice(0, boundary + 2);
-    pending = pending.slice(boundary + 2);
+    return text.replace(/\r\n?/g, '\n');
+  };
+  /** Appends `text`; out the events it completed. */
+  const take = (text: string): string => {
+    // Up to the last blank line: one inside the new text (searched for from the end only when
+    // there is one at all: a backward search through text without one is slow), or one that a
+    // line end already pending and the new text's first make.
+    let cut = -1;
+    if (text.indexOf('\n\n') !== -1) cut = text.lastIndexOf('\n\n') + 2;
+    else if (text.charCodeAt(0) === LF && pending.endsWith('\n')) cut = 1;
+    if (cut === -1) {
+      pending += text;
+      return '';
+    }
+    const complete = pending + text.slice(0, cut);
+    pending = text.slice(cut);
     return complete;
   };
 
@@ -45,26 +65,23 @@ export function createSseFramer(): SseFramer {
   const framer: SseFramer & { pendingChars: number } = {
     pendingChars: 0,
     push(chunk) {
-      pending +=
+      const text =
         typeof chunk === 'string'
           ? chunk
           : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      const complete = take(false);
+      const complete = take(normalize(text, false));
       framer.pendingChars = pending.length;
       return complete;
     },
     end() {
-      pending += decoder.end();
-      if (pending.trim() === '') {
-        pending = '';
-        framer.pendingChars = 0;
-        return '';
-      }
-      pending += pending.endsWith('\n') ? '\n' : '\n\n';
-      const complete = take(true);
-      framer.pendingChars = pending.length;
-      return complete;
+      const rest = pending + normalize(decoder.end(), true);
+      pending = '';
+      framer.pendingChars = 0;
+      if (rest.trim() === '') return '';
+      return rest.endsWith('\n\n') ? rest : `${rest}${rest.endsWith('\n') ? '\n' : '\n\n'}`;
     },
   };
   return framer;
 }
+
+const LF = 0x0a;

@@ -79,7 +79,8 @@ export function buildResponsesOutput(
     store: request.store,
     text: { format: { type: 'text' } },
     tool_choice: 'auto',
-    tools: [],
+    // OpenAI repeats the request's instructions and tools in every Response, streamed or not.
+    tools: request.tools,
     usage:
       scenario.kind === 'no-usage'
         ? null

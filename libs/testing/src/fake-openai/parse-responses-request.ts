@@ -13,6 +13,8 @@ export interface FakeResponsesRequest {
   readonly stream: boolean;
   readonly maxOutputTokens: number | undefined;
   readonly toolNames: readonly string[];
+  /** The tools as sent, which every Response repeats. */
+  readonly tools: readonly unknown[];
   readonly toolChoice: FakeToolChoice;
   readonly parallelToolCalls: boolean;
   /** `reasoning.effort`, when the request asks for reasoning. */
@@ -80,6 +82,7 @@ export function parseResponsesRequest(
       maxOutputTokens:
         typeof body.max_output_tokens === 'number' ? body.max_output_tokens : undefined,
       toolNames: tools.value,
+      tools: Array.isArray(body.tools) ? body.tools : [],
       toolChoice: toolChoice(body.tool_choice),
       parallelToolCalls: body.parallel_tool_calls !== false,
       reasoningEffort: effort,

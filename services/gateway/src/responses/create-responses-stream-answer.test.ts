@@ -38,4 +38,31 @@ describe('createResponsesStreamAnswer', () => {
     expect(bounded.truncated).toBe(true);
     expect(bounded.completionTokens()).toBeGreaterThan(tokens);
   });
+
+  it('estimates a cut stream from its deltas when its Responses echo a request larger than the bound', () => {
+    // OpenAI repeats the request's instructions and tools in every Response it streams.
+    const echoed = { id: 'resp_3', output: [], instructions: 'Follow the rules. '.repeat(4000) };
+    const delta = sse('response.output_text.delta', { delta: 'one two three four five six' });
+    const many = 200;
+    const unbounded = createResponsesStreamAnswer(10_000_000);
+    const bounded = createResponsesStreamAnswer(64 * 1024);
+    for (const answer of [unbounded, bounded]) {
+      // Several events in one piece of text, as the pass-through hands them on.
+      answer.passThrough(
+        sse('response.created', { response: echoed }) +
+          sse('response.in_progress', { response: echoed }),
+      );
+      for (let index = 0; index < many; index++) answer.passThrough(delta);
+    }
+    const exact = unbounded.completionTokens();
+    expect(exact).toBeGreaterThanOrEqual(6 * many);
+    expect(bounded.truncated).toBe(true);
+    expect(bounded.completionTokens()).toBe(exact);
+    expect(unbounded.json()).toMatchObject({ id: 'resp_3', status: 'incomplete' });
+
+    // Past the bound, the deltas not kept are extrapolated from those kept.
+    const small = createResponsesStreamAnswer(delta.length * 10);
+    for (let index = 0; index < many; index++) small.passThrough(delta);
+    expect(small.completionTokens()).toBe(exact);
+  });
 });

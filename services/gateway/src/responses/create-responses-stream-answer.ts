@@ -1,5 +1,10 @@
 import { responsesStreamEventSchema } from '@switchyard/contracts';
-import { createSseParser, parseJson } from '@switchyard/providers';
+import {
+  createSseParser,
+  parseJson,
+  parseSseEvents,
+  responsesEventType,
+} from '@switchyard/providers';
 import type { StreamAnswer } from '../usage/create-stream-answer.js';
 import { estimateTokens } from '../usage/estimate-tokens.js';
 
@@ -14,15 +19,33 @@ const GENERATED_DELTAS = new Set([
 
 /**
  * The answer of a native Responses stream, for the request log and for an estimate of the
- * output tokens of a stream cut before `response.completed`: the beginning of its events (up to
- * `retainChars`) are kept as they passed, and read only when asked — the Response the stream
- * ended with, or the one it started with and the items finished before it was cut.
+ * output tokens of a stream cut before `response.completed`: its events are kept as they passed
+ * while they fit in `retainChars` (one that does not is left out, and those after it still
+ * count), and read only when asked — the Response the stream ended with, or the one it started
+ * with and the items finished before it was cut. An event carrying a whole Response repeats the
+ * request's instructions and tools (~70 KB on a coding agent's turn): left out, it leaves room
+ * for the deltas, and the estimate extrapolates from the deltas alone.
  */
 export function createResponsesStreamAnswer(retainChars: number): StreamAnswer {
   const parts: string[] = [];
   let retainedChars = 0;
-  let overflowChars = 0;
+  /** The events of generated text: all that passed, and those kept. */
+  let generatedChars = 0;
+  let keptGeneratedChars = 0;
   let read: { response: Record<string, unknown>; generated: string } | undefined;
+  const keep = (event: string): void => {
+    const data = parseSseEvents(event)[0]?.data;
+    const type = data === undefined ? undefined : responsesEventType(data);
+    const generated = type !== undefined && GENERATED_DELTAS.has(type);
+    if (generated) generatedChars += event.length;
+    if (retainedChars + event.length > retainChars) {
+      answer.truncated = true;
+      return;
+    }
+    parts.push(event);
+    retainedChars += event.length;
+    if (generated) keptGeneratedChars += event.length;
+  };
   const readEvents = () => {
     if (read) return read;
     const parser = createSseParser();
@@ -55,19 +78,20 @@ export function createResponsesStreamAnswer(retainChars: number): StreamAnswer {
       // A native stream hands over no chat chunks.
     },
     passThrough(sse) {
-      if (overflowChars === 0 && retainedChars + sse.length <= retainChars) {
-        parts.push(sse);
-        retainedChars += sse.length;
-      } else {
-        overflowChars += sse.length;
-        answer.truncated = overflowChars > 0;
+      // One event at a time: the text handed on may hold several.
+      let from = 0;
+      while (from < sse.length) {
+        const blank = sse.indexOf('\n\n', from);
+        const to = blank === -1 ? sse.length : blank + 2;
+        keep(sse.slice(from, to));
+        from = to;
       }
     },
     done() {},
     completionTokens() {
       const counted = estimateTokens([readEvents().generated]);
-      if (overflowChars === 0 || retainedChars === 0) return counted;
-      return Math.ceil(counted * (1 + overflowChars / retainedChars));
+      if (keptGeneratedChars === 0 || keptGeneratedChars === generatedChars) return counted;
+      return Math.ceil((counted * generatedChars) / keptGeneratedChars);
     },
     json: () => readEvents().response,
   };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkResponsesBody } from '../load/check-responses-body.js';
 import { createResponsesSseScanner } from '../load/create-responses-sse-scanner.js';
 import { buildAnthropicReplies } from './build-anthropic-replies.js';
-import { buildResponsesReplies } from './build-responses-replies.js';
+import { createResponsesReplier } from './build-responses-replies.js';
 import { buildUpstreamReplies } from './build-upstream-replies.js';
 import { createFastUpstream } from './create-fast-upstream.js';
 
@@ -11,7 +11,7 @@ const CHUNKS = 3;
 const server = createFastUpstream({
   openai: buildUpstreamReplies(CHUNKS),
   anthropic: buildAnthropicReplies(CHUNKS),
-  responses: buildResponsesReplies(CHUNKS),
+  responses: createResponsesReplier(CHUNKS),
 });
 let origin = '';
 
@@ -93,6 +93,26 @@ describe('answerResponses', () => {
         total_tokens: 9 + CHUNKS,
       },
     });
+  });
+
+  it('echoes the request’s instructions and tools in every Response, as OpenAI does', async () => {
+    const tools = [{ type: 'function', name: 'read', parameters: { type: 'object' } }];
+    const request = { model: 'gpt-responses', input: 'hi', instructions: 'Be brief.', tools };
+    const events = parseSse(await (await post({ ...request, stream: true })).text());
+    const responses = events.filter((event) => event.data.response !== undefined);
+    expect(responses.map((event) => event.name)).toEqual([
+      'response.created',
+      'response.in_progress',
+      'response.completed',
+    ]);
+    for (const event of responses)
+      expect(event.data.response).toMatchObject({ instructions: 'Be brief.', tools });
+    const other = parseSse(
+      await (await post({ model: 'gpt-responses', input: 'hi', stream: true })).text(),
+    );
+    expect(other[0]?.data.response).toMatchObject({ instructions: null, tools: [] });
+    const answer = await (await post(request)).json();
+    expect(answer).toMatchObject({ instructions: 'Be brief.', tools });
   });
 
   it('is a stream the load generator counts as complete, one content event per chunk', async () => {

@@ -11,6 +11,41 @@ export interface ResponsesReplies {
   readonly streamEvents: readonly string[];
 }
 
+/** What a Response repeats of its request (OpenAI echoes these in every Response it sends). */
+export interface ResponsesEcho {
+  readonly instructions: unknown;
+  readonly tools: unknown;
+}
+
+/** A reply builder that echoes each request's instructions and tools, as OpenAI does. */
+export type ResponsesReplier = (echo: ResponsesEcho) => ResponsesReplies;
+
+/** At most this many echoing reply sets are kept; the bench sends one or two kinds of body. */
+const MAX_CACHED = 8;
+
+/**
+ * Replies for `chunks` words that echo the request's `instructions` and `tools` in every
+ * Response (`response.created`, `.in_progress`, `.completed`), as OpenAI's Responses API does:
+ * on a Codex turn each of those events carries the ~70 KB of instructions and tool definitions.
+ * Built once per kind of request (keyed by the instructions and the number of tools), so the
+ * upstream spends no time per request on them.
+ */
+export function createResponsesReplier(chunks: number): ResponsesReplier {
+  const cache = new Map<string, ResponsesReplies>();
+  return (echo) => {
+    const tools = Array.isArray(echo.tools) ? echo.tools : [];
+    const instructions = typeof echo.instructions === 'string' ? echo.instructions : null;
+    const key = `${tools.length}\n${instructions ?? ''}`;
+    let replies = cache.get(key);
+    if (replies === undefined) {
+      if (cache.size >= MAX_CACHED) cache.clear();
+      replies = buildResponsesReplies(chunks, { instructions, tools });
+      cache.set(key, replies);
+    }
+    return replies;
+  };
+}
+
 const CREATED = 1_700_000_000;
 const RESPONSE_ID = 'resp_bench';
 const MESSAGE_ID = 'msg_bench';
@@ -21,9 +56,12 @@ const MESSAGE_ID = 'msg_bench';
  * content_part.added, one output_text.delta per word (the same words as the chat stream),
  * output_text.done, content_part.done, output_item.done, then response.completed carrying usage;
  * each event numbered by `sequence_number`, and no `[DONE]`. Fixed ids: the upstream spends no
- * time making them up.
+ * time making them up. Each Response carries `echo`'s instructions and tools.
  */
-export function buildResponsesReplies(chunks: number): ResponsesReplies {
+export function buildResponsesReplies(
+  chunks: number,
+  echo: ResponsesEcho = { instructions: null, tools: [] },
+): ResponsesReplies {
   const words = answerWords(chunks);
   const text = words.join('');
   const part = { type: 'output_text', text, annotations: [], logprobs: [] };
@@ -41,7 +79,7 @@ export function buildResponsesReplies(chunks: number): ResponsesReplies {
     status: 'completed',
     error: null,
     incomplete_details: null,
-    instructions: null,
+    instructions: echo.instructions,
     max_output_tokens: null,
     model: RESPONSES_UPSTREAM_MODEL,
     output: [message],
@@ -51,7 +89,7 @@ export function buildResponsesReplies(chunks: number): ResponsesReplies {
     store: false,
     text: { format: { type: 'text' } },
     tool_choice: 'auto',
-    tools: [],
+    tools: echo.tools,
     usage: {
       input_tokens: PROMPT_TOKENS,
       input_tokens_details: { cached_tokens: 0 },

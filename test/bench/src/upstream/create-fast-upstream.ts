@@ -3,7 +3,7 @@ import { answerAnthropicMessages } from './answer-anthropic-messages.js';
 import { answerChatCompletions, sendOpenAIError } from './answer-chat-completions.js';
 import { answerResponses } from './answer-responses.js';
 import type { AnthropicReplies } from './build-anthropic-replies.js';
-import type { ResponsesReplies } from './build-responses-replies.js';
+import type { ResponsesReplier } from './build-responses-replies.js';
 import type { UpstreamReplies } from './build-upstream-replies.js';
 import { createHeldStreams, type HeldStreams } from './create-held-streams.js';
 import { sendJson } from './send-json.js';
@@ -12,7 +12,7 @@ import { sendJson } from './send-json.js';
 export interface FastUpstreamReplies {
   readonly openai: UpstreamReplies;
   readonly anthropic: AnthropicReplies;
-  readonly responses: ResponsesReplies;
+  readonly responses: ResponsesReplier;
 }
 
 /**

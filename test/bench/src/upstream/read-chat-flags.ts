@@ -6,6 +6,8 @@ export interface ChatFlags {
   readonly hasMaxTokens: boolean;
   /** The requested model, `''` when absent. */
   readonly model: string;
+  /** The whole request, parsed (for an answer that echoes some of it). */
+  readonly body: Readonly<Record<string, unknown>>;
 }
 
 /** Reads `stream`, `stream_options.include_usage`, `max_tokens` and `model`; `undefined` if not JSON. */
@@ -23,6 +25,7 @@ export function readChatFlags(body: string): ChatFlags | undefined {
     includeUsage: isRecord(streamOptions) && streamOptions.include_usage === true,
     hasMaxTokens: typeof parsed.max_tokens === 'number',
     model: typeof parsed.model === 'string' ? parsed.model : '',
+    body: parsed,
   };
 }
 

@@ -1,5 +1,5 @@
 import { buildAnthropicReplies } from './build-anthropic-replies.js';
-import { buildResponsesReplies } from './build-responses-replies.js';
+import { createResponsesReplier } from './build-responses-replies.js';
 import { buildUpstreamReplies } from './build-upstream-replies.js';
 import { createFastUpstream } from './create-fast-upstream.js';
 
@@ -9,7 +9,7 @@ const chunks = Number(process.env.BENCH_UPSTREAM_CHUNKS ?? '20');
 const server = createFastUpstream({
   openai: buildUpstreamReplies(chunks),
   anthropic: buildAnthropicReplies(chunks),
-  responses: buildResponsesReplies(chunks),
+  responses: createResponsesReplier(chunks),
 });
 server.listen(0, '127.0.0.1', () => {
   const address = server.address();

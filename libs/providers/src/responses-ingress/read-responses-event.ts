@@ -1,0 +1,64 @@
+import { visitJsonMembers } from '@switchyard/contracts';
+import { parseJson } from '../shared/parse-json.js';
+
+/** Where OpenAI writes an event's type: first, as `{"type":"response.…",`. */
+const TYPE_FIRST = '{"type":"';
+
+/**
+ * The `type` of a Responses stream event from its `data`, or undefined when it has none. OpenAI
+ * (and Azure) write `type` first, once: it is read there, without scanning the rest of an event
+ * that may carry a whole Response. Data written in another order (`type` last, as pydantic
+ * servers write it) has its members visited instead.
+ */
+export function responsesEventType(data: string): string | undefined {
+  if (data.startsWith(TYPE_FIRST)) {
+    const close = data.indexOf('"', TYPE_FIRST.length);
+    const type = close === -1 ? '' : data.slice(TYPE_FIRST.length, close);
+    if (type !== '' && !type.includes('\\')) return type;
+  }
+  let type: string | undefined;
+  visitJsonMembers(data, skipSpace(data), (key, start, end) => {
+    if (key === 'type') {
+      const value = parseJson(data.slice(start, end));
+      type = typeof value === 'string' ? value : undefined;
+    }
+    return true;
+  });
+  return type;
+}
+
+/**
+ * The named members of the Response an event carries (its `response` object), each parsed from
+ * its own text — the rest (instructions, tools, output: ~70 KB on a coding agent's turn, which
+ * OpenAI repeats in every such event) is skipped over, never parsed. With `until`, the visit
+ * stops once that member is read. Undefined when the event carries no Response object, or its
+ * text is not well formed as far as it was read.
+ */
+export function readEventResponse(
+  data: string,
+  names: ReadonlySet<string>,
+  until?: string,
+): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  let stopped = false;
+  const whole = visitJsonMembers(data, skipSpace(data), (key, start) => {
+    if (key !== 'response') return true;
+    const members: Record<string, unknown> = {};
+    const read = visitJsonMembers(data, start, (name, from, to) => {
+      if (!names.has(name)) return true;
+      members[name] = parseJson(data.slice(from, to));
+      stopped = name === until;
+      return !stopped;
+    });
+    found = read || stopped ? members : undefined;
+    return !stopped;
+  });
+  return whole || stopped ? found : undefined;
+}
+
+/** Where the data's value begins, after any leading white space. */
+function skipSpace(text: string): number {
+  let index = 0;
+  while (index < text.length && ' \n\r\t'.includes(text.charAt(index))) index++;
+  return index;
+}
