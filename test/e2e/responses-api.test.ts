@@ -35,6 +35,8 @@ describe.each(ROUTES)('the openai SDK’s Responses client against %s', (model) 
     expect(data.usage?.output_tokens).toBe(3);
     expect(response.headers.get('x-switchyard-provider')).toBe(model.split('/')[0]);
     if (native) {
+      // The upstream's Response as it came (instructions repeated), only its model renamed.
+      expect(data.instructions).toBe('Be terse.');
       // Passed through: the upstream received the caller's body with only the model replaced.
       expect(lastUpstream(model)).toEqual(
         expect.objectContaining({

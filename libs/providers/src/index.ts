@@ -104,13 +104,13 @@ export { createSseParser, type SseParser } from './shared/create-sse-parser.js';
 export { type EncodedChatStream, encodeChatStream } from './shared/encode-chat-stream.js';
 export { isPlainObject } from './shared/is-plain-object.js';
 export { parseJson } from './shared/parse-json.js';
-export type { SseEvent } from './shared/parse-sse-events.js';
-export { parseSseEvents } from './shared/parse-sse-events.js';
+export { parseSseEvents, type SseEvent } from './shared/parse-sse-events.js';
 export {
   type ReasoningRequest,
   readReasoningRequest,
   thinkingBudget,
 } from './shared/read-reasoning-request.js';
+export { setTopLevelFields } from './shared/set-top-level-fields.js';
 export {
   type SignedProvider,
   type SignerForProviderOptions,

@@ -3,6 +3,7 @@ import {
   createResponsesPassThroughEncoder,
   parseResponsesResponse,
   responsesFailureOf,
+  setTopLevelFields,
 } from '@switchyard/providers';
 import type { FastifyBaseLogger } from 'fastify';
 import { chatEventStream, sendSse } from '../chat/send-chat-stream.js';
@@ -50,7 +51,9 @@ export async function sendNativeResponses(
     return;
   }
   const parsed = await parseUpstreamJson(call, parseResponsesResponse);
-  parsed.body.model = call.candidate.model.id;
+  // The served model set in the upstream's text, the rest as it came: a Response repeats the
+  // request's instructions and tools (~70 KB on an agent's turn), not serialised again here.
+  const text = setTopLevelFields(parsed.text, { model: call.candidate.model.id });
   if (typeof parsed.body.id === 'string') await keep(parsed.body.id);
   const reported = responsesFailureOf(parsed.body);
   const error =
@@ -65,9 +68,9 @@ export async function sendNativeResponses(
     errorMessage: error?.message ?? null,
     usage: parsed.usage,
     delivery: 'complete',
-    answer: jsonAnswer(parsed.body),
+    answer: jsonAnswer(parsed.body, text),
   });
-  reply.send(parsed.body);
+  reply.header('content-type', 'application/json').send(text);
 }
 
 /**
