@@ -5,7 +5,9 @@ import { afterJsonValue, visitJsonMembers } from './visit-json-members.js';
 /** Every member visited: key and the value parsed from its own text. */
 function members(text: string, open = 0): { whole: boolean; members: [string, unknown][] } {
   const found: [string, unknown][] = [];
-  const whole = visitJsonMembers(text, open, (key, start, end) => {
+  const whole = visitJsonMembers(text, open, (key, start) => {
+    const end = afterJsonValue(text, start);
+    if (end === -1) return false;
     found.push([key, JSON.parse(text.slice(start, end))]);
     return true;
   });
@@ -60,6 +62,11 @@ describe('visitJsonMembers', () => {
       }),
     ).toBe(false);
     expect(keys).toEqual(['id']);
+    // Stopped at a member, its value is not read: here it never ends.
+    const unended = '{"id":"r","rest":[{"a":"b"';
+    const seen: string[] = [];
+    visitJsonMembers(unended, 0, (key) => seen.push(key) > 0 && key !== 'rest');
+    expect(seen).toEqual(['id', 'rest']);
   });
 
   it('answers false for text that is not a well-formed object where it was read', () => {

@@ -1,10 +1,11 @@
 import { afterJsonString } from './after-json-string.js';
 
 /**
- * Called for each member of an object: its key (unescaped) and where its value's text begins and
- * ends (`text.slice(start, end)` is the value). Returning `false` stops the visit.
+ * Called for each member of an object with its key (unescaped) and where its value's text
+ * begins, before the value is skipped: `afterJsonValue(text, start)` is where it ends. Returning
+ * `false` stops the visit there, so nothing after a member that was all a caller wanted is read.
  */
-export type JsonMemberVisitor = (key: string, start: number, end: number) => boolean;
+export type JsonMemberVisitor = (key: string, start: number) => boolean;
 
 /**
  * Visits the members of the JSON object whose `{` is at `open`, in order, without parsing their
@@ -26,9 +27,9 @@ export function visitJsonMembers(text: string, open: number, visit: JsonMemberVi
     const colon = skipSpace(text, afterKey);
     if (text.charCodeAt(colon) !== COLON) return false;
     const start = skipSpace(text, colon + 1);
+    if (!visit(keyOf(text, index, afterKey), start)) return false;
     const end = afterJsonValue(text, start);
     if (end === -1) return false;
-    if (!visit(keyOf(text, index, afterKey), start, end)) return false;
     index = skipSpace(text, end);
     const code = text.charCodeAt(index);
     if (code === CLOSE_BRACE) return true;

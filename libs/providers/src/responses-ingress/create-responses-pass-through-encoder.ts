@@ -5,7 +5,8 @@ const SEQUENCE = /"sequence_number"\s*:\s*(\d+)/g;
 /**
  * The egress of a native Responses stream: the upstream's events as they came, and a failure as
  * a last `error` event numbered after them (after the highest `sequence_number` of the last events
- * handed on: read only if a failure is written, not from every event as it passes).
+ * handed on that carry one — a keep-alive comment does not: read only when a failure is written,
+ * not from every event as it passes).
  */
 export function createResponsesPassThroughEncoder(): ChatStreamEncoder {
   let out = '';
@@ -16,7 +17,7 @@ export function createResponsesPassThroughEncoder(): ChatStreamEncoder {
     },
     passThrough(sse) {
       out += sse;
-      last = sse;
+      if (sse.includes('"sequence_number"')) last = sse;
     },
     done() {},
     take() {

@@ -252,6 +252,8 @@ describe('createResponsesPassThrough', () => {
     expect(passThrough.failure?.message).toContain('boom');
     const encoder = createResponsesPassThroughEncoder();
     encoder.passThrough(before);
+    // A keep-alive comment in between (as proxies send) carries no number: the error follows 1.
+    encoder.passThrough(': keep-alive\n\n');
     expect(
       encoder.error({ message: 'x', type: 'server_error', code: null, param: null }),
     ).toContain('"sequence_number":2');

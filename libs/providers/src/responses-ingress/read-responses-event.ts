@@ -1,4 +1,4 @@
-import { visitJsonMembers } from '@switchyard/contracts';
+import { afterJsonValue, visitJsonMembers } from '@switchyard/contracts';
 import { parseJson } from '../shared/parse-json.js';
 
 /** Where OpenAI writes an event's type: first, as `{"type":"response.…",`. */
@@ -17,9 +17,9 @@ export function responsesEventType(data: string): string | undefined {
     if (type !== '' && !type.includes('\\')) return type;
   }
   let type: string | undefined;
-  visitJsonMembers(data, skipSpace(data), (key, start, end) => {
+  visitJsonMembers(data, skipSpace(data), (key, start) => {
     if (key === 'type') {
-      const value = parseJson(data.slice(start, end));
+      const value = parseMember(data, start);
       type = typeof value === 'string' ? value : undefined;
     }
     return true;
@@ -30,9 +30,10 @@ export function responsesEventType(data: string): string | undefined {
 /**
  * The named members of the Response an event carries (its `response` object), each parsed from
  * its own text — the rest (instructions, tools, output: ~70 KB on a coding agent's turn, which
- * OpenAI repeats in every such event) is skipped over, never parsed. With `until`, the visit
- * stops once that member is read. Undefined when the event carries no Response object, or its
- * text is not well formed as far as it was read.
+ * OpenAI repeats in every such event) is skipped over, never parsed. With `until`, nothing after
+ * that member is read (OpenAI writes `response` before anything else it holds but `type` and
+ * `sequence_number`, and the Response's `id` first). Undefined when the event carries no
+ * Response object, or its text is not well formed as far as it was read.
  */
 export function readEventResponse(
   data: string,
@@ -40,20 +41,27 @@ export function readEventResponse(
   until?: string,
 ): Record<string, unknown> | undefined {
   let found: Record<string, unknown> | undefined;
-  let stopped = false;
-  const whole = visitJsonMembers(data, skipSpace(data), (key, start) => {
+  visitJsonMembers(data, skipSpace(data), (key, start) => {
     if (key !== 'response') return true;
     const members: Record<string, unknown> = {};
-    const read = visitJsonMembers(data, start, (name, from, to) => {
+    let stopped = false;
+    const whole = visitJsonMembers(data, start, (name, from) => {
       if (!names.has(name)) return true;
-      members[name] = parseJson(data.slice(from, to));
+      members[name] = parseMember(data, from);
       stopped = name === until;
       return !stopped;
     });
-    found = read || stopped ? members : undefined;
-    return !stopped;
+    found = whole || stopped ? members : undefined;
+    // The Response read (a repeated `response` is not looked for: OpenAI writes one).
+    return false;
   });
-  return whole || stopped ? found : undefined;
+  return found;
+}
+
+/** The value whose text begins at `start`, parsed; undefined when it is not JSON. */
+function parseMember(text: string, start: number): unknown {
+  const end = afterJsonValue(text, start);
+  return end === -1 ? undefined : parseJson(text.slice(start, end));
 }
 
 /** Where the data's value begins, after any leading white space. */

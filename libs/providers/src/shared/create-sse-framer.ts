@@ -24,6 +24,11 @@ export function createSseFramer(): SseFramer {
   const decoder = new StringDecoder('utf8');
   /** The text after the last complete event. */
   let pending = '';
+  /**
+   * Whether `pending` ends with a line end: kept, not read off `pending`, which `+=` builds as a
+   * rope that reading a character of would copy whole, on every push of a large event.
+   */
+  let pendingEndsLine = false;
   let started = false;
   /** A CR that ended the last push: the first half of a CRLF, perhaps. */
   let heldCr = false;
@@ -50,13 +55,15 @@ export function createSseFramer(): SseFramer {
     // line end already pending and the new text's first make.
     let cut = -1;
     if (text.indexOf('\n\n') !== -1) cut = text.lastIndexOf('\n\n') + 2;
-    else if (text.charCodeAt(0) === LF && pending.endsWith('\n')) cut = 1;
+    else if (text.charCodeAt(0) === LF && pendingEndsLine) cut = 1;
     if (cut === -1) {
       pending += text;
+      if (text !== '') pendingEndsLine = text.charCodeAt(text.length - 1) === LF;
       return '';
     }
     const complete = pending + text.slice(0, cut);
     pending = text.slice(cut);
+    pendingEndsLine = pending !== '' && pending.charCodeAt(pending.length - 1) === LF;
     return complete;
   };
 
@@ -76,6 +83,7 @@ export function createSseFramer(): SseFramer {
     end() {
       const rest = pending + normalize(decoder.end(), true);
       pending = '';
+      pendingEndsLine = false;
       framer.pendingChars = 0;
       if (rest.trim() === '') return '';
       return rest.endsWith('\n\n') ? rest : `${rest}${rest.endsWith('\n') ? '\n' : '\n\n'}`;

@@ -60,6 +60,14 @@ describe('createResponsesStreamAnswer', () => {
     expect(bounded.completionTokens()).toBe(exact);
     expect(unbounded.json()).toMatchObject({ id: 'resp_3', status: 'incomplete' });
 
+    // Responses that leave less room than one delta: the first delta is kept all the same.
+    const full = createResponsesStreamAnswer(64 * 1024);
+    const filler = sse('response.created', { response: { id: 'r', output: [] } });
+    const pad = 'p'.repeat(64 * 1024 - filler.length - 9);
+    full.passThrough(filler.replace('"output"', `"pad":"${pad}","output"`));
+    for (let index = 0; index < many; index++) full.passThrough(delta);
+    expect(full.completionTokens()).toBe(exact);
+
     // Past the bound, the deltas not kept are extrapolated from those kept.
     const small = createResponsesStreamAnswer(delta.length * 10);
     for (let index = 0; index < many; index++) small.passThrough(delta);

@@ -38,7 +38,9 @@ export function createResponsesStreamAnswer(retainChars: number): StreamAnswer {
     const type = data === undefined ? undefined : responsesEventType(data);
     const generated = type !== undefined && GENERATED_DELTAS.has(type);
     if (generated) generatedChars += event.length;
-    if (retainedChars + event.length > retainChars) {
+    // Past the bound, but the first generated text is kept all the same: the estimate needs some.
+    const first = generated && keptGeneratedChars === 0;
+    if (retainedChars + event.length > retainChars && !first) {
       answer.truncated = true;
       return;
     }
