@@ -64,8 +64,16 @@ export function createResponsesEventWriter(context: ResponsesContext): Responses
   const start = (): string => {
     if (started) return '';
     started = true;
-    const response = responsesShell(context, 'in_progress');
-    return event('response.created', { response }) + event('response.in_progress', { response });
+    // One Response in both events, serialised once: it repeats the request's instructions and
+    // tools, as OpenAI's does (~70 KB on a coding agent's turn). The same text as
+    // `event(type, { response })` writes.
+    const response = JSON.stringify(responsesShell(context, 'in_progress'));
+    const carrying = (type: string): string => {
+      const head = JSON.stringify({ type, sequence_number: sequence });
+      sequence += 1;
+      return `event: ${type}\ndata: ${head.slice(0, -1)},"response":${response}}\n\n`;
+    };
+    return carrying('response.created') + carrying('response.in_progress');
   };
   const add = (item: OutputItem): string => {
     output.push(item);

@@ -151,4 +151,32 @@ describe('createResponsesStreamTranslator', () => {
     const written = events(translator.take() + translator.end());
     expect(written.at(-1)).toMatchObject({ type: 'error', code: 'incomplete_stream' });
   });
+
+  it('writes the Response response.created and .in_progress carry as serialising each event would', () => {
+    const request = responsesRequestSchema.parse({
+      model: 'anthropic/claude',
+      input: 'hi',
+      instructions: 'Be "brief".\n',
+      tools: [{ type: 'function', name: 'read', parameters: { type: 'object' } }],
+    });
+    const translator = createResponsesStreamTranslator({ ...context, request });
+    translator.chunk(chunk({ content: 'Hi' }));
+    const blocks = translator.take().split('\n\n').slice(0, 2);
+    expect(blocks.map((block) => block.split('\n')[0])).toEqual([
+      'event: response.created',
+      'event: response.in_progress',
+    ]);
+    blocks.forEach((block, index) => {
+      const data = block.split('\n')[1]?.slice('data: '.length) ?? '';
+      const parsed = JSON.parse(data) as { type: string; response: Record<string, unknown> };
+      expect(data).toBe(
+        JSON.stringify({ type: parsed.type, sequence_number: index, response: parsed.response }),
+      );
+      expect(parsed.response).toMatchObject({
+        instructions: 'Be "brief".\n',
+        tools: request.tools,
+        status: 'in_progress',
+      });
+    });
+  });
 });
