@@ -175,6 +175,7 @@ export {
   type JsonTextInspection,
 } from './json-text/inspect-json-text.js';
 export type { JsonMember, JsonObjectText } from './json-text/json-object-text.js';
+export { skipJsonSpace } from './json-text/json-syntax.js';
 export { readJsonObjectText } from './json-text/read-json-object-text.js';
 export {
   afterJsonValue,

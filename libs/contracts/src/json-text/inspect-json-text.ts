@@ -1,5 +1,17 @@
 import { afterJsonString } from './after-json-string.js';
 import type { JsonMember, JsonObjectText } from './json-object-text.js';
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  isJsonSpace,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  skipJsonSpace,
+} from './json-syntax.js';
 
 /**
  * What {@link inspectJsonText} found: objects and arrays nested too deeply; a key that may be
@@ -33,7 +45,7 @@ export function inspectJsonText(
 ): JsonTextInspection {
   let depth = 0;
   let suspect = false;
-  let index = skipSpace(text, 0);
+  let index = skipJsonSpace(text, 0);
   const isObject = options.locateMembers && text.charCodeAt(index) === OPEN_BRACE;
   const members: JsonMember[] = [];
   // The member being read: its key, where the key and the value begin, where the value ends.
@@ -50,14 +62,14 @@ export function inspectJsonText(
       const length = after - index - 2;
       // Only keys matter here: a top-level one, or one as long as the two names.
       if (depth === 1 || length >= 9) {
-        const colon = skipSpace(text, after);
+        const colon = skipJsonSpace(text, after);
         if (text.charCodeAt(colon) === COLON) {
           if (!suspect && isSuspectName(text, index + 1, after)) suspect = true;
           if (depth === 1 && isObject) {
             if (key !== undefined) members.push({ key, keyStart, start, end });
             key = decodeKey(text, index, after);
             keyStart = index;
-            start = skipSpace(text, colon + 1);
+            start = skipJsonSpace(text, colon + 1);
           }
           index = colon + 1;
           continue;
@@ -77,7 +89,7 @@ export function inspectJsonText(
         closing = index;
         if (key !== undefined) members.push({ key, keyStart, start, end });
       }
-    } else if (depth === 1 && code !== COMMA && !isSpace(code)) {
+    } else if (depth === 1 && code !== COMMA && !isJsonSpace(code)) {
       // A number, `true`, `false` or `null` at the top level: it ends after its last character.
       end = index + 1;
     }
@@ -130,22 +142,3 @@ function hasBackslash(text: string, start: number, end: number): boolean {
   }
   return false;
 }
-
-function skipSpace(text: string, from: number): number {
-  let index = from;
-  while (isSpace(text.charCodeAt(index))) index++;
-  return index;
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;

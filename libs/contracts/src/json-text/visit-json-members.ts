@@ -1,4 +1,15 @@
 import { afterJsonString } from './after-json-string.js';
+import {
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  isJsonSpace,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  skipJsonSpace,
+} from './json-syntax.js';
 
 /**
  * Called for each member of an object with its key (unescaped) and where its value's text
@@ -18,23 +29,23 @@ export type JsonMemberVisitor = (key: string, start: number) => boolean;
  */
 export function visitJsonMembers(text: string, open: number, visit: JsonMemberVisitor): boolean {
   if (text.charCodeAt(open) !== OPEN_BRACE) return false;
-  let index = skipSpace(text, open + 1);
+  let index = skipJsonSpace(text, open + 1);
   if (text.charCodeAt(index) === CLOSE_BRACE) return true;
   while (index < text.length) {
     if (text.charCodeAt(index) !== QUOTE) return false;
     const afterKey = afterJsonString(text, index + 1);
     if (afterKey === -1) return false;
-    const colon = skipSpace(text, afterKey);
+    const colon = skipJsonSpace(text, afterKey);
     if (text.charCodeAt(colon) !== COLON) return false;
-    const start = skipSpace(text, colon + 1);
+    const start = skipJsonSpace(text, colon + 1);
     if (!visit(keyOf(text, index, afterKey), start)) return false;
     const end = afterJsonValue(text, start);
     if (end === -1) return false;
-    index = skipSpace(text, end);
+    index = skipJsonSpace(text, end);
     const code = text.charCodeAt(index);
     if (code === CLOSE_BRACE) return true;
     if (code !== COMMA) return false;
-    index = skipSpace(text, index + 1);
+    index = skipJsonSpace(text, index + 1);
   }
   return false;
 }
@@ -83,30 +94,12 @@ function keyOf(text: string, quote: number, end: number): string {
   }
 }
 
-function skipSpace(text: string, from: number): number {
-  let index = from;
-  while (isSpace(text.charCodeAt(index))) index++;
-  return index;
-}
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
 function isDelimiter(code: number): boolean {
   return (
     code === COMMA ||
     code === CLOSE_BRACE ||
     code === CLOSE_BRACKET ||
     code === COLON ||
-    isSpace(code)
+    isJsonSpace(code)
   );
 }
-
-const QUOTE = 0x22;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;

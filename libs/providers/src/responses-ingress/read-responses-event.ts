@@ -1,4 +1,4 @@
-import { afterJsonValue, visitJsonMembers } from '@switchyard/contracts';
+import { afterJsonValue, skipJsonSpace, visitJsonMembers } from '@switchyard/contracts';
 import { parseJson } from '../shared/parse-json.js';
 
 /** Where OpenAI writes an event's type: first, as `{"type":"response.…",`. */
@@ -17,7 +17,7 @@ export function responsesEventType(data: string): string | undefined {
     if (type !== '' && !type.includes('\\')) return type;
   }
   let type: string | undefined;
-  visitJsonMembers(data, skipSpace(data), (key, start) => {
+  visitJsonMembers(data, skipJsonSpace(data, 0), (key, start) => {
     if (key === 'type') {
       const value = parseMember(data, start);
       type = typeof value === 'string' ? value : undefined;
@@ -41,7 +41,7 @@ export function readEventResponse(
   until?: string,
 ): Record<string, unknown> | undefined {
   let found: Record<string, unknown> | undefined;
-  visitJsonMembers(data, skipSpace(data), (key, start) => {
+  visitJsonMembers(data, skipJsonSpace(data, 0), (key, start) => {
     if (key !== 'response') return true;
     const members: Record<string, unknown> = {};
     let stopped = false;
@@ -62,11 +62,4 @@ export function readEventResponse(
 function parseMember(text: string, start: number): unknown {
   const end = afterJsonValue(text, start);
   return end === -1 ? undefined : parseJson(text.slice(start, end));
-}
-
-/** Where the data's value begins, after any leading white space. */
-function skipSpace(text: string): number {
-  let index = 0;
-  while (index < text.length && ' \n\r\t'.includes(text.charAt(index))) index++;
-  return index;
 }
