@@ -21,6 +21,10 @@ providers:
     type: openrouter
     base_url: \${FAKE_URL}
     keys: [${FAKE_UPSTREAM_KEY}]
+  - name: native
+    type: openai
+    base_url: \${FAKE_URL}
+    keys: [${FAKE_UPSTREAM_KEY}]
 models:
   - { id: fake/gpt, upstream_model: gpt-test, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
   - { id: fake/no-usage, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
@@ -28,6 +32,7 @@ models:
   - { id: fake/error-500, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
   - { id: fake/break-stream, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
   - { id: router/reports-cost, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
+  - { id: native/gpt, upstream_model: gpt-test, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
 `;
 
 interface LogEntry {
@@ -161,6 +166,20 @@ describe('usage provenance and the request log', () => {
     expect(completion.choices[0]?.message.content).toContain(PROMPT_SECRET);
     expect(bodies?.response).not.toContain(PROMPT_SECRET);
     expect(JSON.stringify(entry)).not.toContain(FAKE_UPSTREAM_KEY);
+  });
+
+  it('logs a native Response as the client got it, naming the model that served', async () => {
+    const { data, response } = await openai(logged.secret)
+      .responses.create({ model: 'native/gpt', instructions: 'Be terse.', input: 'hello' })
+      .withResponse();
+    expect(data).toMatchObject({ model: 'native/gpt', instructions: 'Be terse.' });
+    const entry = await findLogged(response.headers.get('x-request-id'));
+    expect(JSON.parse(entry.bodies?.response ?? '')).toMatchObject({
+      id: data.id,
+      model: 'native/gpt',
+      instructions: 'Be terse.',
+      output: data.output,
+    });
   });
 
   it('shows when a key was last used, from its requests in the ledger', async () => {

@@ -54,6 +54,8 @@ export async function sendNativeResponses(
   // The served model set in the upstream's text, the rest as it came: a Response repeats the
   // request's instructions and tools (~70 KB on an agent's turn), not serialised again here.
   const text = setTopLevelFields(parsed.text, { model: call.candidate.model.id });
+  // The answer logged (read as the Response, not as text) names it too.
+  parsed.body.model = call.candidate.model.id;
   if (typeof parsed.body.id === 'string') await keep(parsed.body.id);
   const reported = responsesFailureOf(parsed.body);
   const error =
