@@ -31,9 +31,9 @@ export function responsesEventType(data: string): string | undefined {
  * The named members of the Response an event carries (its `response` object), each parsed from
  * its own text — the rest (instructions, tools, output: ~70 KB on a coding agent's turn, which
  * OpenAI repeats in every such event) is skipped over, never parsed. With `until`, nothing after
- * that member is read (OpenAI writes `response` before anything else it holds but `type` and
- * `sequence_number`, and the Response's `id` first). Undefined when the event carries no
- * Response object, or its text is not well formed as far as it was read.
+ * that member is read: OpenAI writes a Response's `id` first, so `response.created` is read no
+ * further than its id. Undefined when the event carries no Response object, or its text is not
+ * well formed as far as it was read.
  */
 export function readEventResponse(
   data: string,
