@@ -33,6 +33,7 @@ models:
   - { id: fake/break-stream, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
   - { id: router/reports-cost, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
   - { id: native/gpt, upstream_model: gpt-test, context_length: 8192, pricing: { prompt: "0.000001", completion: "0.000002" } }
+  - { id: native/slow-stream-150, context_length: 200000, pricing: { prompt: "0.000001", completion: "0.000002" } }
 `;
 
 interface LogEntry {
@@ -292,6 +293,44 @@ describe('usage provenance and the request log', () => {
       usage_source: 'partial',
     });
     expect(entry.prompt_tokens).toBeGreaterThan(0);
+    expect(entry.completion_tokens).toBeGreaterThan(0);
+    expect(entry.completion_tokens).toBeLessThan(10);
+  });
+
+  it('estimates the output of a Codex-sized Responses stream the client left, from its deltas', async () => {
+    // OpenAI repeats the ~80 KB of instructions in response.created and .in_progress: more than
+    // the 64 KiB of answer kept for an estimate (the key logs no bodies). Such a stream cut
+    // before response.completed was once estimated at 0 output tokens.
+    const controller = new AbortController();
+    const response = await fetch(`${standalone.baseUrl}/responses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${quiet.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'native/slow-stream-150',
+        instructions: 'Follow the rules of the workspace. '.repeat(2400),
+        input: 'one two three four five six seven eight',
+        stream: true,
+      }),
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body?.getReader();
+    let received = '';
+    while (!received.includes('response.output_text.delta')) {
+      const read = await reader?.read();
+      if (read === undefined || read.done) break;
+      received += new TextDecoder().decode(read.value);
+    }
+    expect(received).toContain('"instructions":"Follow the rules');
+    controller.abort();
+    const entry = await findLogged(response.headers.get('x-request-id'));
+    expect(entry).toMatchObject({
+      key_id: quiet.id,
+      status: 499,
+      error_code: 'client_closed',
+      usage_source: 'partial',
+    });
+    expect(entry.prompt_tokens).toBeGreaterThan(10_000);
     expect(entry.completion_tokens).toBeGreaterThan(0);
     expect(entry.completion_tokens).toBeLessThan(10);
   });
