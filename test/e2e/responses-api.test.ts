@@ -68,12 +68,19 @@ describe.each(ROUTES)('the openai SDK’s Responses client against %s', (model) 
     const stream = client.responses.stream({ model, input: 'stream this please' });
     const types: string[] = [];
     const sequence: number[] = [];
+    const named: string[] = [];
     for await (const event of stream) {
       types.push(event.type);
       sequence.push(event.sequence_number);
+      if ('response' in event) named.push(event.response.model);
     }
     const final = await stream.finalResponse();
     expect(textOf(final)).toBe('Echo: stream this please');
+    // Every Response the stream carries names the model that served, not the upstream's.
+    expect(named).toEqual(
+      ['response.created', 'response.in_progress', 'response.completed'].map(() => model),
+    );
+    expect(final.model).toBe(model);
     expect(types.slice(0, 2)).toEqual(['response.created', 'response.in_progress']);
     expect(types.at(-1)).toBe('response.completed');
     for (const type of [

@@ -2,6 +2,7 @@ import { responsesUsageSchema } from '@switchyard/contracts';
 import { randomJson, seededRandom } from '@switchyard/testing';
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamSink } from '../provider-adapter.js';
+import { parseSseEvents } from '../shared/parse-sse-events.js';
 import { convertResponsesUsage } from './convert-responses-usage.js';
 import { createResponsesPassThrough } from './create-responses-pass-through.js';
 import { createResponsesPassThroughEncoder } from './create-responses-pass-through-encoder.js';
@@ -232,6 +233,111 @@ describe('createResponsesPassThrough', () => {
         reported.success ? convertResponsesUsage(reported.data) : undefined,
       );
       expect(passThrough.reportedFailure?.message).toBe(responsesFailureOf(last.response)?.message);
+    }
+  });
+
+  it("names the served model in each Response's `model`, and touches nothing else", () => {
+    const served = 'team/codex "$&"';
+    const echo = {
+      instructions: 'Reply with {"model": "gpt-5"} when asked.',
+      tools: [
+        { type: 'function', name: 'f', parameters: { model: 'gpt-5', default: { model: 'x' } } },
+      ],
+    };
+    const upstream = [
+      sse('response.created', {
+        sequence_number: 0,
+        response: { id: 'r', ...echo, model: 'gpt-5', output: [] },
+      }),
+      sse('response.output_text.delta', { sequence_number: 1, delta: '"model":"gpt-5"' }),
+      sse('response.output_item.done', { sequence_number: 2, item: { model: 'gpt-5' } }),
+      sse('response.completed', {
+        sequence_number: 3,
+        response: { id: 'r', ...echo, model: 'gpt-5' },
+      }),
+    ];
+    const passThrough = createResponsesPassThrough({ servedModel: served });
+    const sink = collect();
+    const bytes = Buffer.from(upstream.join(''));
+    for (let at = 0; at < bytes.length; at += 37)
+      passThrough.push(bytes.subarray(at, at + 37), sink);
+    passThrough.end(sink);
+    // Only the Response's own member: split around it, not searched for (`$&` stays as written).
+    const renamed = (event: string | undefined, after: string) => {
+      const [head, tail] = (event ?? '').split(`"model":"gpt-5"${after}`);
+      return `${head}"model":${JSON.stringify(served)}${after}${tail}`;
+    };
+    expect(sink.text).toBe(
+      [
+        renamed(upstream[0], ',"output"'),
+        upstream[1],
+        upstream[2],
+        renamed(upstream[3], '}}'),
+      ].join(''),
+    );
+    expect(passThrough.completed).toBe(true);
+  });
+
+  it('names the served model however the events are written, as parsing each would', () => {
+    const next = seededRandom(11);
+    const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+    const shuffled = (entries: [string, unknown][]) =>
+      Object.fromEntries(entries.sort(() => next() - 0.5));
+    const served = pick(['openai/gpt-5', 'a\\"b', 'ünï $1']);
+    for (let run = 0; run < 300; run++) {
+      const response = (): Record<string, unknown> =>
+        shuffled([
+          ['id', 'resp_1'],
+          ['instructions', `Say {"model": "m"} ${JSON.stringify(randomJson(next))}`],
+          ['tools', [{ type: 'function', parameters: { model: 'm', x: randomJson(next) } }]],
+          ...(next() < 0.8
+            ? ([['model', pick(['gpt-5', 'gpt-\\"5', ''])]] as [string, unknown][])
+            : []),
+          ...(next() < 0.1 ? ([['model', 7]] as [string, unknown][]) : []),
+        ]);
+      // `data:` with or without its space, on one line or split over two, after an `id:` or not.
+      const write = (type: string, data: Record<string, unknown>) => {
+        const json = JSON.stringify(shuffled([['type', type], ...Object.entries(data)]));
+        const comma = json.indexOf(',');
+        const lines = pick(['one', 'two'])
+          ? pick([`data: ${json}`, `data:${json}`])
+          : `data: ${json.slice(0, comma + 1)}\ndata: ${json.slice(comma + 1)}`;
+        return `${pick(['', 'id: 4\n'])}event: ${type}\n${lines}\n\n`;
+      };
+      const events = [
+        write('response.created', { sequence_number: 0, response: response() }),
+        write('response.in_progress', { sequence_number: 1, response: response() }),
+        write('response.output_text.delta', { sequence_number: 2, delta: '{"model":"m"}' }),
+        write(pick(['response.completed', 'response.failed', 'response.incomplete']), {
+          sequence_number: 3,
+          response: response(),
+        }),
+      ];
+      const passThrough = createResponsesPassThrough({ servedModel: served });
+      const sink = collect();
+      const bytes = Buffer.from(events.join(''));
+      const size = pick([1, 13, 500, bytes.length]);
+      for (let at = 0; at < bytes.length; at += size) {
+        passThrough.push(bytes.subarray(at, at + size), sink);
+      }
+      passThrough.end(sink);
+
+      const sent = parseSseEvents(sink.text);
+      expect(sent).toHaveLength(events.length);
+      for (const [index, event] of events.entries()) {
+        const expected = JSON.parse(parseSseEvents(event)[0]?.data ?? '') as Record<
+          string,
+          unknown
+        >;
+        const carried = expected.response as Record<string, unknown> | undefined;
+        if (typeof carried?.model === 'string') carried.model = served;
+        expect(JSON.parse(sent[index]?.data ?? '')).toEqual(expected);
+        expect(sent[index]?.event).toBe(parseSseEvents(event)[0]?.event);
+      }
+      // Events without a Response to name, and those whose data is one line, keep their bytes but
+      // for the model's value.
+      const delta = events[2] ?? '';
+      expect(sink.text).toContain(delta);
     }
   });
 

@@ -63,3 +63,27 @@ function parseMember(text: string, start: number): unknown {
   const end = afterJsonValue(text, start);
   return end === -1 ? undefined : parseJson(text.slice(start, end));
 }
+
+/**
+ * Where the Response an event's data carries (its `response` object) writes its `model`: the
+ * start and end of that string value in `text`, whose data begins at `open`. Undefined when the
+ * event carries no Response, or one without a model written as a string. OpenAI writes `model`
+ * after `instructions` and before `tools`: what follows it is not read.
+ */
+export function locateResponseModel(
+  text: string,
+  open: number,
+): { start: number; end: number } | undefined {
+  let found: { start: number; end: number } | undefined;
+  visitJsonMembers(text, open, (key, start) => {
+    if (key !== 'response') return true;
+    visitJsonMembers(text, start, (name, from) => {
+      if (name !== 'model') return true;
+      const end = afterJsonValue(text, from);
+      if (end !== -1 && text[from] === '"') found = { start: from, end };
+      return false;
+    });
+    return false;
+  });
+  return found;
+}

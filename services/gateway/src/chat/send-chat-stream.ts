@@ -39,6 +39,11 @@ export function chatEventStream(options: {
   encoder?: ChatStreamEncoder;
   /** Reads the upstream's stream instead of the adapter's chat transformer (a native pass-through). */
   transformer?: ChatStreamTransformer;
+  /**
+   * The transformer names the served model itself, where it located it (the native Responses
+   * pass-through): its text is not searched for `"model"` members again.
+   */
+  transformerNamesModel?: boolean;
   /** Keeps the answer of a stream that is not chat (a native pass-through), given how much to keep. */
   answer?: (retainChars: number) => StreamAnswer;
   /** OpenRouter's `reasoning.exclude`: reasoning is not sent to the client. */
@@ -55,10 +60,11 @@ export function chatEventStream(options: {
     outcome.logsBodies ? LOGGED_STREAM_RETAIN_CHARS : ESTIMATE_STREAM_RETAIN_CHARS,
   );
   const teed = teeChatStream(options.encoder ?? createOpenAiSseEncoder(), answer);
-  const encoder = withServedModel(
-    options.excludeReasoning === true ? withoutReasoning(teed) : teed,
-    call.candidate.model.id,
-  );
+  const shown = options.excludeReasoning === true ? withoutReasoning(teed) : teed;
+  const encoder =
+    options.transformerNamesModel === true
+      ? shown
+      : withServedModel(shown, call.candidate.model.id);
   let shutDown = false;
   const stopWatching = options.cutoff.onCut(() => {
     // A client already gone left on its own; for the others the server ends the stream.

@@ -33,7 +33,7 @@ export async function sendNativeResponses(
   const keep = (id: string) =>
     recordOwner(request, id, call.candidate.route.provider.name, deps, reply.log);
   if (request.stream) {
-    const transformer = createResponsesPassThrough();
+    const transformer = createResponsesPassThrough({ servedModel: call.candidate.model.id });
     const events = chatEventStream({
       call,
       outcome: admitted,
@@ -41,6 +41,7 @@ export async function sendNativeResponses(
       cutoff,
       now,
       transformer,
+      transformerNamesModel: true,
       encoder: createResponsesPassThroughEncoder(),
       answer: createResponsesStreamAnswer,
     });
