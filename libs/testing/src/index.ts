@@ -65,6 +65,7 @@ export {
   type FakeVertexOptions,
   startFakeVertex,
 } from './fake-vertex/start-fake-vertex.js';
+export { collectGarbage, isCollected } from './is-collected.js';
 export { compareCheckWithSchema, oneFieldVariants } from './one-field-variants.js';
 export { randomJson, seededRandom } from './random-json.js';
 export {

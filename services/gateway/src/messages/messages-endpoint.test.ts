@@ -1,5 +1,6 @@
 import { readJsonObjectText } from '@switchyard/contracts';
 import { createAnthropicAdapter } from '@switchyard/providers';
+import { isCollected } from '@switchyard/testing';
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createShutdownCutoff } from '../relay/create-shutdown-cutoff.js';
@@ -101,5 +102,23 @@ describe('messagesEndpoint', () => {
     expect(endpoint.fit(read, [candidate]).build(candidate, target(candidate)).body).toBe(
       '{"model":"claude","max_tokens":10,"messages":[{"role":"user","content":"hi"}]}',
     );
+  });
+
+  it('lets go of the caller’s text once an upstream call answered, not before', async () => {
+    const text = `{"model": "anthropic/claude", "max_tokens": 9, "messages": [{"role": "user", "content": "${'x'.repeat(100_000)}"}]}`;
+    // Parsed in a function of its own, so this test's frame holds only weak references.
+    const parse = async () => {
+      const located = readJsonObjectText(text);
+      const request = { headers: {}, rawBody: located } as unknown as FastifyRequest;
+      return {
+        parsed: await endpoint.parse(JSON.parse(text), request, {} as never),
+        held: new WeakRef(located),
+      };
+    };
+    const { parsed, held } = await parse();
+    // Every attempt until then is sent these bytes.
+    expect(await isCollected(held)).toBe(false);
+    parsed.answered();
+    expect(await isCollected(held)).toBe(true);
   });
 });

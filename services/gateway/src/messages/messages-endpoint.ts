@@ -42,7 +42,12 @@ export interface ParsedMessages extends ParsedRequest {
    * same bytes (Anthropic's prompt cache reads tool inputs as written); the request serialised
    * again when a top-level key is written twice (see `callerText`).
    */
-  readonly rawBody: JsonObjectText;
+  rawBody(): JsonObjectText;
+  /**
+   * Lets go of the text once an upstream call answered (no attempt is built after it): a coding
+   * agent's ~120 KB turn is not kept for as long as its answer streams.
+   */
+  answered(): void;
   readonly headers: FastifyRequest['headers'];
 }
 
@@ -62,6 +67,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
       // The common request as it came, unchanged and uncopied; anything else the schema parses.
       const messages = isPlainMessagesRequest(raw) ? raw : parseBody(messagesRequestSchema, raw);
       let translation: ConvertedMessagesRequest | undefined;
+      let text = callerText(request);
       return {
         messages,
         translation: () => {
@@ -71,7 +77,13 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
         route: { model: messages.model },
         requestedModel: messages.model,
         stream: messages.stream === true,
-        rawBody: callerText(request) ?? readJsonObjectText(JSON.stringify(raw)),
+        rawBody: () => {
+          text ??= readJsonObjectText(JSON.stringify(raw));
+          return text;
+        },
+        answered: () => {
+          text = undefined;
+        },
         headers: request.headers,
         // The request log shows the message the client got: a passed-through one is one already.
         present: (answer) =>
@@ -100,7 +112,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
           const overrides = fitted !== request.messages.max_tokens ? { max_tokens: fitted } : {};
           return native.buildRequest(
             {
-              rawBody: request.rawBody,
+              rawBody: request.rawBody(),
               stream: request.stream,
               overrides,
               headers: forwardedHeaders(request.headers, native.forwardedHeaders),
@@ -111,6 +123,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
       };
     },
     respond: async ({ request, call, admitted, reply }) => {
+      request.answered();
       const { cutoff, now } = deps;
       const native = nativeOf(call.candidate);
       if (native !== undefined) {

@@ -107,7 +107,10 @@ export function createExecutor(
           path: `${url.pathname}${url.search}`,
           method: call.request.method,
           headers,
-          body: call.request.body,
+          // Bytes, not the text: undici keeps the body it was given until the response ends, and
+          // a string it keeps besides the bytes it makes of it. A coding agent's ~120 KB turn
+          // would stay on the heap for as long as its answer streams.
+          body: call.request.body === undefined ? undefined : Buffer.from(call.request.body),
           // undici takes anything with `aborted`, `reason` and add/removeEventListener.
           signal: deadline as unknown as AbortSignal,
         });
@@ -120,17 +123,15 @@ export function createExecutor(
           if (response.statusCode >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
           body.once('close', () => span.end());
         }
+        // What the response outlives the call by: not the call, whose built body (a coding
+        // agent's ~120 KB turn) would then be kept for as long as the answer streams.
+        const { provider, clientClosed } = call;
         return {
           status: response.statusCode,
           headers: flattenHeaders(response.headers),
           body,
-          clientClosed: call.clientClosed,
-          toFailure: (error) =>
-            toUpstreamFailure(error, {
-              provider: call.provider,
-              deadline,
-              clientClosed: call.clientClosed,
-            }),
+          clientClosed,
+          toFailure: (error) => toUpstreamFailure(error, { provider, deadline, clientClosed }),
         };
       } catch (error: unknown) {
         const failure = toUpstreamFailure(error, {
