@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { BENCH_DIR, REPO_ROOT } from './bench-paths.js';
+import type { RequestBody } from './load/bench-target.js';
 import { measureOpenStreams } from './open-streams/measure-open-streams.js';
 import type { OpenStreamsResult } from './open-streams/open-streams-result.js';
 import {
@@ -76,7 +77,10 @@ async function main(
     measure: options.measure,
     upstreamPid: setup.upstream.process.pid,
   });
-  const openStreams = await runOpenStreams(setup, options.openStreams);
+  const openStreams = [
+    ...(await runOpenStreams(setup, options.openStreams, 'short')),
+    ...(await runOpenStreams(setup, options.openAgentStreams, 'agent')),
+  ];
   const comparisons = compareAllScenarios(scenarios, results);
   const admissionCosts = compareAdmission(scenarios, results);
   const report: BenchReport = {
@@ -92,6 +96,7 @@ async function main(
       streamContentChunks: options.chunks,
       switchyardLogLevel: options.logLevel,
       openStreams: options.openStreams,
+      openAgentStreams: options.openAgentStreams,
     },
     startup: setup.startup,
     peer: setup.peer,
@@ -120,14 +125,19 @@ async function main(
 }
 
 /** The open-streams scenario on the floor, then on the gateway, after every other scenario. */
-async function runOpenStreams(setup: BenchSetup, streams: number): Promise<OpenStreamsResult[]> {
+async function runOpenStreams(
+  setup: BenchSetup,
+  streams: number,
+  body: RequestBody,
+): Promise<OpenStreamsResult[]> {
   const results: OpenStreamsResult[] = [];
   if (streams === 0) return results;
   for (const target of setup.openStreamTargets) {
-    process.stderr.write(`  open streams ×${streams}   ${target.name.padEnd(18)} …`);
+    process.stderr.write(`  open streams ×${streams} (${body})  ${target.name.padEnd(18)} …`);
     const result = await measureOpenStreams({
       target,
       model: target.name === 'floor' ? HOLD_MODEL : SWITCHYARD_HOLD_MODEL,
+      body,
       streams,
       upstreamOrigin: setup.upstream.origin,
     });

@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
-import type { BenchTarget } from '../load/bench-target.js';
+import { agentRequestBody } from '../load/agent-request-body.js';
+import type { BenchTarget, RequestBody } from '../load/bench-target.js';
 import { chatRequestBody } from '../load/chat-request-body.js';
 import type { RequestSample } from '../load/request-sample.js';
 import { sendChatStream } from '../load/send-chat-stream.js';
@@ -24,11 +25,14 @@ const SETTLE_TIMEOUT_MS = 15_000;
  * open after their first content event; counts how many the upstream holds at the same time,
  * then releases them, checks every one ends complete, and follows the gateway's memory: before,
  * its peak while they are open, and after, once the clients closed their connections (until back
- * within {@link RSS_SETTLED_MARGIN_BYTES}).
+ * within {@link RSS_SETTLED_MARGIN_BYTES}). Each stream asks a one-line question, or (`body:
+ * 'agent'`) sends a coding agent's ~120 KB turn: what a server keeps of its request while the
+ * answer streams.
  */
 export async function measureOpenStreams(options: {
   target: BenchTarget;
   model: string;
+  body: RequestBody;
   streams: number;
   upstreamOrigin: string;
 }): Promise<OpenStreamsResult> {
@@ -40,7 +44,10 @@ export async function measureOpenStreams(options: {
     bodyTimeout: 120_000,
   });
   const headers = { 'content-type': 'application/json', ...target.headers };
-  const body = chatRequestBody(options.model, true);
+  const body =
+    options.body === 'agent'
+      ? agentRequestBody('openai-chat', options.model, true)
+      : chatRequestBody(options.model, true);
   const rssBaselineBytes = rssOf(target.gatewayPid);
   const rss = samplePeakRss(target.gatewayPid);
   const startedAt = performance.now();
@@ -64,6 +71,7 @@ export async function measureOpenStreams(options: {
       if (!sample.ok) errorKinds[sample.error] = (errorKinds[sample.error] ?? 0) + 1;
     return {
       target: target.name,
+      body: options.body,
       streams,
       maxAtUpstream: maxOpen,
       allReachedMs,

@@ -1,9 +1,11 @@
-import type { TargetName } from '../load/bench-target.js';
+import type { RequestBody, TargetName } from '../load/bench-target.js';
 import type { LatencySummary } from '../stats/summarize-latencies.js';
 
 /** What holding many streams open at once through one target did. */
 export interface OpenStreamsResult {
   readonly target: TargetName;
+  /** What each stream's request was: a one-line question, or a coding agent's ~120 KB turn. */
+  readonly body: RequestBody;
   /** Streams opened at once. */
   readonly streams: number;
   /** The most the upstream saw open at the same time. */

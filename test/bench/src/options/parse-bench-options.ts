@@ -21,6 +21,8 @@ export interface BenchOptions {
   readonly logLevel: string;
   /** Streams held open at once in the open-streams scenario; 0 skips it. */
   readonly openStreams: number;
+  /** The same with a coding agent's turn as each request; 0 skips it. */
+  readonly openAgentStreams: number;
   /** Where Switchyard's processes write a V8 CPU profile (`--cpu-prof`) when they exit. */
   readonly cpuProfileDir: string | undefined;
   readonly help: boolean;
@@ -44,6 +46,10 @@ export const BENCH_USAGE = `Usage: pnpm bench [options]
                       errors it logs are reported)
   --open-streams N    streams held open at once through the floor and the gateway
                       (default 2000; 0 skips the scenario)
+  --open-agent-streams N
+                      the same with a coding agent's ~120 KB turn as each request: what
+                      the gateway keeps of a request while its answer streams (default 200;
+                      0 skips)
   --cpu-prof DIR      run Switchyard's processes with --cpu-prof, profiles written to DIR when
                       they stop (summarize one with pnpm bench:profile FILE)
   --no-limited        skip switchyard-limited (the gateway with a team key under rate limits,
@@ -89,6 +95,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     limited: values['no-limited'] !== true,
     logLevel: values['log-level'] ?? 'info',
     openStreams: integer('open-streams', values['open-streams'], 2000, 0),
+    openAgentStreams: integer('open-agent-streams', values['open-agent-streams'], 200, 0),
     cpuProfileDir: values['cpu-prof'],
     help: values.help === true,
   };
@@ -111,6 +118,7 @@ function parseFlags(argv: readonly string[]) {
         chunks: { type: 'string' },
         'log-level': { type: 'string' },
         'open-streams': { type: 'string' },
+        'open-agent-streams': { type: 'string' },
         'cpu-prof': { type: 'string' },
         'no-peer': { type: 'boolean' },
         'no-limited': { type: 'boolean' },

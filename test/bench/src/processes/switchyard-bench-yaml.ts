@@ -18,7 +18,8 @@ export const RESPONSES_UPSTREAM_KEY = 'sk-openai-bench-upstream';
  * passed through), `fast-anthropic` (`type: anthropic`, translated) and `fast-openai`
  * (`type: openai`, whose adapter serves `/v1/responses` natively: `bench:ab --scenario
  * responses-native`) — and priced models: one on each, and on `bench` the model whose streams
- * the upstream holds open. The served models hold a coding agent's turn (`bench:ab --body agent`).
+ * the upstream holds open. The served models hold a coding agent's turn (`bench:ab --body agent`,
+ * `bench --open-agent-streams`).
  */
 export function switchyardBenchYaml(options: {
   upstreamOrigin: string;
@@ -40,7 +41,7 @@ models:
   - id: ${SWITCHYARD_HOLD_MODEL}
     provider: bench
     upstream_model: ${options.holdUpstreamModel}
-    context_length: 8192
+    context_length: 200000
     pricing: { prompt: "0.000001", completion: "0.000002" }
   - id: ${SWITCHYARD_ANTHROPIC_MODEL}
     provider: fast-anthropic

@@ -27,6 +27,7 @@ export interface BenchReport {
     readonly switchyardLogLevel: string;
     /** Streams held open at once in the open-streams scenario (0: skipped). */
     readonly openStreams: number;
+    readonly openAgentStreams: number;
   };
   /** Start-up times and idle memory of the measured servers. */
   readonly startup: StartupReadings;

@@ -67,8 +67,10 @@ export function evaluateCapacityGoals(inputs: GoalInputs): GoalCheck[] {
 }
 
 function openStreamsGoals(inputs: GoalInputs): GoalCheck[] {
-  const gateway = inputs.openStreams.find((result) => result.target === GATEWAY);
-  const floor = inputs.openStreams.find((result) => result.target === 'floor');
+  // The goals are the short streams'; agent turns are reported beside them.
+  const short = inputs.openStreams.filter((result) => result.body === 'short');
+  const gateway = short.find((result) => result.target === GATEWAY);
+  const floor = short.find((result) => result.target === 'floor');
   const growth = (result: typeof gateway) =>
     result?.rssPeakBytes === undefined || result.rssBaselineBytes === undefined
       ? undefined

@@ -97,6 +97,7 @@ const ADMISSION: AdmissionCost[] = [
 
 const OPEN_STREAMS: OpenStreamsResult = {
   target: 'switchyard-limited',
+  body: 'short',
   streams: 2000,
   maxAtUpstream: 2000,
   allReachedMs: 900,
@@ -202,6 +203,22 @@ describe('evaluateGoals', () => {
       true,
       2000,
     ]);
+  });
+
+  it('judges the open-streams goals by the short streams, not the agent turns reported beside them', () => {
+    const agent: OpenStreamsResult = {
+      ...OPEN_STREAMS,
+      body: 'agent',
+      streams: 200,
+      completed: 200,
+      rssPeakBytes:
+        OPEN_STREAMS.rssBaselineBytes === undefined
+          ? undefined
+          : OPEN_STREAMS.rssBaselineBytes + 900e6,
+    };
+    const status = statusOf({ ...INPUTS, openStreams: [agent, OPEN_STREAMS] });
+    expect(status['open streams reaching the upstream at once']).toEqual([false, 2000]);
+    expect(status['RSS growth with the streams open']).toEqual([true, 80]);
   });
 
   it('checks memory, the standalone start and the cold start', () => {

@@ -11,6 +11,7 @@ export function formatOpenStreamsTable(results: readonly OpenStreamsResult[]): s
         : result.rssPeakBytes - result.rssBaselineBytes;
     return [
       result.target,
+      result.body,
       formatCount(result.streams),
       formatCount(result.maxAtUpstream),
       formatCount(result.allReachedMs),
@@ -28,6 +29,7 @@ export function formatOpenStreamsTable(results: readonly OpenStreamsResult[]): s
   return formatTable(
     [
       'target',
+      'body',
       'streams',
       'at upstream',
       'all there ms',

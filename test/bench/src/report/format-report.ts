@@ -96,7 +96,7 @@ function formatStartup(report: BenchReport): string[] {
 function formatOpenStreamsSection(report: BenchReport): string[] {
   if (report.openStreams.length === 0) return [];
   return [
-    `Open streams — ${report.settings.openStreams} streams opened at once; the upstream holds each after its first content event until all`,
+    `Open streams — ${report.settings.openStreams} streams (short) and ${report.settings.openAgentStreams} (agent: a coding agent's ~120 KB turn each) opened at once; the upstream holds each after its first content event until all`,
     'are there (or 30 s), then finishes them; TTFT late = waited for a connection; RSS of the server, after = clients gone, once back within 20 MB or 15 s',
     formatOpenStreamsTable(report.openStreams),
     '',
@@ -145,7 +145,8 @@ function formatErrors(report: BenchReport): string[] {
   const settlingLines = settling.map(
     (reading) => `  settling ${reading.target}: ${reading.errors}`,
   );
-  if (failing.length === 0 && priming.length === 0 && settling.length === 0)
+  const held = report.openStreams.filter((result) => result.completed < result.streams);
+  if (failing.length === 0 && priming.length === 0 && settling.length === 0 && held.length === 0)
     return ['errors:  none'];
   return [
     'errors:',
@@ -153,6 +154,10 @@ function formatErrors(report: BenchReport): string[] {
     ...settlingLines,
     ...failing.flatMap((result) => [
       `  ${result.scenario.kind} c${result.scenario.concurrency} ${result.target}: ${result.errors}`,
+      ...Object.entries(result.errorKinds).map(([kind, count]) => `    ${count} × ${kind}`),
+    ]),
+    ...held.flatMap((result) => [
+      `  open streams (${result.body}) ${result.target}: ${result.streams - result.completed} not complete`,
       ...Object.entries(result.errorKinds).map(([kind, count]) => `    ${count} × ${kind}`),
     ]),
   ];
