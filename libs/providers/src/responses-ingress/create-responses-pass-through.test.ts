@@ -295,14 +295,17 @@ describe('createResponsesPassThrough', () => {
             : []),
           ...(next() < 0.1 ? ([['model', 7]] as [string, unknown][]) : []),
         ]);
-      // `data:` with or without its space, on one line or split over two, after an `id:` or not.
+      // `data:` with or without its space, on one line or pretty-printed over several, with
+      // other lines (`id:`, `retry:`, a comment) before or after it.
       const write = (type: string, data: Record<string, unknown>) => {
-        const json = JSON.stringify(shuffled([['type', type], ...Object.entries(data)]));
-        const comma = json.indexOf(',');
-        const lines = pick(['one', 'two'])
-          ? pick([`data: ${json}`, `data:${json}`])
-          : `data: ${json.slice(0, comma + 1)}\ndata: ${json.slice(comma + 1)}`;
-        return `${pick(['', 'id: 4\n'])}event: ${type}\n${lines}\n\n`;
+        const value = shuffled([['type', type], ...Object.entries(data)]);
+        const lines =
+          next() < 0.5
+            ? `${pick(['data: ', 'data:'])}${JSON.stringify(value)}`
+            : `data: ${JSON.stringify(value, null, pick([1, 2])).replaceAll('\n', '\ndata: ')}`;
+        const before = pick(['', 'id: 4\n', ': keep-alive\n']);
+        const after = pick(['', '\nid: 5', '\n: note', '\nretry: 10']);
+        return `${before}event: ${type}\n${lines}${after}\n\n`;
       };
       const events = [
         write('response.created', { sequence_number: 0, response: response() }),
@@ -322,22 +325,23 @@ describe('createResponsesPassThrough', () => {
       }
       passThrough.end(sink);
 
-      const sent = parseSseEvents(sink.text);
+      const sent = sink.text.split('\n\n').filter((event) => event !== '');
       expect(sent).toHaveLength(events.length);
+      const otherLines = (event: string) =>
+        event.split('\n').filter((line) => line !== 'data' && !line.startsWith('data:'));
       for (const [index, event] of events.entries()) {
-        const expected = JSON.parse(parseSseEvents(event)[0]?.data ?? '') as Record<
-          string,
-          unknown
-        >;
+        const [read] = parseSseEvents(event);
+        const expected = JSON.parse(read?.data ?? '') as Record<string, unknown>;
         const carried = expected.response as Record<string, unknown> | undefined;
-        if (typeof carried?.model === 'string') carried.model = served;
-        expect(JSON.parse(sent[index]?.data ?? '')).toEqual(expected);
-        expect(sent[index]?.event).toBe(parseSseEvents(event)[0]?.event);
+        const renamed = typeof carried?.model === 'string';
+        if (carried !== undefined && renamed) carried.model = served;
+        const [got] = parseSseEvents(sent[index] ?? '');
+        expect(JSON.parse(got?.data ?? '')).toEqual(expected);
+        expect(got?.event).toBe(read?.event);
+        // Its other lines where they were; an event not renamed, byte for byte.
+        expect(otherLines(sent[index] ?? '')).toEqual(otherLines(event.slice(0, -2)));
+        if (!renamed) expect(`${sent[index]}\n\n`).toBe(event);
       }
-      // Events without a Response to name, and those whose data is one line, keep their bytes but
-      // for the model's value.
-      const delta = events[2] ?? '';
-      expect(sink.text).toContain(delta);
     }
   });
 

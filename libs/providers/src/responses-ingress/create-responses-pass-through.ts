@@ -151,16 +151,18 @@ export function createResponsesPassThrough(
 /**
  * `event` with the `model` of the Response its data carries replaced by `model` (JSON text), or
  * undefined when it names none: located in the event's text when its data is its one and last
- * line, as OpenAI writes events (else in the data, and the event written again as its `event:`
- * and `data:` lines).
+ * line, as OpenAI writes events; else located in the data, whose lines take the place of the
+ * event's first `data:` line (its other lines kept as they came).
  */
 function withModel(event: string, data: string, model: string): string | undefined {
+  // One data line (several would be joined by a line end), and the event's last: the data is
+  // the event's tail, and `data:` (and a space) begins the line it is on.
   const dataStart = event.length - data.length;
-  // The data is the event's last line, and its only data line: `data:` (and a space) begins it.
-  const prefix = event.startsWith('data: ', dataStart - 6) ? 6 : 5;
-  const lineStart = dataStart - prefix;
+  const lineStart = dataStart - (event.startsWith('data: ', dataStart - 6) ? 6 : 5);
   const oneLine =
-    event.startsWith('data:', lineStart) && (lineStart === 0 || event[lineStart - 1] === '\n');
+    !data.includes('\n') &&
+    event.startsWith('data:', lineStart) &&
+    (lineStart === 0 || event[lineStart - 1] === '\n');
   if (oneLine) {
     const located = locateResponseModel(event, skipJsonSpace(event, dataStart));
     if (located === undefined) return undefined;
@@ -168,9 +170,17 @@ function withModel(event: string, data: string, model: string): string | undefin
   }
   const located = locateResponseModel(data, skipJsonSpace(data, 0));
   if (located === undefined) return undefined;
-  const name = parseSseEvents(event)[0]?.event;
   const named = `${data.slice(0, located.start)}${model}${data.slice(located.end)}`;
-  return `${name === undefined ? '' : `event: ${name}\n`}data: ${named.replaceAll('\n', '\ndata: ')}`;
+  const lines: string[] = [];
+  let placed = false;
+  for (const line of event.split('\n')) {
+    if (line !== 'data' && !line.startsWith('data:')) lines.push(line);
+    else if (!placed) {
+      lines.push(`data: ${named.replaceAll('\n', '\ndata: ')}`);
+      placed = true;
+    }
+  }
+  return lines.join('\n');
 }
 
 /** What the pass-through reports, updated as events arrive. */

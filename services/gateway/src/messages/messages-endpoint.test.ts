@@ -120,5 +120,7 @@ describe('messagesEndpoint', () => {
     expect(await isCollected(held)).toBe(false);
     parsed.answered();
     expect(await isCollected(held)).toBe(true);
+    // Not serialised again behind the caller's back: bytes that would differ from theirs.
+    expect(() => parsed.rawBody()).toThrow(/after it was answered/);
   });
 });

@@ -45,7 +45,7 @@ export interface ParsedMessages extends ParsedRequest {
   rawBody(): JsonObjectText;
   /**
    * Lets go of the text once an upstream call answered (no attempt is built after it): a coding
-   * agent's ~120 KB turn is not kept for as long as its answer streams.
+   * agent's ~120 KB turn is not kept for as long as its answer streams. `rawBody` throws after.
    */
   answered(): void;
   readonly headers: FastifyRequest['headers'];
@@ -68,6 +68,7 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
       const messages = isPlainMessagesRequest(raw) ? raw : parseBody(messagesRequestSchema, raw);
       let translation: ConvertedMessagesRequest | undefined;
       let text = callerText(request);
+      let answered = false;
       return {
         messages,
         translation: () => {
@@ -78,10 +79,13 @@ export function messagesEndpoint(deps: ChatAnswerDeps): Endpoint<ParsedMessages>
         requestedModel: messages.model,
         stream: messages.stream === true,
         rawBody: () => {
+          // A defect, not a request to serve: bytes serialised again would differ from the caller's.
+          if (answered) throw new Error('the Messages request was read after it was answered');
           text ??= readJsonObjectText(JSON.stringify(raw));
           return text;
         },
         answered: () => {
+          answered = true;
           text = undefined;
         },
         headers: request.headers,
